@@ -1,0 +1,116 @@
+//! The command line as clap derive types, and nothing else: no logic lives here, so the
+//! completion and man page generators can use these types without running anything.
+
+mod exec;
+mod hosts;
+mod log;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use exec::{CopyArgs, ExecArgs};
+pub use hosts::{HostsArgs, HostsCommand};
+pub use log::{ExportFormat, LogArgs, LogCommand};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success
+  1    findings, or an operation failed
+  2    usage error (bad flag, missing or malformed ticket, unknown host)
+  3    connection, authentication or host key failure
+  4    refused by policy or by a preflight check
+  130  interrupted (SIGINT/SIGTERM)";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hostops",
+    version,
+    about = "L2/L3 web-hosting support tasks over SSH, each run journaled against a ticket",
+    long_about = "hostops carries out the technical tasks of a hosting support desk on servers \
+                  over SSH (cPanel, Plesk, DirectAdmin or no panel). Every run that touches a \
+                  server is logged against a helpdesk ticket, and changes show a dry-run plan first.",
+    after_help = EXIT_CODES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Helpdesk ticket this run is logged against (required for anything that contacts a host)
+    #[arg(long, short = 't', global = true, env = "HOSTOPS_TICKET", value_name = "ID")]
+    pub ticket: Option<String>,
+
+    /// Print one JSON document on stdout instead of tables
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Show what would change and change nothing (read-only probes still run)
+    #[arg(long, short = 'n', global = true)]
+    pub dry_run: bool,
+
+    /// Answer yes to confirmations (required to change servers without a terminal)
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+
+    /// Inventory file of hosts (TOML)
+    #[arg(long, global = true, env = "HOSTOPS_INVENTORY", value_name = "FILE")]
+    pub inventory: Option<PathBuf>,
+
+    /// Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)
+    #[arg(long, global = true, env = "HOSTOPS_JOURNAL", value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+
+    /// Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)
+    #[arg(long, global = true)]
+    pub accept_new_host_key: bool,
+
+    /// Seconds to wait for an SSH connection (default: config, else 10)
+    #[arg(long, global = true, value_name = "SECS")]
+    pub connect_timeout: Option<u64>,
+
+    /// More detail on stderr (-v, -vv, -vvv)
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
+
+    /// Only errors on stderr
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+
+    /// When to use colour (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List inventory hosts, or connect and report their facts
+    Hosts(HostsArgs),
+    /// Run one command on many hosts in parallel
+    Exec(ExecArgs),
+    /// Stream a file to or from a host, checked with SHA-256
+    Copy(CopyArgs),
+    /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
+    Log(LogArgs),
+    /// Print a shell completion script
+    Completions {
+        /// Shell to generate for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}

@@ -1,0 +1,107 @@
+//! `hostops hosts list|check`
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::HostsCommand;
+use crate::context::Context;
+use crate::exit::ExitStatus;
+use crate::ops::facts::{self, HostFacts};
+use crate::ops::fanout;
+use crate::output::{human_bytes, Table};
+
+pub fn run(ctx: &Context, cmd: HostsCommand) -> Result<ExitStatus> {
+    match cmd {
+        HostsCommand::List => list(ctx),
+        HostsCommand::Check { hosts, forks } => check(ctx, &hosts, forks),
+    }
+}
+
+fn list(ctx: &Context) -> Result<ExitStatus> {
+    let inv = ctx.inventory()?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&serde_json::json!({ "hosts": inv.hosts }))?;
+        return Ok(ExitStatus::Success);
+    }
+    let mut t = Table::new(["HOST", "ADDRESS", "USER", "GROUPS", "JUMP", "FROM"]);
+    for h in &inv.hosts {
+        let address = if h.is_local() { "-".to_string() } else { format!("{}:{}", h.address, h.port) };
+        t.row([
+            h.name.clone(),
+            address,
+            h.user.clone(),
+            h.groups.join(","),
+            h.jump.clone().unwrap_or_else(|| "-".into()),
+            h.source.to_string(),
+        ]);
+    }
+    ctx.printer.table(&t);
+    Ok(ExitStatus::Success)
+}
+
+#[derive(Serialize)]
+struct Unreachable {
+    host: String,
+    error: String,
+}
+
+fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
+    let hosts = ctx.hosts(names)?;
+    let bar = ctx.printer.count_progress(hosts.len() as u64, "checking");
+    let results = fanout::for_each(&hosts, forks, |h| {
+        let r = ctx.connect(h).and_then(|t| facts::gather(&*t));
+        bar.inc(1);
+        r
+    });
+    bar.finish_and_clear();
+    let mut ok: Vec<HostFacts> = Vec::new();
+    let mut failed: Vec<Unreachable> = Vec::new();
+    let mut status = ExitStatus::Success;
+    for (h, r) in hosts.iter().zip(results) {
+        match r {
+            Ok(f) => ok.push(f),
+            Err(e) => {
+                status = status.worst(e.exit_status());
+                failed.push(Unreachable { host: h.name.clone(), error: e.to_string() });
+            }
+        }
+    }
+    if ctx.printer.is_json() {
+        ctx.printer.json(&serde_json::json!({ "hosts": ok, "errors": failed }))?;
+    } else {
+        render(ctx, &ok);
+        for f in &failed {
+            ctx.printer.warn(format!("{}: {}", f.host, f.error));
+        }
+    }
+    Ok(status)
+}
+
+fn render(ctx: &Context, facts: &[HostFacts]) {
+    let mut t = Table::new(["HOST", "HOSTNAME", "OS", "PANEL", "CPUS", "LOAD 1/5/15", "MEM AVAIL/TOTAL", "DISK FREE"]);
+    for f in facts {
+        let panel = match (&f.panel.version, f.panel.kind.as_str()) {
+            (Some(v), kind) => format!("{kind} {v}"),
+            (None, kind) => kind.to_string(),
+        };
+        let disks: Vec<String> = f
+            .disks
+            .iter()
+            .map(|d| {
+                let pct = if d.size_kib > 0 { 100 * d.available_kib / d.size_kib } else { 0 };
+                format!("{} {} ({pct}%)", d.mount, human_bytes(d.available_kib * 1024))
+            })
+            .collect();
+        t.row([
+            f.host.clone(),
+            f.hostname.clone(),
+            format!("{} {}", f.os.id, f.os.version).trim().to_string(),
+            panel,
+            f.cpus.to_string(),
+            format!("{:.2} {:.2} {:.2}", f.load[0], f.load[1], f.load[2]),
+            format!("{} / {}", human_bytes(f.memory.available_kib * 1024), human_bytes(f.memory.total_kib * 1024)),
+            disks.join(", "),
+        ]);
+    }
+    ctx.printer.table(&t);
+}

@@ -1,0 +1,173 @@
+//! From parsed argv to one op call: build the Context, check the ticket, journal the run,
+//! dispatch, render, and map the outcome to an exit code.
+
+mod copy;
+pub mod exec;
+mod hosts;
+mod log;
+pub mod reference;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Result;
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
+use crate::config::Config;
+use crate::context::{self, Context, Settings};
+use crate::exit::{status_of, ExitStatus};
+use crate::journal::{RunLog, RunStart, RunStatus};
+use crate::output::{Format, Printer};
+use crate::ticket::Ticket;
+
+/// Runs hostops on `argv` and returns its exit status.
+pub fn main(argv: Vec<OsString>) -> ExitStatus {
+    let cli = match Cli::try_parse_from(&argv) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitStatus::Usage } else { ExitStatus::Success };
+        }
+    };
+    init_color(cli.global.color);
+    init_tracing(cli.global.verbose, cli.global.quiet);
+    let format = if cli.global.json { Format::Json } else { Format::Human };
+    let printer = Printer::terminal(format, cli.global.quiet);
+    let argv: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+
+    let prepared = Config::load().and_then(|config| {
+        let settings = settings(&cli.global, &config)?;
+        Ok((config, settings))
+    });
+    let (config, settings) = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            printer.error(&e);
+            return status_of(&e);
+        }
+    };
+    let ctx = Context::new(config, printer, settings);
+    let result = run(&ctx, cli.command, argv);
+    let status = match &result {
+        Ok(s) => *s,
+        Err(e) => status_of(e),
+    };
+    if let Some(log) = ctx.run_log() {
+        let run_status = if status == ExitStatus::Success { RunStatus::Ok } else { RunStatus::Failed };
+        if let Err(e) = log.finish(status.code(), run_status) {
+            ctx.printer.warn(format!("could not record the end of the run in the journal: {e:#}"));
+        }
+    }
+    if let Err(e) = &result {
+        ctx.printer.error(e);
+    }
+    status
+}
+
+fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
+    let pattern = regex::Regex::new(&config.ticket_pattern)
+        .map_err(|e| anyhow::anyhow!("invalid ticket_pattern in the config file: {e}"))?;
+    let ticket = g.ticket.as_deref().map(|t| Ticket::parse(t, &pattern)).transpose()?;
+    let inventory = g.inventory.clone().or_else(|| config.inventory.clone()).or_else(|| {
+        crate::config::config_dir().map(|d| d.join("inventory.toml")).filter(|p| p.exists())
+    });
+    let journal = match &g.journal {
+        Some(p) => p.clone(),
+        None => crate::journal::default_path()?,
+    };
+    let ssh_config = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".ssh").join("config"));
+    Ok(Settings {
+        ticket,
+        dry_run: g.dry_run,
+        assume_yes: g.yes,
+        inventory,
+        journal,
+        ssh_config,
+        ssh: context::ssh_options(g.connect_timeout.unwrap_or(config.connect_timeout), g.accept_new_host_key),
+    })
+}
+
+/// The name a command is journaled under, if it contacts hosts (and so needs a ticket).
+fn journaled_name(cmd: &Command) -> Option<&'static str> {
+    match cmd {
+        Command::Hosts(h) => match h.command {
+            HostsCommand::Check { .. } => Some("hosts check"),
+            HostsCommand::List => None,
+        },
+        Command::Exec(_) => Some("exec"),
+        Command::Copy(_) => Some("copy"),
+        Command::Log(_) | Command::Completions { .. } | Command::Man => None,
+    }
+}
+
+fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus> {
+    if let Some(name) = journaled_name(&command) {
+        let ticket = ctx.ticket().cloned().ok_or_else(|| Ticket::missing(name))?;
+        let log = ctx.start_run(
+            ticket,
+            RunStart {
+                operator: crate::identity::operator(),
+                machine: crate::identity::machine(),
+                command: name.to_string(),
+                argv,
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                dry_run: ctx.dry_run(),
+                pid: std::process::id(),
+            },
+        )?;
+        record_interruptions(log);
+    }
+    match command {
+        Command::Hosts(args) => hosts::run(ctx, args.command),
+        Command::Exec(args) => exec::run(ctx, args),
+        Command::Copy(args) => copy::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args.command),
+        Command::Completions { shell } => reference::print_completions(ctx, shell),
+        Command::Man => reference::print_man(ctx),
+    }
+}
+
+/// On SIGINT/SIGTERM the run is recorded as interrupted before hostops exits 130.
+/// (SIGKILL cannot be caught: such a run has no end event and reads back as interrupted.)
+fn record_interruptions(log: Arc<RunLog>) {
+    static ACTIVE: OnceLock<Arc<RunLog>> = OnceLock::new();
+    if ACTIVE.set(log).is_ok() {
+        let _ = ctrlc::set_handler(|| {
+            if let Some(log) = ACTIVE.get() {
+                let _ = log.finish(ExitStatus::Interrupted.code(), RunStatus::Interrupted);
+            }
+            eprintln!("hostops: interrupted");
+            std::process::exit(ExitStatus::Interrupted.code());
+        });
+    }
+}
+
+fn init_color(choice: ColorChoice) {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && console::Term::stderr().features().colors_supported()
+        }
+    };
+    console::set_colors_enabled(on);
+    console::set_colors_enabled_stderr(on);
+}
+
+fn init_tracing(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => tracing::Level::ERROR,
+        (false, 0) => tracing::Level::WARN,
+        (false, 1) => tracing::Level::INFO,
+        (false, 2) => tracing::Level::DEBUG,
+        _ => tracing::Level::TRACE,
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_target(false)
+        .without_time()
+        .try_init();
+}

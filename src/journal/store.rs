@@ -1,0 +1,110 @@
+//! The SQLite file: created 0600, WAL mode so a killed run leaves every committed event
+//! readable, and one IMMEDIATE transaction per append so concurrent runs keep one chain.
+
+use std::fs::{self, OpenOptions};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+
+use super::chain;
+use super::event::Event;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS events (
+    seq       INTEGER PRIMARY KEY,
+    run_id    TEXT NOT NULL,
+    ticket    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    body      TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_ticket ON events (ticket, seq);
+CREATE INDEX IF NOT EXISTS events_run ON events (run_id, seq);
+CREATE TABLE IF NOT EXISTS chain_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+PRAGMA user_version = 1;
+";
+
+pub struct Journal {
+    pub(super) conn: Mutex<Connection>,
+    path: PathBuf,
+}
+
+impl Journal {
+    /// Opens (creating if needed, mode 0600) the journal at `path`.
+    pub fn open(path: &Path) -> Result<Journal> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.exists() {
+                fs::create_dir_all(dir)
+                    .with_context(|| format!("failed to create journal directory `{}`", dir.display()))?;
+                fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+            }
+        }
+        OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(path)
+            .with_context(|| format!("failed to open journal `{}`", path.display()))?;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("failed to restrict journal `{}` to its owner", path.display()))?;
+        let conn = Connection::open(path).with_context(|| format!("failed to open journal `{}`", path.display()))?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.execute_batch(SCHEMA)
+            .with_context(|| format!("`{}` is not a hostops journal", path.display()))?;
+        Ok(Journal { conn: Mutex::new(conn), path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(super) fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Appends `event` to the chain, committed before this returns.
+    pub fn append(&self, run_id: &str, ticket: &str, event: &Event) -> Result<()> {
+        let body = serde_json::to_string(event)?;
+        let at = super::query::now_text();
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head: Option<(i64, String)> = tx
+            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (prev_seq, prev_hash) = head.unwrap_or((0, chain::GENESIS.to_string()));
+        let row = chain::Row {
+            seq: prev_seq + 1,
+            run_id: run_id.to_string(),
+            ticket: ticket.to_string(),
+            at,
+            kind: event.kind().to_string(),
+            body,
+            prev_hash,
+        };
+        let hash = row.hash();
+        tx.execute(
+            "INSERT INTO events (seq, run_id, ticket, at, kind, body, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![row.seq, row.run_id, row.ticket, row.at, row.kind, row.body, row.prev_hash, hash],
+        )?;
+        tx.execute(
+            "INSERT INTO chain_head (id, seq, hash) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+            params![row.seq, hash],
+        )?;
+        tx.commit().with_context(|| format!("failed to write journal `{}`", self.path.display()))?;
+        Ok(())
+    }
+}

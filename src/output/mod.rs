@@ -1,0 +1,189 @@
+//! Output discipline: data on stdout (a table or one JSON document), everything else
+//! (status, warnings, errors, progress, prompts) on stderr; readable without colour, NO_COLOR
+//! honoured, progress bars only on a terminal.
+
+pub mod prompt;
+pub mod table;
+
+use std::fmt::Display;
+use std::io::{self, IsTerminal, Write};
+use std::sync::Mutex;
+
+use anyhow::Result;
+use console::style;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+pub use table::Table;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+type Sink = Mutex<Box<dyn Write + Send>>;
+
+pub struct Printer {
+    format: Format,
+    quiet: bool,
+    stdout: Sink,
+    stderr: Sink,
+    stderr_is_terminal: bool,
+}
+
+impl Printer {
+    /// A printer on the process's stdout and stderr.
+    pub fn terminal(format: Format, quiet: bool) -> Printer {
+        Printer {
+            format,
+            quiet,
+            stdout: Mutex::new(Box::new(io::stdout())),
+            stderr: Mutex::new(Box::new(io::stderr())),
+            stderr_is_terminal: io::stderr().is_terminal(),
+        }
+    }
+
+    /// A printer on any writers (tests, or capturing output).
+    pub fn to_writers(format: Format, stdout: Box<dyn Write + Send>, stderr: Box<dyn Write + Send>) -> Printer {
+        Printer {
+            format,
+            quiet: false,
+            stdout: Mutex::new(stdout),
+            stderr: Mutex::new(stderr),
+            stderr_is_terminal: false,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.format == Format::Json
+    }
+
+    fn out(&self) -> std::sync::MutexGuard<'_, Box<dyn Write + Send>> {
+        self.stdout.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn err(&self) -> std::sync::MutexGuard<'_, Box<dyn Write + Send>> {
+        self.stderr.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Writes one JSON document to stdout.
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let mut out = self.out();
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)?;
+        Ok(())
+    }
+
+    /// Writes human data to stdout (ignored in JSON mode: JSON callers print a document).
+    pub fn data(&self, text: impl Display) {
+        if !self.is_json() {
+            let _ = writeln!(self.out(), "{text}");
+        }
+    }
+
+    /// Writes raw bytes to stdout (a streamed command's output).
+    pub fn raw(&self, bytes: &[u8]) {
+        let mut out = self.out();
+        let _ = out.write_all(bytes);
+        let _ = out.flush();
+    }
+
+    /// Writes raw bytes to stderr.
+    pub fn raw_err(&self, bytes: &[u8]) {
+        let mut err = self.err();
+        let _ = err.write_all(bytes);
+        let _ = err.flush();
+    }
+
+    pub fn table(&self, table: &Table) {
+        self.data(table.render());
+    }
+
+    /// A status line on stderr (silenced by -q).
+    pub fn status(&self, text: impl Display) {
+        if !self.quiet {
+            let _ = writeln!(self.err(), "{text}");
+        }
+    }
+
+    pub fn warn(&self, text: impl Display) {
+        let _ = writeln!(self.err(), "{} {text}", style("warning:").yellow().bold());
+    }
+
+    /// The final error line, with each cause on its own line.
+    pub fn error(&self, err: &anyhow::Error) {
+        let mut e = self.err();
+        let _ = writeln!(e, "{} {err}", style("error:").red().bold());
+        for cause in err.chain().skip(1) {
+            let _ = writeln!(e, "  {} {cause}", style("caused by:").dim());
+        }
+    }
+
+    /// A byte-count progress bar on stderr, hidden unless stderr is a terminal.
+    pub fn bytes_progress(&self, message: &str) -> ProgressBar {
+        if !self.stderr_is_terminal || self.quiet || self.is_json() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(0).with_message(message.to_string());
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
+            )
+            .expect("valid template")
+            .progress_chars("=> "),
+        );
+        bar
+    }
+
+    /// A count progress bar (hosts done) on stderr, hidden unless stderr is a terminal.
+    pub fn count_progress(&self, total: u64, message: &str) -> ProgressBar {
+        if !self.stderr_is_terminal || self.quiet || self.is_json() {
+            return ProgressBar::hidden();
+        }
+        let bar = ProgressBar::new(total).with_message(message.to_string());
+        bar.set_style(ProgressStyle::with_template("{msg} {pos}/{len} {wide_bar} {elapsed}").expect("valid template"));
+        bar
+    }
+}
+
+/// A verdict word, coloured when colour is on.
+pub fn verdict(ok: bool, text: &str) -> String {
+    if ok {
+        style(text).green().to_string()
+    } else {
+        style(text).red().bold().to_string()
+    }
+}
+
+/// Bytes for people: `1.5 GiB`.
+pub fn human_bytes(bytes: u64) -> String {
+    indicatif::BinaryBytes(bytes).to_string()
+}
+
+/// Milliseconds for people: `850ms`, `12.3s`, `4m 05s`, `2h 03m`.
+pub fn human_duration(ms: u64) -> String {
+    match ms {
+        0..=999 => format!("{ms}ms"),
+        1000..=59_999 => format!("{:.1}s", ms as f64 / 1000.0),
+        60_000..=3_599_999 => format!("{}m {:02}s", ms / 60_000, (ms / 1000) % 60),
+        _ => format!("{}h {:02}m", ms / 3_600_000, (ms / 60_000) % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(850), "850ms");
+        assert_eq!(human_duration(12_340), "12.3s");
+        assert_eq!(human_duration(245_000), "4m 05s");
+        assert_eq!(human_duration(7_380_000), "2h 03m");
+    }
+}

@@ -1,0 +1,113 @@
+//! The transport wrapper that makes "every run is logged against a ticket" hold by
+//! construction: every exec and copy through it becomes a journal event, whoever the caller.
+
+use std::io::{Read, Write};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::pump::{Digested, HashingReader, Tee};
+use super::{Cmd, CopyReport, ExecIo, Exit, Progress, Target, Transport, TransportError};
+use crate::journal::{Captured, CopyEvent, Event, ExecEvent, RunLog};
+
+/// How much of each output stream the journal keeps (full size and SHA-256 are always kept).
+pub const CAPTURE_LIMIT: usize = 64 * 1024;
+
+pub struct Journaled {
+    inner: Box<dyn Transport>,
+    log: Arc<RunLog>,
+}
+
+impl Journaled {
+    pub fn new(inner: Box<dyn Transport>, log: Arc<RunLog>) -> Self {
+        Journaled { inner, log }
+    }
+
+    fn record(&self, event: Event) -> Result<(), TransportError> {
+        self.log
+            .record(event)
+            .map_err(|e| TransportError::Other(format!("cannot write the journal: {e:#}")))
+    }
+
+    fn copy_event(&self, direction: &str, path: &str, started: Instant, result: &Result<CopyReport, TransportError>) -> Event {
+        let t = self.inner.target();
+        Event::Copy(CopyEvent {
+            host: t.name.clone(),
+            address: t.address.clone(),
+            host_key: t.host_key.clone(),
+            user: t.user.clone(),
+            direction: direction.into(),
+            remote_path: path.into(),
+            bytes: result.as_ref().ok().map(|r| r.bytes),
+            sha256: result.as_ref().ok().map(|r| r.sha256.clone()),
+            error: result.as_ref().err().map(|e| e.to_string()),
+            duration_ms: started.elapsed().as_millis() as u64,
+        })
+    }
+}
+
+fn captured(d: Digested) -> Captured {
+    Captured {
+        truncated: d.bytes > d.head.len() as u64,
+        text: String::from_utf8_lossy(&d.head).into_owned(),
+        bytes: d.bytes,
+        sha256: d.sha256,
+    }
+}
+
+impl Transport for Journaled {
+    fn target(&self) -> &Target {
+        self.inner.target()
+    }
+
+    fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
+        let started = Instant::now();
+        let mut out = Tee::new(io.stdout, CAPTURE_LIMIT);
+        let mut err = Tee::new(io.stderr, CAPTURE_LIMIT);
+        let no_progress = |_| {};
+        let mut input = io.stdin.map(|s| HashingReader::new(s, &no_progress));
+        let result = self.inner.exec(
+            cmd,
+            ExecIo {
+                stdin: input.as_mut().map(|i| i as &mut (dyn Read + Send)),
+                stdout: &mut out as &mut (dyn Write + Send),
+                stderr: &mut err as &mut (dyn Write + Send),
+                timeout: io.timeout,
+            },
+        );
+        let t = self.inner.target();
+        let (exit_code, signal) = match &result {
+            Ok(Exit::Code { code }) => (Some(*code), None),
+            Ok(Exit::Signal { signal }) => (None, Some(signal.clone())),
+            Err(_) => (None, None),
+        };
+        self.record(Event::Exec(ExecEvent {
+            host: t.name.clone(),
+            address: t.address.clone(),
+            host_key: t.host_key.clone(),
+            user: t.user.clone(),
+            command: cmd.display(),
+            exit_code,
+            signal,
+            error: result.as_ref().err().map(|e| e.to_string()),
+            duration_ms: started.elapsed().as_millis() as u64,
+            stdin_bytes: input.map(|i| i.finish().bytes),
+            stdout: captured(out.finish()),
+            stderr: captured(err.finish()),
+        }))?;
+        result
+    }
+
+    fn upload(&self, src: &mut (dyn Read + Send), dest: &str, progress: &dyn Progress) -> Result<CopyReport, TransportError> {
+        let started = Instant::now();
+        let result = self.inner.upload(src, dest, progress);
+        self.record(self.copy_event("upload", dest, started, &result))?;
+        result
+    }
+
+    fn download(&self, src: &str, dest: &mut (dyn Write + Send), progress: &dyn Progress) -> Result<CopyReport, TransportError> {
+        let started = Instant::now();
+        let result = self.inner.download(src, dest, progress);
+        self.record(self.copy_event("download", src, started, &result))?;
+        result
+    }
+}

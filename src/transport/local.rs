@@ -1,0 +1,123 @@
+//! The host named `local`: this machine, without SSH. Same contract as the ssh transport
+//! (argv in, streams out, exit 127 for a missing program), so every op works on it.
+
+use std::io;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::{Cmd, ExecIo, Exit, Target, Transport, TransportError};
+
+pub const LOCAL: &str = "local";
+
+pub struct LocalTransport {
+    target: Target,
+}
+
+impl LocalTransport {
+    pub fn new() -> Self {
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("LOGNAME"))
+            .unwrap_or_else(|_| "unknown".into());
+        LocalTransport {
+            target: Target { name: LOCAL.into(), address: LOCAL.into(), user, host_key: None },
+        }
+    }
+}
+
+impl Default for LocalTransport {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Transport for LocalTransport {
+    fn target(&self) -> &Target {
+        &self.target
+    }
+
+    fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
+        let argv = cmd.argv();
+        let mut command = Command::new(&argv[0]);
+        command
+            .args(&argv[1..])
+            .stdin(if io.stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .process_group(0);
+        let mut child = match command.spawn() {
+            Ok(child) => child,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let _ = writeln!(io.stderr, "hostops: {}: command not found", argv[0]);
+                return Ok(Exit::Code { code: 127 });
+            }
+            Err(e) => return Err(TransportError::io(LOCAL, format!("cannot run `{cmd}`"), e)),
+        };
+        let pid = child.id() as libc::pid_t;
+        let (mut child_in, mut child_out, mut child_err) =
+            (child.stdin.take(), child.stdout.take(), child.stderr.take());
+        let ExecIo { stdin, stdout, stderr, timeout } = io;
+
+        let (status, timed_out) = std::thread::scope(|s| {
+            if let (Some(src), Some(mut dst)) = (stdin, child_in.take()) {
+                // A child that exits without reading its input is not an error of ours.
+                s.spawn(move || {
+                    let _ = io::copy(src, &mut dst);
+                });
+            }
+            let out = s.spawn(move || child_out.as_mut().map(|o| io::copy(o, stdout)));
+            let err = s.spawn(move || child_err.as_mut().map(|e| io::copy(e, stderr)));
+            let (tx, rx) = mpsc::channel();
+            s.spawn(move || {
+                let _ = tx.send(child.wait());
+            });
+            let mut timed_out = false;
+            let status = match timeout {
+                Some(limit) => match rx.recv_timeout(limit) {
+                    Ok(status) => status,
+                    Err(_) => {
+                        timed_out = true;
+                        // SAFETY: kill(2) on the process group we created for this child.
+                        unsafe { libc::kill(-pid, libc::SIGKILL) };
+                        rx.recv().expect("waiter thread sends once")
+                    }
+                },
+                None => rx.recv().expect("waiter thread sends once"),
+            };
+            let _ = out.join();
+            let _ = err.join();
+            (status, timed_out)
+        });
+        if timed_out {
+            return Err(TransportError::TimedOut {
+                host: LOCAL.into(),
+                command: cmd.display(),
+                seconds: timeout.unwrap_or(Duration::ZERO).as_secs(),
+            });
+        }
+        let status = status.map_err(|e| TransportError::io(LOCAL, "waiting for command", e))?;
+        Ok(match (status.code(), status.signal()) {
+            (Some(code), _) => Exit::Code { code },
+            (None, Some(sig)) => Exit::Signal { signal: signal_name(sig) },
+            (None, None) => Exit::Code { code: -1 },
+        })
+    }
+}
+
+/// Signal names as OpenSSH reports them (without the SIG prefix).
+fn signal_name(sig: i32) -> String {
+    match sig {
+        libc::SIGHUP => "HUP",
+        libc::SIGINT => "INT",
+        libc::SIGQUIT => "QUIT",
+        libc::SIGABRT => "ABRT",
+        libc::SIGKILL => "KILL",
+        libc::SIGSEGV => "SEGV",
+        libc::SIGPIPE => "PIPE",
+        libc::SIGALRM => "ALRM",
+        libc::SIGTERM => "TERM",
+        _ => return sig.to_string(),
+    }
+    .to_string()
+}

@@ -1,0 +1,206 @@
+//! The only way hostops touches a host: run a command given as argv, or stream a file.
+//! Implementations: `local` (this machine) and `ssh` (ssh2); `journaled` wraps either so that
+//! every command and copy is recorded against the ticket.
+
+pub mod cmd;
+pub mod copy;
+pub mod journaled;
+pub mod local;
+pub mod pump;
+pub mod ssh;
+
+use std::io::{Read, Write};
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::exit::ExitStatus;
+pub use cmd::Cmd;
+pub use copy::{CopyReport, Progress};
+
+/// Who and where a transport reaches, for the journal and for messages.
+#[derive(Clone, Debug, Serialize)]
+pub struct Target {
+    /// Inventory name (`h1`, `web01`, `local`).
+    pub name: String,
+    /// Address and port actually connected to (`127.0.0.1:22`), or `local`.
+    pub address: String,
+    /// Remote user the commands run as.
+    pub user: String,
+    /// SHA256 fingerprint of the host key that was verified (None for `local`).
+    pub host_key: Option<String>,
+}
+
+/// Where a command's input comes from and its output goes, as it streams.
+pub struct ExecIo<'a> {
+    pub stdin: Option<&'a mut (dyn Read + Send)>,
+    pub stdout: &'a mut (dyn Write + Send),
+    pub stderr: &'a mut (dyn Write + Send),
+    /// Kill the command (and report `TimedOut`) after this long.
+    pub timeout: Option<Duration>,
+}
+
+/// How a remote command ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "ended", rename_all = "snake_case")]
+pub enum Exit {
+    Code { code: i32 },
+    Signal { signal: String },
+}
+
+impl Exit {
+    pub fn success(&self) -> bool {
+        matches!(self, Exit::Code { code: 0 })
+    }
+}
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Exit::Code { code } => write!(f, "exit {code}"),
+            Exit::Signal { signal } => write!(f, "killed by SIG{signal}"),
+        }
+    }
+}
+
+/// A captured command result, for callers that want the output in memory.
+#[derive(Clone, Debug)]
+pub struct Output {
+    pub exit: Exit,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+impl Output {
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+    pub fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr).into_owned()
+    }
+}
+
+/// Why a transport could not do what was asked. Host-key and auth problems are typed so that
+/// they map to exit code 3 and carry the facts the engineer needs.
+#[derive(Debug, thiserror::Error)]
+pub enum TransportError {
+    #[error("cannot connect to {host} ({address}): {reason}")]
+    Connect { host: String, address: String, reason: String },
+    #[error(
+        "host key of {host} ({address}) is not known ({fingerprint}); it is not in `{known_hosts}`.\n\
+         Check the fingerprint with the server's owner, then re-run with --accept-new-host-key \
+         (or answer the prompt on a terminal)"
+    )]
+    HostKeyUnknown { host: String, address: String, fingerprint: String, known_hosts: String },
+    #[error(
+        "HOST KEY CHANGED for {host} ({address}): the server presented {presented} but `{known_hosts}` \
+         records {recorded}.\nSomeone could be intercepting the connection, or the server was \
+         reinstalled. hostops never accepts a changed key: verify it, then remove the old line \
+         (ssh-keygen -R {lookup} -f {known_hosts})"
+    )]
+    HostKeyChanged {
+        host: String,
+        address: String,
+        lookup: String,
+        presented: String,
+        recorded: String,
+        known_hosts: String,
+    },
+    #[error("authentication failed for {user}@{host} ({address}): {tried}")]
+    Auth { host: String, address: String, user: String, tried: String },
+    #[error("`{command}` on {host} timed out after {seconds}s and was killed")]
+    TimedOut { host: String, command: String, seconds: u64 },
+    #[error("{host}: {context}: {source}")]
+    Io {
+        host: String,
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{host}: {context}: {message}")]
+    Ssh { host: String, context: String, message: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+impl TransportError {
+    pub fn exit_status(&self) -> ExitStatus {
+        match self {
+            TransportError::Connect { .. }
+            | TransportError::HostKeyUnknown { .. }
+            | TransportError::HostKeyChanged { .. }
+            | TransportError::Auth { .. } => ExitStatus::Connection,
+            _ => ExitStatus::Failure,
+        }
+    }
+
+    pub fn io(host: &str, context: impl Into<String>, source: std::io::Error) -> Self {
+        TransportError::Io { host: host.to_string(), context: context.into(), source }
+    }
+}
+
+/// A host that commands can run on and files can be streamed to and from.
+pub trait Transport: Send + Sync {
+    fn target(&self) -> &Target;
+
+    /// Runs `cmd`, streaming stdin/stdout/stderr through `io`, and reports how it ended.
+    fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError>;
+
+    /// Streams `src` into the remote file `dest` atomically, verifying SHA-256 on both sides.
+    fn upload(
+        &self,
+        src: &mut (dyn Read + Send),
+        dest: &str,
+        progress: &dyn Progress,
+    ) -> Result<CopyReport, TransportError> {
+        copy::upload(self, src, dest, progress)
+    }
+
+    /// Streams the remote file `src` into `dest`, verifying SHA-256 against the remote file.
+    fn download(
+        &self,
+        src: &str,
+        dest: &mut (dyn Write + Send),
+        progress: &dyn Progress,
+    ) -> Result<CopyReport, TransportError> {
+        copy::download(self, src, dest, progress)
+    }
+}
+
+/// Runs `cmd` with optional stdin bytes and captures its output in memory.
+pub fn run(
+    t: &(impl Transport + ?Sized),
+    cmd: &Cmd,
+    stdin: Option<&[u8]>,
+    timeout: Option<Duration>,
+) -> Result<Output, TransportError> {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let mut input = stdin.map(std::io::Cursor::new);
+    let exit = t.exec(
+        cmd,
+        ExecIo {
+            stdin: input.as_mut().map(|c| c as &mut (dyn Read + Send)),
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            timeout,
+        },
+    )?;
+    Ok(Output { exit, stdout, stderr })
+}
+
+/// Like [`run`], but a non-zero exit is an error that carries the command, host and stderr.
+pub fn run_ok(t: &(impl Transport + ?Sized), cmd: &Cmd) -> Result<Output, TransportError> {
+    let out = run(t, cmd, None, None)?;
+    if out.exit.success() {
+        Ok(out)
+    } else {
+        Err(TransportError::Other(format!(
+            "{}: `{}` failed ({}): {}",
+            t.target().name,
+            cmd.display(),
+            out.exit,
+            out.stderr_text().trim()
+        )))
+    }
+}

@@ -1,0 +1,147 @@
+//! One remote command on one SSH channel: stdin, stdout and stderr pumped concurrently in
+//! non-blocking mode (a blocking write of stdin while the remote fills stdout would deadlock),
+//! a deadline, and the exit status or signal.
+
+use std::io::{ErrorKind, Read, Write};
+use std::time::{Duration, Instant};
+
+use ssh2::{Channel, ErrorCode};
+
+use super::{wait, SshTransport};
+use crate::transport::{Cmd, ExecIo, Exit, TransportError};
+
+/// Receive window and packet size: large enough to stream near OpenSSH speed.
+const WINDOW: u32 = 8 * 1024 * 1024;
+const PACKET: u32 = 32 * 1024;
+const CHUNK: usize = 64 * 1024;
+/// How long past the remote `timeout` we wait before giving up on the link itself.
+const GRACE: Duration = Duration::from_secs(8);
+const EAGAIN: ErrorCode = ErrorCode::Session(-37);
+
+pub(super) fn run(t: &SshTransport, line: &str, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
+    let session = &t.session;
+    session.set_blocking(true);
+    let mut ch = session
+        .channel_open("session", WINDOW, PACKET, None)
+        .map_err(|e| t.ssh_err("opening a channel", e))?;
+    ch.exec(line).map_err(|e| t.ssh_err(&format!("starting `{cmd}`"), e))?;
+    let started = Instant::now();
+    session.set_blocking(false);
+    let pumped = pump(t, &mut ch, io.stdin, io.stdout, io.stderr, io.timeout.map(|d| started + d + GRACE));
+    session.set_blocking(true);
+    let timed_out = || TransportError::TimedOut {
+        host: t.target.name.clone(),
+        command: cmd.display(),
+        seconds: io.timeout.unwrap_or_default().as_secs(),
+    };
+    match pumped {
+        Ok(true) => {}
+        Ok(false) => {
+            let _ = ch.close();
+            return Err(timed_out());
+        }
+        Err(e) => {
+            let _ = ch.close();
+            return Err(e);
+        }
+    }
+    ch.wait_close().map_err(|e| t.ssh_err("closing the channel", e))?;
+    let exit = match ch.exit_signal().ok().and_then(|s| s.exit_signal) {
+        Some(signal) => Exit::Signal { signal },
+        None => Exit::Code { code: ch.exit_status().map_err(|e| t.ssh_err("reading exit status", e))? },
+    };
+    // The remote `timeout` wrapper exits 124 when it had to kill the command.
+    if let Some(limit) = io.timeout {
+        if exit == (Exit::Code { code: 124 }) && started.elapsed() >= limit {
+            return Err(timed_out());
+        }
+    }
+    Ok(exit)
+}
+
+/// Moves bytes until the remote side sends EOF. Returns Ok(false) when the deadline passed.
+fn pump(
+    t: &SshTransport,
+    ch: &mut Channel,
+    mut stdin: Option<&mut (dyn Read + Send)>,
+    stdout: &mut (dyn Write + Send),
+    stderr: &mut (dyn Write + Send),
+    deadline: Option<Instant>,
+) -> Result<bool, TransportError> {
+    let host = t.target.name.as_str();
+    let mut buf = vec![0u8; CHUNK];
+    let mut pending: Vec<u8> = Vec::new();
+    let mut sent = 0usize;
+    let mut eof_sent = false;
+    loop {
+        let mut progressed = false;
+
+        if let Some(src) = stdin.as_mut() {
+            if sent == pending.len() {
+                pending.resize(CHUNK, 0);
+                let n = src.read(&mut pending).map_err(|e| TransportError::io(host, "reading local input", e))?;
+                pending.truncate(n);
+                sent = 0;
+                if n == 0 {
+                    stdin = None;
+                }
+            }
+            if sent < pending.len() {
+                match ch.write(&pending[sent..]) {
+                    Ok(n) => {
+                        sent += n;
+                        progressed = true;
+                    }
+                    Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+                    // The command exited without reading all its input: stop sending it.
+                    Err(_) => stdin = None,
+                }
+            }
+        }
+        if stdin.is_none() && !eof_sent {
+            match ch.send_eof() {
+                Err(e) if e.code() == EAGAIN => {}
+                _ => eof_sent = true,
+            }
+        }
+
+        let remote_done = ch.eof();
+        progressed |= drain(ch.stream(0), stdout, &mut buf, host, "stdout")?;
+        progressed |= drain(ch.stderr(), stderr, &mut buf, host, "stderr")?;
+        if remote_done {
+            return Ok(true);
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(false);
+        }
+        if !progressed {
+            let limit = deadline
+                .map(|d| d.saturating_duration_since(Instant::now()))
+                .unwrap_or(Duration::from_millis(500))
+                .min(Duration::from_millis(500));
+            wait::for_socket(&t.session, t.socket, limit);
+        }
+    }
+}
+
+/// Reads everything available on one stream into `out`. Returns whether anything moved.
+fn drain(
+    mut stream: impl Read,
+    out: &mut (dyn Write + Send),
+    buf: &mut [u8],
+    host: &str,
+    name: &str,
+) -> Result<bool, TransportError> {
+    let mut moved = false;
+    loop {
+        match stream.read(buf) {
+            Ok(0) => return Ok(moved),
+            Ok(n) => {
+                out.write_all(&buf[..n]).map_err(|e| TransportError::io(host, format!("writing {name}"), e))?;
+                moved = true;
+            }
+            Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(moved),
+            Err(e) => return Err(TransportError::io(host, format!("reading remote {name}"), e)),
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! SSH transport on libssh2 (the ssh2 crate): one session per host per run, host keys checked
+//! like OpenSSH's StrictHostKeyChecking, key/agent/password/keyboard-interactive auth, and
+//! ProxyJump through a tunnel on a jump host.
+
+mod auth;
+mod channel;
+mod jump;
+pub mod known_hosts;
+mod wait;
+
+use std::net::{TcpStream, ToSocketAddrs};
+use std::os::fd::{AsRawFd, RawFd};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use ssh2::Session;
+
+use super::{Cmd, ExecIo, Exit, Target, Transport, TransportError};
+
+/// Where and as whom to connect.
+#[derive(Clone, Debug)]
+pub struct Endpoint {
+    /// Inventory name, for messages and the journal.
+    pub name: String,
+    pub host: String,
+    pub port: u16,
+    pub user: String,
+    /// Private keys to try, in order (each with `FILE.pub` beside it or not).
+    pub identity_files: Vec<PathBuf>,
+    pub known_hosts: PathBuf,
+}
+
+impl Endpoint {
+    pub fn address(&self) -> String {
+        if self.host.contains(':') {
+            format!("[{}]:{}", self.host, self.port)
+        } else {
+            format!("{}:{}", self.host, self.port)
+        }
+    }
+}
+
+/// How strict and how patient to be.
+#[derive(Clone, Debug)]
+pub struct SshOptions {
+    pub connect_timeout: Duration,
+    /// Add unknown host keys to known_hosts without asking (never a changed one).
+    pub accept_new_host_key: bool,
+}
+
+/// Questions the transport may ask an engineer at a terminal. Without a terminal the answer
+/// is always "no", so nothing ever waits for input in CI.
+pub trait Prompter: Sync {
+    fn confirm(&self, question: &str) -> bool;
+    fn secret(&self, prompt: &str) -> Option<String>;
+    fn can_prompt(&self) -> bool;
+}
+
+/// The prompter for runs without a terminal.
+pub struct NoPrompt;
+
+impl Prompter for NoPrompt {
+    fn confirm(&self, _: &str) -> bool {
+        false
+    }
+    fn secret(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn can_prompt(&self) -> bool {
+        false
+    }
+}
+
+pub struct SshTransport {
+    session: Session,
+    socket: RawFd,
+    target: Target,
+    /// Session-wide state (blocking mode) is shared by every channel: one command at a time.
+    busy: Mutex<()>,
+    _tunnel: Option<jump::Tunnel>,
+}
+
+impl SshTransport {
+    /// Connects to `ep`, through `via` (a jump host) when given.
+    pub fn connect(
+        ep: &Endpoint,
+        via: Option<&Endpoint>,
+        opts: &SshOptions,
+        prompter: &dyn Prompter,
+    ) -> Result<SshTransport, TransportError> {
+        let connect_err = |reason: String| TransportError::Connect {
+            host: ep.name.clone(),
+            address: ep.address(),
+            reason,
+        };
+        let (session, socket, tunnel) = match via {
+            None => {
+                let tcp = tcp_connect(ep, opts.connect_timeout).map_err(connect_err)?;
+                let fd = tcp.as_raw_fd();
+                let mut session = Session::new().map_err(|e| connect_err(e.to_string()))?;
+                session.set_tcp_stream(tcp);
+                (session, fd, None)
+            }
+            Some(jump_ep) => {
+                let jump_host = SshTransport::connect(jump_ep, None, opts, prompter)?;
+                let (stream, tunnel) = jump::open(jump_host, &ep.host, ep.port)
+                    .map_err(|e| connect_err(format!("through jump host {}: {e}", jump_ep.name)))?;
+                let fd = stream.as_raw_fd();
+                let mut session = Session::new().map_err(|e| connect_err(e.to_string()))?;
+                session.set_tcp_stream(stream);
+                (session, fd, Some(tunnel))
+            }
+        };
+        let mut session = session;
+        session.set_timeout(opts.connect_timeout.as_millis().min(u32::MAX as u128) as u32);
+        known_hosts::prefer_known_key_types(&session, ep);
+        session
+            .handshake()
+            .map_err(|e| connect_err(format!("SSH handshake failed: {}", e.message())))?;
+        let fingerprint = known_hosts::verify(&session, ep, opts, prompter)?;
+        auth::authenticate(&session, ep, prompter)?;
+        session.set_timeout(0);
+        Ok(SshTransport {
+            session,
+            socket,
+            target: Target {
+                name: ep.name.clone(),
+                address: ep.address(),
+                user: ep.user.clone(),
+                host_key: Some(fingerprint),
+            },
+            busy: Mutex::new(()),
+            _tunnel: tunnel,
+        })
+    }
+
+    fn ssh_err(&self, context: &str, e: ssh2::Error) -> TransportError {
+        TransportError::Ssh {
+            host: self.target.name.clone(),
+            context: context.to_string(),
+            message: e.message().to_string(),
+        }
+    }
+}
+
+fn tcp_connect(ep: &Endpoint, timeout: Duration) -> Result<TcpStream, String> {
+    let addrs = (ep.host.as_str(), ep.port)
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve {}: {e}", ep.host))?;
+    let mut last = format!("{} resolves to no address", ep.host);
+    for addr in addrs {
+        match TcpStream::connect_timeout(&addr, timeout) {
+            Ok(tcp) => {
+                let _ = tcp.set_nodelay(true);
+                return Ok(tcp);
+            }
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(last)
+}
+
+impl Transport for SshTransport {
+    fn target(&self) -> &Target {
+        &self.target
+    }
+
+    fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
+        let _one_at_a_time = self.busy.lock().unwrap_or_else(|p| p.into_inner());
+        let remote = match io.timeout {
+            Some(t) => cmd.with_remote_timeout(t.as_secs().max(1)),
+            None => cmd.clone(),
+        };
+        let line = remote
+            .to_shell_line()
+            .map_err(|e| TransportError::Other(format!("{}: {e}", self.target.name)))?;
+        channel::run(self, &line, cmd, io)
+    }
+}
