@@ -54,8 +54,7 @@ impl Config {
     pub fn from_file(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("failed to read config file `{}`", path.display()))?;
-        toml::from_str(&text)
-            .with_context(|| format!("invalid config file `{}`", path.display()))
+        toml::from_str(&text).with_context(|| format!("invalid config file `{}`", path.display()))
     }
 }
 

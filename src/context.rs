@@ -72,7 +72,12 @@ impl Context {
     /// Starts journaling this run under the ticket; every later connection is recorded.
     pub fn start_run(&self, ticket: Ticket, start: RunStart) -> Result<Arc<RunLog>> {
         let journal = Arc::new(self.open_journal()?);
-        let log = Arc::new(RunLog::start(journal, ticket, start, self.redactor.clone())?);
+        let log = Arc::new(RunLog::start(
+            journal,
+            ticket,
+            start,
+            self.redactor.clone(),
+        )?);
         let _ = self.run_log.set(log.clone());
         Ok(log)
     }
@@ -98,7 +103,11 @@ impl Context {
         if let Some(inv) = self.inventory.get() {
             return Ok(inv);
         }
-        let inv = Inventory::load(self.settings.inventory.as_deref(), self.settings.ssh_config.as_deref())?;
+        let inv = Inventory::load(
+            self.settings.inventory.as_deref(),
+            self.settings.ssh_config.as_deref(),
+        )
+        .map_err(|e| StatusError::usage(format!("{e:#}")))?;
         Ok(self.inventory.get_or_init(|| inv))
     }
 
@@ -109,7 +118,12 @@ impl Context {
 
     /// The connection to `host` for this run: opened once, reused, and journaled.
     pub fn connect(&self, host: &HostSpec) -> Result<Arc<dyn Transport>, TransportError> {
-        if let Some(t) = self.connections.lock().unwrap_or_else(|p| p.into_inner()).get(&host.name) {
+        if let Some(t) = self
+            .connections
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&host.name)
+        {
             return Ok(t.clone());
         }
         let raw: Box<dyn Transport> = if host.is_local() {
@@ -119,7 +133,12 @@ impl Context {
                 Some(name) => Some(self.endpoint_by_name(name, &host.name)?),
                 None => None,
             };
-            Box::new(SshTransport::connect(&endpoint(host), via.as_ref(), &self.settings.ssh, self.prompter())?)
+            Box::new(SshTransport::connect(
+                &endpoint(host),
+                via.as_ref(),
+                &self.settings.ssh,
+                self.prompter(),
+            )?)
         };
         let transport: Arc<dyn Transport> = match self.run_log() {
             Some(log) => Arc::new(Journaled::new(raw, log.clone())),
@@ -133,9 +152,13 @@ impl Context {
     }
 
     fn endpoint_by_name(&self, jump: &str, for_host: &str) -> Result<Endpoint, TransportError> {
-        let inv = self.inventory().map_err(|e| TransportError::Other(format!("{e:#}")))?;
+        let inv = self
+            .inventory()
+            .map_err(|e| TransportError::Other(format!("{e:#}")))?;
         let spec = inv.get(jump).filter(|h| !h.is_local()).ok_or_else(|| {
-            TransportError::Other(format!("{for_host}: jump host `{jump}` is not in the inventory"))
+            TransportError::Other(format!(
+                "{for_host}: jump host `{jump}` is not in the inventory"
+            ))
         })?;
         Ok(endpoint(spec))
     }
@@ -178,5 +201,8 @@ fn endpoint(h: &HostSpec) -> Endpoint {
 
 /// SSH options from config and flags.
 pub fn ssh_options(connect_timeout_s: u64, accept_new_host_key: bool) -> SshOptions {
-    SshOptions { connect_timeout: Duration::from_secs(connect_timeout_s.max(1)), accept_new_host_key }
+    SshOptions {
+        connect_timeout: Duration::from_secs(connect_timeout_s.max(1)),
+        accept_new_host_key,
+    }
 }

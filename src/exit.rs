@@ -45,7 +45,9 @@ impl ExitStatus {
         match self {
             ExitStatus::Success => "success",
             ExitStatus::Failure => "findings, or an operation failed",
-            ExitStatus::Usage => "usage error (bad flag, missing or malformed ticket, unknown host)",
+            ExitStatus::Usage => {
+                "usage error (bad flag, missing or malformed ticket, unknown host)"
+            }
             ExitStatus::Connection => "connection, authentication or host key failure",
             ExitStatus::Refused => "refused by policy or by a preflight check",
             ExitStatus::Interrupted => "interrupted by SIGINT or SIGTERM",
@@ -80,13 +82,22 @@ pub struct StatusError {
 
 impl StatusError {
     pub fn usage(message: impl Into<String>) -> Self {
-        StatusError { status: ExitStatus::Usage, message: message.into() }
+        StatusError {
+            status: ExitStatus::Usage,
+            message: message.into(),
+        }
     }
     pub fn refused(message: impl Into<String>) -> Self {
-        StatusError { status: ExitStatus::Refused, message: message.into() }
+        StatusError {
+            status: ExitStatus::Refused,
+            message: message.into(),
+        }
     }
     pub fn connection(message: impl Into<String>) -> Self {
-        StatusError { status: ExitStatus::Connection, message: message.into() }
+        StatusError {
+            status: ExitStatus::Connection,
+            message: message.into(),
+        }
     }
 }
 

@@ -20,7 +20,9 @@ fn passwd_name() -> String {
         if pw.is_null() || (*pw).pw_name.is_null() {
             return format!("uid{uid}");
         }
-        std::ffi::CStr::from_ptr((*pw).pw_name).to_string_lossy().into_owned()
+        std::ffi::CStr::from_ptr((*pw).pw_name)
+            .to_string_lossy()
+            .into_owned()
     }
 }
 

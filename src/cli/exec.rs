@@ -5,9 +5,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example: hostops --ticket INC-1234 --yes exec web -- systemctl is-active httpd\n\n\
+#[command(
+    after_help = "Example: hostops --ticket INC-1234 --yes exec web -- systemctl is-active httpd\n\n\
 The command is given as arguments after `--` and reaches each host as exactly those arguments: \
-nothing is re-parsed by a shell. Use `sh -c '...'` explicitly when you want a shell.")]
+nothing is re-parsed by a shell. Use `sh -c '...'` explicitly when you want a shell."
+)]
 pub struct ExecArgs {
     /// Hosts or groups to run on
     #[arg(required = true, value_name = "HOST|GROUP")]
@@ -31,8 +33,10 @@ pub struct ExecArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  hostops --ticket INC-1 copy ./fix.conf web01:/etc/httpd/conf.d/fix.conf\n  \
-hostops --ticket INC-1 copy web01:/var/log/exim_mainlog ./exim_mainlog")]
+#[command(
+    after_help = "Examples:\n  hostops --ticket INC-1 copy ./fix.conf web01:/etc/httpd/conf.d/fix.conf\n  \
+hostops --ticket INC-1 copy web01:/var/log/exim_mainlog ./exim_mainlog"
+)]
 pub struct CopyArgs {
     /// Source: a local path, or HOST:PATH
     pub source: String,

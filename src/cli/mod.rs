@@ -44,7 +44,14 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Helpdesk ticket this run is logged against (required for anything that contacts a host)
-    #[arg(long, short = 't', global = true, env = "HOSTOPS_TICKET", value_name = "ID")]
+    #[arg(
+        long,
+        short = 't',
+        global = true,
+        env = "HOSTOPS_TICKET",
+        hide_env_values = true,
+        value_name = "ID"
+    )]
     pub ticket: Option<String>,
 
     /// Print one JSON document on stdout instead of tables
@@ -60,11 +67,23 @@ pub struct GlobalArgs {
     pub yes: bool,
 
     /// Inventory file of hosts (TOML)
-    #[arg(long, global = true, env = "HOSTOPS_INVENTORY", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSTOPS_INVENTORY",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub inventory: Option<PathBuf>,
 
     /// Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)
-    #[arg(long, global = true, env = "HOSTOPS_JOURNAL", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "HOSTOPS_JOURNAL",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub journal: Option<PathBuf>,
 
     /// Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)

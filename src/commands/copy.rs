@@ -18,12 +18,18 @@ pub fn run(ctx: &Context, args: CopyArgs) -> Result<ExitStatus> {
             plan.host,
             plan.remote_path
         ),
-        _ => format!("download {}:{} to `{}`", plan.host, plan.remote_path, plan.local_path.display()),
+        _ => format!(
+            "download {}:{} to `{}`",
+            plan.host,
+            plan.remote_path,
+            plan.local_path.display()
+        ),
     };
     if ctx.dry_run() {
         ctx.note(format!("dry run: would {text}"))?;
         if ctx.printer.is_json() {
-            ctx.printer.json(&serde_json::json!({ "dry_run": true, "plan": plan }))?;
+            ctx.printer
+                .json(&serde_json::json!({ "dry_run": true, "plan": plan }))?;
         } else {
             ctx.printer.data(format!("would {text}"));
         }
@@ -38,7 +44,11 @@ pub fn run(ctx: &Context, args: CopyArgs) -> Result<ExitStatus> {
     } else {
         ctx.printer.data(format!(
             "{} {} {}:{} sha256 {} verified",
-            if done.plan.direction == "upload" { "uploaded" } else { "downloaded" },
+            if done.plan.direction == "upload" {
+                "uploaded"
+            } else {
+                "downloaded"
+            },
             human_bytes(done.report.bytes),
             done.plan.host,
             done.plan.remote_path,

@@ -17,7 +17,8 @@ use crate::transport::Cmd;
 
 pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
     let hosts = ctx.hosts(&args.hosts)?;
-    let cmd = Cmd::from_argv(args.command).ok_or_else(|| StatusError::usage("no command given after `--`"))?;
+    let cmd = Cmd::from_argv(args.command)
+        .ok_or_else(|| StatusError::usage("no command given after `--`"))?;
     if let Err(e) = cmd.to_shell_line() {
         bail!(StatusError::usage(e.to_string()));
     }
@@ -29,15 +30,23 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
             }
             Some(StdinSource::Inherit)
         }
-        Some(p) if !p.is_file() => bail!(StatusError::usage(format!("--stdin: `{}` is not a readable file", p.display()))),
+        Some(p) if !p.is_file() => bail!(StatusError::usage(format!(
+            "--stdin: `{}` is not a readable file",
+            p.display()
+        ))),
         Some(p) => Some(StdinSource::File(p)),
     };
     let names: Vec<&str> = hosts.iter().map(|h| h.name.as_str()).collect();
-    let plan = format!("run `{cmd}` on {} host(s): {}", hosts.len(), names.join(", "));
+    let plan = format!(
+        "run `{cmd}` on {} host(s): {}",
+        hosts.len(),
+        names.join(", ")
+    );
     if ctx.dry_run() {
         ctx.note(format!("dry run: would {plan}"))?;
         if ctx.printer.is_json() {
-            ctx.printer.json(&json!({ "dry_run": true, "command": cmd.argv(), "hosts": names }))?;
+            ctx.printer
+                .json(&json!({ "dry_run": true, "command": cmd.argv(), "hosts": names }))?;
         } else {
             ctx.printer.data(format!("would {plan}"));
         }
@@ -55,9 +64,13 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
     let sink = TerminalSink::new(&ctx.printer, opts.hosts.len() > 1);
     let results = exec::run(ctx, &opts, &sink);
     sink.finish();
-    let status = results.iter().fold(ExitStatus::Success, |s, r| s.worst(r.status));
+    let status = results
+        .iter()
+        .fold(ExitStatus::Success, |s, r| s.worst(r.status));
     if ctx.printer.is_json() {
-        ctx.printer.json(&json!({ "command": opts.cmd.argv(), "hosts": results, "summary": summary(&results) }))?;
+        ctx.printer.json(
+            &json!({ "command": opts.cmd.argv(), "hosts": results, "summary": summary(&results) }),
+        )?;
     } else {
         report(&ctx.printer, &results);
     }
@@ -98,7 +111,11 @@ struct TerminalSink<'a> {
 
 impl<'a> TerminalSink<'a> {
     fn new(printer: &'a Printer, prefixed: bool) -> Self {
-        TerminalSink { printer, prefixed, partial: Mutex::new(HashMap::new()) }
+        TerminalSink {
+            printer,
+            prefixed,
+            partial: Mutex::new(HashMap::new()),
+        }
     }
 
     fn emit(&self, host: &str, stderr: bool, line: &[u8]) {

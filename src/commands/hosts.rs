@@ -20,12 +20,17 @@ pub fn run(ctx: &Context, cmd: HostsCommand) -> Result<ExitStatus> {
 fn list(ctx: &Context) -> Result<ExitStatus> {
     let inv = ctx.inventory()?;
     if ctx.printer.is_json() {
-        ctx.printer.json(&serde_json::json!({ "hosts": inv.hosts }))?;
+        ctx.printer
+            .json(&serde_json::json!({ "hosts": inv.hosts }))?;
         return Ok(ExitStatus::Success);
     }
     let mut t = Table::new(["HOST", "ADDRESS", "USER", "GROUPS", "JUMP", "FROM"]);
     for h in &inv.hosts {
-        let address = if h.is_local() { "-".to_string() } else { format!("{}:{}", h.address, h.port) };
+        let address = if h.is_local() {
+            "-".to_string()
+        } else {
+            format!("{}:{}", h.address, h.port)
+        };
         t.row([
             h.name.clone(),
             address,
@@ -62,12 +67,16 @@ fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
             Ok(f) => ok.push(f),
             Err(e) => {
                 status = status.worst(e.exit_status());
-                failed.push(Unreachable { host: h.name.clone(), error: e.to_string() });
+                failed.push(Unreachable {
+                    host: h.name.clone(),
+                    error: e.to_string(),
+                });
             }
         }
     }
     if ctx.printer.is_json() {
-        ctx.printer.json(&serde_json::json!({ "hosts": ok, "errors": failed }))?;
+        ctx.printer
+            .json(&serde_json::json!({ "hosts": ok, "errors": failed }))?;
     } else {
         render(ctx, &ok);
         for f in &failed {
@@ -78,7 +87,16 @@ fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
 }
 
 fn render(ctx: &Context, facts: &[HostFacts]) {
-    let mut t = Table::new(["HOST", "HOSTNAME", "OS", "PANEL", "CPUS", "LOAD 1/5/15", "MEM AVAIL/TOTAL", "DISK FREE"]);
+    let mut t = Table::new([
+        "HOST",
+        "HOSTNAME",
+        "OS",
+        "PANEL",
+        "CPUS",
+        "LOAD 1/5/15",
+        "MEM AVAIL/TOTAL",
+        "DISK FREE",
+    ]);
     for f in facts {
         let panel = match (&f.panel.version, f.panel.kind.as_str()) {
             (Some(v), kind) => format!("{kind} {v}"),
@@ -88,8 +106,12 @@ fn render(ctx: &Context, facts: &[HostFacts]) {
             .disks
             .iter()
             .map(|d| {
-                let pct = if d.size_kib > 0 { 100 * d.available_kib / d.size_kib } else { 0 };
-                format!("{} {} ({pct}%)", d.mount, human_bytes(d.available_kib * 1024))
+                let pct = d.available_kib.saturating_mul(100).checked_div(d.size_kib).unwrap_or(0);
+                format!(
+                    "{} {} ({pct}%)",
+                    d.mount,
+                    human_bytes(d.available_kib * 1024)
+                )
             })
             .collect();
         t.row([
@@ -99,7 +121,11 @@ fn render(ctx: &Context, facts: &[HostFacts]) {
             panel,
             f.cpus.to_string(),
             format!("{:.2} {:.2} {:.2}", f.load[0], f.load[1], f.load[2]),
-            format!("{} / {}", human_bytes(f.memory.available_kib * 1024), human_bytes(f.memory.total_kib * 1024)),
+            format!(
+                "{} / {}",
+                human_bytes(f.memory.available_kib * 1024),
+                human_bytes(f.memory.total_kib * 1024)
+            ),
             disks.join(", "),
         ]);
     }

@@ -21,7 +21,9 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<ExitStatus> {
 /// `2026-11-01` or a full RFC 3339 time, as journal timestamp text.
 fn parse_since(s: &str) -> Result<String> {
     if let Ok(date) = s.parse::<jiff::civil::Date>() {
-        return Ok(timestamp_text(date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp()));
+        return Ok(timestamp_text(
+            date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp(),
+        ));
     }
     match s.parse::<jiff::Timestamp>() {
         Ok(ts) => Ok(timestamp_text(ts)),
@@ -33,12 +35,22 @@ fn parse_since(s: &str) -> Result<String> {
 
 fn list(ctx: &Context, since: Option<&str>) -> Result<ExitStatus> {
     let since = since.map(parse_since).transpose()?;
-    let runs = ctx.open_journal()?.runs(ctx.ticket().map(|t| t.as_str()), since.as_deref())?;
+    let runs = ctx
+        .open_journal()?
+        .runs(ctx.ticket().map(|t| t.as_str()), since.as_deref())?;
     if ctx.printer.is_json() {
         ctx.printer.json(&serde_json::json!({ "runs": runs }))?;
         return Ok(ExitStatus::Success);
     }
-    let mut t = Table::new(["RUN", "TICKET", "STARTED (UTC)", "OPERATOR", "COMMAND", "STATUS", "TIME"]);
+    let mut t = Table::new([
+        "RUN",
+        "TICKET",
+        "STARTED (UTC)",
+        "OPERATOR",
+        "COMMAND",
+        "STATUS",
+        "TIME",
+    ]);
     for r in &runs {
         t.row([
             r.run_id.clone(),
@@ -68,7 +80,10 @@ fn report(ctx: &Context, ticket: &str) -> Result<TicketReport> {
     if r.runs.is_empty() {
         bail!(StatusError {
             status: ExitStatus::Failure,
-            message: format!("no runs recorded for ticket {ticket} in `{}`", journal.path().display()),
+            message: format!(
+                "no runs recorded for ticket {ticket} in `{}`",
+                journal.path().display()
+            ),
         });
     }
     Ok(r)
@@ -81,10 +96,19 @@ fn show(ctx: &Context, ticket: &str) -> Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     let p = &ctx.printer;
-    p.data(format!("Ticket {}: {} run(s), {} in all\n", r.ticket, r.runs.len(), human_duration(r.total_ms)));
+    p.data(format!(
+        "Ticket {}: {} run(s), {} in all\n",
+        r.ticket,
+        r.runs.len(),
+        human_duration(r.total_ms)
+    ));
     let mut t = Table::new(["OPERATOR", "RUNS", "TIME SPENT"]);
     for o in &r.operators {
-        t.row([o.operator.clone(), o.runs.to_string(), human_duration(o.duration_ms)]);
+        t.row([
+            o.operator.clone(),
+            o.runs.to_string(),
+            human_duration(o.duration_ms),
+        ]);
     }
     p.table(&t);
     p.data("");
@@ -102,7 +126,11 @@ fn show(ctx: &Context, ticket: &str) -> Result<ExitStatus> {
             s.run_id
         ));
         for e in &run.events {
-            p.data(format!("    {}  {}", &e.at[11..19.min(e.at.len())], handoff::describe(&e.event)));
+            p.data(format!(
+                "    {}  {}",
+                &e.at[11..19.min(e.at.len())],
+                handoff::describe(&e.event)
+            ));
         }
     }
     Ok(ExitStatus::Success)
@@ -123,12 +151,24 @@ fn verify(ctx: &Context) -> Result<ExitStatus> {
     if ctx.printer.is_json() {
         ctx.printer.json(&v)?;
     } else if v.intact() {
-        ctx.printer.data(format!("journal `{}`: {} rows, hash chain intact", journal.path().display(), v.rows));
+        ctx.printer.data(format!(
+            "journal `{}`: {} rows, hash chain intact",
+            journal.path().display(),
+            v.rows
+        ));
     } else {
-        ctx.printer.data(format!("journal `{}`: {} rows, TAMPERED:", journal.path().display(), v.rows));
+        ctx.printer.data(format!(
+            "journal `{}`: {} rows, TAMPERED:",
+            journal.path().display(),
+            v.rows
+        ));
         for problem in &v.problems {
             ctx.printer.data(format!("  - {problem}"));
         }
     }
-    Ok(if v.intact() { ExitStatus::Success } else { ExitStatus::Failure })
+    Ok(if v.intact() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
 }

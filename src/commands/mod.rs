@@ -28,14 +28,25 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitStatus::Usage } else { ExitStatus::Success };
+            return if e.use_stderr() {
+                ExitStatus::Usage
+            } else {
+                ExitStatus::Success
+            };
         }
     };
     init_color(cli.global.color);
     init_tracing(cli.global.verbose, cli.global.quiet);
-    let format = if cli.global.json { Format::Json } else { Format::Human };
+    let format = if cli.global.json {
+        Format::Json
+    } else {
+        Format::Human
+    };
     let printer = Printer::terminal(format, cli.global.quiet);
-    let argv: Vec<String> = argv.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let argv: Vec<String> = argv
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
 
     let prepared = Config::load().and_then(|config| {
         let settings = settings(&cli.global, &config)?;
@@ -55,9 +66,15 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Err(e) => status_of(e),
     };
     if let Some(log) = ctx.run_log() {
-        let run_status = if status == ExitStatus::Success { RunStatus::Ok } else { RunStatus::Failed };
+        let run_status = if status == ExitStatus::Success {
+            RunStatus::Ok
+        } else {
+            RunStatus::Failed
+        };
         if let Err(e) = log.finish(status.code(), run_status) {
-            ctx.printer.warn(format!("could not record the end of the run in the journal: {e:#}"));
+            ctx.printer.warn(format!(
+                "could not record the end of the run in the journal: {e:#}"
+            ));
         }
     }
     if let Err(e) = &result {
@@ -69,10 +86,20 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
 fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
     let pattern = regex::Regex::new(&config.ticket_pattern)
         .map_err(|e| anyhow::anyhow!("invalid ticket_pattern in the config file: {e}"))?;
-    let ticket = g.ticket.as_deref().map(|t| Ticket::parse(t, &pattern)).transpose()?;
-    let inventory = g.inventory.clone().or_else(|| config.inventory.clone()).or_else(|| {
-        crate::config::config_dir().map(|d| d.join("inventory.toml")).filter(|p| p.exists())
-    });
+    let ticket = g
+        .ticket
+        .as_deref()
+        .map(|t| Ticket::parse(t, &pattern))
+        .transpose()?;
+    let inventory = g
+        .inventory
+        .clone()
+        .or_else(|| config.inventory.clone())
+        .or_else(|| {
+            crate::config::config_dir()
+                .map(|d| d.join("inventory.toml"))
+                .filter(|p| p.exists())
+        });
     let journal = match &g.journal {
         Some(p) => p.clone(),
         None => crate::journal::default_path()?,
@@ -85,7 +112,10 @@ fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
         inventory,
         journal,
         ssh_config,
-        ssh: context::ssh_options(g.connect_timeout.unwrap_or(config.connect_timeout), g.accept_new_host_key),
+        ssh: context::ssh_options(
+            g.connect_timeout.unwrap_or(config.connect_timeout),
+            g.accept_new_host_key,
+        ),
     })
 }
 
@@ -149,7 +179,8 @@ fn init_color(choice: ColorChoice) {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && console::Term::stderr().features().colors_supported()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && console::Term::stderr().features().colors_supported()
         }
     };
     console::set_colors_enabled(on);

@@ -19,7 +19,9 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
 /// The man page, roff.
 pub fn man_page() -> Vec<u8> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out).expect("writing to memory cannot fail");
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .expect("writing to memory cannot fail");
     out
 }
 

@@ -58,14 +58,17 @@ struct Host {
 fn valid_name(name: &str) -> bool {
     !name.is_empty()
         && name.len() <= 64
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
         && !name.starts_with('-')
 }
 
 pub fn load(path: &Path) -> Result<Vec<HostSpec>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("failed to read inventory `{}`", path.display()))?;
-    let file: File = toml::from_str(&text).with_context(|| format!("invalid inventory `{}`", path.display()))?;
+    let file: File =
+        toml::from_str(&text).with_context(|| format!("invalid inventory `{}`", path.display()))?;
     let base = path.parent().unwrap_or(Path::new("."));
     let d = &file.defaults;
     let mut hosts: Vec<HostSpec> = Vec::new();
@@ -78,19 +81,34 @@ pub fn load(path: &Path) -> Result<Vec<HostSpec>> {
             );
         }
         if let Some(g) = h.groups.iter().find(|g| !valid_name(g)) {
-            bail!("inventory `{}`: host {}: group name {g:?} is not allowed", path.display(), h.name);
+            bail!(
+                "inventory `{}`: host {}: group name {g:?} is not allowed",
+                path.display(),
+                h.name
+            );
         }
         if hosts.iter().any(|known| known.name == h.name) {
-            bail!("inventory `{}`: host {} is defined twice", path.display(), h.name);
+            bail!(
+                "inventory `{}`: host {} is defined twice",
+                path.display(),
+                h.name
+            );
         }
         let identity = h.identity_file.as_deref().or(d.identity_file.as_deref());
         let known = h.known_hosts.as_deref().or(d.known_hosts.as_deref());
         hosts.push(HostSpec {
             address: h.address.unwrap_or_else(|| h.name.clone()),
             port: h.port.or(d.port).unwrap_or(22),
-            user: h.user.or_else(|| d.user.clone()).unwrap_or_else(|| "root".into()),
-            identity_files: identity.map(|p| vec![resolve_path(p, base)]).unwrap_or_default(),
-            known_hosts: known.map(|p| resolve_path(p, base)).unwrap_or_else(default_known_hosts),
+            user: h
+                .user
+                .or_else(|| d.user.clone())
+                .unwrap_or_else(|| "root".into()),
+            identity_files: identity
+                .map(|p| vec![resolve_path(p, base)])
+                .unwrap_or_default(),
+            known_hosts: known
+                .map(|p| resolve_path(p, base))
+                .unwrap_or_else(default_known_hosts),
             jump: h.jump.or_else(|| d.jump.clone()),
             groups: h.groups,
             source: "inventory",
@@ -100,7 +118,11 @@ pub fn load(path: &Path) -> Result<Vec<HostSpec>> {
     for h in &hosts {
         if let Some(j) = &h.jump {
             if j == &h.name {
-                bail!("inventory `{}`: host {} jumps through itself", path.display(), h.name);
+                bail!(
+                    "inventory `{}`: host {} jumps through itself",
+                    path.display(),
+                    h.name
+                );
             }
         }
     }

@@ -70,7 +70,9 @@ impl Inventory {
                 None => self
                     .hosts
                     .iter()
-                    .filter(|h| h.groups.iter().any(|g| g == name) || (name == "all" && !h.is_local()))
+                    .filter(|h| {
+                        h.groups.iter().any(|g| g == name) || (name == "all" && !h.is_local())
+                    })
                     .collect(),
             };
             if matched.is_empty() {
@@ -90,7 +92,12 @@ impl Inventory {
     }
 
     fn names_preview(&self) -> String {
-        let names: Vec<&str> = self.hosts.iter().map(|h| h.name.as_str()).take(12).collect();
+        let names: Vec<&str> = self
+            .hosts
+            .iter()
+            .map(|h| h.name.as_str())
+            .take(12)
+            .collect();
         let more = self.hosts.len().saturating_sub(names.len());
         let mut s = names.join(", ");
         if more > 0 {
@@ -120,7 +127,9 @@ pub fn default_known_hosts() -> PathBuf {
 }
 
 fn home() -> PathBuf {
-    std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/"))
+    std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/"))
 }
 
 /// Expands a leading `~/` and makes relative paths relative to `base`.

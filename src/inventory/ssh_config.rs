@@ -12,7 +12,8 @@ use super::{default_known_hosts, HostSpec};
 
 pub fn load(path: &Path) -> Result<Vec<HostSpec>> {
     let mut reader = BufReader::new(
-        File::open(path).with_context(|| format!("failed to read ssh config `{}`", path.display()))?,
+        File::open(path)
+            .with_context(|| format!("failed to read ssh config `{}`", path.display()))?,
     );
     let config = SshConfig::default()
         .parse(&mut reader, ParseRule::ALLOW_UNKNOWN_FIELDS)
@@ -21,7 +22,10 @@ pub fn load(path: &Path) -> Result<Vec<HostSpec>> {
     for entry in config.get_hosts() {
         for clause in &entry.pattern {
             let name = &clause.pattern;
-            if clause.negated || name.contains(['*', '?', '!']) || hosts.iter().any(|h: &HostSpec| &h.name == name) {
+            if clause.negated
+                || name.contains(['*', '?', '!'])
+                || hosts.iter().any(|h: &HostSpec| &h.name == name)
+            {
                 continue;
             }
             let p = config.query(name);

@@ -24,8 +24,18 @@ pub struct Row {
 impl Row {
     pub fn hash(&self) -> String {
         // A JSON array keeps field boundaries unambiguous.
-        let fields = (&self.prev_hash, self.seq, &self.run_id, &self.ticket, &self.at, &self.kind, &self.body);
-        hex(&Sha256::digest(serde_json::to_vec(&fields).expect("strings serialize")))
+        let fields = (
+            &self.prev_hash,
+            self.seq,
+            &self.run_id,
+            &self.ticket,
+            &self.at,
+            &self.kind,
+            &self.body,
+        );
+        hex(&Sha256::digest(
+            serde_json::to_vec(&fields).expect("strings serialize"),
+        ))
     }
 }
 
@@ -74,16 +84,24 @@ impl Journal {
                     row.seq - 1
                 ));
             } else if row.prev_hash != prev_hash {
-                problems.push(format!("row {} does not follow the row before it (chain broken)", row.seq));
+                problems.push(format!(
+                    "row {} does not follow the row before it (chain broken)",
+                    row.seq
+                ));
             }
             if row.hash() != stored {
-                problems.push(format!("row {} was edited: its contents no longer match its hash", row.seq));
+                problems.push(format!(
+                    "row {} was edited: its contents no longer match its hash",
+                    row.seq
+                ));
             }
             expected_seq = row.seq + 1;
             prev_hash = stored;
         }
         let head: Option<(i64, String)> = conn
-            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .ok();
         let last = expected_seq - 1;
         match head {
@@ -93,6 +111,9 @@ impl Journal {
             None if count > 0 => problems.push("the chain head is missing".into()),
             _ => {}
         }
-        Ok(Verification { rows: count, problems })
+        Ok(Verification {
+            rows: count,
+            problems,
+        })
     }
 }

@@ -11,7 +11,9 @@ pub enum Event {
     Exec(ExecEvent),
     Copy(CopyEvent),
     /// A plan, a decision or a finding an op wants the next support level to see.
-    Note { text: String },
+    Note {
+        text: String,
+    },
     RunEnd(RunEnd),
 }
 

@@ -40,9 +40,20 @@ pub struct RunLog {
 
 impl RunLog {
     /// Records the start of a run and returns its handle.
-    pub fn start(journal: Arc<Journal>, ticket: Ticket, start: RunStart, redactor: Arc<Redactor>) -> Result<RunLog> {
+    pub fn start(
+        journal: Arc<Journal>,
+        ticket: Ticket,
+        start: RunStart,
+        redactor: Arc<Redactor>,
+    ) -> Result<RunLog> {
         let run_id = new_run_id();
-        let log = RunLog { journal, run_id, ticket, redactor, started: Instant::now() };
+        let log = RunLog {
+            journal,
+            run_id,
+            ticket,
+            redactor,
+            started: Instant::now(),
+        };
         log.record(Event::RunStart(start))?;
         Ok(log)
     }
@@ -62,7 +73,8 @@ impl RunLog {
     /// Appends one event (redacted) to the chain.
     pub fn record(&self, mut event: Event) -> Result<()> {
         event.redact(&self.redactor);
-        self.journal.append(&self.run_id, self.ticket.as_str(), &event)
+        self.journal
+            .append(&self.run_id, self.ticket.as_str(), &event)
     }
 
     /// Records how the run ended.
@@ -79,7 +91,17 @@ impl RunLog {
 fn new_run_id() -> String {
     use sha2::{Digest, Sha256};
     let now = jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::UTC);
-    let seed = format!("{} {} {:?}", now.timestamp().as_nanosecond(), std::process::id(), std::thread::current().id());
+    let seed = format!(
+        "{} {} {:?}",
+        now.timestamp().as_nanosecond(),
+        std::process::id(),
+        std::thread::current().id()
+    );
     let tag = Sha256::digest(seed.as_bytes());
-    format!("{}-{:02x}{:02x}", now.strftime("%Y%m%d-%H%M%S"), tag[0], tag[1])
+    format!(
+        "{}-{:02x}{:02x}",
+        now.strftime("%Y%m%d-%H%M%S"),
+        tag[0],
+        tag[1]
+    )
 }

@@ -45,7 +45,11 @@ pub fn now_text() -> String {
 
 /// `2026-11-22T10:30:01.123456Z`: UTC, microseconds, always the same width.
 pub fn timestamp_text(ts: jiff::Timestamp) -> String {
-    format!("{}.{:06}Z", ts.strftime("%Y-%m-%dT%H:%M:%S"), ts.subsec_microsecond())
+    format!(
+        "{}.{:06}Z",
+        ts.strftime("%Y-%m-%dT%H:%M:%S"),
+        ts.subsec_microsecond()
+    )
 }
 
 impl Journal {
@@ -69,14 +73,31 @@ impl Journal {
         let conn = self.lock();
         let sql = format!("SELECT seq, run_id, ticket, at, body FROM events {filter} ORDER BY seq");
         let mut stmt = conn.prepare(&sql)?;
-        let args = if filter.contains("?2") { params![a, b] } else { params![a] };
+        let args = if filter.contains("?2") {
+            params![a, b]
+        } else {
+            params![a]
+        };
         let rows = stmt.query_map(args, |r| {
-            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         rows.map(|row| {
             let (seq, run_id, ticket, at, body) = row?;
-            let event = serde_json::from_str(&body).with_context(|| format!("journal row {seq} is not readable"))?;
-            Ok(StoredEvent { seq, run_id, ticket, at, event })
+            let event = serde_json::from_str(&body)
+                .with_context(|| format!("journal row {seq} is not readable"))?;
+            Ok(StoredEvent {
+                seq,
+                run_id,
+                ticket,
+                at,
+                event,
+            })
         })
         .collect()
     }

@@ -44,8 +44,9 @@ impl Journal {
     pub fn open(path: &Path) -> Result<Journal> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             if !dir.exists() {
-                fs::create_dir_all(dir)
-                    .with_context(|| format!("failed to create journal directory `{}`", dir.display()))?;
+                fs::create_dir_all(dir).with_context(|| {
+                    format!("failed to create journal directory `{}`", dir.display())
+                })?;
                 fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
             }
         }
@@ -55,15 +56,23 @@ impl Journal {
             .mode(0o600)
             .open(path)
             .with_context(|| format!("failed to open journal `{}`", path.display()))?;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600))
-            .with_context(|| format!("failed to restrict journal `{}` to its owner", path.display()))?;
-        let conn = Connection::open(path).with_context(|| format!("failed to open journal `{}`", path.display()))?;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600)).with_context(|| {
+            format!(
+                "failed to restrict journal `{}` to its owner",
+                path.display()
+            )
+        })?;
+        let conn = Connection::open(path)
+            .with_context(|| format!("failed to open journal `{}`", path.display()))?;
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("`{}` is not a hostops journal", path.display()))?;
-        Ok(Journal { conn: Mutex::new(conn), path: path.to_path_buf() })
+        Ok(Journal {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -81,7 +90,9 @@ impl Journal {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head: Option<(i64, String)> = tx
-            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .optional()?;
         let (prev_seq, prev_hash) = head.unwrap_or((0, chain::GENESIS.to_string()));
         let row = chain::Row {
@@ -97,14 +108,24 @@ impl Journal {
         tx.execute(
             "INSERT INTO events (seq, run_id, ticket, at, kind, body, prev_hash, hash)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![row.seq, row.run_id, row.ticket, row.at, row.kind, row.body, row.prev_hash, hash],
+            params![
+                row.seq,
+                row.run_id,
+                row.ticket,
+                row.at,
+                row.kind,
+                row.body,
+                row.prev_hash,
+                hash
+            ],
         )?;
         tx.execute(
             "INSERT INTO chain_head (id, seq, hash) VALUES (1, ?1, ?2)
              ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
             params![row.seq, hash],
         )?;
-        tx.commit().with_context(|| format!("failed to write journal `{}`", self.path.display()))?;
+        tx.commit()
+            .with_context(|| format!("failed to write journal `{}`", self.path.display()))?;
         Ok(())
     }
 }

@@ -26,7 +26,10 @@ impl Side {
     pub fn parse(s: &str, inventory: &Inventory) -> Side {
         match s.split_once(':') {
             Some((host, path)) if !host.contains('/') && inventory.get(host).is_some() => {
-                Side::Remote { host: host.into(), path: path.into() }
+                Side::Remote {
+                    host: host.into(),
+                    path: path.into(),
+                }
             }
             _ => Side::Local(PathBuf::from(s)),
         }
@@ -53,16 +56,23 @@ pub struct CopyDone {
 /// Works out what a copy from `src` to `dst` would do, without touching anything.
 pub fn plan(ctx: &Context, src: &str, dst: &str) -> Result<(CopyPlan, HostSpec)> {
     let inv = ctx.inventory()?;
-    let (direction, host, remote_path, local_path) = match (Side::parse(src, inv), Side::parse(dst, inv)) {
-        (Side::Local(l), Side::Remote { host, path }) => ("upload", host, path, l),
-        (Side::Remote { host, path }, Side::Local(l)) => ("download", host, path, l),
-        (Side::Local(_), Side::Local(_)) => {
-            bail!(StatusError::usage("neither side names a known host: write one side as HOST:PATH"))
-        }
-        _ => bail!(StatusError::usage("copying between two hosts is not supported: copy through a local file")),
-    };
+    let (direction, host, remote_path, local_path) =
+        match (Side::parse(src, inv), Side::parse(dst, inv)) {
+            (Side::Local(l), Side::Remote { host, path }) => ("upload", host, path, l),
+            (Side::Remote { host, path }, Side::Local(l)) => ("download", host, path, l),
+            (Side::Local(_), Side::Local(_)) => {
+                bail!(StatusError::usage(
+                    "neither side names a known host: write one side as HOST:PATH"
+                ))
+            }
+            _ => bail!(StatusError::usage(
+                "copying between two hosts is not supported: copy through a local file"
+            )),
+        };
     if remote_path.is_empty() {
-        bail!(StatusError::usage(format!("`{host}:` names no remote path")));
+        bail!(StatusError::usage(format!(
+            "`{host}:` names no remote path"
+        )));
     }
     let bytes = match direction {
         "upload" => Some(
@@ -73,21 +83,38 @@ pub fn plan(ctx: &Context, src: &str, dst: &str) -> Result<(CopyPlan, HostSpec)>
         ),
         _ => None,
     };
-    let spec = ctx.inventory()?.get(&host).cloned().expect("parsed from the inventory");
-    Ok((CopyPlan { direction, host, remote_path, local_path, bytes }, spec))
+    let spec = ctx
+        .inventory()?
+        .get(&host)
+        .cloned()
+        .expect("parsed from the inventory");
+    Ok((
+        CopyPlan {
+            direction,
+            host,
+            remote_path,
+            local_path,
+            bytes,
+        },
+        spec,
+    ))
 }
 
 /// Carries out a planned copy.
 pub fn execute(ctx: &Context, plan: CopyPlan, host: &HostSpec) -> Result<CopyDone> {
     let t = ctx.connect(host)?;
-    let bar = ctx.printer.bytes_progress(&format!("{} {}", plan.direction, plan.remote_path));
+    let bar = ctx
+        .printer
+        .bytes_progress(&format!("{} {}", plan.direction, plan.remote_path));
     let report = if plan.direction == "upload" {
         bar.set_length(plan.bytes.unwrap_or(0));
         let mut f = File::open(&plan.local_path)
             .with_context(|| format!("cannot open `{}`", plan.local_path.display()))?;
         t.upload(&mut f, &plan.remote_path, &bar)?
     } else {
-        download_atomically(&plan.local_path, |out| Ok(t.download(&plan.remote_path, out, &bar)?))?
+        download_atomically(&plan.local_path, |out| {
+            Ok(t.download(&plan.remote_path, out, &bar)?)
+        })?
     };
     bar.finish_and_clear();
     Ok(CopyDone { plan, report })
@@ -98,7 +125,10 @@ fn download_atomically(
     dest: &Path,
     fetch: impl FnOnce(&mut (dyn Write + Send)) -> Result<CopyReport>,
 ) -> Result<CopyReport> {
-    let dir = dest.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = dest
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
     let report = {
@@ -107,6 +137,7 @@ fn download_atomically(
         out.flush()?;
         report
     };
-    tmp.persist(dest).with_context(|| format!("cannot write `{}`", dest.display()))?;
+    tmp.persist(dest)
+        .with_context(|| format!("cannot write `{}`", dest.display()))?;
     Ok(report)
 }

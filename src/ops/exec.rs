@@ -60,13 +60,25 @@ pub struct HostRun {
 
 /// Runs the command everywhere and returns one result per host, in host order.
 pub fn run(ctx: &Context, opts: &ExecOptions, sink: &dyn ExecSink) -> Vec<HostRun> {
-    fanout::for_each(&opts.hosts, opts.forks, |host| run_one(ctx, opts, host, sink))
+    fanout::for_each(&opts.hosts, opts.forks, |host| {
+        run_one(ctx, opts, host, sink)
+    })
 }
 
 fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSink) -> HostRun {
     let started = Instant::now();
-    let mut out = SinkWriter { host: &host.name, stream: Stream::Stdout, sink, keep: opts.capture.then(Vec::new) };
-    let mut err = SinkWriter { host: &host.name, stream: Stream::Stderr, sink, keep: opts.capture.then(Vec::new) };
+    let mut out = SinkWriter {
+        host: &host.name,
+        stream: Stream::Stdout,
+        sink,
+        keep: opts.capture.then(Vec::new),
+    };
+    let mut err = SinkWriter {
+        host: &host.name,
+        stream: Stream::Stderr,
+        sink,
+        keep: opts.capture.then(Vec::new),
+    };
     let result = ctx.connect(host).and_then(|t| {
         let mut file;
         let mut own_stdin;
@@ -74,7 +86,11 @@ fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSi
             None => None,
             Some(StdinSource::File(path)) => {
                 file = File::open(path).map_err(|e| {
-                    TransportError::io(&host.name, format!("opening stdin file `{}`", path.display()), e)
+                    TransportError::io(
+                        &host.name,
+                        format!("opening stdin file `{}`", path.display()),
+                        e,
+                    )
                 })?;
                 Some(&mut file)
             }
@@ -83,14 +99,26 @@ fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSi
                 Some(&mut own_stdin)
             }
         };
-        t.exec(&opts.cmd, ExecIo { stdin, stdout: &mut out, stderr: &mut err, timeout: opts.timeout })
+        t.exec(
+            &opts.cmd,
+            ExecIo {
+                stdin,
+                stdout: &mut out,
+                stderr: &mut err,
+                timeout: opts.timeout,
+            },
+        )
     });
     let (outcome, status, exit, error) = match result {
         Ok(exit) if exit.success() => ("ok", ExitStatus::Success, Some(exit), None),
         Ok(exit) => ("failed", ExitStatus::Failure, Some(exit), None),
         Err(e) => {
             let status = e.exit_status();
-            let outcome = if status == ExitStatus::Connection { "unreachable" } else { "failed" };
+            let outcome = if status == ExitStatus::Connection {
+                "unreachable"
+            } else {
+                "failed"
+            };
             (outcome, status, None, Some(e.to_string()))
         }
     };

@@ -109,12 +109,20 @@ fn parse_os_release(text: &str) -> Os {
             .map(|v| v.trim().trim_matches('"').to_string())
             .unwrap_or_default()
     };
-    Os { id: field("ID"), version: field("VERSION_ID"), name: field("PRETTY_NAME") }
+    Os {
+        id: field("ID"),
+        version: field("VERSION_ID"),
+        name: field("PRETTY_NAME"),
+    }
 }
 
 fn parse_loadavg(text: &str) -> [f64; 3] {
     let mut it = text.split_whitespace().map(|v| v.parse().unwrap_or(0.0));
-    [it.next().unwrap_or(0.0), it.next().unwrap_or(0.0), it.next().unwrap_or(0.0)]
+    [
+        it.next().unwrap_or(0.0),
+        it.next().unwrap_or(0.0),
+        it.next().unwrap_or(0.0),
+    ]
 }
 
 fn parse_meminfo(text: &str) -> Memory {
@@ -136,7 +144,17 @@ fn parse_meminfo(text: &str) -> Memory {
 /// `df -PkT` rows of real file systems, one per device (bind mounts repeat a device: the
 /// shortest mount point stands for it).
 fn parse_df(text: &str) -> Vec<Disk> {
-    const PSEUDO: &[&str] = &["tmpfs", "devtmpfs", "squashfs", "proc", "sysfs", "cgroup", "cgroup2", "devpts", "overlayfs"];
+    const PSEUDO: &[&str] = &[
+        "tmpfs",
+        "devtmpfs",
+        "squashfs",
+        "proc",
+        "sysfs",
+        "cgroup",
+        "cgroup2",
+        "devpts",
+        "overlayfs",
+    ];
     let mut disks: Vec<Disk> = Vec::new();
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split_whitespace().collect();
@@ -152,7 +170,10 @@ fn parse_df(text: &str) -> Vec<Disk> {
             available_kib: num(4),
             mount: f[6..].join(" "),
         };
-        match disks.iter_mut().find(|d| d.filesystem == disk.filesystem && d.size_kib == disk.size_kib) {
+        match disks
+            .iter_mut()
+            .find(|d| d.filesystem == disk.filesystem && d.size_kib == disk.size_kib)
+        {
             Some(d) if disk.mount.len() < d.mount.len() => *d = disk,
             Some(_) => {}
             None => disks.push(disk),

@@ -3,7 +3,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-pub fn for_each<I: Sync, T: Send>(items: &[I], forks: usize, job: impl Fn(&I) -> T + Sync) -> Vec<T> {
+pub fn for_each<I: Sync, T: Send>(
+    items: &[I],
+    forks: usize,
+    job: impl Fn(&I) -> T + Sync,
+) -> Vec<T> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<T>>> = Mutex::new((0..items.len()).map(|_| None).collect());
     std::thread::scope(|s| {

@@ -41,7 +41,12 @@ pub fn ticket_report(journal: &Journal, ticket: &str) -> Result<TicketReport> {
             events: events
                 .iter()
                 .filter(|e| e.run_id == summary.run_id)
-                .filter(|e| matches!(e.event, Event::Exec(_) | Event::Copy(_) | Event::Note { .. }))
+                .filter(|e| {
+                    matches!(
+                        e.event,
+                        Event::Exec(_) | Event::Copy(_) | Event::Note { .. }
+                    )
+                })
                 .cloned()
                 .collect(),
             summary,
@@ -55,7 +60,11 @@ pub fn ticket_report(journal: &Journal, ticket: &str) -> Result<TicketReport> {
                 o.runs += 1;
                 o.duration_ms += r.summary.duration_ms;
             }
-            None => operators.push(OperatorTime { operator: who, runs: 1, duration_ms: r.summary.duration_ms }),
+            None => operators.push(OperatorTime {
+                operator: who,
+                runs: 1,
+                duration_ms: r.summary.duration_ms,
+            }),
         }
     }
     Ok(TicketReport {
@@ -76,7 +85,12 @@ pub fn describe(e: &Event) -> String {
                 (None, None, Some(s)) => format!("killed by SIG{s}"),
                 _ => "unknown end".into(),
             };
-            format!("{}: `{}` -> {end} ({})", x.host, one_line(&x.command), human_duration(x.duration_ms))
+            format!(
+                "{}: `{}` -> {end} ({})",
+                x.host,
+                one_line(&x.command),
+                human_duration(x.duration_ms)
+            )
         }
         Event::Copy(c) => {
             let end = match (&c.error, c.bytes) {
@@ -111,7 +125,13 @@ pub fn markdown(r: &TicketReport) -> String {
         human_duration(r.total_ms)
     );
     for o in &r.operators {
-        let _ = writeln!(md, "- {}: {} in {} run(s)", o.operator, human_duration(o.duration_ms), o.runs);
+        let _ = writeln!(
+            md,
+            "- {}: {} in {} run(s)",
+            o.operator,
+            human_duration(o.duration_ms),
+            o.runs
+        );
     }
     let _ = writeln!(md, "\n**Runs**\n\n| started (UTC) | operator | command | result | duration |\n|---|---|---|---|---|");
     for run in &r.runs {
@@ -135,7 +155,12 @@ pub fn markdown(r: &TicketReport) -> String {
     let _ = writeln!(md, "\n**What was done on the servers**\n");
     for run in &r.runs {
         for e in &run.events {
-            let _ = writeln!(md, "- {} {}", &e.at[11..19.min(e.at.len())], describe(&e.event).replace('|', "\\|"));
+            let _ = writeln!(
+                md,
+                "- {} {}",
+                &e.at[11..19.min(e.at.len())],
+                describe(&e.event).replace('|', "\\|")
+            );
         }
     }
     md

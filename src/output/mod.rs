@@ -45,7 +45,11 @@ impl Printer {
     }
 
     /// A printer on any writers (tests, or capturing output).
-    pub fn to_writers(format: Format, stdout: Box<dyn Write + Send>, stderr: Box<dyn Write + Send>) -> Printer {
+    pub fn to_writers(
+        format: Format,
+        stdout: Box<dyn Write + Send>,
+        stderr: Box<dyn Write + Send>,
+    ) -> Printer {
         Printer {
             format,
             quiet: false,
@@ -146,7 +150,10 @@ impl Printer {
             return ProgressBar::hidden();
         }
         let bar = ProgressBar::new(total).with_message(message.to_string());
-        bar.set_style(ProgressStyle::with_template("{msg} {pos}/{len} {wide_bar} {elapsed}").expect("valid template"));
+        bar.set_style(
+            ProgressStyle::with_template("{msg} {pos}/{len} {wide_bar} {elapsed}")
+                .expect("valid template"),
+        );
         bar
     }
 }

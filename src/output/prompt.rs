@@ -11,7 +11,9 @@ pub struct TermPrompter {
 
 impl TermPrompter {
     pub fn detect() -> TermPrompter {
-        TermPrompter { enabled: std::io::stdin().is_terminal() && std::io::stderr().is_terminal() }
+        TermPrompter {
+            enabled: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+        }
     }
 }
 

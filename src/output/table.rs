@@ -14,7 +14,9 @@ impl Table {
         S: Into<String>,
     {
         let mut inner = comfy_table::Table::new();
-        inner.load_preset(NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+        inner
+            .load_preset(NOTHING)
+            .set_content_arrangement(ContentArrangement::Dynamic);
         let header: Vec<Cell> = headers
             .into_iter()
             .map(|h| {
@@ -35,7 +37,8 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.inner.add_row(cells.into_iter().map(|c| c.into()).collect::<Vec<String>>());
+        self.inner
+            .add_row(cells.into_iter().map(|c| c.into()).collect::<Vec<String>>());
         self
     }
 

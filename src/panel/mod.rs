@@ -37,11 +37,16 @@ pub struct PanelInfo {
 
 impl PanelInfo {
     pub fn none() -> PanelInfo {
-        PanelInfo { kind: PanelKind::None, version: None, major: None }
+        PanelInfo {
+            kind: PanelKind::None,
+            version: None,
+            major: None,
+        }
     }
 }
 
-static VERSION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)+").expect("valid regex"));
+static VERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)+").expect("valid regex"));
 
 fn first_version(text: &str) -> Option<&str> {
     VERSION.find(text).map(|m| m.as_str())
@@ -52,17 +57,30 @@ fn first_version(text: &str) -> Option<&str> {
 pub fn parse_cpanel(text: &str) -> Option<PanelInfo> {
     let v = first_version(text.trim())?;
     let parts: Vec<&str> = v.split('.').collect();
-    let full = if let Some(build) = text.split("build").nth(1).and_then(|b| first_digits(b)) {
+    let full = if let Some(build) = text.split("build").nth(1).and_then(first_digits) {
         format!("11.{}.{}.{}", parts[0], parts.get(1).unwrap_or(&"0"), build)
     } else {
         v.to_string()
     };
-    let major = if full.starts_with("11.") { full.split('.').nth(1) } else { full.split('.').next() }?.to_string();
-    Some(PanelInfo { kind: PanelKind::Cpanel, version: Some(full), major: Some(major) })
+    let major = if full.starts_with("11.") {
+        full.split('.').nth(1)
+    } else {
+        full.split('.').next()
+    }?
+    .to_string();
+    Some(PanelInfo {
+        kind: PanelKind::Cpanel,
+        version: Some(full),
+        major: Some(major),
+    })
 }
 
 fn first_digits(s: &str) -> Option<String> {
-    let d: String = s.trim_start().chars().take_while(char::is_ascii_digit).collect();
+    let d: String = s
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     (!d.is_empty()).then_some(d)
 }
 
@@ -75,14 +93,22 @@ pub fn parse_plesk(text: &str) -> Option<PanelInfo> {
         .unwrap_or_else(|| text.lines().next().unwrap_or(""));
     let v = first_version(line)?;
     let major = v.split('.').take(2).collect::<Vec<_>>().join(".");
-    Some(PanelInfo { kind: PanelKind::Plesk, version: Some(v.to_string()), major: Some(major) })
+    Some(PanelInfo {
+        kind: PanelKind::Plesk,
+        version: Some(v.to_string()),
+        major: Some(major),
+    })
 }
 
 /// `da version` or `directadmin v` (`DirectAdmin v.1.662`). Major: the first part.
 pub fn parse_directadmin(text: &str) -> Option<PanelInfo> {
     let v = first_version(text)?;
     let major = v.split('.').next()?.to_string();
-    Some(PanelInfo { kind: PanelKind::Directadmin, version: Some(v.to_string()), major: Some(major) })
+    Some(PanelInfo {
+        kind: PanelKind::Directadmin,
+        version: Some(v.to_string()),
+        major: Some(major),
+    })
 }
 
 #[cfg(test)]
@@ -92,9 +118,15 @@ mod tests {
     #[test]
     fn cpanel_both_forms() {
         let a = parse_cpanel("11.122.0.17\n").unwrap();
-        assert_eq!((a.version.as_deref(), a.major.as_deref()), (Some("11.122.0.17"), Some("122")));
+        assert_eq!(
+            (a.version.as_deref(), a.major.as_deref()),
+            (Some("11.122.0.17"), Some("122"))
+        );
         let b = parse_cpanel("122.0 (build 17)").unwrap();
-        assert_eq!((b.version.as_deref(), b.major.as_deref()), (Some("11.122.0.17"), Some("122")));
+        assert_eq!(
+            (b.version.as_deref(), b.major.as_deref()),
+            (Some("11.122.0.17"), Some("122"))
+        );
         assert!(parse_cpanel("").is_none());
     }
 
@@ -102,7 +134,10 @@ mod tests {
     fn plesk_both_forms() {
         let text = "Product version: Plesk Obsidian 18.0.59.2\nOS version: Debian 12.0 x86_64\nBuild date: 2024/03/04 10:00\n";
         let a = parse_plesk(text).unwrap();
-        assert_eq!((a.version.as_deref(), a.major.as_deref()), (Some("18.0.59.2"), Some("18.0")));
+        assert_eq!(
+            (a.version.as_deref(), a.major.as_deref()),
+            (Some("18.0.59.2"), Some("18.0"))
+        );
         let b = parse_plesk("18.0.59 Debian 12.0 1800240112.09").unwrap();
         assert_eq!(b.version.as_deref(), Some("18.0.59"));
     }
@@ -110,6 +145,9 @@ mod tests {
     #[test]
     fn directadmin() {
         let a = parse_directadmin("DirectAdmin v.1.662").unwrap();
-        assert_eq!((a.version.as_deref(), a.major.as_deref()), (Some("1.662"), Some("1")));
+        assert_eq!(
+            (a.version.as_deref(), a.major.as_deref()),
+            (Some("1.662"), Some("1"))
+        );
     }
 }

@@ -18,7 +18,9 @@ pub struct UnquotableArg(pub String);
 
 impl Cmd {
     pub fn new(program: impl Into<String>) -> Self {
-        Cmd { argv: vec![program.into()] }
+        Cmd {
+            argv: vec![program.into()],
+        }
     }
 
     /// Builds a command from a full argv (the first element is the program).
@@ -74,7 +76,8 @@ impl Cmd {
 
     /// The shell line for messages, the journal and dry-run plans (NUL shown escaped).
     pub fn display(&self) -> String {
-        self.to_shell_line().unwrap_or_else(|_| format!("{:?}", self.argv))
+        self.to_shell_line()
+            .unwrap_or_else(|_| format!("{:?}", self.argv))
     }
 }
 
@@ -90,7 +93,9 @@ pub fn quote(arg: &str) -> Result<Cow<'_, str>, UnquotableArg> {
         return Err(UnquotableArg(arg.to_string()));
     }
     let plain = !arg.is_empty()
-        && arg.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b));
+        && arg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b));
     if plain {
         return Ok(Cow::Borrowed(arg));
     }
@@ -125,19 +130,33 @@ mod tests {
 
     #[test]
     fn shell_parses_the_line_back_into_the_same_argv() {
-        let cmd = Cmd::new("printf").arg("%s\\0").args(HOSTILE.iter().copied());
+        let cmd = Cmd::new("printf")
+            .arg("%s\\0")
+            .args(HOSTILE.iter().copied());
         let line = cmd.to_shell_line().unwrap();
         let out = Command::new("sh").arg("-c").arg(&line).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let got: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().split('\0').collect();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got: Vec<&str> = std::str::from_utf8(&out.stdout)
+            .unwrap()
+            .split('\0')
+            .collect();
         assert_eq!(&got[..HOSTILE.len()], HOSTILE);
         assert_eq!(got[HOSTILE.len()], "");
     }
 
     #[test]
     fn plain_words_stay_bare() {
-        let cmd = Cmd::new("/scripts/pkgacct").arg("user1").arg("--skiphomedir");
-        assert_eq!(cmd.to_shell_line().unwrap(), "/scripts/pkgacct user1 --skiphomedir");
+        let cmd = Cmd::new("/scripts/pkgacct")
+            .arg("user1")
+            .arg("--skiphomedir");
+        assert_eq!(
+            cmd.to_shell_line().unwrap(),
+            "/scripts/pkgacct user1 --skiphomedir"
+        );
     }
 
     #[test]

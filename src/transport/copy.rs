@@ -52,10 +52,16 @@ sum=$(sha256sum < "$1")
 printf '%s\n' "${sum%% *}""#;
 
 fn script(body: &str, args: &[&str]) -> Cmd {
-    Cmd::new("sh").args(["-c", body, "sh"]).args(args.iter().copied())
+    Cmd::new("sh")
+        .args(["-c", body, "sh"])
+        .args(args.iter().copied())
 }
 
-fn failed(t: &(impl Transport + ?Sized), what: &str, detail: impl std::fmt::Display) -> TransportError {
+fn failed(
+    t: &(impl Transport + ?Sized),
+    what: &str,
+    detail: impl std::fmt::Display,
+) -> TransportError {
     TransportError::Other(format!("{}: {what}: {detail}", t.target().name))
 }
 
@@ -73,10 +79,17 @@ pub fn upload<T: Transport + ?Sized>(
     let mut stderr = Vec::new();
     let exit = t.exec(
         &script(OPEN_TEMP, &[dest]),
-        ExecIo { stdin: Some(&mut reader), stdout: &mut tmp_line, stderr: &mut stderr, timeout: None },
+        ExecIo {
+            stdin: Some(&mut reader),
+            stdout: &mut tmp_line,
+            stderr: &mut stderr,
+            timeout: None,
+        },
     )?;
     let sent = reader.finish();
-    let tmp = String::from_utf8_lossy(&tmp_line).trim_end_matches('\n').to_string();
+    let tmp = String::from_utf8_lossy(&tmp_line)
+        .trim_end_matches('\n')
+        .to_string();
     let remove_tmp = || {
         if !tmp.is_empty() {
             let _ = run(t, &Cmd::new("rm").args(["-f", "--", &tmp]), None, None);
@@ -84,7 +97,11 @@ pub fn upload<T: Transport + ?Sized>(
     };
     if !exit.success() {
         remove_tmp();
-        return Err(failed(t, &format!("writing {dest}"), String::from_utf8_lossy(&stderr).trim()));
+        return Err(failed(
+            t,
+            &format!("writing {dest}"),
+            String::from_utf8_lossy(&stderr).trim(),
+        ));
     }
     let sealed = run(t, &script(SEAL_TEMP, &[&tmp, dest]), None, None)?;
     let arrived = sealed.stdout_text().trim().to_string();
@@ -93,15 +110,32 @@ pub fn upload<T: Transport + ?Sized>(
         return Err(failed(
             t,
             &format!("checksum of {dest}"),
-            format!("sent {} but the server has {:?} ({})", sent.sha256, arrived, sealed.stderr_text().trim()),
+            format!(
+                "sent {} but the server has {:?} ({})",
+                sent.sha256,
+                arrived,
+                sealed.stderr_text().trim()
+            ),
         ));
     }
-    let moved = run(t, &Cmd::new("mv").args(["-f", "--", &tmp, dest]), None, None)?;
+    let moved = run(
+        t,
+        &Cmd::new("mv").args(["-f", "--", &tmp, dest]),
+        None,
+        None,
+    )?;
     if !moved.exit.success() {
         remove_tmp();
-        return Err(failed(t, &format!("moving into {dest}"), moved.stderr_text().trim()));
+        return Err(failed(
+            t,
+            &format!("moving into {dest}"),
+            moved.stderr_text().trim(),
+        ));
     }
-    Ok(CopyReport { bytes: sent.bytes, sha256: sent.sha256 })
+    Ok(CopyReport {
+        bytes: sent.bytes,
+        sha256: sent.sha256,
+    })
 }
 
 /// Downloads `src` from `t` into `dest`, then compares with the remote file's SHA-256.
@@ -111,21 +145,42 @@ pub fn download<T: Transport + ?Sized>(
     dest: &mut (dyn Write + Send),
     progress: &dyn Progress,
 ) -> Result<CopyReport, TransportError> {
-    let size = run(t, &Cmd::new("stat").args(["-L", "-c", "%s", "--", src]), None, None)?;
+    let size = run(
+        t,
+        &Cmd::new("stat").args(["-L", "-c", "%s", "--", src]),
+        None,
+        None,
+    )?;
     if !size.exit.success() {
-        return Err(failed(t, &format!("reading {src}"), size.stderr_text().trim()));
+        return Err(failed(
+            t,
+            &format!("reading {src}"),
+            size.stderr_text().trim(),
+        ));
     }
     if let Ok(total) = size.stdout_text().trim().parse() {
         progress.set_total(total);
     }
-    let mut sink = ProgressWriter { inner: Tee::new(dest, 0), progress };
+    let mut sink = ProgressWriter {
+        inner: Tee::new(dest, 0),
+        progress,
+    };
     let mut stderr = Vec::new();
     let exit = t.exec(
         &Cmd::new("cat").args(["--", src]),
-        ExecIo { stdin: None, stdout: &mut sink, stderr: &mut stderr, timeout: None },
+        ExecIo {
+            stdin: None,
+            stdout: &mut sink,
+            stderr: &mut stderr,
+            timeout: None,
+        },
     )?;
     if !exit.success() {
-        return Err(failed(t, &format!("reading {src}"), String::from_utf8_lossy(&stderr).trim()));
+        return Err(failed(
+            t,
+            &format!("reading {src}"),
+            String::from_utf8_lossy(&stderr).trim(),
+        ));
     }
     let got = sink.inner.finish();
     let remote = run(t, &script(REMOTE_SHA256, &[src]), None, None)?;
@@ -137,7 +192,10 @@ pub fn download<T: Transport + ?Sized>(
             format!("received {} but the server has {:?}", got.sha256, expected),
         ));
     }
-    Ok(CopyReport { bytes: got.bytes, sha256: got.sha256 })
+    Ok(CopyReport {
+        bytes: got.bytes,
+        sha256: got.sha256,
+    })
 }
 
 struct ProgressWriter<'a, W> {

@@ -28,7 +28,13 @@ impl Journaled {
             .map_err(|e| TransportError::Other(format!("cannot write the journal: {e:#}")))
     }
 
-    fn copy_event(&self, direction: &str, path: &str, started: Instant, result: &Result<CopyReport, TransportError>) -> Event {
+    fn copy_event(
+        &self,
+        direction: &str,
+        path: &str,
+        started: Instant,
+        result: &Result<CopyReport, TransportError>,
+    ) -> Event {
         let t = self.inner.target();
         Event::Copy(CopyEvent {
             host: t.name.clone(),
@@ -97,14 +103,24 @@ impl Transport for Journaled {
         result
     }
 
-    fn upload(&self, src: &mut (dyn Read + Send), dest: &str, progress: &dyn Progress) -> Result<CopyReport, TransportError> {
+    fn upload(
+        &self,
+        src: &mut (dyn Read + Send),
+        dest: &str,
+        progress: &dyn Progress,
+    ) -> Result<CopyReport, TransportError> {
         let started = Instant::now();
         let result = self.inner.upload(src, dest, progress);
         self.record(self.copy_event("upload", dest, started, &result))?;
         result
     }
 
-    fn download(&self, src: &str, dest: &mut (dyn Write + Send), progress: &dyn Progress) -> Result<CopyReport, TransportError> {
+    fn download(
+        &self,
+        src: &str,
+        dest: &mut (dyn Write + Send),
+        progress: &dyn Progress,
+    ) -> Result<CopyReport, TransportError> {
         let started = Instant::now();
         let result = self.inner.download(src, dest, progress);
         self.record(self.copy_event("download", src, started, &result))?;

@@ -21,7 +21,12 @@ impl LocalTransport {
             .or_else(|_| std::env::var("LOGNAME"))
             .unwrap_or_else(|_| "unknown".into());
         LocalTransport {
-            target: Target { name: LOCAL.into(), address: LOCAL.into(), user, host_key: None },
+            target: Target {
+                name: LOCAL.into(),
+                address: LOCAL.into(),
+                user,
+                host_key: None,
+            },
         }
     }
 }
@@ -42,7 +47,11 @@ impl Transport for LocalTransport {
         let mut command = Command::new(&argv[0]);
         command
             .args(&argv[1..])
-            .stdin(if io.stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdin(if io.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .process_group(0);
@@ -57,7 +66,12 @@ impl Transport for LocalTransport {
         let pid = child.id() as libc::pid_t;
         let (mut child_in, mut child_out, mut child_err) =
             (child.stdin.take(), child.stdout.take(), child.stderr.take());
-        let ExecIo { stdin, stdout, stderr, timeout } = io;
+        let ExecIo {
+            stdin,
+            stdout,
+            stderr,
+            timeout,
+        } = io;
 
         let (status, timed_out) = std::thread::scope(|s| {
             if let (Some(src), Some(mut dst)) = (stdin, child_in.take()) {
@@ -99,7 +113,9 @@ impl Transport for LocalTransport {
         let status = status.map_err(|e| TransportError::io(LOCAL, "waiting for command", e))?;
         Ok(match (status.code(), status.signal()) {
             (Some(code), _) => Exit::Code { code },
-            (None, Some(sig)) => Exit::Signal { signal: signal_name(sig) },
+            (None, Some(sig)) => Exit::Signal {
+                signal: signal_name(sig),
+            },
             (None, None) => Exit::Code { code: -1 },
         })
     }

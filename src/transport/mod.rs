@@ -85,31 +85,37 @@ impl Output {
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
     #[error("cannot connect to {host} ({address}): {reason}")]
-    Connect { host: String, address: String, reason: String },
+    Connect {
+        host: String,
+        address: String,
+        reason: String,
+    },
     #[error(
         "host key of {host} ({address}) is not known ({fingerprint}); it is not in `{known_hosts}`.\n\
          Check the fingerprint with the server's owner, then re-run with --accept-new-host-key \
          (or answer the prompt on a terminal)"
     )]
-    HostKeyUnknown { host: String, address: String, fingerprint: String, known_hosts: String },
-    #[error(
-        "HOST KEY CHANGED for {host} ({address}): the server presented {presented} but `{known_hosts}` \
-         records {recorded}.\nSomeone could be intercepting the connection, or the server was \
-         reinstalled. hostops never accepts a changed key: verify it, then remove the old line \
-         (ssh-keygen -R {lookup} -f {known_hosts})"
-    )]
-    HostKeyChanged {
+    HostKeyUnknown {
         host: String,
         address: String,
-        lookup: String,
-        presented: String,
-        recorded: String,
+        fingerprint: String,
         known_hosts: String,
     },
+    #[error("{0}")]
+    HostKeyChanged(Box<ChangedHostKey>),
     #[error("authentication failed for {user}@{host} ({address}): {tried}")]
-    Auth { host: String, address: String, user: String, tried: String },
+    Auth {
+        host: String,
+        address: String,
+        user: String,
+        tried: String,
+    },
     #[error("`{command}` on {host} timed out after {seconds}s and was killed")]
-    TimedOut { host: String, command: String, seconds: u64 },
+    TimedOut {
+        host: String,
+        command: String,
+        seconds: u64,
+    },
     #[error("{host}: {context}: {source}")]
     Io {
         host: String,
@@ -118,7 +124,11 @@ pub enum TransportError {
         source: std::io::Error,
     },
     #[error("{host}: {context}: {message}")]
-    Ssh { host: String, context: String, message: String },
+    Ssh {
+        host: String,
+        context: String,
+        message: String,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -128,15 +138,36 @@ impl TransportError {
         match self {
             TransportError::Connect { .. }
             | TransportError::HostKeyUnknown { .. }
-            | TransportError::HostKeyChanged { .. }
+            | TransportError::HostKeyChanged(_)
             | TransportError::Auth { .. } => ExitStatus::Connection,
             _ => ExitStatus::Failure,
         }
     }
 
     pub fn io(host: &str, context: impl Into<String>, source: std::io::Error) -> Self {
-        TransportError::Io { host: host.to_string(), context: context.into(), source }
+        TransportError::Io {
+            host: host.to_string(),
+            context: context.into(),
+            source,
+        }
     }
+}
+
+/// A host whose key differs from the one on record: always refused, with both fingerprints.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "HOST KEY CHANGED for {host} ({address}): the server presented {presented} but `{known_hosts}` \
+     records {recorded}.\nSomeone could be intercepting the connection, or the server was \
+     reinstalled. hostops never accepts a changed key: verify it, then remove the old line \
+     (ssh-keygen -R {lookup} -f {known_hosts})"
+)]
+pub struct ChangedHostKey {
+    pub host: String,
+    pub address: String,
+    pub lookup: String,
+    pub presented: String,
+    pub recorded: String,
+    pub known_hosts: String,
 }
 
 /// A host that commands can run on and files can be streamed to and from.
@@ -186,7 +217,11 @@ pub fn run(
             timeout,
         },
     )?;
-    Ok(Output { exit, stdout, stderr })
+    Ok(Output {
+        exit,
+        stdout,
+        stderr,
+    })
 }
 
 /// Like [`run`], but a non-zero exit is an error that carries the command, host and stderr.

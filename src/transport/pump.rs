@@ -16,7 +16,13 @@ pub struct Tee<W> {
 
 impl<W: Write> Tee<W> {
     pub fn new(inner: W, keep: usize) -> Self {
-        Tee { inner, hasher: Sha256::new(), bytes: 0, keep, kept: Vec::new() }
+        Tee {
+            inner,
+            hasher: Sha256::new(),
+            bytes: 0,
+            keep,
+            kept: Vec::new(),
+        }
     }
 
     pub fn finish(self) -> Digested {
@@ -54,11 +60,20 @@ pub struct HashingReader<'a, R> {
 
 impl<'a, R: Read> HashingReader<'a, R> {
     pub fn new(inner: R, on_read: &'a (dyn Fn(u64) + Sync)) -> Self {
-        HashingReader { inner, hasher: Sha256::new(), bytes: 0, on_read }
+        HashingReader {
+            inner,
+            hasher: Sha256::new(),
+            bytes: 0,
+            on_read,
+        }
     }
 
     pub fn finish(self) -> Digested {
-        Digested { bytes: self.bytes, sha256: hex(&self.hasher.finalize()), head: Vec::new() }
+        Digested {
+            bytes: self.bytes,
+            sha256: hex(&self.hasher.finalize()),
+            head: Vec::new(),
+        }
     }
 }
 

@@ -18,16 +18,29 @@ const CHUNK: usize = 64 * 1024;
 const GRACE: Duration = Duration::from_secs(8);
 const EAGAIN: ErrorCode = ErrorCode::Session(-37);
 
-pub(super) fn run(t: &SshTransport, line: &str, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
+pub(super) fn run(
+    t: &SshTransport,
+    line: &str,
+    cmd: &Cmd,
+    io: ExecIo<'_>,
+) -> Result<Exit, TransportError> {
     let session = &t.session;
     session.set_blocking(true);
     let mut ch = session
         .channel_open("session", WINDOW, PACKET, None)
         .map_err(|e| t.ssh_err("opening a channel", e))?;
-    ch.exec(line).map_err(|e| t.ssh_err(&format!("starting `{cmd}`"), e))?;
+    ch.exec(line)
+        .map_err(|e| t.ssh_err(&format!("starting `{cmd}`"), e))?;
     let started = Instant::now();
     session.set_blocking(false);
-    let pumped = pump(t, &mut ch, io.stdin, io.stdout, io.stderr, io.timeout.map(|d| started + d + GRACE));
+    let pumped = pump(
+        t,
+        &mut ch,
+        io.stdin,
+        io.stdout,
+        io.stderr,
+        io.timeout.map(|d| started + d + GRACE),
+    );
     session.set_blocking(true);
     let timed_out = || TransportError::TimedOut {
         host: t.target.name.clone(),
@@ -45,10 +58,15 @@ pub(super) fn run(t: &SshTransport, line: &str, cmd: &Cmd, io: ExecIo<'_>) -> Re
             return Err(e);
         }
     }
-    ch.wait_close().map_err(|e| t.ssh_err("closing the channel", e))?;
+    ch.wait_close()
+        .map_err(|e| t.ssh_err("closing the channel", e))?;
     let exit = match ch.exit_signal().ok().and_then(|s| s.exit_signal) {
         Some(signal) => Exit::Signal { signal },
-        None => Exit::Code { code: ch.exit_status().map_err(|e| t.ssh_err("reading exit status", e))? },
+        None => Exit::Code {
+            code: ch
+                .exit_status()
+                .map_err(|e| t.ssh_err("reading exit status", e))?,
+        },
     };
     // The remote `timeout` wrapper exits 124 when it had to kill the command.
     if let Some(limit) = io.timeout {
@@ -79,7 +97,9 @@ fn pump(
         if let Some(src) = stdin.as_mut() {
             if sent == pending.len() {
                 pending.resize(CHUNK, 0);
-                let n = src.read(&mut pending).map_err(|e| TransportError::io(host, "reading local input", e))?;
+                let n = src
+                    .read(&mut pending)
+                    .map_err(|e| TransportError::io(host, "reading local input", e))?;
                 pending.truncate(n);
                 sent = 0;
                 if n == 0 {
@@ -137,11 +157,18 @@ fn drain(
         match stream.read(buf) {
             Ok(0) => return Ok(moved),
             Ok(n) => {
-                out.write_all(&buf[..n]).map_err(|e| TransportError::io(host, format!("writing {name}"), e))?;
+                out.write_all(&buf[..n])
+                    .map_err(|e| TransportError::io(host, format!("writing {name}"), e))?;
                 moved = true;
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(moved),
-            Err(e) => return Err(TransportError::io(host, format!("reading remote {name}"), e)),
+            Err(e) => {
+                return Err(TransportError::io(
+                    host,
+                    format!("reading remote {name}"),
+                    e,
+                ))
+            }
         }
     }
 }

@@ -42,7 +42,13 @@ pub fn open(jump: SshTransport, host: &str, port: u16) -> Result<(UnixStream, Tu
         .name(format!("jump-{}", jump.target.name))
         .spawn(move || bridge(jump, channel, theirs, &flag))
         .map_err(|e| e.to_string())?;
-    Ok((ours, Tunnel { stop, thread: Some(thread) }))
+    Ok((
+        ours,
+        Tunnel {
+            stop,
+            thread: Some(thread),
+        },
+    ))
 }
 
 fn bridge(jump: SshTransport, mut ch: Channel, mut sock: UnixStream, stop: &AtomicBool) {
@@ -77,9 +83,16 @@ fn bridge(jump: SshTransport, mut ch: Channel, mut sock: UnixStream, stop: &Atom
             Err(_) => break,
         }
         if !progressed {
-            let sock_dir = if down.is_empty() { BlockDirections::Inbound } else { BlockDirections::Both };
+            let sock_dir = if down.is_empty() {
+                BlockDirections::Inbound
+            } else {
+                BlockDirections::Both
+            };
             wait::for_fds(
-                &[(jump.socket, jump.session.block_directions()), (sock.as_raw_fd(), sock_dir)],
+                &[
+                    (jump.socket, jump.session.block_directions()),
+                    (sock.as_raw_fd(), sock_dir),
+                ],
                 Duration::from_millis(200),
             );
         }

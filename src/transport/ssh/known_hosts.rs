@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use ssh2::{CheckResult, KnownHostFileKind, MethodType, Session};
 
 use super::{Endpoint, Prompter, SshOptions};
-use crate::transport::TransportError;
+use crate::transport::{ChangedHostKey, TransportError};
 
 /// OpenSSH's fingerprint of a key blob: `SHA256:` and unpadded base64 of its SHA-256.
 pub fn fingerprint(blob: &[u8]) -> String {
@@ -31,14 +31,19 @@ fn lookup_name(ep: &Endpoint) -> String {
 
 /// A plain (unhashed) known_hosts line for `name`: (key type, key blob).
 fn plain_entries(path: &Path, name: &str) -> Vec<(String, Vec<u8>)> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Vec::new() };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('@'))
         .filter_map(|l| {
             let mut f = l.split_whitespace();
             let (hosts, kind, key) = (f.next()?, f.next()?, f.next()?);
-            hosts.split(',').any(|h| h == name).then(|| Some((kind.to_string(), STANDARD.decode(key).ok()?)))?
+            hosts
+                .split(',')
+                .any(|h| h == name)
+                .then(|| Some((kind.to_string(), STANDARD.decode(key).ok()?)))?
         })
         .collect()
 }
@@ -64,12 +69,21 @@ pub fn prefer_known_key_types(session: &Session, ep: &Endpoint) {
                 None => &[],
             },
         };
-        prefs.extend(names.iter().filter(|n| !prefs.contains(n)).collect::<Vec<_>>());
+        prefs.extend(
+            names
+                .iter()
+                .filter(|n| !prefs.contains(n))
+                .collect::<Vec<_>>(),
+        );
     }
     if prefs.is_empty() {
         return;
     }
-    prefs.extend(ALL.iter().filter(|a| !prefs.contains(a)).collect::<Vec<_>>());
+    prefs.extend(
+        ALL.iter()
+            .filter(|a| !prefs.contains(a))
+            .collect::<Vec<_>>(),
+    );
     let _ = session.method_pref(MethodType::HostKey, &prefs.join(","));
 }
 
@@ -85,25 +99,38 @@ pub fn verify(
         .ok_or_else(|| TransportError::Other(format!("{}: server sent no host key", ep.name)))?;
     let presented = fingerprint(key);
     let file = ep.known_hosts.display().to_string();
-    let mut known = session.known_hosts().map_err(|e| TransportError::Other(e.to_string()))?;
+    let mut known = session
+        .known_hosts()
+        .map_err(|e| TransportError::Other(e.to_string()))?;
     if ep.known_hosts.exists() {
-        known.read_file(&ep.known_hosts, KnownHostFileKind::OpenSSH).map_err(|e| {
-            TransportError::Other(format!("cannot read known_hosts file `{file}`: {}", e.message()))
-        })?;
+        known
+            .read_file(&ep.known_hosts, KnownHostFileKind::OpenSSH)
+            .map_err(|e| {
+                TransportError::Other(format!(
+                    "cannot read known_hosts file `{file}`: {}",
+                    e.message()
+                ))
+            })?;
     }
     match known.check_port(&ep.host, ep.port, key) {
         CheckResult::Match => Ok(presented),
         CheckResult::Mismatch => {
-            let recorded: Vec<String> =
-                plain_entries(&ep.known_hosts, &lookup_name(ep)).iter().map(|(_, k)| fingerprint(k)).collect();
-            Err(TransportError::HostKeyChanged {
+            let recorded: Vec<String> = plain_entries(&ep.known_hosts, &lookup_name(ep))
+                .iter()
+                .map(|(_, k)| fingerprint(k))
+                .collect();
+            Err(TransportError::HostKeyChanged(Box::new(ChangedHostKey {
                 host: ep.name.clone(),
                 address: ep.address(),
                 lookup: lookup_name(ep),
                 presented,
-                recorded: if recorded.is_empty() { "another key".into() } else { recorded.join(", ") },
+                recorded: if recorded.is_empty() {
+                    "another key".into()
+                } else {
+                    recorded.join(", ")
+                },
                 known_hosts: file,
-            })
+            })))
         }
         CheckResult::NotFound => {
             let question = format!(
@@ -114,7 +141,8 @@ pub fn verify(
                 presented,
                 file
             );
-            let accepted = opts.accept_new_host_key || (prompter.can_prompt() && prompter.confirm(&question));
+            let accepted =
+                opts.accept_new_host_key || (prompter.can_prompt() && prompter.confirm(&question));
             if !accepted {
                 return Err(TransportError::HostKeyUnknown {
                     host: ep.name.clone(),
@@ -124,7 +152,10 @@ pub fn verify(
                 });
             }
             append(&ep.known_hosts, &lookup_name(ep), key).map_err(|e| {
-                TransportError::Other(format!("cannot add {} to known_hosts `{file}`: {e}", ep.name))
+                TransportError::Other(format!(
+                    "cannot add {} to known_hosts `{file}`: {e}",
+                    ep.name
+                ))
             })?;
             Ok(presented)
         }
@@ -141,7 +172,11 @@ fn append(path: &Path, name: &str, blob: &[u8]) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let mut f = OpenOptions::new().create(true).append(true).mode(0o600).open(path)?;
+    let mut f = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)?;
     writeln!(f, "{name} {kind} {}", STANDARD.encode(blob))
 }
 
@@ -162,6 +197,9 @@ mod tests {
             .decode("AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl")
             .unwrap();
         assert_eq!(key_type(&blob), Some("ssh-ed25519"));
-        assert_eq!(fingerprint(&blob), "SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU");
+        assert_eq!(
+            fingerprint(&blob),
+            "SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU"
+        );
     }
 }

@@ -1,0 +1,1 @@
+//! Against real OpenSSH servers (tests/lab/lab).

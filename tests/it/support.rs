@@ -1,0 +1,165 @@
+//! Test harness: an isolated environment per test (own HOME, journal and config), a command
+//! builder for the real binary, and the lab of real sshd hosts.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Output};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A private HOME, journal and config for one test.
+pub struct Env {
+    pub dir: TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::Builder::new()
+            .prefix("hostops-it-")
+            .tempdir()
+            .expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("home/.ssh")).unwrap();
+        Env { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn journal(&self) -> PathBuf {
+        self.path().join("journal.sqlite")
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.path().join("home")
+    }
+
+    /// The hostops binary with this environment and nothing inherited that could leak in.
+    pub fn hostops(&self) -> Command {
+        Command::from_std(self.hostops_std())
+    }
+
+    /// The same, as a std Command (to spawn and signal it).
+    pub fn hostops_std(&self) -> StdCommand {
+        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("hostops"));
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home())
+            .env("USER", "tester")
+            .env("XDG_DATA_HOME", self.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("HOSTOPS_JOURNAL", self.journal())
+            .env("NO_COLOR", "1");
+        cmd
+    }
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+            stdout(o),
+            stderr(o)
+        )
+    })
+}
+
+/// Real OpenSSH servers, each its own host (tests/lab/lab). Stopped on drop, even on panic.
+pub struct Lab {
+    pub dir: TempDir,
+    pub hosts: usize,
+}
+
+fn lab_script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lab/lab")
+}
+
+impl Lab {
+    pub fn up(hosts: usize) -> Lab {
+        assert!(
+            // SAFETY: geteuid cannot fail.
+            unsafe { libc_geteuid() } == 0,
+            "the lab tests start real sshd servers in namespaces and need root (CI runs them as root)"
+        );
+        let dir = tempfile::Builder::new()
+            .prefix("hostops-lab-")
+            .tempdir()
+            .expect("temp dir");
+        let out = StdCommand::new("bash")
+            .arg(lab_script())
+            .args(["up", "--dir"])
+            .arg(dir.path())
+            .args(["--hosts", &hosts.to_string()])
+            .output()
+            .expect("run tests/lab/lab");
+        assert!(
+            out.status.success(),
+            "lab up failed:\n{}\n{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        Lab { dir, hosts }
+    }
+
+    pub fn inventory(&self) -> PathBuf {
+        self.dir.path().join("inventory.toml")
+    }
+
+    pub fn net(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("net"))
+            .unwrap()
+            .trim()
+            .to_string()
+    }
+
+    pub fn address(&self, host: usize) -> String {
+        format!("{}.{host}", self.net())
+    }
+
+    /// Runs a command inside a lab host (as root, outside hostops).
+    pub fn sh(&self, host: &str, argv: &[&str]) -> Output {
+        StdCommand::new("bash")
+            .arg(lab_script())
+            .arg("sh")
+            .arg(self.dir.path())
+            .arg(host)
+            .arg("--")
+            .args(argv)
+            .output()
+            .expect("run lab sh")
+    }
+
+    pub fn rekey(&self, host: &str) {
+        let out = StdCommand::new("bash")
+            .arg(lab_script())
+            .arg("rekey")
+            .arg(self.dir.path())
+            .arg(host)
+            .output()
+            .expect("run lab rekey");
+        assert!(out.status.success(), "lab rekey failed: {}", stderr(&out));
+    }
+}
+
+impl Drop for Lab {
+    fn drop(&mut self) {
+        let _ = StdCommand::new("bash")
+            .arg(lab_script())
+            .args(["down", "--dir"])
+            .arg(self.dir.path())
+            .output();
+    }
+}
+
+extern "C" {
+    #[link_name = "geteuid"]
+    fn libc_geteuid() -> u32;
+}
