@@ -106,7 +106,11 @@ fn render(ctx: &Context, facts: &[HostFacts]) {
             .disks
             .iter()
             .map(|d| {
-                let pct = d.available_kib.saturating_mul(100).checked_div(d.size_kib).unwrap_or(0);
+                let pct = d
+                    .available_kib
+                    .saturating_mul(100)
+                    .checked_div(d.size_kib)
+                    .unwrap_or(0);
                 format!(
                     "{} {} ({pct}%)",
                     d.mount,

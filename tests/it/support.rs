@@ -75,7 +75,6 @@ pub fn json(o: &Output) -> serde_json::Value {
 /// Real OpenSSH servers, each its own host (tests/lab/lab). Stopped on drop, even on panic.
 pub struct Lab {
     pub dir: TempDir,
-    pub hosts: usize,
 }
 
 fn lab_script() -> PathBuf {
@@ -106,7 +105,7 @@ impl Lab {
             stdout(&out),
             stderr(&out)
         );
-        Lab { dir, hosts }
+        Lab { dir }
     }
 
     pub fn inventory(&self) -> PathBuf {
