@@ -199,6 +199,7 @@ fn init_tracing(verbose: u8, quiet: bool) {
         .with_writer(std::io::stderr)
         .with_max_level(level)
         .with_target(false)
+        .with_ansi(console::colors_enabled_stderr())
         .without_time()
         .try_init();
 }

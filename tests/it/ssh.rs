@@ -544,3 +544,88 @@ fn hosts_are_really_separate() {
         Some(0)
     );
 }
+
+#[test]
+fn on_a_terminal_the_host_key_and_password_are_asked_for() {
+    // `script` gives hostops a real pseudo-terminal; what we pipe in is what the engineer types:
+    // `y` to trust the fingerprint shown, then user `lab`'s password.
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let known = env.path().join("known_hosts");
+    let inv = env.path().join("inv.toml");
+    std::fs::write(
+        &inv,
+        format!(
+            "[[host]]\nname = \"h1\"\naddress = \"{}\"\nuser = \"lab\"\nknown_hosts = \"{}\"\n",
+            lab.address(1),
+            known.display()
+        ),
+    )
+    .unwrap();
+    let hostops = assert_cmd::cargo::cargo_bin("hostops");
+    let line = format!(
+        "{} --inventory {} -t TTY-1 -y exec h1 -- id -un",
+        hostops.display(),
+        inv.display()
+    );
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home())
+        .env("HOSTOPS_JOURNAL", env.journal())
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let mut keyboard = child.stdin.take().unwrap();
+    let mut display = child.stdout.take().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let reader = {
+        let seen = seen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = std::io::Read::read(&mut display, &mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    // Type each answer once its prompt is on the screen.
+    for (prompt, keys) in [
+        ("[y/N]", &b"y"[..]),
+        ("Password for lab@h1", b"lab-password\n"),
+    ] {
+        let shown = (0..300).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            String::from_utf8_lossy(&seen.lock().unwrap()).contains(prompt)
+        });
+        assert!(
+            shown,
+            "no prompt {prompt:?}: {}",
+            String::from_utf8_lossy(&seen.lock().unwrap())
+        );
+        keyboard.write_all(keys).unwrap();
+        keyboard.flush().unwrap();
+    }
+    drop(keyboard);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    let screen = String::from_utf8_lossy(&seen.lock().unwrap()).into_owned();
+    assert!(status.success(), "{screen}");
+    assert!(screen.contains("Key fingerprint is SHA256:"), "{screen}");
+    assert!(screen.contains("Password for lab@h1"), "{screen}");
+    assert!(screen.lines().any(|l| l.trim() == "lab"), "{screen}");
+    assert!(
+        !screen.contains("lab-password"),
+        "the password was echoed: {screen}"
+    );
+    assert!(std::fs::read_to_string(&known)
+        .unwrap()
+        .contains("ssh-ed25519"));
+    let journal = std::fs::read(env.journal()).unwrap();
+    assert!(!String::from_utf8_lossy(&journal).contains("lab-password"));
+}
