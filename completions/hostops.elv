@@ -41,6 +41,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to or from a host, checked with SHA-256'
+            cand migrate 'Move hosting accounts between servers with the same control panel'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -173,6 +174,65 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hostops;migrate'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;migrate;plan'= {
+            cand --from 'Source server'
+            cand --to 'Target server'
+            cand --owner 'Every account owned by this reseller'
+            cand --scheduled 'Reference of the accounts team''s schedule (required for more than 20 accounts)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --all 'Every account on the source'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;migrate;help'= {
+            cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;migrate;help;plan'= {
+        }
+        &'hostops;migrate;help;help'= {
         }
         &'hostops;log'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -352,6 +412,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to or from a host, checked with SHA-256'
+            cand migrate 'Move hosting accounts between servers with the same control panel'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -368,6 +429,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;exec'= {
         }
         &'hostops;help;copy'= {
+        }
+        &'hostops;help;migrate'= {
+            cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+        }
+        &'hostops;help;migrate;plan'= {
         }
         &'hostops;help;log'= {
             cand list 'List runs (of the ticket given with --ticket, if any)'

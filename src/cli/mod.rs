@@ -4,6 +4,7 @@
 mod exec;
 mod hosts;
 mod log;
+mod migrate;
 
 use std::path::PathBuf;
 
@@ -12,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
+pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -122,6 +124,8 @@ pub enum Command {
     Exec(ExecArgs),
     /// Stream a file to or from a host, checked with SHA-256
     Copy(CopyArgs),
+    /// Move hosting accounts between servers with the same control panel
+    Migrate(MigrateArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
     Log(LogArgs),
     /// Print a shell completion script

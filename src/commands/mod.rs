@@ -5,6 +5,7 @@ mod copy;
 pub mod exec;
 mod hosts;
 mod log;
+mod migrate;
 pub mod reference;
 
 use std::ffi::OsString;
@@ -128,6 +129,9 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
         },
         Command::Exec(_) => Some("exec"),
         Command::Copy(_) => Some("copy"),
+        Command::Migrate(m) => match m.command {
+            crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
+        },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }
 }
@@ -153,6 +157,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         Command::Hosts(args) => hosts::run(ctx, args.command),
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
+        Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => reference::print_completions(ctx, shell),
         Command::Man => reference::print_man(ctx),

@@ -6,3 +6,4 @@ pub mod exec;
 pub mod facts;
 pub mod fanout;
 pub mod handoff;
+pub mod migrate;

@@ -3,6 +3,7 @@
 
 mod cli;
 mod journal;
+mod migrate;
 mod reference;
 mod ssh;
 mod support;
