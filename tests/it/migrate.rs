@@ -37,7 +37,7 @@ fn plan_refuses_hostile_account_names_before_contacting_anything() {
             .arg("--inventory")
             .arg(&inv)
             .args([
-                "-t", "MIG-2", "migrate", "plan", "--from", "a", "--to", "b", bad,
+                "-t", "MIG-2", "migrate", "plan", "--from", "a", "--to", "b", "--", bad,
             ])
             .output()
             .unwrap();
