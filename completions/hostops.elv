@@ -160,6 +160,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
             cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --relay 'Between two hosts, stream through hostops (for servers that cannot reach each other)'
             cand --json 'Print one JSON document on stdout instead of tables'
             cand -n 'Show what would change and change nothing (read-only probes still run)'
             cand --dry-run 'Show what would change and change nothing (read-only probes still run)'

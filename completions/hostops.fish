@@ -124,6 +124,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -l connect-timeout
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand copy" -l relay -d 'Between two hosts, stream through hostops (for servers that cannot reach each other)'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l json -d 'Print one JSON document on stdout instead of tables'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'

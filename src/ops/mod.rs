@@ -7,3 +7,4 @@ pub mod facts;
 pub mod fanout;
 pub mod handoff;
 pub mod migrate;
+pub mod transfer;

@@ -618,3 +618,97 @@ fn on_a_terminal_the_host_key_and_password_are_asked_for() {
     let journal = std::fs::read(env.journal()).unwrap();
     assert!(!String::from_utf8_lossy(&journal).contains("lab-password"));
 }
+
+#[test]
+fn copy_between_hosts_direct_and_relayed_leaves_no_key_behind() {
+    let (env, lab) = (Env::new(), Lab::up(2));
+    let made = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "head -c 20000000 /dev/urandom > /root/data.bin && sha256sum /root/data.bin",
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let want = stdout(&made).split_whitespace().next().unwrap().to_string();
+    let keys = || {
+        stdout(&lab.sh(
+            "h1",
+            &[
+                "sh",
+                "-c",
+                "cat /root/.ssh/authorized_keys 2>/dev/null; true",
+            ],
+        ))
+    };
+    let keys_before = keys();
+    for (extra, dest) in [
+        (None, "/root/direct.bin"),
+        (Some("--relay"), "/root/relayed.bin"),
+    ] {
+        let out = ops(&env, &lab)
+            .args(["--json", "copy", "h1:/root/data.bin", &format!("h2:{dest}")])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v = json(&out);
+        assert_eq!(v["sha256"], want.as_str());
+        assert_eq!(
+            v["plan"]["route"],
+            if extra.is_some() { "relay" } else { "direct" }
+        );
+        let arrived = lab.sh("h2", &["sha256sum", dest]);
+        assert!(stdout(&arrived).starts_with(&want), "{}", stdout(&arrived));
+    }
+    assert_eq!(
+        keys(),
+        keys_before,
+        "the one-off key must be revoked on the source"
+    );
+    let leftovers = lab.sh(
+        "h2",
+        &["sh", "-c", "ls -a /root | grep -c hostops-xfer || true"],
+    );
+    assert_eq!(stdout(&leftovers).trim(), "0");
+    assert_ne!(
+        lab.sh("h1", &["test", "-e", "/root/direct.bin"])
+            .status
+            .code(),
+        Some(0),
+        "source untouched"
+    );
+}
+
+#[test]
+fn copy_between_hosts_refuses_without_yes_and_dry_run_changes_nothing() {
+    let (env, lab) = (Env::new(), Lab::up(2));
+    lab.sh("h1", &["sh", "-c", "echo hi > /root/f"]);
+    let base = || {
+        let mut c = env.hostops();
+        c.arg("--inventory")
+            .arg(lab.inventory())
+            .args(["-t", "LAB-1"]);
+        c
+    };
+    let refused = base()
+        .args(["copy", "h1:/root/f", "h2:/root/f"])
+        .output()
+        .unwrap();
+    assert_exit(&refused, 4, "--yes");
+    let dry = base()
+        .args(["--dry-run", "copy", "h1:/root/f", "h2:/root/f"])
+        .output()
+        .unwrap();
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("h2 pulls it from h1 with a one-off key"),
+        "{}",
+        stdout(&dry)
+    );
+    assert_ne!(
+        lab.sh("h2", &["test", "-e", "/root/f"]).status.code(),
+        Some(0)
+    );
+}
