@@ -85,6 +85,9 @@ _hostops() {
             hostops__subcmd__help__subcmd__migrate,plan)
                 cmd="hostops__subcmd__help__subcmd__migrate__subcmd__plan"
                 ;;
+            hostops__subcmd__help__subcmd__migrate,run)
+                cmd="hostops__subcmd__help__subcmd__migrate__subcmd__run"
+                ;;
             hostops__subcmd__hosts,check)
                 cmd="hostops__subcmd__hosts__subcmd__check"
                 ;;
@@ -139,11 +142,17 @@ _hostops() {
             hostops__subcmd__migrate,plan)
                 cmd="hostops__subcmd__migrate__subcmd__plan"
                 ;;
+            hostops__subcmd__migrate,run)
+                cmd="hostops__subcmd__migrate__subcmd__run"
+                ;;
             hostops__subcmd__migrate__subcmd__help,help)
                 cmd="hostops__subcmd__migrate__subcmd__help__subcmd__help"
                 ;;
             hostops__subcmd__migrate__subcmd__help,plan)
                 cmd="hostops__subcmd__migrate__subcmd__help__subcmd__plan"
+                ;;
+            hostops__subcmd__migrate__subcmd__help,run)
+                cmd="hostops__subcmd__migrate__subcmd__help__subcmd__run"
                 ;;
             *)
                 ;;
@@ -512,7 +521,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__migrate)
-            opts="plan"
+            opts="plan run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -526,6 +535,20 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__migrate__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__migrate__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1018,7 +1041,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__migrate)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version plan help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version plan run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1056,7 +1079,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__migrate__subcmd__help)
-            opts="plan help"
+            opts="plan run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,6 +1120,20 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__migrate__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__migrate__subcmd__plan)
             opts="-t -n -y -v -q -h -V --from --to --all --owner --scheduled --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1117,6 +1154,68 @@ _hostops() {
                     return 0
                     ;;
                 --scheduled)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__migrate__subcmd__run)
+            opts="-t -n -y -v -q -h -V --from --to --all --owner --scheduled --resume --parallel --relay --fail-fast --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scheduled)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

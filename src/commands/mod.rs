@@ -131,6 +131,7 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
         Command::Copy(_) => Some("copy"),
         Command::Migrate(m) => match m.command {
             crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
+            crate::cli::MigrateCommand::Run(_) => Some("migrate run"),
         },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }

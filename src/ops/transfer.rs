@@ -6,12 +6,12 @@
 
 use anyhow::{bail, Context as _, Result};
 use base64::Engine;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::transport::ssh::known_hosts::fingerprint;
 use crate::transport::{self, Cmd, CopyReport, Progress, Transport};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     Direct,

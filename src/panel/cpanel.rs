@@ -122,39 +122,30 @@ impl Panel for Cpanel {
         Ok(accounts)
     }
 
-    fn package(&self, t: &dyn Transport, user: &str, dir: &str) -> Result<String> {
-        let out = transport::run(
-            t,
-            &Cmd::new("/scripts/pkgacct").args([user, dir]),
-            None,
-            None,
-        )?;
-        let text = out.stdout_text();
-        if !out.exit.success() || !text.contains("pkgacct completed") {
-            bail!(
-                "pkgacct {user} failed ({}): {}",
-                out.exit,
-                last_lines(&format!("{text}{}", out.stderr_text()))
-            );
-        }
-        Ok(format!(
-            "{}/cpmove-{user}.tar.gz",
-            dir.trim_end_matches('/')
-        ))
+    fn package_command(&self, user: &str, dir: &str) -> Cmd {
+        Cmd::new("/scripts/pkgacct").args([user, dir])
     }
 
-    fn restore(&self, t: &dyn Transport, account: &Account, archive: &str) -> Result<()> {
-        let out = transport::run(t, &Cmd::new("/scripts/restorepkg").arg(archive), None, None)?;
-        let text = format!("{}{}", out.stdout_text(), out.stderr_text());
-        let failures = restore_failures(&text);
-        if !out.exit.success() {
+    fn archive_path(&self, user: &str, dir: &str) -> String {
+        format!("{}/cpmove-{user}.tar.gz", dir.trim_end_matches('/'))
+    }
+
+    fn packaged(&self, user: &str, output: &str) -> Result<()> {
+        if !output.contains("pkgacct completed") {
             bail!(
-                "restorepkg of {} failed ({}): {}",
-                account.user,
-                out.exit,
-                last_lines(&text)
+                "pkgacct {user} did not complete: {}",
+                super::last_lines(output)
             );
         }
+        Ok(())
+    }
+
+    fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
+        Cmd::new("/scripts/restorepkg").arg(archive)
+    }
+
+    fn restored(&self, account: &Account, output: &str) -> Result<()> {
+        let failures = restore_failures(output);
         if !failures.is_empty() {
             bail!(
                 "restorepkg of {} reported database errors: {}",
@@ -165,19 +156,9 @@ impl Panel for Cpanel {
         Ok(())
     }
 
-    fn remove(&self, t: &dyn Transport, user: &str) -> Result<()> {
-        envelope::<serde_json::Value>(
-            "removeacct",
-            &query(t, whmapi1("removeacct").arg(format!("username={user}")))?,
-        )?;
-        Ok(())
+    fn remove_command(&self, user: &str) -> Cmd {
+        Cmd::new("/scripts/removeacct").args(["--force", user])
     }
-}
-
-/// The end of a tool's output, for error messages.
-fn last_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    lines[lines.len().saturating_sub(5)..].join(" | ")
 }
 
 #[cfg(test)]

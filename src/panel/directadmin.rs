@@ -1,14 +1,12 @@
 //! DirectAdmin: users from /usr/local/directadmin/data/users (user.conf, domains.list), and
 //! backup, restore and removal through the task queue run with `da taskq --run`.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
 use super::{kv, mailboxes_under, mysql, query, Account, Panel, PanelKind};
 use crate::transport::{self, Cmd, Transport};
 
 pub struct DirectAdmin;
-
-const USERS: &str = "/usr/local/directadmin/data/users";
 
 /// Constant: prints each user's user.conf and domains.list in `@@` sections.
 const LIST_USERS: &str = r#"for d in /usr/local/directadmin/data/users/*/; do
@@ -23,21 +21,9 @@ const RUN_TASK: &str = r#"set -e
 printf '%s\n' "$1" >> /usr/local/directadmin/data/task.queue
 da taskq --run"#;
 
-fn run_task(t: &dyn Transport, line: &str) -> Result<String> {
-    let out = transport::run(
-        t,
-        &Cmd::new("sh").args(["-c", RUN_TASK, "sh", line]),
-        None,
-        None,
-    )?;
-    if !out.exit.success() {
-        bail!(
-            "DirectAdmin task failed ({}): {}",
-            out.exit,
-            out.stderr_text().trim()
-        );
-    }
-    Ok(out.stdout_text())
+/// Appends `line` to the task queue and runs the queue.
+fn task(line: &str) -> Cmd {
+    Cmd::new("sh").args(["-c", RUN_TASK, "sh", line])
 }
 
 /// The task queue line that backs `user` up into `dir`.
@@ -106,38 +92,23 @@ impl Panel for DirectAdmin {
         Ok(accounts)
     }
 
-    fn package(&self, t: &dyn Transport, user: &str, dir: &str) -> Result<String> {
-        let dir = dir.trim_end_matches('/');
-        run_task(t, &backup_task(user, dir))?;
-        let archive = format!("{dir}/user.admin.{user}.tar.gz");
-        let found = transport::run(t, &Cmd::new("test").args(["-s", &archive]), None, None)?;
-        if !found.exit.success() {
-            bail!("DirectAdmin backup of {user} wrote no {archive}: see DirectAdmin's system log");
-        }
-        Ok(archive)
+    fn package_command(&self, user: &str, dir: &str) -> Cmd {
+        task(&backup_task(user, dir.trim_end_matches('/')))
     }
 
-    fn restore(&self, t: &dyn Transport, _account: &Account, archive: &str) -> Result<()> {
+    fn archive_path(&self, user: &str, dir: &str) -> String {
+        format!("{}/user.admin.{user}.tar.gz", dir.trim_end_matches('/'))
+    }
+
+    fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
         let (dir, file) = archive.rsplit_once('/').unwrap_or((".", archive));
-        run_task(t, &restore_task(file, dir))?;
-        Ok(())
+        task(&restore_task(file, dir))
     }
 
-    fn remove(&self, t: &dyn Transport, user: &str) -> Result<()> {
-        run_task(
-            t,
-            &format!("action=delete&confirmed=Confirm&delete=yes&select0={user}&type=admin"),
-        )?;
-        let left = transport::run(
-            t,
-            &Cmd::new("test").args(["-d", &format!("{USERS}/{user}")]),
-            None,
-            None,
-        )?;
-        if left.exit.success() {
-            bail!("DirectAdmin did not remove {user}");
-        }
-        Ok(())
+    fn remove_command(&self, user: &str) -> Cmd {
+        task(&format!(
+            "action=delete&confirmed=Confirm&delete=yes&select0={user}&type=admin"
+        ))
     }
 }
 

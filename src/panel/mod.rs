@@ -80,13 +80,76 @@ pub trait Panel: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
-    /// Packages `user` into `dir` with the panel's own tool; returns the archive path.
-    fn package(&self, t: &dyn Transport, user: &str, dir: &str) -> anyhow::Result<String>;
-    /// Restores an archive made by `package`. Database errors in the tool's output are
+    /// The panel's own command that packages `user` into `dir`.
+    fn package_command(&self, user: &str, dir: &str) -> Cmd;
+    /// Where that command leaves the archive.
+    fn archive_path(&self, user: &str, dir: &str) -> String;
+    /// Judges the packaging tool's output (exit status already checked).
+    fn packaged(&self, _user: &str, _output: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// The panel's own command that restores `archive` as `account`.
+    fn restore_command(&self, account: &Account, archive: &str) -> Cmd;
+    /// Judges the restore tool's output (exit status already checked): database errors are
     /// failures even when the tool exits 0.
-    fn restore(&self, t: &dyn Transport, account: &Account, archive: &str) -> anyhow::Result<()>;
-    /// Removes an account (used to clean up a failed, partially restored one).
-    fn remove(&self, t: &dyn Transport, user: &str) -> anyhow::Result<()>;
+    fn restored(&self, _account: &Account, _output: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// The command that removes an account (a failed, partially restored one).
+    fn remove_command(&self, user: &str) -> Cmd;
+}
+
+/// Runs a panel tool that changes something and returns its combined output, or an error with
+/// the tool's last lines.
+fn change(t: &dyn Transport, what: &str, cmd: &Cmd) -> anyhow::Result<String> {
+    let out = transport::run(t, cmd, None, None)?;
+    let text = format!("{}{}", out.stdout_text(), out.stderr_text());
+    if !out.exit.success() {
+        anyhow::bail!(
+            "{what} failed on {} ({}): {}",
+            t.target().name,
+            out.exit,
+            last_lines(&text)
+        );
+    }
+    Ok(text)
+}
+
+/// The end of a tool's output, for error messages.
+fn last_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(5)..].join(" | ")
+}
+
+/// Packages `user` into `dir` on `t`; returns the archive path.
+pub fn package(p: &dyn Panel, t: &dyn Transport, user: &str, dir: &str) -> anyhow::Result<String> {
+    let text = change(
+        t,
+        &format!("packaging {user}"),
+        &p.package_command(user, dir),
+    )?;
+    p.packaged(user, &text)?;
+    Ok(p.archive_path(user, dir))
+}
+
+/// Restores `archive` on `t` as `account`.
+pub fn restore(
+    p: &dyn Panel,
+    t: &dyn Transport,
+    account: &Account,
+    archive: &str,
+) -> anyhow::Result<()> {
+    let text = change(
+        t,
+        &format!("restoring {}", account.user),
+        &p.restore_command(account, archive),
+    )?;
+    p.restored(account, &text)
+}
+
+/// Removes `user` from `t`.
+pub fn remove(p: &dyn Panel, t: &dyn Transport, user: &str) -> anyhow::Result<()> {
+    change(t, &format!("removing {user}"), &p.remove_command(user)).map(|_| ())
 }
 
 /// The driver for a panel kind (None for hosts without a panel).

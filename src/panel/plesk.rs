@@ -1,7 +1,7 @@
 //! Plesk: subscriptions from `plesk bin subscription`, packaging with pleskbackup, restoring
 //! with pleskrestore (domains level), removal with `subscription --remove`.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
 use super::{kv, mailboxes_under, mysql, query, Account, Panel, PanelKind};
 use crate::transport::{self, Cmd, Transport};
@@ -77,62 +77,36 @@ impl Panel for Plesk {
         Ok(accounts)
     }
 
-    fn package(&self, t: &dyn Transport, user: &str, dir: &str) -> Result<String> {
-        let domain = user;
-        let archive = format!("{}/{domain}.tar", dir.trim_end_matches('/'));
-        let out = transport::run(
-            t,
-            &plesk_bin("pleskbackup").args([
-                "--domains-name",
-                domain,
-                &format!("--output-file={archive}"),
-            ]),
-            None,
-            None,
-        )?;
-        if !out.exit.success() {
-            bail!(
-                "pleskbackup of {domain} failed ({}): {}",
-                out.exit,
-                out.stderr_text().trim()
-            );
-        }
-        Ok(archive)
+    fn package_command(&self, user: &str, dir: &str) -> Cmd {
+        plesk_bin("pleskbackup").args([
+            "--domains-name",
+            user,
+            &format!("--output-file={}", self.archive_path(user, dir)),
+        ])
     }
 
-    fn restore(&self, t: &dyn Transport, account: &Account, archive: &str) -> Result<()> {
+    fn archive_path(&self, user: &str, dir: &str) -> String {
+        format!("{}/{user}.tar", dir.trim_end_matches('/'))
+    }
+
+    fn restore_command(&self, account: &Account, archive: &str) -> Cmd {
         let domain = account
             .domains
             .first()
             .map(String::as_str)
             .unwrap_or(&account.user);
-        let out = transport::run(
-            t,
-            &plesk_bin("pleskrestore").args([
-                "--restore",
-                archive,
-                "-level",
-                "domains",
-                "-filter",
-                &format!("list:{domain}"),
-            ]),
-            None,
-            None,
-        )?;
-        if !out.exit.success() {
-            bail!(
-                "pleskrestore of {domain} failed ({}): {}{}",
-                out.exit,
-                out.stdout_text().trim(),
-                out.stderr_text().trim()
-            );
-        }
-        Ok(())
+        plesk_bin("pleskrestore").args([
+            "--restore",
+            archive,
+            "-level",
+            "domains",
+            "-filter",
+            &format!("list:{domain}"),
+        ])
     }
 
-    fn remove(&self, t: &dyn Transport, user: &str) -> Result<()> {
-        query(t, plesk_bin("subscription").args(["--remove", user]))?;
-        Ok(())
+    fn remove_command(&self, user: &str) -> Cmd {
+        plesk_bin("subscription").args(["--remove", user])
     }
 }
 
