@@ -1,0 +1,88 @@
+# tests/lab/panels/common/services.sh: sourced by the panels' `install` scripts (bash).
+# Starts, inside a lab host, the real services every panel host has:
+#   - MariaDB (Debian's mariadbd): datadir /var/lib/mysql (private to the host), socket
+#     /var/lib/mysql/mysql.sock (cPanel's default place), TCP on the host's own address
+#     LAB_ADDR:3306, root by unix_socket authentication (root logs in without password,
+#     as on the panels). Settings in the host's /etc/mysql/mariadb.conf.d/99-hostops-lab.cnf,
+#     so that `mariadb`, `mysqldump` and the emulators find the host's server by default.
+#   - lab-httpd (tests/lab/panels/common/httpd, python3 stdlib): LAB_ADDR:80, serves each
+#     account's document root by Host header, found in the panel's own files.
+# Both are detached (setsid, no inherited descriptors) and stay in the host's mount
+# namespace, so `lab down` stops them with everything else of the host.
+
+lab_detach() { # LOG COMMAND [ARG...]
+  local log=$1
+  shift
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    cd /
+    exec setsid "$@" </dev/null >>"$log" 2>&1
+  ) &
+}
+
+lab_start_mariadb() {
+  local conf=/etc/mysql/mariadb.conf.d/99-hostops-lab.cnf i
+  mkdir -p /etc/mysql/mariadb.conf.d /var/log/mysql
+  chown mysql:mysql /var/lib/mysql /var/log/mysql
+  cat >"$conf" <<CNF
+# written by tests/lab (panel $LAB_PANEL): this host's own MariaDB
+[client-server]
+socket = /var/lib/mysql/mysql.sock
+port = 3306
+
+[mysqld]
+user = mysql
+datadir = /var/lib/mysql
+pid-file = /var/lib/mysql/$LAB_HOST.pid
+bind-address = $LAB_ADDR
+log-error = /var/log/mysql/error.log
+skip-name-resolve
+skip-log-bin
+innodb-buffer-pool-size = 16M
+innodb-log-file-size = 4M
+innodb-data-file-path = ibdata1:4M:autoextend
+performance-schema = OFF
+max-connections = 50
+CNF
+  if [[ ! -d /var/lib/mysql/mysql ]]; then
+    mariadb-install-db --user=mysql --datadir=/var/lib/mysql \
+      --auth-root-authentication-method=socket --skip-test-db >/var/log/mysql/install.log 2>&1 ||
+      { tail -n 20 /var/log/mysql/install.log; return 1; }
+  fi
+  lab_detach /var/log/mysql/mariadbd.out mariadbd
+  for ((i = 0; i < 400; i++)); do
+    if mariadb-admin ping >/dev/null 2>&1; then
+      echo "mariadb: ready on /var/lib/mysql/mysql.sock and $LAB_ADDR:3306"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "mariadb did not start; end of /var/log/mysql/error.log:"
+  tail -n 20 /var/log/mysql/error.log
+  return 1
+}
+
+lab_start_httpd() {
+  local i
+  lab_detach /var/log/lab-httpd.log /usr/bin/python3 "$LAB_HOME/panels/common/httpd" \
+    --address "$LAB_ADDR" --port 80 --panel "$LAB_PANEL"
+  for ((i = 0; i < 200; i++)); do
+    if grep -q "listening" /var/log/lab-httpd.log 2>/dev/null; then
+      echo "httpd: listening on $LAB_ADDR:80"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "lab-httpd did not start:"
+  cat /var/log/lab-httpd.log
+  return 1
+}
+
+# Links NAME (a path inside the host) to an emulator in tests/lab/panels/.
+lab_link() { # TARGET NAME
+  mkdir -p "${2%/*}"
+  ln -sfn "$1" "$2"
+}
