@@ -23,6 +23,27 @@ lab_detach() { # LOG COMMAND [ARG...]
   ) &
 }
 
+# An initialized, never started datadir (mariadb-install-db: system tables, root by
+# unix_socket), made once per machine and MariaDB version in /var/cache/hostops-lab (which
+# the hosts share with the machine) and copied into each host: copying is ~10x faster than
+# running mariadb-install-db in every host. Built aside and renamed, so hosts starting at
+# the same time cannot see half of one.
+lab_mariadb_template() {
+  local version cache=/var/cache/hostops-lab tmp
+  version=$(mariadbd --version | tr -c 'A-Za-z0-9.\n-' '_')
+  LAB_MARIADB_TEMPLATE=$cache/mariadb-datadir-$version
+  [[ -d $LAB_MARIADB_TEMPLATE/mysql ]] && return 0
+  mkdir -p "$cache"
+  tmp=$(mktemp -d "$cache/.mariadb-datadir.XXXXXX")
+  chown mysql:mysql "$tmp"
+  mariadb-install-db --no-defaults --user=mysql --datadir="$tmp" --skip-name-resolve \
+    --innodb-log-file-size=4M --innodb-data-file-path=ibdata1:4M:autoextend \
+    --auth-root-authentication-method=socket --skip-test-db >/var/log/mysql/install.log 2>&1 ||
+    { tail -n 20 /var/log/mysql/install.log; rm -rf "$tmp"; return 1; }
+  rm -f "$tmp"/ibtmp1
+  mv -T "$tmp" "$LAB_MARIADB_TEMPLATE" 2>/dev/null || rm -rf "$tmp"
+}
+
 lab_start_mariadb() {
   local conf=/etc/mysql/mariadb.conf.d/99-hostops-lab.cnf i
   mkdir -p /etc/mysql/mariadb.conf.d /var/log/mysql
@@ -44,13 +65,13 @@ skip-log-bin
 innodb-buffer-pool-size = 16M
 innodb-log-file-size = 4M
 innodb-data-file-path = ibdata1:4M:autoextend
+innodb-temp-data-file-path = ibtmp1:1M:autoextend
 performance-schema = OFF
 max-connections = 50
 CNF
   if [[ ! -d /var/lib/mysql/mysql ]]; then
-    mariadb-install-db --user=mysql --datadir=/var/lib/mysql \
-      --auth-root-authentication-method=socket --skip-test-db >/var/log/mysql/install.log 2>&1 ||
-      { tail -n 20 /var/log/mysql/install.log; return 1; }
+    lab_mariadb_template
+    cp -a "$LAB_MARIADB_TEMPLATE/." /var/lib/mysql/
   fi
   lab_detach /var/log/mysql/mariadbd.out mariadbd
   for ((i = 0; i < 400; i++)); do
