@@ -73,7 +73,9 @@ def mysql_load(db, path):
     """Loads an SQL file into DB; returns (ok, error text)."""
     with open(path, "rb") as f:
         p = subprocess.run(["mariadb", "-D", db], stdin=f, capture_output=True)
-    return p.returncode == 0, p.stderr.decode(errors="replace").strip()
+    err = p.stderr.decode(errors="replace").strip()
+    errors = [l for l in err.splitlines() if l.startswith("ERROR")]
+    return p.returncode == 0, " ".join(errors or err.splitlines())
 
 
 def user_grants(dbuser, host="localhost"):

@@ -46,6 +46,10 @@ lab_mariadb_template() {
 
 lab_start_mariadb() {
   local conf=/etc/mysql/mariadb.conf.d/99-hostops-lab.cnf i
+  if ! command -v mariadbd >/dev/null || ! command -v mariadb-install-db >/dev/null || ! id -u mysql >/dev/null 2>&1; then
+    echo "panel $LAB_PANEL needs MariaDB: apt-get install mariadb-server mariadb-client (see .ci/deps)"
+    return 1
+  fi
   mkdir -p /etc/mysql/mariadb.conf.d /var/log/mysql
   chown mysql:mysql /var/lib/mysql /var/log/mysql
   cat >"$conf" <<CNF
