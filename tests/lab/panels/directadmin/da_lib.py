@@ -198,7 +198,7 @@ def account_databases(user):
 def log(name, text):
     os.makedirs(LOG_DIR, exist_ok=True)
     with open(os.path.join(LOG_DIR, name), "a") as f:
-        f.write(f"{time.strftime('%Y:%m:%d-%H:%M:%S')}: {text}\n")
+        f.write(f"{time.strftime('%Y:%m:%d-%H:%M:%S')}: {' '.join(text.split(chr(10)))}\n")
 
 
 # --- backup ----------------------------------------------------------------------------
