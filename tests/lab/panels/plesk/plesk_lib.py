@@ -273,6 +273,8 @@ def open_backup(path, work):
     """Unpacks a backup file (or uses a dump directory); returns (root, xml element)."""
     if os.path.isdir(path):
         root = path
+    elif re.fullmatch(r"backup_info_\d+\.xml", os.path.basename(path)) and os.path.isfile(path):
+        root = os.path.dirname(os.path.abspath(path))
     else:
         os.makedirs(work, exist_ok=True)
         status, _, err = lp.run(["tar", "-xf", path, "-C", work, "--no-same-owner"], check=False)
