@@ -72,6 +72,9 @@ innodb-data-file-path = ibdata1:4M:autoextend
 innodb-temp-data-file-path = ibtmp1:1M:autoextend
 performance-schema = OFF
 max-connections = 50
+innodb-buffer-pool-dump-at-shutdown = OFF
+innodb-buffer-pool-load-at-startup = OFF
+innodb-fast-shutdown = 2
 CNF
   if [[ ! -d /var/lib/mysql/mysql ]]; then
     lab_mariadb_template
