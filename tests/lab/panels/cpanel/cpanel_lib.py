@@ -361,7 +361,7 @@ def account_summary(user):
     start = int(cp.get("STARTDATE", "0") or 0)
     suspended = os.path.exists(f"/var/cpanel/suspended/{user}")
     return {
-        "backup": 1, "disklimit": "unlimited", "diskused": f"{used_mb}M",
+        "backup": 1, "child_nodes": [], "disklimit": "unlimited", "diskused": f"{used_mb}M",
         "domain": cp.get("DNS", ""), "email": cp.get("CONTACTEMAIL", ""), "has_backup": 0,
         "inodeslimit": "unlimited", "inodesused": lp.count_files(home) if os.path.isdir(home) else 0,
         "ip": cp.get("IP", ""), "ipv6": [], "is_locked": 0, "legacy_backup": 0,
