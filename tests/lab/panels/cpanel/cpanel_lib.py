@@ -630,7 +630,7 @@ def restore_archive(path, out, force=False, newuser=None, ip=None, skipaccount=F
     work = os.path.join(parent, f"cpanelpkgrestore.TMP.work.{os.getpid()}")
     os.makedirs(work, exist_ok=True)
     try:
-        say("Extracting tarball …")
+        say("Extracting tarball....")
         if os.path.isdir(path):
             lp.copytree(path, os.path.join(work, base))
         else:
@@ -665,14 +665,15 @@ def restore_archive(path, out, force=False, newuser=None, ip=None, skipaccount=F
         with open(os.path.join(x, "version")) if os.path.exists(os.path.join(x, "version")) else open(os.devnull) as f:
             for l in f:
                 say(l.strip().replace(": ", " : ", 1)) if l.strip() else None
-        say("Restoring account …")
+        say(f"Extracting Domain....{domain}")
+        say("Generating Account....")
         if not skipaccount:
             extra = {k: v for k, v in cp.items() if k not in ("USER", "IP", "DNS", "OWNER")}
             pw = create_account(user, domain, ip=ip, owner=cp.get("OWNER", "root"), extra=extra,
                                 startdate=int(time.time()))
         else:
             pw = lp.system_user(user)
-        say("Restoring files …")
+        say("Restoring Homedir....")
         hd = os.path.join(x, "homedir")
         if os.path.isdir(hd):
             status, _, err = lp.run(["cp", "-a", "--", hd + "/.", pw.pw_dir + "/"], check=False)
@@ -689,7 +690,8 @@ def restore_archive(path, out, force=False, newuser=None, ip=None, skipaccount=F
                         with open(p, "w") as f:
                             f.write(t.replace(f"/home/{old_user}/", f"/home/{user}/"))
             lp.chown_tree(pw.pw_dir, pw.pw_uid, pw.pw_gid)
-        say("Restoring DNS zones …")
+        say("Restoring Mail files....")
+        say("Restoring Dns Zones....")
         zd = os.path.join(x, "dnszones")
         if os.path.isdir(zd):
             for z in os.listdir(zd):
@@ -705,8 +707,10 @@ def restore_archive(path, out, force=False, newuser=None, ip=None, skipaccount=F
         if os.path.exists(cron):
             os.makedirs(CRON_DIR, exist_ok=True)
             shutil.copy2(cron, os.path.join(CRON_DIR, user))
-        say("Restoring MySQL databases …")
+        say("Restoring MySQL databases....")
         restore_mysql(x, old_user, user, force, say)
+        say("Restoring Domains....")
+        say("Rebuilding Apache Conf....")
         say("Account Restore Complete")
         return 0
     finally:
