@@ -775,3 +775,30 @@ def restore_mysql(x, old_user, user, force, say):
                     say(f"warn [restorepkg] DBD::mysql::db do failed: {err.strip()} at "
                         "/usr/local/cpanel/Cpanel/Mysql.pm line 1102. (Whostmgr::Transfers::Systems::Mysql::_restore_grants)")
     say("Storing MySQL Grants")
+
+
+# --- removeacct ------------------------------------------------------------------------
+
+def remove_account(user, keepdns=False):
+    """Terminates USER as WHM's removeacct does: system user and home, databases and
+    database users, cpuser file, userdata, database map, domain files, zones, crontab."""
+    cp = read_cpuser(user) or {}
+    doms = domains_of(cp)
+    for db in account_databases(user):
+        lp.sql(f"DROP DATABASE IF EXISTS {lp.ident(db)}")
+    for (du, host) in lp.sql(f"SELECT User, Host FROM mysql.user WHERE User={lp.literal(user)} OR User LIKE "
+                             f"{lp.literal(user.replace('_', chr(92) + '_') + chr(92) + '_%')}"):
+        lp.sql(f"DROP USER IF EXISTS {lp.literal(du)}@{lp.literal(host)}")
+    if lp.system_user(user):
+        lp.run(["userdel", "--remove", user], check=False)
+    shutil.rmtree(f"/home/{user}", ignore_errors=True)
+    for p in (os.path.join(USERS_DIR, user), os.path.join(DBMAP_DIR, f"{user}.json"), os.path.join(CRON_DIR, user)):
+        if os.path.exists(p):
+            os.unlink(p)
+    shutil.rmtree(os.path.join(USERDATA_DIR, user), ignore_errors=True)
+    register_domains(user, "", "", "", "", remove_only=True)
+    if not keepdns:
+        for d in doms:
+            z = os.path.join(NAMED_DIR, f"{d}.db")
+            if os.path.exists(z):
+                os.unlink(z)

@@ -375,6 +375,32 @@ def restore_backup(path, ip_choice="file"):
         shutil.rmtree(work, ignore_errors=True)
 
 
+# --- removal -----------------------------------------------------------------------------
+
+def remove_user(user):
+    """Deletes USER as DirectAdmin's delete task does: databases (USER_*) and their users,
+    system user and home, mail and domain files, zones, crontab, the user's data directory."""
+    doms = domains_of(user)
+    for db in account_databases(user):
+        lp.sql(f"DROP DATABASE IF EXISTS {lp.ident(db)}")
+    for (du, host) in lp.sql(f"SELECT User, Host FROM mysql.user WHERE User LIKE "
+                             f"{lp.literal(user + chr(92) + '_%')}"):
+        lp.sql(f"DROP USER IF EXISTS {lp.literal(du)}@{lp.literal(host)}")
+    if lp.system_user(user):
+        lp.run(["userdel", "--remove", user], check=False)
+    shutil.rmtree(f"/home/{user}", ignore_errors=True)
+    for d in doms:
+        shutil.rmtree(f"/etc/virtual/{d}", ignore_errors=True)
+        _edit_lines("/etc/virtual/domainowners", lambda l, d=d: l.startswith(f"{d}:"), [])
+        _edit_lines("/etc/virtual/domains", lambda l, d=d: l == d, [])
+        if os.path.exists(f"/var/named/{d}.db"):
+            os.unlink(f"/var/named/{d}.db")
+    _edit_lines(f"{USERS}/admin/users.list", lambda l: l == user, [])
+    if os.path.exists(f"/var/spool/cron/{user}"):
+        os.unlink(f"/var/spool/cron/{user}")
+    shutil.rmtree(user_dir(user), ignore_errors=True)
+
+
 # --- the task queue -----------------------------------------------------------------------
 
 def run_task(line):
@@ -411,6 +437,15 @@ def run_task(line):
                 ok, msgs = False, [f"Restore of {fname} failed: {e}"]
             for mline in msgs:
                 log("system.log" if ok else "errortaskq.log", mline)
+    elif action == "delete":
+        users = [v[0] for k, v in sorted(q.items()) if re.fullmatch(r"select\d+", k)]
+        for u in users:
+            problem = username_problem(u)
+            if problem or not account_exists(u):
+                log("errortaskq.log", f"Delete: {problem or f'User {u} does not exist'}")
+                continue
+            remove_user(u)
+            log("system.log", f"User {u} has been deleted")
     else:
         log("errortaskq.log", f"Unknown task: {line.strip()}")
 

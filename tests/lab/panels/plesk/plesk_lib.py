@@ -372,3 +372,27 @@ def restore_domain(root, de, errors):
             lp.sql(f"GRANT ALL PRIVILEGES ON {lp.ident(db)}.* TO {lp.literal(user)}@'localhost'")
             add_database(d, db, user)
     return True
+
+
+# --- removal -----------------------------------------------------------------------------
+
+def remove_subscription(d):
+    """Removes subscription D: its databases and their users, mail, files, zone, crontab,
+    system user and registry entry."""
+    info = read_sub(d) or {}
+    for dbi in info.get("databases", []):
+        lp.sql(f"DROP DATABASE IF EXISTS {lp.ident(dbi['name'])}")
+        lp.sql(f"DROP USER IF EXISTS {lp.literal(dbi['user'])}@'localhost'")
+    login = info.get("login")
+    if login and lp.system_user(login):
+        lp.run(["userdel", login], check=False)
+    if login and os.path.exists(f"/var/spool/cron/crontabs/{login}"):
+        os.unlink(f"/var/spool/cron/crontabs/{login}")
+    for p in (f"{VHOSTS}/{d}", f"{VHOSTS}/system/{d}", f"{MAILNAMES}/{d}"):
+        shutil.rmtree(p, ignore_errors=True)
+    for p in (f"{ZONES}/{d}", sub_path(d)):
+        if os.path.exists(p):
+            os.unlink(p)
+    rest = [x for x in domains() if x != d]
+    with open(f"{REG}/domains", "w") as f:
+        f.write("".join(x + "\n" for x in rest))
