@@ -49,16 +49,17 @@ RESERVED = {"root", "admin", "psaadm", "psaftp", "popuser", "mysql", "nobody", "
 
 def normalize_version(v):
     p = v.strip().split(".")
-    if len(p) == 3:
-        p.append("0")
-    if len(p) != 4 or not all(x.isdigit() for x in p):
+    if len(p) not in (3, 4) or not all(x.isdigit() for x in p):
         raise ValueError(f"'{v}' is not a Plesk version (like 18.0.52 or 18.0.52.3)")
     return ".".join(p)
 
 
 def write_version(v):
+    """Stores 18.0.52[.3]: /usr/local/psa/version gets the release, the emulator's update
+    file the update number (none when V has three parts)."""
     v = normalize_version(v)
-    major, minor, release, update = v.split(".")
+    major, minor, release, *rest = v.split(".")
+    update = rest[0] if rest else ""
     os.makedirs(REG, exist_ok=True)
     with open(VERSION_FILE, "w") as f:
         f.write(f"{major}.{minor}.{release} Debian 12.0 {major}{minor.zfill(2)}{time.strftime('%y%m%d')}.09\n")
@@ -73,7 +74,7 @@ def read_version():
             base = f.read().split()[0]
         with open(UPDATE_FILE) as f:
             upd = f.read().strip()
-        return f"{base}.{upd}"
+        return f"{base}.{upd}" if upd else base
     except (FileNotFoundError, IndexError):
         return DEFAULT_VERSION
 
