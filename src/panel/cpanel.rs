@@ -157,7 +157,7 @@ impl Panel for Cpanel {
     }
 
     fn remove_command(&self, user: &str) -> Cmd {
-        Cmd::new("/scripts/removeacct").args(["--force", user])
+        whmapi1("removeacct").arg(format!("username={user}"))
     }
 }
 
