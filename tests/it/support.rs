@@ -93,6 +93,11 @@ fn lab_script() -> PathBuf {
 
 impl Lab {
     pub fn up(hosts: usize) -> Lab {
+        Lab::up_with(hosts, "none")
+    }
+
+    /// A lab whose hosts run a panel emulator (`cpanel`, `plesk`, `directadmin`).
+    pub fn up_with(hosts: usize, panel: &str) -> Lab {
         assert!(
             // SAFETY: geteuid cannot fail.
             unsafe { libc_geteuid() } == 0,
@@ -106,7 +111,7 @@ impl Lab {
             .arg(lab_script())
             .args(["up", "--dir"])
             .arg(dir.path())
-            .args(["--hosts", &hosts.to_string()])
+            .args(["--hosts", &hosts.to_string(), "--panel", panel])
             .output()
             .expect("run tests/lab/lab");
         assert!(
@@ -146,15 +151,27 @@ impl Lab {
             .expect("run lab sh")
     }
 
-    pub fn rekey(&self, host: &str) {
+    /// `lab COMMAND DIR ARGS...` (rekey, add-account, set-version, make-backup, limit-home),
+    /// which must succeed.
+    pub fn lab(&self, command: &str, args: &[&str]) -> Output {
         let out = StdCommand::new("bash")
             .arg(lab_script())
-            .arg("rekey")
+            .arg(command)
             .arg(self.dir.path())
-            .arg(host)
+            .args(args)
             .output()
-            .expect("run lab rekey");
-        assert!(out.status.success(), "lab rekey failed: {}", stderr(&out));
+            .expect("run tests/lab/lab");
+        assert!(
+            out.status.success(),
+            "lab {command} {args:?} failed: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        out
+    }
+
+    pub fn rekey(&self, host: &str) {
+        self.lab("rekey", &[host]);
     }
 }
 
