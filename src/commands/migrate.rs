@@ -243,12 +243,12 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
         "\nCommands (temporary directory {dir} on both servers):"
     ));
     for a in accounts {
-        let archive = m.panel.archive_path(&a.user, &dir);
+        let archive = m.panel.archive_path(a, &dir);
         p.data(format!("{}:", a.user));
         p.data(format!(
             "  package   on {}: {}",
             m.from.name,
-            m.panel.package_command(&a.user, &dir)
+            m.panel.package_command(a, &dir)
         ));
         p.data(match m.request.route {
             Route::Direct => format!(

@@ -122,12 +122,12 @@ impl Panel for Cpanel {
         Ok(accounts)
     }
 
-    fn package_command(&self, user: &str, dir: &str) -> Cmd {
-        Cmd::new("/scripts/pkgacct").args([user, dir])
+    fn package_command(&self, account: &Account, dir: &str) -> Cmd {
+        Cmd::new("/scripts/pkgacct").args([account.user.as_str(), dir])
     }
 
-    fn archive_path(&self, user: &str, dir: &str) -> String {
-        format!("{}/cpmove-{user}.tar.gz", dir.trim_end_matches('/'))
+    fn archive_path(&self, account: &Account, dir: &str) -> String {
+        format!("{}/cpmove-{}.tar.gz", dir.trim_end_matches('/'), account.user)
     }
 
     fn packaged(&self, user: &str, output: &str) -> Result<()> {
@@ -156,8 +156,8 @@ impl Panel for Cpanel {
         Ok(())
     }
 
-    fn remove_command(&self, user: &str) -> Cmd {
-        whmapi1("removeacct").arg(format!("username={user}"))
+    fn remove_command(&self, account: &Account) -> Cmd {
+        whmapi1("removeacct").arg(format!("username={}", account.user))
     }
 }
 

@@ -92,12 +92,12 @@ impl Panel for DirectAdmin {
         Ok(accounts)
     }
 
-    fn package_command(&self, user: &str, dir: &str) -> Cmd {
-        task(&backup_task(user, dir.trim_end_matches('/')))
+    fn package_command(&self, account: &Account, dir: &str) -> Cmd {
+        task(&backup_task(&account.user, dir.trim_end_matches('/')))
     }
 
-    fn archive_path(&self, user: &str, dir: &str) -> String {
-        format!("{}/user.admin.{user}.tar.gz", dir.trim_end_matches('/'))
+    fn archive_path(&self, account: &Account, dir: &str) -> String {
+        format!("{}/user.admin.{}.tar.gz", dir.trim_end_matches('/'), account.user)
     }
 
     fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
@@ -105,10 +105,8 @@ impl Panel for DirectAdmin {
         task(&restore_task(file, dir))
     }
 
-    fn remove_command(&self, user: &str) -> Cmd {
-        task(&format!(
-            "action=delete&confirmed=Confirm&delete=yes&select0={user}&type=admin"
-        ))
+    fn remove_command(&self, account: &Account) -> Cmd {
+        task(&format!("action=delete&confirmed=Confirm&delete=yes&select0={}&type=admin", account.user))
     }
 }
 

@@ -80,10 +80,10 @@ pub trait Panel: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
-    /// The panel's own command that packages `user` into `dir`.
-    fn package_command(&self, user: &str, dir: &str) -> Cmd;
+    /// The panel's own command that packages `account` into `dir`.
+    fn package_command(&self, account: &Account, dir: &str) -> Cmd;
     /// Where that command leaves the archive.
-    fn archive_path(&self, user: &str, dir: &str) -> String;
+    fn archive_path(&self, account: &Account, dir: &str) -> String;
     /// Judges the packaging tool's output (exit status already checked).
     fn packaged(&self, _user: &str, _output: &str) -> anyhow::Result<()> {
         Ok(())
@@ -96,7 +96,7 @@ pub trait Panel: Send + Sync {
         Ok(())
     }
     /// The command that removes an account (a failed, partially restored one).
-    fn remove_command(&self, user: &str) -> Cmd;
+    fn remove_command(&self, account: &Account) -> Cmd;
 }
 
 /// Runs a panel tool that changes something and returns its combined output, or an error with
@@ -121,15 +121,11 @@ fn last_lines(text: &str) -> String {
     lines[lines.len().saturating_sub(5)..].join(" | ")
 }
 
-/// Packages `user` into `dir` on `t`; returns the archive path.
-pub fn package(p: &dyn Panel, t: &dyn Transport, user: &str, dir: &str) -> anyhow::Result<String> {
-    let text = change(
-        t,
-        &format!("packaging {user}"),
-        &p.package_command(user, dir),
-    )?;
-    p.packaged(user, &text)?;
-    Ok(p.archive_path(user, dir))
+/// Packages `account` into `dir` on `t`; returns the archive path.
+pub fn package(p: &dyn Panel, t: &dyn Transport, account: &Account, dir: &str) -> anyhow::Result<String> {
+    let text = change(t, &format!("packaging {}", account.user), &p.package_command(account, dir))?;
+    p.packaged(&account.user, &text)?;
+    Ok(p.archive_path(account, dir))
 }
 
 /// Restores `archive` on `t` as `account`.
@@ -147,9 +143,9 @@ pub fn restore(
     p.restored(account, &text)
 }
 
-/// Removes `user` from `t`.
-pub fn remove(p: &dyn Panel, t: &dyn Transport, user: &str) -> anyhow::Result<()> {
-    change(t, &format!("removing {user}"), &p.remove_command(user)).map(|_| ())
+/// Removes `account` from `t`.
+pub fn remove(p: &dyn Panel, t: &dyn Transport, account: &Account) -> anyhow::Result<()> {
+    change(t, &format!("removing {}", account.user), &p.remove_command(account)).map(|_| ())
 }
 
 /// The driver for a panel kind (None for hosts without a panel).

@@ -14,6 +14,11 @@ fn plesk_bin(utility: &str) -> Cmd {
     Cmd::new("plesk").args(["bin", utility])
 }
 
+/// A Plesk account is a subscription, named by its main domain.
+fn subscription(account: &Account) -> &str {
+    account.domains.first().map(String::as_str).unwrap_or(&account.user)
+}
+
 /// The system user of a subscription from `subscription --info` (its FTP/system login).
 fn login_of(info: &str) -> Option<String> {
     kv::colon_pairs(info)
@@ -36,11 +41,7 @@ impl Panel for Plesk {
     }
 
     fn data_dir(&self, account: &Account) -> String {
-        format!(
-            "{}/{}",
-            self.data_root(),
-            account.domains.first().unwrap_or(&account.user)
-        )
+        format!("{}/{}", self.data_root(), subscription(account))
     }
 
     fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
@@ -77,36 +78,31 @@ impl Panel for Plesk {
         Ok(accounts)
     }
 
-    fn package_command(&self, user: &str, dir: &str) -> Cmd {
+    fn package_command(&self, account: &Account, dir: &str) -> Cmd {
         plesk_bin("pleskbackup").args([
             "--domains-name",
-            user,
-            &format!("--output-file={}", self.archive_path(user, dir)),
+            subscription(account),
+            &format!("--output-file={}", self.archive_path(account, dir)),
         ])
     }
 
-    fn archive_path(&self, user: &str, dir: &str) -> String {
-        format!("{}/{user}.tar", dir.trim_end_matches('/'))
+    fn archive_path(&self, account: &Account, dir: &str) -> String {
+        format!("{}/{}.tar", dir.trim_end_matches('/'), subscription(account))
     }
 
     fn restore_command(&self, account: &Account, archive: &str) -> Cmd {
-        let domain = account
-            .domains
-            .first()
-            .map(String::as_str)
-            .unwrap_or(&account.user);
         plesk_bin("pleskrestore").args([
             "--restore",
             archive,
             "-level",
             "domains",
             "-filter",
-            &format!("list:{domain}"),
+            &format!("list:{}", subscription(account)),
         ])
     }
 
-    fn remove_command(&self, user: &str) -> Cmd {
-        plesk_bin("subscription").args(["--remove", user])
+    fn remove_command(&self, account: &Account) -> Cmd {
+        plesk_bin("subscription").args(["--remove", subscription(account)])
     }
 }
 

@@ -1,6 +1,6 @@
 //! `hostops migrate`: preflight refusals that need no panel emulator.
 
-use crate::support::{assert_exit, json, Env, Lab};
+use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
 #[test]
 fn plan_refuses_servers_without_a_panel() {

@@ -221,7 +221,7 @@ impl Migration<'_> {
         let dir = self.workdir();
         match step {
             Step::Package => {
-                let archive = panel::package(self.panel.as_ref(), &*self.src, &a.user, &dir)?;
+                let archive = panel::package(self.panel.as_ref(), &*self.src, a, &dir)?;
                 Ok(json!({ "archive": archive }))
             }
             Step::Transfer => {
@@ -305,7 +305,7 @@ impl Migration<'_> {
         if !matches!(present, Ok(true)) && !home {
             return format!("nothing of {} was left on {}", a.user, self.to.name);
         }
-        match panel::remove(self.panel.as_ref(), &*self.dst, &a.user) {
+        match panel::remove(self.panel.as_ref(), &*self.dst, a) {
             Ok(()) => format!("the partial account {} was removed from {}", a.user, self.to.name),
             Err(e) => format!(
                 "the partial account {} could NOT be removed from {} ({e:#}): remove it by hand before retrying",
