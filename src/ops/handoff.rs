@@ -41,12 +41,7 @@ pub fn ticket_report(journal: &Journal, ticket: &str) -> Result<TicketReport> {
             events: events
                 .iter()
                 .filter(|e| e.run_id == summary.run_id)
-                .filter(|e| {
-                    matches!(
-                        e.event,
-                        Event::Exec(_) | Event::Copy(_) | Event::Note { .. }
-                    )
-                })
+                .filter(|e| !matches!(e.event, Event::RunStart(_) | Event::RunEnd(_)))
                 .cloned()
                 .collect(),
             summary,

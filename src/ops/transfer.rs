@@ -34,12 +34,19 @@ pub struct Target<'a> {
 }
 
 // Constant scripts; every value arrives as a quoted positional parameter.
+// authorized_keys is edited under flock(1): accounts migrated in parallel add and revoke
+// their keys at the same time.
 const AUTHORIZE: &str = r#"set -e
 umask 077
 mkdir -p "$HOME/.ssh"
-printf '%s\n' "$1" >> "$HOME/.ssh/authorized_keys""#;
+f="$HOME/.ssh/authorized_keys"
+exec 9>>"$f"
+flock -w 60 9
+printf '%s\n' "$1" >&9"#;
 const REVOKE: &str = r#"f="$HOME/.ssh/authorized_keys"
 [ -f "$f" ] || exit 0
+exec 9>>"$f"
+flock -w 60 9 || exit 1
 grep -vF -- "$1" "$f" > "$f.hostops-revoke" || true
 cat "$f.hostops-revoke" > "$f"
 rm -f -- "$f.hostops-revoke""#;

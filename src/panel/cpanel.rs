@@ -127,7 +127,11 @@ impl Panel for Cpanel {
     }
 
     fn archive_path(&self, account: &Account, dir: &str) -> String {
-        format!("{}/cpmove-{}.tar.gz", dir.trim_end_matches('/'), account.user)
+        format!(
+            "{}/cpmove-{}.tar.gz",
+            dir.trim_end_matches('/'),
+            account.user
+        )
     }
 
     fn packaged(&self, user: &str, output: &str) -> Result<()> {

@@ -97,7 +97,11 @@ impl Panel for DirectAdmin {
     }
 
     fn archive_path(&self, account: &Account, dir: &str) -> String {
-        format!("{}/user.admin.{}.tar.gz", dir.trim_end_matches('/'), account.user)
+        format!(
+            "{}/user.admin.{}.tar.gz",
+            dir.trim_end_matches('/'),
+            account.user
+        )
     }
 
     fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
@@ -106,7 +110,10 @@ impl Panel for DirectAdmin {
     }
 
     fn remove_command(&self, account: &Account) -> Cmd {
-        task(&format!("action=delete&confirmed=Confirm&delete=yes&select0={}&type=admin", account.user))
+        task(&format!(
+            "action=delete&confirmed=Confirm&delete=yes&select0={}&type=admin",
+            account.user
+        ))
     }
 }
 

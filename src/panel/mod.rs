@@ -122,8 +122,17 @@ fn last_lines(text: &str) -> String {
 }
 
 /// Packages `account` into `dir` on `t`; returns the archive path.
-pub fn package(p: &dyn Panel, t: &dyn Transport, account: &Account, dir: &str) -> anyhow::Result<String> {
-    let text = change(t, &format!("packaging {}", account.user), &p.package_command(account, dir))?;
+pub fn package(
+    p: &dyn Panel,
+    t: &dyn Transport,
+    account: &Account,
+    dir: &str,
+) -> anyhow::Result<String> {
+    let text = change(
+        t,
+        &format!("packaging {}", account.user),
+        &p.package_command(account, dir),
+    )?;
     p.packaged(&account.user, &text)?;
     Ok(p.archive_path(account, dir))
 }
@@ -145,7 +154,12 @@ pub fn restore(
 
 /// Removes `account` from `t`.
 pub fn remove(p: &dyn Panel, t: &dyn Transport, account: &Account) -> anyhow::Result<()> {
-    change(t, &format!("removing {}", account.user), &p.remove_command(account)).map(|_| ())
+    change(
+        t,
+        &format!("removing {}", account.user),
+        &p.remove_command(account),
+    )
+    .map(|_| ())
 }
 
 /// The driver for a panel kind (None for hosts without a panel).

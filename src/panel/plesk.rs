@@ -16,7 +16,11 @@ fn plesk_bin(utility: &str) -> Cmd {
 
 /// A Plesk account is a subscription, named by its main domain.
 fn subscription(account: &Account) -> &str {
-    account.domains.first().map(String::as_str).unwrap_or(&account.user)
+    account
+        .domains
+        .first()
+        .map(String::as_str)
+        .unwrap_or(&account.user)
 }
 
 /// The system user of a subscription from `subscription --info` (its FTP/system login).
@@ -87,7 +91,11 @@ impl Panel for Plesk {
     }
 
     fn archive_path(&self, account: &Account, dir: &str) -> String {
-        format!("{}/{}.tar", dir.trim_end_matches('/'), subscription(account))
+        format!(
+            "{}/{}.tar",
+            dir.trim_end_matches('/'),
+            subscription(account)
+        )
     }
 
     fn restore_command(&self, account: &Account, archive: &str) -> Cmd {

@@ -81,7 +81,7 @@ fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
 fn state(lab: &Lab, host: &str) -> String {
     let script = r#"
         cd / && find home var/cpanel var/www/vhosts usr/local/directadmin/data/users var/qmail/mailnames var/named etc/userdatadomains \
-            -path '*/.hostops-migrate-*' -prune -o -type f -printf '%p %m %s\n' 2>/dev/null | sort
+            -type f -printf '%p %m %s\n' 2>/dev/null | sort
         find home var/cpanel var/www/vhosts var/qmail/mailnames -type f 2>/dev/null | sort | xargs -r sha256sum 2>/dev/null
         for db in $(mariadb -N -e 'SHOW DATABASES' | grep -v -e _schema -e '^mysql$' -e '^sys$'); do mariadb-dump --skip-dump-date "$db"; done
         getent passwd | sort"#;
@@ -192,4 +192,339 @@ fn plesk_single_account_migration() {
 #[test]
 fn directadmin_single_account_migration() {
     migrate_one_account("directadmin", "amy", "amy.example");
+}
+
+fn add(lab: &Lab, host: &str, user: &str, domain: &str, size_mb: &str) {
+    lab.lab(
+        "add-account",
+        &[
+            host,
+            user,
+            "--domain",
+            domain,
+            "--db",
+            "wp",
+            "--mailbox",
+            "info",
+            "--size",
+            size_mb,
+        ],
+    );
+}
+
+#[test]
+fn three_cpanel_accounts_in_parallel() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    for (u, d) in [
+        ("bob", "bob.example"),
+        ("amy", "amy.example"),
+        ("joe", "joe.example"),
+    ] {
+        add(&lab, "h1", u, d, "2");
+    }
+    let out = ops(&env, &lab)
+        .args([
+            "--json",
+            "migrate",
+            "run",
+            "--from",
+            "h1",
+            "--to",
+            "h2",
+            "--parallel",
+            "3",
+            "bob",
+            "amy",
+            "joe",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let listed = stdout(&lab.sh("h2", &["whmapi1", "--output=json", "listaccts"]));
+    for (u, d) in [
+        ("bob", "bob.example"),
+        ("amy", "amy.example"),
+        ("joe", "joe.example"),
+    ] {
+        assert!(
+            listed.contains(&format!("\"user\":\"{u}\""))
+                || listed.contains(&format!("\"user\": \"{u}\"")),
+            "{u} missing: {listed}"
+        );
+        assert_eq!(
+            rows(&lab, "h2", &format!("{u}_wp")),
+            rows(&lab, "h1", &format!("{u}_wp"))
+        );
+        assert_eq!(title(&lab, 2, d), title(&lab, 1, d));
+    }
+}
+
+#[test]
+fn version_mismatch_and_clashes_are_found_by_plan() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    add(&lab, "h1", "amy", "amy.example", "1");
+    add(&lab, "h2", "bob", "other.example", "1");
+    add(&lab, "h2", "zed", "amy.example", "1");
+    let plan = |accounts: &[&str]| {
+        ops(&env, &lab)
+            .args(["--json", "migrate", "plan", "--from", "h1", "--to", "h2"])
+            .args(accounts)
+            .output()
+            .unwrap()
+    };
+    let out = plan(&["bob", "amy"]);
+    assert_eq!(out.status.code(), Some(4));
+    let v = json(&out);
+    let blockers = v["plan"]["accounts"].to_string();
+    assert!(
+        blockers.contains("username `bob` already exists on h2"),
+        "{blockers}"
+    );
+    assert!(
+        blockers.contains("database bob_wp already exists on h2"),
+        "{blockers}"
+    );
+    assert!(
+        blockers.contains("domain amy.example already exists on h2 (account `zed`)"),
+        "{blockers}"
+    );
+
+    lab.lab("set-version", &["h2", "11.122.0.20"]);
+    let lab_env = Env::new();
+    let other = Lab::up_with(2, "cpanel");
+    add(&other, "h1", "bob", "bob.example", "1");
+    other.lab("set-version", &["h2", "11.122.0.20"]);
+    let one = ops(&lab_env, &other)
+        .args([
+            "--json", "migrate", "plan", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(one.status.code(), Some(4));
+    assert!(
+        json(&one)["plan"]["blockers"]
+            .to_string()
+            .contains("same panel version"),
+        "{}",
+        stdout(&one)
+    );
+    let run = ops(&lab_env, &other)
+        .args(["migrate", "run", "--from", "h1", "--to", "h2", "bob"])
+        .output()
+        .unwrap();
+    assert_exit(&run, 4, "nothing was changed");
+}
+
+#[test]
+fn more_than_twenty_accounts_need_a_schedule() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    for i in 1..=21 {
+        add(
+            &lab,
+            "h1",
+            &format!("user{i}"),
+            &format!("site{i}.example"),
+            "1",
+        );
+    }
+    let refused = ops(&env, &lab)
+        .args([
+            "--json", "migrate", "plan", "--from", "h1", "--to", "h2", "--all",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(4));
+    assert!(
+        json(&refused)["plan"]["blockers"]
+            .to_string()
+            .contains("--scheduled"),
+        "{}",
+        stdout(&refused)
+    );
+    let scheduled = ops(&env, &lab)
+        .args([
+            "--json",
+            "migrate",
+            "plan",
+            "--from",
+            "h1",
+            "--to",
+            "h2",
+            "--all",
+            "--scheduled",
+            "ACC-2026-114",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(scheduled.status.code(), Some(0), "{}", stdout(&scheduled));
+    let journal = stdout(
+        &env.hostops()
+            .args(["log", "export", "MIG-9"])
+            .output()
+            .unwrap(),
+    );
+    assert!(journal.contains("scheduled as ACC-2026-114"), "{journal}");
+}
+
+#[test]
+fn dry_run_leaves_both_servers_byte_identical() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "2");
+    let (h1, h2) = (state(&lab, "h1"), state(&lab, "h2"));
+    let out = ops(&env, &lab)
+        .args([
+            "--dry-run",
+            "migrate",
+            "run",
+            "--from",
+            "h1",
+            "--to",
+            "h2",
+            "bob",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("/scripts/pkgacct bob /home/.hostops-migrate-"),
+        "{text}"
+    );
+    assert!(
+        text.contains("/scripts/restorepkg /home/.hostops-migrate-"),
+        "{text}"
+    );
+    assert_eq!(state(&lab, "h1"), h1, "dry run changed the source");
+    assert_eq!(state(&lab, "h2"), h2, "dry run changed the target");
+}
+
+#[test]
+fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
+    // A sparse file counts little in `du` (the plan's measure, as cPanel's rule) but is
+    // written out in full when the archive is extracted: the target fills up mid-restore.
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "5");
+    let sparse = lab.sh(
+        "h1",
+        &["truncate", "-s", "1600M", "/home/bob/public_html/disk.img"],
+    );
+    assert!(sparse.status.success());
+    let before = state(&lab, "h1");
+    lab.lab("limit-home", &["h2", "1200"]);
+    let out = ops(&env, &lab)
+        .args([
+            "--json", "migrate", "run", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let v = json(&out);
+    let account = &v["accounts"][0];
+    assert_eq!(account["ok"], false);
+    assert!(
+        account["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("restore failed"),
+        "{account}"
+    );
+    assert!(account["cleanup"].is_string(), "{account}");
+    let listed = stdout(&lab.sh("h2", &["whmapi1", "--output=json", "listaccts"]));
+    assert!(!listed.contains("bob"), "partial account left: {listed}");
+    assert_ne!(
+        lab.sh("h2", &["id", "bob"]).status.code(),
+        Some(0),
+        "system user left behind"
+    );
+    assert_ne!(
+        lab.sh("h2", &["test", "-e", "/home/bob"]).status.code(),
+        Some(0),
+        "home left behind"
+    );
+    assert_eq!(state(&lab, "h1"), before, "the source changed");
+}
+
+#[test]
+fn a_killed_run_resumes_without_redoing_finished_steps() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "150");
+    let mut cmd = env.hostops_std();
+    cmd.arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", "MIG-9", "-y", "migrate", "run", "--relay", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut running = cmd.spawn().unwrap();
+    // Kill it once the transfer has started (the package step is journaled as done).
+    let started = (0..3000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let md = stdout(
+            &env.hostops()
+                .args(["log", "export", "MIG-9"])
+                .output()
+                .unwrap(),
+        );
+        md.contains("migrate bob: package done")
+    });
+    assert!(started, "the package step never finished");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    running.kill().unwrap();
+    running.wait().unwrap();
+    let list = json(
+        &env.hostops()
+            .args(["-t", "MIG-9", "--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    let run = list["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["command"] == "migrate run")
+        .unwrap()
+        .clone();
+    assert_eq!(run["status"], "interrupted");
+    let id = run["run_id"].as_str().unwrap();
+
+    let out = ops(&env, &lab)
+        .args(["--json", "migrate", "run", "--resume", id])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let steps = &json(&out)["accounts"][0]["steps"];
+    assert_eq!(steps[0]["step"], "package");
+    assert_eq!(
+        steps[0]["resumed"], true,
+        "the package step was redone: {steps}"
+    );
+    assert_eq!(rows(&lab, "h2", "bob_wp"), rows(&lab, "h1", "bob_wp"));
+    let sums = |h: &str| {
+        stdout(&lab.sh(h, &["sh", "-c", "cd /home/bob && find . -type f ! -path './mail/*' -print0 | sort -z | xargs -0 sha256sum"]))
+    };
+    assert_eq!(
+        sums("h2"),
+        sums("h1"),
+        "home directories differ after the resume"
+    );
 }

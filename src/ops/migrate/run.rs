@@ -134,9 +134,14 @@ impl Migration<'_> {
                 transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &dir]))?;
             }
         } else {
+            // The source holds archives only of accounts that never reached the target.
+            transport::run_ok(
+                &*self.src,
+                &Cmd::new("rmdir").args(["--ignore-fail-on-non-empty", "--", &dir]),
+            )?;
             self.ctx.note(format!(
-                "temporary files kept in {dir} on {} and {} for `hostops migrate run --resume`",
-                self.from.name, self.to.name
+                "temporary files kept in {dir} on {} for `hostops migrate run --resume`",
+                self.to.name
             ))?;
         }
         Ok(outcomes)
@@ -246,10 +251,12 @@ impl Migration<'_> {
                         path: &target,
                     },
                     self.request.route,
-                    &self.done.origin,
+                    &format!("{}-{}", self.done.origin, a.user),
                     &bar,
                 )?;
                 bar.finish_and_clear();
+                // Safely on the target: the source keeps nothing of the migration.
+                transport::run_ok(&*self.src, &Cmd::new("rm").args(["-f", "--", &archive]))?;
                 Ok(json!({ "archive": target, "bytes": report.bytes, "sha256": report.sha256 }))
             }
             Step::Restore => {
@@ -279,9 +286,7 @@ impl Migration<'_> {
                 Ok(json!({ "domains": got.domains.len(), "databases": got.databases.len() }))
             }
             Step::Cleanup => {
-                let on_src = self.detail(&a.user, mine, Step::Package, "archive")?;
                 let on_dst = self.detail(&a.user, mine, Step::Transfer, "archive")?;
-                transport::run_ok(&*self.src, &Cmd::new("rm").args(["-f", "--", &on_src]))?;
                 transport::run_ok(&*self.dst, &Cmd::new("rm").args(["-f", "--", &on_dst]))?;
                 Ok(json!({}))
             }
