@@ -24,6 +24,25 @@ hostops --ticket INC-1234 migrate run --from old01 --to new01 --parallel 3 bob a
 hostops --ticket INC-1234 migrate run --resume 20261122-103001-7f3a"
     )]
     Run(RunArgs),
+    /// Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages
+    #[command(after_help = "Exit status: 0 when both servers agree, 1 when anything differs.")]
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Source server
+    #[arg(long, value_name = "HOST")]
+    pub from: String,
+    /// Target server
+    #[arg(long, value_name = "HOST")]
+    pub to: String,
+    /// Accounts to compare
+    #[arg(required = true, value_name = "ACCOUNT")]
+    pub accounts: Vec<String>,
+    /// Also compare every file's SHA-256 (reads all data on both servers)
+    #[arg(long)]
+    pub deep: bool,
 }
 
 #[derive(Debug, Args)]

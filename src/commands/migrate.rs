@@ -2,12 +2,13 @@
 
 use anyhow::{bail, Result};
 
-use crate::cli::{MigrateCommand, PlanArgs, RunArgs};
+use crate::cli::{MigrateCommand, PlanArgs, RunArgs, VerifyArgs};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::inventory::HostSpec;
 use crate::ops::migrate::run::{self, AccountOutcome, Migration, RunOptions};
 use crate::ops::migrate::steps::{self, Done, Request};
+use crate::ops::migrate::verify;
 use crate::ops::migrate::{self, Plan, PlanRequest, Selection};
 use crate::ops::transfer::Route;
 use crate::output::{human_bytes, human_duration, verdict, Table};
@@ -17,7 +18,80 @@ pub fn run(ctx: &Context, cmd: MigrateCommand) -> Result<ExitStatus> {
     match cmd {
         MigrateCommand::Plan(args) => plan(ctx, args),
         MigrateCommand::Run(args) => run_migration(ctx, args),
+        MigrateCommand::Verify(args) => verify(ctx, args),
     }
+}
+
+fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
+    if let Some(bad) = args
+        .accounts
+        .iter()
+        .find(|a| !migrate::rules::valid_account_name(a))
+    {
+        bail!(StatusError::usage(format!(
+            "{bad:?} is not a valid account name"
+        )));
+    }
+    let (from, to) = (one_host(ctx, &args.from)?, one_host(ctx, &args.to)?);
+    let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
+    let Some(driver) = panel::driver(panel::detect(&*src)?.kind) else {
+        bail!(StatusError::refused(format!(
+            "{} runs no control panel",
+            from.name
+        )));
+    };
+    let (left, right) = (driver.accounts(&*src)?, driver.accounts(&*dst)?);
+    let mut results = Vec::new();
+    for user in &args.accounts {
+        let side = |t, address, list: &'_ [Account]| {
+            (t, address, list.iter().find(|a| &a.user == user).cloned())
+        };
+        let (st, sa, s_acct) = side(&*src, from.address.as_str(), &left);
+        let (dt, da, d_acct) = side(&*dst, to.address.as_str(), &right);
+        results.push(verify::account(
+            driver.as_ref(),
+            user,
+            &verify::Side {
+                t: st,
+                address: sa,
+                account: s_acct.as_ref(),
+            },
+            &verify::Side {
+                t: dt,
+                address: da,
+                account: d_acct.as_ref(),
+            },
+            args.deep,
+        )?);
+    }
+    let differences: usize = results.iter().map(|r| r.differences()).sum();
+    ctx.note(format!(
+        "migrate verify {} -> {}: {differences} difference(s)",
+        from.name, to.name
+    ))?;
+    if ctx.printer.is_json() {
+        ctx.printer
+            .json(&serde_json::json!({ "accounts": results, "differences": differences }))?;
+    } else {
+        for r in &results {
+            let mut t = Table::new(["CHECK", from.name.as_str(), to.name.as_str(), "RESULT"]);
+            for c in &r.checks {
+                t.row([
+                    c.what.clone(),
+                    c.source.clone(),
+                    c.target.clone(),
+                    verdict(c.same, if c.same { "same" } else { "DIFFERENT" }),
+                ]);
+            }
+            ctx.printer.data(format!("{}:", r.user));
+            ctx.printer.table(&t);
+        }
+    }
+    Ok(if differences == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
 }
 
 fn one_host(ctx: &Context, name: &str) -> Result<HostSpec> {

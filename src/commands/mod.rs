@@ -132,6 +132,7 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
         Command::Migrate(m) => match m.command {
             crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
             crate::cli::MigrateCommand::Run(_) => Some("migrate run"),
+            crate::cli::MigrateCommand::Verify(_) => Some("migrate verify"),
         },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }

@@ -47,6 +47,18 @@ impl Panel for DirectAdmin {
         PanelKind::Directadmin
     }
 
+    fn mail_dir(&self, account: &Account, mailbox: &str) -> String {
+        let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
+        format!("/home/{}/imap/{d}/{b}/Maildir", account.user)
+    }
+
+    fn cron_file(&self, account: &Account) -> String {
+        format!(
+            "/usr/local/directadmin/data/users/{}/crontab.conf",
+            account.user
+        )
+    }
+
     fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
         let text = query(t, Cmd::new("sh").args(["-c", LIST_USERS]))?;
         let users: Vec<String> = text

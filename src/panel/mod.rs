@@ -78,6 +78,19 @@ pub trait Panel: Send + Sync {
     fn data_dir(&self, account: &Account) -> String {
         format!("{}/{}", self.data_root(), account.user)
     }
+    /// The maildir of `mailbox` (`box@domain`) of `account`.
+    fn mail_dir(&self, account: &Account, mailbox: &str) -> String {
+        let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
+        format!("/home/{}/mail/{d}/{b}", account.user)
+    }
+    /// The DNS zone file of `domain`.
+    fn zone_file(&self, domain: &str) -> String {
+        format!("/var/named/{domain}.db")
+    }
+    /// The crontab of `account`.
+    fn cron_file(&self, account: &Account) -> String {
+        format!("/var/spool/cron/{}", account.user)
+    }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
     /// The panel's own command that packages `account` into `dir`.

@@ -44,6 +44,19 @@ impl Panel for Plesk {
         "/var/www/vhosts"
     }
 
+    fn mail_dir(&self, _account: &Account, mailbox: &str) -> String {
+        let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
+        format!("{MAILNAMES}/{d}/{b}/Maildir")
+    }
+
+    fn zone_file(&self, domain: &str) -> String {
+        format!("/var/named/run-root/var/{domain}")
+    }
+
+    fn cron_file(&self, account: &Account) -> String {
+        format!("/var/spool/cron/crontabs/{}", account.user)
+    }
+
     fn data_dir(&self, account: &Account) -> String {
         format!("{}/{}", self.data_root(), subscription(account))
     }

@@ -177,6 +177,61 @@ fn migrate_one_account(panel: &str, user: &str, domain: &str) {
         "0",
         "temporary files left on the target"
     );
+
+    let verify = |deep: bool| {
+        let mut c = ops(&env, &lab);
+        c.args([
+            "--json", "migrate", "verify", "--from", "h1", "--to", "h2", user,
+        ]);
+        if deep {
+            c.arg("--deep");
+        }
+        c.output().unwrap()
+    };
+    let same = verify(true);
+    assert_eq!(
+        same.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&same),
+        stderr(&same)
+    );
+    let checks = json(&same)["accounts"][0]["checks"].to_string();
+    for what in [
+        "home files",
+        "home contents (hash)",
+        "db ",
+        "mail ",
+        "file zone:",
+        "file cron",
+        "http ",
+    ] {
+        assert!(checks.contains(what), "no {what:?} check: {checks}");
+    }
+    // Damage the copy: one file gone, one row gone.
+    let damage = format!(
+        "f=$(find /home/{user} /var/www/vhosts/{domain} -name index.html 2>/dev/null | head -1); rm -f \"$f\"; mariadb -e 'DELETE FROM posts LIMIT 1' {db}"
+    );
+    assert!(lab.sh("h2", &["sh", "-c", &damage]).status.success());
+    let differs = verify(false);
+    assert_eq!(differs.status.code(), Some(1), "{}", stdout(&differs));
+    let v = json(&differs);
+    let different: Vec<String> = v["accounts"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["same"] == false)
+        .map(|c| c["what"].as_str().unwrap().to_string())
+        .collect();
+    assert!(different.iter().any(|w| w == "home files"), "{different:?}");
+    assert!(
+        different.iter().any(|w| w.starts_with("db ")),
+        "{different:?}"
+    );
+    assert!(
+        different.iter().any(|w| w.starts_with("http ")),
+        "{different:?}"
+    );
 }
 
 #[test]
