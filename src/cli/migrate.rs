@@ -27,6 +27,28 @@ hostops --ticket INC-1234 migrate run --resume 20261122-103001-7f3a"
     /// Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages
     #[command(after_help = "Exit status: 0 when both servers agree, 1 when anything differs.")]
     Verify(VerifyArgs),
+    /// Final delta sync of migrated accounts: files and mail (newer target files kept), databases
+    #[command(
+        after_help = "Run it just before switching DNS: databases on the target are replaced by a \
+fresh dump of the source's."
+    )]
+    Sync(SyncArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Source server
+    #[arg(long, value_name = "HOST")]
+    pub from: String,
+    /// Target server
+    #[arg(long, value_name = "HOST")]
+    pub to: String,
+    /// Accounts to sync (already migrated)
+    #[arg(required = true, value_name = "ACCOUNT")]
+    pub accounts: Vec<String>,
+    /// Stream through hostops instead of server to server (full copy of files, not a delta)
+    #[arg(long)]
+    pub relay: bool,
 }
 
 #[derive(Debug, Args)]

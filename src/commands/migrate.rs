@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use crate::cli::{MigrateCommand, PlanArgs, RunArgs, VerifyArgs};
+use crate::cli::{MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::inventory::HostSpec;
@@ -19,12 +19,19 @@ pub fn run(ctx: &Context, cmd: MigrateCommand) -> Result<ExitStatus> {
         MigrateCommand::Plan(args) => plan(ctx, args),
         MigrateCommand::Run(args) => run_migration(ctx, args),
         MigrateCommand::Verify(args) => verify(ctx, args),
+        MigrateCommand::Sync(args) => sync(ctx, args),
     }
 }
 
-fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
-    if let Some(bad) = args
-        .accounts
+/// Both servers connected, the source's panel driver, and the named accounts as the source
+/// lists them (every name must exist there).
+fn both_sides(
+    ctx: &Context,
+    from: &str,
+    to: &str,
+    users: &[String],
+) -> Result<(HostSpec, HostSpec, Box<dyn panel::Panel>, Vec<Account>)> {
+    if let Some(bad) = users
         .iter()
         .find(|a| !migrate::rules::valid_account_name(a))
     {
@@ -32,34 +39,156 @@ fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
             "{bad:?} is not a valid account name"
         )));
     }
-    let (from, to) = (one_host(ctx, &args.from)?, one_host(ctx, &args.to)?);
-    let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
+    let (from, to) = (one_host(ctx, from)?, one_host(ctx, to)?);
+    let src = ctx.connect(&from)?;
     let Some(driver) = panel::driver(panel::detect(&*src)?.kind) else {
         bail!(StatusError::refused(format!(
             "{} runs no control panel",
             from.name
         )));
     };
-    let (left, right) = (driver.accounts(&*src)?, driver.accounts(&*dst)?);
+    let listed = driver.accounts(&*src)?;
+    let mut accounts = Vec::new();
+    for u in users {
+        match listed.iter().find(|a| &a.user == u) {
+            Some(a) => accounts.push(a.clone()),
+            None => bail!(StatusError::usage(format!(
+                "no account `{u}` on {}",
+                from.name
+            ))),
+        }
+    }
+    Ok((from, to, driver, accounts))
+}
+
+fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
+    let (from, to, driver, accounts) = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    let route = if args.relay {
+        Route::Relay
+    } else {
+        Route::Direct
+    };
+    let what = format!(
+        "sync {} account(s) from {} to {} ({}; databases on {} replaced by fresh dumps)",
+        accounts.len(),
+        from.name,
+        to.name,
+        if args.relay {
+            "relayed through hostops"
+        } else {
+            "rsync run by the target"
+        },
+        to.name
+    );
+    if ctx.dry_run() {
+        for a in &accounts {
+            ctx.printer.data(format!(
+                "{}: files {} ; databases {}",
+                a.user,
+                driver.data_dir(a),
+                if a.databases.is_empty() {
+                    "-".into()
+                } else {
+                    a.databases.join(" ")
+                }
+            ));
+        }
+        ctx.printer.data(format!("would {what}"));
+        ctx.note(format!("dry run: would {what}"))?;
+        return Ok(ExitStatus::Success);
+    }
+    ctx.confirm_change(&what)?;
+    let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
+    let servers = migrate::sync::Servers {
+        origin: crate::ops::pull_access::Origin {
+            t: &*src,
+            host: &from.address,
+            port: from.port,
+            user: &from.user,
+        },
+        target: &*dst,
+    };
+    let tag = ctx
+        .run_log()
+        .map(|l| l.run_id().to_string())
+        .unwrap_or_default();
+    let mut done = Vec::new();
+    let mut failed = 0;
+    for a in &accounts {
+        ctx.printer.status(format!("{}: syncing ...", a.user));
+        match migrate::sync::account(
+            driver.as_ref(),
+            &servers,
+            a,
+            route,
+            &format!("{tag}-{}", a.user),
+        ) {
+            Ok(s) => done.push(serde_json::to_value(&s)?),
+            Err(e) => {
+                failed += 1;
+                ctx.printer.warn(format!("{}: sync failed: {e:#}", a.user));
+                done.push(serde_json::json!({ "user": a.user, "error": format!("{e:#}") }));
+            }
+        }
+    }
+    ctx.note(format!(
+        "migrate sync {} -> {}: {} account(s), {failed} failed",
+        from.name,
+        to.name,
+        accounts.len()
+    ))?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&serde_json::json!({ "accounts": done }))?;
+    } else {
+        let mut t = Table::new(["ACCOUNT", "RESULT", "FILES SENT", "DATABASES"]);
+        for d in &done {
+            t.row([
+                d["user"].as_str().unwrap_or("").to_string(),
+                verdict(
+                    d["error"].is_null(),
+                    if d["error"].is_null() {
+                        "synced"
+                    } else {
+                        "FAILED"
+                    },
+                ),
+                d["files_sent"]
+                    .as_u64()
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "all (relay)".into()),
+                d["databases"]
+                    .as_array()
+                    .map(|v| v.len().to_string())
+                    .unwrap_or_default(),
+            ]);
+        }
+        ctx.printer.table(&t);
+    }
+    Ok(if failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
+    let (from, to, driver, accounts) = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
+    let there = driver.accounts(&*dst)?;
     let mut results = Vec::new();
-    for user in &args.accounts {
-        let side = |t, address, list: &'_ [Account]| {
-            (t, address, list.iter().find(|a| &a.user == user).cloned())
-        };
-        let (st, sa, s_acct) = side(&*src, from.address.as_str(), &left);
-        let (dt, da, d_acct) = side(&*dst, to.address.as_str(), &right);
+    for a in &accounts {
         results.push(verify::account(
             driver.as_ref(),
-            user,
+            &a.user,
             &verify::Side {
-                t: st,
-                address: sa,
-                account: s_acct.as_ref(),
+                t: &*src,
+                address: &from.address,
+                account: Some(a),
             },
             &verify::Side {
-                t: dt,
-                address: da,
-                account: d_acct.as_ref(),
+                t: &*dst,
+                address: &to.address,
+                account: there.iter().find(|b| b.user == a.user),
             },
             args.deep,
         )?);

@@ -133,6 +133,7 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
             crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
             crate::cli::MigrateCommand::Run(_) => Some("migrate run"),
             crate::cli::MigrateCommand::Verify(_) => Some("migrate verify"),
+            crate::cli::MigrateCommand::Sync(_) => Some("migrate sync"),
         },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }

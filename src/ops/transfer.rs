@@ -1,15 +1,13 @@
 //! Moving a file from one server to another. Direct: the target pulls it from the source with
-//! the servers' own OpenSSH, using a one-off key that is removed afterwards, and trusting only
-//! the source host key hostops itself verified. Relay (`--relay`, for servers that cannot reach
+//! its own OpenSSH, through `pull_access` (a one-off key, the verified host key pinned). Relay (`--relay`, for servers that cannot reach
 //! each other): the bytes stream through hostops with constant memory. Both end with the
 //! SHA-256 of what arrived compared against the source.
 
 use anyhow::{bail, Context as _, Result};
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use crate::transport::ssh::known_hosts::fingerprint;
-use crate::transport::{self, Cmd, CopyReport, Progress, Transport};
+use super::pull_access::{with_access, Origin};
+use crate::transport::{self, Cmd, CopyReport, ExecIo, Progress, Transport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,22 +32,6 @@ pub struct Target<'a> {
 }
 
 // Constant scripts; every value arrives as a quoted positional parameter.
-// authorized_keys is edited under flock(1): accounts migrated in parallel add and revoke
-// their keys at the same time.
-const AUTHORIZE: &str = r#"set -e
-umask 077
-mkdir -p "$HOME/.ssh"
-f="$HOME/.ssh/authorized_keys"
-exec 9>>"$f"
-flock -w 60 9
-printf '%s\n' "$1" >&9"#;
-const REVOKE: &str = r#"f="$HOME/.ssh/authorized_keys"
-[ -f "$f" ] || exit 0
-exec 9>>"$f"
-flock -w 60 9 || exit 1
-grep -vF -- "$1" "$f" > "$f.hostops-revoke" || true
-cat "$f.hostops-revoke" > "$f"
-rm -f -- "$f.hostops-revoke""#;
 const TEMP_BESIDE: &str = r#"d=$(dirname -- "$1") && mktemp -d -- "$d/.hostops-xfer.XXXXXX""#;
 const SHA256: &str = r#"sum=$(sha256sum < "$1") && printf '%s\n' "${sum%% *}""#;
 
@@ -74,119 +56,32 @@ pub fn copy(
 }
 
 /// The target pulls with scp into a temporary directory beside the destination and renames
-/// the file into place; the one-off key is revoked and the directory removed whatever happens.
+/// the file into place; the directory is removed whatever happens.
 fn direct(src: &Source<'_>, dst: &Target<'_>, tag: &str) -> Result<CopyReport> {
-    let verified =
-        src.t.target().host_key.clone().context(
-            "direct copies need an SSH source whose host key hostops verified: use --relay",
-        )?;
+    let origin = Origin {
+        t: src.t,
+        host: src.host,
+        port: src.port,
+        user: src.user,
+    };
     let tmp = transport::run_ok(dst.t, &sh(TEMP_BESIDE, &[dst.path]))?
         .stdout_text()
         .trim()
         .to_string();
-    let comment = format!("hostops-transfer-{tag}");
-    let result = (|| {
-        transport::run_ok(
-            dst.t,
-            &Cmd::new("ssh-keygen").args([
-                "-q",
-                "-t",
-                "ed25519",
-                "-N",
-                "",
-                "-C",
-                &comment,
-                "-f",
-                &format!("{tmp}/key"),
-            ]),
-        )?;
-        let public =
-            transport::run_ok(dst.t, &Cmd::new("cat").arg(format!("{tmp}/key.pub")))?.stdout_text();
-        pin_source_key(src, dst.t, &verified, &tmp)?;
-        transport::run_ok(
-            src.t,
-            &sh(AUTHORIZE, &[&format!("restrict {}", public.trim())]),
-        )?;
-        let pulled = pull(src, dst.t, &tmp);
-        let revoked = transport::run_ok(src.t, &sh(REVOKE, &[&comment]));
-        pulled?;
-        revoked?;
+    let pulled = with_access(&origin, dst.t, tag, |access| {
+        let mut args = access.scp_args(src.path);
+        args.push(format!("{tmp}/data"));
+        transport::run_ok(dst.t, &Cmd::new("scp").args(args))?;
         transport::run_ok(
             dst.t,
             &Cmd::new("mv").args(["-f", "--", &format!("{tmp}/data"), dst.path]),
         )?;
-        Ok::<(), anyhow::Error>(())
-    })();
+        Ok(())
+    });
     let cleaned = transport::run(dst.t, &Cmd::new("rm").args(["-rf", "--", &tmp]), None, None);
-    result?;
+    pulled?;
     cleaned?;
     compare(src, dst)
-}
-
-/// Writes a known_hosts on the target holding only the source key(s) whose fingerprint is the
-/// one hostops verified, so the servers' own ssh trusts exactly that key.
-fn pin_source_key(src: &Source<'_>, dst: &dyn Transport, verified: &str, tmp: &str) -> Result<()> {
-    let scan = transport::run(
-        dst,
-        &Cmd::new("ssh-keyscan").args(["-p", &src.port.to_string(), "--", src.host]),
-        None,
-        None,
-    )?;
-    let text = scan.stdout_text();
-    let matching: Vec<&str> = text
-        .lines()
-        .filter(|l| {
-            l.split_whitespace()
-                .nth(2)
-                .and_then(|k| base64::engine::general_purpose::STANDARD.decode(k).ok())
-                .is_some_and(|k| fingerprint(&k) == verified)
-        })
-        .collect();
-    if matching.is_empty() {
-        bail!(
-            "{} reaches {}:{} but is not shown the host key hostops verified ({verified}): refusing the direct \
-             copy; check the address, or use --relay",
-            dst.target().name,
-            src.host,
-            src.port
-        );
-    }
-    let known = format!("{}\n", matching.join("\n"));
-    dst.upload(
-        &mut known.as_bytes(),
-        &format!("{tmp}/known_hosts"),
-        &transport::copy::NoProgress,
-    )?;
-    Ok(())
-}
-
-fn pull(src: &Source<'_>, dst: &dyn Transport, tmp: &str) -> Result<()> {
-    let cmd = Cmd::new("scp").args([
-        "-q".to_string(),
-        "-B".into(),
-        "-P".into(),
-        src.port.to_string(),
-        "-i".into(),
-        format!("{tmp}/key"),
-        "-o".into(),
-        format!("UserKnownHostsFile={tmp}/known_hosts"),
-        "-o".into(),
-        "StrictHostKeyChecking=yes".into(),
-        "-o".into(),
-        "IdentitiesOnly=yes".into(),
-        format!("{}@{}:{}", src.user, bracketed(src.host), src.path),
-        format!("{tmp}/data"),
-    ]);
-    transport::run_ok(dst, &cmd)?;
-    Ok(())
-}
-
-fn bracketed(host: &str) -> String {
-    if host.contains(':') {
-        format!("[{host}]")
-    } else {
-        host.to_string()
-    }
 }
 
 /// Streams the source file into the target through a pipe: constant memory, both ends checked.
@@ -210,6 +105,53 @@ fn relay(src: &Source<'_>, dst: &Target<'_>, progress: &dyn Progress) -> Result<
         );
     }
     Ok(received)
+}
+
+/// Streams one command's output on `src` into another's input on `dst` (tar, dumps), with
+/// constant memory. Either side failing is an error naming its command.
+pub fn pipe(src: &dyn Transport, produce: &Cmd, dst: &dyn Transport, consume: &Cmd) -> Result<()> {
+    let (reader, mut writer) = std::io::pipe().context("creating a pipe")?;
+    let (produced, consumed) = std::thread::scope(|s| {
+        let producer = s.spawn(move || {
+            let mut err = Vec::new();
+            let io = ExecIo {
+                stdin: None,
+                stdout: &mut writer,
+                stderr: &mut err,
+                timeout: None,
+            };
+            src.exec(produce, io).map(|exit| (exit, err))
+        });
+        // The reader closes as soon as the consumer ends, so a failed consumer cannot leave
+        // the producer blocked on a full pipe.
+        let mut reader = reader;
+        let mut err = Vec::new();
+        let io = ExecIo {
+            stdin: Some(&mut reader),
+            stdout: &mut std::io::sink(),
+            stderr: &mut err,
+            timeout: None,
+        };
+        let consumed = dst.exec(consume, io).map(|exit| (exit, err));
+        drop(reader);
+        (producer.join().expect("pipe thread"), consumed)
+    });
+    let ((p_exit, p_err), (c_exit, c_err)) = (produced?, consumed?);
+    if !c_exit.success() {
+        bail!(
+            "{}: `{consume}` failed ({c_exit}): {}",
+            dst.target().name,
+            String::from_utf8_lossy(&c_err).trim()
+        );
+    }
+    if !p_exit.success() {
+        bail!(
+            "{}: `{produce}` failed ({p_exit}): {}",
+            src.target().name,
+            String::from_utf8_lossy(&p_err).trim()
+        );
+    }
+    Ok(())
 }
 
 /// SHA-256 on both servers must agree.

@@ -583,3 +583,108 @@ fn a_killed_run_resumes_without_redoing_finished_steps() {
         "home directories differ after the resume"
     );
 }
+
+/// New mail, a new file and a new row on the source after the migration.
+fn write_during_copy(lab: &Lab, user: &str, maildir: &str, home: &str, db: &str) {
+    let script = format!(
+        "mkdir -p {maildir}/new && printf 'Subject: late\\n\\nhi\\n' > {maildir}/new/1800000000.late.h1 && \
+         echo late > {home}/late.txt && mariadb -e \"INSERT INTO posts (title, body, created) VALUES ('late', 'x', NOW())\" {db}"
+    );
+    let out = lab.sh("h1", &["sh", "-c", &script]);
+    assert!(out.status.success(), "{user}: {}", stderr(&out));
+}
+
+fn sync_after_migration(
+    panel: &str,
+    user: &str,
+    domain: &str,
+    maildir: &str,
+    home: &str,
+    relay: bool,
+) {
+    let (env, lab) = (Env::new(), Lab::up_with(2, panel));
+    lab.lab(
+        "add-account",
+        &[
+            "h1",
+            user,
+            "--domain",
+            domain,
+            "--db",
+            "wp",
+            "--mailbox",
+            "info",
+            "--size",
+            "2",
+        ],
+    );
+    let run = ops(&env, &lab)
+        .args(["migrate", "run", "--from", "h1", "--to", "h2", user])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let db = format!("{user}_wp");
+    write_during_copy(&lab, user, maildir, home, &db);
+    let verify = || {
+        ops(&env, &lab)
+            .args(["migrate", "verify", "--from", "h1", "--to", "h2", user])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(
+        verify().status.code(),
+        Some(1),
+        "the late writes should show as differences"
+    );
+    let mut sync = ops(&env, &lab);
+    sync.args([
+        "--json", "migrate", "sync", "--from", "h1", "--to", "h2", user,
+    ]);
+    if relay {
+        sync.arg("--relay");
+    }
+    let out = sync.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert_eq!(rows(&lab, "h2", &db), rows(&lab, "h1", &db));
+    assert!(
+        lab.sh(
+            "h2",
+            &["test", "-f", &format!("{maildir}/new/1800000000.late.h1")]
+        )
+        .status
+        .success(),
+        "late mail lost"
+    );
+    let after = verify();
+    assert_eq!(after.status.code(), Some(0), "{}", stdout(&after));
+}
+
+#[test]
+fn cpanel_sync_brings_over_what_was_written_during_the_copy() {
+    sync_after_migration(
+        "cpanel",
+        "bob",
+        "bob.example",
+        "/home/bob/mail/bob.example/info",
+        "/home/bob",
+        false,
+    );
+}
+
+#[test]
+fn plesk_relayed_sync_brings_over_mail_kept_outside_the_home() {
+    sync_after_migration(
+        "plesk",
+        "shopuser",
+        "shop.example",
+        "/var/qmail/mailnames/shop.example/info/Maildir",
+        "/var/www/vhosts/shop.example",
+        true,
+    );
+}

@@ -1,11 +1,12 @@
 //! Account migration between two servers running the same control panel: the preflight plan
 //! (`migrate plan`), the run that carries it out step by step (`migrate run`, `--resume`), and
-//! the comparison of both servers afterwards (`migrate verify`).
+//! the final delta sync (`migrate sync`) and the comparison of both servers (`migrate verify`).
 
 pub mod gather;
 pub mod rules;
 pub mod run;
 pub mod steps;
+pub mod sync;
 pub mod verify;
 
 pub use gather::{plan, PlanRequest, Selection};

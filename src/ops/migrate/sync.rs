@@ -1,0 +1,134 @@
+//! `migrate sync`: the final delta sync for accounts already migrated, so that mail delivered
+//! and rows written on the source during the copy are not lost. Files: rsync run by the target
+//! (newer files on the target are kept, nothing is deleted); databases: a fresh dump of each
+//! source database loaded on the target. `--relay` streams both through hostops instead.
+
+use anyhow::{bail, Result};
+use serde::Serialize;
+
+use crate::ops::pull_access::{with_access, Access, Origin};
+use crate::ops::transfer::{self, Route};
+use crate::panel::{Account, Panel};
+use crate::transport::{self, Cmd, Transport};
+
+#[derive(Debug, Serialize)]
+pub struct Synced {
+    pub user: String,
+    /// Directories brought up to date (home, and mail kept outside it).
+    pub directories: Vec<String>,
+    /// Regular files rsync sent (direct route).
+    pub files_sent: Option<u64>,
+    pub databases: Vec<String>,
+}
+
+/// Loads a dump read from the origin over ssh into a database on this server (`$1`).
+const LOAD_DUMP: &str = r#"db=$1; shift
+set -o pipefail
+ssh "$@" | mysql "$db""#;
+
+fn dump(db: &str) -> Cmd {
+    Cmd::new("mysqldump").args(["--single-transaction", "--routines", "--triggers", "--", db])
+}
+
+/// The directories of an account to bring up to date: its data directory, and maildirs that
+/// live outside it.
+fn directories(panel: &dyn Panel, a: &Account) -> Vec<String> {
+    let home = panel.data_dir(a);
+    let mut dirs = vec![home.clone()];
+    for m in &a.mailboxes {
+        let dir = panel.mail_dir(a, m);
+        if !dir.starts_with(&format!("{home}/")) {
+            dirs.push(dir);
+        }
+    }
+    dirs
+}
+
+pub struct Servers<'a> {
+    pub origin: Origin<'a>,
+    pub target: &'a dyn Transport,
+}
+
+pub fn account(
+    panel: &dyn Panel,
+    s: &Servers<'_>,
+    a: &Account,
+    route: Route,
+    tag: &str,
+) -> Result<Synced> {
+    let present = transport::run(
+        s.target,
+        &Cmd::new("test").args(["-d", &panel.data_dir(a)]),
+        None,
+        None,
+    )?;
+    if !present.exit.success() {
+        bail!(
+            "{} has no {}: migrate the account before syncing it",
+            s.target.target().name,
+            panel.data_dir(a)
+        );
+    }
+    let dirs = directories(panel, a);
+    let files_sent = match route {
+        Route::Direct => Some(with_access(&s.origin, s.target, tag, |access| {
+            let mut sent = 0;
+            for d in &dirs {
+                sent += rsync(s.target, access, d)?;
+            }
+            for db in &a.databases {
+                let mut args = vec![db.clone()];
+                args.extend(access.ssh_args());
+                args.push(dump(db).to_shell_line()?);
+                transport::run_ok(
+                    s.target,
+                    &Cmd::new("bash").args(["-c", LOAD_DUMP, "bash"]).args(args),
+                )?;
+            }
+            Ok(sent)
+        })?),
+        Route::Relay => {
+            for d in &dirs {
+                transfer::pipe(
+                    s.origin.t,
+                    &Cmd::new("tar").args(["-C", d, "-cf", "-", "."]),
+                    s.target,
+                    &Cmd::new("tar").args(["-C", d, "-xpf", "-"]),
+                )?;
+            }
+            for db in &a.databases {
+                transfer::pipe(s.origin.t, &dump(db), s.target, &Cmd::new("mysql").arg(db))?;
+            }
+            None
+        }
+    };
+    Ok(Synced {
+        user: a.user.clone(),
+        directories: dirs,
+        files_sent,
+        databases: a.databases.clone(),
+    })
+}
+
+/// rsync of one directory from the origin; returns how many files it sent.
+fn rsync(target: &dyn Transport, access: &Access, dir: &str) -> Result<u64> {
+    let (shell, prefix) = access.rsync_remote();
+    let out = transport::run_ok(
+        target,
+        &Cmd::new("rsync").args([
+            "-a",
+            "--update",
+            "--stats",
+            "-e",
+            &shell,
+            &format!("{prefix}{dir}/"),
+            &format!("{dir}/"),
+        ]),
+    )?;
+    Ok(out
+        .stdout_text()
+        .lines()
+        .find_map(|l| l.strip_prefix("Number of regular files transferred:"))
+        .and_then(|n| n.trim().replace(',', "").parse().ok())
+        .unwrap_or(0))
+}
