@@ -23,14 +23,16 @@ pub fn run(ctx: &Context, cmd: MigrateCommand) -> Result<ExitStatus> {
     }
 }
 
-/// Both servers connected, the source's panel driver, and the named accounts as the source
-/// lists them (every name must exist there).
-fn both_sides(
-    ctx: &Context,
-    from: &str,
-    to: &str,
-    users: &[String],
-) -> Result<(HostSpec, HostSpec, Box<dyn panel::Panel>, Vec<Account>)> {
+/// Two servers, the source's panel driver, and named accounts as the source lists them.
+struct Pair {
+    from: HostSpec,
+    to: HostSpec,
+    driver: Box<dyn panel::Panel>,
+    accounts: Vec<Account>,
+}
+
+/// Resolves both servers and reads the named accounts on the source (each must exist there).
+fn both_sides(ctx: &Context, from: &str, to: &str, users: &[String]) -> Result<Pair> {
     if let Some(bad) = users
         .iter()
         .find(|a| !migrate::rules::valid_account_name(a))
@@ -58,11 +60,11 @@ fn both_sides(
             ))),
         }
     }
-    Ok((from, to, driver, accounts))
+    Ok(Pair { from, to, driver, accounts })
 }
 
 fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
-    let (from, to, driver, accounts) = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    let Pair { from, to, driver, accounts } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
     let route = if args.relay {
         Route::Relay
     } else {
@@ -172,7 +174,7 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
 }
 
 fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
-    let (from, to, driver, accounts) = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    let Pair { from, to, driver, accounts } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
     let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
     let there = driver.accounts(&*dst)?;
     let mut results = Vec::new();
