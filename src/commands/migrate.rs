@@ -60,11 +60,21 @@ fn both_sides(ctx: &Context, from: &str, to: &str, users: &[String]) -> Result<P
             ))),
         }
     }
-    Ok(Pair { from, to, driver, accounts })
+    Ok(Pair {
+        from,
+        to,
+        driver,
+        accounts,
+    })
 }
 
 fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
-    let Pair { from, to, driver, accounts } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    let Pair {
+        from,
+        to,
+        driver,
+        accounts,
+    } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
     let route = if args.relay {
         Route::Relay
     } else {
@@ -84,16 +94,10 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
     );
     if ctx.dry_run() {
         for a in &accounts {
-            ctx.printer.data(format!(
-                "{}: files {} ; databases {}",
-                a.user,
-                driver.data_dir(a),
-                if a.databases.is_empty() {
-                    "-".into()
-                } else {
-                    a.databases.join(" ")
-                }
-            ));
+            ctx.printer.data(format!("{}:", a.user));
+            for line in migrate::sync::commands(driver.as_ref(), a, route, &from) {
+                ctx.printer.data(format!("  {line}"));
+            }
         }
         ctx.printer.data(format!("would {what}"));
         ctx.note(format!("dry run: would {what}"))?;
@@ -174,7 +178,12 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
 }
 
 fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
-    let Pair { from, to, driver, accounts } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    let Pair {
+        from,
+        to,
+        driver,
+        accounts,
+    } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
     let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
     let there = driver.accounts(&*dst)?;
     let mut results = Vec::new();

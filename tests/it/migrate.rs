@@ -42,6 +42,18 @@ fn plan_refuses_hostile_account_names_before_contacting_anything() {
             .output()
             .unwrap();
         assert_exit(&out, 2, "is not a valid account name");
+        for sub in ["run", "verify", "sync"] {
+            let out = env
+                .hostops()
+                .arg("--inventory")
+                .arg(&inv)
+                .args([
+                    "-t", "MIG-2", "-y", "migrate", sub, "--from", "a", "--to", "b", "--", bad,
+                ])
+                .output()
+                .unwrap();
+            assert_exit(&out, 2, "is not a valid account name");
+        }
     }
     let same = env
         .hostops()

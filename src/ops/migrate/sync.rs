@@ -44,6 +44,37 @@ fn directories(panel: &dyn Panel, a: &Account) -> Vec<String> {
     dirs
 }
 
+/// The commands a sync sends, for --dry-run (`KEY` stands for the one-off key's files).
+pub fn commands(
+    panel: &dyn Panel,
+    a: &Account,
+    route: Route,
+    from: &crate::inventory::HostSpec,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for d in directories(panel, a) {
+        lines.push(match route {
+            Route::Direct => format!(
+                "on the target: rsync -a --update --stats -e 'ssh -i KEY -p {}' {}@{}:{d}/ {d}/",
+                from.port, from.user, from.address
+            ),
+            Route::Relay => format!("tar -C {d} -cf - . (source) | tar -C {d} -xpf - (target)"),
+        });
+    }
+    for db in &a.databases {
+        lines.push(match route {
+            Route::Direct => format!(
+                "on the target: ssh -i KEY {}@{} {} | mysql {db}",
+                from.user,
+                from.address,
+                dump(db)
+            ),
+            Route::Relay => format!("{} (source) | mysql {db} (target)", dump(db)),
+        });
+    }
+    lines
+}
+
 pub struct Servers<'a> {
     pub origin: Origin<'a>,
     pub target: &'a dyn Transport,
