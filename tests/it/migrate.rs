@@ -648,6 +648,34 @@ fn sync_after_migration(
         Some(1),
         "the late writes should show as differences"
     );
+    let mut dry = ops(&env, &lab);
+    dry.args([
+        "--dry-run",
+        "migrate",
+        "sync",
+        "--from",
+        "h1",
+        "--to",
+        "h2",
+        user,
+    ]);
+    if relay {
+        dry.arg("--relay");
+    }
+    let dry = dry.output().unwrap();
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let plan = stdout(&dry);
+    let expected = if relay {
+        "mysqldump --single-transaction"
+    } else {
+        "rsync -a --update"
+    };
+    assert!(plan.contains(expected) && plan.contains(&db), "{plan}");
+    assert_eq!(
+        verify().status.code(),
+        Some(1),
+        "a dry run must not sync anything"
+    );
     let mut sync = ops(&env, &lab);
     sync.args([
         "--json", "migrate", "sync", "--from", "h1", "--to", "h2", user,
