@@ -212,6 +212,8 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -275,9 +277,63 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hostops;migrate;verify' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Source server')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target server')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--deep', '--deep', [CompletionResultType]::ParameterName, 'Also compare every file''s SHA-256 (reads all data on both servers)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hostops;migrate;sync' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Source server')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Target server')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'Stream through hostops instead of server to server (full copy of files, not a delta)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hostops;migrate;help' {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -285,6 +341,12 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;migrate;help;run' {
+            break
+        }
+        'hostops;migrate;help;verify' {
+            break
+        }
+        'hostops;migrate;help;sync' {
             break
         }
         'hostops;migrate;help;help' {
@@ -508,12 +570,20 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;help;migrate' {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases')
             break
         }
         'hostops;help;migrate;plan' {
             break
         }
         'hostops;help;migrate;run' {
+            break
+        }
+        'hostops;help;migrate;verify' {
+            break
+        }
+        'hostops;help;migrate;sync' {
             break
         }
         'hostops;help;log' {

@@ -88,6 +88,12 @@ _hostops() {
             hostops__subcmd__help__subcmd__migrate,run)
                 cmd="hostops__subcmd__help__subcmd__migrate__subcmd__run"
                 ;;
+            hostops__subcmd__help__subcmd__migrate,sync)
+                cmd="hostops__subcmd__help__subcmd__migrate__subcmd__sync"
+                ;;
+            hostops__subcmd__help__subcmd__migrate,verify)
+                cmd="hostops__subcmd__help__subcmd__migrate__subcmd__verify"
+                ;;
             hostops__subcmd__hosts,check)
                 cmd="hostops__subcmd__hosts__subcmd__check"
                 ;;
@@ -145,6 +151,12 @@ _hostops() {
             hostops__subcmd__migrate,run)
                 cmd="hostops__subcmd__migrate__subcmd__run"
                 ;;
+            hostops__subcmd__migrate,sync)
+                cmd="hostops__subcmd__migrate__subcmd__sync"
+                ;;
+            hostops__subcmd__migrate,verify)
+                cmd="hostops__subcmd__migrate__subcmd__verify"
+                ;;
             hostops__subcmd__migrate__subcmd__help,help)
                 cmd="hostops__subcmd__migrate__subcmd__help__subcmd__help"
                 ;;
@@ -153,6 +165,12 @@ _hostops() {
                 ;;
             hostops__subcmd__migrate__subcmd__help,run)
                 cmd="hostops__subcmd__migrate__subcmd__help__subcmd__run"
+                ;;
+            hostops__subcmd__migrate__subcmd__help,sync)
+                cmd="hostops__subcmd__migrate__subcmd__help__subcmd__sync"
+                ;;
+            hostops__subcmd__migrate__subcmd__help,verify)
+                cmd="hostops__subcmd__migrate__subcmd__help__subcmd__verify"
                 ;;
             *)
                 ;;
@@ -521,7 +539,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__migrate)
-            opts="plan run"
+            opts="plan run verify sync"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -549,6 +567,34 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__migrate__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__migrate__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__migrate__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1041,7 +1087,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__migrate)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version plan run help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version plan run verify sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1125,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__migrate__subcmd__help)
-            opts="plan run help"
+            opts="plan run verify sync help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1121,6 +1167,34 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__migrate__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__migrate__subcmd__help__subcmd__sync)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__migrate__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1216,6 +1290,98 @@ _hostops() {
                     return 0
                     ;;
                 --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__migrate__subcmd__sync)
+            opts="-t -n -y -v -q -h -V --from --to --relay --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__migrate__subcmd__verify)
+            opts="-t -n -y -v -q -h -V --from --to --deep --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -199,6 +199,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
             cand run 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+            cand verify 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
+            cand sync 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;migrate;plan'= {
@@ -259,14 +261,70 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hostops;migrate;verify'= {
+            cand --from 'Source server'
+            cand --to 'Target server'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --deep 'Also compare every file''s SHA-256 (reads all data on both servers)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;migrate;sync'= {
+            cand --from 'Source server'
+            cand --to 'Target server'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --relay 'Stream through hostops instead of server to server (full copy of files, not a delta)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hostops;migrate;help'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
             cand run 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+            cand verify 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
+            cand sync 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;migrate;help;plan'= {
         }
         &'hostops;migrate;help;run'= {
+        }
+        &'hostops;migrate;help;verify'= {
+        }
+        &'hostops;migrate;help;sync'= {
         }
         &'hostops;migrate;help;help'= {
         }
@@ -469,10 +527,16 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
             cand run 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+            cand verify 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
+            cand sync 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
         }
         &'hostops;help;migrate;plan'= {
         }
         &'hostops;help;migrate;run'= {
+        }
+        &'hostops;help;migrate;verify'= {
+        }
+        &'hostops;help;migrate;sync'= {
         }
         &'hostops;help;log'= {
             cand list 'List runs (of the ticket given with --ticket, if any)'

@@ -133,24 +133,26 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -s v -l verbose -d
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l from -d 'Source server' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l to -d 'Target server' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l owner -d 'Every account owned by this reseller' -r
@@ -195,8 +197,46 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l from -d 'Source server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l to -d 'Target server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l deep -d 'Also compare every file\'s SHA-256 (reads all data on both servers)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l from -d 'Source server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l to -d 'Target server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l relay -d 'Stream through hostops instead of server to server (full copy of files, not a delta)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -326,6 +366,8 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'

@@ -86,18 +86,8 @@ pub struct RunArgs {
         conflicts_with = "resume"
     )]
     pub to: Option<String>,
-    /// Accounts to move (usernames on the source)
-    #[arg(value_name = "ACCOUNT")]
-    pub accounts: Vec<String>,
-    /// Every account on the source
-    #[arg(long)]
-    pub all: bool,
-    /// Every account owned by this reseller
-    #[arg(long, value_name = "RESELLER")]
-    pub owner: Option<String>,
-    /// Reference of the accounts team's schedule (required for more than 20 accounts)
-    #[arg(long, value_name = "REF")]
-    pub scheduled: Option<String>,
+    #[command(flatten)]
+    pub which: Which,
     /// Continue an interrupted run (its ID from `hostops log list`) without redoing finished steps
     #[arg(long, value_name = "RUN_ID")]
     pub resume: Option<String>,
@@ -112,15 +102,9 @@ pub struct RunArgs {
     pub fail_fast: bool,
 }
 
+/// Which accounts a migration takes, and its schedule reference.
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("which").required(true).args(["accounts", "all", "owner"])))]
-pub struct PlanArgs {
-    /// Source server
-    #[arg(long, value_name = "HOST")]
-    pub from: String,
-    /// Target server
-    #[arg(long, value_name = "HOST")]
-    pub to: String,
+pub struct Which {
     /// Accounts to move (usernames on the source)
     #[arg(value_name = "ACCOUNT")]
     pub accounts: Vec<String>,
@@ -133,4 +117,17 @@ pub struct PlanArgs {
     /// Reference of the accounts team's schedule (required for more than 20 accounts)
     #[arg(long, value_name = "REF")]
     pub scheduled: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["accounts", "all", "owner"])))]
+pub struct PlanArgs {
+    /// Source server
+    #[arg(long, value_name = "HOST")]
+    pub from: String,
+    /// Target server
+    #[arg(long, value_name = "HOST")]
+    pub to: String,
+    #[command(flatten)]
+    pub which: Which,
 }

@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
-pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs};
+pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
 
 const EXIT_CODES: &str = "\
 Exit codes:

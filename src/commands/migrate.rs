@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use crate::cli::{MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs};
+use crate::cli::{MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::inventory::HostSpec;
@@ -238,13 +238,13 @@ fn one_host(ctx: &Context, name: &str) -> Result<HostSpec> {
     Ok(ctx.hosts(&[name.to_string()])?.remove(0))
 }
 
-fn selection(accounts: Vec<String>, all: bool, owner: Option<String>) -> Selection {
-    if all {
+fn selection(which: Which) -> Selection {
+    if which.all {
         Selection::All
-    } else if let Some(owner) = owner {
+    } else if let Some(owner) = which.owner {
         Selection::Owner(owner)
     } else {
-        Selection::Named(accounts)
+        Selection::Named(which.accounts)
     }
 }
 
@@ -252,8 +252,8 @@ fn plan(ctx: &Context, args: PlanArgs) -> Result<ExitStatus> {
     let req = PlanRequest {
         from: one_host(ctx, &args.from)?,
         to: one_host(ctx, &args.to)?,
-        selection: selection(args.accounts, args.all, args.owner),
-        scheduled: args.scheduled,
+        scheduled: args.which.scheduled.clone(),
+        selection: selection(args.which),
     };
     let plan = migrate::plan(ctx, &req)?;
     if ctx.printer.is_json() {
@@ -296,8 +296,8 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
             let req = PlanRequest {
                 from: one_host(ctx, args.from.as_deref().unwrap_or_default())?,
                 to: one_host(ctx, args.to.as_deref().unwrap_or_default())?,
-                selection: selection(args.accounts, args.all, args.owner),
-                scheduled: args.scheduled,
+                scheduled: args.which.scheduled.clone(),
+                selection: selection(args.which),
             };
             let plan = migrate::plan(ctx, &req)?;
             if !plan.is_clean() {
