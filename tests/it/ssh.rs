@@ -137,7 +137,7 @@ fn timeout_kills_the_remote_command() {
     let (env, lab) = (Env::new(), Lab::up(1));
     let started = std::time::Instant::now();
     let out = ops(&env, &lab)
-        .args(["exec", "h1", "--timeout", "2", "--", "sleep", "300"])
+        .args(["exec", "h1", "--timeout", "2", "--", "sleep", "29417"])
         .output()
         .unwrap();
     assert_exit(&out, 1, "timed out after 2s");
@@ -147,7 +147,7 @@ fn timeout_kills_the_remote_command() {
         started.elapsed()
     );
     std::thread::sleep(std::time::Duration::from_millis(500));
-    let left = lab.sh("h1", &["pgrep", "-f", "sleep 300"]);
+    let left = lab.sh("h1", &["pgrep", "-f", "sleep 29417"]);
     assert_ne!(
         left.status.code(),
         Some(0),
