@@ -428,15 +428,25 @@ fn investigate_names_the_stolen_mailbox_on_exim() {
         exim_spam_run(),
     )
     .unwrap();
+    // The queue is real: Debian's exim queues without a daemon (-odq) into the host's
+    // private spool; 30 spam messages, 5 bounces, 4 of them frozen.
     let planted = lab.sh(
         "h1",
         &[
             "sh",
             "-c",
-            "printf 'victim.example: vic\\nshop.example: bob\\n' > /etc/userdomains",
+            "set -e; printf 'victim.example: vic\\nshop.example: bob\\n' > /etc/userdomains
+             mkdir -p /var/spool/exim4 && chown Debian-exim:Debian-exim /var/spool/exim4
+             for i in $(seq 30); do printf 'Subject: invoice %s\\n\\npay now\\n' $i |
+               exim4 -odq -f info@victim.example buyer$i@mailbox.example; done
+             for i in $(seq 5); do printf 'Subject: failure\\n\\nundeliverable\\n' |
+               exim4 -odq -f '<>' info@victim.example; done
+             exim4 -bpr | awk '/^ *[0-9]+[smhdw] /{print $3}' | head -n 4 | xargs -n1 exim4 -Mf",
         ],
     );
     assert!(planted.status.success(), "{}", stderr(&planted));
+    let spool = lab.sh("h1", &["exim4", "-bpc"]);
+    assert_eq!(stdout(&spool).trim(), "35", "{}", stderr(&spool));
     let before = std::fs::read(lab.host_path("h1", "/var/log/exim_mainlog")).unwrap();
     let out = lab
         .hostops(&env)
@@ -452,6 +462,12 @@ fn investigate_names_the_stolen_mailbox_on_exim() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let v = json(&out);
     assert_eq!(v["mta"], "exim");
+    assert_eq!(v["panel"], "cpanel");
+    assert_eq!(v["queue"]["size"], 35);
+    assert_eq!(v["queue"]["frozen"], 4);
+    assert_eq!(v["queue"]["bounces"], 5);
+    assert_eq!(v["queue"]["senders"][0]["name"], "info@victim.example");
+    assert_eq!(v["queue"]["senders"][0]["count"], 30);
     assert_eq!(v["log"], "/var/log/exim_mainlog");
     assert_eq!(v["received"], 195);
     assert_eq!(v["bounced"], 50);
@@ -482,6 +498,7 @@ fn investigate_names_the_stolen_mailbox_on_exim() {
         std::fs::read(lab.host_path("h1", "/var/log/exim_mainlog")).unwrap(),
         before
     );
+    assert_eq!(stdout(&lab.sh("h1", &["exim4", "-bpc"])).trim(), "35");
 
     let human = lab
         .hostops(&env)

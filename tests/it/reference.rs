@@ -62,7 +62,10 @@ fn help_text_snapshots() {
         ("log-help", vec!["log", "--help"]),
         ("copy-help", vec!["copy", "--help"]),
         ("blacklist-check-help", vec!["blacklist", "check", "--help"]),
-        ("blacklist-investigate-help", vec!["blacklist", "investigate", "--help"]),
+        (
+            "blacklist-investigate-help",
+            vec!["blacklist", "investigate", "--help"],
+        ),
     ] {
         let out = env
             .hostops()

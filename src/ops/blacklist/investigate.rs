@@ -27,7 +27,8 @@ if [ -r /usr/local/cpanel/version ] || [ -s /etc/userdomains ]; then echo cpanel
 elif command -v plesk >/dev/null 2>&1; then echo plesk
 elif [ -x /usr/local/directadmin/directadmin ]; then echo directadmin; fi
 section userdomains; cat /etc/userdomains 2>/dev/null
-if [ -n "$exim" ] || [ -n "$elog" ]; then
+# The MTA in use is the one whose log exists; without logs, the one installed.
+if [ -n "$elog" ] || { [ -z "$plog" ] && [ -n "$exim" ]; }; then
   section mta; echo exim
   if [ -n "$exim" ]; then
     bp=$("$exim" -bp 2>/dev/null)
@@ -179,7 +180,17 @@ fn analyse(host: &str, ticket: &str, text: &str) -> Investigation {
             .filter(|v| !v.is_empty())
             .map(String::from)
     };
-    let senders = counts(get("queue_senders").unwrap_or(""));
+    // exim shows senders in angle brackets; a bounce's sender is `<>`.
+    let senders: Vec<Count> = counts(get("queue_senders").unwrap_or(""))
+        .into_iter()
+        .map(|c| match c.name.as_str() {
+            "<>" => c,
+            n => Count {
+                name: n.trim_start_matches('<').trim_end_matches('>').to_string(),
+                count: c.count,
+            },
+        })
+        .collect();
     let bounces = get("queue").map(|_| {
         senders
             .iter()
@@ -399,7 +410,7 @@ mod tests {
 
     const EXIM: &str = "\n@@panel\ncpanel\n@@userdomains\nvictim.example: vic\nshop.example: bob\n\
 @@mta\nexim\n@@queue\n1520\n@@frozen\n312 matches out of 1520 messages\n\
-@@queue_senders\n   1180 info@victim.example\n    312 <>\n     28 news@shop.example\n\
+@@queue_senders\n   1180 <info@victim.example>\n    312 <>\n     28 news@shop.example\n\
 @@log\n/var/log/exim_mainlog\n@@received\n1700\n@@bounced\n410\n\
 @@mailboxes\n   1200 info@victim.example\n      4 sales@shop.example\n\
 @@scripts\n    260 /home/bob/public_html/wp-content/uploads\n     90 /\n\
@@ -412,6 +423,7 @@ mod tests {
         assert_eq!(inv.queue.size, Some(1520));
         assert_eq!(inv.queue.frozen, Some(312));
         assert_eq!(inv.queue.bounces, Some(312));
+        assert_eq!(inv.queue.senders[0].name, "info@victim.example");
         assert_eq!(inv.bounced, Some(410));
         let top = &inv.sources[0];
         assert_eq!(top.kind, SourceKind::Mailbox);
