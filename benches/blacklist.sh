@@ -100,7 +100,7 @@ done
 
 zones_csv=$(cat "$work/zonelist")
 rbl_s=$(tr ',' '\n' <"$work/zonelist" | sed 's/^/-s /' | tr '\n' ' ')
-cat >"$work/pydnsbl.py" <<'PY'
+cat >"$work/run_pydnsbl.py" <<'PY'
 import sys
 from pydnsbl import DNSBLIpChecker
 from pydnsbl.providers import Provider
@@ -117,8 +117,8 @@ SH
 export HOSTOPS_JOURNAL=$work/journal.sqlite
 hostops_cmd="$bin -q -t BENCH-1 --json blacklist check $BLOCK --zones $work/zones.toml --nameserver $NS"
 rblcheck_cmd="rblcheck -t -n $NS $rbl_s $(tr '\n' ' ' <"$work/addrs")"
-pydnsbl_cmd="$venv/bin/python $work/pydnsbl.py $work/addrs $zones_csv $NS"
-dnsperf_cmd="dnsperf -q 256 -s $NS -d $work/queries -n 1"
+pydnsbl_cmd="$venv/bin/python $work/run_pydnsbl.py $work/addrs $zones_csv $NS"
+dnsperf_cmd="dnsperf -q 64 -t 2 -s $NS -d $work/queries -n 1"
 printf '%s\n' "$rblcheck_cmd" >"$work/rblcheck.sh"
 
 hyperfine -N --warmup 2 --runs "$RUNS" -i --export-json "$work/bench.json" \

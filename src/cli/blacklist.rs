@@ -68,7 +68,7 @@ pub struct CheckArgs {
     pub retries: usize,
 
     /// Queries in flight at the same time
-    #[arg(long, default_value_t = 256, value_name = "N")]
+    #[arg(long, default_value_t = 64, value_name = "N")]
     pub in_flight: usize,
 
     /// Largest number of addresses a CIDR block may expand to

@@ -88,6 +88,11 @@ fn render(ctx: &Context, report: &Report) {
     for e in &report.host_errors {
         p.warn(format!("{}: {}", e.host, e.error));
     }
+    for t in &report.unchecked {
+        p.warn(format!(
+            "{t}: no zone of the set lists this kind of target; not checked"
+        ));
+    }
     let mut t = Table::new(["TARGET", "ZONE", "VERDICT", "DETAIL", "DELIST"]);
     // Clean addresses of a CIDR block are one row per block, not one per address.
     let mut clean_blocks: Vec<(&str, usize, usize)> = Vec::new();

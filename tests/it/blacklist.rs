@@ -221,6 +221,28 @@ fn a_nameserver_that_never_answers_gives_unknown_never_clean() {
 }
 
 #[test]
+fn a_retry_goes_to_the_next_nameserver() {
+    let (env, bl, hole) = (Env::new(), dnsbl(), Blackhole::start());
+    let out = check(&env, &hole.addr.to_string())
+        .args([
+            "--nameserver",
+            &bl.nameserver(),
+            "--timeout",
+            "300",
+            "--retries",
+            "1",
+        ])
+        .args(["--json", "--zone", "bl.test", "192.0.2.10", "192.0.2.99"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["summary"]["listed"], 1);
+    assert_eq!(v["summary"]["clean"], 1);
+    assert_eq!(v["summary"]["unknown"], 0);
+}
+
+#[test]
 fn domains_against_domain_zones_with_mx_spf_dmarc() {
     let (env, bl) = (Env::new(), dnsbl());
     let out = check(&env, &bl.nameserver())
@@ -312,6 +334,10 @@ fn usage_errors_say_what_to_fix() {
             "known zones: zen.spamhaus.org",
         ),
         (vec!["not_a_target"], "is not an IP address"),
+        (
+            vec!["--zone", "zen.spamhaus.org", "example.com"],
+            "no zone of the set applies to example.com",
+        ),
         (
             vec!["--nameserver", "dns.example", "192.0.2.1"],
             "--nameserver dns.example",

@@ -23,7 +23,7 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::exit::ExitStatus;
+use crate::exit::{ExitStatus, StatusError};
 use crate::ops::fanout;
 use dns::{Dns, DnsOptions};
 use dnsauth::Check;
@@ -95,16 +95,22 @@ pub struct Report {
     pub targets: Vec<TargetReport>,
     pub zones: Vec<ZoneHealth>,
     pub host_errors: Vec<HostError>,
+    /// Targets no zone of the set applies to (a domain with only ip zones selected).
+    pub unchecked: Vec<String>,
     pub summary: Summary,
 }
 
 impl Report {
-    /// 0 clean, 1 listed, 3 could not check (a refusal, an unknown, an unreachable host).
+    /// 0 clean, 1 listed, 3 could not check (a refusal, an unknown, an unreachable host, a
+    /// target no zone applies to).
     pub fn exit_status(&self) -> ExitStatus {
         let s = &self.summary;
         if s.listed > 0 {
             ExitStatus::Failure
-        } else if s.refused + s.unknown > 0 || !self.host_errors.is_empty() {
+        } else if s.refused + s.unknown > 0
+            || !self.host_errors.is_empty()
+            || !self.unchecked.is_empty()
+        {
             ExitStatus::Connection
         } else {
             ExitStatus::Success
@@ -240,6 +246,19 @@ fn direct(subject: Subject) -> Target {
 /// Checks every target against every zone of its kind.
 pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
     let (targets, host_errors) = expand(ctx, opts)?;
+    let unchecked: Vec<String> = targets
+        .iter()
+        .filter(|t| !opts.zones.iter().any(|z| z.kind == t.subject.kind()))
+        .map(|t| t.subject.to_string())
+        .collect();
+    if !targets.is_empty() && unchecked.len() == targets.len() {
+        return Err(StatusError::usage(format!(
+            "no zone of the set applies to {}: addresses need `ip` zones and domains `domain` \
+             zones; change --zone or --zones",
+            unchecked.join(", ")
+        ))
+        .into());
+    }
     let subjects: Arc<Vec<Subject>> = Arc::new(targets.iter().map(|t| t.subject.clone()).collect());
     let zones = Arc::new(opts.zones.clone());
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -338,6 +357,7 @@ fn report(
         targets: reports,
         zones: healths,
         host_errors,
+        unchecked: Vec::new(),
         summary,
     }
 }
