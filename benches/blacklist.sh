@@ -33,7 +33,7 @@ bin=$PWD/target/release/hostops
 work=$(mktemp -d /tmp/hostops-blbench.XXXXXX)
 chmod 755 "$work"
 rbl_pid=
-cleanup() { [ -n "$rbl_pid" ] && kill "$rbl_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { if [ -n "$rbl_pid" ]; then kill "$rbl_pid" 2>/dev/null || true; fi; rm -rf "$work"; }
 trap cleanup EXIT
 
 venv=${PYDNSBL_VENV:-/var/tmp/hostops-pydnsbl-venv}
@@ -97,6 +97,10 @@ for _ in $(seq 50); do
   if rblcheck -n "$NS" -s z1.bench 127.0.0.2 2>/dev/null | grep -q 'is listed'; then break; fi
   sleep 0.1
 done
+if ! kill -0 "$rbl_pid" 2>/dev/null; then
+  echo "rbldnsd did not start on $NS port 53 (address taken? choose another with NS=127.0.0.x)" >&2
+  exit 1
+fi
 
 zones_csv=$(cat "$work/zonelist")
 rbl_s=$(tr ',' '\n' <"$work/zonelist" | sed 's/^/-s /' | tr '\n' ' ')
