@@ -273,7 +273,7 @@ fn render_investigation(ctx: &Context, inv: &Investigation) {
                 p.data(format!("  {line}"));
             }
             for other in inv.sources.iter().skip(1).take(4) {
-                p.data(format!("Also: {}: {}", other.name, other.evidence));
+                p.data(format!("Also: {}", other.evidence));
             }
         }
     }

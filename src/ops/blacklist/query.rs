@@ -4,13 +4,10 @@
 use std::fmt;
 use std::net::IpAddr;
 
-use serde::Serialize;
-
 use super::zones::ZoneKind;
 
 /// What is looked up in a zone: an address or a domain name.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Subject {
     Ip(IpAddr),
     Domain(String),
