@@ -221,6 +221,44 @@ fn a_nameserver_that_never_answers_gives_unknown_never_clean() {
 }
 
 #[test]
+fn a_dqs_key_redirects_queries_and_stays_out_of_the_journal() {
+    let bl = Rbldnsd::start(&[(
+        "k3ysecret.zen.dq.test",
+        "ip4set",
+        ":127.0.0.2:via DQS $\n127.0.0.2\n192.0.2.10",
+    )]);
+    let env = Env::new();
+    let zones = env.path().join("dqs.toml");
+    std::fs::write(
+        &zones,
+        "[[zone]]\nname = \"zen.test\"\nkind = \"ip\"\ndqs = \"zen.dq.test\"\n[zone.codes]\n\"127.0.0.2\" = \"SBL\"\n",
+    )
+    .unwrap();
+    let key = env.path().join("dqs.key");
+    std::fs::write(&key, "k3ysecret\n").unwrap();
+    let out = env
+        .hostops()
+        .args(["-t", "BL-3", "--json", "blacklist", "check", "--zones"])
+        .arg(&zones)
+        .args(["--nameserver", &bl.nameserver(), "--dqs-key-file"])
+        .arg(&key)
+        .arg("192.0.2.10")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(results(&v, "192.0.2.10")[0]["zone"], "zen.test");
+    assert_eq!(results(&v, "192.0.2.10")[0]["reason"], "via DQS 192.0.2.10");
+    let log = env
+        .hostops()
+        .args(["log", "export", "BL-3", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(stdout(&log).contains("zen.test"), "{}", stdout(&log));
+    assert!(!stdout(&log).contains("k3ysecret"), "{}", stdout(&log));
+}
+
+#[test]
 fn a_retry_goes_to_the_next_nameserver() {
     let (env, bl, hole) = (Env::new(), dnsbl(), Blackhole::start());
     let out = check(&env, &hole.addr.to_string())
