@@ -45,33 +45,43 @@ fn inconclusive<T>(name: &'static str, what: &str, reply: &Reply<T>) -> Option<C
 
 /// FCrDNS: a PTR name of `ip` resolves back to `ip`.
 pub async fn fcrdns(dns: &Dns, ip: IpAddr) -> Check {
-    const NAME: &str = "fcrdns";
-    let names = match dns.ptr(ip).await {
-        Reply::Found(n) if !n.is_empty() => n,
-        Reply::Found(_) | Reply::Missing => {
-            return check(NAME, Status::Fail, format!("{ip} has no PTR record"))
-        }
-        other => return inconclusive(NAME, "PTR lookup", &other).expect("a failure"),
-    };
-    let mut unknown = None;
-    for name in &names {
-        match dns.addresses(name).await {
-            Reply::Found(a) if a.contains(&ip) => {
-                return check(NAME, Status::Pass, format!("{ip} -> {name} -> {ip}"))
-            }
-            r @ (Reply::Failed(_) | Reply::Refused) => {
-                unknown = inconclusive(NAME, &format!("lookup of {name}"), &r)
-            }
-            _ => {}
+    let ptr = dns.ptr(ip).await;
+    let mut forward = Vec::new();
+    if let Reply::Found(names) = &ptr {
+        for name in names {
+            forward.push((name.clone(), dns.addresses(name).await));
         }
     }
-    unknown.unwrap_or_else(|| {
-        check(
-            NAME,
-            Status::Fail,
-            format!("PTR {} does not resolve back to {ip}", names.join(", ")),
-        )
-    })
+    fcrdns_check(ip, &ptr, &forward)
+}
+
+/// The FCrDNS verdict from the PTR reply and each PTR name's forward reply.
+fn fcrdns_check(ip: IpAddr, ptr: &Reply<String>, forward: &[(String, Reply<IpAddr>)]) -> Check {
+    const NAME: &str = "fcrdns";
+    if let Some(c) = inconclusive(NAME, "PTR lookup", ptr) {
+        return c;
+    }
+    if forward.is_empty() {
+        return check(NAME, Status::Fail, format!("{ip} has no PTR record"));
+    }
+    if let Some((name, _)) = forward
+        .iter()
+        .find(|(_, r)| matches!(r, Reply::Found(a) if a.contains(&ip)))
+    {
+        return check(NAME, Status::Pass, format!("{ip} -> {name} -> {ip}"));
+    }
+    if let Some(c) = forward
+        .iter()
+        .find_map(|(name, r)| inconclusive(NAME, &format!("lookup of {name}"), r))
+    {
+        return c;
+    }
+    let names: Vec<&str> = forward.iter().map(|(n, _)| n.as_str()).collect();
+    check(
+        NAME,
+        Status::Fail,
+        format!("PTR {} does not resolve back to {ip}", names.join(", ")),
+    )
 }
 
 /// MX, SPF and DMARC of a mail domain.
@@ -151,6 +161,35 @@ mod tests {
         assert_eq!(prefix_only.status, Status::Fail);
         let none = record_check("spf", "v=spf1", "e.test", &Reply::Missing);
         assert_eq!(none.status, Status::Fail);
+    }
+
+    #[test]
+    fn fcrdns_needs_a_ptr_name_that_resolves_back() {
+        let ip: IpAddr = "192.0.2.25".parse().unwrap();
+        let names = Reply::Found(vec!["mail.example.com".to_string()]);
+        let back = |a: &str| Reply::Found(vec![a.parse().unwrap()]);
+        let ok = fcrdns_check(
+            ip,
+            &names,
+            &[("mail.example.com".into(), back("192.0.2.25"))],
+        );
+        assert_eq!(ok.status, Status::Pass);
+        assert_eq!(ok.detail, "192.0.2.25 -> mail.example.com -> 192.0.2.25");
+        let other = fcrdns_check(
+            ip,
+            &names,
+            &[("mail.example.com".into(), back("192.0.2.99"))],
+        );
+        assert_eq!(other.status, Status::Fail);
+        assert_eq!(fcrdns_check(ip, &Reply::Missing, &[]).status, Status::Fail);
+        let timeout = Reply::Failed("no answer".into());
+        assert_eq!(fcrdns_check(ip, &timeout, &[]).status, Status::Unknown);
+        let fwd_timeout = fcrdns_check(
+            ip,
+            &names,
+            &[("mail.example.com".into(), Reply::Failed("no answer".into()))],
+        );
+        assert_eq!(fwd_timeout.status, Status::Unknown);
     }
 
     #[test]
