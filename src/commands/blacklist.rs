@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::cli::{BlacklistCommand, CheckArgs, InvestigateArgs};
 use crate::context::Context;
@@ -26,7 +26,12 @@ fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
     let dqs_key = match &args.dqs_key_file {
         Some(path) => {
             let key = std::fs::read_to_string(path)
-                .with_context(|| format!("failed to read the DQS key file `{}`", path.display()))?
+                .map_err(|e| {
+                    StatusError::usage(format!(
+                        "--dqs-key-file: cannot read `{}`: {e}",
+                        path.display()
+                    ))
+                })?
                 .trim()
                 .to_string();
             if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {

@@ -373,6 +373,10 @@ fn usage_errors_say_what_to_fix() {
         ),
         (vec!["not_a_target"], "is not an IP address"),
         (
+            vec!["--zones", "/nonexistent.toml", "192.0.2.1"],
+            "--zones: cannot read",
+        ),
+        (
             vec!["--zone", "zen.spamhaus.org", "example.com"],
             "no zone of the set applies to example.com",
         ),

@@ -162,8 +162,9 @@ pub fn builtin() -> Vec<Zone> {
 
 /// Zones from a `--zones` file.
 pub fn load(path: &Path) -> Result<Vec<Zone>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("failed to read the zone file `{}`", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        StatusError::usage(format!("--zones: cannot read `{}`: {e}", path.display()))
+    })?;
     parse(&text, &format!("`{}`", path.display()))
         .map_err(|e| StatusError::usage(format!("{e:#}")).into())
 }
