@@ -142,7 +142,7 @@ async fn lookup(dns: &Dns, zone: &Zone, subject: &Subject) -> Verdict {
 
 /// Queries the zone's test points. The verdict, when there is one, applies to every subject.
 async fn health(dns: &Dns, zone: &Zone) -> (ZoneHealth, Option<Verdict>) {
-    let (listed, unlisted) = query::test_points(zone.kind);
+    let (listed, unlisted) = zone.test_points();
     let (yes_name, no_name) = (
         query::name(&listed, &zone.apex),
         query::name(&unlisted, &zone.apex),

@@ -3,12 +3,13 @@
 //! The built-in set and `--zones FILE` share one TOML format, parsed and checked here.
 
 use std::collections::BTreeMap;
-use std::net::Ipv4Addr;
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 
+use super::query::{self, Subject};
 use crate::exit::StatusError;
 
 const BUILTIN: &str = include_str!("zones.toml");
@@ -46,6 +47,9 @@ pub struct Zone {
     /// Spamhaus DQS zone: with a key, queries go to `<key>.<dqs>` instead of `name`.
     #[serde(default)]
     pub dqs: Option<String>,
+    /// The entry the zone must list, when it is not RFC 5782's (127.0.0.2, or `test`).
+    #[serde(default)]
+    pub test: Option<String>,
     /// The apex actually queried (`name`, or the DQS zone with the key).
     #[serde(skip)]
     pub apex: String,
@@ -90,6 +94,17 @@ impl Zone {
         Reading::Listed("listed (unknown code)".into())
     }
 
+    /// RFC 5782 test points: (must be listed, must not be listed).
+    pub fn test_points(&self) -> (Subject, Subject) {
+        let (listed, unlisted) = query::test_points(self.kind);
+        let listed = match (&self.test, self.kind) {
+            (None, _) => listed,
+            (Some(t), ZoneKind::Ip) => t.parse().map(Subject::Ip).unwrap_or(listed),
+            (Some(t), ZoneKind::Domain) => Subject::Domain(t.clone()),
+        };
+        (listed, unlisted)
+    }
+
     /// What to do about a refusal from this zone.
     pub fn advice(&self) -> String {
         match &self.requires {
@@ -101,8 +116,24 @@ impl Zone {
 
     fn check(&mut self, origin: &str) -> Result<()> {
         let name = self.name.trim_end_matches('.').to_ascii_lowercase();
-        if !super::query::is_domain_name(&name) {
+        if !query::is_domain_name(&name) {
             anyhow::bail!("{origin}: zone name `{}` is not a DNS name", self.name);
+        }
+        if let Some(t) = &self.test {
+            let fits = match self.kind {
+                ZoneKind::Ip => t.parse::<IpAddr>().is_ok(),
+                ZoneKind::Domain => query::is_domain_name(t),
+            };
+            if !fits {
+                anyhow::bail!(
+                    "{origin}: zone `{name}`: test = \"{t}\" is not an {} (the zone's kind)",
+                    if self.kind == ZoneKind::Ip {
+                        "IP address"
+                    } else {
+                        "domain"
+                    }
+                );
+            }
         }
         if let Some(code) = self.codes.keys().find(|c| self.errors.contains_key(c)) {
             anyhow::bail!(
@@ -255,6 +286,28 @@ mod tests {
             uribl.read("127.0.0.1".parse().unwrap()),
             Reading::Refusal(_)
         ));
+    }
+
+    #[test]
+    fn test_points_follow_the_zone() {
+        let uribl = zone("multi.uribl.com");
+        assert_eq!(
+            uribl.test_points(),
+            (
+                Subject::Domain("test.uribl.com".into()),
+                Subject::Domain("invalid".into())
+            )
+        );
+        assert_eq!(
+            zone("zen.spamhaus.org").test_points().0,
+            Subject::Ip([127, 0, 0, 2].into())
+        );
+        let e = parse(
+            "[[zone]]\nname = \"x.test\"\nkind = \"ip\"\ntest = \"example.com\"\n",
+            "f.toml",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("is not an IP address"), "{e}");
     }
 
     #[test]
