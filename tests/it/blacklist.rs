@@ -259,6 +259,26 @@ fn a_dqs_key_redirects_queries_and_stays_out_of_the_journal() {
 }
 
 #[test]
+fn a_zone_without_its_test_point_proves_no_clean() {
+    let bl = Rbldnsd::start(&[("dead.test", "ip4set", "192.0.2.10")]);
+    let env = Env::new();
+    let zones = env.path().join("dead.toml");
+    std::fs::write(&zones, "[[zone]]\nname = \"dead.test\"\nkind = \"ip\"\n").unwrap();
+    let out = env
+        .hostops()
+        .args(["-t", "BL-4", "--json", "blacklist", "check", "--zones"])
+        .arg(&zones)
+        .args(["--nameserver", &bl.nameserver(), "192.0.2.10", "192.0.2.99"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["zones"][0]["health"], "no_test_point");
+    assert_eq!(results(&v, "192.0.2.10")[0]["verdict"], "listed");
+    assert_eq!(results(&v, "192.0.2.99")[0]["verdict"], "unknown");
+}
+
+#[test]
 fn a_retry_goes_to_the_next_nameserver() {
     let (env, bl, hole) = (Env::new(), dnsbl(), Blackhole::start());
     let out = check(&env, &hole.addr.to_string())

@@ -20,7 +20,8 @@ use super::zones::Zone;
 pub enum Health {
     /// Lists 127.0.0.2 (or TEST), not 127.0.0.1 (or INVALID).
     Ok,
-    /// Does not list its must-be-listed test point: answers are counted, with a warning.
+    /// Does not list its must-be-listed test point: the zone is dead or the resolver hides
+    /// it, so its "not listed" answers count as unknown; listings still count.
     NoTestPoint,
     /// Lists the must-not-be-listed test point: it lists everything; answers are not counted.
     Broken,
@@ -82,7 +83,19 @@ pub async fn run(
             }
         }
     }
-    outcomes.extend(query_all(dns, zones, subjects, jobs, in_flight).await);
+    // A zone that does not list its test point is dead or hidden by the resolver: its
+    // NXDOMAIN proves nothing, so "clean" becomes unknown (a listing still counts).
+    for mut o in query_all(dns, zones.clone(), subjects, jobs, in_flight).await {
+        if o.verdict == Verdict::Clean && healths[o.zone].0.health == Health::NoTestPoint {
+            o.verdict = Verdict::Unknown {
+                reason: format!(
+                    "{} does not list its test point, so its \"not listed\" proves nothing",
+                    zones[o.zone].name
+                ),
+            };
+        }
+        outcomes.push(o);
+    }
     outcomes.sort_by_key(|o| (o.subject, o.zone));
     (healths.into_iter().map(|(h, _)| h).collect(), outcomes)
 }
@@ -183,16 +196,17 @@ async fn health(dns: &Dns, zone: &Zone) -> (ZoneHealth, Option<Verdict>) {
             (state(Health::Refused, r.detail()), Some(r))
         }
         (Verdict::Listed { .. }, Verdict::Clean) => (state(Health::Ok, String::new()), None),
-        (_, Verdict::Clean) => (
-            state(
-                Health::NoTestPoint,
-                format!(
-                    "does not list its test point {listed} ({}); its answers are counted, \
-                     but check that the zone is alive",
-                    yes.detail()
-                ),
-            ),
-            None,
-        ),
+        (_, Verdict::Clean) => {
+            let said = match &yes {
+                Verdict::Unknown { reason } => reason.clone(),
+                _ => "not listed".to_string(),
+            };
+            let detail = format!(
+                "does not list its test point {listed} ({said}): the zone is dead, or the \
+                 resolver hides it (use your own resolver, --nameserver IP); its \"not listed\" \
+                 answers count as unknown"
+            );
+            (state(Health::NoTestPoint, detail), None)
+        }
     }
 }
