@@ -20,7 +20,7 @@ section() { printf '\n@@%s\n' "$1"; }
 top() { sort | uniq -c | sort -rn | head -n 20; }
 firstlog() { for f in "$@"; do if [ -r "$f" ]; then echo "$f"; return; fi; done; }
 exim=$(command -v exim || command -v exim4)
-elog=$(firstlog /var/log/exim_mainlog /var/log/exim/main.log /var/log/exim4/mainlog)
+elog=$(firstlog /var/log/exim_mainlog /var/log/exim/mainlog /var/log/exim/main.log /var/log/exim4/mainlog)
 plog=$(firstlog /var/log/maillog /var/log/mail.log)
 section panel
 if [ -r /usr/local/cpanel/version ] || [ -s /etc/userdomains ]; then echo cpanel
