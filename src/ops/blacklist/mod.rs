@@ -17,6 +17,7 @@ pub mod targets;
 pub mod verdict;
 pub mod zones;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
@@ -165,6 +166,12 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Target>, Vec<HostEr
         .iter()
         .map(|a| targets::parse(a, |n| inventory.get(n).is_some()))
         .collect::<Result<Vec<Spec>, _>>()?;
+    // Usage errors before any host is contacted.
+    for spec in &specs {
+        if let Spec::Block(net) = spec {
+            targets::check_size(net, opts.max_addresses)?;
+        }
+    }
     let hosts: Vec<_> = specs
         .iter()
         .filter_map(|s| match s {
@@ -180,8 +187,9 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Target>, Vec<HostEr
     let mut collected = hosts.iter().map(|h| h.name.clone()).zip(collected);
     let mut out: Vec<Target> = Vec::new();
     let mut errors = Vec::new();
-    let push = |out: &mut Vec<Target>, t: Target| {
-        if !out.iter().any(|o| o.subject == t.subject) {
+    let mut seen: HashSet<Subject> = HashSet::new();
+    let mut push = |out: &mut Vec<Target>, t: Target| {
+        if seen.insert(t.subject.clone()) {
             out.push(t);
         }
     };

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use super::zones::ZoneKind;
 
 /// What is looked up in a zone: an address or a domain name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Subject {
     Ip(IpAddr),
     Domain(String),

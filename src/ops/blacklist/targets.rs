@@ -44,9 +44,8 @@ pub fn parse(arg: &str, is_host: impl Fn(&str) -> bool) -> Result<Spec, StatusEr
     )))
 }
 
-/// Every address of `net` (network and broadcast included: each can be listed), refusing
-/// blocks larger than `max`.
-pub fn expand(net: &IpNet, max: usize) -> Result<Vec<IpAddr>, StatusError> {
+/// Refuses blocks of more than `max` addresses.
+pub fn check_size(net: &IpNet, max: usize) -> Result<(), StatusError> {
     let host_bits = u32::from(net.max_prefix_len() - net.prefix_len());
     let size = 1u128.checked_shl(host_bits).unwrap_or(u128::MAX);
     if size > max as u128 {
@@ -55,6 +54,13 @@ pub fn expand(net: &IpNet, max: usize) -> Result<Vec<IpAddr>, StatusError> {
              smaller blocks or raise --max-addresses"
         )));
     }
+    Ok(())
+}
+
+/// Every address of `net` (network and broadcast included: each can be listed), refusing
+/// blocks larger than `max`.
+pub fn expand(net: &IpNet, max: usize) -> Result<Vec<IpAddr>, StatusError> {
+    check_size(net, max)?;
     let range = match net {
         IpNet::V4(n) => IpAddrRange::from(Ipv4AddrRange::new(n.network(), n.broadcast())),
         IpNet::V6(n) => IpAddrRange::from(Ipv6AddrRange::new(n.network(), n.broadcast())),
