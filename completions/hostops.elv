@@ -42,6 +42,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to or from a host, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+            cand migrate 'Move hosting accounts between servers with the same control panel'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -160,6 +161,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
             cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --relay 'Between two hosts, stream through hostops (for servers that cannot reach each other)'
             cand --json 'Print one JSON document on stdout instead of tables'
             cand -n 'Show what would change and change nothing (read-only probes still run)'
             cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
@@ -263,6 +265,100 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;blacklist;help;investigate'= {
         }
         &'hostops;blacklist;help;help'= {
+        }
+        &'hostops;migrate'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+            cand run 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;migrate;plan'= {
+            cand --from 'Source server'
+            cand --to 'Target server'
+            cand --owner 'Every account owned by this reseller'
+            cand --scheduled 'Reference of the accounts team''s schedule (required for more than 20 accounts)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --all 'Every account on the source'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;migrate;run'= {
+            cand --from 'Source server'
+            cand --to 'Target server'
+            cand --owner 'Every account owned by this reseller'
+            cand --scheduled 'Reference of the accounts team''s schedule (required for more than 20 accounts)'
+            cand --resume 'Continue an interrupted run (its ID from `hostops log list`) without redoing finished steps'
+            cand --parallel 'Accounts migrated at the same time'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --all 'Every account on the source'
+            cand --relay 'Stream archives through hostops instead of server to server'
+            cand --fail-fast 'Stop starting accounts after the first failure'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;migrate;help'= {
+            cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+            cand run 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;migrate;help;plan'= {
+        }
+        &'hostops;migrate;help;run'= {
+        }
+        &'hostops;migrate;help;help'= {
         }
         &'hostops;log'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -443,6 +539,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to or from a host, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+            cand migrate 'Move hosting accounts between servers with the same control panel'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -467,6 +564,14 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;blacklist;check'= {
         }
         &'hostops;help;blacklist;investigate'= {
+        }
+        &'hostops;help;migrate'= {
+            cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+            cand run 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+        }
+        &'hostops;help;migrate;plan'= {
+        }
+        &'hostops;help;migrate;run'= {
         }
         &'hostops;help;log'= {
             cand list 'List runs (of the ticket given with --ticket, if any)'

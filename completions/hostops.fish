@@ -43,6 +43,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "hosts" -d 'List inv
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one command on many hosts in parallel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -124,6 +125,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -l connect-timeout
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand copy" -l relay -d 'Between two hosts, stream through hostops (for servers that cannot reach each other)'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l json -d 'Print one JSON document on stdout instead of tables'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
@@ -192,6 +194,71 @@ complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l from -d 'Source server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l to -d 'Target server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l owner -d 'Every account owned by this reseller' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l scheduled -d 'Reference of the accounts team\'s schedule (required for more than 20 accounts)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l all -d 'Every account on the source'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l from -d 'Source server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l to -d 'Target server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l owner -d 'Every account owned by this reseller' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l scheduled -d 'Reference of the accounts team\'s schedule (required for more than 20 accounts)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l resume -d 'Continue an interrupted run (its ID from `hostops log list`) without redoing finished steps' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l parallel -d 'Accounts migrated at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l all -d 'Every account on the source'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l relay -d 'Stream archives through hostops instead of server to server'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l fail-fast -d 'Stop starting accounts after the first failure'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
@@ -308,18 +375,21 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'

@@ -140,6 +140,13 @@ impl Context {
                 self.prompter(),
             )?)
         };
+        tracing::info!(
+            "{}: connected to {} as {} (host key {})",
+            host.name,
+            raw.target().address,
+            raw.target().user,
+            raw.target().host_key.as_deref().unwrap_or("-")
+        );
         let transport: Arc<dyn Transport> = match self.run_log() {
             Some(log) => Arc::new(Journaled::new(raw, log.clone())),
             None => Arc::from(raw),

@@ -33,13 +33,19 @@ pub struct ExecArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Examples:\n  hostops --ticket INC-1 copy ./fix.conf web01:/etc/httpd/conf.d/fix.conf\n  \
-hostops --ticket INC-1 copy web01:/var/log/exim_mainlog ./exim_mainlog"
-)]
+#[command(after_help = "Examples:
+  hostops --ticket INC-1 copy ./fix.conf web01:/etc/httpd/conf.d/fix.conf
+  hostops --ticket INC-1 copy web01:/var/log/exim_mainlog ./exim_mainlog
+  hostops --ticket INC-1 copy old01:/backup/cpmove-bob.tar.gz new01:/home/cpmove-bob.tar.gz
+
+Between two hosts the target pulls the file from the source with its own OpenSSH, using a \
+one-off key that is removed afterwards; --relay streams it through hostops instead.")]
 pub struct CopyArgs {
     /// Source: a local path, or HOST:PATH
     pub source: String,
-    /// Destination: a local path, or HOST:PATH (exactly one side is remote)
+    /// Destination: a local path, or HOST:PATH
     pub destination: String,
+    /// Between two hosts, stream through hostops (for servers that cannot reach each other)
+    #[arg(long)]
+    pub relay: bool,
 }

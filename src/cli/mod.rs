@@ -5,6 +5,7 @@ mod blacklist;
 mod exec;
 mod hosts;
 mod log;
+mod migrate;
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs}
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
+pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs, RunArgs};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -126,6 +128,8 @@ pub enum Command {
     Copy(CopyArgs),
     /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
     Blacklist(BlacklistArgs),
+    /// Move hosting accounts between servers with the same control panel
+    Migrate(MigrateArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
     Log(LogArgs),
     /// Print a shell completion script

@@ -9,22 +9,8 @@ use crate::ops::copy;
 use crate::output::human_bytes;
 
 pub fn run(ctx: &Context, args: CopyArgs) -> Result<ExitStatus> {
-    let (plan, host) = copy::plan(ctx, &args.source, &args.destination)?;
-    let text = match plan.direction {
-        "upload" => format!(
-            "upload `{}` ({}) to {}:{}",
-            plan.local_path.display(),
-            human_bytes(plan.bytes.unwrap_or(0)),
-            plan.host,
-            plan.remote_path
-        ),
-        _ => format!(
-            "download {}:{} to `{}`",
-            plan.host,
-            plan.remote_path,
-            plan.local_path.display()
-        ),
-    };
+    let plan = copy::plan(ctx, &args.source, &args.destination, args.relay)?;
+    let text = plan.describe();
     if ctx.dry_run() {
         ctx.note(format!("dry run: would {text}"))?;
         if ctx.printer.is_json() {
@@ -35,23 +21,16 @@ pub fn run(ctx: &Context, args: CopyArgs) -> Result<ExitStatus> {
         }
         return Ok(ExitStatus::Success);
     }
-    if plan.direction == "upload" {
+    if plan.changes_a_server() {
         ctx.confirm_change(&text)?;
     }
-    let done = copy::execute(ctx, plan, &host)?;
+    let done = copy::execute(ctx, plan)?;
     if ctx.printer.is_json() {
         ctx.printer.json(&done)?;
     } else {
         ctx.printer.data(format!(
-            "{} {} {}:{} sha256 {} verified",
-            if done.plan.direction == "upload" {
-                "uploaded"
-            } else {
-                "downloaded"
-            },
+            "done: {text}: {} sha256 {} verified",
             human_bytes(done.report.bytes),
-            done.plan.host,
-            done.plan.remote_path,
             done.report.sha256
         ));
     }

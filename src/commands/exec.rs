@@ -12,7 +12,7 @@ use crate::cli::ExecArgs;
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::exec::{self, ExecOptions, ExecSink, HostRun, StdinSource, Stream};
-use crate::output::Printer;
+use crate::output::{human_duration, verdict, Printer};
 use crate::transport::Cmd;
 
 pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
@@ -82,15 +82,29 @@ fn summary(results: &[HostRun]) -> serde_json::Value {
     json!({ "ok": count("ok"), "failed": count("failed"), "unreachable": count("unreachable") })
 }
 
+/// Status goes to stderr: stdout carries only the hosts' own output.
 fn report(p: &Printer, results: &[HostRun]) {
-    for r in results.iter().filter(|r| r.outcome != "ok") {
-        match (&r.error, &r.exit) {
-            (Some(e), _) => p.warn(format!("{}: {e}", r.host)),
-            (None, Some(exit)) => p.warn(format!("{}: {exit}", r.host)),
-            _ => {}
+    let multi = results.len() > 1;
+    for r in results {
+        let outcome = match (&r.error, &r.exit) {
+            (Some(e), _) => e.clone(),
+            (None, Some(exit)) => exit.to_string(),
+            (None, None) => "no result".into(),
+        };
+        let line = format!(
+            "{}: {} {} ({})",
+            r.host,
+            verdict(r.outcome == "ok", r.outcome),
+            outcome,
+            human_duration(r.duration_ms)
+        );
+        if r.outcome != "ok" {
+            p.warn(line);
+        } else if multi {
+            p.status(line);
         }
     }
-    if results.len() > 1 {
+    if multi {
         let s = summary(results);
         p.status(format!(
             "{} hosts: {} ok, {} failed, {} unreachable",

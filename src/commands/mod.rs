@@ -6,6 +6,7 @@ mod copy;
 pub mod exec;
 mod hosts;
 mod log;
+mod migrate;
 pub mod reference;
 
 use std::ffi::OsString;
@@ -133,6 +134,10 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
             BlacklistCommand::Check(_) => Some("blacklist check"),
             BlacklistCommand::Investigate(_) => Some("blacklist investigate"),
         },
+        Command::Migrate(m) => match m.command {
+            crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
+            crate::cli::MigrateCommand::Run(_) => Some("migrate run"),
+        },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }
 }
@@ -159,6 +164,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
+        Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => reference::print_completions(ctx, shell),
         Command::Man => reference::print_man(ctx),
@@ -205,6 +211,7 @@ fn init_tracing(verbose: u8, quiet: bool) {
         .with_writer(std::io::stderr)
         .with_max_level(level)
         .with_target(false)
+        .with_ansi(console::colors_enabled_stderr())
         .without_time()
         .try_init();
 }

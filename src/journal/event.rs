@@ -14,6 +14,8 @@ pub enum Event {
     Note {
         text: String,
     },
+    /// One step of a long operation, recorded so an interrupted run can be resumed.
+    Step(StepEvent),
     RunEnd(RunEnd),
 }
 
@@ -24,6 +26,7 @@ impl Event {
             Event::Exec(_) => "exec",
             Event::Copy(_) => "copy",
             Event::Note { .. } => "note",
+            Event::Step(_) => "step",
             Event::RunEnd(_) => "run_end",
         }
     }
@@ -40,6 +43,7 @@ impl Event {
             }
             Event::Copy(c) => c.error = c.error.as_deref().map(|t| r.redact(t)),
             Event::Note { text } => *text = r.redact(text),
+            Event::Step(s) => s.error = s.error.as_deref().map(|t| r.redact(t)),
             Event::RunEnd(_) => {}
         }
     }
@@ -98,6 +102,22 @@ pub struct CopyEvent {
     pub bytes: Option<u64>,
     pub sha256: Option<String>,
     pub error: Option<String>,
+    pub duration_ms: u64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StepEvent {
+    /// The operation (`migrate`).
+    pub operation: String,
+    /// The run that started the operation; resumed runs keep it.
+    pub origin: String,
+    /// What the step works on (an account).
+    pub unit: String,
+    pub step: String,
+    pub ok: bool,
+    pub error: Option<String>,
+    /// Whatever a later step or a resume needs (paths, sizes).
+    pub detail: serde_json::Value,
     pub duration_ms: u64,
 }
 

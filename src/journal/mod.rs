@@ -15,7 +15,7 @@ use std::time::Instant;
 use anyhow::{Context as _, Result};
 
 pub use chain::Verification;
-pub use event::{Captured, CopyEvent, Event, ExecEvent, RunEnd, RunStart, RunStatus};
+pub use event::{Captured, CopyEvent, Event, ExecEvent, RunEnd, RunStart, RunStatus, StepEvent};
 pub use query::{RunSummary, StoredEvent};
 pub use redact::Redactor;
 pub use store::Journal;

@@ -1,5 +1,6 @@
-//! `hostops copy`: one file to or from a host, streamed with constant memory, checked with
-//! SHA-256, and atomic on both ends (nothing half-written is ever left in place).
+//! `hostops copy`: one file to a host, from a host, or from one host to another; streamed with
+//! constant memory, checked with SHA-256, and atomic at the destination (nothing half-written
+//! is ever left in place).
 
 use std::fs::File;
 use std::io::Write;
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use serde::Serialize;
 
+use super::transfer::{self, Route};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::inventory::{HostSpec, Inventory};
@@ -37,86 +39,220 @@ impl Side {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct CopyPlan {
-    pub direction: &'static str,
-    pub host: String,
-    pub remote_path: String,
-    pub local_path: PathBuf,
-    pub bytes: Option<u64>,
+#[serde(tag = "direction", rename_all = "snake_case")]
+pub enum CopyPlan {
+    Upload {
+        host: String,
+        local_path: PathBuf,
+        remote_path: String,
+        bytes: u64,
+    },
+    Download {
+        host: String,
+        remote_path: String,
+        local_path: PathBuf,
+    },
+    Between {
+        from: String,
+        from_path: String,
+        to: String,
+        to_path: String,
+        route: Route,
+    },
+}
+
+impl CopyPlan {
+    /// The plan in words, for confirmation prompts, dry runs and the journal.
+    pub fn describe(&self) -> String {
+        match self {
+            CopyPlan::Upload {
+                host,
+                local_path,
+                remote_path,
+                bytes,
+            } => format!(
+                "upload `{}` ({}) to {host}:{remote_path}",
+                local_path.display(),
+                crate::output::human_bytes(*bytes)
+            ),
+            CopyPlan::Download {
+                host,
+                remote_path,
+                local_path,
+            } => {
+                format!(
+                    "download {host}:{remote_path} to `{}`",
+                    local_path.display()
+                )
+            }
+            CopyPlan::Between {
+                from,
+                from_path,
+                to,
+                to_path,
+                route,
+            } => format!(
+                "copy {from}:{from_path} to {to}:{to_path} ({})",
+                match route {
+                    Route::Direct => format!("{to} pulls it from {from} with a one-off key"),
+                    Route::Relay => "relayed through hostops".to_string(),
+                }
+            ),
+        }
+    }
+
+    /// Whether it changes a server (and so needs confirmation).
+    pub fn changes_a_server(&self) -> bool {
+        !matches!(self, CopyPlan::Download { .. })
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CopyDone {
-    #[serde(flatten)]
     pub plan: CopyPlan,
     #[serde(flatten)]
     pub report: CopyReport,
 }
 
 /// Works out what a copy from `src` to `dst` would do, without touching anything.
-pub fn plan(ctx: &Context, src: &str, dst: &str) -> Result<(CopyPlan, HostSpec)> {
+pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool) -> Result<CopyPlan> {
     let inv = ctx.inventory()?;
-    let (direction, host, remote_path, local_path) =
-        match (Side::parse(src, inv), Side::parse(dst, inv)) {
-            (Side::Local(l), Side::Remote { host, path }) => ("upload", host, path, l),
-            (Side::Remote { host, path }, Side::Local(l)) => ("download", host, path, l),
-            (Side::Local(_), Side::Local(_)) => {
-                bail!(StatusError::usage(
-                    "neither side names a known host: write one side as HOST:PATH"
-                ))
+    let plan = match (Side::parse(src, inv), Side::parse(dst, inv)) {
+        (Side::Local(local_path), Side::Remote { host, path }) => {
+            let bytes = std::fs::metadata(&local_path)
+                .map_err(|e| {
+                    StatusError::usage(format!("cannot read `{}`: {e}", local_path.display()))
+                })?
+                .len();
+            CopyPlan::Upload {
+                host,
+                local_path,
+                remote_path: path,
+                bytes,
             }
-            _ => bail!(StatusError::usage(
-                "copying between two hosts is not supported: copy through a local file"
-            )),
-        };
-    if remote_path.is_empty() {
-        bail!(StatusError::usage(format!(
-            "`{host}:` names no remote path"
-        )));
-    }
-    let bytes = match direction {
-        "upload" => Some(
-            std::fs::metadata(&local_path)
-                .with_context(|| format!("cannot read `{}`", local_path.display()))
-                .map_err(|e| StatusError::usage(format!("{e:#}")))?
-                .len(),
-        ),
-        _ => None,
-    };
-    let spec = ctx
-        .inventory()?
-        .get(&host)
-        .cloned()
-        .expect("parsed from the inventory");
-    Ok((
-        CopyPlan {
-            direction,
+        }
+        (Side::Remote { host, path }, Side::Local(local_path)) => CopyPlan::Download {
             host,
-            remote_path,
+            remote_path: path,
             local_path,
-            bytes,
         },
-        spec,
-    ))
+        (
+            Side::Remote {
+                host: from,
+                path: from_path,
+            },
+            Side::Remote {
+                host: to,
+                path: to_path,
+            },
+        ) => {
+            if from == to {
+                bail!(StatusError::usage(
+                    "both sides are on the same host: use `hostops exec HOST -- cp` instead"
+                ));
+            }
+            let route = if relay { Route::Relay } else { Route::Direct };
+            CopyPlan::Between {
+                from,
+                from_path,
+                to,
+                to_path,
+                route,
+            }
+        }
+        (Side::Local(_), Side::Local(_)) => {
+            bail!(StatusError::usage(
+                "neither side names a known host: write one side as HOST:PATH"
+            ))
+        }
+    };
+    let empty = match &plan {
+        CopyPlan::Upload { remote_path, .. } | CopyPlan::Download { remote_path, .. } => {
+            remote_path.is_empty()
+        }
+        CopyPlan::Between {
+            from_path, to_path, ..
+        } => from_path.is_empty() || to_path.is_empty(),
+    };
+    if empty {
+        bail!(StatusError::usage(
+            "a HOST: side names no path: write HOST:/path/to/file"
+        ));
+    }
+    Ok(plan)
+}
+
+fn host(ctx: &Context, name: &str) -> Result<HostSpec> {
+    Ok(ctx.hosts(&[name.to_string()])?.remove(0))
 }
 
 /// Carries out a planned copy.
-pub fn execute(ctx: &Context, plan: CopyPlan, host: &HostSpec) -> Result<CopyDone> {
-    let t = ctx.connect(host)?;
-    let bar = ctx
-        .printer
-        .bytes_progress(&format!("{} {}", plan.direction, plan.remote_path));
-    let report = if plan.direction == "upload" {
-        bar.set_length(plan.bytes.unwrap_or(0));
-        let mut f = File::open(&plan.local_path)
-            .with_context(|| format!("cannot open `{}`", plan.local_path.display()))?;
-        t.upload(&mut f, &plan.remote_path, &bar)?
-    } else {
-        download_atomically(&plan.local_path, |out| {
-            Ok(t.download(&plan.remote_path, out, &bar)?)
-        })?
+pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
+    let report = match &plan {
+        CopyPlan::Upload {
+            host: h,
+            local_path,
+            remote_path,
+            bytes,
+        } => {
+            let t = ctx.connect(&host(ctx, h)?)?;
+            let bar = ctx.printer.bytes_progress(&format!("upload {remote_path}"));
+            bar.set_length(*bytes);
+            let mut f = File::open(local_path)
+                .with_context(|| format!("cannot open `{}`", local_path.display()))?;
+            let r = t.upload(&mut f, remote_path, &bar)?;
+            bar.finish_and_clear();
+            r
+        }
+        CopyPlan::Download {
+            host: h,
+            remote_path,
+            local_path,
+        } => {
+            let t = ctx.connect(&host(ctx, h)?)?;
+            let bar = ctx
+                .printer
+                .bytes_progress(&format!("download {remote_path}"));
+            let r =
+                download_atomically(local_path, |out| Ok(t.download(remote_path, out, &bar)?))?;
+            bar.finish_and_clear();
+            r
+        }
+        CopyPlan::Between {
+            from,
+            from_path,
+            to,
+            to_path,
+            route,
+        } => {
+            let (from_spec, to_spec) = (host(ctx, from)?, host(ctx, to)?);
+            let (src_t, dst_t) = (ctx.connect(&from_spec)?, ctx.connect(&to_spec)?);
+            let bar = ctx.printer.bytes_progress(&format!("{from} -> {to}"));
+            let tag = ctx
+                .run_log()
+                .map(|l| l.run_id().to_string())
+                .unwrap_or_else(|| "adhoc".into());
+            let source = transfer::Source {
+                t: &*src_t,
+                host: &from_spec.address,
+                port: from_spec.port,
+                user: &from_spec.user,
+                path: from_path,
+            };
+            let r = transfer::copy(
+                &source,
+                &transfer::Target {
+                    t: &*dst_t,
+                    path: to_path,
+                },
+                *route,
+                &tag,
+                &bar,
+            )?;
+            bar.finish_and_clear();
+            r
+        }
     };
-    bar.finish_and_clear();
     Ok(CopyDone { plan, report })
 }
 

@@ -16,11 +16,7 @@ section hostname; cat /proc/sys/kernel/hostname
 section cpus; nproc 2>/dev/null || getconf _NPROCESSORS_ONLN
 section loadavg; cat /proc/loadavg
 section meminfo; cat /proc/meminfo
-section df; timeout 10 df -PkT 2>/dev/null
-section cpanel; cat /usr/local/cpanel/version 2>/dev/null
-section plesk; if command -v plesk >/dev/null 2>&1; then plesk version 2>/dev/null; elif [ -r /usr/local/psa/version ]; then cat /usr/local/psa/version; fi
-section directadmin; if command -v da >/dev/null 2>&1; then da version 2>/dev/null; elif [ -x /usr/local/directadmin/directadmin ]; then /usr/local/directadmin/directadmin v 2>/dev/null; fi
-true"#;
+section df; timeout 10 df -PkT 2>/dev/null"#;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct HostFacts {
@@ -62,7 +58,8 @@ pub struct Disk {
 }
 
 pub fn gather(t: &dyn Transport) -> Result<HostFacts, TransportError> {
-    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", PROBE]))?;
+    let probe = format!("{PROBE}\n{}", panel::VERSION_PROBE);
+    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", probe.as_str()]))?;
     Ok(parse(&t.target().name, &out.stdout_text()))
 }
 
@@ -91,10 +88,7 @@ pub fn parse(host: &str, text: &str) -> HostFacts {
         hostname: get("hostname").trim().to_string(),
         os: parse_os_release(get("os")),
         kernel: get("kernel").trim().to_string(),
-        panel: panel::parse_cpanel(get("cpanel"))
-            .or_else(|| panel::parse_plesk(get("plesk")))
-            .or_else(|| panel::parse_directadmin(get("directadmin")))
-            .unwrap_or_else(PanelInfo::none),
+        panel: panel::from_probe(|name| get(name).to_string()),
         cpus: get("cpus").trim().parse().unwrap_or(0),
         load: parse_loadavg(get("loadavg")),
         memory: parse_meminfo(get("meminfo")),

@@ -101,6 +101,17 @@ pub fn describe(e: &Event) -> String {
             format!("{}: {} {} -> {end}", c.host, c.direction, c.remote_path)
         }
         Event::Note { text } => format!("note: {text}"),
+        Event::Step(s) => format!(
+            "{} {}: {} {} ({})",
+            s.operation,
+            s.unit,
+            s.step,
+            match &s.error {
+                Some(e) => format!("failed: {e}"),
+                None => "done".into(),
+            },
+            human_duration(s.duration_ms)
+        ),
         Event::RunStart(_) | Event::RunEnd(_) => String::new(),
     }
 }

@@ -7,3 +7,5 @@ pub mod exec;
 pub mod facts;
 pub mod fanout;
 pub mod handoff;
+pub mod migrate;
+pub mod transfer;

@@ -2,10 +2,17 @@
 //! version, read from the panels' documented version commands and files (see
 //! shared/docs/reference/). Parsers are tolerant readers: unknown text means "not detected".
 
-use std::sync::LazyLock;
+mod cpanel;
+mod directadmin;
+mod kv;
+mod mysql;
+mod plesk;
+mod version;
 
-use regex::Regex;
 use serde::Serialize;
+
+use crate::transport::{self, Cmd, Transport};
+pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -45,109 +52,154 @@ impl PanelInfo {
     }
 }
 
-static VERSION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)+").expect("valid regex"));
-
-fn first_version(text: &str) -> Option<&str> {
-    VERSION.find(text).map(|m| m.as_str())
+/// One hosting account as a panel sees it: what a migration must carry and check for clashes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Account {
+    pub user: String,
+    pub owner: Option<String>,
+    /// Main domain first, then addon, sub and parked domains.
+    pub domains: Vec<String>,
+    pub databases: Vec<String>,
+    pub db_users: Vec<String>,
+    /// `box@domain`
+    pub mailboxes: Vec<String>,
+    /// As the panel reports it (0 where it does not); migrations measure the home directory.
+    pub disk_used_bytes: u64,
 }
 
-/// `/usr/local/cpanel/version` (`11.122.0.17`) or `cpanel -V` (`122.0 (build 17)`).
-/// The major version is 122: the leading `11.` is legacy.
-pub fn parse_cpanel(text: &str) -> Option<PanelInfo> {
-    let v = first_version(text.trim())?;
-    let parts: Vec<&str> = v.split('.').collect();
-    let full = if let Some(build) = text.split("build").nth(1).and_then(first_digits) {
-        format!("11.{}.{}.{}", parts[0], parts.get(1).unwrap_or(&"0"), build)
-    } else {
-        v.to_string()
-    };
-    let major = if full.starts_with("11.") {
-        full.split('.').nth(1)
-    } else {
-        full.split('.').next()
-    }?
-    .to_string();
-    Some(PanelInfo {
-        kind: PanelKind::Cpanel,
-        version: Some(full),
-        major: Some(major),
-    })
+/// What hostops needs from a control panel, on a host reached through `t`.
+pub trait Panel: Send + Sync {
+    fn kind(&self) -> PanelKind;
+    /// Where accounts' data lives (free space is measured there).
+    fn data_root(&self) -> &'static str {
+        "/home"
+    }
+    /// The directory holding one account's files.
+    fn data_dir(&self, account: &Account) -> String {
+        format!("{}/{}", self.data_root(), account.user)
+    }
+    /// Every account, with domains, databases, DB users, mailboxes and disk used.
+    fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
+    /// The panel's own command that packages `user` into `dir`.
+    fn package_command(&self, user: &str, dir: &str) -> Cmd;
+    /// Where that command leaves the archive.
+    fn archive_path(&self, user: &str, dir: &str) -> String;
+    /// Judges the packaging tool's output (exit status already checked).
+    fn packaged(&self, _user: &str, _output: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// The panel's own command that restores `archive` as `account`.
+    fn restore_command(&self, account: &Account, archive: &str) -> Cmd;
+    /// Judges the restore tool's output (exit status already checked): database errors are
+    /// failures even when the tool exits 0.
+    fn restored(&self, _account: &Account, _output: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+    /// The command that removes an account (a failed, partially restored one).
+    fn remove_command(&self, user: &str) -> Cmd;
 }
 
-fn first_digits(s: &str) -> Option<String> {
-    let d: String = s
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    (!d.is_empty()).then_some(d)
+/// Runs a panel tool that changes something and returns its combined output, or an error with
+/// the tool's last lines.
+fn change(t: &dyn Transport, what: &str, cmd: &Cmd) -> anyhow::Result<String> {
+    let out = transport::run(t, cmd, None, None)?;
+    let text = format!("{}{}", out.stdout_text(), out.stderr_text());
+    if !out.exit.success() {
+        anyhow::bail!(
+            "{what} failed on {} ({}): {}",
+            t.target().name,
+            out.exit,
+            last_lines(&text)
+        );
+    }
+    Ok(text)
 }
 
-/// `plesk version` (`Product version: Plesk Obsidian 18.0.59.2`) or `/usr/local/psa/version`
-/// (`18.0.59 Debian 12.0 ...`). Major: the first two parts (`18.0`).
-pub fn parse_plesk(text: &str) -> Option<PanelInfo> {
-    let line = text
+/// The end of a tool's output, for error messages.
+fn last_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines[lines.len().saturating_sub(5)..].join(" | ")
+}
+
+/// Packages `user` into `dir` on `t`; returns the archive path.
+pub fn package(p: &dyn Panel, t: &dyn Transport, user: &str, dir: &str) -> anyhow::Result<String> {
+    let text = change(
+        t,
+        &format!("packaging {user}"),
+        &p.package_command(user, dir),
+    )?;
+    p.packaged(user, &text)?;
+    Ok(p.archive_path(user, dir))
+}
+
+/// Restores `archive` on `t` as `account`.
+pub fn restore(
+    p: &dyn Panel,
+    t: &dyn Transport,
+    account: &Account,
+    archive: &str,
+) -> anyhow::Result<()> {
+    let text = change(
+        t,
+        &format!("restoring {}", account.user),
+        &p.restore_command(account, archive),
+    )?;
+    p.restored(account, &text)
+}
+
+/// Removes `user` from `t`.
+pub fn remove(p: &dyn Panel, t: &dyn Transport, user: &str) -> anyhow::Result<()> {
+    change(t, &format!("removing {user}"), &p.remove_command(user)).map(|_| ())
+}
+
+/// The driver for a panel kind (None for hosts without a panel).
+pub fn driver(kind: PanelKind) -> Option<Box<dyn Panel>> {
+    match kind {
+        PanelKind::Cpanel => Some(Box::new(cpanel::Cpanel)),
+        PanelKind::Plesk => Some(Box::new(plesk::Plesk)),
+        PanelKind::Directadmin => Some(Box::new(directadmin::DirectAdmin)),
+        PanelKind::None => None,
+    }
+}
+
+/// Constant probe printing each panel's version source in its own `@@` section.
+pub const VERSION_PROBE: &str = r#"printf '\n@@cpanel\n'; cat /usr/local/cpanel/version 2>/dev/null
+printf '\n@@plesk\n'; if command -v plesk >/dev/null 2>&1; then plesk version 2>/dev/null; elif [ -r /usr/local/psa/version ]; then cat /usr/local/psa/version; fi
+printf '\n@@directadmin\n'; if command -v da >/dev/null 2>&1; then da version 2>/dev/null; elif [ -x /usr/local/directadmin/directadmin ]; then /usr/local/directadmin/directadmin v 2>/dev/null; fi
+true"#;
+
+/// The panel from the output sections of [`VERSION_PROBE`].
+pub fn from_probe(section: impl Fn(&str) -> String) -> PanelInfo {
+    parse_cpanel(&section("cpanel"))
+        .or_else(|| parse_plesk(&section("plesk")))
+        .or_else(|| parse_directadmin(&section("directadmin")))
+        .unwrap_or_else(PanelInfo::none)
+}
+
+/// Which panel a host runs, in one round trip.
+pub fn detect(t: &dyn Transport) -> anyhow::Result<PanelInfo> {
+    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", VERSION_PROBE]))?;
+    let text = out.stdout_text();
+    Ok(from_probe(|name| kv::section(&text, name)))
+}
+
+/// Mail folders `BASE/DOMAIN/BOX` listed by `find` (one path a line), as `box@domain`.
+fn mailboxes_under(listing: &str, base: &str) -> Vec<String> {
+    listing
         .lines()
-        .find(|l| l.trim_start().starts_with("Product version"))
-        .unwrap_or_else(|| text.lines().next().unwrap_or(""));
-    let v = first_version(line)?;
-    let major = v.split('.').take(2).collect::<Vec<_>>().join(".");
-    Some(PanelInfo {
-        kind: PanelKind::Plesk,
-        version: Some(v.to_string()),
-        major: Some(major),
-    })
+        .filter_map(|l| {
+            l.strip_prefix(base)?
+                .trim_start_matches('/')
+                .split_once('/')
+        })
+        .filter(|(domain, mailbox)| {
+            domain.contains('.') && !mailbox.is_empty() && !mailbox.contains('/')
+        })
+        .map(|(domain, mailbox)| format!("{mailbox}@{domain}"))
+        .collect()
 }
 
-/// `da version` or `directadmin v` (`DirectAdmin v.1.662`). Major: the first part.
-pub fn parse_directadmin(text: &str) -> Option<PanelInfo> {
-    let v = first_version(text)?;
-    let major = v.split('.').next()?.to_string();
-    Some(PanelInfo {
-        kind: PanelKind::Directadmin,
-        version: Some(v.to_string()),
-        major: Some(major),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cpanel_both_forms() {
-        let a = parse_cpanel("11.122.0.17\n").unwrap();
-        assert_eq!(
-            (a.version.as_deref(), a.major.as_deref()),
-            (Some("11.122.0.17"), Some("122"))
-        );
-        let b = parse_cpanel("122.0 (build 17)").unwrap();
-        assert_eq!(
-            (b.version.as_deref(), b.major.as_deref()),
-            (Some("11.122.0.17"), Some("122"))
-        );
-        assert!(parse_cpanel("").is_none());
-    }
-
-    #[test]
-    fn plesk_both_forms() {
-        let text = "Product version: Plesk Obsidian 18.0.59.2\nOS version: Debian 12.0 x86_64\nBuild date: 2024/03/04 10:00\n";
-        let a = parse_plesk(text).unwrap();
-        assert_eq!(
-            (a.version.as_deref(), a.major.as_deref()),
-            (Some("18.0.59.2"), Some("18.0"))
-        );
-        let b = parse_plesk("18.0.59 Debian 12.0 1800240112.09").unwrap();
-        assert_eq!(b.version.as_deref(), Some("18.0.59"));
-    }
-
-    #[test]
-    fn directadmin() {
-        let a = parse_directadmin("DirectAdmin v.1.662").unwrap();
-        assert_eq!(
-            (a.version.as_deref(), a.major.as_deref()),
-            (Some("1.662"), Some("1"))
-        );
-    }
+/// Runs a read-only panel command and returns stdout, with the command in any error.
+fn query(t: &dyn Transport, cmd: Cmd) -> anyhow::Result<String> {
+    Ok(transport::run_ok(t, &cmd)?.stdout_text())
 }

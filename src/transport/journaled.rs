@@ -81,6 +81,12 @@ impl Transport for Journaled {
             },
         );
         let t = self.inner.target();
+        match &result {
+            Ok(exit) => {
+                tracing::info!("{}: $ {} -> {exit} in {:?}", t.name, cmd, started.elapsed())
+            }
+            Err(e) => tracing::info!("{}: $ {} -> {e}", t.name, cmd),
+        }
         let (exit_code, signal) = match &result {
             Ok(Exit::Code { code }) => (Some(*code), None),
             Ok(Exit::Signal { signal }) => (None, Some(signal.clone())),

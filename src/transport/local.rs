@@ -17,14 +17,11 @@ pub struct LocalTransport {
 
 impl LocalTransport {
     pub fn new() -> Self {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("LOGNAME"))
-            .unwrap_or_else(|_| "unknown".into());
         LocalTransport {
             target: Target {
                 name: LOCAL.into(),
                 address: LOCAL.into(),
-                user,
+                user: crate::identity::operator(),
                 host_key: None,
             },
         }

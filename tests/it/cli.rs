@@ -1,7 +1,7 @@
 //! Global behaviour that needs no server: tickets, exit codes, refusal without a terminal,
 //! dry runs, the local host.
 
-use crate::support::{json, stderr, stdout, Env};
+use crate::support::{assert_exit, json, stderr, stdout, Env};
 
 #[test]
 fn missing_ticket_is_a_usage_error_that_says_how_to_pass_one() {
@@ -32,12 +32,7 @@ fn malformed_tickets_are_refused_with_the_expected_format() {
             .args(["--ticket", bad, "hosts", "check", "local"])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(2), "ticket {bad:?}");
-        assert!(
-            stderr(&out).contains("malformed ticket"),
-            "{}",
-            stderr(&out)
-        );
+        assert_exit(&out, 2, "malformed ticket");
     }
 }
 
@@ -97,12 +92,7 @@ fn unknown_flag_and_unknown_host_are_usage_errors() {
         .args(["-t", "T-1", "hosts", "check", "nosuchhost"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("unknown host or group `nosuchhost`"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 2, "unknown host or group `nosuchhost`");
 }
 
 #[test]
@@ -135,8 +125,7 @@ fn a_change_without_terminal_and_without_yes_is_refused_not_hung() {
         .timeout(std::time::Duration::from_secs(20))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
-    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert_exit(&out, 4, "--yes");
     assert!(!marker.exists());
 }
 
@@ -218,36 +207,42 @@ fn exec_timeout_kills_the_command() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("timed out after 1s"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 1, "timed out after 1s");
     assert!(started.elapsed().as_secs() < 20);
+}
+
+/// Starts `exec local -- sleep 30` under `ticket` and returns once the run is journaled.
+fn start_sleeping_run(env: &Env, ticket: &str) -> std::process::Child {
+    let child = env
+        .hostops_std()
+        .args(["-t", ticket, "-y", "exec", "local", "--", "sleep", "30"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_run_start(env, ticket);
+    child
+}
+
+/// The one run journaled under `ticket`, as `log list --json` shows it.
+fn only_run(env: &Env, ticket: &str) -> serde_json::Value {
+    let list = env
+        .hostops()
+        .args(["-t", ticket, "--json", "log", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    json(&list)["runs"][0].clone()
 }
 
 #[test]
 fn sigint_is_recorded_as_interrupted_with_exit_130() {
     let env = Env::new();
-    let mut child = env
-        .hostops_std()
-        .args(["-t", "SIG-1", "-y", "exec", "local", "--", "sleep", "30"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for_run_start(&env, "SIG-1");
+    let mut child = start_sleeping_run(&env, "SIG-1");
     // SAFETY: kill(2) on our own child.
     unsafe { libc_kill(child.id() as i32, 2) };
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130));
-    let list = env
-        .hostops()
-        .args(["-t", "SIG-1", "--json", "log", "list"])
-        .output()
-        .unwrap();
-    let run = &json(&list)["runs"][0];
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    let run = only_run(&env, "SIG-1");
     assert_eq!(run["status"], "interrupted");
     assert_eq!(run["exit_code"], 130);
 }
@@ -255,23 +250,10 @@ fn sigint_is_recorded_as_interrupted_with_exit_130() {
 #[test]
 fn sigkill_leaves_a_readable_journal_showing_the_run_interrupted() {
     let env = Env::new();
-    let mut child = env
-        .hostops_std()
-        .args(["-t", "KILL-1", "-y", "exec", "local", "--", "sleep", "30"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for_run_start(&env, "KILL-1");
+    let mut child = start_sleeping_run(&env, "KILL-1");
     child.kill().unwrap();
     child.wait().unwrap();
-    let list = env
-        .hostops()
-        .args(["-t", "KILL-1", "--json", "log", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
-    let run = &json(&list)["runs"][0];
+    let run = only_run(&env, "KILL-1");
     assert_eq!(run["status"], "interrupted");
     assert!(run["exit_code"].is_null());
     let verify = env.hostops().args(["log", "verify"]).output().unwrap();
@@ -361,6 +343,5 @@ fn inventory_typos_are_errors_not_defaults() {
         .arg(&inv)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("adress"), "{}", stderr(&out));
+    assert_exit(&out, 2, "adress");
 }

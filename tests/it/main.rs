@@ -6,6 +6,7 @@ mod blacklist;
 mod cli;
 mod dnsbl_fixture;
 mod journal;
+mod migrate;
 mod reference;
 mod ssh;
 mod support;

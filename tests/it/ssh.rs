@@ -5,7 +5,7 @@ use std::io::Write;
 
 use sha2::{Digest, Sha256};
 
-use crate::support::{json, stderr, stdout, Env, Lab};
+use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
 /// hostops pointed at the lab's inventory, with a ticket and --yes.
 fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
@@ -140,12 +140,7 @@ fn timeout_kills_the_remote_command() {
         .args(["exec", "h1", "--timeout", "2", "--", "sleep", "300"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("timed out after 2s"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exit(&out, 1, "timed out after 2s");
     assert!(
         started.elapsed().as_secs() < 30,
         "took {:?}",
@@ -230,8 +225,7 @@ fn copy_of_a_missing_remote_file_fails_and_leaves_nothing() {
         .arg(&dest)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no-such-file"), "{}", stderr(&out));
+    assert_exit(&out, 1, "no-such-file");
     assert!(!dest.exists());
 }
 
@@ -262,12 +256,7 @@ fn unknown_host_key_is_refused_unless_accepted() {
             .unwrap()
     };
     let refused = run(&[]);
-    assert_eq!(refused.status.code(), Some(3));
-    assert!(
-        stderr(&refused).contains("is not known (SHA256:"),
-        "{}",
-        stderr(&refused)
-    );
+    assert_exit(&refused, 3, "is not known (SHA256:");
     assert_eq!(
         std::fs::read_to_string(&known).unwrap(),
         "",
@@ -541,6 +530,185 @@ fn hosts_are_really_separate() {
         lab.sh("h2", &["test", "-e", "/home/only-on-h1"])
             .status
             .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn on_a_terminal_the_host_key_and_password_are_asked_for() {
+    // `script` gives hostops a real pseudo-terminal; what we pipe in is what the engineer types:
+    // `y` to trust the fingerprint shown, then user `lab`'s password.
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let known = env.path().join("known_hosts");
+    let inv = env.path().join("inv.toml");
+    std::fs::write(
+        &inv,
+        format!(
+            "[[host]]\nname = \"h1\"\naddress = \"{}\"\nuser = \"lab\"\nknown_hosts = \"{}\"\n",
+            lab.address(1),
+            known.display()
+        ),
+    )
+    .unwrap();
+    let hostops = assert_cmd::cargo::cargo_bin("hostops");
+    let line = format!(
+        "{} --inventory {} -t TTY-1 -y exec h1 -- id -un",
+        hostops.display(),
+        inv.display()
+    );
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.home())
+        .env("HOSTOPS_JOURNAL", env.journal())
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let mut keyboard = child.stdin.take().unwrap();
+    let mut display = child.stdout.take().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let reader = {
+        let seen = seen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = std::io::Read::read(&mut display, &mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    // Type each answer once its prompt is on the screen.
+    for (prompt, keys) in [
+        ("[y/N]", &b"y"[..]),
+        ("Password for lab@h1", b"lab-password\n"),
+    ] {
+        let shown = (0..300).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            String::from_utf8_lossy(&seen.lock().unwrap()).contains(prompt)
+        });
+        assert!(
+            shown,
+            "no prompt {prompt:?}: {}",
+            String::from_utf8_lossy(&seen.lock().unwrap())
+        );
+        keyboard.write_all(keys).unwrap();
+        keyboard.flush().unwrap();
+    }
+    drop(keyboard);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    let screen = String::from_utf8_lossy(&seen.lock().unwrap()).into_owned();
+    assert!(status.success(), "{screen}");
+    assert!(screen.contains("Key fingerprint is SHA256:"), "{screen}");
+    assert!(screen.contains("Password for lab@h1"), "{screen}");
+    assert!(screen.lines().any(|l| l.trim() == "lab"), "{screen}");
+    assert!(
+        !screen.contains("lab-password"),
+        "the password was echoed: {screen}"
+    );
+    assert!(std::fs::read_to_string(&known)
+        .unwrap()
+        .contains("ssh-ed25519"));
+    let journal = std::fs::read(env.journal()).unwrap();
+    assert!(!String::from_utf8_lossy(&journal).contains("lab-password"));
+}
+
+#[test]
+fn copy_between_hosts_direct_and_relayed_leaves_no_key_behind() {
+    let (env, lab) = (Env::new(), Lab::up(2));
+    let made = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "head -c 20000000 /dev/urandom > /root/data.bin && sha256sum /root/data.bin",
+        ],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let want = stdout(&made).split_whitespace().next().unwrap().to_string();
+    let keys = || {
+        stdout(&lab.sh(
+            "h1",
+            &[
+                "sh",
+                "-c",
+                "cat /root/.ssh/authorized_keys 2>/dev/null; true",
+            ],
+        ))
+    };
+    let keys_before = keys();
+    for (extra, dest) in [
+        (None, "/root/direct.bin"),
+        (Some("--relay"), "/root/relayed.bin"),
+    ] {
+        let out = ops(&env, &lab)
+            .args(["--json", "copy", "h1:/root/data.bin", &format!("h2:{dest}")])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let v = json(&out);
+        assert_eq!(v["sha256"], want.as_str());
+        assert_eq!(
+            v["plan"]["route"],
+            if extra.is_some() { "relay" } else { "direct" }
+        );
+        let arrived = lab.sh("h2", &["sha256sum", dest]);
+        assert!(stdout(&arrived).starts_with(&want), "{}", stdout(&arrived));
+    }
+    assert_eq!(
+        keys(),
+        keys_before,
+        "the one-off key must be revoked on the source"
+    );
+    let leftovers = lab.sh(
+        "h2",
+        &["sh", "-c", "ls -a /root | grep -c hostops-xfer || true"],
+    );
+    assert_eq!(stdout(&leftovers).trim(), "0");
+    assert_ne!(
+        lab.sh("h1", &["test", "-e", "/root/direct.bin"])
+            .status
+            .code(),
+        Some(0),
+        "source untouched"
+    );
+}
+
+#[test]
+fn copy_between_hosts_refuses_without_yes_and_dry_run_changes_nothing() {
+    let (env, lab) = (Env::new(), Lab::up(2));
+    lab.sh("h1", &["sh", "-c", "echo hi > /root/f"]);
+    let base = || {
+        let mut c = env.hostops();
+        c.arg("--inventory")
+            .arg(lab.inventory())
+            .args(["-t", "LAB-1"]);
+        c
+    };
+    let refused = base()
+        .args(["copy", "h1:/root/f", "h2:/root/f"])
+        .output()
+        .unwrap();
+    assert_exit(&refused, 4, "--yes");
+    let dry = base()
+        .args(["--dry-run", "copy", "h1:/root/f", "h2:/root/f"])
+        .output()
+        .unwrap();
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("h2 pulls it from h1 with a one-off key"),
+        "{}",
+        stdout(&dry)
+    );
+    assert_ne!(
+        lab.sh("h2", &["test", "-e", "/root/f"]).status.code(),
         Some(0)
     );
 }

@@ -62,6 +62,16 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Asserts that a run ended with `code` and said `needle` on stderr.
+pub fn assert_exit(o: &Output, code: i32, needle: &str) {
+    assert_eq!(o.status.code(), Some(code), "stderr:\n{}", stderr(o));
+    assert!(
+        stderr(o).contains(needle),
+        "expected {needle:?} on stderr:\n{}",
+        stderr(o)
+    );
+}
+
 pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
         panic!(

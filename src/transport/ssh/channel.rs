@@ -134,7 +134,9 @@ fn pump(
         if deadline.is_some_and(|d| Instant::now() >= d) {
             return Ok(false);
         }
-        if !progressed {
+        // The drain may itself have read the remote EOF into libssh2's buffers: look again
+        // before sleeping on a socket that has nothing more to say.
+        if !progressed && !ch.eof() {
             let limit = deadline
                 .map(|d| d.saturating_duration_since(Instant::now()))
                 .unwrap_or(Duration::from_millis(500))

@@ -1,0 +1,95 @@
+//! `hostops migrate ...`
+
+use clap::{ArgGroup, Args, Subcommand};
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    #[command(subcommand)]
+    pub command: MigrateCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateCommand {
+    /// Preflight a migration without changing anything: panels, versions, clashes, disk, sizes
+    #[command(
+        after_help = "Exit status: 0 when nothing blocks, 4 when anything does.\n\n\
+Example: hostops --ticket INC-1234 migrate plan --from old01 --to new01 bob amy"
+    )]
+    Plan(PlanArgs),
+    /// Carry out a migration: plan, confirm, then package, move, restore, verify, clean up
+    #[command(
+        after_help = "Exit status: 0 when every account moved, 1 when any failed, 4 when the plan blocks.\n\n\
+Examples:\n  hostops --ticket INC-1234 --dry-run migrate run --from old01 --to new01 bob\n  \
+hostops --ticket INC-1234 migrate run --from old01 --to new01 --parallel 3 bob amy joe\n  \
+hostops --ticket INC-1234 migrate run --resume 20261122-103001-7f3a"
+    )]
+    Run(RunArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["accounts", "all", "owner", "resume"])))]
+pub struct RunArgs {
+    /// Source server
+    #[arg(
+        long,
+        value_name = "HOST",
+        required_unless_present = "resume",
+        conflicts_with = "resume"
+    )]
+    pub from: Option<String>,
+    /// Target server
+    #[arg(
+        long,
+        value_name = "HOST",
+        required_unless_present = "resume",
+        conflicts_with = "resume"
+    )]
+    pub to: Option<String>,
+    /// Accounts to move (usernames on the source)
+    #[arg(value_name = "ACCOUNT")]
+    pub accounts: Vec<String>,
+    /// Every account on the source
+    #[arg(long)]
+    pub all: bool,
+    /// Every account owned by this reseller
+    #[arg(long, value_name = "RESELLER")]
+    pub owner: Option<String>,
+    /// Reference of the accounts team's schedule (required for more than 20 accounts)
+    #[arg(long, value_name = "REF")]
+    pub scheduled: Option<String>,
+    /// Continue an interrupted run (its ID from `hostops log list`) without redoing finished steps
+    #[arg(long, value_name = "RUN_ID")]
+    pub resume: Option<String>,
+    /// Accounts migrated at the same time
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub parallel: usize,
+    /// Stream archives through hostops instead of server to server
+    #[arg(long, conflicts_with = "resume")]
+    pub relay: bool,
+    /// Stop starting accounts after the first failure
+    #[arg(long)]
+    pub fail_fast: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("which").required(true).args(["accounts", "all", "owner"])))]
+pub struct PlanArgs {
+    /// Source server
+    #[arg(long, value_name = "HOST")]
+    pub from: String,
+    /// Target server
+    #[arg(long, value_name = "HOST")]
+    pub to: String,
+    /// Accounts to move (usernames on the source)
+    #[arg(value_name = "ACCOUNT")]
+    pub accounts: Vec<String>,
+    /// Every account on the source
+    #[arg(long)]
+    pub all: bool,
+    /// Every account owned by this reseller
+    #[arg(long, value_name = "RESELLER")]
+    pub owner: Option<String>,
+    /// Reference of the accounts team's schedule (required for more than 20 accounts)
+    #[arg(long, value_name = "REF")]
+    pub scheduled: Option<String>,
+}

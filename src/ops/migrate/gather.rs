@@ -1,0 +1,173 @@
+//! Collecting what the preflight rules judge: both servers' panels, accounts and free space
+//! (gathered in parallel), and the measured size of each selected account. Read-only.
+
+use anyhow::{bail, Result};
+
+use super::rules::{self, valid_account_name, HostSide, Plan};
+use crate::context::Context;
+use crate::exit::StatusError;
+use crate::inventory::HostSpec;
+use crate::panel::{self, Panel};
+use crate::transport::{self, Cmd, Transport};
+
+pub enum Selection {
+    Named(Vec<String>),
+    All,
+    Owner(String),
+}
+
+pub struct PlanRequest {
+    pub from: HostSpec,
+    pub to: HostSpec,
+    pub selection: Selection,
+    pub scheduled: Option<String>,
+}
+
+pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
+    if req.from.name == req.to.name {
+        bail!(StatusError::usage(format!(
+            "--from and --to are both {}: name two different servers",
+            req.from.name
+        )));
+    }
+    if let Selection::Named(names) = &req.selection {
+        if let Some(bad) = names.iter().find(|n| !valid_account_name(n)) {
+            bail!(StatusError::usage(format!(
+                "{bad:?} is not a valid account name (lowercase letter first, then lowercase letters, digits, `_` or `-`)"
+            )));
+        }
+    }
+    let (from, to) = std::thread::scope(|s| {
+        let from = s.spawn(|| side(ctx, &req.from));
+        let to = side(ctx, &req.to);
+        (from.join().expect("gathering thread"), to)
+    });
+    let ((from, from_panel), (to, _)) = (from?, to?);
+    let selected: Vec<String> = match &req.selection {
+        Selection::Named(names) => names.clone(),
+        Selection::All => from.accounts.iter().map(|a| a.user.clone()).collect(),
+        Selection::Owner(owner) => from
+            .accounts
+            .iter()
+            .filter(|a| a.owner.as_deref() == Some(owner.as_str()))
+            .map(|a| a.user.clone())
+            .collect(),
+    };
+    if selected.is_empty() {
+        bail!(StatusError::usage(format!(
+            "no accounts selected on {}",
+            req.from.name
+        )));
+    }
+    let sizes = match &from_panel {
+        Some(p) => measure(&*ctx.connect(&req.from)?, p.as_ref(), &from, &selected)?,
+        None => Vec::new(),
+    };
+    let plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
+    ctx.note(format!(
+        "migrate plan {} -> {}: {} account(s), {} blocker(s){}",
+        plan.from,
+        plan.to,
+        plan.accounts.len(),
+        plan.blockers.len()
+            + plan
+                .accounts
+                .iter()
+                .map(|a| a.blockers.len())
+                .sum::<usize>(),
+        plan.scheduled
+            .as_deref()
+            .map(|s| format!(", scheduled as {s}"))
+            .unwrap_or_default()
+    ))?;
+    Ok(plan)
+}
+
+/// One server's panel, accounts and free space.
+fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Option<Box<dyn Panel>>)> {
+    let t = ctx.connect(host)?;
+    let info = panel::detect(&*t)?;
+    let driver = panel::driver(info.kind);
+    let (accounts, free_bytes) = match &driver {
+        Some(d) => (d.accounts(&*t)?, free_bytes(&*t, d.data_root())?),
+        None => (Vec::new(), 0),
+    };
+    Ok((
+        HostSide {
+            host: host.name.clone(),
+            panel: info,
+            free_bytes,
+            accounts,
+        },
+        driver,
+    ))
+}
+
+/// Available bytes on the file system holding `path` (`df -Pk`).
+fn free_bytes(t: &dyn Transport, path: &str) -> Result<u64> {
+    let out = transport::run_ok(t, &Cmd::new("df").args(["-Pk", "--", path]))?;
+    Ok(parse_df_avail(&out.stdout_text()) * 1024)
+}
+
+fn parse_df_avail(text: &str) -> u64 {
+    text.lines()
+        .nth(1)
+        .and_then(|l| l.split_whitespace().nth(3))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Bytes used by each selected account's data directory (`du -s -B1`), measured on the source.
+fn measure(
+    t: &dyn Transport,
+    p: &dyn Panel,
+    from: &HostSide,
+    selected: &[String],
+) -> Result<Vec<(String, u64)>> {
+    let dirs: Vec<(String, String)> = from
+        .accounts
+        .iter()
+        .filter(|a| selected.contains(&a.user))
+        .map(|a| (a.user.clone(), p.data_dir(a)))
+        .collect();
+    if dirs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let out = transport::run(
+        t,
+        &Cmd::new("du")
+            .args(["-s", "-B1", "--"])
+            .args(dirs.iter().map(|(_, d)| d.clone())),
+        None,
+        None,
+    )?;
+    Ok(parse_du(&out.stdout_text(), &dirs))
+}
+
+/// `du -s -B1` lines (`BYTES<TAB>PATH`) matched back to accounts.
+fn parse_du(text: &str, dirs: &[(String, String)]) -> Vec<(String, u64)> {
+    text.lines()
+        .filter_map(|l| {
+            let (bytes, path) = l.split_once('\t')?;
+            let user = dirs.iter().find(|(_, d)| d == path)?.0.clone();
+            Some((user, bytes.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn df_and_du_output() {
+        let df = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n/dev/vda1         83873772 41936886  41936886      50% /\n";
+        assert_eq!(parse_df_avail(df), 41936886);
+        let dirs = vec![
+            ("bob".to_string(), "/home/bob".to_string()),
+            ("amy".to_string(), "/home/amy".to_string()),
+        ];
+        let du = "1048576\t/home/bob\ndu: cannot access '/home/amy': No such file or directory\n";
+        assert_eq!(parse_du(du, &dirs), [("bob".to_string(), 1_048_576)]);
+    }
+}

@@ -1,0 +1,316 @@
+//! `migrate run`: per account, package on the source, move the archive server to server,
+//! restore on the target, verify, clean up. Each step is journaled (so `--resume` continues
+//! where a run stopped); a failed restore removes the partial account from the target; the
+//! source is only read, apart from one temporary directory that is removed at the end.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{bail, Context as _, Result};
+use serde::Serialize;
+use serde_json::json;
+
+use super::steps::{Done, Request, Step, OPERATION, REQUEST};
+use crate::context::Context;
+use crate::inventory::HostSpec;
+use crate::journal::{Event, StepEvent};
+use crate::ops::fanout;
+use crate::ops::transfer;
+use crate::panel::{self, Account, Panel};
+use crate::transport::{self, Cmd, Transport};
+
+pub struct RunOptions {
+    pub parallel: usize,
+    pub fail_fast: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepReport {
+    pub step: Step,
+    /// Done by an earlier run of the same migration.
+    pub resumed: bool,
+    pub duration_ms: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AccountOutcome {
+    pub user: String,
+    pub ok: bool,
+    pub steps: Vec<StepReport>,
+    pub error: Option<String>,
+    /// What happened to a partial account after a failed restore.
+    pub cleanup: Option<String>,
+}
+
+/// The servers, panel and bookkeeping shared by every account of one run.
+pub struct Migration<'a> {
+    pub ctx: &'a Context,
+    pub request: Request,
+    pub from: HostSpec,
+    pub to: HostSpec,
+    pub panel: Box<dyn Panel>,
+    pub src: Arc<dyn Transport>,
+    pub dst: Arc<dyn Transport>,
+    pub done: Done,
+}
+
+/// The temporary directory of a migration, the same on both servers.
+pub fn workdir(panel: &dyn Panel, origin: &str) -> String {
+    format!("{}/.hostops-migrate-{origin}", panel.data_root())
+}
+
+impl Migration<'_> {
+    fn workdir(&self) -> String {
+        workdir(self.panel.as_ref(), &self.done.origin)
+    }
+
+    fn record(
+        &self,
+        unit: &str,
+        step: &str,
+        result: &Result<serde_json::Value>,
+        started: Instant,
+    ) -> Result<()> {
+        let Some(log) = self.ctx.run_log() else {
+            return Ok(());
+        };
+        log.record(Event::Step(StepEvent {
+            operation: OPERATION.into(),
+            origin: self.done.origin.clone(),
+            unit: unit.into(),
+            step: step.into(),
+            ok: result.is_ok(),
+            error: result.as_ref().err().map(|e| format!("{e:#}")),
+            detail: result
+                .as_ref()
+                .ok()
+                .cloned()
+                .unwrap_or(serde_json::Value::Null),
+            duration_ms: started.elapsed().as_millis() as u64,
+        }))
+    }
+
+    /// Journals the request (first thing of every run, resumed or not).
+    pub fn record_request(&self) -> Result<()> {
+        self.record(
+            "*",
+            REQUEST,
+            &Ok(serde_json::to_value(&self.request)?),
+            Instant::now(),
+        )
+    }
+
+    /// Migrates every account, `parallel` at a time.
+    pub fn run(&self, accounts: &[Account], opts: &RunOptions) -> Result<Vec<AccountOutcome>> {
+        let dir = self.workdir();
+        for t in [&self.src, &self.dst] {
+            transport::run_ok(
+                &**t,
+                &Cmd::new("install").args(["-d", "-m", "0700", "--", &dir]),
+            )?;
+        }
+        let stop = AtomicBool::new(false);
+        let outcomes = fanout::for_each(accounts, opts.parallel, |a| {
+            if stop.load(Ordering::Relaxed) {
+                return AccountOutcome {
+                    user: a.user.clone(),
+                    ok: false,
+                    steps: Vec::new(),
+                    error: Some(
+                        "not started: an earlier account failed and --fail-fast is set".into(),
+                    ),
+                    cleanup: None,
+                };
+            }
+            let outcome = self.account(a);
+            if !outcome.ok && opts.fail_fast {
+                stop.store(true, Ordering::Relaxed);
+            }
+            outcome
+        });
+        if outcomes.iter().all(|o| o.ok) {
+            for t in [&self.src, &self.dst] {
+                transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &dir]))?;
+            }
+        } else {
+            self.ctx.note(format!(
+                "temporary files kept in {dir} on {} and {} for `hostops migrate run --resume`",
+                self.from.name, self.to.name
+            ))?;
+        }
+        Ok(outcomes)
+    }
+
+    fn account(&self, a: &Account) -> AccountOutcome {
+        let mut out = AccountOutcome {
+            user: a.user.clone(),
+            ok: false,
+            steps: Vec::new(),
+            error: None,
+            cleanup: None,
+        };
+        let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
+        for step in Step::ALL {
+            if self.done.get(&a.user, step).is_some() {
+                out.steps.push(StepReport {
+                    step,
+                    resumed: true,
+                    duration_ms: 0,
+                });
+                continue;
+            }
+            let started = Instant::now();
+            self.ctx
+                .printer
+                .status(format!("{}: {} ...", a.user, step.as_str()));
+            let result = self.step(a, step, &mine);
+            if let Err(e) = self.record(&a.user, step.as_str(), &result, started) {
+                out.error = Some(format!("cannot journal the {} step: {e:#}", step.as_str()));
+                return out;
+            }
+            match result {
+                Ok(detail) => {
+                    mine.push((step, detail));
+                    out.steps.push(StepReport {
+                        step,
+                        resumed: false,
+                        duration_ms: started.elapsed().as_millis() as u64,
+                    });
+                }
+                Err(e) => {
+                    out.error = Some(format!("{} failed: {e:#}", step.as_str()));
+                    if step == Step::Restore {
+                        out.cleanup = Some(self.remove_partial(a));
+                    }
+                    return out;
+                }
+            }
+        }
+        out.ok = true;
+        out
+    }
+
+    /// A value an earlier step of this account left: in this run (`mine`) or a resumed one.
+    fn detail(
+        &self,
+        user: &str,
+        mine: &[(Step, serde_json::Value)],
+        step: Step,
+        key: &str,
+    ) -> Result<String> {
+        let value = mine
+            .iter()
+            .find(|(s, _)| *s == step)
+            .map(|(_, v)| v)
+            .or_else(|| self.done.get(user, step));
+        value
+            .as_ref()
+            .and_then(|v| v.get(key))
+            .and_then(|v| v.as_str())
+            .map(String::from)
+            .with_context(|| format!("the {} step of {user} left no {key}", step.as_str()))
+    }
+
+    fn step(
+        &self,
+        a: &Account,
+        step: Step,
+        mine: &[(Step, serde_json::Value)],
+    ) -> Result<serde_json::Value> {
+        let dir = self.workdir();
+        match step {
+            Step::Package => {
+                let archive = panel::package(self.panel.as_ref(), &*self.src, &a.user, &dir)?;
+                Ok(json!({ "archive": archive }))
+            }
+            Step::Transfer => {
+                let archive = self.detail(&a.user, mine, Step::Package, "archive")?;
+                let name = archive.rsplit('/').next().unwrap_or(&archive);
+                let target = format!("{dir}/{name}");
+                let source = transfer::Source {
+                    t: &*self.src,
+                    host: &self.from.address,
+                    port: self.from.port,
+                    user: &self.from.user,
+                    path: &archive,
+                };
+                let bar = self
+                    .ctx
+                    .printer
+                    .bytes_progress(&format!("{} -> {}", a.user, self.to.name));
+                let report = transfer::copy(
+                    &source,
+                    &transfer::Target {
+                        t: &*self.dst,
+                        path: &target,
+                    },
+                    self.request.route,
+                    &self.done.origin,
+                    &bar,
+                )?;
+                bar.finish_and_clear();
+                Ok(json!({ "archive": target, "bytes": report.bytes, "sha256": report.sha256 }))
+            }
+            Step::Restore => {
+                let archive = self.detail(&a.user, mine, Step::Transfer, "archive")?;
+                panel::restore(self.panel.as_ref(), &*self.dst, a, &archive)?;
+                Ok(json!({}))
+            }
+            Step::Verify => {
+                let there = self.panel.accounts(&*self.dst)?;
+                let Some(got) = there.iter().find(|x| x.user == a.user) else {
+                    bail!(
+                        "{} does not list account {} after the restore",
+                        self.to.name,
+                        a.user
+                    );
+                };
+                let missing = |want: &[String], have: &[String]| -> Vec<String> {
+                    want.iter().filter(|w| !have.contains(w)).cloned().collect()
+                };
+                let (domains, dbs) = (
+                    missing(&a.domains, &got.domains),
+                    missing(&a.databases, &got.databases),
+                );
+                if !domains.is_empty() || !dbs.is_empty() {
+                    bail!("restored account is incomplete: missing domains {domains:?}, databases {dbs:?}");
+                }
+                Ok(json!({ "domains": got.domains.len(), "databases": got.databases.len() }))
+            }
+            Step::Cleanup => {
+                let on_src = self.detail(&a.user, mine, Step::Package, "archive")?;
+                let on_dst = self.detail(&a.user, mine, Step::Transfer, "archive")?;
+                transport::run_ok(&*self.src, &Cmd::new("rm").args(["-f", "--", &on_src]))?;
+                transport::run_ok(&*self.dst, &Cmd::new("rm").args(["-f", "--", &on_dst]))?;
+                Ok(json!({}))
+            }
+        }
+    }
+
+    /// After a failed restore: removes what the panel created of the account, and says so.
+    fn remove_partial(&self, a: &Account) -> String {
+        let present = self
+            .panel
+            .accounts(&*self.dst)
+            .map(|l| l.iter().any(|x| x.user == a.user));
+        let home = transport::run(
+            &*self.dst,
+            &Cmd::new("id").args(["-u", "--", &a.user]),
+            None,
+            None,
+        )
+        .map(|o| o.exit.success())
+        .unwrap_or(false);
+        if !matches!(present, Ok(true)) && !home {
+            return format!("nothing of {} was left on {}", a.user, self.to.name);
+        }
+        match panel::remove(self.panel.as_ref(), &*self.dst, &a.user) {
+            Ok(()) => format!("the partial account {} was removed from {}", a.user, self.to.name),
+            Err(e) => format!(
+                "the partial account {} could NOT be removed from {} ({e:#}): remove it by hand before retrying",
+                a.user, self.to.name
+            ),
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The steps of one account's migration and the record of which are done, read back from the
+//! journal, so an interrupted run continues without redoing finished work.
+
+use anyhow::{bail, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::journal::{Event, Journal};
+use crate::ops::transfer::Route;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Package,
+    Transfer,
+    Restore,
+    Verify,
+    Cleanup,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Package,
+        Step::Transfer,
+        Step::Restore,
+        Step::Verify,
+        Step::Cleanup,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Step::Package => "package",
+            Step::Transfer => "transfer",
+            Step::Restore => "restore",
+            Step::Verify => "verify",
+            Step::Cleanup => "cleanup",
+        }
+    }
+}
+
+/// What a migration run was asked to do: journaled first, so `--resume` needs only a run ID.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Request {
+    pub from: String,
+    pub to: String,
+    pub accounts: Vec<String>,
+    pub route: Route,
+    pub scheduled: Option<String>,
+}
+
+/// The journaled name of the request step.
+pub const REQUEST: &str = "request";
+pub const OPERATION: &str = "migrate";
+
+/// Steps already done for an operation started by `origin`, with what they left behind.
+#[derive(Clone, Debug, Default)]
+pub struct Done {
+    pub origin: String,
+    steps: Vec<(String, Step, serde_json::Value)>,
+}
+
+impl Done {
+    pub fn new(origin: &str) -> Done {
+        Done {
+            origin: origin.to_string(),
+            steps: Vec::new(),
+        }
+    }
+
+    pub fn get(&self, user: &str, step: Step) -> Option<&serde_json::Value> {
+        self.steps
+            .iter()
+            .find(|(u, s, _)| u == user && *s == step)
+            .map(|(_, _, d)| d)
+    }
+}
+
+/// Reads the request and the finished steps of migration run `run_id` (or of the run it
+/// resumed) from `ticket`'s journal.
+pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<(Request, Done)> {
+    let events = journal.ticket_events(ticket)?;
+    let request = events.iter().find_map(|e| match &e.event {
+        Event::Step(s) if e.run_id == run_id && s.operation == OPERATION && s.step == REQUEST => {
+            Some((s.origin.clone(), s.detail.clone()))
+        }
+        _ => None,
+    });
+    let Some((origin, detail)) = request else {
+        bail!(
+            "ticket {ticket} has no migration run {run_id}: `hostops --ticket {ticket} log list` shows its runs \
+             (resume under the ticket the run was made for)"
+        );
+    };
+    let request: Request = serde_json::from_value(detail)?;
+    let mut done = Done::new(&origin);
+    for e in &events {
+        if let Event::Step(s) = &e.event {
+            if s.operation == OPERATION && s.origin == origin && s.ok {
+                if let Ok(step) =
+                    serde_json::from_value::<Step>(serde_json::Value::String(s.step.clone()))
+                {
+                    done.steps.push((s.unit.clone(), step, s.detail.clone()));
+                }
+            }
+        }
+    }
+    Ok((request, done))
+}

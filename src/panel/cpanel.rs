@@ -1,0 +1,200 @@
+//! cPanel/WHM: accounts from `whmapi1 listaccts` and /etc/userdatadomains, packaging with
+//! /scripts/pkgacct, restoring with /scripts/restorepkg (whose exit code alone does not prove
+//! the databases restored), removal with `whmapi1 removeacct`.
+
+use anyhow::{bail, Context as _, Result};
+use serde::Deserialize;
+
+use super::{kv, mailboxes_under, mysql, query, Account, Panel, PanelKind};
+use crate::transport::{self, Cmd, Transport};
+
+pub struct Cpanel;
+
+/// The whmapi1 JSON envelope: `{"data": ..., "metadata": {"result": 1, "reason": "OK"}}`.
+#[derive(Deserialize)]
+struct Envelope<T> {
+    data: Option<T>,
+    metadata: Metadata,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    result: i64,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct AcctList {
+    #[serde(default)]
+    acct: Vec<Acct>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Acct {
+    user: String,
+    #[serde(default)]
+    domain: String,
+    owner: Option<String>,
+    #[serde(default)]
+    diskused: String,
+}
+
+/// Decodes a whmapi1 JSON answer; `result: 0` is an error carrying `reason`.
+fn envelope<T: for<'de> Deserialize<'de>>(function: &str, json: &str) -> Result<Option<T>> {
+    let e: Envelope<T> = serde_json::from_str(json)
+        .with_context(|| format!("whmapi1 {function}: unexpected output: {json:.200}"))?;
+    if e.metadata.result != 1 {
+        bail!("whmapi1 {function} failed: {}", e.metadata.reason);
+    }
+    Ok(e.data)
+}
+
+fn whmapi1(function: &str) -> Cmd {
+    Cmd::new("whmapi1").args(["--output=json", function])
+}
+
+/// `/etc/userdatadomains`: `domain: user==owner==type==main==docroot==ip:port...`, as
+/// (user, domain, type) in file order.
+fn userdatadomains(text: &str) -> Vec<(String, String, String)> {
+    text.lines()
+        .filter_map(|l| {
+            let (domain, rest) = l.split_once(':')?;
+            let mut f = rest.trim().split("==");
+            let user = f.next()?.trim().to_string();
+            let _owner = f.next();
+            let kind = f.next().unwrap_or("").trim().to_string();
+            Some((user, domain.trim().to_string(), kind))
+        })
+        .collect()
+}
+
+/// Lines of restorepkg output that mean a database did not restore as it was.
+pub fn restore_failures(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .filter(|l| {
+            (l.contains("DBD::mysql") && l.contains("failed"))
+                || l.contains("_restore_db_file")
+                || (l.contains("Mysql::_restore_grants")
+                    && (l.contains("fail") || l.contains("rror")))
+        })
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+impl Panel for Cpanel {
+    fn kind(&self) -> PanelKind {
+        PanelKind::Cpanel
+    }
+
+    fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
+        let listed: AcctList = envelope("listaccts", &query(t, whmapi1("listaccts"))?)?
+            .unwrap_or(AcctList { acct: Vec::new() });
+        let domains = userdatadomains(&query(t, Cmd::new("cat").arg("/etc/userdatadomains"))?);
+        let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
+        let mut accounts = Vec::new();
+        for a in listed.acct {
+            let mut names = vec![a.domain.clone()];
+            names.extend(
+                domains
+                    .iter()
+                    .filter(|(u, d, _)| *u == a.user && *d != a.domain)
+                    .map(|(_, d, _)| d.clone()),
+            );
+            let home = format!("/home/{}/mail", a.user);
+            let listing = transport::run(
+                t,
+                &Cmd::new("find").args([&home, "-mindepth", "2", "-maxdepth", "2", "-type", "d"]),
+                None,
+                None,
+            )?;
+            accounts.push(Account {
+                databases: mysql::owned_by(&dbs, &a.user),
+                db_users: mysql::owned_by(&db_users, &a.user),
+                mailboxes: mailboxes_under(&listing.stdout_text(), &home),
+                disk_used_bytes: kv::size_bytes(&a.diskused),
+                owner: a.owner,
+                domains: names.into_iter().filter(|d| !d.is_empty()).collect(),
+                user: a.user,
+            });
+        }
+        Ok(accounts)
+    }
+
+    fn package_command(&self, user: &str, dir: &str) -> Cmd {
+        Cmd::new("/scripts/pkgacct").args([user, dir])
+    }
+
+    fn archive_path(&self, user: &str, dir: &str) -> String {
+        format!("{}/cpmove-{user}.tar.gz", dir.trim_end_matches('/'))
+    }
+
+    fn packaged(&self, user: &str, output: &str) -> Result<()> {
+        if !output.contains("pkgacct completed") {
+            bail!(
+                "pkgacct {user} did not complete: {}",
+                super::last_lines(output)
+            );
+        }
+        Ok(())
+    }
+
+    fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
+        Cmd::new("/scripts/restorepkg").arg(archive)
+    }
+
+    fn restored(&self, account: &Account, output: &str) -> Result<()> {
+        let failures = restore_failures(output);
+        if !failures.is_empty() {
+            bail!(
+                "restorepkg of {} reported database errors: {}",
+                account.user,
+                failures.join(" | ")
+            );
+        }
+        Ok(())
+    }
+
+    fn remove_command(&self, user: &str) -> Cmd {
+        whmapi1("removeacct").arg(format!("username={user}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listaccts_envelope() {
+        let json = r#"{"data":{"acct":[{"user":"bob","domain":"bob.example","owner":"root","diskused":"512M","plan":"default","suspended":0}]},
+                       "metadata":{"command":"listaccts","reason":"OK","result":1,"version":1}}"#;
+        let l: AcctList = envelope("listaccts", json).unwrap().unwrap();
+        assert_eq!(l.acct[0].user, "bob");
+        assert_eq!(kv::size_bytes(&l.acct[0].diskused), 512 << 20);
+        let failed = r#"{"metadata":{"command":"listaccts","reason":"Access denied","result":0,"version":1}}"#;
+        let err = envelope::<AcctList>("listaccts", failed)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Access denied"), "{err}");
+    }
+
+    #[test]
+    fn userdatadomains_lines() {
+        let text =
+            "bob.example: bob==root==main==bob.example==/home/bob/public_html==192.0.2.1:80==\n\
+                    shop.example: bob==root==addon==bob.example==/home/bob/shop==192.0.2.1:80==\n";
+        let d = userdatadomains(text);
+        assert_eq!(d[1], ("bob".into(), "shop.example".into(), "addon".into()));
+    }
+
+    #[test]
+    fn restorepkg_database_failures_are_found() {
+        let ok = "Restoring databases...\nDone\nAccount Restore Complete\n";
+        assert!(restore_failures(ok).is_empty());
+        let bad = "Restoring databases...\nDBD::mysql::db do failed: Access denied for user\nAccount Restore Complete\n";
+        assert_eq!(restore_failures(bad).len(), 1);
+        let renamed = "Cpanel::Mysql::_restore_db_file: restored bob_wp as bob_wp2\n";
+        assert_eq!(restore_failures(renamed).len(), 1);
+    }
+}
