@@ -41,6 +41,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to or from a host, checked with SHA-256'
+            cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
@@ -175,6 +176,95 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hostops;blacklist'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
+            cand investigate 'Find who is sending from a mail server (queue, logs); changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;blacklist;check'= {
+            cand --zones 'Use the zones of this TOML file instead of the built-in set (format in README.md)'
+            cand --zone 'Check only this zone (repeatable)'
+            cand --nameserver 'Nameserver to query, IP[:PORT] (repeatable; default: the system''s resolvers)'
+            cand --dqs-key-file 'File holding a Spamhaus DQS key: Spamhaus zones are then queried through DQS'
+            cand --timeout 'Milliseconds to wait for each answer'
+            cand --retries 'Tries after the first one before a query counts as unknown'
+            cand --in-flight 'Queries in flight at the same time'
+            cand --max-addresses 'Largest number of addresses a CIDR block may expand to'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;blacklist;investigate'= {
+            cand --lines 'Mail log lines to read, from the end'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;blacklist;help'= {
+            cand check 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
+            cand investigate 'Find who is sending from a mail server (queue, logs); changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;blacklist;help;check'= {
+        }
+        &'hostops;blacklist;help;investigate'= {
+        }
+        &'hostops;blacklist;help;help'= {
         }
         &'hostops;migrate'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -506,6 +596,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to or from a host, checked with SHA-256'
+            cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
@@ -523,6 +614,14 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;exec'= {
         }
         &'hostops;help;copy'= {
+        }
+        &'hostops;help;blacklist'= {
+            cand check 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
+            cand investigate 'Find who is sending from a mail server (queue, logs); changes nothing'
+        }
+        &'hostops;help;blacklist;check'= {
+        }
+        &'hostops;help;blacklist;investigate'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

@@ -42,6 +42,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -s V -l version -d 'Print 
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one command on many hosts in parallel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -133,6 +134,66 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -s v -l verbose -d
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l zones -d 'Use the zones of this TOML file instead of the built-in set (format in README.md)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l zone -d 'Check only this zone (repeatable)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l nameserver -d 'Nameserver to query, IP[:PORT] (repeatable; default: the system\'s resolvers)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l dqs-key-file -d 'File holding a Spamhaus DQS key: Spamhaus zones are then queried through DQS' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l timeout -d 'Milliseconds to wait for each answer' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l retries -d 'Tries after the first one before a query counts as unknown' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l in-flight -d 'Queries in flight at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l max-addresses -d 'Largest number of addresses a CIDR block may expand to' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l lines -d 'Mail log lines to read, from the end' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
@@ -354,16 +415,19 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy migrate log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'

@@ -1,6 +1,7 @@
 //! The command line as clap derive types, and nothing else: no logic lives here, so the
 //! completion and man page generators can use these types without running anything.
 
+mod blacklist;
 mod exec;
 mod hosts;
 mod log;
@@ -10,6 +11,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
@@ -124,6 +126,8 @@ pub enum Command {
     Exec(ExecArgs),
     /// Stream a file to or from a host, checked with SHA-256
     Copy(CopyArgs),
+    /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
+    Blacklist(BlacklistArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check

@@ -1,6 +1,7 @@
 //! From parsed argv to one op call: build the Context, check the ticket, journal the run,
 //! dispatch, render, and map the outcome to an exit code.
 
+mod blacklist;
 mod copy;
 pub mod exec;
 mod hosts;
@@ -15,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::Result;
 use clap::Parser;
 
-use crate::cli::{Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
+use crate::cli::{BlacklistCommand, Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
 use crate::config::Config;
 use crate::context::{self, Context, Settings};
 use crate::exit::{status_of, ExitStatus};
@@ -129,6 +130,10 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
         },
         Command::Exec(_) => Some("exec"),
         Command::Copy(_) => Some("copy"),
+        Command::Blacklist(b) => match b.command {
+            BlacklistCommand::Check(_) => Some("blacklist check"),
+            BlacklistCommand::Investigate(_) => Some("blacklist investigate"),
+        },
         Command::Migrate(m) => match m.command {
             crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
             crate::cli::MigrateCommand::Run(_) => Some("migrate run"),
@@ -160,6 +165,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         Command::Hosts(args) => hosts::run(ctx, args.command),
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
+        Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => reference::print_completions(ctx, shell),

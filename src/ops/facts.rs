@@ -64,7 +64,7 @@ pub fn gather(t: &dyn Transport) -> Result<HostFacts, TransportError> {
 }
 
 /// Splits probe output into its `@@name` sections.
-fn sections(text: &str) -> HashMap<&str, String> {
+pub(crate) fn sections(text: &str) -> HashMap<&str, String> {
     let mut map: HashMap<&str, String> = HashMap::new();
     let mut current: Option<&str> = None;
     for line in text.lines() {

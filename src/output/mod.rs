@@ -75,11 +75,14 @@ impl Printer {
         self.stderr.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Writes one JSON document to stdout.
+    /// Writes one JSON document to stdout, in one write (stdout is line-buffered: a large
+    /// document written line by line costs a system call per line).
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let mut doc = serde_json::to_vec_pretty(value)?;
+        doc.push(b'\n');
         let mut out = self.out();
-        serde_json::to_writer_pretty(&mut *out, value)?;
-        writeln!(out)?;
+        out.write_all(&doc)?;
+        out.flush()?;
         Ok(())
     }
 

@@ -1,7 +1,10 @@
 //! hostops integration tests: one binary. `cli`, `journal` and `reference` run anywhere;
-//! `ssh` starts real OpenSSH servers with tests/lab/lab (root needed, as in CI).
+//! `ssh` starts real OpenSSH servers with tests/lab/lab (root needed, as in CI); `blacklist`
+//! starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI).
 
+mod blacklist;
 mod cli;
+mod dnsbl_fixture;
 mod journal;
 mod migrate;
 mod reference;

@@ -61,6 +61,11 @@ fn help_text_snapshots() {
         ("hosts-check-help", vec!["hosts", "check", "--help"]),
         ("log-help", vec!["log", "--help"]),
         ("copy-help", vec!["copy", "--help"]),
+        ("blacklist-check-help", vec!["blacklist", "check", "--help"]),
+        (
+            "blacklist-investigate-help",
+            vec!["blacklist", "investigate", "--help"],
+        ),
     ] {
         let out = env
             .hostops()

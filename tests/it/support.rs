@@ -151,6 +151,26 @@ impl Lab {
             .expect("run lab sh")
     }
 
+    /// hostops pointed at this lab's inventory, with a ticket.
+    pub fn hostops(&self, env: &Env) -> Command {
+        let mut cmd = env.hostops();
+        cmd.arg("--inventory")
+            .arg(self.inventory())
+            .args(["--ticket", "LAB-1"]);
+        cmd
+    }
+
+    /// Where a host's private directory (`/var/log`, `/var/spool`, `/home`, ...) lives on
+    /// this machine: files written there appear inside the host.
+    pub fn host_path(&self, host: &str, path: &str) -> PathBuf {
+        self.dir
+            .path()
+            .join("hosts")
+            .join(host)
+            .join("fs")
+            .join(path.trim_start_matches('/'))
+    }
+
     /// `lab COMMAND DIR ARGS...` (rekey, add-account, set-version, make-backup, limit-home),
     /// which must succeed.
     pub fn lab(&self, command: &str, args: &[&str]) -> Output {

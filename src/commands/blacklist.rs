@@ -1,0 +1,285 @@
+//! `hostops blacklist check|investigate`: options from argv, one op call, tables or JSON.
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::cli::{BlacklistCommand, CheckArgs, InvestigateArgs};
+use crate::context::Context;
+use crate::exit::{ExitStatus, StatusError};
+use crate::ops::blacklist::dns::{self, DnsOptions};
+use crate::ops::blacklist::dnsauth::Status;
+use crate::ops::blacklist::engine::Health;
+use crate::ops::blacklist::investigate::{self, InvestigateOptions, Investigation};
+use crate::ops::blacklist::verdict::Verdict;
+use crate::ops::blacklist::{self, zones, CheckOptions, Report};
+use crate::output::{verdict, Table};
+
+pub fn run(ctx: &Context, cmd: BlacklistCommand) -> Result<ExitStatus> {
+    match cmd {
+        BlacklistCommand::Check(args) => check(ctx, args),
+        BlacklistCommand::Investigate(args) => investigate(ctx, args),
+    }
+}
+
+fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
+    let dqs_key = match &args.dqs_key_file {
+        Some(path) => {
+            let key = std::fs::read_to_string(path)
+                .map_err(|e| {
+                    StatusError::usage(format!(
+                        "--dqs-key-file: cannot read `{}`: {e}",
+                        path.display()
+                    ))
+                })?
+                .trim()
+                .to_string();
+            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                return Err(StatusError::usage(format!(
+                    "`{}` does not hold a DQS key (one line of letters and digits, from the Spamhaus DQS portal)",
+                    path.display()
+                ))
+                .into());
+            }
+            ctx.add_secret(&key);
+            Some(key)
+        }
+        None => None,
+    };
+    let set = match &args.zones {
+        Some(path) => zones::load(path)?,
+        None => zones::builtin(),
+    };
+    let nameservers = args
+        .nameserver
+        .iter()
+        .map(|s| dns::parse_nameserver(s))
+        .collect::<Result<Vec<_>, _>>()?;
+    if args.in_flight == 0 || args.timeout == 0 {
+        return Err(StatusError::usage("--in-flight and --timeout must be at least 1").into());
+    }
+    let opts = CheckOptions {
+        targets: args.targets,
+        zones: zones::select(set, &args.zone, dqs_key.as_deref())?,
+        dns: DnsOptions {
+            nameservers,
+            timeout: Duration::from_millis(args.timeout),
+            retries: args.retries,
+        },
+        in_flight: args.in_flight,
+        max_addresses: args.max_addresses,
+    };
+    let report = blacklist::check(ctx, &opts)?;
+    ctx.note(report.journal_line())?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&report)?;
+    } else {
+        render(ctx, &report);
+    }
+    Ok(report.exit_status())
+}
+
+fn render(ctx: &Context, report: &Report) {
+    let p = &ctx.printer;
+    for z in &report.zones {
+        match z.health {
+            Health::Ok => {}
+            Health::Broken => p.warn(format!("zone {} is broken: {}", z.zone, z.detail)),
+            Health::Refused => p.warn(format!("zone {} refuses our queries: {}", z.zone, z.detail)),
+            Health::Unreachable => p.warn(format!("zone {}: {}", z.zone, z.detail)),
+            Health::NoTestPoint => p.warn(format!("zone {} {}", z.zone, z.detail)),
+        }
+    }
+    for e in &report.host_errors {
+        p.warn(format!("{}: {}", e.host, e.error));
+    }
+    for t in &report.unchecked {
+        p.warn(format!(
+            "{t}: no zone of the set lists this kind of target; not checked"
+        ));
+    }
+    let mut t = Table::new(["TARGET", "ZONE", "VERDICT", "DETAIL", "DELIST"]);
+    // Clean addresses of a CIDR block are one row per block, not one per address.
+    let mut clean_blocks: Vec<(&str, usize, usize)> = Vec::new();
+    for target in &report.targets {
+        let label = match &target.origin {
+            Some(o) => format!("{} ({o})", target.target),
+            None => target.target.clone(),
+        };
+        let clean = target
+            .results
+            .iter()
+            .filter(|r| r.verdict.word() == "clean")
+            .count();
+        let block = target.origin.as_deref().filter(|o| o.contains('/'));
+        if let (Some(block), true) = (block, clean == target.results.len()) {
+            match clean_blocks.iter_mut().find(|(b, _, _)| *b == block) {
+                Some(entry) => entry.1 += 1,
+                None => clean_blocks.push((block, 1, clean)),
+            }
+            continue;
+        }
+        for r in target
+            .results
+            .iter()
+            .filter(|r| r.verdict.word() != "clean")
+        {
+            let delist = match &r.verdict {
+                Verdict::Listed { delist, .. } => delist.clone(),
+                _ => None,
+            };
+            t.row([
+                label.clone(),
+                r.zone.clone(),
+                verdict(false, r.verdict.word()),
+                r.verdict.detail(),
+                delist.unwrap_or_default(),
+            ]);
+        }
+        if clean > 0 {
+            t.row([
+                label.clone(),
+                format!("{clean} zone(s)"),
+                verdict(true, "clean"),
+                String::new(),
+                String::new(),
+            ]);
+        }
+    }
+    for (block, addresses, zones) in clean_blocks {
+        t.row([
+            format!("{addresses} address(es) of {block}"),
+            format!("{zones} zone(s)"),
+            verdict(true, "clean"),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    p.table(&t);
+    let checks: Vec<_> = report
+        .targets
+        .iter()
+        .flat_map(|t| t.checks.iter().map(move |c| (t, c)))
+        .collect();
+    if !checks.is_empty() {
+        let mut t = Table::new(["TARGET", "CHECK", "RESULT", "DETAIL"]);
+        for (target, c) in checks {
+            let word = match c.status {
+                Status::Pass => verdict(true, "pass"),
+                Status::Fail => verdict(false, "fail"),
+                Status::Unknown => verdict(false, "unknown"),
+            };
+            t.row([
+                target.target.clone(),
+                c.name.to_uppercase(),
+                word,
+                c.detail.clone(),
+            ]);
+        }
+        p.data("");
+        p.table(&t);
+    }
+    let s = &report.summary;
+    p.status(format!(
+        "{} target(s), {} zone(s): {} listed, {} refused, {} unknown, {} clean",
+        s.targets, s.zones, s.listed, s.refused, s.unknown, s.clean
+    ));
+}
+
+fn investigate(ctx: &Context, args: InvestigateArgs) -> Result<ExitStatus> {
+    let hosts = ctx.hosts(std::slice::from_ref(&args.host))?;
+    let [host] = hosts.as_slice() else {
+        return Err(StatusError::usage(format!(
+            "`{}` names {} hosts: investigate one mail server at a time",
+            args.host,
+            hosts.len()
+        ))
+        .into());
+    };
+    let opts = InvestigateOptions {
+        lines: args.lines,
+        ticket: ctx.ticket().map(|t| t.to_string()).unwrap_or_default(),
+    };
+    let inv = investigate::run(&*ctx.connect(host)?, &opts)?;
+    let summary = match inv.sources.first() {
+        Some(s) => format!("likely source: {} ({})", s.name, s.evidence),
+        None => "no likely source found".to_string(),
+    };
+    ctx.note(format!("blacklist investigate {}: {summary}", inv.host))?;
+    if ctx.printer.is_json() {
+        ctx.printer.json(&inv)?;
+    } else {
+        render_investigation(ctx, &inv);
+    }
+    Ok(if inv.sources.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+fn render_investigation(ctx: &Context, inv: &Investigation) {
+    let p = &ctx.printer;
+    let n = |v: Option<u64>| v.map_or("-".to_string(), |v| v.to_string());
+    let Some(mta) = &inv.mta else {
+        p.warn(format!(
+            "{}: neither exim nor postfix (nor their logs) found: nothing to investigate",
+            inv.host
+        ));
+        return;
+    };
+    let mut t = Table::new([
+        "HOST",
+        "MTA",
+        "QUEUE",
+        "FROZEN/HELD",
+        "QUEUED BOUNCES",
+        "LOG",
+        "RECEIVED",
+        "BOUNCED",
+    ]);
+    t.row([
+        inv.host.clone(),
+        mta.clone(),
+        n(inv.queue.size),
+        n(inv.queue.frozen.or(inv.queue.held)),
+        n(inv.queue.bounces),
+        inv.log.clone().unwrap_or_else(|| "-".into()),
+        n(inv.received),
+        n(inv.bounced),
+    ]);
+    p.table(&t);
+    let mut t = Table::new(["EVIDENCE", "NAME", "MESSAGES"]);
+    let groups = [
+        ("queued from", &inv.queue.senders),
+        ("mailbox login", &inv.mailboxes),
+        ("script dir", &inv.scripts),
+        ("local account", &inv.accounts),
+        ("over hourly limit", &inv.rate_limited),
+    ];
+    for (what, counts) in groups {
+        for c in counts.iter().take(5) {
+            t.row([what.to_string(), c.name.clone(), c.count.to_string()]);
+        }
+    }
+    p.data("");
+    p.table(&t);
+    match inv.sources.first() {
+        None => p.data("\nNo likely source: no sender stands out in the queue or the log."),
+        Some(s) => {
+            p.data(format!(
+                "\nLikely source: {} {}: {}",
+                s.kind.word(),
+                s.name,
+                s.evidence
+            ));
+            p.data("Next (hostops changes nothing by itself):");
+            for line in &s.next {
+                p.data(format!("  {line}"));
+            }
+            for other in inv.sources.iter().skip(1).take(4) {
+                p.data(format!("Also: {}", other.evidence));
+            }
+        }
+    }
+}

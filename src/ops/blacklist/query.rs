@@ -1,0 +1,126 @@
+//! DNSBL query names (RFC 5782): reversed IPv4 octets, reversed IPv6 nibbles, or the domain,
+//! then the zone, always fully qualified; and the test points every zone must answer.
+
+use std::fmt;
+use std::net::IpAddr;
+
+use super::zones::ZoneKind;
+
+/// What is looked up in a zone: an address or a domain name.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    Ip(IpAddr),
+    Domain(String),
+}
+
+impl Subject {
+    pub fn kind(&self) -> ZoneKind {
+        match self {
+            Subject::Ip(_) => ZoneKind::Ip,
+            Subject::Domain(_) => ZoneKind::Domain,
+        }
+    }
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Ip(ip) => write!(f, "{ip}"),
+            Subject::Domain(d) => f.write_str(d),
+        }
+    }
+}
+
+/// The fully-qualified name to query for `subject` in the zone `apex`.
+pub fn name(subject: &Subject, apex: &str) -> String {
+    match subject {
+        Subject::Ip(ip) => format!("{}.{apex}.", reversed(ip)),
+        Subject::Domain(d) => format!("{d}.{apex}."),
+    }
+}
+
+/// `1.2.3.4` -> `4.3.2.1`; IPv6 -> its 32 nibbles, last first.
+fn reversed(ip: &IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let o = v4.octets();
+            format!("{}.{}.{}.{}", o[3], o[2], o[1], o[0])
+        }
+        IpAddr::V6(v6) => {
+            let mut labels = Vec::with_capacity(32);
+            for byte in v6.octets().iter().rev() {
+                labels.push(format!("{:x}", byte & 0x0f));
+                labels.push(format!("{:x}", byte >> 4));
+            }
+            labels.join(".")
+        }
+    }
+}
+
+/// RFC 5782 test points of a zone kind: (must be listed, must not be listed).
+pub fn test_points(kind: ZoneKind) -> (Subject, Subject) {
+    match kind {
+        ZoneKind::Ip => (
+            Subject::Ip([127, 0, 0, 2].into()),
+            Subject::Ip([127, 0, 0, 1].into()),
+        ),
+        ZoneKind::Domain => (
+            Subject::Domain("test".into()),
+            Subject::Domain("invalid".into()),
+        ),
+    }
+}
+
+/// A plausible DNS name: dot-separated labels of letters, digits, `-` and `_`, 1-63 bytes each.
+pub fn is_domain_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4_octets_are_reversed_and_fully_qualified() {
+        let s = Subject::Ip("1.2.3.4".parse().unwrap());
+        assert_eq!(name(&s, "zen.spamhaus.org"), "4.3.2.1.zen.spamhaus.org.");
+    }
+
+    #[test]
+    fn ipv6_uses_all_32_nibbles_reversed() {
+        // RFC 5782 section 2.4 example.
+        let s = Subject::Ip("2001:db8:1:2:3:4:567:89ab".parse().unwrap());
+        assert_eq!(
+            name(&s, "ugly.example.com"),
+            "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ugly.example.com."
+        );
+    }
+
+    #[test]
+    fn domains_are_prefixed() {
+        let s = Subject::Domain("example.com".into());
+        assert_eq!(
+            name(&s, "dbl.spamhaus.org"),
+            "example.com.dbl.spamhaus.org."
+        );
+    }
+
+    #[test]
+    fn domain_names_are_checked() {
+        assert!(is_domain_name("mail.example.com"));
+        assert!(is_domain_name("_dmarc.example.com"));
+        assert!(!is_domain_name("exa mple.com"));
+        assert!(!is_domain_name("a..b"));
+        assert!(!is_domain_name("-a.com"));
+        assert!(!is_domain_name(""));
+    }
+}

@@ -1,0 +1,121 @@
+//! What a TARGET argument is: an address, a CIDR block (expanded, with a size limit), a
+//! domain, or an inventory host (whose addresses and mail domains are collected over SSH).
+
+use std::net::IpAddr;
+
+use ipnet::{IpAddrRange, IpNet, Ipv4AddrRange, Ipv6AddrRange};
+
+use super::query::is_domain_name;
+use crate::exit::StatusError;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Spec {
+    Address(IpAddr),
+    Block(IpNet),
+    Domain(String),
+    Host(String),
+}
+
+/// Classifies one TARGET. Inventory host names win over domains of the same spelling.
+pub fn parse(arg: &str, is_host: impl Fn(&str) -> bool) -> Result<Spec, StatusError> {
+    if let Ok(ip) = arg.parse::<IpAddr>() {
+        return Ok(Spec::Address(ip));
+    }
+    if arg.contains('/') {
+        return arg
+            .parse::<IpNet>()
+            .map(|n| Spec::Block(n.trunc()))
+            .map_err(|_| {
+                StatusError::usage(format!(
+                    "`{arg}` is not a CIDR block: write it as 203.0.113.0/24 or 2001:db8::/120"
+                ))
+            });
+    }
+    if is_host(arg) {
+        return Ok(Spec::Host(arg.to_string()));
+    }
+    let domain = arg.trim_end_matches('.').to_ascii_lowercase();
+    if domain.contains('.') && is_domain_name(&domain) {
+        return Ok(Spec::Domain(domain));
+    }
+    Err(StatusError::usage(format!(
+        "`{arg}` is not an IP address, a CIDR block, a domain or an inventory host \
+         (see `hostops hosts list`)"
+    )))
+}
+
+/// Refuses blocks of more than `max` addresses.
+pub fn check_size(net: &IpNet, max: usize) -> Result<(), StatusError> {
+    let host_bits = u32::from(net.max_prefix_len() - net.prefix_len());
+    let size = 1u128.checked_shl(host_bits).unwrap_or(u128::MAX);
+    if size > max as u128 {
+        return Err(StatusError::usage(format!(
+            "block {net} holds {size} addresses, more than --max-addresses {max}: split it into \
+             smaller blocks or raise --max-addresses"
+        )));
+    }
+    Ok(())
+}
+
+/// Every address of `net` (network and broadcast included: each can be listed), refusing
+/// blocks larger than `max`.
+pub fn expand(net: &IpNet, max: usize) -> Result<Vec<IpAddr>, StatusError> {
+    check_size(net, max)?;
+    let range = match net {
+        IpNet::V4(n) => IpAddrRange::from(Ipv4AddrRange::new(n.network(), n.broadcast())),
+        IpNet::V6(n) => IpAddrRange::from(Ipv6AddrRange::new(n.network(), n.broadcast())),
+    };
+    Ok(range.collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_hosts(_: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn targets_are_classified() {
+        assert_eq!(
+            parse("192.0.2.1", no_hosts).unwrap(),
+            Spec::Address("192.0.2.1".parse().unwrap())
+        );
+        assert_eq!(
+            parse("2001:db8::1", no_hosts).unwrap(),
+            Spec::Address("2001:db8::1".parse().unwrap())
+        );
+        assert_eq!(
+            parse("192.0.2.77/30", no_hosts).unwrap(),
+            Spec::Block("192.0.2.76/30".parse().unwrap())
+        );
+        assert_eq!(
+            parse("Example.COM.", no_hosts).unwrap(),
+            Spec::Domain("example.com".into())
+        );
+        assert_eq!(
+            parse("web01", |n| n == "web01").unwrap(),
+            Spec::Host("web01".into())
+        );
+        assert!(parse("web01", no_hosts).is_err());
+        assert!(parse("10.0.0.0/33", no_hosts).is_err());
+    }
+
+    #[test]
+    fn a_22_expands_to_1024_addresses_and_a_21_is_refused() {
+        let all = expand(&"198.51.100.0/22".parse().unwrap(), 1024).unwrap();
+        assert_eq!(all.len(), 1024);
+        assert_eq!(all[0].to_string(), "198.51.100.0");
+        assert_eq!(all[1023].to_string(), "198.51.103.255");
+        let e = expand(&"198.51.96.0/21".parse().unwrap(), 1024).unwrap_err();
+        assert!(e.message.contains("2048 addresses"), "{}", e.message);
+        assert!(expand(&"2001:db8::/32".parse().unwrap(), 1024).is_err());
+        assert_eq!(
+            expand(&"2001:db8::/126".parse().unwrap(), 1024)
+                .unwrap()
+                .len(),
+            4
+        );
+    }
+}
