@@ -5,6 +5,7 @@ mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod playbook;
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
 pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs};
+pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -126,6 +128,8 @@ pub enum Command {
     Copy(CopyArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
+    /// Rebuild, repair and upgrade server software with playbooks (check mode, rollback)
+    Playbook(PlaybookArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
     Log(LogArgs),
     /// Print a shell completion script

@@ -6,6 +6,7 @@ pub mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod playbook;
 pub mod reference;
 
 use std::ffi::OsString;
@@ -132,6 +133,10 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
         Command::Migrate(m) => match m.command {
             crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
         },
+        Command::Playbook(p) => match p.command {
+            crate::cli::PlaybookCommand::Run(_) => Some("playbook run"),
+            _ => None,
+        },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }
 }
@@ -158,6 +163,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
         Command::Migrate(args) => migrate::run(ctx, args.command),
+        Command::Playbook(args) => playbook::run(ctx, args),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => reference::print_completions(ctx, shell),
         Command::Man => reference::print_man(ctx),

@@ -7,4 +7,5 @@ pub mod facts;
 pub mod fanout;
 pub mod handoff;
 pub mod migrate;
+pub mod playbook;
 pub mod transfer;
