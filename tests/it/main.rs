@@ -4,6 +4,7 @@
 mod cli;
 mod journal;
 mod migrate;
+mod playbook;
 mod reference;
 mod ssh;
 mod support;

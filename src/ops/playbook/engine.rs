@@ -43,6 +43,9 @@ pub enum StepStatus {
     Skipped,
     /// Check mode: this changing step would run.
     WouldChange,
+    /// Check mode: cannot be decided before the changes above are made (a condition on a
+    /// result that does not exist yet, or a probe that verifies a change).
+    Undecided,
 }
 
 impl StepStatus {
@@ -53,6 +56,7 @@ impl StepStatus {
             StepStatus::Failed => "failed",
             StepStatus::Skipped => "skipped",
             StepStatus::WouldChange => "would change",
+            StepStatus::Undecided => "undecided",
         }
     }
 }
@@ -304,7 +308,7 @@ impl Registered {
     fn value(&self) -> Value {
         let lines: Vec<Value> = self.stdout.lines().map(Value::from).collect();
         let mut m: BTreeMap<&str, Value> = BTreeMap::new();
-        m.insert("rc", self.rc.map(Value::from).unwrap_or_default());
+        m.insert("rc", self.rc.map_or(Value::from(()), Value::from));
         m.insert("stdout", Value::from(self.stdout.trim_end()));
         m.insert("stderr", Value::from(self.stderr.trim_end()));
         m.insert("stdout_lines", Value::from(lines));
@@ -322,6 +326,13 @@ impl HostRun<'_> {
             let started = Instant::now();
             let (mut report, registered) = self.step(phase, step);
             report.duration_ms = started.elapsed().as_millis() as u64;
+            if self.check && report.status == StepStatus::Failed && self.counts.changed > 0 {
+                // A probe after a change that did not happen cannot see it: not a failure.
+                report.status = StepStatus::Undecided;
+                report.message = report.message.map(|m| {
+                    format!("verifies the changes above, which check mode does not make (now: {m})")
+                });
+            }
             if let (Some(name), Some(r)) = (&step.register, registered) {
                 self.scope.insert(name.clone(), r.value());
             }
@@ -329,7 +340,7 @@ impl HostRun<'_> {
                 StepStatus::Ok => self.counts.ok += 1,
                 StepStatus::Changed | StepStatus::WouldChange => self.counts.changed += 1,
                 StepStatus::Failed => self.counts.failed += 1,
-                StepStatus::Skipped => self.counts.skipped += 1,
+                StepStatus::Skipped | StepStatus::Undecided => self.counts.skipped += 1,
             }
             let _ = self.ctx.note(journal_line(self.host, &report));
             self.observer.step(self.host, &report);
@@ -390,7 +401,7 @@ impl HostRun<'_> {
                     report.status = if step.changes {
                         StepStatus::WouldChange
                     } else {
-                        StepStatus::Skipped
+                        StepStatus::Undecided
                     };
                     report.message = undetermined;
                     return (report, Some(Registered::skipped()));
