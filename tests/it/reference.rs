@@ -61,6 +61,7 @@ fn help_text_snapshots() {
         ("hosts-check-help", vec!["hosts", "check", "--help"]),
         ("log-help", vec!["log", "--help"]),
         ("copy-help", vec!["copy", "--help"]),
+        ("playbook-run-help", vec!["playbook", "run", "--help"]),
     ] {
         let out = env
             .hostops()
