@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Issue 6 benchmark: a 10-step playbook of trivial commands on 20 lab hosts, run by hostops
 # (facts gathered, every step journaled), by ansible-playbook (forks 20, gather_facts off)
-# and by a shell loop of OpenSSH calls (each host in parallel, one ssh per step), in one
-# hyperfine run. Needs root (the lab). Installs hyperfine and ansible-core if missing.
+# and by a shell loop of OpenSSH calls (each host in parallel, one ssh per step), plain and
+# with connection sharing (ControlMaster: one handshake per host, as hostops and Ansible
+# do), in one hyperfine run. Needs root (the lab). Installs hyperfine and ansible-core if
+# missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +47,16 @@ for i in \$(seq 1 $HOSTS); do
 done
 wait
 SH
+# The same loop over one shared connection per host: a master opened first, closed last.
+mux_opts="$ssh_opts -o ControlMaster=auto -o ControlPath=$work/mux-%C"
+cat >"$work/ssh-mux-loop.sh" <<SH
+for i in \$(seq 1 $HOSTS); do
+  ( ssh $mux_opts -fN root@$net.\$i || exit 1
+    for s in \$(seq 1 $STEPS); do ssh $mux_opts root@$net.\$i echo step \$s >/dev/null || exit 1; done
+    ssh $mux_opts -O exit root@$net.\$i 2>/dev/null ) &
+done
+wait
+SH
 {
   echo "[lab]"
   for i in $(seq 1 "$HOSTS"); do echo "h$i ansible_host=$net.$i"; done
@@ -60,6 +72,7 @@ export HOSTOPS_JOURNAL=$work/journal.sqlite ANSIBLE_HOST_KEY_CHECKING=True ANSIB
 hyperfine --warmup 1 --runs "$RUNS" --export-json "$work/playbook.json" \
   -n hostops "$bin --inventory $lab/inventory.toml -t BENCH-6 -y -q playbook run $work/bench.yml --host all --forks $HOSTS" \
   -n openssh "bash $work/ssh-loop.sh" \
+  -n openssh-mux "bash $work/ssh-mux-loop.sh" \
   -n ansible "ansible-playbook -i $work/ansible.ini -f $HOSTS $work/bench-ansible.yml"
 
 python3 - "$work/playbook.json" <<'PY'
@@ -67,8 +80,9 @@ import json, os, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 med = lambda n: r[n]["median"]
 print(f"\nmedian wall time, {os.environ.get('STEPS', '10')} steps on {os.environ.get('HOSTS', '20')} hosts:")
-for n in ("hostops", "openssh", "ansible"):
+for n in ("hostops", "openssh", "openssh-mux", "ansible"):
     print(f"  {n:8} {med(n):7.3f} s  (min {r[n]['min']:.3f}, max {r[n]['max']:.3f})")
 print(f"hostops / openssh = {med('hostops') / med('openssh'):.2f}x  (target <= 1.5x)")
+print(f"hostops / openssh-mux = {med('hostops') / med('openssh-mux'):.2f}x")
 print(f"ansible / hostops = {med('ansible') / med('hostops'):.1f}x faster  (target >= 8x)")
 PY

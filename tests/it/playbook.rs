@@ -266,6 +266,71 @@ steps:
 }
 
 #[test]
+fn uploads_diff_in_check_mode_write_for_real_and_timeouts_fail() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let file = write(
+        &env,
+        "upload.yml",
+        r#"name: upload
+level: 2
+vars:
+  greeting: hello
+steps:
+  - name: config
+    upload:
+      dest: /etc/hostops-test.conf
+      content: |
+        greeting = {{ greeting }}
+      mode: "0600"
+"#,
+    );
+    let run = |extra: &[&str]| {
+        let out = ops(&env, &lab)
+            .args(["--json", "playbook", "run"])
+            .arg(&file)
+            .args(["--host", "h1"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        host(&json(&out), "h1")["steps"][0].clone()
+    };
+    let check = run(&["--check"]);
+    assert_eq!(check["status"], "would_change");
+    assert!(
+        check["diff"]
+            .as_str()
+            .unwrap()
+            .contains("+greeting = hello"),
+        "{check}"
+    );
+    assert!(!exists(&lab, "h1", "/etc/hostops-test.conf"));
+
+    assert_eq!(run(&[])["status"], "changed");
+    let stat = lab.sh("h1", &["stat", "-c", "%a", "/etc/hostops-test.conf"]);
+    assert_eq!(stdout(&stat).trim(), "600");
+    assert_eq!(run(&[])["status"], "ok", "same content: nothing to change");
+    let changed = run(&["--check", "--var", "greeting=bye"]);
+    assert!(changed["diff"]
+        .as_str()
+        .unwrap()
+        .contains("-greeting = hello\n+greeting = bye"));
+
+    let slow = write(
+        &env,
+        "slow.yml",
+        "name: slow\nlevel: 2\nsteps:\n  - name: hangs\n    timeout: 1\n    run: sleep 30\n",
+    );
+    let out = ops(&env, &lab)
+        .args(["playbook", "run"])
+        .arg(&slow)
+        .args(["--host", "h1"])
+        .output()
+        .unwrap();
+    assert_exit(&out, 1, "timed out after 1s");
+}
+
+#[test]
 fn serial_batches_stop_after_max_fail() {
     let (env, lab) = (Env::new(), Lab::up(3));
     let file = write(

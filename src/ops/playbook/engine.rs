@@ -85,7 +85,8 @@ pub enum Outcome {
     Ok,
     /// Every step succeeded and something changed (or would, in check mode).
     Changed,
-    /// A step failed and there was no rescue, or the rescue failed too.
+    /// A step failed and there was no rescue, the rescue failed too, or every rescue step
+    /// was skipped (nothing had been changed).
     Failed,
     /// A step failed and the rescue (rollback) succeeded: the change did not happen.
     Rescued,
@@ -215,8 +216,13 @@ fn prepare(
     let failed = run.phase(Phase::Steps, &playbook.steps);
     let mut outcome = if failed { Outcome::Failed } else { Outcome::Ok };
     if failed && !playbook.rescue.is_empty() {
+        let before = run.steps.len();
         let rescue_failed = run.phase(Phase::Rescue, &playbook.rescue);
-        if !rescue_failed {
+        // Rescued only when a rollback step actually ran (all skipped: nothing to undo).
+        let acted = run.steps[before..]
+            .iter()
+            .any(|s| s.status != StepStatus::Skipped);
+        if !rescue_failed && acted {
             run.counts.rescued += 1;
             outcome = Outcome::Rescued;
         }

@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use minijinja::Value;
 
 pub use engine::{HostReport, Observer, Outcome, Phase, StepReport, StepStatus};
-pub use format::{parse, Level, Playbook};
-pub use library::{Library, Source};
+pub use format::{parse, Playbook};
+pub use library::Library;
 
 use crate::exit::StatusError;
 
