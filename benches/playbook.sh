@@ -81,7 +81,7 @@ r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 med = lambda n: r[n]["median"]
 print(f"\nmedian wall time, {os.environ.get('STEPS', '10')} steps on {os.environ.get('HOSTS', '20')} hosts:")
 for n in ("hostops", "openssh", "openssh-mux", "ansible"):
-    print(f"  {n:8} {med(n):7.3f} s  (min {r[n]['min']:.3f}, max {r[n]['max']:.3f})")
+    print(f"  {n:12} {med(n):7.3f} s  (min {r[n]['min']:.3f}, max {r[n]['max']:.3f})")
 print(f"hostops / openssh = {med('hostops') / med('openssh'):.2f}x  (target <= 1.5x)")
 print(f"hostops / openssh-mux = {med('hostops') / med('openssh-mux'):.2f}x")
 print(f"ansible / hostops = {med('ansible') / med('hostops'):.1f}x faster  (target >= 8x)")
