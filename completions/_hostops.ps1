@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Stream a file to or from a host, checked with SHA-256')
             [CompletionResult]::new('blacklist', 'blacklist', [CompletionResultType]::ParameterValue, 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move hosting accounts between servers with the same control panel')
+            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Read the journal: runs, ticket timelines, hand-over notes, tamper check')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -449,6 +450,162 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;migrate;help;help' {
             break
         }
+        'hostops;playbook' {
+            [CompletionResult]::new('--playbooks', '--playbooks', [CompletionResultType]::ParameterName, 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the playbooks on offer (bundled, and from --playbooks DIR)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a playbook''s YAML')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook on hosts (with --check: run the probes, show the rest)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hostops;playbook;list' {
+            [CompletionResult]::new('--playbooks', '--playbooks', [CompletionResultType]::ParameterName, 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hostops;playbook;show' {
+            [CompletionResult]::new('--playbooks', '--playbooks', [CompletionResultType]::ParameterName, 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hostops;playbook;lint' {
+            [CompletionResult]::new('--playbooks', '--playbooks', [CompletionResultType]::ParameterName, 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hostops;playbook;run' {
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Hosts or groups to run on')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Hosts or groups to run on')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
+            [CompletionResult]::new('--forks', '--forks', [CompletionResultType]::ParameterName, 'Hosts run at the same time')
+            [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'Run hosts in batches of N, checking --max-fail after each batch')
+            [CompletionResult]::new('--max-fail', '--max-fail', [CompletionResultType]::ParameterName, 'With --serial: stop when more than PCT percent of a batch failed')
+            [CompletionResult]::new('--playbooks', '--playbooks', [CompletionResultType]::ParameterName, 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Run read-only probes only and show what every other step would do (like --dry-run)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hostops;playbook;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the playbooks on offer (bundled, and from --playbooks DIR)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a playbook''s YAML')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook on hosts (with --check: run the probes, show the rest)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'hostops;playbook;help;list' {
+            break
+        }
+        'hostops;playbook;help;show' {
+            break
+        }
+        'hostops;playbook;help;lint' {
+            break
+        }
+        'hostops;playbook;help;run' {
+            break
+        }
+        'hostops;playbook;help;help' {
+            break
+        }
         'hostops;log' {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
@@ -642,6 +799,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Stream a file to or from a host, checked with SHA-256')
             [CompletionResult]::new('blacklist', 'blacklist', [CompletionResultType]::ParameterValue, 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move hosting accounts between servers with the same control panel')
+            [CompletionResult]::new('playbook', 'playbook', [CompletionResultType]::ParameterValue, 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Read the journal: runs, ticket timelines, hand-over notes, tamper check')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -693,6 +851,25 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;help;migrate;sync' {
+            break
+        }
+        'hostops;help;playbook' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the playbooks on offer (bundled, and from --playbooks DIR)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a playbook''s YAML')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook on hosts (with --check: run the probes, show the rest)')
+            break
+        }
+        'hostops;help;playbook;list' {
+            break
+        }
+        'hostops;help;playbook;show' {
+            break
+        }
+        'hostops;help;playbook;lint' {
+            break
+        }
+        'hostops;help;playbook;run' {
             break
         }
         'hostops;help;log' {

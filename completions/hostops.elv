@@ -43,6 +43,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand copy 'Stream a file to or from a host, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
+            cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -418,6 +419,151 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;migrate;help;help'= {
         }
+        &'hostops;playbook'= {
+            cand --playbooks 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'
+            cand show 'Print a playbook''s YAML'
+            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+            cand run 'Run a playbook on hosts (with --check: run the probes, show the rest)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;playbook;list'= {
+            cand --playbooks 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;playbook;show'= {
+            cand --playbooks 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;playbook;lint'= {
+            cand --playbooks 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;playbook;run'= {
+            cand -H 'Hosts or groups to run on'
+            cand --host 'Hosts or groups to run on'
+            cand -e 'Set a playbook variable (repeatable)'
+            cand --var 'Set a playbook variable (repeatable)'
+            cand --forks 'Hosts run at the same time'
+            cand --serial 'Run hosts in batches of N, checking --max-fail after each batch'
+            cand --max-fail 'With --serial: stop when more than PCT percent of a batch failed'
+            cand --playbooks 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --check 'Run read-only probes only and show what every other step would do (like --dry-run)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;playbook;help'= {
+            cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'
+            cand show 'Print a playbook''s YAML'
+            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+            cand run 'Run a playbook on hosts (with --check: run the probes, show the rest)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;playbook;help;list'= {
+        }
+        &'hostops;playbook;help;show'= {
+        }
+        &'hostops;playbook;help;lint'= {
+        }
+        &'hostops;playbook;help;run'= {
+        }
+        &'hostops;playbook;help;help'= {
+        }
         &'hostops;log'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -598,6 +744,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand copy 'Stream a file to or from a host, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
+            cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
@@ -636,6 +783,20 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;migrate;verify'= {
         }
         &'hostops;help;migrate;sync'= {
+        }
+        &'hostops;help;playbook'= {
+            cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'
+            cand show 'Print a playbook''s YAML'
+            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+            cand run 'Run a playbook on hosts (with --check: run the probes, show the rest)'
+        }
+        &'hostops;help;playbook;list'= {
+        }
+        &'hostops;help;playbook;show'= {
+        }
+        &'hostops;help;playbook;lint'= {
+        }
+        &'hostops;help;playbook;run'= {
         }
         &'hostops;help;log'= {
             cand list 'List runs (of the ticket given with --ticket, if any)'

@@ -44,6 +44,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one c
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -299,6 +300,102 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "show" -d 'Print a playbook\'s YAML'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s H -l host -d 'Hosts or groups to run on' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s e -l var -d 'Set a playbook variable (repeatable)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l forks -d 'Hosts run at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l serial -d 'Run hosts in batches of N, checking --max-fail after each batch' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l max-fail -d 'With --serial: stop when more than PCT percent of a batch failed' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l check -d 'Run read-only probes only and show what every other step would do (like --dry-run)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a playbook\'s YAML'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
@@ -415,15 +512,16 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "copy" -d 'Stream a file to or from a host, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
@@ -432,6 +530,10 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'Print a playbook\'s YAML'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'

@@ -19,6 +19,11 @@ pub struct Config {
     /// Connect timeout for SSH, in seconds.
     #[serde(default = "default_connect_timeout")]
     pub connect_timeout: u64,
+    /// The operator's support level (2 or 3): playbooks above it are refused.
+    /// `HOSTOPS_LEVEL` overrides it; unset means no level check.
+    pub level: Option<u8>,
+    /// Folder of playbooks that override and extend the bundled ones.
+    pub playbooks: Option<PathBuf>,
 }
 
 fn default_ticket_pattern() -> String {
@@ -35,6 +40,8 @@ impl Default for Config {
             ticket_pattern: default_ticket_pattern(),
             inventory: None,
             connect_timeout: default_connect_timeout(),
+            level: None,
+            playbooks: None,
         }
     }
 }

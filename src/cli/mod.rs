@@ -6,6 +6,7 @@ mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod playbook;
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
 pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
+pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -130,6 +132,8 @@ pub enum Command {
     Blacklist(BlacklistArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
+    /// Rebuild, repair and upgrade server software with playbooks (check mode, rollback)
+    Playbook(PlaybookArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
     Log(LogArgs),
     /// Print a shell completion script

@@ -117,14 +117,14 @@ fn report(p: &Printer, results: &[HostRun]) {
 }
 
 /// Live output: raw for one host; for several, whole lines prefixed `host | `.
-struct TerminalSink<'a> {
+pub(crate) struct TerminalSink<'a> {
     printer: &'a Printer,
     prefixed: bool,
     partial: Mutex<HashMap<(String, bool), Vec<u8>>>,
 }
 
 impl<'a> TerminalSink<'a> {
-    fn new(printer: &'a Printer, prefixed: bool) -> Self {
+    pub(crate) fn new(printer: &'a Printer, prefixed: bool) -> Self {
         TerminalSink {
             printer,
             prefixed,
@@ -146,7 +146,7 @@ impl<'a> TerminalSink<'a> {
     }
 
     /// Prints what is left of unfinished lines.
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         let rest = std::mem::take(&mut *self.partial.lock().unwrap_or_else(|p| p.into_inner()));
         for ((host, stderr), bytes) in rest {
             if !bytes.is_empty() {

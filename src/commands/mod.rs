@@ -7,6 +7,7 @@ pub mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod playbook;
 pub mod reference;
 
 use std::ffi::OsString;
@@ -140,6 +141,10 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
             crate::cli::MigrateCommand::Verify(_) => Some("migrate verify"),
             crate::cli::MigrateCommand::Sync(_) => Some("migrate sync"),
         },
+        Command::Playbook(p) => match p.command {
+            crate::cli::PlaybookCommand::Run(_) => Some("playbook run"),
+            _ => None,
+        },
         Command::Log(_) | Command::Completions { .. } | Command::Man => None,
     }
 }
@@ -167,6 +172,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         Command::Copy(args) => copy::run(ctx, args),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
+        Command::Playbook(args) => playbook::run(ctx, args),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => reference::print_completions(ctx, shell),
         Command::Man => reference::print_man(ctx),

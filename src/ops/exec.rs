@@ -134,11 +134,12 @@ fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSi
     }
 }
 
-struct SinkWriter<'a> {
-    host: &'a str,
-    stream: Stream,
-    sink: &'a dyn ExecSink,
-    keep: Option<Vec<u8>>,
+/// A command's stdout or stderr: forwarded to the sink as it arrives, and kept when asked.
+pub(crate) struct SinkWriter<'a> {
+    pub(crate) host: &'a str,
+    pub(crate) stream: Stream,
+    pub(crate) sink: &'a dyn ExecSink,
+    pub(crate) keep: Option<Vec<u8>>,
 }
 
 impl Write for SinkWriter<'_> {

@@ -37,6 +37,8 @@ pub struct Os {
     pub id: String,
     pub version: String,
     pub name: String,
+    /// os-release ID_LIKE (`rhel centos fedora`, `debian`).
+    pub like: String,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -96,7 +98,7 @@ pub fn parse(host: &str, text: &str) -> HostFacts {
     }
 }
 
-fn parse_os_release(text: &str) -> Os {
+pub(crate) fn parse_os_release(text: &str) -> Os {
     let field = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
@@ -107,6 +109,7 @@ fn parse_os_release(text: &str) -> Os {
         id: field("ID"),
         version: field("VERSION_ID"),
         name: field("PRETTY_NAME"),
+        like: field("ID_LIKE"),
     }
 }
 

@@ -8,5 +8,6 @@ pub mod facts;
 pub mod fanout;
 pub mod handoff;
 pub mod migrate;
+pub mod playbook;
 pub mod pull_access;
 pub mod transfer;

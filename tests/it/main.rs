@@ -7,6 +7,7 @@ mod cli;
 mod dnsbl_fixture;
 mod journal;
 mod migrate;
+mod playbook;
 mod reference;
 mod ssh;
 mod support;

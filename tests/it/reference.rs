@@ -66,6 +66,7 @@ fn help_text_snapshots() {
             "blacklist-investigate-help",
             vec!["blacklist", "investigate", "--help"],
         ),
+        ("playbook-run-help", vec!["playbook", "run", "--help"]),
     ] {
         let out = env
             .hostops()

@@ -1,0 +1,386 @@
+//! The playbook file format (YAML) as typed structs, and parsing that reports the file, line,
+//! column and field of any mistake. Unknown keys are errors; templates and `when:` expressions
+//! are compiled while parsing, so a syntax error points at the value that holds it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+
+use super::lint;
+use super::template;
+
+/// A parsed, checked playbook.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Playbook {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub level: Level,
+    #[serde(default)]
+    pub applies_to: AppliesTo,
+    /// Defaults, overridden by `--var k=v`.
+    #[serde(default)]
+    pub vars: BTreeMap<String, minijinja::Value>,
+    pub steps: Vec<Step>,
+    /// Runs when a step fails: the rollback.
+    #[serde(default)]
+    pub rescue: Vec<Step>,
+    /// Runs last, whatever happened.
+    #[serde(default)]
+    pub always: Vec<Step>,
+}
+
+/// The support level a playbook needs (2 or 3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Level(pub u8);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match u8::deserialize(d)? {
+            n @ (2 | 3) => Ok(Level(n)),
+            n => Err(serde::de::Error::custom(format!(
+                "level must be 2 or 3 (the support level allowed to run it), not {n}"
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "L{}", self.0)
+    }
+}
+
+/// Panels and OS families a playbook is written for; empty lists mean any.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppliesTo {
+    #[serde(default)]
+    pub panels: Vec<PanelName>,
+    #[serde(default)]
+    pub os: Vec<OsFamily>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PanelName {
+    Cpanel,
+    Plesk,
+    Directadmin,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OsFamily {
+    /// Debian and Ubuntu (apt).
+    Debian,
+    /// RHEL, AlmaLinux, Rocky, CloudLinux, CentOS (dnf or yum).
+    Rhel,
+}
+
+/// One step, checked: exactly one action, valid templates and expression.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(try_from = "RawStep")]
+pub struct Step {
+    pub name: String,
+    pub action: Action,
+    pub when: Option<Expr>,
+    /// False for read-only probes: they run in check mode too.
+    pub changes: bool,
+    pub register: Option<String>,
+    pub expect: Expect,
+    pub retries: u32,
+    /// Seconds between attempts.
+    pub delay: u64,
+    /// Seconds before the command is killed.
+    pub timeout: Option<u64>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A shell command line (a template; interpolations are shell-quoted unless `| raw`).
+    Run(Template),
+    Upload(Upload),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Upload {
+    /// Remote path (a template).
+    pub dest: Template,
+    /// File content (a template).
+    pub content: Template,
+    /// Octal mode such as "0644"; default: the existing file's, else 0644.
+    pub mode: Option<Mode>,
+}
+
+/// What counts as success: exit codes and a pattern stdout must match.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    #[serde(default = "zero", deserialize_with = "one_or_many")]
+    pub rc: Vec<i32>,
+    #[serde(default)]
+    pub stdout: Option<Pattern>,
+}
+
+impl Default for Expect {
+    fn default() -> Self {
+        Expect {
+            rc: zero(),
+            stdout: None,
+        }
+    }
+}
+
+fn zero() -> Vec<i32> {
+    vec![0]
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i32>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(i32),
+        Many(Vec<i32>),
+    }
+    match OneOrMany::deserialize(d) {
+        Ok(OneOrMany::One(n)) => Ok(vec![n]),
+        Ok(OneOrMany::Many(v)) => Ok(v),
+        Err(_) => Err(serde::de::Error::custom(
+            "rc must be an exit code or a list of exit codes, e.g. `rc: [0, 1]`",
+        )),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    name: String,
+    run: Option<Template>,
+    upload: Option<Upload>,
+    when: Option<Expr>,
+    #[serde(default = "yes")]
+    changes: bool,
+    register: Option<String>,
+    #[serde(default)]
+    expect: Expect,
+    #[serde(default)]
+    retries: u32,
+    #[serde(default)]
+    delay: u64,
+    timeout: Option<u64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl TryFrom<RawStep> for Step {
+    type Error = String;
+
+    fn try_from(raw: RawStep) -> Result<Step, String> {
+        let action = match (raw.run, raw.upload) {
+            (Some(run), None) => Action::Run(run),
+            (None, Some(upload)) => Action::Upload(upload),
+            (Some(_), Some(_)) => {
+                return Err(format!(
+                    "step `{}` has both `run` and `upload`: give it one of them",
+                    raw.name
+                ))
+            }
+            (None, None) => {
+                return Err(format!(
+                    "step `{}` has neither `run` nor `upload`: give it one of them",
+                    raw.name
+                ))
+            }
+        };
+        let step = Step {
+            name: raw.name,
+            action,
+            when: raw.when,
+            changes: raw.changes,
+            register: raw.register,
+            expect: raw.expect,
+            retries: raw.retries,
+            delay: raw.delay,
+            timeout: raw.timeout,
+        };
+        lint::check_step(&step)?;
+        Ok(step)
+    }
+}
+
+/// A template source, syntax-checked when read.
+#[derive(Clone, Debug)]
+pub struct Template(pub String);
+
+impl<'de> Deserialize<'de> for Template {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        checked_str(d, template::check_template).map(Template)
+    }
+}
+
+/// Reads a string and checks it inside the deserializer, so that an error carries the
+/// position of the value itself rather than of the mapping around it.
+fn checked_str<'de, D: Deserializer<'de>>(
+    d: D,
+    check: fn(&str) -> Result<(), String>,
+) -> Result<String, D::Error> {
+    struct Checked(fn(&str) -> Result<(), String>);
+    impl serde::de::Visitor<'_> for Checked {
+        type Value = String;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            (self.0)(v).map_err(E::custom)?;
+            Ok(v.to_string())
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+            self.visit_str(&v.to_string())
+        }
+    }
+    d.deserialize_str(Checked(check))
+}
+
+/// A `when:` expression, compiled when read. A bare boolean is accepted too.
+#[derive(Clone, Debug)]
+pub struct Expr(pub String);
+
+impl<'de> Deserialize<'de> for Expr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        checked_str(d, template::check_expression).map(Expr)
+    }
+}
+
+/// A regular expression, compiled when read.
+#[derive(Clone, Debug)]
+pub struct Pattern(pub regex::Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let source = checked_str(d, |s| {
+            regex::Regex::new(s)
+                .map(|_| ())
+                .map_err(|e| format!("invalid regular expression: {e}"))
+        })?;
+        Ok(Pattern(regex::Regex::new(&source).expect("checked above")))
+    }
+}
+
+/// A file mode written in octal ("0644").
+#[derive(Clone, Copy, Debug)]
+pub struct Mode(pub u32);
+
+impl<'de> Deserialize<'de> for Mode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d).map_err(|_| {
+            serde::de::Error::custom("mode must be a quoted octal string such as \"0644\"")
+        })?;
+        u32::from_str_radix(&text, 8)
+            .ok()
+            .filter(|m| *m <= 0o7777)
+            .map(Mode)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "mode `{text}` is not an octal file mode such as \"0644\""
+                ))
+            })
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04o}", self.0)
+    }
+}
+
+/// Why a playbook could not be read: where (file, line, column) and what.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: {message}", location.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+pub struct ParseError {
+    pub file: String,
+    /// 1-based line and column.
+    pub location: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// Parses playbook text; `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Playbook, ParseError> {
+    let playbook: Playbook = serde_norway::from_str(text).map_err(|e| {
+        let location = e.location().map(|l| (l.line(), l.column()));
+        let mut message = e.to_string();
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        ParseError {
+            file: file.to_string(),
+            location,
+            message,
+        }
+    })?;
+    lint::check_playbook(&playbook).map_err(|message| ParseError {
+        file: file.to_string(),
+        location: None,
+        message,
+    })?;
+    Ok(playbook)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse("p.yml", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn reads_a_full_playbook() {
+        let p = parse(
+            "p.yml",
+            "name: t\nlevel: 2\napplies_to: {panels: [none], os: [debian]}\nvars: {pkg: apache2}\n\
+             steps:\n  - name: probe\n    run: echo {{ pkg }}\n    changes: false\n    register: r\n\
+             \x20   expect: {rc: [0, 1], stdout: ok}\n  - name: put\n    upload: {dest: /tmp/x, content: hi, mode: \"0600\"}\n    when: r.rc == 0\n",
+        )
+        .unwrap();
+        assert_eq!(p.level, Level(2));
+        assert_eq!(p.steps.len(), 2);
+        assert_eq!(p.steps[0].expect.rc, [0, 1]);
+        assert!(!p.steps[0].changes && p.steps[1].changes);
+        assert!(matches!(&p.steps[1].action, Action::Upload(u) if u.mode.unwrap().0 == 0o600));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_field_line_and_column() {
+        let e = err("name: t\nlevel: 2\nsteps:\n  - name: a\n    rn: echo\n");
+        assert!(
+            e.starts_with("p.yml:5:5: steps[0]: unknown field `rn`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn template_syntax_errors_point_at_the_value() {
+        let e = err("name: t\nlevel: 3\nsteps:\n  - name: a\n    run: echo {{ x\n");
+        assert!(e.starts_with("p.yml:5:10: steps[0].run: "), "{e}");
+    }
+
+    #[test]
+    fn a_step_needs_exactly_one_action() {
+        let e = err("name: t\nlevel: 3\nsteps:\n  - name: a\n    changes: false\n");
+        assert!(e.contains("neither `run` nor `upload`"), "{e}");
+        assert!(e.starts_with("p.yml:4:"), "{e}");
+    }
+
+    #[test]
+    fn level_is_two_or_three() {
+        let e = err("name: t\nlevel: 1\nsteps: []\n");
+        assert!(e.contains("level must be 2 or 3"), "{e}");
+    }
+}

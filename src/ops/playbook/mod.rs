@@ -1,0 +1,46 @@
+//! Playbooks: YAML lists of shell steps with check mode, conditions, retries and a rollback
+//! (`rescue`), run over SSH on many hosts and journaled step by step. See README.md,
+//! "Playbooks", for the format.
+
+pub mod engine;
+pub mod facts;
+pub mod fleet;
+pub mod format;
+pub mod library;
+mod lint;
+mod template;
+
+use std::collections::BTreeMap;
+
+use minijinja::Value;
+
+pub use engine::{HostReport, Observer, Outcome, Phase, StepReport, StepStatus};
+pub use format::{parse, Playbook};
+pub use library::Library;
+
+use crate::exit::StatusError;
+
+/// How to run a playbook.
+pub struct RunOptions {
+    /// Run probes only; report every other step.
+    pub check: bool,
+    /// `--var k=v` overrides of the playbook's vars.
+    pub vars: BTreeMap<String, Value>,
+    pub forks: usize,
+    /// Hosts per batch (None: all at once).
+    pub serial: Option<usize>,
+    /// Percentage of a batch's hosts that may fail before later batches are cancelled.
+    pub max_fail: u8,
+}
+
+/// Refuses a playbook above the operator's support level (None: no level configured).
+pub fn check_level(playbook: &Playbook, operator: Option<u8>) -> Result<(), StatusError> {
+    match operator {
+        Some(level) if playbook.level.0 > level => Err(StatusError::refused(format!(
+            "playbook `{}` is a level-{} task and your level is {level} (HOSTOPS_LEVEL or `level` \
+             in the config): escalate the ticket to L{} instead",
+            playbook.name, playbook.level.0, playbook.level.0
+        ))),
+        _ => Ok(()),
+    }
+}
