@@ -466,7 +466,7 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
         ));
         p.data(match m.request.route {
             Route::Direct => format!(
-                "  transfer  on {}: scp from {}@{}:{archive} with a one-off key pinned to {}'s verified host key",
+                "  transfer  on {}: ssh {}@{} cat {archive} | tee (hashed while written), one-off key, {}'s verified host key pinned",
                 m.to.name, m.from.user, m.from.address, m.from.name
             ),
             Route::Relay => format!("  transfer  through hostops: {}:{archive} -> {}:{archive}", m.from.name, m.to.name),

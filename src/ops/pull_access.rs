@@ -17,7 +17,7 @@ pub struct Origin<'a> {
     pub user: &'a str,
 }
 
-/// What the target's own ssh, scp and rsync need to reach the origin during the job.
+/// What the target's own ssh and rsync need to reach the origin during the job.
 pub struct Access {
     dir: String,
     host: String,
@@ -49,7 +49,7 @@ fn sh(script: &str, args: &[&str]) -> Cmd {
 }
 
 impl Access {
-    /// Options every OpenSSH tool takes (ssh, scp; rsync through `-e`).
+    /// Options ssh takes (rsync passes them through `-e`).
     fn options(&self) -> Vec<String> {
         vec![
             "-i".into(),
@@ -73,19 +73,6 @@ impl Access {
             self.port.to_string(),
             format!("{}@{}", self.user, self.host),
         ]);
-        a
-    }
-
-    /// `scp` arguments naming `path` on the origin as the source.
-    pub fn scp_args(&self, path: &str) -> Vec<String> {
-        let mut a = vec![
-            "-q".to_string(),
-            "-B".into(),
-            "-P".into(),
-            self.port.to_string(),
-        ];
-        a.extend(self.options());
-        a.push(format!("{}@{}:{path}", self.user, bracketed(&self.host)));
         a
     }
 

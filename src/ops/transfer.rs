@@ -32,6 +32,12 @@ pub struct Target<'a> {
 }
 
 // Constant scripts; every value arrives as a quoted positional parameter.
+/// Run on the target: `$1` the file to write, `$2` the remote command, then ssh's arguments.
+/// Prints the SHA-256 of what arrived, computed while it is written.
+const PULL_AND_HASH: &str = r#"set -o pipefail
+out=$1; remote=$2; shift 2
+sum=$(ssh "$@" "$remote" | tee -- "$out" | sha256sum)
+printf '%s\n' "${sum%% *}""#;
 const TEMP_BESIDE: &str = r#"d=$(dirname -- "$1") && mktemp -d -- "$d/.hostops-xfer.XXXXXX""#;
 const SHA256: &str = r#"sum=$(sha256sum < "$1") && printf '%s\n' "${sum%% *}""#;
 
@@ -55,8 +61,10 @@ pub fn copy(
     }
 }
 
-/// The target pulls with scp into a temporary directory beside the destination and renames
-/// the file into place; the directory is removed whatever happens.
+/// The target pulls the file over its own ssh into a temporary directory beside the
+/// destination, hashing the stream as it writes it, while the source hashes its file at the
+/// same time; equal hashes, then the file is renamed into place. The directory is removed
+/// whatever happens.
 fn direct(src: &Source<'_>, dst: &Target<'_>, tag: &str) -> Result<CopyReport> {
     let origin = Origin {
         t: src.t,
@@ -68,20 +76,49 @@ fn direct(src: &Source<'_>, dst: &Target<'_>, tag: &str) -> Result<CopyReport> {
         .stdout_text()
         .trim()
         .to_string();
+    let data = format!("{tmp}/data");
     let pulled = with_access(&origin, dst.t, tag, |access| {
-        let mut args = access.scp_args(src.path);
-        args.push(format!("{tmp}/data"));
-        transport::run_ok(dst.t, &Cmd::new("scp").args(args))?;
-        transport::run_ok(
-            dst.t,
-            &Cmd::new("mv").args(["-f", "--", &format!("{tmp}/data"), dst.path]),
-        )?;
-        Ok(())
+        let mut args = vec![
+            data.clone(),
+            Cmd::new("cat").args(["--", src.path]).to_shell_line()?,
+        ];
+        args.extend(access.ssh_args());
+        let (source_sum, arrived) = std::thread::scope(|s| {
+            let source_sum = s.spawn(|| sha256_of(src.t, src.path));
+            let arrived = transport::run_ok(
+                dst.t,
+                &Cmd::new("bash")
+                    .args(["-c", PULL_AND_HASH, "bash"])
+                    .args(args),
+            );
+            (source_sum.join().expect("hashing thread"), arrived)
+        });
+        let (source_sum, arrived) = (source_sum?, arrived?.stdout_text().trim().to_string());
+        if source_sum != arrived {
+            bail!(
+                "{}:{} arrived as {arrived} but the source has {source_sum}",
+                dst.t.target().name,
+                dst.path
+            );
+        }
+        transport::run_ok(dst.t, &Cmd::new("mv").args(["-f", "--", &data, dst.path]))?;
+        Ok(source_sum)
     });
     let cleaned = transport::run(dst.t, &Cmd::new("rm").args(["-rf", "--", &tmp]), None, None);
-    pulled?;
+    let sha256 = pulled?;
     cleaned?;
-    compare(src, dst)
+    let size = transport::run_ok(dst.t, &Cmd::new("stat").args(["-c", "%s", "--", dst.path]))?;
+    Ok(CopyReport {
+        bytes: size.stdout_text().trim().parse().unwrap_or(0),
+        sha256,
+    })
+}
+
+fn sha256_of(t: &dyn Transport, path: &str) -> Result<String> {
+    Ok(transport::run_ok(t, &sh(SHA256, &[path]))?
+        .stdout_text()
+        .trim()
+        .to_string())
 }
 
 /// Streams the source file into the target through a pipe: constant memory, both ends checked.
@@ -152,30 +189,4 @@ pub fn pipe(src: &dyn Transport, produce: &Cmd, dst: &dyn Transport, consume: &C
         );
     }
     Ok(())
-}
-
-/// SHA-256 on both servers must agree.
-fn compare(src: &Source<'_>, dst: &Target<'_>) -> Result<CopyReport> {
-    let a = transport::run_ok(src.t, &sh(SHA256, &[src.path]))?
-        .stdout_text()
-        .trim()
-        .to_string();
-    let b = transport::run_ok(dst.t, &sh(SHA256, &[dst.path]))?
-        .stdout_text()
-        .trim()
-        .to_string();
-    if a != b || a.is_empty() {
-        bail!(
-            "{}:{} does not match {}:{} ({b} vs {a})",
-            dst.t.target().name,
-            dst.path,
-            src.t.target().name,
-            src.path
-        );
-    }
-    let size = transport::run_ok(dst.t, &Cmd::new("stat").args(["-c", "%s", "--", dst.path]))?;
-    Ok(CopyReport {
-        bytes: size.stdout_text().trim().parse().unwrap_or(0),
-        sha256: a,
-    })
 }
