@@ -35,17 +35,24 @@ fresh dump of the source's."
     Sync(SyncArgs),
 }
 
+/// Two servers and accounts that were migrated between them.
 #[derive(Debug, Args)]
-pub struct SyncArgs {
+pub struct Migrated {
     /// Source server
     #[arg(long, value_name = "HOST")]
     pub from: String,
     /// Target server
     #[arg(long, value_name = "HOST")]
     pub to: String,
-    /// Accounts to sync (already migrated)
+    /// Accounts (already migrated)
     #[arg(required = true, value_name = "ACCOUNT")]
     pub accounts: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub migrated: Migrated,
     /// Stream through hostops instead of server to server (full copy of files, not a delta)
     #[arg(long)]
     pub relay: bool,
@@ -53,15 +60,8 @@ pub struct SyncArgs {
 
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Source server
-    #[arg(long, value_name = "HOST")]
-    pub from: String,
-    /// Target server
-    #[arg(long, value_name = "HOST")]
-    pub to: String,
-    /// Accounts to compare
-    #[arg(required = true, value_name = "ACCOUNT")]
-    pub accounts: Vec<String>,
+    #[command(flatten)]
+    pub migrated: Migrated,
     /// Also compare every file's SHA-256 (reads all data on both servers)
     #[arg(long)]
     pub deep: bool,

@@ -16,7 +16,9 @@ pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs}
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
-pub use migrate::{MigrateArgs, MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
+pub use migrate::{
+    MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
+};
 pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 
 const EXIT_CODES: &str = "\

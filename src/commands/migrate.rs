@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Result};
 
-use crate::cli::{MigrateCommand, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
+use crate::cli::{MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::inventory::HostSpec;
@@ -32,7 +32,8 @@ struct Pair {
 }
 
 /// Resolves both servers and reads the named accounts on the source (each must exist there).
-fn both_sides(ctx: &Context, from: &str, to: &str, users: &[String]) -> Result<Pair> {
+fn both_sides(ctx: &Context, m: &Migrated) -> Result<Pair> {
+    let (from, to, users) = (m.from.as_str(), m.to.as_str(), &m.accounts);
     if let Some(bad) = users
         .iter()
         .find(|a| !migrate::rules::valid_account_name(a))
@@ -74,7 +75,7 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
         to,
         driver,
         accounts,
-    } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    } = both_sides(ctx, &args.migrated)?;
     let route = if args.relay {
         Route::Relay
     } else {
@@ -183,7 +184,7 @@ fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
         to,
         driver,
         accounts,
-    } = both_sides(ctx, &args.from, &args.to, &args.accounts)?;
+    } = both_sides(ctx, &args.migrated)?;
     let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
     let there = driver.accounts(&*dst)?;
     let mut results = Vec::new();
