@@ -116,6 +116,11 @@ impl Context {
         Ok(self.inventory()?.select(names)?)
     }
 
+    /// Resolves exactly one host name (a group name is an error).
+    pub fn host(&self, name: &str) -> Result<HostSpec> {
+        Ok(self.inventory()?.select(&[name.to_string()])?.remove(0))
+    }
+
     /// The connection to `host` for this run: opened once, reused, and journaled.
     pub fn connect(&self, host: &HostSpec) -> Result<Arc<dyn Transport>, TransportError> {
         if let Some(t) = self

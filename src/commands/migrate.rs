@@ -42,7 +42,7 @@ fn both_sides(ctx: &Context, m: &Migrated) -> Result<Pair> {
             "{bad:?} is not a valid account name"
         )));
     }
-    let (from, to) = (one_host(ctx, from)?, one_host(ctx, to)?);
+    let (from, to) = (ctx.host(from)?, ctx.host(to)?);
     let src = ctx.connect(&from)?;
     let Some(driver) = panel::driver(panel::detect(&*src)?.kind) else {
         bail!(StatusError::refused(format!(
@@ -235,10 +235,6 @@ fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
     })
 }
 
-fn one_host(ctx: &Context, name: &str) -> Result<HostSpec> {
-    Ok(ctx.hosts(&[name.to_string()])?.remove(0))
-}
-
 fn selection(which: Which) -> Selection {
     if which.all {
         Selection::All
@@ -251,8 +247,8 @@ fn selection(which: Which) -> Selection {
 
 fn plan(ctx: &Context, args: PlanArgs) -> Result<ExitStatus> {
     let req = PlanRequest {
-        from: one_host(ctx, &args.from)?,
-        to: one_host(ctx, &args.to)?,
+        from: ctx.host(&args.from)?,
+        to: ctx.host(&args.to)?,
         scheduled: args.which.scheduled.clone(),
         selection: selection(args.which),
     };
@@ -295,8 +291,8 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
         }
         None => {
             let req = PlanRequest {
-                from: one_host(ctx, args.from.as_deref().unwrap_or_default())?,
-                to: one_host(ctx, args.to.as_deref().unwrap_or_default())?,
+                from: ctx.host(args.from.as_deref().unwrap_or_default())?,
+                to: ctx.host(args.to.as_deref().unwrap_or_default())?,
                 scheduled: args.which.scheduled.clone(),
                 selection: selection(args.which),
             };
@@ -322,17 +318,27 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
             (request, Done::new(&this_run), Some(plan))
         }
     };
-    let (from, to) = (one_host(ctx, &request.from)?, one_host(ctx, &request.to)?);
+    let (from, to) = (ctx.host(&request.from)?, ctx.host(&request.to)?);
     let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
-    let kind = panel::detect(&*src)?.kind;
+    // A fresh run's plan has already read the source; a resumed one asks again.
+    let (kind, listed) = match plan.as_ref() {
+        Some(p) => (p.panel, p.source_accounts.clone()),
+        None => {
+            let kind = panel::detect(&*src)?.kind;
+            let listed = match panel::driver(kind) {
+                Some(d) => d.accounts(&*src)?,
+                None => Vec::new(),
+            };
+            (kind, listed)
+        }
+    };
     let Some(driver) = panel::driver(kind) else {
         bail!(StatusError::refused(format!(
             "{} runs no control panel",
             from.name
         )));
     };
-    let accounts: Vec<Account> = driver
-        .accounts(&*src)?
+    let accounts: Vec<Account> = listed
         .into_iter()
         .filter(|a| request.accounts.contains(&a.user))
         .collect();

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::transfer::{self, Route};
 use crate::context::Context;
 use crate::exit::StatusError;
-use crate::inventory::{HostSpec, Inventory};
+use crate::inventory::Inventory;
 use crate::transport::CopyReport;
 
 /// One side of a copy.
@@ -182,10 +182,6 @@ pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool) -> Result<CopyPlan
     Ok(plan)
 }
 
-fn host(ctx: &Context, name: &str) -> Result<HostSpec> {
-    Ok(ctx.hosts(&[name.to_string()])?.remove(0))
-}
-
 /// Carries out a planned copy.
 pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
     let report = match &plan {
@@ -195,7 +191,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             remote_path,
             bytes,
         } => {
-            let t = ctx.connect(&host(ctx, h)?)?;
+            let t = ctx.connect(&ctx.host(h)?)?;
             let bar = ctx.printer.bytes_progress(&format!("upload {remote_path}"));
             bar.set_length(*bytes);
             let mut f = File::open(local_path)
@@ -209,7 +205,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             remote_path,
             local_path,
         } => {
-            let t = ctx.connect(&host(ctx, h)?)?;
+            let t = ctx.connect(&ctx.host(h)?)?;
             let bar = ctx
                 .printer
                 .bytes_progress(&format!("download {remote_path}"));
@@ -225,7 +221,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             to_path,
             route,
         } => {
-            let (from_spec, to_spec) = (host(ctx, from)?, host(ctx, to)?);
+            let (from_spec, to_spec) = (ctx.host(from)?, ctx.host(to)?);
             let (src_t, dst_t) = (ctx.connect(&from_spec)?, ctx.connect(&to_spec)?);
             let bar = ctx.printer.bytes_progress(&format!("{from} -> {to}"));
             let tag = ctx

@@ -1,10 +1,9 @@
 //! `hostops hosts check`: what a host is (OS, panel and version) and how it is doing (CPUs,
 //! load, memory, disk), gathered in one round trip by a constant probe script.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
+use crate::panel::kv::sections;
 use crate::panel::{self, PanelInfo};
 use crate::transport::{self, Cmd, Transport, TransportError};
 
@@ -63,23 +62,6 @@ pub fn gather(t: &dyn Transport) -> Result<HostFacts, TransportError> {
     let probe = format!("{PROBE}\n{}", panel::VERSION_PROBE);
     let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", probe.as_str()]))?;
     Ok(parse(&t.target().name, &out.stdout_text()))
-}
-
-/// Splits probe output into its `@@name` sections.
-pub(crate) fn sections(text: &str) -> HashMap<&str, String> {
-    let mut map: HashMap<&str, String> = HashMap::new();
-    let mut current: Option<&str> = None;
-    for line in text.lines() {
-        if let Some(name) = line.strip_prefix("@@") {
-            current = Some(name);
-            map.entry(name).or_default();
-        } else if let Some(name) = current {
-            let s = map.entry(name).or_default();
-            s.push_str(line);
-            s.push('\n');
-        }
-    }
-    map
 }
 
 pub fn parse(host: &str, text: &str) -> HostFacts {

@@ -5,8 +5,8 @@
 use anyhow::{bail, Context as _, Result};
 use serde::Deserialize;
 
-use super::{kv, mailboxes_under, mysql, query, Account, Panel, PanelKind};
-use crate::transport::{self, Cmd, Transport};
+use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
+use crate::transport::{Cmd, Transport};
 
 pub struct Cpanel;
 
@@ -103,16 +103,11 @@ impl Panel for Cpanel {
                     .map(|(_, d, _)| d.clone()),
             );
             let home = format!("/home/{}/mail", a.user);
-            let listing = transport::run(
-                t,
-                &Cmd::new("find").args([&home, "-mindepth", "2", "-maxdepth", "2", "-type", "d"]),
-                None,
-                None,
-            )?;
+            let boxes = list_mailboxes(t, &home)?;
             accounts.push(Account {
                 databases: mysql::owned_by(&dbs, &a.user),
                 db_users: mysql::owned_by(&db_users, &a.user),
-                mailboxes: mailboxes_under(&listing.stdout_text(), &home),
+                mailboxes: boxes,
                 disk_used_bytes: kv::size_bytes(&a.diskused),
                 owner: a.owner,
                 domains: names.into_iter().filter(|d| !d.is_empty()).collect(),

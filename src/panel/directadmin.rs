@@ -3,8 +3,8 @@
 
 use anyhow::Result;
 
-use super::{kv, mailboxes_under, mysql, query, Account, Panel, PanelKind};
-use crate::transport::{self, Cmd, Transport};
+use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
+use crate::transport::{Cmd, Transport};
 
 pub struct DirectAdmin;
 
@@ -61,22 +61,31 @@ impl Panel for DirectAdmin {
 
     fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
         let text = query(t, Cmd::new("sh").args(["-c", LIST_USERS]))?;
-        let users: Vec<String> = text
-            .split("@@user\n")
-            .skip(1)
-            .filter_map(|chunk| chunk.lines().next().map(str::to_string))
+        let sections = kv::sections(&text);
+        // Every user's `@@user` header adds its name to the one `user` section.
+        let users: Vec<String> = sections
+            .get("user")
+            .map_or("", String::as_str)
+            .lines()
+            .map(String::from)
             .collect();
         let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
         let mut accounts = Vec::new();
         for user in users {
-            let conf = kv::equals_pairs(&kv::section(&text, &format!("conf:{user}")));
+            let conf = kv::equals_pairs(
+                sections
+                    .get(format!("conf:{user}").as_str())
+                    .map_or("", String::as_str),
+            );
             let get = |k: &str| {
                 conf.iter()
                     .find(|(key, _)| key == k)
                     .map(|(_, v)| v.clone())
             };
             let mut domains: Vec<String> = get("domain").into_iter().collect();
-            for d in kv::section(&text, &format!("domains:{user}"))
+            for d in sections
+                .get(format!("domains:{user}").as_str())
+                .map_or("", String::as_str)
                 .lines()
                 .map(str::trim)
             {
@@ -85,16 +94,11 @@ impl Panel for DirectAdmin {
                 }
             }
             let base = format!("/home/{user}/imap");
-            let listing = transport::run(
-                t,
-                &Cmd::new("find").args([&base, "-mindepth", "2", "-maxdepth", "2", "-type", "d"]),
-                None,
-                None,
-            )?;
+            let boxes = list_mailboxes(t, &base)?;
             accounts.push(Account {
                 databases: mysql::owned_by(&dbs, &user),
                 db_users: mysql::owned_by(&db_users, &user),
-                mailboxes: mailboxes_under(&listing.stdout_text(), &base),
+                mailboxes: boxes,
                 owner: get("creator"),
                 disk_used_bytes: 0,
                 domains,

@@ -2,6 +2,8 @@
 //! (cPanel users, DirectAdmin user.conf), `Key: value` reports (Plesk --info), probe sections,
 //! and sizes like `512M`.
 
+use std::collections::BTreeMap;
+
 /// `KEY=VALUE` lines; blank lines, comments and lines without `=` are skipped.
 pub fn equals_pairs(text: &str) -> Vec<(String, String)> {
     text.lines()
@@ -21,19 +23,22 @@ pub fn colon_pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The lines after `@@name` up to the next `@@` line.
-pub fn section(text: &str, name: &str) -> String {
-    let mut out = String::new();
-    let mut inside = false;
+/// Probe output split into its `@@name` sections (the lines after `@@name` up to the next
+/// `@@` line), by name.
+pub fn sections(text: &str) -> BTreeMap<&str, String> {
+    let mut map: BTreeMap<&str, String> = BTreeMap::new();
+    let mut current: Option<&str> = None;
     for line in text.lines() {
-        if let Some(n) = line.strip_prefix("@@") {
-            inside = n == name;
-        } else if inside {
-            out.push_str(line);
-            out.push('\n');
+        if let Some(name) = line.strip_prefix("@@") {
+            current = Some(name);
+            map.entry(name).or_default();
+        } else if let Some(name) = current {
+            let s = map.entry(name).or_default();
+            s.push_str(line);
+            s.push('\n');
         }
     }
-    out
+    map
 }
 
 /// `512M`, `1.5G`, `2048K`, `300` (megabytes, as cPanel's diskused), `none` or `unlimited` (0).
@@ -65,7 +70,7 @@ mod tests {
         assert_eq!(kv.len(), 3);
         let cp = colon_pairs("Domain name:      example.com\nOwner's contact name:  Jo Doe\n");
         assert_eq!(cp[1], ("Owner's contact name".into(), "Jo Doe".into()));
-        assert_eq!(section("x\n@@a\n1\n2\n@@b\n3\n", "a"), "1\n2\n");
+        assert_eq!(sections("x\n@@a\n1\n2\n@@b\n3\n")["a"], "1\n2\n");
         assert_eq!(size_bytes("512M"), 512 * 1024 * 1024);
         assert_eq!(size_bytes("1.5G"), 1536 * 1024 * 1024);
         assert_eq!(size_bytes("300"), 300 * 1024 * 1024);

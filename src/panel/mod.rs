@@ -4,7 +4,7 @@
 
 mod cpanel;
 mod directadmin;
-mod kv;
+pub mod kv;
 mod mysql;
 mod plesk;
 mod version;
@@ -203,7 +203,17 @@ pub fn from_probe(section: impl Fn(&str) -> String) -> PanelInfo {
 pub fn detect(t: &dyn Transport) -> anyhow::Result<PanelInfo> {
     let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", VERSION_PROBE]))?;
     let text = out.stdout_text();
-    Ok(from_probe(|name| kv::section(&text, name)))
+    let s = kv::sections(&text);
+    Ok(from_probe(|name| s.get(name).cloned().unwrap_or_default()))
+}
+
+/// The mailboxes (`box@domain`) kept as `BASE/DOMAIN/BOX` folders on `t` (none without BASE).
+fn list_mailboxes(t: &dyn Transport, base: &str) -> anyhow::Result<Vec<String>> {
+    let find = Cmd::new("find").args([base, "-mindepth", "2", "-maxdepth", "2", "-type", "d"]);
+    Ok(mailboxes_under(
+        &transport::run(t, &find, None, None)?.stdout_text(),
+        base,
+    ))
 }
 
 /// Mail folders `BASE/DOMAIN/BOX` listed by `find` (one path a line), as `box@domain`.

@@ -3,8 +3,8 @@
 
 use anyhow::Result;
 
-use super::{kv, mailboxes_under, mysql, query, Account, Panel, PanelKind};
-use crate::transport::{self, Cmd, Transport};
+use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
+use crate::transport::{Cmd, Transport};
 
 pub struct Plesk;
 
@@ -64,13 +64,8 @@ impl Panel for Plesk {
     fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
         let list = query(t, plesk_bin("subscription").arg("--list"))?;
         let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
-        let listing = transport::run(
-            t,
-            &Cmd::new("find").args([MAILNAMES, "-mindepth", "2", "-maxdepth", "2", "-type", "d"]),
-            None,
-            None,
-        )?;
-        let boxes = mailboxes_under(&listing.stdout_text(), MAILNAMES);
+        let boxes = list_mailboxes(t, MAILNAMES)?;
+
         let mut accounts = Vec::new();
         for domain in list.lines().map(str::trim).filter(|d| !d.is_empty()) {
             let info = query(t, plesk_bin("subscription").args(["--info", domain]))?;
@@ -129,6 +124,7 @@ impl Panel for Plesk {
 
 #[cfg(test)]
 mod tests {
+    use super::super::mailboxes_under;
     use super::*;
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::ops::facts::sections;
+use crate::panel::kv::sections;
 use crate::transport::cmd::quote;
 use crate::transport::{self, Cmd, Transport, TransportError};
 

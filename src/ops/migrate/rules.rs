@@ -47,6 +47,9 @@ pub struct Plan {
     pub warnings: Vec<String>,
     pub total_bytes: u64,
     pub estimated_seconds: u64,
+    /// The selected accounts as the source lists them (for the run; not part of the report).
+    #[serde(skip)]
+    pub source_accounts: Vec<Account>,
 }
 
 impl Plan {
@@ -149,6 +152,12 @@ pub fn assess(
         to_version: tp.version.clone(),
         scheduled: scheduled.map(String::from),
         estimated_seconds: accounts.iter().map(|a| a.estimated_seconds).sum(),
+        source_accounts: from
+            .accounts
+            .iter()
+            .filter(|a| selected.contains(&a.user))
+            .cloned()
+            .collect(),
         accounts,
         blockers,
         warnings,

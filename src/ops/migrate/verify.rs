@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::panel::{Account, Panel};
+use crate::panel::{kv, Account, Panel};
 use crate::transport::{self, Cmd, Transport};
 
 /// Constant probe: `$1` data dir, `$2` deep (0|1), then KIND=KEY=VALUE items.
@@ -30,7 +30,7 @@ for item in "$@"; do
           printf '%s %s\n' "$t" "$(mysql -N -B -e "SELECT COUNT(*) FROM \`$t\`" "$val")"; done ;;
     mail) for sub in cur new; do [ -d "$val/$sub" ] && find "$val/$sub" -type f; done | wc -l ;;
     file) cat -- "$val" 2>/dev/null ;;
-    http) curl -s --max-time 10 -H "Host: $key" -w '\n@@status %{http_code}\n' "http://$val/" 2>/dev/null ;;
+    http) curl -s --max-time 10 -H "Host: $key" -w '\nHTTP-STATUS %{http_code}\n' "http://$val/" 2>/dev/null ;;
   esac
 done
 true"#;
@@ -168,27 +168,10 @@ fn probe(
         .arg(if deep { "1" } else { "0" })
         .args(items);
     let out = transport::run_ok(side.t, &cmd)?.stdout_text();
-    let mut sections = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for line in out.lines() {
-        match line
-            .strip_prefix("@@")
-            .filter(|l| !l.starts_with("status "))
-        {
-            Some(name) => {
-                current = Some(name.to_string());
-                sections.entry(name.to_string()).or_insert_with(String::new);
-            }
-            None => {
-                if let Some(c) = &current {
-                    let s = sections.entry(c.clone()).or_default();
-                    s.push_str(line);
-                    s.push('\n');
-                }
-            }
-        }
-    }
-    Ok(sections)
+    Ok(kv::sections(&out)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect())
 }
 
 /// A zone's records as a sorted set: comments, the SOA (its serial changes) and layout ignored,
@@ -220,7 +203,7 @@ pub fn zone_records(text: &str, own_address: &str) -> String {
 pub fn page(text: &str) -> String {
     let status = text
         .lines()
-        .find_map(|l| l.strip_prefix("@@status "))
+        .find_map(|l| l.strip_prefix("HTTP-STATUS "))
         .unwrap_or("none")
         .trim();
     let title = text
@@ -256,8 +239,8 @@ mod tests {
     #[test]
     fn page_status_and_title() {
         let body =
-            "<html><head><title> Welcome to bob.example </title></head></html>\n@@status 200\n";
+            "<html><head><title> Welcome to bob.example </title></head></html>\nHTTP-STATUS 200\n";
         assert_eq!(page(body), "200 \"Welcome to bob.example\"");
-        assert_eq!(page("\n@@status 000\n"), "000 \"\"");
+        assert_eq!(page("\nHTTP-STATUS 000\n"), "000 \"\"");
     }
 }
