@@ -40,7 +40,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
-            cand copy 'Stream a file to or from a host, checked with SHA-256'
+            cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -741,7 +741,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help'= {
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
-            cand copy 'Stream a file to or from a host, checked with SHA-256'
+            cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'

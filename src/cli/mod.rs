@@ -128,7 +128,7 @@ pub enum Command {
     Hosts(HostsArgs),
     /// Run one command on many hosts in parallel
     Exec(ExecArgs),
-    /// Stream a file to or from a host, checked with SHA-256
+    /// Stream a file to, from or between hosts, checked with SHA-256
     Copy(CopyArgs),
     /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
     Blacklist(BlacklistArgs),
