@@ -11,7 +11,7 @@ use anyhow::Result;
 use crate::config::Config;
 use crate::exit::StatusError;
 use crate::inventory::{HostSpec, Inventory};
-use crate::journal::{Event, Journal, Redactor, RunLog, RunStart};
+use crate::journal::{Event, Journal, Redactor, RunLog, RunStart, StepEvent};
 use crate::output::prompt::TermPrompter;
 use crate::output::Printer;
 use crate::ticket::Ticket;
@@ -97,6 +97,36 @@ impl Context {
             Some(log) => log.record(Event::Note { text: text.into() }),
             None => Ok(()),
         }
+    }
+
+    /// Journals one step of a long operation (`operation` started by run `origin`) with its
+    /// result: what a resume or an undo reads back (no-op when not journaling).
+    pub fn record_step(
+        &self,
+        operation: &str,
+        origin: &str,
+        unit: &str,
+        step: &str,
+        result: &Result<serde_json::Value>,
+        started: std::time::Instant,
+    ) -> Result<()> {
+        let Some(log) = self.run_log() else {
+            return Ok(());
+        };
+        log.record(Event::Step(StepEvent {
+            operation: operation.into(),
+            origin: origin.into(),
+            unit: unit.into(),
+            step: step.into(),
+            ok: result.is_ok(),
+            error: result.as_ref().err().map(|e| format!("{e:#}")),
+            detail: result
+                .as_ref()
+                .ok()
+                .cloned()
+                .unwrap_or(serde_json::Value::Null),
+            duration_ms: started.elapsed().as_millis() as u64,
+        }))
     }
 
     pub fn inventory(&self) -> Result<&Inventory> {

@@ -1,6 +1,7 @@
 //! The command line as clap derive types, and nothing else: no logic lives here, so the
 //! completion and man page generators can use these types without running anything.
 
+mod backup;
 mod blacklist;
 mod exec;
 mod hosts;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
@@ -134,6 +136,8 @@ pub enum Command {
     Blacklist(BlacklistArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
+    /// Restore one account from the server's backups, with preview, snapshot and undo
+    Backup(BackupArgs),
     /// Rebuild, repair and upgrade server software with playbooks (check mode, rollback)
     Playbook(PlaybookArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check

@@ -1,6 +1,7 @@
 //! From parsed argv to one op call: build the Context, check the ticket, journal the run,
 //! dispatch, render, and map the outcome to an exit code.
 
+mod backup;
 mod blacklist;
 mod copy;
 pub mod exec;
@@ -141,6 +142,11 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
             crate::cli::MigrateCommand::Verify(_) => Some("migrate verify"),
             crate::cli::MigrateCommand::Sync(_) => Some("migrate sync"),
         },
+        Command::Backup(b) => Some(match b.command {
+            crate::cli::BackupCommand::List(_) => "backup list",
+            crate::cli::BackupCommand::Restore(_) => "backup restore",
+            crate::cli::BackupCommand::Undo(_) => "backup undo",
+        }),
         Command::Playbook(p) => match p.command {
             crate::cli::PlaybookCommand::Run(_) => Some("playbook run"),
             _ => None,
@@ -172,6 +178,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         Command::Copy(args) => copy::run(ctx, args),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
+        Command::Backup(args) => backup::run(ctx, args.command),
         Command::Playbook(args) => playbook::run(ctx, args),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => reference::print_completions(ctx, shell),

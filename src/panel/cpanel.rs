@@ -2,10 +2,15 @@
 //! /scripts/pkgacct, restoring with /scripts/restorepkg (whose exit code alone does not prove
 //! the databases restored), removal with `whmapi1 removeacct`.
 
+use std::sync::LazyLock;
+
 use anyhow::{bail, Context as _, Result};
+use regex::Regex;
 use serde::Deserialize;
 
+use super::backup::{self, Contents, Dump, Format, Period, RestorePoint, Tree};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
+use crate::ops::backup::listing::Listing;
 use crate::transport::{Cmd, Transport};
 
 pub struct Cpanel;
@@ -68,6 +73,15 @@ fn userdatadomains(text: &str) -> Vec<(String, String, String)> {
         })
         .collect()
 }
+
+/// cPanel's backup layout: `/backup/[weekly|monthly/]DATE/accounts/USER[.tar[.gz]]`, and the
+/// incremental tree `/backup/incremental/accounts/USER`.
+static BACKUP_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^/backup/(?:(weekly|monthly)/)?(\d{4}-\d{2}-\d{2}|incremental)/accounts/([a-z][a-z0-9_-]{0,31}?)(?:\.tar\.gz|\.tar)?$",
+    )
+    .expect("valid regex")
+});
 
 /// Lines of restorepkg output that mean a database did not restore as it was.
 pub fn restore_failures(output: &str) -> Vec<String> {
@@ -141,6 +155,73 @@ impl Panel for Cpanel {
 
     fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
         Cmd::new("/scripts/restorepkg").arg(archive)
+    }
+
+    fn backup_probe(&self) -> String {
+        backup::stat_script(
+            "/backup/*/accounts/* /backup/weekly/*/accounts/* /backup/monthly/*/accounts/*",
+        )
+    }
+
+    fn restore_point(&self, line: &str) -> Option<RestorePoint> {
+        let (size, mtime_date, path) = backup::stat_fields(line)?;
+        let caps = BACKUP_PATH.captures(path)?;
+        let (date, format) = match &caps[2] {
+            "incremental" => (mtime_date, Format::Incremental),
+            d => (d.to_string(), backup::format_of(path)),
+        };
+        Some(RestorePoint {
+            account: caps[3].to_string(),
+            date,
+            period: match caps.get(1).map(|m| m.as_str()) {
+                Some("weekly") => Period::Weekly,
+                Some("monthly") => Period::Monthly,
+                _ => Period::Daily,
+            },
+            format,
+            size_bytes: size,
+            path: path.to_string(),
+            domain: None,
+        })
+    }
+
+    fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents {
+        let source = self.backup_source(point);
+        let Some(top) = backup::tops(listing).first().map(|t| t.to_string()) else {
+            return Contents::default();
+        };
+        let home = format!("/home/{}", point.account);
+        let homedir = format!("{top}/homedir");
+        let tree = |prefix: String, live: String, exclude: Vec<String>| Tree {
+            source: source.clone(),
+            prefix,
+            live,
+            exclude,
+        };
+        Contents {
+            home: vec![tree(homedir.clone(), home.clone(), vec!["mail".into()])],
+            mail: backup::mail_members(listing, &format!("{homedir}/mail"), "")
+                .into_iter()
+                .map(|(mailbox, member)| {
+                    let rel = member[homedir.len() + 1..].to_string();
+                    (mailbox, tree(member, format!("{home}/{rel}"), Vec::new()))
+                })
+                .collect(),
+            databases: listing
+                .iter()
+                .filter_map(|(name, e)| {
+                    let db = name
+                        .strip_prefix(&format!("{top}/mysql/"))?
+                        .strip_suffix(".sql")?;
+                    (!db.contains('/')).then(|| Dump {
+                        database: db.to_string(),
+                        source: source.clone(),
+                        member: name.clone(),
+                        size: e.size,
+                    })
+                })
+                .collect(),
+        }
     }
 
     fn restored(&self, account: &Account, output: &str) -> Result<()> {

@@ -1,9 +1,14 @@
 //! DirectAdmin: users from /usr/local/directadmin/data/users (user.conf, domains.list), and
 //! backup, restore and removal through the task queue run with `da taskq --run`.
 
-use anyhow::Result;
+use std::sync::LazyLock;
 
+use anyhow::Result;
+use regex::Regex;
+
+use super::backup::{self, Contents, Dump, Period, RestorePoint, Tree};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
+use crate::ops::backup::listing::Listing;
 use crate::transport::{Cmd, Transport};
 
 pub struct DirectAdmin;
@@ -15,6 +20,14 @@ const LIST_USERS: &str = r#"for d in /usr/local/directadmin/data/users/*/; do
   printf '\n@@domains:%s\n' "$u"; cat "$d/domains.list" 2>/dev/null
 done
 true"#;
+
+/// Admin backups: `/home/admin/admin_backups/[DATE/]user.OWNER.USER.tar.{gz,zst}`.
+static BACKUP_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^/home/admin/admin_backups/(?:(\d{4}-\d{2}-\d{2})/)?user\.[a-z][a-z0-9]{2,15}\.([a-z][a-z0-9]{0,15})\.tar\.(?:gz|zst)$",
+    )
+    .expect("valid regex")
+});
 
 /// Appends one task to the queue and runs the queue now (user input is `$1`, quoted).
 const RUN_TASK: &str = r#"set -e
@@ -123,6 +136,59 @@ impl Panel for DirectAdmin {
     fn restore_command(&self, _account: &Account, archive: &str) -> Cmd {
         let (dir, file) = archive.rsplit_once('/').unwrap_or((".", archive));
         task(&restore_task(file, dir))
+    }
+
+    fn backup_probe(&self) -> String {
+        backup::stat_script(
+            "/home/admin/admin_backups/user.*.tar.* /home/admin/admin_backups/*/user.*.tar.*",
+        )
+    }
+
+    fn restore_point(&self, line: &str) -> Option<RestorePoint> {
+        let (size, mtime_date, path) = backup::stat_fields(line)?;
+        let caps = BACKUP_PATH.captures(path)?;
+        Some(RestorePoint {
+            account: caps[2].to_string(),
+            date: caps.get(1).map_or(mtime_date, |d| d.as_str().to_string()),
+            period: Period::Daily,
+            format: backup::format_of(path),
+            size_bytes: size,
+            path: path.to_string(),
+            domain: None,
+        })
+    }
+
+    fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents {
+        let source = self.backup_source(point);
+        let home = format!("/home/{}", point.account);
+        let tree = |prefix: String, live: String| Tree {
+            source: source.clone(),
+            prefix,
+            live,
+            exclude: Vec::new(),
+        };
+        Contents {
+            home: vec![tree("./domains".into(), format!("{home}/domains"))],
+            mail: backup::mail_members(listing, "./imap", "Maildir")
+                .into_iter()
+                .map(|(mailbox, member)| {
+                    let live = format!("{home}/{}", &member[2..]);
+                    (mailbox, tree(member, live))
+                })
+                .collect(),
+            databases: listing
+                .iter()
+                .filter_map(|(name, e)| {
+                    let db = name.strip_prefix("./backup/")?.strip_suffix(".sql")?;
+                    (!db.contains('/')).then(|| Dump {
+                        database: db.to_string(),
+                        source: source.clone(),
+                        member: name.clone(),
+                        size: e.size,
+                    })
+                })
+                .collect(),
+        }
     }
 
     fn remove_command(&self, account: &Account) -> Cmd {

@@ -2,6 +2,7 @@
 //! version, read from the panels' documented version commands and files (see
 //! shared/docs/reference/). Parsers are tolerant readers: unknown text means "not detected".
 
+pub mod backup;
 mod cpanel;
 mod directadmin;
 pub mod kv;
@@ -11,7 +12,9 @@ mod version;
 
 use serde::Serialize;
 
+use crate::ops::backup::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
+pub use backup::{Contents, RestorePoint};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -110,6 +113,23 @@ pub trait Panel: Send + Sync {
     }
     /// The command that removes an account (a failed, partially restored one).
     fn remove_command(&self, account: &Account) -> Cmd;
+    /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
+    /// them; None keeps the owners the archive holds.
+    fn file_owner(&self, account: &Account) -> Option<String> {
+        Some(format!("{0}:{0}", account.user))
+    }
+    /// Shell script printing one line per restore point on the server:
+    /// `SIZE\tMTIME\tPATH` (see [`backup::stat_script`]), plus `\tACCOUNT\tDOMAIN` where the
+    /// path alone does not say whose it is.
+    fn backup_probe(&self) -> String;
+    /// The restore point a probe line describes (None: not one of this panel's backups).
+    fn restore_point(&self, line: &str) -> Option<RestorePoint>;
+    /// What to list to learn what `point` holds.
+    fn backup_source(&self, point: &RestorePoint) -> Source {
+        backup::archive_or_dir(&point.path)
+    }
+    /// Where `point`'s files, mailboxes and dumps are, from the listing of its source.
+    fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents;
 }
 
 /// Runs a panel tool that changes something and returns its combined output, or an error with

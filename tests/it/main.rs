@@ -2,6 +2,7 @@
 //! `ssh` starts real OpenSSH servers with tests/lab/lab (root needed, as in CI); `blacklist`
 //! starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI).
 
+mod backup;
 mod blacklist;
 mod cli;
 mod dnsbl_fixture;

@@ -14,7 +14,6 @@ use serde_json::json;
 use super::steps::{Done, Request, Step, OPERATION, REQUEST};
 use crate::context::Context;
 use crate::inventory::HostSpec;
-use crate::journal::{Event, StepEvent};
 use crate::ops::fanout;
 use crate::ops::transfer;
 use crate::panel::{self, Account, Panel};
@@ -72,23 +71,8 @@ impl Migration<'_> {
         result: &Result<serde_json::Value>,
         started: Instant,
     ) -> Result<()> {
-        let Some(log) = self.ctx.run_log() else {
-            return Ok(());
-        };
-        log.record(Event::Step(StepEvent {
-            operation: OPERATION.into(),
-            origin: self.done.origin.clone(),
-            unit: unit.into(),
-            step: step.into(),
-            ok: result.is_ok(),
-            error: result.as_ref().err().map(|e| format!("{e:#}")),
-            detail: result
-                .as_ref()
-                .ok()
-                .cloned()
-                .unwrap_or(serde_json::Value::Null),
-            duration_ms: started.elapsed().as_millis() as u64,
-        }))
+        self.ctx
+            .record_step(OPERATION, &self.done.origin, unit, step, result, started)
     }
 
     /// Journals the request (first thing of every run, resumed or not).

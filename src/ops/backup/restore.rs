@@ -1,0 +1,490 @@
+//! `backup restore`: choose the restore point, preview, keep a safety snapshot, restore the
+//! whole account with the panel's tool or only some parts by hostops itself, verify the
+//! result against the backup, and put the snapshot back when the restore fails.
+
+use std::time::Instant;
+
+use anyhow::{bail, Context as _, Result};
+use serde::Serialize;
+use serde_json::json;
+
+use super::database;
+use super::listing::{split_path, Source};
+use super::points::{self, Wanted};
+use super::preview::{self, FileChanges, Listings, Part, Piece, Selection};
+use super::state::{self, Fingerprint};
+use super::OPERATION;
+use crate::context::Context;
+use crate::exit::StatusError;
+use crate::output::human_bytes;
+use crate::panel::{self, Account, Panel, RestorePoint};
+use crate::transport::{self, Cmd, Transport};
+
+/// What `backup restore` was asked.
+pub struct Request<'a> {
+    pub account: &'a str,
+    pub wanted: Wanted<'a>,
+    pub parts: Vec<Part>,
+    pub snapshot: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatabaseChange {
+    pub database: String,
+    /// `replace`, `create` or (whole-account restores) `drop`.
+    pub action: &'static str,
+    pub current_bytes: Option<u64>,
+    pub backup_bytes: Option<u64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MailboxChange {
+    pub mailbox: String,
+    pub backup_messages: u64,
+    pub current_messages: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SnapshotPlan {
+    pub dir: String,
+    pub needed_bytes: u64,
+    pub free_bytes: u64,
+}
+
+/// Everything decided before a change: shown as the preview, then carried out.
+#[derive(Debug, Serialize)]
+pub struct Plan {
+    pub host: String,
+    pub point: RestorePoint,
+    /// Whole account (the panel's restore) or only `parts`.
+    pub whole: bool,
+    pub parts: Vec<Part>,
+    pub account_exists: bool,
+    pub files: Vec<FileChanges>,
+    pub databases: Vec<DatabaseChange>,
+    pub mailboxes: Vec<MailboxChange>,
+    pub snapshot: Option<SnapshotPlan>,
+    #[serde(skip)]
+    pub account: Account,
+    #[serde(skip)]
+    selection: Selection,
+    #[serde(skip)]
+    listings_backup: Vec<(Piece, preview::LiveAndBackup)>,
+}
+
+/// Where safety snapshots are kept on a server (one directory per run).
+pub fn snapshot_root(panel: &dyn Panel) -> String {
+    format!("{}/.hostops-snapshots", panel.data_root())
+}
+
+/// Reads the restore point and the account and works out the preview. Changes nothing.
+pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan> {
+    let current = panel
+        .accounts(t)?
+        .into_iter()
+        .find(|a| a.user == req.account);
+    if current.is_none() && !req.parts.is_empty() {
+        bail!(StatusError::usage(format!(
+            "{} has no account {}: a partial restore (--only) needs the account; \
+             without --only the whole account is restored",
+            t.target().name,
+            req.account
+        )));
+    }
+    let point = points::choose(t, panel, req.account, current.as_ref(), req.wanted_ref())?;
+    // Reading every archive of the restore point up front proves it whole (a truncated or
+    // damaged archive fails tar) before anything is shown or changed.
+    let mut listings = Listings::default();
+    let unusable = |e: anyhow::Error| {
+        StatusError::refused(format!(
+            "the restore point cannot be used, nothing was changed: {e:#}"
+        ))
+    };
+    let outer = listings
+        .get(t, &panel.backup_source(&point))
+        .map_err(unusable)?;
+    let contents = panel.backup_contents(&point, outer);
+    let trees = contents
+        .home
+        .iter()
+        .chain(contents.mail.iter().map(|(_, t)| t));
+    let sources: Vec<Source> = trees
+        .map(|t| t.source.clone())
+        .chain(contents.databases.iter().map(|d| d.source.clone()))
+        .collect();
+    for source in &sources {
+        listings.get(t, source).map_err(unusable)?;
+    }
+    if contents.home.is_empty() && contents.databases.is_empty() {
+        bail!(StatusError::usage(format!(
+            "{} holds no backup of {} that hostops can read",
+            point.path, req.account
+        )));
+    }
+    let account = current.clone().unwrap_or_else(|| Account {
+        user: req.account.to_string(),
+        domains: point.domain.iter().cloned().collect(),
+        ..Account::default()
+    });
+    let home = panel.data_dir(&account);
+    let selection = preview::select(&contents, &req.parts, &home, t, &mut listings)?;
+    let whole = req.parts.is_empty();
+
+    let mut files = Vec::new();
+    let mut sides = Vec::new();
+    for piece in &selection.pieces {
+        let backup = preview::backup_side(piece, listings.get(t, &piece.tree.source)?);
+        let live = preview::live_side(t, piece)?;
+        files.push(preview::diff(&piece.tree.live, &backup, &live));
+        sides.push((piece.clone(), preview::LiveAndBackup { backup, live }));
+    }
+    let mailboxes = contents
+        .mail
+        .iter()
+        .filter_map(|(mailbox, tree)| {
+            let (_, s) = sides.iter().find(|(p, _)| p.tree.live == tree.live)?;
+            Some(MailboxChange {
+                mailbox: mailbox.clone(),
+                backup_messages: preview::messages(&s.backup),
+                current_messages: preview::messages(&s.live),
+            })
+        })
+        .collect();
+    let databases = database_changes(t, &account, &selection, whole, current.is_some())?;
+    let snapshot = match (req.snapshot, &current) {
+        (true, Some(a)) => Some(snapshot_plan(t, panel, a)?),
+        _ => None,
+    };
+    Ok(Plan {
+        host: t.target().name.clone(),
+        point,
+        whole,
+        parts: req.parts.clone(),
+        account_exists: current.is_some(),
+        files,
+        databases,
+        mailboxes,
+        snapshot,
+        account,
+        selection,
+        listings_backup: sides,
+    })
+}
+
+impl Request<'_> {
+    fn wanted_ref(&self) -> Wanted<'_> {
+        match self.wanted {
+            Wanted::Date(d) => Wanted::Date(d),
+            Wanted::File(f) => Wanted::File(f),
+        }
+    }
+}
+
+fn database_changes(
+    t: &dyn Transport,
+    account: &Account,
+    selection: &Selection,
+    whole: bool,
+    exists: bool,
+) -> Result<Vec<DatabaseChange>> {
+    let mut names: Vec<String> = selection.dumps.iter().map(|d| d.database.clone()).collect();
+    if whole && exists {
+        names.extend(account.databases.iter().cloned());
+    }
+    names.retain(|n| preview::valid_db_name(n));
+    names.sort();
+    names.dedup();
+    let sizes = database::sizes(t, &names)?;
+    Ok(names
+        .into_iter()
+        .map(|name| {
+            let dump = selection.dumps.iter().find(|d| d.database == name);
+            let current = sizes.get(&name).copied();
+            DatabaseChange {
+                action: match (dump, current) {
+                    (Some(_), Some(_)) => "replace",
+                    (Some(_), None) => "create",
+                    (None, _) => "drop",
+                },
+                backup_bytes: dump.map(|d| d.size),
+                current_bytes: current,
+                database: name,
+            }
+        })
+        .collect())
+}
+
+/// Room for the snapshot: the account's files and databases, uncompressed, must fit in the
+/// free space where snapshots go, with 64 MiB to spare.
+fn snapshot_plan(t: &dyn Transport, panel: &dyn Panel, account: &Account) -> Result<SnapshotPlan> {
+    let mut dirs = vec![panel.data_dir(account)];
+    dirs.extend(account.mailboxes.iter().map(|m| panel.mail_dir(account, m)));
+    let du = Cmd::new("sh")
+        .args([
+            "-c",
+            r#"root=$1; shift; df -B1 --output=avail "$root" | tail -n 1; du -sbc -- "$@" 2>/dev/null | tail -n 1 | cut -f1"#,
+            "sh",
+            panel.data_root(),
+        ])
+        .args(dirs);
+    let out = transport::run_ok(t, &du)?.stdout_text();
+    let mut nums = out.lines().filter_map(|l| l.trim().parse::<u64>().ok());
+    let (free, files) = (nums.next().unwrap_or(0), nums.next().unwrap_or(0));
+    let dbs: u64 = database::sizes(t, &account.databases)?.values().sum();
+    Ok(SnapshotPlan {
+        dir: snapshot_root(panel),
+        needed_bytes: files + dbs + (64 << 20),
+        free_bytes: free,
+    })
+}
+
+/// What a restore did.
+#[derive(Debug, Default, Serialize)]
+pub struct Outcome {
+    pub snapshot: Option<String>,
+    /// Differences between the result and the backup (empty: verified).
+    pub differences: Vec<String>,
+}
+
+/// Refuses a plan that cannot be carried out safely.
+pub fn check(plan: &Plan) -> Result<()> {
+    if let Some(s) = &plan.snapshot {
+        if s.needed_bytes > s.free_bytes {
+            bail!(StatusError::refused(format!(
+                "not enough disk for the safety snapshot on {}: it needs about {} in {} and {} is free. \
+                 Free some space, or restore with --no-snapshot (then a failed restore cannot be undone)",
+                plan.host,
+                human_bytes(s.needed_bytes),
+                s.dir,
+                human_bytes(s.free_bytes)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Carries out `plan` for run `run_id`: snapshot, restore, verify. A restore that fails
+/// puts the snapshot back (or, for an account that did not exist, removes the partial one).
+pub fn apply(
+    ctx: &Context,
+    t: &dyn Transport,
+    panel: &dyn Panel,
+    plan: &Plan,
+    run_id: &str,
+) -> Result<Outcome> {
+    let user = plan.account.user.as_str();
+    let step = |name: &str, started: Instant, r: &Result<serde_json::Value>| {
+        ctx.record_step(OPERATION, run_id, user, name, r, started)
+    };
+    let started = Instant::now();
+    let snapshot = take_snapshot(t, panel, plan, run_id);
+    step(
+        "snapshot",
+        started,
+        &snapshot
+            .as_ref()
+            .map(|s| json!(s))
+            .map_err(|e| anyhow::anyhow!("{e:#}")),
+    )?;
+    let snapshot = snapshot?;
+
+    let started = Instant::now();
+    let restored = if plan.whole {
+        restore_whole(t, panel, plan)
+    } else {
+        restore_parts(t, panel, plan, run_id)
+    };
+    step(
+        "restore",
+        started,
+        &restored
+            .as_ref()
+            .map(|_| json!(plan.point.path))
+            .map_err(|e| anyhow::anyhow!("{e:#}")),
+    )?;
+    if let Err(e) = restored {
+        let back = put_back(
+            t,
+            panel,
+            &plan.account,
+            snapshot.path.as_deref(),
+            plan.account_exists,
+        );
+        return Err(e.context(back));
+    }
+
+    let started = Instant::now();
+    let differences = verify(t, plan)?;
+    step(
+        "verify",
+        started,
+        &Ok(json!({ "differences": differences })),
+    )?;
+    Ok(Outcome {
+        snapshot: snapshot.path,
+        differences,
+    })
+}
+
+/// The journaled record of the account before the restore: what undo puts back and checks.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct Snapshot {
+    pub host: String,
+    pub account: String,
+    pub domains: Vec<String>,
+    pub existed: bool,
+    /// The panel's package of the account (None: no snapshot was taken).
+    pub path: Option<String>,
+    pub before: Option<Fingerprint>,
+}
+
+fn take_snapshot(
+    t: &dyn Transport,
+    panel: &dyn Panel,
+    plan: &Plan,
+    run_id: &str,
+) -> Result<Snapshot> {
+    let mut s = Snapshot {
+        host: plan.host.clone(),
+        account: plan.account.user.clone(),
+        domains: plan.account.domains.clone(),
+        existed: plan.account_exists,
+        path: None,
+        before: None,
+    };
+    if plan.snapshot.is_some() {
+        let dir = format!("{}/{run_id}", snapshot_root(panel));
+        transport::run_ok(
+            t,
+            &Cmd::new("install").args(["-d", "-m", "0700", "--", &dir]),
+        )?;
+        s.before = Some(state::fingerprint(t, panel, &plan.account)?);
+        s.path = Some(
+            panel::package(panel, t, &plan.account, &dir).context("taking the safety snapshot")?,
+        );
+    }
+    Ok(s)
+}
+
+/// Whole account: the existing account is removed, then the panel restores the backup.
+fn restore_whole(t: &dyn Transport, panel: &dyn Panel, plan: &Plan) -> Result<()> {
+    if plan.account_exists {
+        panel::remove(panel, t, &plan.account)?;
+    }
+    panel::restore(panel, t, &plan.account, &plan.point.path)
+}
+
+/// Only the selected parts: each tree mirrored from the backup (through a staging directory
+/// for archives), each database replaced from its dump.
+fn restore_parts(t: &dyn Transport, panel: &dyn Panel, plan: &Plan, run_id: &str) -> Result<()> {
+    let stage = format!("{}/.hostops-restore-{run_id}", panel.data_root());
+    transport::run_ok(
+        t,
+        &Cmd::new("install").args(["-d", "-m", "0700", "--", &stage]),
+    )?;
+    let result = (|| {
+        let owner = panel.file_owner(&plan.account);
+        for piece in &plan.selection.pieces {
+            mirror(t, piece, &stage, owner.as_deref())?;
+        }
+        let tag: String = run_id.chars().filter(char::is_ascii_alphanumeric).collect();
+        for dump in &plan.selection.dumps {
+            database::replace(t, dump, &tag)?;
+        }
+        Ok(())
+    })();
+    let _ = transport::run(t, &Cmd::new("rm").args(["-rf", "--", &stage]), None, None);
+    result
+}
+
+/// Makes `piece.tree.live` what the backup holds (files not in the backup are removed), owned
+/// by `owner` when given.
+fn mirror(t: &dyn Transport, piece: &Piece, stage: &str, owner: Option<&str>) -> Result<()> {
+    let tree = &piece.tree;
+    let from = match &tree.source {
+        Source::Tar(archive) => {
+            let mut x =
+                Cmd::new("tar").args(["--extract", "--file", archive, "--directory", stage]);
+            if tree.prefix != "." {
+                x = x.args(["--", &tree.prefix]);
+            }
+            transport::run_ok(t, &x)?;
+            format!("{stage}/{}", tree.prefix)
+        }
+        Source::Dir(dir) => format!("{}/{}", split_path(dir).0, tree.prefix),
+    };
+    let (parent, _) = split_path(&tree.live);
+    transport::run_ok(t, &Cmd::new("mkdir").args(["-p", "--", parent]))?;
+    let mut rsync = Cmd::new("rsync").args(["--archive", "--hard-links", "--delete"]);
+    for x in &tree.exclude {
+        rsync = rsync.arg(format!("--exclude=/{x}"));
+    }
+    if let Some(owner) = owner {
+        rsync = rsync.arg(format!("--chown={owner}"));
+    }
+    rsync = if piece.file {
+        rsync.args(["--", &from, &tree.live])
+    } else {
+        rsync.args(["--", &format!("{from}/"), &format!("{}/", tree.live)])
+    };
+    transport::run_ok(t, &rsync)?;
+    Ok(())
+}
+
+/// After a failed restore: the snapshot back, or the partial account gone. Says which.
+fn put_back(
+    t: &dyn Transport,
+    panel: &dyn Panel,
+    account: &Account,
+    snapshot: Option<&str>,
+    existed: bool,
+) -> String {
+    match (snapshot, existed) {
+        (Some(path), _) => {
+            let _ = panel::remove(panel, t, account);
+            match panel::restore(panel, t, account, path) {
+                Ok(()) => format!("the restore failed; the account was put back from the safety snapshot {path}"),
+                Err(e) => format!(
+                    "the restore failed, and so did putting back the safety snapshot {path} ({e:#}); \
+                     it is still there: restore it with the panel's tool"
+                ),
+            }
+        }
+        (None, false) => match panel::remove(panel, t, account) {
+            Ok(()) => "the restore failed; the partial account was removed".to_string(),
+            Err(e) => {
+                format!("the restore failed, and removing the partial account failed too: {e:#}")
+            }
+        },
+        (None, true) => {
+            "the restore failed and there is no safety snapshot (--no-snapshot): check the account"
+                .to_string()
+        }
+    }
+}
+
+/// The result against the backup: every file of each piece present with its type, size and
+/// mode (and, for partial restores, nothing else); every database there.
+fn verify(t: &dyn Transport, plan: &Plan) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for (piece, sides) in &plan.listings_backup {
+        let live = preview::live_side(t, piece)?;
+        problems.extend(preview::compare(
+            &piece.tree.live,
+            &sides.backup,
+            &live,
+            !plan.whole,
+        ));
+    }
+    let want: Vec<String> = plan
+        .selection
+        .dumps
+        .iter()
+        .map(|d| d.database.clone())
+        .collect();
+    let have = database::sizes(t, &want)?;
+    for db in want.iter().filter(|d| !have.contains_key(*d)) {
+        problems.push(format!("database {db} is missing"));
+    }
+    Ok(problems)
+}

@@ -1,0 +1,188 @@
+//! How each panel lays out its backups: where restore points are, and which part of one
+//! holds an account's files, mailboxes and database dumps, mapped to where they live.
+
+use serde::Serialize;
+
+use crate::ops::backup::listing::{Listing, Source};
+
+/// How often the backup that made a restore point runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Daily,
+    Weekly,
+    Monthly,
+    /// A file named with `--file`, or a one-off dump.
+    Manual,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Compressed,
+    Uncompressed,
+    Incremental,
+}
+
+/// One account's backup at one time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RestorePoint {
+    pub account: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    pub period: Period,
+    pub format: Format,
+    pub size_bytes: u64,
+    /// The archive, directory or (Plesk) backup_info file.
+    pub path: String,
+    /// The subscription it holds (Plesk).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+}
+
+/// A directory tree of a restore point and the live directory it restores to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Tree {
+    pub source: Source,
+    /// Member name of the tree's top (`alice/homedir`, `./domains`, `.`).
+    pub prefix: String,
+    pub live: String,
+    /// Relative paths that belong to another part (cPanel's `mail` inside the home).
+    pub exclude: Vec<String>,
+}
+
+/// One database dump of a restore point.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dump {
+    pub database: String,
+    pub source: Source,
+    pub member: String,
+    pub size: u64,
+}
+
+/// What a restore point holds for one account.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Contents {
+    pub home: Vec<Tree>,
+    /// `box@domain` and its maildir.
+    pub mail: Vec<(String, Tree)>,
+    pub databases: Vec<Dump>,
+}
+
+/// A tar archive (by its name) or else a directory.
+pub fn archive_or_dir(path: &str) -> Source {
+    let archive = [".tar", ".tar.gz", ".tgz", ".tar.zst"]
+        .iter()
+        .any(|x| path.ends_with(x));
+    if archive {
+        Source::Tar(path.to_string())
+    } else {
+        Source::Dir(path.trim_end_matches('/').to_string())
+    }
+}
+
+/// The format of a backup at `path` (a directory is uncompressed).
+pub fn format_of(path: &str) -> Format {
+    if path.ends_with(".gz") || path.ends_with(".tgz") || path.ends_with(".zst") {
+        Format::Compressed
+    } else {
+        Format::Uncompressed
+    }
+}
+
+/// The shell loop behind every panel's restore point probe: for each existing path matched
+/// by `globs` (constant text, expanded by the server's shell), a line `SIZE\tMTIME\tPATH`
+/// (directories sized with du).
+pub fn stat_script(globs: &str) -> String {
+    format!(
+        r#"for p in {globs}; do
+  [ -e "$p" ] || continue
+  if [ -d "$p" ]; then s=$(du -sb -- "$p" | cut -f1); else s=$(stat -c %s -- "$p"); fi
+  printf '%s\t%s\t%s\n' "$s" "$(stat -c %Y -- "$p")" "$p"
+done"#
+    )
+}
+
+/// A probe line's size, modification time (as a date) and path.
+pub fn stat_fields(line: &str) -> Option<(u64, String, &str)> {
+    let mut f = line.splitn(3, '\t');
+    let size = f.next()?.parse().ok()?;
+    let mtime: i64 = f.next()?.parse().ok()?;
+    let path = f.next()?;
+    Some((size, epoch_date(mtime), path))
+}
+
+/// `YYYY-MM-DD` (UTC) of a Unix time.
+pub fn epoch_date(secs: i64) -> String {
+    jiff::Timestamp::from_second(secs)
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// The top-level member names of a listing (`alice` of `alice/homedir/...`).
+pub fn tops(listing: &Listing) -> Vec<&str> {
+    let mut t: Vec<&str> = listing
+        .keys()
+        .map(|k| k.split('/').next().unwrap_or(k))
+        .collect();
+    t.dedup();
+    t
+}
+
+/// Mail folders `PREFIX/DOMAIN/BOX[/SUFFIX]` of a listing, as (`box@domain`, member name).
+pub fn mail_members(listing: &Listing, prefix: &str, suffix: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for name in listing.keys() {
+        let Some(rest) = name.strip_prefix(prefix).and_then(|r| r.strip_prefix('/')) else {
+            continue;
+        };
+        let parts: Vec<&str> = rest.split('/').collect();
+        let wanted = if suffix.is_empty() {
+            parts.len() == 2
+        } else {
+            parts.len() == 3 && parts[2] == suffix
+        };
+        if wanted && parts[0].contains('.') && !parts[1].is_empty() && !parts[1].starts_with('.') {
+            out.push((format!("{}@{}", parts[1], parts[0]), name.clone()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::backup::listing::parse;
+
+    #[test]
+    fn probe_lines() {
+        let (size, date, path) = stat_fields("1024\t1761955200\t/backup/a b/x.tar.gz").unwrap();
+        assert_eq!(
+            (size, date.as_str(), path),
+            (1024, "2025-11-01", "/backup/a b/x.tar.gz")
+        );
+        assert!(stat_fields("garbage").is_none());
+    }
+
+    #[test]
+    fn mail_folders_in_listings() {
+        let l = parse(
+            "drwx------ a/a 0 2026-11-01 10:00:00 alice/homedir/mail/shop.example/info/\n\
+             drwx------ a/a 0 2026-11-01 10:00:00 alice/homedir/mail/shop.example/info/cur/\n\
+             drwx------ a/a 0 2026-11-01 10:00:00 alice/homedir/mail/.Trash/\n\
+             drwx------ a/a 0 2026-11-01 10:00:00 ./imap/x.example/bob/Maildir/\n",
+        );
+        assert_eq!(
+            mail_members(&l, "alice/homedir/mail", ""),
+            [(
+                "info@shop.example".to_string(),
+                "alice/homedir/mail/shop.example/info".to_string()
+            )]
+        );
+        assert_eq!(mail_members(&l, "./imap", "Maildir").len(), 1);
+        assert_eq!(
+            tops(&l),
+            ["./imap", "alice"].map(|s| s.split('/').next().unwrap())
+        );
+    }
+}

@@ -1,0 +1,404 @@
+//! `backup list|restore|undo` against lab hosts running each panel's emulator.
+
+use crate::support::{json, stderr, stdout, Env, Lab};
+
+/// Asserts that a run ended with `code` and said `needle` (on stdout or stderr).
+fn assert_exit(o: &std::process::Output, code: i32, needle: &str) {
+    let said = format!("{}{}", stdout(o), stderr(o));
+    assert_eq!(o.status.code(), Some(code), "{said}");
+    assert!(said.contains(needle), "expected {needle:?} in:\n{said}");
+}
+
+fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
+    let mut cmd = env.hostops();
+    cmd.arg("--inventory")
+        .arg(lab.inventory())
+        .args(["-t", "BAK-7", "-y"]);
+    cmd
+}
+
+/// One account's data on a host: every file under `dirs` with type, mode, owner, size and
+/// SHA-256, and a dump of each of `dbs`. Equal strings mean equal data.
+fn account(lab: &Lab, dirs: &[&str], dbs: &[&str]) -> String {
+    let script = r#"
+        n=$1; shift
+        i=0; for d in "$@"; do i=$((i+1)); [ "$i" -le "$n" ] || break
+          { find "$d" -mindepth 1 -type d -printf '%p d %m %u\n'
+            find "$d" -mindepth 1 ! -type d -printf '%p %y %m %u %s\n'; } | sort
+          find "$d" -type f -print0 | sort -z | xargs -0r sha256sum
+        done
+        i=0; for db in "$@"; do i=$((i+1)); [ "$i" -gt "$n" ] || continue
+          mariadb-dump --skip-dump-date --skip-comments "$db"
+        done"#;
+    let n = dirs.len().to_string();
+    let mut argv = vec!["bash", "-c", script, "bash", n.as_str()];
+    argv.extend(dirs);
+    argv.extend(dbs);
+    let out = lab.sh("h1", &argv);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+/// Asserts two [`account`] readings are equal, showing only the lines that differ.
+#[track_caller]
+fn assert_same(got: &str, want: &str, what: &str) {
+    if got == want {
+        return;
+    }
+    let only = |a: &str, b: &str| -> Vec<String> {
+        let b: std::collections::HashSet<&str> = b.lines().collect();
+        a.lines()
+            .filter(|l| !b.contains(l))
+            .take(10)
+            .map(|l| l.chars().take(160).collect())
+            .collect()
+    };
+    panic!(
+        "{what}\nonly now:\n  {}\nonly expected:\n  {}",
+        only(got, want).join("\n  "),
+        only(want, got).join("\n  ")
+    );
+}
+
+fn sh(lab: &Lab, script: &str) -> String {
+    let out = lab.sh("h1", &["bash", "-c", script]);
+    assert!(out.status.success(), "{script}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// The run ID of a restore from its JSON answer.
+fn run_id(o: &std::process::Output) -> String {
+    json(o)["run_id"].as_str().expect("run_id").to_string()
+}
+
+struct Account<'a> {
+    panel: &'a str,
+    user: &'a str,
+    domain: &'a str,
+    home: String,
+    /// The web root, relative to the home.
+    docroot: String,
+    db: String,
+    other_db: String,
+}
+
+/// A lab host with one account, backed up on 2026-11-01.
+fn backed_up(a: &Account) -> (Env, Lab) {
+    let (env, lab) = (Env::new(), Lab::up_with(1, a.panel));
+    lab.lab(
+        "add-account",
+        &[
+            "h1",
+            a.user,
+            "--domain",
+            a.domain,
+            "--db",
+            "shop",
+            "--db",
+            "blog",
+            "--mailbox",
+            "info",
+            "--size",
+            "2",
+        ],
+    );
+    lab.lab("make-backup", &["h1", a.user, "--date", "2026-11-01"]);
+    (env, lab)
+}
+
+/// Deletes the home page, adds a file, drops a table and changes the other database.
+fn damage(lab: &Lab, a: &Account) {
+    sh(
+        lab,
+        &format!(
+            "rm {home}/{doc}/index.html && echo late > {home}/{doc}/late.txt && \
+             chown --reference={home}/{doc}/style.css {home}/{doc}/late.txt && \
+             mariadb -e 'DROP TABLE options' {db} && mariadb -e 'DELETE FROM posts LIMIT 1' {other}",
+            home = a.home,
+            doc = a.docroot,
+            db = a.db,
+            other = a.other_db
+        ),
+    );
+}
+
+fn restore_whole_partial_and_undo(a: &Account) {
+    let (env, lab) = backed_up(a);
+    let docroot = format!("{}/{}", a.home, a.docroot);
+    let dirs = [a.home.as_str()];
+    let dbs = [a.db.as_str(), a.other_db.as_str()];
+    let at_backup = account(&lab, &dirs, &dbs);
+    let docroot_at_backup = account(&lab, &[&docroot], &[]);
+    let db_at_backup = account(&lab, &[], &[&a.db]);
+
+    let list = ops(&env, &lab)
+        .args(["--json", "backup", "list", "h1", "--account", a.user])
+        .output()
+        .unwrap();
+    assert_exit(&list, 0, "");
+    let points = json(&list);
+    assert_eq!(points[0]["date"], "2026-11-01", "{points}");
+    assert_eq!(points[0]["period"], "daily");
+    assert_eq!(points[0]["format"], "compressed");
+
+    damage(&lab, a);
+    let damaged = account(&lab, &dirs, &dbs);
+    assert_ne!(damaged, at_backup);
+
+    // The preview names what would change, and a dry run changes nothing.
+    let dry = ops(&env, &lab)
+        .args([
+            "--dry-run",
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            a.user,
+            "--date",
+            "2026-11-01",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&dry, 0, "");
+    let text = stdout(&dry);
+    assert!(text.contains(&format!("+ {docroot}/index.html")), "{text}");
+    assert!(text.contains(&format!("- {docroot}/late.txt")), "{text}");
+    assert!(text.contains(&format!("{}  replace", a.db)), "{text}");
+    assert_same(
+        &account(&lab, &dirs, &dbs),
+        &damaged,
+        "the dry run changed the account",
+    );
+
+    // The whole account back as it was at the backup.
+    let whole = ops(&env, &lab)
+        .args([
+            "--json",
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            a.user,
+            "--date",
+            "2026-11-01",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&whole, 0, "");
+    assert_eq!(
+        json(&whole)["outcome"]["differences"],
+        serde_json::json!([])
+    );
+    assert_same(
+        &account(&lab, &dirs, &dbs),
+        &at_backup,
+        "the restore is not the backup",
+    );
+
+    // Undo puts back exactly the damaged state.
+    let undo = ops(&env, &lab)
+        .args(["backup", "undo", &run_id(&whole)])
+        .output()
+        .unwrap();
+    assert_exit(&undo, 0, "as it was before");
+    assert_same(
+        &account(&lab, &dirs, &dbs),
+        &damaged,
+        "undo did not restore the previous state",
+    );
+
+    // One path: only the web root comes back; the databases stay as they are.
+    let path = ops(&env, &lab)
+        .args([
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            a.user,
+            "--date",
+            "2026-11-01",
+            "--only",
+            &format!("path:{}", a.docroot),
+            "--no-snapshot",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&path, 0, "restored and verified");
+    assert_same(
+        &account(&lab, &[&docroot], &[]),
+        &docroot_at_backup,
+        "the path restore",
+    );
+    assert!(!sh(&lab, &format!("mariadb -N -e 'SHOW TABLES' {}", a.db)).contains("options"));
+    let untouched = account(&lab, &dirs, &[&a.other_db]);
+
+    // One database: it comes back; the other one and the files are untouched.
+    let db = ops(&env, &lab)
+        .args([
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            a.user,
+            "--date",
+            "2026-11-01",
+            "--only",
+            &format!("db:{}", a.db),
+            "--no-snapshot",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&db, 0, "restored and verified");
+    assert_same(
+        &account(&lab, &[], &[&a.db]),
+        &db_at_backup,
+        "the database restore",
+    );
+    assert_same(
+        &account(&lab, &dirs, &[&a.other_db]),
+        &untouched,
+        "a database restore touched the files or another database",
+    );
+}
+
+#[test]
+fn cpanel_restore_whole_partial_and_undo() {
+    restore_whole_partial_and_undo(&Account {
+        panel: "cpanel",
+        user: "alice",
+        domain: "alice.test",
+        home: "/home/alice".into(),
+        docroot: "public_html".into(),
+        db: "alice_shop".into(),
+        other_db: "alice_blog".into(),
+    });
+}
+
+#[test]
+fn plesk_restore_whole_partial_and_undo() {
+    restore_whole_partial_and_undo(&Account {
+        panel: "plesk",
+        user: "shopuser",
+        domain: "shop.example",
+        home: "/var/www/vhosts/shop.example".into(),
+        docroot: "httpdocs".into(),
+        db: "shopuser_shop".into(),
+        other_db: "shopuser_blog".into(),
+    });
+}
+
+#[test]
+fn directadmin_restore_whole_partial_and_undo() {
+    restore_whole_partial_and_undo(&Account {
+        panel: "directadmin",
+        user: "amy",
+        domain: "amy.example",
+        home: "/home/amy".into(),
+        docroot: "domains/amy.example/public_html".into(),
+        db: "amy_shop".into(),
+        other_db: "amy_blog".into(),
+    });
+}
+
+/// Everything on the host that a refused restore must leave alone.
+fn host(lab: &Lab) -> String {
+    account(
+        lab,
+        &["/home", "/var/cpanel", "/var/named", "/backup"],
+        &["alice_shop", "alice_blog"],
+    )
+}
+
+#[test]
+fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
+    let alice = Account {
+        panel: "cpanel",
+        user: "alice",
+        domain: "alice.test",
+        home: "/home/alice".into(),
+        docroot: "public_html".into(),
+        db: "alice_shop".into(),
+        other_db: "alice_blog".into(),
+    };
+    let (env, lab) = backed_up(&alice);
+    let at_backup = account(&lab, &["/home/alice"], &["alice_shop", "alice_blog"]);
+    damage(&lab, &alice);
+    let before = host(&lab);
+    let restore = |args: &[&str]| {
+        ops(&env, &lab)
+            .args(["backup", "restore", "h1", "--account", "alice"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+
+    // No restore point on that date: exit 2, naming the dates there are.
+    assert_exit(
+        &restore(&["--date", "2026-10-01"]),
+        2,
+        "there are: 2026-11-01",
+    );
+    // Bad parts and paths that leave the home: exit 2.
+    assert_exit(
+        &restore(&["--date", "2026-11-01", "--only", "path:../../etc"]),
+        2,
+        "..",
+    );
+    assert_exit(
+        &restore(&["--date", "2026-11-01", "--only", "db:x;drop"]),
+        2,
+        "not a database name",
+    );
+    assert_exit(
+        &restore(&["--date", "2026-11-01", "--only", "path:nope"]),
+        2,
+        "not in the backup",
+    );
+    assert_same(&host(&lab), &before, "a refused restore changed the host");
+
+    // A truncated archive: refused before anything changes.
+    sh(
+        &lab,
+        "mkdir -p /backup/2026-11-02/accounts && a=/backup/2026-11-01/accounts/alice.tar.gz &&          head -c $(( $(stat -c %s $a) / 2 )) $a > /backup/2026-11-02/accounts/alice.tar.gz",
+    );
+    let before = host(&lab);
+    assert_exit(
+        &restore(&["--date", "2026-11-02"]),
+        4,
+        "cannot be used, nothing was changed",
+    );
+    assert_same(&host(&lab), &before, "a refused restore changed the host");
+
+    // Not enough disk for the safety snapshot: refused; --no-snapshot is offered.
+    lab.lab("limit-home", &["h1", "40"]);
+    let before = host(&lab);
+    assert_exit(
+        &restore(&["--date", "2026-11-01"]),
+        4,
+        "not enough disk for the safety snapshot",
+    );
+    assert_same(&host(&lab), &before, "a refused restore changed the host");
+
+    // A deleted account gets a full restore.
+    sh(
+        &lab,
+        "whmapi1 removeacct user=alice >/dev/null && ! id alice",
+    );
+    let dry = restore(&["--dry-run", "--date", "2026-11-01"]);
+    assert_exit(&dry, 0, "it does not exist now");
+    assert_exit(
+        &restore(&["--date", "2026-11-01", "--only", "home"]),
+        2,
+        "needs the account",
+    );
+    assert_exit(
+        &restore(&["--date", "2026-11-01"]),
+        0,
+        "restored and verified",
+    );
+    assert_same(
+        &account(&lab, &["/home/alice"], &["alice_shop", "alice_blog"]),
+        &at_backup,
+        "differs",
+    );
+}
