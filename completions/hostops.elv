@@ -43,6 +43,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
+            cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
@@ -419,6 +420,118 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;migrate;help;help'= {
         }
+        &'hostops;backup'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List restore points on a server: date, type, format, size and path'
+            cand restore 'Restore one account from a backup: preview, safety snapshot, restore, verify'
+            cand undo 'Put back the account a restore replaced, from that run''s safety snapshot'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;backup;list'= {
+            cand --account 'Only this account''s restore points'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;backup;restore'= {
+            cand --account 'Account to restore'
+            cand --date 'Restore point by date (see `backup list`)'
+            cand --file 'Restore point by path on the server'
+            cand --only 'Restore only this part (repeatable): home, mail, db, db:NAME, path:REL'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --no-snapshot 'Skip the safety snapshot (faster; a failed restore cannot then be undone)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;backup;undo'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;backup;help'= {
+            cand list 'List restore points on a server: date, type, format, size and path'
+            cand restore 'Restore one account from a backup: preview, safety snapshot, restore, verify'
+            cand undo 'Put back the account a restore replaced, from that run''s safety snapshot'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;backup;help;list'= {
+        }
+        &'hostops;backup;help;restore'= {
+        }
+        &'hostops;backup;help;undo'= {
+        }
+        &'hostops;backup;help;help'= {
+        }
         &'hostops;playbook'= {
             cand --playbooks 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -744,6 +857,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand migrate 'Move hosting accounts between servers with the same control panel'
+            cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
             cand completions 'Print a shell completion script'
@@ -783,6 +897,17 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;migrate;verify'= {
         }
         &'hostops;help;migrate;sync'= {
+        }
+        &'hostops;help;backup'= {
+            cand list 'List restore points on a server: date, type, format, size and path'
+            cand restore 'Restore one account from a backup: preview, safety snapshot, restore, verify'
+            cand undo 'Put back the account a restore replaced, from that run''s safety snapshot'
+        }
+        &'hostops;help;backup;list'= {
+        }
+        &'hostops;help;backup;restore'= {
+        }
+        &'hostops;help;backup;undo'= {
         }
         &'hostops;help;playbook'= {
             cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'

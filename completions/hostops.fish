@@ -44,6 +44,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one c
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -300,6 +301,80 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -f -a "list" -d 'List restore points on a server: date, type, format, size and path'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -f -a "restore" -d 'Restore one account from a backup: preview, safety snapshot, restore, verify'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -f -a "undo" -d 'Put back the account a restore replaced, from that run\'s safety snapshot'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l account -d 'Only this account\'s restore points' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l account -d 'Account to restore' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l date -d 'Restore point by date (see `backup list`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l file -d 'Restore point by path on the server' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l only -d 'Restore only this part (repeatable): home, mail, db, db:NAME, path:REL' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l no-snapshot -d 'Skip the safety snapshot (faster; a failed restore cannot then be undone)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "list" -d 'List restore points on a server: date, type, format, size and path'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Restore one account from a backup: preview, safety snapshot, restore, verify'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Put back the account a restore replaced, from that run\'s safety snapshot'
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -512,16 +587,17 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate playbook log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
@@ -530,6 +606,9 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "sync" -d 'Final delta sync of migrated accounts: files and mail (newer target files kept), databases'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "list" -d 'List restore points on a server: date, type, format, size and path'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "restore" -d 'Restore one account from a backup: preview, safety snapshot, restore, verify'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "undo" -d 'Put back the account a restore replaced, from that run\'s safety snapshot'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'Print a playbook\'s YAML'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'

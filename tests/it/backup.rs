@@ -321,8 +321,54 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         other_db: "alice_blog".into(),
     };
     let (env, lab) = backed_up(&alice);
+    lab.lab(
+        "make-backup",
+        &[
+            "h1",
+            "alice",
+            "--date",
+            "2026-10-25",
+            "--period",
+            "weekly",
+            "--uncompressed",
+        ],
+    );
     let at_backup = account(&lab, &["/home/alice"], &["alice_shop", "alice_blog"]);
     damage(&lab, &alice);
+
+    // Both restore points are listed, newest first, with their type and format.
+    let list = ops(&env, &lab)
+        .args(["--json", "backup", "list", "h1"])
+        .output()
+        .unwrap();
+    assert_exit(&list, 0, "");
+    let points = json(&list);
+    let seen: Vec<(&str, &str, &str, &str)> = points
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let f = |k: &str| p[k].as_str().unwrap_or("");
+            (f("date"), f("period"), f("format"), f("path"))
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "2026-11-01",
+                "daily",
+                "compressed",
+                "/backup/2026-11-01/accounts/alice.tar.gz"
+            ),
+            (
+                "2026-10-25",
+                "weekly",
+                "uncompressed",
+                "/backup/weekly/2026-10-25/accounts/alice"
+            ),
+        ]
+    );
     let before = host(&lab);
     let restore = |args: &[&str]| {
         ops(&env, &lab)
@@ -368,6 +414,26 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         "cannot be used, nothing was changed",
     );
     assert_same(&host(&lab), &before, "a refused restore changed the host");
+
+    // An uncompressed (directory) restore point restores a path without an archive.
+    let docroot = account(&lab, &["/home/alice/public_html"], &[]);
+    assert_exit(
+        &restore(&[
+            "--date",
+            "2026-10-25",
+            "--only",
+            "path:public_html/index.html",
+            "--no-snapshot",
+        ]),
+        0,
+        "restored and verified",
+    );
+    assert_ne!(account(&lab, &["/home/alice/public_html"], &[]), docroot);
+    assert!(sh(&lab, "cat /home/alice/public_html/index.html").contains("<title>"));
+    assert!(
+        sh(&lab, "ls /home/alice/public_html").contains("late.txt"),
+        "a file restore removed a sibling"
+    );
 
     // Not enough disk for the safety snapshot: refused; --no-snapshot is offered.
     lab.lab("limit-home", &["h1", "40"]);

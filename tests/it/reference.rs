@@ -67,6 +67,7 @@ fn help_text_snapshots() {
             vec!["blacklist", "investigate", "--help"],
         ),
         ("playbook-run-help", vec!["playbook", "run", "--help"]),
+        ("backup-restore-help", vec!["backup", "restore", "--help"]),
     ] {
         let out = env
             .hostops()

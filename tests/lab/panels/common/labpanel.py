@@ -277,9 +277,10 @@ def parse_kv_file(path, sep="="):
 
 
 def parse_opts(argv, spec):
-    """Minimal option parser for the lab-* tools: SPEC maps '--name' to 'one' or 'many'.
-    Returns (options, positionals); unknown options die with exit status 2."""
-    opts = {k: ([] if v == "many" else None) for k, v in spec.items()}
+    """Minimal option parser for the lab-* tools: SPEC maps '--name' to 'one', 'many' or
+    'flag' (no value: True when given). Returns (options, positionals); unknown options die
+    with exit status 2."""
+    opts = {k: ([] if v == "many" else False if v == "flag" else None) for k, v in spec.items()}
     pos = []
     i = 0
     while i < len(argv):
@@ -288,6 +289,10 @@ def parse_opts(argv, spec):
             name, eq, val = a.partition("=")
             if name not in spec:
                 die(f"unknown option {name}", 2)
+            if spec[name] == "flag":
+                opts[name] = True
+                i += 1
+                continue
             if not eq:
                 i += 1
                 if i >= len(argv):
