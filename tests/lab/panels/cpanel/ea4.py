@@ -1,5 +1,6 @@
-"""ea4: the cPanel emulator's EasyApache 4 package state, shared by ea_current_to_profile and
-ea_install_profile (and `install`, which seeds it with `python3 ea4.py --seed`).
+"""ea4: the cPanel emulator's EasyApache 4 package state, shared by ea_current_to_profile,
+ea_install_profile, rebuildhttpdconf and restartsrv (and `install`, which seeds it with
+`python3 ea4.py --seed`).
 
 On a real server the installed ea-* packages are in the rpm or dpkg database and the
 available ones in cPanel's EA4 repositories. Lab hosts share the machine's dpkg database, so
@@ -31,6 +32,7 @@ BROKEN = os.path.join(STATE_DIR, "broken")
 PROFILES_DIR = "/etc/cpanel/ea4/profiles"
 CUSTOM_DIR = os.path.join(PROFILES_DIR, "custom")
 OPT = "/opt/cpanel"
+HTTPD_CONF = "/etc/apache2/conf/httpd.conf"
 
 PHP_VERSIONS = ("74", "80", "81", "82", "83", "84")
 PHP_EXTENSIONS = ("bcmath", "calendar", "cli", "common", "curl", "devel", "fpm", "gd", "iconv",
