@@ -867,7 +867,7 @@ fn bundled_playbooks_in_check_mode_on_a_directadmin_host() {
 /// rebuild-php provisioning an EasyApache 4 profile on a cPanel host: check mode resolves the
 /// profile and changes nothing; for real, a package that fails to install mid-way (after the
 /// packages the profile drops were removed) fails the step, and the rescue installs the
-/// snapshot taken before, leaving the EA4 packages exactly as they were.
+/// snapshot taken before, leaving the EA4 packages exactly as they were, and restarts Apache.
 #[test]
 fn rebuild_php_rolls_back_to_the_ea4_snapshot_on_cpanel() {
     let (env, lab) = (Env::new(), Lab::up_with(1, "cpanel"));
@@ -966,6 +966,11 @@ fn rebuild_php_rolls_back_to_the_ea4_snapshot_on_cpanel() {
         "changed",
         "{h1}"
     );
+    assert_eq!(
+        step(h1, "Rebuild httpd.conf and restart Apache on the snapshot")["status"],
+        "changed"
+    );
+    assert_eq!(h1["outcome"], "rescued");
     assert_eq!(state(), before, "the EA4 packages are not the snapshot's");
     let snapshot = lab.sh("h1", &["sh", "-c", "cat /root/hostops-backups/ea4-*.json"]);
     let snapshot: Value = serde_json::from_slice(&snapshot.stdout).unwrap();
