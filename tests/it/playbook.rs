@@ -1,7 +1,8 @@
 //! `hostops playbook`: format errors, level policy, the engine's semantics on real lab hosts
 //! (check mode, when, register, retries, expect, rescue, always, hostile vars, serial batches),
-//! the bundled playbooks in check mode, and rebuild-apache and install-imagemagick for real
-//! with apt on a plain Debian lab host.
+//! the bundled playbooks in check mode on a plain Debian host and on cPanel, Plesk and
+//! DirectAdmin hosts, rebuild-apache and install-imagemagick for real with apt on a plain
+//! Debian lab host, and rebuild-php's EasyApache 4 rollback for real on a cPanel host.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -700,4 +701,284 @@ fn install_imagemagick_for_real_with_apt() {
     );
     assert!(loaded.status.success(), "{}", stderr(&loaded));
     assert!(lab.sh("h1", &["convert", "-version"]).status.success());
+}
+
+/// What check mode must leave alone on a panel host, as text to compare before and after:
+/// the EasyApache 4 state and profiles (cPanel), the PHP packages' files and root's home.
+fn panel_marker(lab: &Lab) -> String {
+    let out = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "cat /var/cpanel/lab-ea4/installed 2>/dev/null; \
+             find /root /etc/cpanel /opt/cpanel /usr/local/psa /usr/local/directadmin \
+             -printf '%p %s %T@\\n' 2>/dev/null | sort",
+        ],
+    );
+    stdout(&out)
+}
+
+/// Runs every bundled playbook in check mode on the `panel` lab host h1 (with `vars`): those
+/// whose `applies_to` names the panel must succeed having run their probes and changed
+/// nothing (no step `changed` or `failed`, the host's marker identical), the others are not
+/// applicable. Returns the JSON report of each applicable playbook, by name.
+fn bundled_check_on_panel(panel: &str, vars: &[&str]) -> (Lab, Vec<(String, Value)>) {
+    let (env, lab) = (Env::new(), Lab::up_with(1, panel));
+    let out = env
+        .hostops()
+        .args(["--json", "playbook", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = panel_marker(&lab);
+    let mut applicable = Vec::new();
+    for book in json(&out)["playbooks"].as_array().unwrap() {
+        let name = book["name"].as_str().unwrap();
+        let applies = book["applies_to"]["panels"]
+            .as_array()
+            .is_none_or(|panels| panels.iter().any(|p| p == panel));
+        let mut cmd = ops(&env, &lab);
+        cmd.args(["--json", "playbook", "run", name, "--host", "h1", "--check"]);
+        for var in vars {
+            cmd.args(["--var", var]);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{panel} {name}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        let v = json(&out);
+        let h1 = host(&v, "h1").clone();
+        if !applies {
+            assert_eq!(h1["outcome"], "not_applicable", "{panel} {name}: {h1}");
+            continue;
+        }
+        assert_eq!(h1["facts"]["panel"], panel, "{name}");
+        let steps = statuses(&h1);
+        assert!(
+            steps.iter().any(|s| s.ends_with("=ok")),
+            "{panel} {name}: no probe ran: {steps:?}"
+        );
+        for s in &steps {
+            assert!(
+                ["=ok", "=skipped", "=would_change", "=undecided"]
+                    .iter()
+                    .any(|end| s.ends_with(end)),
+                "{panel} {name}: {s} in check mode: {h1}"
+            );
+        }
+        assert_eq!(
+            panel_marker(&lab),
+            before,
+            "{panel} {name} changed the host"
+        );
+        applicable.push((name.to_string(), h1));
+    }
+    assert!(!exists(&lab, "h1", "/root/hostops-backups"));
+    (lab, applicable)
+}
+
+/// One step of a host report, by name.
+fn step<'a>(h: &'a Value, name: &str) -> &'a Value {
+    h["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no step {name:?} in {h}"))
+}
+
+#[test]
+fn bundled_playbooks_in_check_mode_on_a_cpanel_host() {
+    let (lab, books) = bundled_check_on_panel("cpanel", &["extension=intl"]);
+    let names: Vec<&str> = books.iter().map(|(n, _)| n.as_str()).collect();
+    for expected in [
+        "rebuild-apache",
+        "rebuild-php",
+        "fix-cpanel-packages",
+        "upgrade-cpanel",
+    ] {
+        assert!(names.contains(&expected), "{expected} not run: {names:?}");
+    }
+    for (name, h1) in &books {
+        if !["rebuild-apache", "rebuild-php"].contains(&name.as_str()) {
+            continue;
+        }
+        // The EasyApache 4 branch is the one taken: the snapshot would run, rendered.
+        let snap = step(h1, "Snapshot the EasyApache 4 profile");
+        assert_eq!(snap["status"], "would_change", "{name}");
+        let cmd = snap["command"].as_str().unwrap();
+        assert!(
+            cmd.starts_with(
+                "/usr/local/bin/ea_current_to_profile --output=/root/hostops-backups/ea4-"
+            ) && cmd.ends_with(".json"),
+            "{name}: {cmd}"
+        );
+    }
+    let rebuild_apache = &books.iter().find(|(n, _)| n == "rebuild-apache").unwrap().1;
+    assert_eq!(
+        step(rebuild_apache, "Update the package lists (apt)")["status"],
+        "skipped"
+    );
+    assert_eq!(
+        step(
+            rebuild_apache,
+            "Reinstall apache2, restoring missing config files (apt)"
+        )["status"],
+        "skipped"
+    );
+    assert_eq!(
+        step(rebuild_apache, "Reinstall the EasyApache 4 Apache packages")["status"],
+        "would_change"
+    );
+    drop(lab);
+}
+
+#[test]
+fn bundled_playbooks_in_check_mode_on_a_plesk_host() {
+    let (_lab, books) = bundled_check_on_panel("plesk", &["extension=intl"]);
+    let names: Vec<&str> = books.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"upgrade-plesk"), "{names:?}");
+    let rebuild_apache = &books.iter().find(|(n, _)| n == "rebuild-apache").unwrap().1;
+    assert_eq!(
+        step(
+            rebuild_apache,
+            "Let Plesk re-register packages and rewrite web server configs"
+        )["status"],
+        "would_change"
+    );
+    assert_eq!(
+        step(rebuild_apache, "Snapshot the EasyApache 4 profile")["status"],
+        "skipped"
+    );
+}
+
+#[test]
+fn bundled_playbooks_in_check_mode_on_a_directadmin_host() {
+    // No bundled playbook has a DirectAdmin branch: each one says so instead of running.
+    let (_lab, books) = bundled_check_on_panel("directadmin", &["extension=intl"]);
+    assert!(books.is_empty(), "{books:?}");
+}
+
+/// rebuild-php provisioning an EasyApache 4 profile on a cPanel host: check mode resolves the
+/// profile and changes nothing; for real, a package that fails to install mid-way (after the
+/// packages the profile drops were removed) fails the step, and the rescue installs the
+/// snapshot taken before, leaving the EA4 packages exactly as they were, and restarts Apache.
+#[test]
+fn rebuild_php_rolls_back_to_the_ea4_snapshot_on_cpanel() {
+    let (env, lab) = (Env::new(), Lab::up_with(1, "cpanel"));
+    let state = || stdout(&lab.sh("h1", &["cat", "/var/cpanel/lab-ea4/installed"]));
+    let before = state();
+    assert!(before.contains("ea-php81\n"), "{before}");
+    // The target: PHP 8.1 dropped, PHP 8.3 with intl added.
+    let mut pkgs: Vec<&str> = before
+        .lines()
+        .filter(|p| !p.starts_with("ea-php81") && *p != "ea-profiles-cpanel")
+        .collect();
+    pkgs.extend(["ea-php83", "ea-php83-php-cli", "ea-php83-php-intl"]);
+    let target = serde_json::json!({ "name": "target", "pkgs": pkgs }).to_string();
+    let wrote = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "printf '%s' \"$1\" > /root/target.json",
+            "sh",
+            &target,
+        ],
+    );
+    assert!(wrote.status.success(), "{}", stderr(&wrote));
+    let run = |check: bool| {
+        let mut cmd = ops(&env, &lab);
+        cmd.args(["--json", "playbook", "run", "rebuild-php", "--host", "h1"])
+            .args(["--var", "ea_profile=/root/target.json"]);
+        if check {
+            cmd.arg("--check");
+        }
+        cmd.output().unwrap()
+    };
+
+    let out = run(true);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let v = json(&out);
+    let h1 = host(&v, "h1");
+    assert_eq!(
+        step(h1, "Resolve the EasyApache 4 profile")["status"],
+        "ok",
+        "{h1}"
+    );
+    let provision = step(h1, "Provision the EasyApache 4 profile");
+    assert_eq!(provision["status"], "would_change");
+    assert_eq!(
+        provision["command"],
+        "/usr/local/bin/ea_install_profile --install /root/target.json"
+    );
+    assert_eq!(
+        step(h1, "Update the package lists (apt)")["status"],
+        "skipped"
+    );
+    assert_eq!(state(), before);
+
+    // The repository's ea-php83-php-intl is broken: its installation fails.
+    let broke = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "echo ea-php83-php-intl > /var/cpanel/lab-ea4/broken",
+        ],
+    );
+    assert!(broke.status.success());
+    let out = run(false);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let v = json(&out);
+    let h1 = host(&v, "h1");
+    assert_eq!(
+        step(h1, "Snapshot the EasyApache 4 profile")["status"],
+        "changed"
+    );
+    assert_eq!(
+        step(h1, "Provision the EasyApache 4 profile")["status"],
+        "failed"
+    );
+    assert_eq!(
+        step(h1, "Restore the PHP configuration backup")["status"],
+        "changed"
+    );
+    assert_eq!(
+        step(h1, "Roll back to the EasyApache 4 snapshot")["status"],
+        "changed",
+        "{h1}"
+    );
+    assert_eq!(
+        step(h1, "Rebuild httpd.conf and restart Apache on the snapshot")["status"],
+        "changed"
+    );
+    assert_eq!(h1["outcome"], "rescued");
+    assert_eq!(state(), before, "the EA4 packages are not the snapshot's");
+    let snapshot = lab.sh("h1", &["sh", "-c", "cat /root/hostops-backups/ea4-*.json"]);
+    let snapshot: Value = serde_json::from_slice(&snapshot.stdout).unwrap();
+    let kept: Vec<&str> = before
+        .lines()
+        .filter(|p| *p != "ea-profiles-cpanel")
+        .collect();
+    assert_eq!(snapshot["pkgs"], serde_json::json!(kept));
+    let opt = lab.sh("h1", &["ls", "/opt/cpanel"]);
+    assert_eq!(stdout(&opt), "ea-php81\nea-php82\n");
 }
