@@ -7,7 +7,7 @@ use crate::cli::{BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArg
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::backup::points::{self, Wanted};
-use crate::ops::backup::preview::{Counted, Part};
+use crate::ops::backup::preview::{Counted, FileChanges, Part};
 use crate::ops::backup::restore::{self, Plan, Request};
 use crate::ops::backup::undo;
 use crate::ops::migrate::rules::valid_account_name;
@@ -124,6 +124,7 @@ fn restore(ctx: &Context, args: BackupRestoreArgs) -> Result<ExitStatus> {
     if !ctx.printer.is_json() {
         render_plan(ctx, &plan);
     }
+    ctx.note(summary(&plan))?;
     let checked = restore::check(&plan);
     if ctx.dry_run() || checked.is_err() {
         if ctx.printer.is_json() {
@@ -187,6 +188,28 @@ fn restore(ctx: &Context, args: BackupRestoreArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Failure
     })
+}
+
+/// The preview in one line, for the journal (what the next level reads).
+fn summary(plan: &Plan) -> String {
+    let sum =
+        |f: fn(&FileChanges) -> &Counted| -> u64 { plan.files.iter().map(|c| f(c).files).sum() };
+    let dbs: Vec<String> = plan
+        .databases
+        .iter()
+        .map(|d| format!("{} {}", d.action, d.database))
+        .collect();
+    format!(
+        "restore preview: {} on {} from {} ({}): files {} added, {} overwritten, {} removed; databases: {}",
+        plan.account.user,
+        plan.host,
+        plan.point.path,
+        scope(plan),
+        sum(|c| &c.added),
+        sum(|c| &c.overwritten),
+        sum(|c| &c.removed),
+        if dbs.is_empty() { "none".to_string() } else { dbs.join(", ") }
+    )
 }
 
 fn scope(plan: &Plan) -> String {

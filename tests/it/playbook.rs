@@ -724,7 +724,7 @@ fn panel_marker(lab: &Lab) -> String {
 /// nothing (no step `changed` or `failed`, the host's marker identical), the others are not
 /// applicable. Returns the JSON report of each applicable playbook, by name.
 fn bundled_check_on_panel(panel: &str, vars: &[&str]) -> (Lab, Vec<(String, Value)>) {
-    let (env, lab) = (Env::new(), Lab::up_with(1, panel));
+    let (env, lab) = (Env::new(), Lab::up_alone(1, panel));
     let out = env
         .hostops()
         .args(["--json", "playbook", "list"])

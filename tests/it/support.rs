@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Output};
+use std::sync::RwLock;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -85,7 +86,14 @@ pub fn json(o: &Output) -> serde_json::Value {
 /// Real OpenSSH servers, each its own host (tests/lab/lab). Stopped on drop, even on panic.
 pub struct Lab {
     pub dir: TempDir,
+    /// Held while the lab lives: see [`PANEL_TOOLS`].
+    _tools: Option<Box<dyn std::any::Any>>,
 }
+
+/// Lab hosts share the machine's process table, so a playbook's "no backup or transfer
+/// running" pre-check (pgrep) would see the panel tools of other tests' labs. Panel labs hold
+/// this lock shared; labs whose tests need no other panel tool running hold it alone.
+static PANEL_TOOLS: RwLock<()> = RwLock::new(());
 
 fn lab_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lab/lab")
@@ -98,6 +106,20 @@ impl Lab {
 
     /// A lab whose hosts run a panel emulator (`cpanel`, `plesk`, `directadmin`).
     pub fn up_with(hosts: usize, panel: &str) -> Lab {
+        let guard = (panel != "none").then(|| {
+            Box::new(PANEL_TOOLS.read().unwrap_or_else(|p| p.into_inner()))
+                as Box<dyn std::any::Any>
+        });
+        Lab::start(hosts, panel, guard)
+    }
+
+    /// A panel lab while no other test's panel tools run (see [`PANEL_TOOLS`]).
+    pub fn up_alone(hosts: usize, panel: &str) -> Lab {
+        let guard = PANEL_TOOLS.write().unwrap_or_else(|p| p.into_inner());
+        Lab::start(hosts, panel, Some(Box::new(guard)))
+    }
+
+    fn start(hosts: usize, panel: &str, tools: Option<Box<dyn std::any::Any>>) -> Lab {
         assert!(
             // SAFETY: geteuid cannot fail.
             unsafe { libc_geteuid() } == 0,
@@ -120,7 +142,7 @@ impl Lab {
             stdout(&out),
             stderr(&out)
         );
-        Lab { dir }
+        Lab { dir, _tools: tools }
     }
 
     pub fn inventory(&self) -> PathBuf {
