@@ -129,6 +129,25 @@ pub fn tops(listing: &Listing) -> Vec<&str> {
     t
 }
 
+/// The `DIR/NAME.sql` members of a listing: one dump of database NAME each.
+pub fn sql_dumps(listing: &Listing, source: &Source, dir: &str) -> Vec<Dump> {
+    listing
+        .iter()
+        .filter_map(|(name, e)| {
+            let db = name
+                .strip_prefix(dir)?
+                .strip_prefix('/')?
+                .strip_suffix(".sql")?;
+            (!db.contains('/')).then(|| Dump {
+                database: db.to_string(),
+                source: source.clone(),
+                member: name.clone(),
+                size: e.size,
+            })
+        })
+        .collect()
+}
+
 /// Mail folders `PREFIX/DOMAIN/BOX[/SUFFIX]` of a listing, as (`box@domain`, member name).
 pub fn mail_members(listing: &Listing, prefix: &str, suffix: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();

@@ -8,7 +8,7 @@ use anyhow::{bail, Context as _, Result};
 use regex::Regex;
 use serde::Deserialize;
 
-use super::backup::{self, Contents, Dump, Format, Period, RestorePoint, Tree};
+use super::backup::{self, Contents, Format, Period, RestorePoint, Tree};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
 use crate::ops::backup::listing::Listing;
 use crate::transport::{Cmd, Transport};
@@ -143,6 +143,14 @@ impl Panel for Cpanel {
         )
     }
 
+    fn snapshot_command(&self, account: &Account, dir: &str) -> (Cmd, String) {
+        let dir = dir.trim_end_matches('/');
+        (
+            Cmd::new("/scripts/pkgacct").args(["--nocompress", account.user.as_str(), dir]),
+            format!("{dir}/cpmove-{}.tar", account.user),
+        )
+    }
+
     fn packaged(&self, user: &str, output: &str) -> Result<()> {
         if !output.contains("pkgacct completed") {
             bail!(
@@ -207,20 +215,7 @@ impl Panel for Cpanel {
                     (mailbox, tree(member, format!("{home}/{rel}"), Vec::new()))
                 })
                 .collect(),
-            databases: listing
-                .iter()
-                .filter_map(|(name, e)| {
-                    let db = name
-                        .strip_prefix(&format!("{top}/mysql/"))?
-                        .strip_suffix(".sql")?;
-                    (!db.contains('/')).then(|| Dump {
-                        database: db.to_string(),
-                        source: source.clone(),
-                        member: name.clone(),
-                        size: e.size,
-                    })
-                })
-                .collect(),
+            databases: backup::sql_dumps(listing, &source, &format!("{top}/mysql")),
         }
     }
 

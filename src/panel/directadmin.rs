@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use anyhow::Result;
 use regex::Regex;
 
-use super::backup::{self, Contents, Dump, Period, RestorePoint, Tree};
+use super::backup::{self, Contents, Period, RestorePoint, Tree};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
 use crate::ops::backup::listing::Listing;
 use crate::transport::{Cmd, Transport};
@@ -176,18 +176,7 @@ impl Panel for DirectAdmin {
                     (mailbox, tree(member, live))
                 })
                 .collect(),
-            databases: listing
-                .iter()
-                .filter_map(|(name, e)| {
-                    let db = name.strip_prefix("./backup/")?.strip_suffix(".sql")?;
-                    (!db.contains('/')).then(|| Dump {
-                        database: db.to_string(),
-                        source: source.clone(),
-                        member: name.clone(),
-                        size: e.size,
-                    })
-                })
-                .collect(),
+            databases: backup::sql_dumps(listing, &source, "./backup"),
         }
     }
 

@@ -100,6 +100,14 @@ pub trait Panel: Send + Sync {
     fn package_command(&self, account: &Account, dir: &str) -> Cmd;
     /// Where that command leaves the archive.
     fn archive_path(&self, account: &Account, dir: &str) -> String;
+    /// The packaging for a safety snapshot, and the archive it leaves: it stays on the same
+    /// server and is short-lived, so it is not compressed where the tool allows that.
+    fn snapshot_command(&self, account: &Account, dir: &str) -> (Cmd, String) {
+        (
+            self.package_command(account, dir),
+            self.archive_path(account, dir),
+        )
+    }
     /// Judges the packaging tool's output (exit status already checked).
     fn packaged(&self, _user: &str, _output: &str) -> anyhow::Result<()> {
         Ok(())
@@ -161,13 +169,31 @@ pub fn package(
     account: &Account,
     dir: &str,
 ) -> anyhow::Result<String> {
-    let text = change(
-        t,
-        &format!("packaging {}", account.user),
-        &p.package_command(account, dir),
-    )?;
+    let cmd = p.package_command(account, dir);
+    run_packaging(p, t, account, &cmd, p.archive_path(account, dir))
+}
+
+/// Takes a safety snapshot of `account` into `dir` on `t`; returns the archive path.
+pub fn snapshot(
+    p: &dyn Panel,
+    t: &dyn Transport,
+    account: &Account,
+    dir: &str,
+) -> anyhow::Result<String> {
+    let (cmd, path) = p.snapshot_command(account, dir);
+    run_packaging(p, t, account, &cmd, path)
+}
+
+fn run_packaging(
+    p: &dyn Panel,
+    t: &dyn Transport,
+    account: &Account,
+    cmd: &Cmd,
+    archive: String,
+) -> anyhow::Result<String> {
+    let text = change(t, &format!("packaging {}", account.user), cmd)?;
     p.packaged(&account.user, &text)?;
-    Ok(p.archive_path(account, dir))
+    Ok(archive)
 }
 
 /// Restores `archive` on `t` as `account`.

@@ -66,6 +66,15 @@ fn sh(lab: &Lab, script: &str) -> String {
     stdout(&out)
 }
 
+/// `backup restore h1 --account USER` with `args`.
+fn restore(env: &Env, lab: &Lab, user: &str, args: &[&str]) -> std::process::Output {
+    ops(env, lab)
+        .args(["backup", "restore", "h1", "--account", user])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// The run ID of a restore from its JSON answer.
 fn run_id(o: &std::process::Output) -> String {
     json(o)["run_id"].as_str().expect("run_id").to_string()
@@ -146,19 +155,7 @@ fn restore_whole_partial_and_undo(a: &Account) {
     assert_ne!(damaged, at_backup);
 
     // The preview names what would change, and a dry run changes nothing.
-    let dry = ops(&env, &lab)
-        .args([
-            "--dry-run",
-            "backup",
-            "restore",
-            "h1",
-            "--account",
-            a.user,
-            "--date",
-            "2026-11-01",
-        ])
-        .output()
-        .unwrap();
+    let dry = restore(&env, &lab, a.user, &["--dry-run", "--date", "2026-11-01"]);
     assert_exit(&dry, 0, "");
     let text = stdout(&dry);
     assert!(text.contains(&format!("+ {docroot}/index.html")), "{text}");
@@ -171,19 +168,7 @@ fn restore_whole_partial_and_undo(a: &Account) {
     );
 
     // The whole account back as it was at the backup.
-    let whole = ops(&env, &lab)
-        .args([
-            "--json",
-            "backup",
-            "restore",
-            "h1",
-            "--account",
-            a.user,
-            "--date",
-            "2026-11-01",
-        ])
-        .output()
-        .unwrap();
+    let whole = restore(&env, &lab, a.user, &["--json", "--date", "2026-11-01"]);
     assert_exit(&whole, 0, "");
     assert_eq!(
         json(&whole)["outcome"]["differences"],
@@ -208,21 +193,18 @@ fn restore_whole_partial_and_undo(a: &Account) {
     );
 
     // One path: only the web root comes back; the databases stay as they are.
-    let path = ops(&env, &lab)
-        .args([
-            "backup",
-            "restore",
-            "h1",
-            "--account",
-            a.user,
+    let path = restore(
+        &env,
+        &lab,
+        a.user,
+        &[
             "--date",
             "2026-11-01",
             "--only",
             &format!("path:{}", a.docroot),
             "--no-snapshot",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert_exit(&path, 0, "restored and verified");
     assert_same(
         &account(&lab, &[&docroot], &[]),
@@ -233,21 +215,18 @@ fn restore_whole_partial_and_undo(a: &Account) {
     let untouched = account(&lab, &dirs, &[&a.other_db]);
 
     // One database: it comes back; the other one and the files are untouched.
-    let db = ops(&env, &lab)
-        .args([
-            "backup",
-            "restore",
-            "h1",
-            "--account",
-            a.user,
+    let db = restore(
+        &env,
+        &lab,
+        a.user,
+        &[
             "--date",
             "2026-11-01",
             "--only",
             &format!("db:{}", a.db),
             "--no-snapshot",
-        ])
-        .output()
-        .unwrap();
+        ],
+    );
     assert_exit(&db, 0, "restored and verified");
     assert_same(
         &account(&lab, &[], &[&a.db]),
@@ -370,13 +349,7 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         ]
     );
     let before = host(&lab);
-    let restore = |args: &[&str]| {
-        ops(&env, &lab)
-            .args(["backup", "restore", "h1", "--account", "alice"])
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let restore = |args: &[&str]| restore(&env, &lab, "alice", args);
 
     // No restore point on that date: exit 2, naming the dates there are.
     assert_exit(

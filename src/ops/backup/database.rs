@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 
-use super::listing::{split_path, Source};
+use super::listing::{read_tar, split_path, Source};
 use crate::panel::backup::Dump;
 use crate::transport::{self, Cmd, Transport};
 
@@ -48,17 +48,9 @@ pub fn sizes(t: &dyn Transport, names: &[String]) -> Result<BTreeMap<String, u64
 /// The command that writes `dump` to stdout.
 fn reader(dump: &Dump) -> Vec<String> {
     match &dump.source {
-        Source::Tar(archive) => [
-            "tar",
-            "--extract",
-            "--to-stdout",
-            "--file",
-            archive,
-            "--",
-            &dump.member,
-        ]
-        .map(String::from)
-        .to_vec(),
+        Source::Tar(archive) => read_tar(archive, ["--extract", "--to-stdout", "--", &dump.member])
+            .argv()
+            .to_vec(),
         Source::Dir(dir) => {
             let (parent, _) = split_path(dir);
             vec![

@@ -30,14 +30,15 @@ impl Source {
     /// The command listing every member, verbosely, with full timestamps.
     pub fn list_command(&self) -> Cmd {
         match self {
-            Source::Tar(p) => Cmd::new("tar").args([
-                "--list",
-                "--verbose",
-                "--full-time",
-                "--quoting-style=escape",
-                "--file",
+            Source::Tar(p) => read_tar(
                 p,
-            ]),
+                [
+                    "--list",
+                    "--verbose",
+                    "--full-time",
+                    "--quoting-style=escape",
+                ],
+            ),
             Source::Dir(p) => {
                 let (parent, name) = split_path(p);
                 Cmd::new("tar").args([
@@ -56,6 +57,31 @@ impl Source {
             }
         }
     }
+}
+
+/// Runs tar on archive `$1` with the other arguments. zstd reads gzip about three times as
+/// fast as gzip itself, so it decompresses when it can; otherwise tar does (it knows the
+/// compression from the file). Either way a truncated or damaged archive fails.
+const READ_TAR: &str = r#"set -o pipefail
+archive=$1; shift
+case $archive in
+  *.gz|*.tgz)
+    if command -v zstd >/dev/null 2>&1 && zstd -H 2>&1 | grep -q -e '--format=gzip'; then
+      zstd -q -d -c -- "$archive" | tar --file - "$@"
+      exit
+    fi ;;
+esac
+exec tar --file "$archive" "$@""#;
+
+/// tar on `archive` with `args` (which must not name the archive), decompressing fast.
+pub fn read_tar<I, S>(archive: &str, args: I) -> Cmd
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    Cmd::new("bash")
+        .args(["-c", READ_TAR, "bash", archive])
+        .args(args)
 }
 
 /// `/a/b/c` as (`/a/b`, `c`); a trailing slash is ignored.

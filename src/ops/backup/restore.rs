@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::database;
-use super::listing::{split_path, Source};
+use super::listing::{read_tar, split_path, Source};
 use super::points::{self, Wanted};
 use super::preview::{self, FileChanges, Listings, Part, Piece, Selection};
 use super::state::{self, Fingerprint};
@@ -360,7 +360,7 @@ fn take_snapshot(
         )?;
         s.before = Some(state::fingerprint(t, panel, &plan.account)?);
         s.path = Some(
-            panel::package(panel, t, &plan.account, &dir).context("taking the safety snapshot")?,
+            panel::snapshot(panel, t, &plan.account, &dir).context("taking the safety snapshot")?,
         );
     }
     Ok(s)
@@ -403,8 +403,7 @@ fn mirror(t: &dyn Transport, piece: &Piece, stage: &str, owner: Option<&str>) ->
     let tree = &piece.tree;
     let from = match &tree.source {
         Source::Tar(archive) => {
-            let mut x =
-                Cmd::new("tar").args(["--extract", "--file", archive, "--directory", stage]);
+            let mut x = read_tar(archive, ["--extract", "--directory", stage]);
             if tree.prefix != "." {
                 x = x.args(["--", &tree.prefix]);
             }
