@@ -32,6 +32,7 @@ pub fn list(
 }
 
 /// Which restore point a restore asks for.
+#[derive(Clone, Copy)]
 pub enum Wanted<'a> {
     Date(&'a str),
     File(&'a str),

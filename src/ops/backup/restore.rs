@@ -91,7 +91,7 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
             req.account
         )));
     }
-    let point = points::choose(t, panel, req.account, current.as_ref(), req.wanted_ref())?;
+    let point = points::choose(t, panel, req.account, current.as_ref(), req.wanted)?;
     // Reading every archive of the restore point up front proves it whole (a truncated or
     // damaged archive fails tar) before anything is shown or changed.
     let mut listings = Listings::default();
@@ -169,15 +169,6 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
         selection,
         listings_backup: sides,
     })
-}
-
-impl Request<'_> {
-    fn wanted_ref(&self) -> Wanted<'_> {
-        match self.wanted {
-            Wanted::Date(d) => Wanted::Date(d),
-            Wanted::File(f) => Wanted::File(f),
-        }
-    }
 }
 
 fn database_changes(
