@@ -10,30 +10,58 @@ use crate::ops::transfer::Route;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
+    /// The home directory streamed into the target's temporary directory (panels that
+    /// package without it).
+    Home,
     Package,
     Transfer,
     Restore,
+    /// The streamed home directory put in place in the restored account.
+    PlaceHome,
     Verify,
     Cleanup,
 }
 
-impl Step {
-    pub const ALL: [Step; 5] = [
-        Step::Package,
-        Step::Transfer,
-        Step::Restore,
-        Step::Verify,
-        Step::Cleanup,
-    ];
+/// The stages of one account's migration, in order; the steps of one stage run at the same
+/// time. When the panel packages without the home directory, the home streams to the target
+/// while the source packages the rest, and goes in place once the account is restored.
+pub fn stages(streamed_home: bool) -> &'static [&'static [Step]] {
+    if streamed_home {
+        &[
+            &[Step::Home, Step::Package],
+            &[Step::Transfer],
+            &[Step::Restore],
+            &[Step::PlaceHome],
+            &[Step::Verify],
+            &[Step::Cleanup],
+        ]
+    } else {
+        &[
+            &[Step::Package],
+            &[Step::Transfer],
+            &[Step::Restore],
+            &[Step::Verify],
+            &[Step::Cleanup],
+        ]
+    }
+}
 
+impl Step {
     pub fn as_str(self) -> &'static str {
         match self {
+            Step::Home => "home",
             Step::Package => "package",
             Step::Transfer => "transfer",
             Step::Restore => "restore",
+            Step::PlaceHome => "place_home",
             Step::Verify => "verify",
             Step::Cleanup => "cleanup",
         }
+    }
+
+    /// Whether a failure of this step can leave a partial account on the target.
+    pub fn may_leave_partial_account(self) -> bool {
+        matches!(self, Step::Restore | Step::PlaceHome)
     }
 }
 
