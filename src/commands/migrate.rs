@@ -472,11 +472,11 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
             let (produce, consume) = (home::produce(home), home::consume(&staged));
             p.data(match m.request.route {
                 Route::Direct => format!(
-                    "  home      on {}: ssh {}@{} {produce} | {consume} (one-off key, {}'s verified host key pinned), while packaging",
+                    "  home      on {}: ssh {}@{} {produce} | {consume} (one-off key, {}'s verified host key pinned), on a connection of its own while package, transfer and restore run",
                     m.to.name, m.from.user, m.from.address, m.from.name
                 ),
                 Route::Relay => format!(
-                    "  home      through hostops: {} on {} | {consume} on {}",
+                    "  home      through hostops: {} on {} | {consume} on {}, on connections of their own while package, transfer and restore run",
                     produce, m.from.name, m.to.name
                 ),
             });

@@ -19,7 +19,7 @@ use crate::inventory::HostSpec;
 use crate::journal::{Event, StepEvent};
 use crate::ops::fanout;
 use crate::ops::pull_access::Origin;
-use crate::ops::transfer;
+use crate::ops::transfer::{self, Route};
 use crate::panel::{self, Account, Panel};
 use crate::transport::{self, Cmd, Transport};
 
@@ -160,66 +160,71 @@ impl Migration<'_> {
         };
         let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
         for stage in steps::stages(self.panel.streamed_home(a).is_some()) {
-            let mut todo = Vec::new();
-            for &step in *stage {
-                if self.done.get(&a.user, step).is_some() {
-                    out.steps.push(StepReport {
-                        step,
-                        resumed: true,
-                        duration_ms: 0,
-                    });
-                } else {
-                    todo.push(step);
+            let mut lanes: Vec<Vec<Step>> = Vec::new();
+            for lane in *stage {
+                let mut todo = Vec::new();
+                for &step in *lane {
+                    if self.done.get(&a.user, step).is_some() {
+                        out.steps.push(StepReport {
+                            step,
+                            resumed: true,
+                            duration_ms: 0,
+                        });
+                    } else {
+                        todo.push(step);
+                    }
                 }
+                lanes.push(todo);
             }
             let results: Vec<_> = std::thread::scope(|s| {
-                let running: Vec<_> = todo
+                let running: Vec<_> = lanes
                     .iter()
-                    .map(|&step| {
+                    .map(|lane| {
                         let mine = &mine;
-                        s.spawn(move || {
-                            let started = Instant::now();
-                            self.ctx
-                                .printer
-                                .status(format!("{}: {} ...", a.user, step.as_str()));
-                            let result = self.step(a, step, mine);
-                            (step, started.elapsed(), result)
-                        })
+                        s.spawn(move || self.lane(a, lane, mine))
                     })
                     .collect();
                 running
                     .into_iter()
-                    .map(|r| r.join().expect("step thread"))
+                    .flat_map(|r| r.join().expect("lane thread"))
                     .collect()
             });
             // A stage is done as a whole: when one of its steps fails, what the others did
-            // is undone (and journaled as not done), so a resumed run does them again.
+            // is undone and journaled as not done, so a resumed run does it again.
             let failed = results
                 .iter()
                 .find_map(|(step, _, r)| r.as_ref().err().map(|e| (*step, format!("{e:#}"))));
+            let mut partial = failed
+                .as_ref()
+                .is_some_and(|(s, _)| s.may_leave_partial_account());
             for (step, took, result) in results {
-                let result = match (&failed, result) {
-                    (Some((other, why)), Ok(detail)) => Err(self.undo(a, step, &detail).context(
-                        format!("undone: the {} step failed ({why})", other.as_str()),
-                    )),
-                    (_, result) => result,
+                let detail = match (&failed, result) {
+                    (None, Ok(detail)) => detail,
+                    (Some((other, why)), Ok(detail)) => {
+                        partial |= step.may_leave_partial_account();
+                        let undone = Err(self.undo(a, step, &detail).context(format!(
+                            "undone: the {} step failed ({why})",
+                            other.as_str()
+                        )));
+                        if let Err(e) = self.record(&a.user, step.as_str(), &undone, took) {
+                            out.error =
+                                Some(format!("cannot journal the {} step: {e:#}", step.as_str()));
+                            return out;
+                        }
+                        continue;
+                    }
+                    (_, Err(_)) => continue,
                 };
-                if let Err(e) = self.record(&a.user, step.as_str(), &result, took) {
-                    out.error = Some(format!("cannot journal the {} step: {e:#}", step.as_str()));
-                    return out;
-                }
-                if result.is_ok() {
-                    mine.push((step, result.unwrap_or_default()));
-                    out.steps.push(StepReport {
-                        step,
-                        resumed: false,
-                        duration_ms: took.as_millis() as u64,
-                    });
-                }
+                mine.push((step, detail));
+                out.steps.push(StepReport {
+                    step,
+                    resumed: false,
+                    duration_ms: took.as_millis() as u64,
+                });
             }
             if let Some((step, e)) = failed {
                 out.error = Some(format!("{} failed: {e}", step.as_str()));
-                if step.may_leave_partial_account() {
+                if partial {
                     out.cleanup = Some(self.remove_partial(a));
                 }
                 return out;
@@ -227,6 +232,37 @@ impl Migration<'_> {
         }
         out.ok = true;
         out
+    }
+
+    /// Runs the steps of one lane in order, up to the first that fails, journaling each as it
+    /// ends (so that `--resume` skips it).
+    fn lane(
+        &self,
+        a: &Account,
+        lane: &[Step],
+        earlier: &[(Step, serde_json::Value)],
+    ) -> Vec<(Step, Duration, Result<serde_json::Value>)> {
+        let mut mine = earlier.to_vec();
+        let mut results = Vec::new();
+        for &step in lane {
+            let started = Instant::now();
+            self.ctx
+                .printer
+                .status(format!("{}: {} ...", a.user, step.as_str()));
+            let result = self.step(a, step, &mine);
+            let took = started.elapsed();
+            let result = match self.record(&a.user, step.as_str(), &result, took) {
+                Ok(()) => result,
+                Err(e) => Err(e.context(format!("cannot journal the {} step", step.as_str()))),
+            };
+            let ok = result.as_ref().ok().cloned();
+            results.push((step, took, result));
+            match ok {
+                Some(detail) => mine.push((step, detail)),
+                None => break,
+            }
+        }
+        results
     }
 
     /// A value an earlier step of this account left: in this run (`mine`) or a resumed one.
@@ -265,9 +301,18 @@ impl Migration<'_> {
                     .ctx
                     .printer
                     .bytes_progress(&format!("{} home -> {}", a.user, self.to.name));
+                // Connections of its own: the stream runs beside the other lane's commands.
+                let dst = self.ctx.connect_another(&self.to)?;
+                let src = match self.request.route {
+                    Route::Relay => self.ctx.connect_another(&self.from)?,
+                    Route::Direct => self.src.clone(),
+                };
                 home::stream(
-                    &self.origin(),
-                    &*self.dst,
+                    &Origin {
+                        t: &*src,
+                        ..self.origin()
+                    },
+                    &*dst,
                     self.request.route,
                     &home,
                     &home::staged(&dir, &a.user),
@@ -324,7 +369,7 @@ impl Migration<'_> {
                 let archive = self.detail(&a.user, mine, Step::Transfer, "archive")?;
                 // Resumed: the plan of the first run found the name free on the target, so an
                 // account there now is what that run's interrupted restore left.
-                if self.done.get(&a.user, Step::Package).is_some() && self.partial_present(a) {
+                if self.done.resumed && self.partial_present(a) {
                     panel::remove(self.panel.as_ref(), &*self.dst, a)?;
                     self.ctx.note(format!(
                         "removed from {} what the interrupted restore of {} left, to restore it again",
@@ -363,8 +408,8 @@ impl Migration<'_> {
         }
     }
 
-    /// Removes what a finished step left, when a step beside it failed. Returns the error to
-    /// journal for it (the undo's own failure included).
+    /// Removes the files a finished step left, when a step beside it failed (a restored
+    /// account is removed with the partial ones). Returns the error to journal for it.
     fn undo(&self, a: &Account, step: Step, detail: &serde_json::Value) -> anyhow::Error {
         let removed = match step {
             Step::Home => Some((&self.dst, home::staged(&self.workdir(), &a.user))),
@@ -372,13 +417,18 @@ impl Migration<'_> {
                 .get("archive")
                 .and_then(|v| v.as_str())
                 .map(|p| (&self.src, p.to_string())),
+            Step::Transfer => detail
+                .get("archive")
+                .and_then(|v| v.as_str())
+                .map(|p| (&self.dst, p.to_string())),
             _ => None,
         };
         match removed
             .map(|(t, path)| transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &path])))
         {
             Some(Err(e)) => anyhow::anyhow!("its files could not be removed: {e}"),
-            _ => anyhow::anyhow!("its files were removed"),
+            Some(Ok(_)) => anyhow::anyhow!("its files were removed"),
+            None => anyhow::anyhow!("undone"),
         }
     }
 

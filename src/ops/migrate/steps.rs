@@ -22,26 +22,31 @@ pub enum Step {
     Cleanup,
 }
 
-/// The stages of one account's migration, in order; the steps of one stage run at the same
+/// Steps done one after the other.
+pub type Lane = &'static [Step];
+
+/// The stages of one account's migration, in order; the lanes of one stage run at the same
 /// time. When the panel packages without the home directory, the home streams to the target
-/// while the source packages the rest, and goes in place once the account is restored.
-pub fn stages(streamed_home: bool) -> &'static [&'static [Step]] {
+/// (on connections of its own) while the rest is packaged, moved and restored, and goes in
+/// place once both are done.
+pub fn stages(streamed_home: bool) -> &'static [&'static [Lane]] {
     if streamed_home {
         &[
-            &[Step::Home, Step::Package],
-            &[Step::Transfer],
-            &[Step::Restore],
-            &[Step::PlaceHome],
-            &[Step::Verify],
-            &[Step::Cleanup],
+            &[
+                &[Step::Home],
+                &[Step::Package, Step::Transfer, Step::Restore],
+            ],
+            &[&[Step::PlaceHome]],
+            &[&[Step::Verify]],
+            &[&[Step::Cleanup]],
         ]
     } else {
         &[
-            &[Step::Package],
-            &[Step::Transfer],
-            &[Step::Restore],
-            &[Step::Verify],
-            &[Step::Cleanup],
+            &[&[Step::Package]],
+            &[&[Step::Transfer]],
+            &[&[Step::Restore]],
+            &[&[Step::Verify]],
+            &[&[Step::Cleanup]],
         ]
     }
 }
@@ -83,6 +88,8 @@ pub const OPERATION: &str = "migrate";
 #[derive(Clone, Debug, Default)]
 pub struct Done {
     pub origin: String,
+    /// Whether this is a resumed run (an earlier one may have stopped in the middle of a step).
+    pub resumed: bool,
     steps: Vec<(String, Step, serde_json::Value)>,
 }
 
@@ -90,6 +97,7 @@ impl Done {
     pub fn new(origin: &str) -> Done {
         Done {
             origin: origin.to_string(),
+            resumed: false,
             steps: Vec::new(),
         }
     }
@@ -120,13 +128,19 @@ pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<(Request, D
     };
     let request: Request = serde_json::from_value(detail)?;
     let mut done = Done::new(&origin);
+    done.resumed = true;
+    // The last event of a step wins: a step journaled as done and later undone is not done.
     for e in &events {
         if let Event::Step(s) = &e.event {
-            if s.operation == OPERATION && s.origin == origin && s.ok {
+            if s.operation == OPERATION && s.origin == origin {
                 if let Ok(step) =
                     serde_json::from_value::<Step>(serde_json::Value::String(s.step.clone()))
                 {
-                    done.steps.push((s.unit.clone(), step, s.detail.clone()));
+                    done.steps
+                        .retain(|(u, st, _)| !(*u == s.unit && *st == step));
+                    if s.ok {
+                        done.steps.push((s.unit.clone(), step, s.detail.clone()));
+                    }
                 }
             }
         }
