@@ -108,7 +108,7 @@ impl Context {
         unit: &str,
         step: &str,
         result: &Result<serde_json::Value>,
-        started: std::time::Instant,
+        duration: Duration,
     ) -> Result<()> {
         let Some(log) = self.run_log() else {
             return Ok(());
@@ -125,7 +125,7 @@ impl Context {
                 .ok()
                 .cloned()
                 .unwrap_or(serde_json::Value::Null),
-            duration_ms: started.elapsed().as_millis() as u64,
+            duration_ms: duration.as_millis() as u64,
         }))
     }
 
@@ -161,6 +161,17 @@ impl Context {
         {
             return Ok(t.clone());
         }
+        let transport = self.connect_another(host)?;
+        self.connections
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(host.name.clone(), transport.clone());
+        Ok(transport)
+    }
+
+    /// A connection to `host` of its own, journaled, for a long stream that must not hold up
+    /// the commands of the run's connection (one SSH session runs one command at a time).
+    pub fn connect_another(&self, host: &HostSpec) -> Result<Arc<dyn Transport>, TransportError> {
         let raw: Box<dyn Transport> = if host.is_local() {
             Box::new(LocalTransport::new())
         } else {
@@ -182,15 +193,10 @@ impl Context {
             raw.target().user,
             raw.target().host_key.as_deref().unwrap_or("-")
         );
-        let transport: Arc<dyn Transport> = match self.run_log() {
+        Ok(match self.run_log() {
             Some(log) => Arc::new(Journaled::new(raw, log.clone())),
             None => Arc::from(raw),
-        };
-        self.connections
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(host.name.clone(), transport.clone());
-        Ok(transport)
+        })
     }
 
     fn endpoint_by_name(&self, jump: &str, for_host: &str) -> Result<Endpoint, TransportError> {

@@ -8,8 +8,8 @@ use crate::exit::{ExitStatus, StatusError};
 use crate::inventory::HostSpec;
 use crate::ops::migrate::run::{self, AccountOutcome, Migration, RunOptions};
 use crate::ops::migrate::steps::{self, Done, Request};
-use crate::ops::migrate::verify;
 use crate::ops::migrate::{self, Plan, PlanRequest, Selection};
+use crate::ops::migrate::{home, verify};
 use crate::ops::transfer::Route;
 use crate::output::{human_bytes, human_duration, verdict, Table};
 use crate::panel::{self, Account};
@@ -465,7 +465,22 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
     ));
     for a in accounts {
         let archive = m.panel.archive_path(a, &dir);
+        let streamed = m.panel.streamed_home(a);
         p.data(format!("{}:", a.user));
+        if let Some(home) = &streamed {
+            let staged = home::staged(&dir, &a.user);
+            let (produce, consume) = (home::produce(home), home::consume(&staged));
+            p.data(match m.request.route {
+                Route::Direct => format!(
+                    "  home      on {}: ssh {}@{} {produce} | {consume} (one-off key, {}'s verified host key pinned), on a connection of its own while package, transfer and restore run",
+                    m.to.name, m.from.user, m.from.address, m.from.name
+                ),
+                Route::Relay => format!(
+                    "  home      through hostops: {} on {} | {consume} on {}, on connections of their own while package, transfer and restore run",
+                    produce, m.from.name, m.to.name
+                ),
+            });
+        }
         p.data(format!(
             "  package   on {}: {}",
             m.from.name,
@@ -476,13 +491,20 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
                 "  transfer  on {}: ssh {}@{} cat {archive} | tee (hashed while written), one-off key, {}'s verified host key pinned",
                 m.to.name, m.from.user, m.from.address, m.from.name
             ),
-            Route::Relay => format!("  transfer  through hostops: {}:{archive} -> {}:{archive}", m.from.name, m.to.name),
+            Route::Relay => format!("  transfer  through hostops: {}:{archive} -> {}:{archive} (hashed on both servers while streamed)", m.from.name, m.to.name),
         });
         p.data(format!(
             "  restore   on {}: {}",
             m.to.name,
             m.panel.restore_command(a, &archive)
         ));
+        if let Some(home) = &streamed {
+            p.data(format!(
+                "  place     on {}: {}",
+                m.to.name,
+                home::place_command(&home::staged(&dir, &a.user), home, &a.user)
+            ));
+        }
         p.data(format!(
             "  verify    on {}: the account, its domains and databases are listed",
             m.to.name

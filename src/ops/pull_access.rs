@@ -26,7 +26,8 @@ pub struct Access {
 }
 
 // authorized_keys is edited under flock(1): accounts handled in parallel add and revoke
-// their keys at the same time.
+// their keys at the same time. A key is revoked by its comment, the whole last field: one
+// job's tag may begin with another's (`RUN-bob`, `RUN-bob-home`, `RUN-bobby`).
 const AUTHORIZE: &str = r#"set -e
 umask 077
 mkdir -p "$HOME/.ssh"
@@ -38,7 +39,7 @@ const REVOKE: &str = r#"f="$HOME/.ssh/authorized_keys"
 [ -f "$f" ] || exit 0
 exec 9>>"$f"
 flock -w 60 9 || exit 1
-grep -vF -- "$1" "$f" > "$f.hostops-revoke" || true
+awk -v key="$1" '$NF != key' "$f" > "$f.hostops-revoke" || exit 1
 cat "$f.hostops-revoke" > "$f"
 rm -f -- "$f.hostops-revoke""#;
 

@@ -1,13 +1,15 @@
 //! Moving a file from one server to another. Direct: the target pulls it from the source with
 //! its own OpenSSH, through `pull_access` (a one-off key, the verified host key pinned). Relay (`--relay`, for servers that cannot reach
-//! each other): the bytes stream through hostops with constant memory. Both end with the
-//! SHA-256 of what arrived compared against the source.
+//! each other): the bytes stream through hostops with constant memory, in one pass. Both end
+//! with the SHA-256 of what arrived, computed on the target while it was written, compared
+//! against the source's, computed on the source while it was read.
 
 use anyhow::{bail, Context as _, Result};
 use serde::{Deserialize, Serialize};
 
-use super::pull_access::{with_access, Origin};
-use crate::transport::{self, Cmd, CopyReport, ExecIo, Progress, Transport};
+use super::pull_access::{with_access, Access, Origin};
+use crate::transport::copy::{with_sha256, ProgressWriter};
+use crate::transport::{self, Cmd, CopyReport, ExecIo, Output, Progress, Transport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -32,19 +34,42 @@ pub struct Target<'a> {
 }
 
 // Constant scripts; every value arrives as a quoted positional parameter.
-/// Run on the target: `$1` the file to write, `$2` the remote command, then ssh's arguments.
-/// Prints the SHA-256 of what arrived, computed while it is written.
-const PULL_AND_HASH: &str = r#"set -o pipefail
-out=$1; remote=$2; shift 2
-sum=$(ssh "$@" "$remote" | tee -- "$out" | sha256sum)
-printf '%s\n' "${sum%% *}""#;
+/// Run on the target: `$1` the remote command, `$2` how many ssh arguments follow, then
+/// those and the local command that reads what the remote one prints.
+const PULL_INTO: &str = r#"set -o pipefail
+remote=$1; n=$2; shift 2
+ssh_args=("${@:1:n}"); shift "$n"
+ssh "${ssh_args[@]}" "$remote" | "$@""#;
+/// Run on the target: writes its input to `$1` and prints its SHA-256, computed meanwhile.
+const RECEIVE_AND_HASH: &str = with_sha256!(
+    r#"set -o pipefail
+sum=$(tee -- "$1" | sha256)
+printf '%s\n' "${sum%% *}""#
+);
+/// Run on the source: the file `$1` on stdout and, computed as it is read, its SHA-256 as the
+/// last line of stderr. (Where stdout is not a pipe /dev/fd/3 cannot be reopened: the file
+/// is then read twice.)
+const SEND_AND_HASH: &str = with_sha256!(
+    r#"set -o pipefail
+if [ -p /dev/stdout ]; then
+  exec 3>&1
+  sum=$(tee /dev/fd/3 < "$1" | sha256) || exit 1
+else
+  cat -- "$1" && sum=$(sha256 < "$1") || exit 1
+fi
+printf '%s\n' "${sum%% *}" >&2"#
+);
 const TEMP_BESIDE: &str = r#"d=$(dirname -- "$1") && mktemp -d -- "$d/.hostops-xfer.XXXXXX""#;
-const SHA256: &str = r#"sum=$(sha256sum < "$1") && printf '%s\n' "${sum%% *}""#;
+const SHA256: &str = with_sha256!(r#"sum=$(sha256 < "$1") && printf '%s\n' "${sum%% *}""#);
 
 fn sh(script: &str, args: &[&str]) -> Cmd {
     Cmd::new("sh")
         .args(["-c", script, "sh"])
         .args(args.iter().copied())
+}
+
+fn bash(script: &str, args: impl IntoIterator<Item = String>) -> Cmd {
+    Cmd::new("bash").args(["-c", script, "bash"]).args(args)
 }
 
 /// Copies the source file to the target. `tag` names the one-off key (the run ID).
@@ -55,45 +80,25 @@ pub fn copy(
     tag: &str,
     progress: &dyn Progress,
 ) -> Result<CopyReport> {
-    match route {
-        Route::Direct => direct(src, dst, tag),
-        Route::Relay => relay(src, dst, progress),
-    }
+    into_place(dst, |data| match route {
+        Route::Direct => direct(src, dst, data, tag),
+        Route::Relay => relay(src, dst, data, progress),
+    })
 }
 
-/// The target pulls the file over its own ssh into a temporary directory beside the
-/// destination, hashing the stream as it writes it, while the source hashes its file at the
-/// same time; equal hashes, then the file is renamed into place. The directory is removed
-/// whatever happens.
-fn direct(src: &Source<'_>, dst: &Target<'_>, tag: &str) -> Result<CopyReport> {
-    let origin = Origin {
-        t: src.t,
-        host: src.host,
-        port: src.port,
-        user: src.user,
-    };
+/// Has `fill` write the file in a temporary directory beside the destination and return the
+/// SHA-256 of the source and of what arrived, both computed while the bytes streamed; equal
+/// hashes, then the file is renamed into place. The directory is removed whatever happens.
+fn into_place(
+    dst: &Target<'_>,
+    fill: impl FnOnce(&str) -> Result<(String, String)>,
+) -> Result<CopyReport> {
     let tmp = transport::run_ok(dst.t, &sh(TEMP_BESIDE, &[dst.path]))?
         .stdout_text()
         .trim()
         .to_string();
     let data = format!("{tmp}/data");
-    let pulled = with_access(&origin, dst.t, tag, |access| {
-        let mut args = vec![
-            data.clone(),
-            Cmd::new("cat").args(["--", src.path]).to_shell_line()?,
-        ];
-        args.extend(access.ssh_args());
-        let (source_sum, arrived) = std::thread::scope(|s| {
-            let source_sum = s.spawn(|| sha256_of(src.t, src.path));
-            let arrived = transport::run_ok(
-                dst.t,
-                &Cmd::new("bash")
-                    .args(["-c", PULL_AND_HASH, "bash"])
-                    .args(args),
-            );
-            (source_sum.join().expect("hashing thread"), arrived)
-        });
-        let (source_sum, arrived) = (source_sum?, arrived?.stdout_text().trim().to_string());
+    let placed = fill(&data).and_then(|(source_sum, arrived)| {
         if source_sum != arrived {
             bail!(
                 "{}:{} arrived as {arrived} but the source has {source_sum}",
@@ -105,13 +110,51 @@ fn direct(src: &Source<'_>, dst: &Target<'_>, tag: &str) -> Result<CopyReport> {
         Ok(source_sum)
     });
     let cleaned = transport::run(dst.t, &Cmd::new("rm").args(["-rf", "--", &tmp]), None, None);
-    let sha256 = pulled?;
+    let sha256 = placed?;
     cleaned?;
     let size = transport::run_ok(dst.t, &Cmd::new("stat").args(["-c", "%s", "--", dst.path]))?;
     Ok(CopyReport {
         bytes: size.stdout_text().trim().parse().unwrap_or(0),
         sha256,
     })
+}
+
+/// The target pulls the file over its own ssh into `data`, hashing the stream as it writes
+/// it, while the source hashes its file at the same time.
+fn direct(src: &Source<'_>, dst: &Target<'_>, data: &str, tag: &str) -> Result<(String, String)> {
+    let origin = Origin {
+        t: src.t,
+        host: src.host,
+        port: src.port,
+        user: src.user,
+    };
+    with_access(&origin, dst.t, tag, |access| {
+        let (source_sum, arrived) = std::thread::scope(|s| {
+            let source_sum = s.spawn(|| sha256_of(src.t, src.path));
+            let arrived = pull(
+                access,
+                dst.t,
+                &Cmd::new("cat").args(["--", src.path]),
+                &bash(RECEIVE_AND_HASH, [data.to_string()]),
+            );
+            (source_sum.join().expect("hashing thread"), arrived)
+        });
+        Ok((source_sum?, arrived?.stdout_text().trim().to_string()))
+    })
+}
+
+/// Runs `consume` on the target with what `produce` prints on the origin as its input,
+/// pulled by the target's own ssh through `access`. Returns the consumer's output.
+pub fn pull(access: &Access, dst: &dyn Transport, produce: &Cmd, consume: &Cmd) -> Result<Output> {
+    let ssh_args = access.ssh_args();
+    let cmd = bash(
+        PULL_INTO,
+        [produce.to_shell_line()?, ssh_args.len().to_string()]
+            .into_iter()
+            .chain(ssh_args)
+            .chain(consume.argv().iter().cloned()),
+    );
+    Ok(transport::run_ok(dst, &cmd)?)
 }
 
 fn sha256_of(t: &dyn Transport, path: &str) -> Result<String> {
@@ -121,36 +164,65 @@ fn sha256_of(t: &dyn Transport, path: &str) -> Result<String> {
         .to_string())
 }
 
-/// Streams the source file into the target through a pipe: constant memory, both ends checked.
-fn relay(src: &Source<'_>, dst: &Target<'_>, progress: &dyn Progress) -> Result<CopyReport> {
-    let (mut reader, mut writer) = std::io::pipe().context("creating a pipe")?;
-    let (sent, received) = std::thread::scope(|s| {
-        let sender = s.spawn(move || src.t.download(src.path, &mut writer, progress));
-        let received = dst
-            .t
-            .upload(&mut reader, dst.path, &transport::copy::NoProgress);
-        (sender.join().expect("relay thread"), received)
-    });
-    let (sent, received) = (sent?, received?);
-    if sent.sha256 != received.sha256 {
-        bail!(
-            "relay of {}: sent {} but {} stored {}",
-            src.path,
-            sent.sha256,
-            dst.t.target().name,
-            received.sha256
-        );
+/// Streams the source file through hostops into `data` in one pass: the source hashes what
+/// it sends and the target what it writes, hostops only passes the bytes on.
+fn relay(
+    src: &Source<'_>,
+    dst: &Target<'_>,
+    data: &str,
+    progress: &dyn Progress,
+) -> Result<(String, String)> {
+    let size = transport::run_ok(
+        src.t,
+        &Cmd::new("stat").args(["-L", "-c", "%s", "--", src.path]),
+    )?;
+    if let Ok(total) = size.stdout_text().trim().parse() {
+        progress.set_total(total);
     }
-    Ok(received)
+    let piped = pipe(
+        src.t,
+        &bash(SEND_AND_HASH, [src.path.to_string()]),
+        dst.t,
+        &bash(RECEIVE_AND_HASH, [data.to_string()]),
+        progress,
+    )?;
+    let sent = String::from_utf8_lossy(&piped.produced_stderr)
+        .lines()
+        .last()
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_default()
+        .to_string();
+    Ok((
+        sent,
+        String::from_utf8_lossy(&piped.consumed_stdout)
+            .trim()
+            .to_string(),
+    ))
+}
+
+/// What the two commands of a [`pipe`] printed besides the stream itself.
+pub struct Piped {
+    pub produced_stderr: Vec<u8>,
+    pub consumed_stdout: Vec<u8>,
 }
 
 /// Streams one command's output on `src` into another's input on `dst` (tar, dumps), with
 /// constant memory. Either side failing is an error naming its command.
-pub fn pipe(src: &dyn Transport, produce: &Cmd, dst: &dyn Transport, consume: &Cmd) -> Result<()> {
-    let (reader, mut writer) = std::io::pipe().context("creating a pipe")?;
+pub fn pipe(
+    src: &dyn Transport,
+    produce: &Cmd,
+    dst: &dyn Transport,
+    consume: &Cmd,
+    progress: &dyn Progress,
+) -> Result<Piped> {
+    let (reader, writer) = std::io::pipe().context("creating a pipe")?;
     let (produced, consumed) = std::thread::scope(|s| {
         let producer = s.spawn(move || {
             let mut err = Vec::new();
+            let mut writer = ProgressWriter {
+                inner: writer,
+                progress,
+            };
             let io = ExecIo {
                 stdin: None,
                 stdout: &mut writer,
@@ -162,18 +234,18 @@ pub fn pipe(src: &dyn Transport, produce: &Cmd, dst: &dyn Transport, consume: &C
         // The reader closes as soon as the consumer ends, so a failed consumer cannot leave
         // the producer blocked on a full pipe.
         let mut reader = reader;
-        let mut err = Vec::new();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
         let io = ExecIo {
             stdin: Some(&mut reader),
-            stdout: &mut std::io::sink(),
+            stdout: &mut out,
             stderr: &mut err,
             timeout: None,
         };
-        let consumed = dst.exec(consume, io).map(|exit| (exit, err));
+        let consumed = dst.exec(consume, io).map(|exit| (exit, out, err));
         drop(reader);
         (producer.join().expect("pipe thread"), consumed)
     });
-    let ((p_exit, p_err), (c_exit, c_err)) = (produced?, consumed?);
+    let ((p_exit, p_err), (c_exit, c_out, c_err)) = (produced?, consumed?);
     if !c_exit.success() {
         bail!(
             "{}: `{consume}` failed ({c_exit}): {}",
@@ -188,5 +260,8 @@ pub fn pipe(src: &dyn Transport, produce: &Cmd, dst: &dyn Transport, consume: &C
             String::from_utf8_lossy(&p_err).trim()
         );
     }
-    Ok(())
+    Ok(Piped {
+        produced_stderr: p_err,
+        consumed_stdout: c_out,
+    })
 }

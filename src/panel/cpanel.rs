@@ -1,5 +1,5 @@
 //! cPanel/WHM: accounts from `whmapi1 listaccts` and /etc/userdatadomains, packaging with
-//! /scripts/pkgacct, restoring with /scripts/restorepkg (whose exit code alone does not prove
+//! /scripts/pkgacct (without the home directory, which moves as its own stream), restoring with /scripts/restorepkg (whose exit code alone does not prove
 //! the databases restored), removal with `whmapi1 removeacct`.
 
 use std::sync::LazyLock;
@@ -131,16 +131,24 @@ impl Panel for Cpanel {
         Ok(accounts)
     }
 
+    fn streamed_home(&self, account: &Account) -> Option<String> {
+        Some(self.data_dir(account))
+    }
+
+    /// Metadata and databases only, uncompressed: the home moves as its own stream (as the
+    /// Transfer Tool does), and what is left is small enough that gzip costs more time than
+    /// it saves.
     fn package_command(&self, account: &Account, dir: &str) -> Cmd {
-        Cmd::new("/scripts/pkgacct").args([account.user.as_str(), dir])
+        Cmd::new("/scripts/pkgacct").args([
+            "--skiphomedir",
+            "--nocompress",
+            account.user.as_str(),
+            dir,
+        ])
     }
 
     fn archive_path(&self, account: &Account, dir: &str) -> String {
-        format!(
-            "{}/cpmove-{}.tar.gz",
-            dir.trim_end_matches('/'),
-            account.user
-        )
+        format!("{}/cpmove-{}.tar", dir.trim_end_matches('/'), account.user)
     }
 
     fn snapshot_command(&self, account: &Account, dir: &str) -> (Cmd, String) {

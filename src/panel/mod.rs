@@ -96,7 +96,14 @@ pub trait Panel: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
-    /// The panel's own command that packages `account` into `dir`.
+    /// The home directory of `account` when the panel packages the account without it and
+    /// restores the package without it (cPanel's Transfer Tool: `pkgacct --skiphomedir`), so
+    /// that the home moves as a stream of its own; None when the package carries the home.
+    fn streamed_home(&self, _account: &Account) -> Option<String> {
+        None
+    }
+    /// The panel's own command that packages `account` into `dir` (without the home directory
+    /// when [`Panel::streamed_home`] says so).
     fn package_command(&self, account: &Account, dir: &str) -> Cmd;
     /// Where that command leaves the archive.
     fn archive_path(&self, account: &Account, dir: &str) -> String;

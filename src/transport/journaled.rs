@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::pump::{Digested, HashingReader, Tee};
+use super::pump::{CountingReader, Digested, Tee};
 use super::{Cmd, CopyReport, ExecIo, Exit, Progress, Target, Transport, TransportError};
 use crate::journal::{Captured, CopyEvent, Event, ExecEvent, RunLog};
 
@@ -69,8 +69,7 @@ impl Transport for Journaled {
         let started = Instant::now();
         let mut out = Tee::new(io.stdout, CAPTURE_LIMIT);
         let mut err = Tee::new(io.stderr, CAPTURE_LIMIT);
-        let no_progress = |_| {};
-        let mut input = io.stdin.map(|s| HashingReader::new(s, &no_progress));
+        let mut input = io.stdin.map(CountingReader::new);
         let result = self.inner.exec(
             cmd,
             ExecIo {
@@ -102,7 +101,7 @@ impl Transport for Journaled {
             signal,
             error: result.as_ref().err().map(|e| e.to_string()),
             duration_ms: started.elapsed().as_millis() as u64,
-            stdin_bytes: input.map(|i| i.finish().bytes),
+            stdin_bytes: input.map(|i| i.bytes),
             stdout: captured(out.finish()),
             stderr: captured(err.finish()),
         }))?;

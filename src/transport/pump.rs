@@ -87,6 +87,27 @@ impl<R: Read> Read for HashingReader<'_, R> {
     }
 }
 
+/// Passes reads through from `inner`, counting them: for the journal, which keeps the size
+/// of a command's input but not its hash.
+pub struct CountingReader<R> {
+    inner: R,
+    pub bytes: u64,
+}
+
+impl<R: Read> CountingReader<R> {
+    pub fn new(inner: R) -> Self {
+        CountingReader { inner, bytes: 0 }
+    }
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+}
+
 /// What a [`Tee`] or [`HashingReader`] saw.
 #[derive(Clone, Debug)]
 pub struct Digested {

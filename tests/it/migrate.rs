@@ -453,7 +453,7 @@ fn dry_run_leaves_both_servers_byte_identical() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("/scripts/pkgacct bob /home/.hostops-migrate-"),
+        text.contains("/scripts/pkgacct --skiphomedir --nocompress bob /home/.hostops-migrate-"),
         "{text}"
     );
     assert!(
@@ -477,7 +477,33 @@ fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
     assert!(sparse.status.success());
     let before = state(&lab, "h1");
     lab.lab("limit-home", &["h2", "1200"]);
-    let out = ops(&env, &lab)
+    let account = &failed_migration_of_bob(&env, &lab);
+    assert_eq!(account["ok"], false);
+    // cPanel's home streams to the target before the restore: the disk fills up there, and
+    // the account is never created.
+    let error = account["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("home failed") && error.contains("No space left on device"),
+        "{account}"
+    );
+    let leftovers = lab.sh("h2", &["sh", "-c", "ls -a /home/.hostops-migrate-*"]);
+    assert!(
+        !stdout(&leftovers).contains("bob.home"),
+        "the partial home stayed on the target: {}",
+        stdout(&leftovers)
+    );
+    assert_no_bob_on_h2(&lab);
+    assert_ne!(
+        lab.sh("h2", &["test", "-e", "/home/bob"]).status.code(),
+        Some(0),
+        "home left behind"
+    );
+    assert_eq!(state(&lab, "h1"), before, "the source changed");
+}
+
+/// `migrate run` of bob from h1 to h2, which must fail (exit 1): bob's outcome.
+fn failed_migration_of_bob(env: &Env, lab: &Lab) -> serde_json::Value {
+    let out = ops(env, lab)
         .args([
             "--json", "migrate", "run", "--from", "h1", "--to", "h2", "bob",
         ])
@@ -490,17 +516,11 @@ fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
         stdout(&out),
         stderr(&out)
     );
-    let v = json(&out);
-    let account = &v["accounts"][0];
-    assert_eq!(account["ok"], false);
-    assert!(
-        account["error"]
-            .as_str()
-            .unwrap()
-            .starts_with("restore failed"),
-        "{account}"
-    );
-    assert!(account["cleanup"].is_string(), "{account}");
+    json(&out)["accounts"][0].clone()
+}
+
+/// h2 has no account bob, and no system user of that name.
+fn assert_no_bob_on_h2(lab: &Lab) {
     let listed = stdout(&lab.sh("h2", &["whmapi1", "--output=json", "listaccts"]));
     assert!(!listed.contains("bob"), "partial account left: {listed}");
     assert_ne!(
@@ -508,11 +528,40 @@ fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
         Some(0),
         "system user left behind"
     );
-    assert_ne!(
-        lab.sh("h2", &["test", "-e", "/home/bob"]).status.code(),
-        Some(0),
-        "home left behind"
+}
+
+#[test]
+fn a_database_that_does_not_load_fails_the_restore_and_removes_the_account() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    // The dump's INSERT no longer fits in one packet on the target: restorepkg reports the
+    // database as failed in its output and still exits 0, as cPanel's does.
+    let small = lab.sh(
+        "h2",
+        &[
+            "mariadb",
+            "-e",
+            "SET GLOBAL net_buffer_length=1024; SET GLOBAL max_allowed_packet=1024",
+        ],
     );
+    assert!(small.status.success(), "{}", stderr(&small));
+    let before = state(&lab, "h1");
+    let account = &failed_migration_of_bob(&env, &lab);
+    let error = account["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("restore failed") && error.contains("DBD::mysql"),
+        "{account}"
+    );
+    assert!(
+        account["cleanup"]
+            .as_str()
+            .unwrap()
+            .contains("partial account bob was removed"),
+        "{account}"
+    );
+    assert_no_bob_on_h2(&lab);
+    let dbs = stdout(&lab.sh("h2", &["mariadb", "-N", "-e", "SHOW DATABASES"]));
+    assert!(!dbs.contains("bob_"), "database left: {dbs}");
     assert_eq!(state(&lab, "h1"), before, "the source changed");
 }
 
@@ -572,9 +621,16 @@ fn a_killed_run_resumes_without_redoing_finished_steps() {
         stderr(&out)
     );
     let steps = &json(&out)["accounts"][0]["steps"];
-    assert_eq!(steps[0]["step"], "package");
+    // Killed while cPanel's home still streamed beside the package, transfer and restore
+    // lane: the package step, done by then, is not done again.
+    let package = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == "package")
+        .unwrap_or_else(|| panic!("no package step: {steps}"));
     assert_eq!(
-        steps[0]["resumed"], true,
+        package["resumed"], true,
         "the package step was redone: {steps}"
     );
     assert_eq!(rows(&lab, "h2", "bob_wp"), rows(&lab, "h1", "bob_wp"));

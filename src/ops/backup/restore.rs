@@ -265,7 +265,7 @@ pub fn apply(
 ) -> Result<Outcome> {
     let user = plan.account.user.as_str();
     let step = |name: &str, started: Instant, r: &Result<serde_json::Value>| {
-        ctx.record_step(OPERATION, run_id, user, name, r, started)
+        ctx.record_step(OPERATION, run_id, user, name, r, started.elapsed())
     };
     let started = Instant::now();
     let snapshot = take_snapshot(t, panel, plan, run_id);

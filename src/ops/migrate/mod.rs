@@ -3,6 +3,7 @@
 //! the final delta sync (`migrate sync`) and the comparison of both servers (`migrate verify`).
 
 pub mod gather;
+pub mod home;
 pub mod rules;
 pub mod run;
 pub mod steps;

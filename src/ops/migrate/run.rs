@@ -1,21 +1,24 @@
 //! `migrate run`: per account, package on the source, move the archive server to server,
-//! restore on the target, verify, clean up. Each step is journaled (so `--resume` continues
+//! restore on the target, verify, clean up; for panels that package without the home
+//! directory, the home streams to the target meanwhile and goes in place after the restore. Each step is journaled (so `--resume` continues
 //! where a run stopped); a failed restore removes the partial account from the target; the
 //! source is only read, apart from one temporary directory that is removed at the end.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _, Result};
 use serde::Serialize;
 use serde_json::json;
 
-use super::steps::{Done, Request, Step, OPERATION, REQUEST};
+use super::home;
+use super::steps::{self, Done, Request, Step, OPERATION, REQUEST};
 use crate::context::Context;
 use crate::inventory::HostSpec;
 use crate::ops::fanout;
-use crate::ops::transfer;
+use crate::ops::pull_access::Origin;
+use crate::ops::transfer::{self, Route};
 use crate::panel::{self, Account, Panel};
 use crate::transport::{self, Cmd, Transport};
 
@@ -69,10 +72,10 @@ impl Migration<'_> {
         unit: &str,
         step: &str,
         result: &Result<serde_json::Value>,
-        started: Instant,
+        duration: Duration,
     ) -> Result<()> {
         self.ctx
-            .record_step(OPERATION, &self.done.origin, unit, step, result, started)
+            .record_step(OPERATION, &self.done.origin, unit, step, result, duration)
     }
 
     /// Journals the request (first thing of every run, resumed or not).
@@ -81,7 +84,7 @@ impl Migration<'_> {
             "*",
             REQUEST,
             &Ok(serde_json::to_value(&self.request)?),
-            Instant::now(),
+            Duration::ZERO,
         )
     }
 
@@ -140,44 +143,110 @@ impl Migration<'_> {
             cleanup: None,
         };
         let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
-        for step in Step::ALL {
-            if self.done.get(&a.user, step).is_some() {
+        for stage in steps::stages(self.panel.streamed_home(a).is_some()) {
+            let mut lanes: Vec<Vec<Step>> = Vec::new();
+            for lane in *stage {
+                let mut todo = Vec::new();
+                for &step in *lane {
+                    if self.done.get(&a.user, step).is_some() {
+                        out.steps.push(StepReport {
+                            step,
+                            resumed: true,
+                            duration_ms: 0,
+                        });
+                    } else {
+                        todo.push(step);
+                    }
+                }
+                lanes.push(todo);
+            }
+            let results: Vec<_> = std::thread::scope(|s| {
+                let running: Vec<_> = lanes
+                    .iter()
+                    .map(|lane| {
+                        let mine = &mine;
+                        s.spawn(move || self.lane(a, lane, mine))
+                    })
+                    .collect();
+                running
+                    .into_iter()
+                    .flat_map(|r| r.join().expect("lane thread"))
+                    .collect()
+            });
+            // A stage is done as a whole: when one of its steps fails, what the others did
+            // is undone and journaled as not done, so a resumed run does it again.
+            let failed = results
+                .iter()
+                .find_map(|(step, _, r)| r.as_ref().err().map(|e| (*step, format!("{e:#}"))));
+            let mut partial = failed
+                .as_ref()
+                .is_some_and(|(s, _)| s.may_leave_partial_account());
+            for (step, took, result) in results {
+                let detail = match (&failed, result) {
+                    (None, Ok(detail)) => detail,
+                    (Some((other, why)), Ok(detail)) => {
+                        partial |= step.may_leave_partial_account();
+                        let undone = Err(self.undo(a, step, &detail).context(format!(
+                            "undone: the {} step failed ({why})",
+                            other.as_str()
+                        )));
+                        if let Err(e) = self.record(&a.user, step.as_str(), &undone, took) {
+                            out.error =
+                                Some(format!("cannot journal the {} step: {e:#}", step.as_str()));
+                            return out;
+                        }
+                        continue;
+                    }
+                    (_, Err(_)) => continue,
+                };
+                mine.push((step, detail));
                 out.steps.push(StepReport {
                     step,
-                    resumed: true,
-                    duration_ms: 0,
+                    resumed: false,
+                    duration_ms: took.as_millis() as u64,
                 });
-                continue;
             }
+            if let Some((step, e)) = failed {
+                out.error = Some(format!("{} failed: {e}", step.as_str()));
+                if partial {
+                    out.cleanup = Some(self.remove_partial(a));
+                }
+                return out;
+            }
+        }
+        out.ok = true;
+        out
+    }
+
+    /// Runs the steps of one lane in order, up to the first that fails, journaling each as it
+    /// ends (so that `--resume` skips it).
+    fn lane(
+        &self,
+        a: &Account,
+        lane: &[Step],
+        earlier: &[(Step, serde_json::Value)],
+    ) -> Vec<(Step, Duration, Result<serde_json::Value>)> {
+        let mut mine = earlier.to_vec();
+        let mut results = Vec::new();
+        for &step in lane {
             let started = Instant::now();
             self.ctx
                 .printer
                 .status(format!("{}: {} ...", a.user, step.as_str()));
             let result = self.step(a, step, &mine);
-            if let Err(e) = self.record(&a.user, step.as_str(), &result, started) {
-                out.error = Some(format!("cannot journal the {} step: {e:#}", step.as_str()));
-                return out;
-            }
-            match result {
-                Ok(detail) => {
-                    mine.push((step, detail));
-                    out.steps.push(StepReport {
-                        step,
-                        resumed: false,
-                        duration_ms: started.elapsed().as_millis() as u64,
-                    });
-                }
-                Err(e) => {
-                    out.error = Some(format!("{} failed: {e:#}", step.as_str()));
-                    if step == Step::Restore {
-                        out.cleanup = Some(self.remove_partial(a));
-                    }
-                    return out;
-                }
+            let took = started.elapsed();
+            let result = match self.record(&a.user, step.as_str(), &result, took) {
+                Ok(()) => result,
+                Err(e) => Err(e.context(format!("cannot journal the {} step", step.as_str()))),
+            };
+            let ok = result.as_ref().ok().cloned();
+            results.push((step, took, result));
+            match ok {
+                Some(detail) => mine.push((step, detail)),
+                None => break,
             }
         }
-        out.ok = true;
-        out
+        results
     }
 
     /// A value an earlier step of this account left: in this run (`mine`) or a resumed one.
@@ -208,7 +277,43 @@ impl Migration<'_> {
         mine: &[(Step, serde_json::Value)],
     ) -> Result<serde_json::Value> {
         let dir = self.workdir();
+        let tag = format!("{}-{}", self.done.origin, a.user);
         match step {
+            Step::Home => {
+                let home = self.streamed_home(a)?;
+                let bar = self
+                    .ctx
+                    .printer
+                    .bytes_progress(&format!("{} home -> {}", a.user, self.to.name));
+                // Connections of its own: the stream runs beside the other lane's commands.
+                let dst = self.ctx.connect_another(&self.to)?;
+                let src = match self.request.route {
+                    Route::Relay => self.ctx.connect_another(&self.from)?,
+                    Route::Direct => self.src.clone(),
+                };
+                home::stream(
+                    &Origin {
+                        t: &*src,
+                        ..self.origin()
+                    },
+                    &*dst,
+                    self.request.route,
+                    &home,
+                    &home::staged(&dir, &a.user),
+                    &format!("{tag}-home"),
+                    &bar,
+                )?;
+                bar.finish_and_clear();
+                Ok(json!({ "home": home }))
+            }
+            Step::PlaceHome => {
+                let home = self.streamed_home(a)?;
+                transport::run_ok(
+                    &*self.dst,
+                    &home::place_command(&home::staged(&dir, &a.user), &home, &a.user),
+                )?;
+                Ok(json!({ "home": home }))
+            }
             Step::Package => {
                 let archive = panel::package(self.panel.as_ref(), &*self.src, a, &dir)?;
                 Ok(json!({ "archive": archive }))
@@ -217,11 +322,12 @@ impl Migration<'_> {
                 let archive = self.detail(&a.user, mine, Step::Package, "archive")?;
                 let name = archive.rsplit('/').next().unwrap_or(&archive);
                 let target = format!("{dir}/{name}");
+                let origin = self.origin();
                 let source = transfer::Source {
-                    t: &*self.src,
-                    host: &self.from.address,
-                    port: self.from.port,
-                    user: &self.from.user,
+                    t: origin.t,
+                    host: origin.host,
+                    port: origin.port,
+                    user: origin.user,
                     path: &archive,
                 };
                 let bar = self
@@ -235,7 +341,7 @@ impl Migration<'_> {
                         path: &target,
                     },
                     self.request.route,
-                    &format!("{}-{}", self.done.origin, a.user),
+                    &tag,
                     &bar,
                 )?;
                 bar.finish_and_clear();
@@ -245,6 +351,15 @@ impl Migration<'_> {
             }
             Step::Restore => {
                 let archive = self.detail(&a.user, mine, Step::Transfer, "archive")?;
+                // Resumed: the plan of the first run found the name free on the target, so an
+                // account there now is what that run's interrupted restore left.
+                if self.done.resumed && self.partial_present(a) {
+                    panel::remove(self.panel.as_ref(), &*self.dst, a)?;
+                    self.ctx.note(format!(
+                        "removed from {} what the interrupted restore of {} left, to restore it again",
+                        self.to.name, a.user
+                    ))?;
+                }
                 panel::restore(self.panel.as_ref(), &*self.dst, a, &archive)?;
                 Ok(json!({}))
             }
@@ -277,13 +392,56 @@ impl Migration<'_> {
         }
     }
 
-    /// After a failed restore: removes what the panel created of the account, and says so.
-    fn remove_partial(&self, a: &Account) -> String {
-        let present = self
+    /// Removes the files a finished step left, when a step beside it failed (a restored
+    /// account is removed with the partial ones). Returns the error to journal for it.
+    fn undo(&self, a: &Account, step: Step, detail: &serde_json::Value) -> anyhow::Error {
+        let removed = match step {
+            Step::Home => Some((&self.dst, home::staged(&self.workdir(), &a.user))),
+            Step::Package => detail
+                .get("archive")
+                .and_then(|v| v.as_str())
+                .map(|p| (&self.src, p.to_string())),
+            Step::Transfer => detail
+                .get("archive")
+                .and_then(|v| v.as_str())
+                .map(|p| (&self.dst, p.to_string())),
+            _ => None,
+        };
+        match removed
+            .map(|(t, path)| transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &path])))
+        {
+            Some(Err(e)) => anyhow::anyhow!("its files could not be removed: {e}"),
+            Some(Ok(_)) => anyhow::anyhow!("its files were removed"),
+            None => anyhow::anyhow!("undone"),
+        }
+    }
+
+    /// The source as the target's own ssh reaches it.
+    fn origin(&self) -> Origin<'_> {
+        Origin {
+            t: &*self.src,
+            host: &self.from.address,
+            port: self.from.port,
+            user: &self.from.user,
+        }
+    }
+
+    fn streamed_home(&self, a: &Account) -> Result<String> {
+        self.panel.streamed_home(a).with_context(|| {
+            format!(
+                "{} panels package the home directory",
+                self.panel.kind().as_str()
+            )
+        })
+    }
+
+    /// Whether the target has anything of `a`: the panel lists it, or its system user exists.
+    fn partial_present(&self, a: &Account) -> bool {
+        let listed = self
             .panel
             .accounts(&*self.dst)
             .map(|l| l.iter().any(|x| x.user == a.user));
-        let home = transport::run(
+        let user = transport::run(
             &*self.dst,
             &Cmd::new("id").args(["-u", "--", &a.user]),
             None,
@@ -291,7 +449,12 @@ impl Migration<'_> {
         )
         .map(|o| o.exit.success())
         .unwrap_or(false);
-        if !matches!(present, Ok(true)) && !home {
+        matches!(listed, Ok(true)) || user
+    }
+
+    /// After a failed restore: removes what the panel created of the account, and says so.
+    fn remove_partial(&self, a: &Account) -> String {
+        if !self.partial_present(a) {
             return format!("nothing of {} was left on {}", a.user, self.to.name);
         }
         match panel::remove(self.panel.as_ref(), &*self.dst, a) {

@@ -10,30 +10,63 @@ use crate::ops::transfer::Route;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
+    /// The home directory streamed into the target's temporary directory (panels that
+    /// package without it).
+    Home,
     Package,
     Transfer,
     Restore,
+    /// The streamed home directory put in place in the restored account.
+    PlaceHome,
     Verify,
     Cleanup,
 }
 
-impl Step {
-    pub const ALL: [Step; 5] = [
-        Step::Package,
-        Step::Transfer,
-        Step::Restore,
-        Step::Verify,
-        Step::Cleanup,
-    ];
+/// Steps done one after the other.
+pub type Lane = &'static [Step];
 
+/// The stages of one account's migration, in order; the lanes of one stage run at the same
+/// time. When the panel packages without the home directory, the home streams to the target
+/// (on connections of its own) while the rest is packaged, moved and restored, and goes in
+/// place once both are done.
+pub fn stages(streamed_home: bool) -> &'static [&'static [Lane]] {
+    if streamed_home {
+        &[
+            &[
+                &[Step::Home],
+                &[Step::Package, Step::Transfer, Step::Restore],
+            ],
+            &[&[Step::PlaceHome]],
+            &[&[Step::Verify]],
+            &[&[Step::Cleanup]],
+        ]
+    } else {
+        &[
+            &[&[Step::Package]],
+            &[&[Step::Transfer]],
+            &[&[Step::Restore]],
+            &[&[Step::Verify]],
+            &[&[Step::Cleanup]],
+        ]
+    }
+}
+
+impl Step {
     pub fn as_str(self) -> &'static str {
         match self {
+            Step::Home => "home",
             Step::Package => "package",
             Step::Transfer => "transfer",
             Step::Restore => "restore",
+            Step::PlaceHome => "place_home",
             Step::Verify => "verify",
             Step::Cleanup => "cleanup",
         }
+    }
+
+    /// Whether a failure of this step can leave a partial account on the target.
+    pub fn may_leave_partial_account(self) -> bool {
+        matches!(self, Step::Restore | Step::PlaceHome)
     }
 }
 
@@ -55,6 +88,8 @@ pub const OPERATION: &str = "migrate";
 #[derive(Clone, Debug, Default)]
 pub struct Done {
     pub origin: String,
+    /// Whether this is a resumed run (an earlier one may have stopped in the middle of a step).
+    pub resumed: bool,
     steps: Vec<(String, Step, serde_json::Value)>,
 }
 
@@ -62,6 +97,7 @@ impl Done {
     pub fn new(origin: &str) -> Done {
         Done {
             origin: origin.to_string(),
+            resumed: false,
             steps: Vec::new(),
         }
     }
@@ -92,13 +128,19 @@ pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<(Request, D
     };
     let request: Request = serde_json::from_value(detail)?;
     let mut done = Done::new(&origin);
+    done.resumed = true;
+    // The last event of a step wins: a step journaled as done and later undone is not done.
     for e in &events {
         if let Event::Step(s) = &e.event {
-            if s.operation == OPERATION && s.origin == origin && s.ok {
+            if s.operation == OPERATION && s.origin == origin {
                 if let Ok(step) =
                     serde_json::from_value::<Step>(serde_json::Value::String(s.step.clone()))
                 {
-                    done.steps.push((s.unit.clone(), step, s.detail.clone()));
+                    done.steps
+                        .retain(|(u, st, _)| !(*u == s.unit && *st == step));
+                    if s.ok {
+                        done.steps.push((s.unit.clone(), step, s.detail.clone()));
+                    }
                 }
             }
         }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::ops::pull_access::{with_access, Access, Origin};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
+use crate::transport::copy::NoProgress;
 use crate::transport::{self, Cmd, Transport};
 
 #[derive(Debug, Serialize)]
@@ -20,11 +21,6 @@ pub struct Synced {
     pub files_sent: Option<u64>,
     pub databases: Vec<String>,
 }
-
-/// Loads a dump read from the origin over ssh into a database on this server (`$1`).
-const LOAD_DUMP: &str = r#"db=$1; shift
-set -o pipefail
-ssh "$@" | mysql "$db""#;
 
 fn dump(db: &str) -> Cmd {
     Cmd::new("mysqldump").args(["--single-transaction", "--routines", "--triggers", "--", db])
@@ -108,13 +104,7 @@ pub fn account(
                 sent += rsync(s.target, access, d)?;
             }
             for db in &a.databases {
-                let mut args = vec![db.clone()];
-                args.extend(access.ssh_args());
-                args.push(dump(db).to_shell_line()?);
-                transport::run_ok(
-                    s.target,
-                    &Cmd::new("bash").args(["-c", LOAD_DUMP, "bash"]).args(args),
-                )?;
+                transfer::pull(access, s.target, &dump(db), &Cmd::new("mysql").arg(db))?;
             }
             Ok(sent)
         })?),
@@ -125,10 +115,17 @@ pub fn account(
                     &Cmd::new("tar").args(["-C", d, "-cf", "-", "."]),
                     s.target,
                     &Cmd::new("tar").args(["-C", d, "-xpf", "-"]),
+                    &NoProgress,
                 )?;
             }
             for db in &a.databases {
-                transfer::pipe(s.origin.t, &dump(db), s.target, &Cmd::new("mysql").arg(db))?;
+                transfer::pipe(
+                    s.origin.t,
+                    &dump(db),
+                    s.target,
+                    &Cmd::new("mysql").arg(db),
+                    &NoProgress,
+                )?;
             }
             None
         }

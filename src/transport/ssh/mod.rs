@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use ssh2::Session;
+use ssh2::{MethodType, Session};
 
 use super::{Cmd, ExecIo, Exit, Target, Transport, TransportError};
 
@@ -115,6 +115,7 @@ impl SshTransport {
         let mut session = session;
         session.set_timeout(opts.connect_timeout.as_millis().min(u32::MAX as u128) as u32);
         known_hosts::prefer_known_key_types(&session, ep);
+        prefer_fast_ciphers(&session);
         session
             .handshake()
             .map_err(|e| connect_err(format!("SSH handshake failed: {}", e.message())))?;
@@ -141,6 +142,19 @@ impl SshTransport {
             context: context.to_string(),
             message: e.message().to_string(),
         }
+    }
+}
+
+/// Ciphers in the order that streams fastest through libssh2 (measured on a 1 GiB relay):
+/// libssh2 runs AES through OpenSSL one 16-byte block per call, where CTR costs least and
+/// GCM most, and its own chacha20-poly1305 (its first choice) is portable C.
+const CIPHERS: &str = "aes128-ctr,aes256-ctr,aes192-ctr,chacha20-poly1305@openssh.com,\
+                       aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes256-cbc,aes192-cbc,aes128-cbc";
+
+fn prefer_fast_ciphers(session: &Session) {
+    for direction in [MethodType::CryptCs, MethodType::CryptSc] {
+        // Unknown names are skipped by libssh2; failing leaves its own order, which works.
+        let _ = session.method_pref(direction, CIPHERS);
     }
 }
 

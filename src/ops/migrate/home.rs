@@ -1,0 +1,75 @@
+//! The home directory of an account whose panel packages it without one (cPanel's
+//! `pkgacct --skiphomedir`, as its Transfer Tool does): streamed with tar from the source into
+//! the target's temporary directory (pulled by the target, or through hostops with
+//! `--relay`), then put in place once the panel has restored the account, owned by the
+//! account as the panel's restore would leave it.
+
+use anyhow::Result;
+
+use crate::ops::pull_access::{with_access, Origin};
+use crate::ops::transfer::{self, Route};
+use crate::transport::{self, Cmd, Progress, Transport};
+
+/// Where the home of `user` waits on the target, in the migration's temporary directory
+/// (beside the homes, so that putting it in place is a rename).
+pub fn staged(workdir: &str, user: &str) -> String {
+    format!("{workdir}/{user}.home")
+}
+
+/// Run on the source: the home directory as a tar stream.
+pub fn produce(home: &str) -> Cmd {
+    Cmd::new("tar").args(["-C", home, "-cf", "-", "."])
+}
+
+/// Run on the target: the stream unpacked into the staged directory (owners are set when
+/// it is put in place).
+pub fn consume(staged: &str) -> Cmd {
+    Cmd::new("tar").args(["-C", staged, "-xpf", "-", "--no-same-owner"])
+}
+
+// Constant scripts; every value arrives as a quoted positional parameter.
+const FRESH_DIR: &str = r#"rm -rf -- "$1" && mkdir -m 0700 -- "$1""#;
+/// `$1` the staged home, `$2` the account's home, `$3` the account. The staged tree becomes
+/// the home; what the restore created that the source lacks is kept. Safe to run again
+/// after an interruption.
+const PLACE: &str = r#"set -e
+staged=$1; home=$2; user=$3; restored=$1.restored
+if [ -d "$staged" ]; then
+  chown -R -- "$user:" "$staged"
+  if [ -e "$home" ] && [ ! -e "$restored" ]; then mv -T -- "$home" "$restored"; fi
+  mv -T -- "$staged" "$home"
+fi
+if [ -d "$restored" ]; then
+  cp -an -- "$restored/." "$home/"
+  rm -rf -- "$restored"
+fi"#;
+
+/// The command that puts the staged home of `user` in place as `home`.
+pub fn place_command(staged: &str, home: &str, user: &str) -> Cmd {
+    Cmd::new("sh").args(["-c", PLACE, "sh", staged, home, user])
+}
+
+/// Streams `home` on the source into `staged` on the target; a failed stream leaves nothing
+/// staged. `tag` names the one-off key of the direct route.
+pub fn stream(
+    origin: &Origin<'_>,
+    dst: &dyn Transport,
+    route: Route,
+    home: &str,
+    staged: &str,
+    tag: &str,
+    progress: &dyn Progress,
+) -> Result<()> {
+    transport::run_ok(dst, &Cmd::new("sh").args(["-c", FRESH_DIR, "sh", staged]))?;
+    let (produce, consume) = (produce(home), consume(staged));
+    let streamed = match route {
+        Route::Direct => with_access(origin, dst, tag, |access| {
+            transfer::pull(access, dst, &produce, &consume).map(drop)
+        }),
+        Route::Relay => transfer::pipe(origin.t, &produce, dst, &consume, progress).map(drop),
+    };
+    if streamed.is_err() {
+        let _ = transport::run(dst, &Cmd::new("rm").args(["-rf", "--", staged]), None, None);
+    }
+    streamed
+}
