@@ -173,6 +173,10 @@ impl Panel for Cpanel {
         Cmd::new("/scripts/restorepkg").arg(archive)
     }
 
+    fn restore_over_command(&self, _account: &Account, archive: &str) -> Option<Cmd> {
+        Some(Cmd::new("/scripts/restorepkg").args(["--force", archive]))
+    }
+
     fn backup_probe(&self) -> String {
         backup::stat_script(
             "/backup/*/accounts/* /backup/weekly/*/accounts/* /backup/monthly/*/accounts/*",

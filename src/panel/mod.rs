@@ -121,6 +121,11 @@ pub trait Panel: Send + Sync {
     }
     /// The panel's own command that restores `archive` as `account`.
     fn restore_command(&self, account: &Account, archive: &str) -> Cmd;
+    /// The panel's own restore over an existing account (its files and settings overwritten
+    /// in place), where the panel has one; otherwise the account is removed first.
+    fn restore_over_command(&self, _account: &Account, _archive: &str) -> Option<Cmd> {
+        None
+    }
     /// Judges the restore tool's output (exit status already checked): database errors are
     /// failures even when the tool exits 0.
     fn restored(&self, _account: &Account, _output: &str) -> anyhow::Result<()> {
@@ -210,11 +215,17 @@ pub fn restore(
     account: &Account,
     archive: &str,
 ) -> anyhow::Result<()> {
-    let text = change(
-        t,
-        &format!("restoring {}", account.user),
-        &p.restore_command(account, archive),
-    )?;
+    restore_with(p, t, account, &p.restore_command(account, archive))
+}
+
+/// Runs the panel's restore command `cmd` for `account` and judges its output.
+pub fn restore_with(
+    p: &dyn Panel,
+    t: &dyn Transport,
+    account: &Account,
+    cmd: &Cmd,
+) -> anyhow::Result<()> {
+    let text = change(t, &format!("restoring {}", account.user), cmd)?;
     p.restored(account, &text)
 }
 

@@ -144,6 +144,19 @@ for db in "$@"; do
   printf '%s\t%s\n' "$db" "$h"
 done"#;
 
+/// Drops each of `names` that exists.
+pub fn drop_all(t: &dyn Transport, names: &[String]) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let drops: Vec<String> = names
+        .iter()
+        .map(|n| format!("DROP DATABASE IF EXISTS {}", ident(n)))
+        .collect();
+    transport::run_ok(t, &sql(&drops.join("; ")))?;
+    Ok(())
+}
+
 /// A SHA-256 of each database's full dump: equal fingerprints mean equal content.
 pub fn fingerprints(t: &dyn Transport, names: &[String]) -> Result<BTreeMap<String, String>> {
     if names.is_empty() {

@@ -168,6 +168,44 @@ fn parse_line(line: &str) -> Option<(String, Entry)> {
     ))
 }
 
+/// A member name as tar's `escape` quoting style prints it, back to the bytes it stands for
+/// (`\\`, `\n`, `\t` and the like, and `\NNN` octal).
+pub fn unescape(name: &str) -> String {
+    let mut out = Vec::with_capacity(name.len());
+    let b = name.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' || i + 1 == b.len() {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        let octal = b
+            .get(i + 1..i + 4)
+            .filter(|d| d.iter().all(|c| (b'0'..=b'7').contains(c)));
+        if let Some(d) = octal {
+            out.push(
+                d.iter()
+                    .fold(0u8, |v, c| v.wrapping_mul(8).wrapping_add(c - b'0')),
+            );
+            i += 4;
+            continue;
+        }
+        out.push(match b[i + 1] {
+            b'n' => b'\n',
+            b't' => b'\t',
+            b'r' => b'\r',
+            b'a' => 0x07,
+            b'b' => 0x08,
+            b'f' => 0x0c,
+            b'v' => 0x0b,
+            other => other,
+        });
+        i += 2;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Lists `source` on `t`. A listing that fails (a truncated or damaged archive, a missing
 /// path) is an error naming the source and tar's complaint.
 pub fn list(t: &dyn Transport, source: &Source) -> Result<Listing> {
@@ -234,6 +272,13 @@ tar: something odd
             s.keys().collect::<Vec<_>>(),
             ["b/f", "b/h", "we ird\\nname"]
         );
+    }
+
+    #[test]
+    fn escaped_names_unescape() {
+        assert_eq!(unescape("we ird\\nname"), "we ird\nname");
+        assert_eq!(unescape("a\\\\b\\303\\251"), "a\\bé");
+        assert_eq!(unescape("plain/name.txt"), "plain/name.txt");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::database;
-use super::listing::{read_tar, split_path, Source};
+use super::listing::{self, read_tar, split_path, Source};
 use super::points::{self, Wanted};
 use super::preview::{self, FileChanges, Listings, Part, Piece, Selection};
 use super::state::{self, Fingerprint};
@@ -358,11 +358,45 @@ fn take_snapshot(
 }
 
 /// Whole account: the existing account is removed, then the panel restores the backup.
+/// Where the panel restores over an existing account (cPanel's `restorepkg --force`), that is
+/// faster than removing it first: the account's databases are dropped before (each is then
+/// loaded from its dump into an empty database), and files the backup lacks are removed
+/// after, so the result is the backup all the same.
 fn restore_whole(t: &dyn Transport, panel: &dyn Panel, plan: &Plan) -> Result<()> {
     if plan.account_exists {
+        if let Some(cmd) = panel.restore_over_command(&plan.account, &plan.point.path) {
+            database::drop_all(t, &plan.account.databases)?;
+            panel::restore_with(panel, t, &plan.account, &cmd)?;
+            return remove_extras(t, plan);
+        }
         panel::remove(panel, t, &plan.account)?;
     }
     panel::restore(panel, t, &plan.account, &plan.point.path)
+}
+
+/// Removes the files the preview found live but not in the backup.
+fn remove_extras(t: &dyn Transport, plan: &Plan) -> Result<()> {
+    let mut paths = Vec::new();
+    for (piece, sides) in &plan.listings_backup {
+        for rel in sides.live.keys() {
+            let outside_backup = !sides.backup.contains_key(rel);
+            let parent_removed = rel.rsplit_once('/').is_some_and(|(dir, _)| {
+                !sides.backup.contains_key(dir) && sides.live.contains_key(dir)
+            });
+            if outside_backup && !parent_removed && !rel.is_empty() {
+                paths.push(format!("{}/{}", piece.tree.live, listing::unescape(rel)));
+            }
+        }
+    }
+    for batch in paths.chunks(500) {
+        transport::run_ok(
+            t,
+            &Cmd::new("rm")
+                .args(["-rf", "--"])
+                .args(batch.iter().cloned()),
+        )?;
+    }
+    Ok(())
 }
 
 /// Only the selected parts: each tree mirrored from the backup (through a staging directory
