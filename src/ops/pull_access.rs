@@ -25,23 +25,24 @@ pub struct Access {
     user: String,
 }
 
-// authorized_keys is edited under flock(1): accounts handled in parallel add and revoke
-// their keys at the same time. A key is revoked by its comment, the whole last field: one
-// job's tag may begin with another's (`RUN-bob`, `RUN-bob-home`, `RUN-bobby`).
+// authorized_keys is edited under flock(1) on ~/.ssh itself: accounts handled in parallel
+// add and revoke their keys at the same time. A revocation writes a new file and renames it
+// into place, so sshd, which reads the file without a lock while other jobs log in, never
+// sees it half-written. A key is revoked by its comment, the whole last field: one job's tag
+// may begin with another's (`RUN-bob`, `RUN-bob-home`, `RUN-bobby`).
 const AUTHORIZE: &str = r#"set -e
 umask 077
 mkdir -p "$HOME/.ssh"
-f="$HOME/.ssh/authorized_keys"
-exec 9>>"$f"
+exec 9<"$HOME/.ssh"
 flock -w 60 9
-printf '%s\n' "$1" >&9"#;
+printf '%s\n' "$1" >> "$HOME/.ssh/authorized_keys""#;
 const REVOKE: &str = r#"f="$HOME/.ssh/authorized_keys"
 [ -f "$f" ] || exit 0
-exec 9>>"$f"
+exec 9<"$HOME/.ssh" || exit 1
 flock -w 60 9 || exit 1
+umask 077
 awk -v key="$1" '$NF != key' "$f" > "$f.hostops-revoke" || exit 1
-cat "$f.hostops-revoke" > "$f"
-rm -f -- "$f.hostops-revoke""#;
+mv -f -- "$f.hostops-revoke" "$f""#;
 
 fn sh(script: &str, args: &[&str]) -> Cmd {
     Cmd::new("sh")
