@@ -101,13 +101,13 @@ impl Context {
 
     /// Journals one step of a long operation (`operation` started by run `origin`) with its
     /// result: what a resume or an undo reads back (no-op when not journaling).
-    pub fn record_step(
+    pub fn record_step<E: std::fmt::Display>(
         &self,
         operation: &str,
         origin: &str,
         unit: &str,
         step: &str,
-        result: &Result<serde_json::Value>,
+        result: &Result<serde_json::Value, E>,
         duration: Duration,
     ) -> Result<()> {
         let Some(log) = self.run_log() else {

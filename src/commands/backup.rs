@@ -1,5 +1,7 @@
 //! `hostops backup list|restore|undo`
 
+use std::sync::Arc;
+
 use anyhow::{bail, Result};
 use serde_json::json;
 
@@ -12,7 +14,7 @@ use crate::ops::backup::restore::{self, Plan, Request};
 use crate::ops::backup::undo;
 use crate::ops::migrate::rules::valid_account_name;
 use crate::output::{human_bytes, Table};
-use crate::panel::{self, Panel};
+use crate::panel::Panel;
 use crate::transport::Transport;
 
 pub fn run(ctx: &Context, cmd: BackupCommand) -> Result<ExitStatus> {
@@ -23,18 +25,11 @@ pub fn run(ctx: &Context, cmd: BackupCommand) -> Result<ExitStatus> {
     }
 }
 
-/// The connection to `name` and its panel's driver (a host without a panel has no backups
-/// hostops can read).
-fn server(ctx: &Context, name: &str) -> Result<(std::sync::Arc<dyn Transport>, Box<dyn Panel>)> {
-    let host = ctx.host(name)?;
-    let t = ctx.connect(&host)?;
-    match panel::driver(panel::detect(&*t)?.kind) {
-        Some(d) => Ok((t, d)),
-        None => bail!(StatusError::refused(format!(
-            "{} runs no control panel: hostops reads cPanel, Plesk and DirectAdmin backups",
-            host.name
-        ))),
-    }
+/// The connection to `name` and its panel's driver.
+fn server(ctx: &Context, name: &str) -> Result<(Arc<dyn Transport>, Box<dyn Panel>)> {
+    let t = ctx.connect(&ctx.host(name)?)?;
+    let driver = super::detected_panel(&*t)?;
+    Ok((t, driver))
 }
 
 fn checked_account(name: &str) -> Result<()> {

@@ -44,12 +44,7 @@ fn both_sides(ctx: &Context, m: &Migrated) -> Result<Pair> {
     }
     let (from, to) = (ctx.host(from)?, ctx.host(to)?);
     let src = ctx.connect(&from)?;
-    let Some(driver) = panel::driver(panel::detect(&*src)?.kind) else {
-        bail!(StatusError::refused(format!(
-            "{} runs no control panel",
-            from.name
-        )));
-    };
+    let driver = super::detected_panel(&*src)?;
     let listed = driver.accounts(&*src)?;
     let mut accounts = Vec::new();
     for u in users {
@@ -332,12 +327,7 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
             (kind, listed)
         }
     };
-    let Some(driver) = panel::driver(kind) else {
-        bail!(StatusError::refused(format!(
-            "{} runs no control panel",
-            from.name
-        )));
-    };
+    let driver = super::panel_driver(kind, &from.name)?;
     let accounts: Vec<Account> = listed
         .into_iter()
         .filter(|a| request.accounts.contains(&a.user))

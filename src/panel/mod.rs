@@ -6,7 +6,7 @@ pub mod backup;
 mod cpanel;
 mod directadmin;
 pub mod kv;
-mod mysql;
+pub mod mysql;
 mod plesk;
 mod version;
 

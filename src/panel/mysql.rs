@@ -3,11 +3,13 @@
 
 use crate::transport::{Cmd, Transport};
 
+/// The client running `sql`, printing tab-separated rows without a header.
+pub fn command(sql: &str) -> Cmd {
+    Cmd::new("mysql").args(["--batch", "--skip-column-names", "-e", sql])
+}
+
 fn list(t: &dyn Transport, sql: &str) -> anyhow::Result<Vec<String>> {
-    let out = super::query(
-        t,
-        Cmd::new("mysql").args(["--batch", "--skip-column-names", "-e", sql]),
-    )?;
+    let out = super::query(t, command(sql))?;
     Ok(out
         .lines()
         .map(str::trim)

@@ -7,11 +7,8 @@ use anyhow::{bail, Result};
 
 use super::listing::{read_tar, split_path, Source};
 use crate::panel::backup::Dump;
+use crate::panel::mysql::command as sql;
 use crate::transport::{self, Cmd, Transport};
-
-fn sql(query: &str) -> Cmd {
-    Cmd::new("mysql").args(["--batch", "--skip-column-names", "-e", query])
-}
 
 /// `name` as a quoted SQL identifier.
 fn ident(name: &str) -> String {

@@ -275,10 +275,40 @@ pub fn backup_side(piece: &Piece, listing: &Listing) -> Listing {
     }
 }
 
-/// The live side of a piece, read now (empty when it does not exist).
-pub fn live_side(t: &dyn Transport, piece: &Piece) -> Result<Listing> {
-    let live = &piece.tree.live;
-    let list = Source::Dir(live.clone()).list_command();
+/// Live directories as read during one pass: each directory is listed once, and a piece
+/// inside a directory already read (cPanel's mailboxes inside the home) is taken from that
+/// listing instead of asking the server again.
+#[derive(Default)]
+pub struct LiveListings(Vec<(String, Listing)>);
+
+impl LiveListings {
+    /// The live side of `piece`, relative to its top (empty when it does not exist).
+    pub fn side(&mut self, t: &dyn Transport, piece: &Piece) -> Result<Listing> {
+        let live = piece.tree.live.as_str();
+        let within = |root: &str| live == root || live.starts_with(&format!("{root}/"));
+        let index = match self.0.iter().position(|(root, _)| within(root)) {
+            Some(i) => i,
+            None => {
+                self.0.push((live.to_string(), list_live(t, live)?));
+                self.0.len() - 1
+            }
+        };
+        let (root, all) = &self.0[index];
+        // Members are named from the root directory's own name.
+        let member = format!("{}{}", split_path(root).1, &live[root.len()..]);
+        Ok(if piece.file {
+            all.get(&member)
+                .map(|e| Listing::from([(String::new(), e.clone())]))
+                .unwrap_or_default()
+        } else {
+            listing::subtree(all, &member, &piece.tree.exclude)
+        })
+    }
+}
+
+/// Everything under the live directory (or file) `live`, nothing when it does not exist.
+fn list_live(t: &dyn Transport, live: &str) -> Result<Listing> {
+    let list = Source::Dir(live.to_string()).list_command();
     let cmd = Cmd::new("sh")
         .args([
             "-c",
@@ -295,15 +325,7 @@ pub fn live_side(t: &dyn Transport, piece: &Piece) -> Result<Listing> {
             out.stderr_text().trim()
         );
     }
-    let all = listing::parse(&out.stdout_text());
-    let (_, name) = split_path(live);
-    Ok(if piece.file {
-        all.get(name)
-            .map(|e| Listing::from([(String::new(), e.clone())]))
-            .unwrap_or_default()
-    } else {
-        listing::subtree(&all, name, &piece.tree.exclude)
-    })
+    Ok(listing::parse(&out.stdout_text()))
 }
 
 /// Both sides of a piece, as read for the preview.

@@ -2,6 +2,7 @@
 //! whole account with the panel's tool or only some parts by hostops itself, verify the
 //! result against the backup, and put the snapshot back when the restore fails.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
@@ -11,7 +12,7 @@ use serde_json::json;
 use super::database;
 use super::listing::{self, read_tar, split_path, Source};
 use super::points::{self, Wanted};
-use super::preview::{self, FileChanges, Listings, Part, Piece, Selection};
+use super::preview::{self, FileChanges, Listings, LiveListings, Part, Piece, Selection};
 use super::state::{self, Fingerprint};
 use super::OPERATION;
 use crate::context::Context;
@@ -69,7 +70,7 @@ pub struct Plan {
     #[serde(skip)]
     selection: Selection,
     #[serde(skip)]
-    listings_backup: Vec<(Piece, preview::LiveAndBackup)>,
+    sides: Vec<(Piece, preview::LiveAndBackup)>,
 }
 
 /// Where safety snapshots are kept on a server (one directory per run).
@@ -132,9 +133,10 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
 
     let mut files = Vec::new();
     let mut sides = Vec::new();
+    let mut lives = LiveListings::default();
     for piece in &selection.pieces {
         let backup = preview::backup_side(piece, listings.get(t, &piece.tree.source)?);
-        let live = preview::live_side(t, piece)?;
+        let live = lives.side(t, piece)?;
         files.push(preview::diff(&piece.tree.live, &backup, &live));
         sides.push((piece.clone(), preview::LiveAndBackup { backup, live }));
     }
@@ -150,9 +152,16 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
             })
         })
         .collect();
-    let databases = database_changes(t, &account, &selection, whole, current.is_some())?;
+    // One query sizes both the backup's databases and the account's current ones.
+    let dumped = selection.dumps.iter().map(|d| &d.database);
+    let names = database_names(dumped.chain(&account.databases));
+    let sizes = database::sizes(t, &names)?;
+    let databases = database_changes(&account, &selection, whole && current.is_some(), &sizes);
     let snapshot = match (req.snapshot, &current) {
-        (true, Some(a)) => Some(snapshot_plan(t, panel, a)?),
+        (true, Some(a)) => {
+            let dbs = a.databases.iter().filter_map(|d| sizes.get(d)).sum();
+            Some(snapshot_plan(t, panel, a, dbs)?)
+        }
         _ => None,
     };
     Ok(Plan {
@@ -167,26 +176,32 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
         snapshot,
         account,
         selection,
-        listings_backup: sides,
+        sides,
     })
 }
 
+/// Valid database names, sorted, each once.
+fn database_names<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut v: Vec<String> = names
+        .filter(|n| preview::valid_db_name(n))
+        .cloned()
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// What happens to each database: the backup's are replaced or created; a whole restore of
+/// an existing account (`replacing`) also drops the account's databases the backup lacks.
 fn database_changes(
-    t: &dyn Transport,
     account: &Account,
     selection: &Selection,
-    whole: bool,
-    exists: bool,
-) -> Result<Vec<DatabaseChange>> {
-    let mut names: Vec<String> = selection.dumps.iter().map(|d| d.database.clone()).collect();
-    if whole && exists {
-        names.extend(account.databases.iter().cloned());
-    }
-    names.retain(|n| preview::valid_db_name(n));
-    names.sort();
-    names.dedup();
-    let sizes = database::sizes(t, &names)?;
-    Ok(names
+    replacing: bool,
+    sizes: &BTreeMap<String, u64>,
+) -> Vec<DatabaseChange> {
+    let current = account.databases.iter().filter(|_| replacing);
+    let dumped = selection.dumps.iter().map(|d| &d.database);
+    database_names(dumped.chain(current))
         .into_iter()
         .map(|name| {
             let dump = selection.dumps.iter().find(|d| d.database == name);
@@ -202,12 +217,17 @@ fn database_changes(
                 database: name,
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Room for the snapshot: the account's files and databases, uncompressed, must fit in the
 /// free space where snapshots go, with 64 MiB to spare.
-fn snapshot_plan(t: &dyn Transport, panel: &dyn Panel, account: &Account) -> Result<SnapshotPlan> {
+fn snapshot_plan(
+    t: &dyn Transport,
+    panel: &dyn Panel,
+    account: &Account,
+    dbs: u64,
+) -> Result<SnapshotPlan> {
     let mut dirs = vec![panel.data_dir(account)];
     dirs.extend(account.mailboxes.iter().map(|m| panel.mail_dir(account, m)));
     let du = Cmd::new("sh")
@@ -221,7 +241,6 @@ fn snapshot_plan(t: &dyn Transport, panel: &dyn Panel, account: &Account) -> Res
     let out = transport::run_ok(t, &du)?.stdout_text();
     let mut nums = out.lines().filter_map(|l| l.trim().parse::<u64>().ok());
     let (free, files) = (nums.next().unwrap_or(0), nums.next().unwrap_or(0));
-    let dbs: u64 = database::sizes(t, &account.databases)?.values().sum();
     Ok(SnapshotPlan {
         dir: snapshot_root(panel),
         needed_bytes: files + dbs + (64 << 20),
@@ -264,19 +283,12 @@ pub fn apply(
     run_id: &str,
 ) -> Result<Outcome> {
     let user = plan.account.user.as_str();
-    let step = |name: &str, started: Instant, r: &Result<serde_json::Value>| {
+    let step = |name: &str, started: Instant, r: &Result<serde_json::Value, &anyhow::Error>| {
         ctx.record_step(OPERATION, run_id, user, name, r, started.elapsed())
     };
     let started = Instant::now();
     let snapshot = take_snapshot(t, panel, plan, run_id);
-    step(
-        "snapshot",
-        started,
-        &snapshot
-            .as_ref()
-            .map(|s| json!(s))
-            .map_err(|e| anyhow::anyhow!("{e:#}")),
-    )?;
+    step("snapshot", started, &snapshot.as_ref().map(|s| json!(s)))?;
     let snapshot = snapshot?;
 
     let started = Instant::now();
@@ -288,10 +300,7 @@ pub fn apply(
     step(
         "restore",
         started,
-        &restored
-            .as_ref()
-            .map(|_| json!(plan.point.path))
-            .map_err(|e| anyhow::anyhow!("{e:#}")),
+        &restored.as_ref().map(|_| json!(plan.point.path)),
     )?;
     if let Err(e) = restored {
         let back = put_back(
@@ -377,7 +386,7 @@ fn restore_whole(t: &dyn Transport, panel: &dyn Panel, plan: &Plan) -> Result<()
 /// Removes the files the preview found live but not in the backup.
 fn remove_extras(t: &dyn Transport, plan: &Plan) -> Result<()> {
     let mut paths = Vec::new();
-    for (piece, sides) in &plan.listings_backup {
+    for (piece, sides) in &plan.sides {
         for rel in sides.live.keys() {
             let outside_backup = !sides.backup.contains_key(rel);
             let parent_removed = rel.rsplit_once('/').is_some_and(|(dir, _)| {
@@ -491,8 +500,9 @@ fn put_back(
 /// mode (and, for partial restores, nothing else); every database there.
 fn verify(t: &dyn Transport, plan: &Plan) -> Result<Vec<String>> {
     let mut problems = Vec::new();
-    for (piece, sides) in &plan.listings_backup {
-        let live = preview::live_side(t, piece)?;
+    let mut lives = LiveListings::default();
+    for (piece, sides) in &plan.sides {
+        let live = lives.side(t, piece)?;
         problems.extend(preview::compare(
             &piece.tree.live,
             &sides.backup,
