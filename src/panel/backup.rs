@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::ops::backup::listing::{Listing, Source};
+use super::listing::{Listing, Source};
 
 /// How often the backup that made a restore point runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -170,8 +170,8 @@ pub fn mail_members(listing: &Listing, prefix: &str, suffix: &str) -> Vec<(Strin
 
 #[cfg(test)]
 mod tests {
+    use super::super::listing::parse;
     use super::*;
-    use crate::ops::backup::listing::parse;
 
     #[test]
     fn probe_lines() {

@@ -9,8 +9,8 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::backup::{self, Contents, Format, Period, RestorePoint, Tree};
+use super::listing::Listing;
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
-use crate::ops::backup::listing::Listing;
 use crate::transport::{Cmd, Transport};
 
 pub struct Cpanel;

@@ -7,8 +7,8 @@ use anyhow::Result;
 use regex::Regex;
 
 use super::backup::{self, Contents, Period, RestorePoint, Tree};
+use super::listing::Listing;
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
-use crate::ops::backup::listing::Listing;
 use crate::transport::{Cmd, Transport};
 
 pub struct DirectAdmin;

@@ -6,15 +6,16 @@ pub mod backup;
 mod cpanel;
 mod directadmin;
 pub mod kv;
+pub mod listing;
 pub mod mysql;
 mod plesk;
 mod version;
 
 use serde::Serialize;
 
-use crate::ops::backup::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
+use listing::{Listing, Source};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

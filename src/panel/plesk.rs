@@ -7,8 +7,8 @@ use anyhow::Result;
 use regex::Regex;
 
 use super::backup::{self, Contents, Dump, Format, Period, RestorePoint, Tree};
+use super::listing::{split_path, Listing, Source};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
-use crate::ops::backup::listing::{split_path, Listing, Source};
 use crate::transport::{Cmd, Transport};
 
 pub struct Plesk;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 
-use super::listing::{read_tar, split_path, Source};
 use crate::panel::backup::Dump;
+use crate::panel::listing::{read_tar, split_path, Source};
 use crate::panel::mysql::command as sql;
 use crate::transport::{self, Cmd, Transport};
 

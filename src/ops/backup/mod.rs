@@ -3,7 +3,6 @@
 //! (`--only`), verify against the backup, and undo from the snapshot.
 
 pub mod database;
-pub mod listing;
 pub mod points;
 pub mod preview;
 pub mod restore;

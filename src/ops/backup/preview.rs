@@ -9,9 +9,9 @@ use std::str::FromStr;
 use anyhow::{bail, Result};
 use serde::Serialize;
 
-use super::listing::{self, split_path, Entry, Kind, Listing, Source};
 use crate::exit::StatusError;
 use crate::panel::backup::{Contents, Dump, Tree};
+use crate::panel::listing::{self, split_path, Entry, Kind, Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 
 /// A part of an account that `--only` restores.

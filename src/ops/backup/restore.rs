@@ -10,7 +10,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::database;
-use super::listing::{self, read_tar, split_path, Source};
 use super::points::{self, Wanted};
 use super::preview::{self, FileChanges, Listings, LiveListings, Part, Piece, Selection};
 use super::state::{self, Fingerprint};
@@ -18,6 +17,7 @@ use super::OPERATION;
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::output::human_bytes;
+use crate::panel::listing::{self, read_tar, split_path, Source};
 use crate::panel::{self, Account, Panel, RestorePoint};
 use crate::transport::{self, Cmd, Transport};
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::database;
-use super::listing::{self, split_path, Kind, Source};
+use crate::panel::listing::{self, split_path, Kind, Source};
 use crate::panel::{Account, Panel};
 use crate::transport::Transport;
 

@@ -3,12 +3,12 @@
 
 use anyhow::{bail, Result};
 
-use super::listing::{self};
 use super::restore::Snapshot;
 use super::state;
 use super::OPERATION;
 use crate::exit::StatusError;
 use crate::journal::{Event, Journal};
+use crate::panel::listing::{self};
 use crate::panel::{self, backup, Account, Panel};
 use crate::transport::Transport;
 
