@@ -1,21 +1,8 @@
 //! `backup list|restore|undo` against lab hosts running each panel's emulator.
 
-use crate::support::{json, stderr, stdout, Env, Lab};
+use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
 
-/// Asserts that a run ended with `code` and said `needle` (on stdout or stderr).
-fn assert_exit(o: &std::process::Output, code: i32, needle: &str) {
-    let said = format!("{}{}", stdout(o), stderr(o));
-    assert_eq!(o.status.code(), Some(code), "{said}");
-    assert!(said.contains(needle), "expected {needle:?} in:\n{said}");
-}
-
-fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
-    let mut cmd = env.hostops();
-    cmd.arg("--inventory")
-        .arg(lab.inventory())
-        .args(["-t", "BAK-7", "-y"]);
-    cmd
-}
+const TICKET: &str = "BAK-7";
 
 /// One account's data on a host: every file under `dirs` with type, mode, owner, size and
 /// SHA-256, and a dump of each of `dbs`. Equal strings mean equal data.
@@ -68,7 +55,7 @@ fn sh(lab: &Lab, script: &str) -> String {
 
 /// `backup restore h1 --account USER` with `args`.
 fn restore(env: &Env, lab: &Lab, user: &str, args: &[&str]) -> std::process::Output {
-    ops(env, lab)
+    lab.hostops_yes(env, TICKET)
         .args(["backup", "restore", "h1", "--account", user])
         .args(args)
         .output()
@@ -140,11 +127,12 @@ fn restore_whole_partial_and_undo(a: &Account) {
     let docroot_at_backup = account(&lab, &[&docroot], &[]);
     let db_at_backup = account(&lab, &[], &[&a.db]);
 
-    let list = ops(&env, &lab)
+    let list = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "backup", "list", "h1", "--account", a.user])
         .output()
         .unwrap();
-    assert_exit(&list, 0, "");
+    assert_said(&list, 0, "");
     let points = json(&list);
     assert_eq!(points[0]["date"], "2026-11-01", "{points}");
     assert_eq!(points[0]["period"], "daily");
@@ -156,7 +144,7 @@ fn restore_whole_partial_and_undo(a: &Account) {
 
     // The preview names what would change, and a dry run changes nothing.
     let dry = restore(&env, &lab, a.user, &["--dry-run", "--date", "2026-11-01"]);
-    assert_exit(&dry, 0, "");
+    assert_said(&dry, 0, "");
     let text = stdout(&dry);
     assert!(text.contains(&format!("+ {docroot}/index.html")), "{text}");
     assert!(text.contains(&format!("- {docroot}/late.txt")), "{text}");
@@ -169,7 +157,7 @@ fn restore_whole_partial_and_undo(a: &Account) {
 
     // The whole account back as it was at the backup.
     let whole = restore(&env, &lab, a.user, &["--json", "--date", "2026-11-01"]);
-    assert_exit(&whole, 0, "");
+    assert_said(&whole, 0, "");
     assert_eq!(
         json(&whole)["outcome"]["differences"],
         serde_json::json!([])
@@ -181,31 +169,31 @@ fn restore_whole_partial_and_undo(a: &Account) {
     );
 
     // Undo puts back exactly the damaged state.
-    let undo = ops(&env, &lab)
+    let undo = lab
+        .hostops_yes(&env, TICKET)
         .args(["backup", "undo", &run_id(&whole)])
         .output()
         .unwrap();
-    assert_exit(&undo, 0, "as it was before");
+    assert_said(&undo, 0, "as it was before");
     assert_same(
         &account(&lab, &dirs, &dbs),
         &damaged,
         "undo did not restore the previous state",
     );
 
+    // A part of the account, without a snapshot.
+    let restore_only = |part: &str| {
+        let out = restore(
+            &env,
+            &lab,
+            a.user,
+            &["--date", "2026-11-01", "--only", part, "--no-snapshot"],
+        );
+        assert_said(&out, 0, "restored and verified");
+    };
+
     // One path: only the web root comes back; the databases stay as they are.
-    let path = restore(
-        &env,
-        &lab,
-        a.user,
-        &[
-            "--date",
-            "2026-11-01",
-            "--only",
-            &format!("path:{}", a.docroot),
-            "--no-snapshot",
-        ],
-    );
-    assert_exit(&path, 0, "restored and verified");
+    restore_only(&format!("path:{}", a.docroot));
     assert_same(
         &account(&lab, &[&docroot], &[]),
         &docroot_at_backup,
@@ -215,19 +203,7 @@ fn restore_whole_partial_and_undo(a: &Account) {
     let untouched = account(&lab, &dirs, &[&a.other_db]);
 
     // One database: it comes back; the other one and the files are untouched.
-    let db = restore(
-        &env,
-        &lab,
-        a.user,
-        &[
-            "--date",
-            "2026-11-01",
-            "--only",
-            &format!("db:{}", a.db),
-            "--no-snapshot",
-        ],
-    );
-    assert_exit(&db, 0, "restored and verified");
+    restore_only(&format!("db:{}", a.db));
     assert_same(
         &account(&lab, &[], &[&a.db]),
         &db_at_backup,
@@ -240,9 +216,9 @@ fn restore_whole_partial_and_undo(a: &Account) {
     );
 }
 
-#[test]
-fn cpanel_restore_whole_partial_and_undo() {
-    restore_whole_partial_and_undo(&Account {
+/// The cPanel account alice.
+fn alice() -> Account<'static> {
+    Account {
         panel: "cpanel",
         user: "alice",
         domain: "alice.test",
@@ -250,7 +226,12 @@ fn cpanel_restore_whole_partial_and_undo() {
         docroot: "public_html".into(),
         db: "alice_shop".into(),
         other_db: "alice_blog".into(),
-    });
+    }
+}
+
+#[test]
+fn cpanel_restore_whole_partial_and_undo() {
+    restore_whole_partial_and_undo(&alice());
 }
 
 #[test]
@@ -290,15 +271,7 @@ fn host(lab: &Lab) -> String {
 
 #[test]
 fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
-    let alice = Account {
-        panel: "cpanel",
-        user: "alice",
-        domain: "alice.test",
-        home: "/home/alice".into(),
-        docroot: "public_html".into(),
-        db: "alice_shop".into(),
-        other_db: "alice_blog".into(),
-    };
+    let alice = alice();
     let (env, lab) = backed_up(&alice);
     lab.lab(
         "make-backup",
@@ -316,11 +289,12 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
     damage(&lab, &alice);
 
     // Both restore points are listed, newest first, with their type and format.
-    let list = ops(&env, &lab)
+    let list = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "backup", "list", "h1"])
         .output()
         .unwrap();
-    assert_exit(&list, 0, "");
+    assert_said(&list, 0, "");
     let points = json(&list);
     let seen: Vec<(&str, &str, &str, &str)> = points
         .as_array()
@@ -352,23 +326,23 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
     let restore = |args: &[&str]| restore(&env, &lab, "alice", args);
 
     // No restore point on that date: exit 2, naming the dates there are.
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-10-01"]),
         2,
         "there are: 2026-11-01",
     );
     // Bad parts and paths that leave the home: exit 2.
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-11-01", "--only", "path:../../etc"]),
         2,
         "..",
     );
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-11-01", "--only", "db:x;drop"]),
         2,
         "not a database name",
     );
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-11-01", "--only", "path:nope"]),
         2,
         "not in the backup",
@@ -381,7 +355,7 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         "mkdir -p /backup/2026-11-02/accounts && a=/backup/2026-11-01/accounts/alice.tar.gz &&          head -c $(( $(stat -c %s $a) / 2 )) $a > /backup/2026-11-02/accounts/alice.tar.gz",
     );
     let before = host(&lab);
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-11-02"]),
         4,
         "cannot be used, nothing was changed",
@@ -390,7 +364,7 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
 
     // An uncompressed (directory) restore point restores a path without an archive.
     let docroot = account(&lab, &["/home/alice/public_html"], &[]);
-    assert_exit(
+    assert_said(
         &restore(&[
             "--date",
             "2026-10-25",
@@ -411,7 +385,7 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
     // Not enough disk for the safety snapshot: refused; --no-snapshot is offered.
     lab.lab("limit-home", &["h1", "40"]);
     let before = host(&lab);
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-11-01"]),
         4,
         "not enough disk for the safety snapshot",
@@ -424,13 +398,13 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         "whmapi1 removeacct user=alice >/dev/null && ! id alice",
     );
     let dry = restore(&["--dry-run", "--date", "2026-11-01"]);
-    assert_exit(&dry, 0, "it does not exist now");
-    assert_exit(
+    assert_said(&dry, 0, "it does not exist now");
+    assert_said(
         &restore(&["--date", "2026-11-01", "--only", "home"]),
         2,
         "needs the account",
     );
-    assert_exit(
+    assert_said(
         &restore(&["--date", "2026-11-01"]),
         0,
         "restored and verified",

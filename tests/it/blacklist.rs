@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::dnsbl_fixture::{Blackhole, Rbldnsd};
-use crate::support::{json, stderr, stdout, Env, Lab};
+use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
 const ZONES: &str = r#"
 [[zone]]
@@ -90,7 +90,7 @@ fn listing_has_code_txt_delist_url_and_is_journaled() {
         .args(["--json", "--zone", "bl.test", "192.0.2.10", "192.0.2.99"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     let r = &results(&v, "192.0.2.10")[0];
     assert_eq!(r["zone"], "bl.test");
@@ -123,7 +123,7 @@ fn clean_exits_0_and_ipv6_is_checked_by_nibbles() {
         .args(["--zone", "bl.test", "192.0.2.99"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     assert!(stdout(&out).contains("clean"), "{}", stdout(&out));
 
     let out = check(&env, &bl.nameserver())
@@ -136,7 +136,7 @@ fn clean_exits_0_and_ipv6_is_checked_by_nibbles() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     let r = &results(&v, "2001:db8::10")[0];
     assert_eq!(r["verdict"], "listed");
@@ -151,7 +151,7 @@ fn a_refusal_code_is_refused_never_listed() {
         .args(["--json", "--zone", "refuse.test", "192.0.2.10"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_exit(&out, 3, "");
     let v = json(&out);
     let r = &results(&v, "192.0.2.10")[0];
     assert_eq!(r["verdict"], "refused", "{r:#}");
@@ -172,7 +172,7 @@ fn a_zone_that_lists_everything_is_broken_and_not_counted() {
         .args(["--zone", "all.test", "192.0.2.99"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_exit(&out, 3, "");
     assert!(
         stderr(&out).contains("zone all.test is broken"),
         "{}",
@@ -204,7 +204,7 @@ fn a_nameserver_that_never_answers_gives_unknown_never_clean() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_exit(&out, 3, "");
     let v = json(&out);
     assert_eq!(v["summary"]["clean"], 0);
     assert_eq!(v["summary"]["listed"], 0);
@@ -245,7 +245,7 @@ fn a_dqs_key_redirects_queries_and_stays_out_of_the_journal() {
         .arg("192.0.2.10")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     assert_eq!(results(&v, "192.0.2.10")[0]["zone"], "zen.test");
     assert_eq!(results(&v, "192.0.2.10")[0]["reason"], "via DQS 192.0.2.10");
@@ -271,7 +271,7 @@ fn a_zone_without_its_test_point_proves_no_clean() {
         .args(["--nameserver", &bl.nameserver(), "192.0.2.10", "192.0.2.99"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     assert_eq!(v["zones"][0]["health"], "no_test_point");
     assert_eq!(results(&v, "192.0.2.10")[0]["verdict"], "listed");
@@ -293,7 +293,7 @@ fn a_retry_goes_to_the_next_nameserver() {
         .args(["--json", "--zone", "bl.test", "192.0.2.10", "192.0.2.99"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     assert_eq!(v["summary"]["listed"], 1);
     assert_eq!(v["summary"]["clean"], 1);
@@ -307,7 +307,7 @@ fn domains_against_domain_zones_with_mx_spf_dmarc() {
         .args(["--json", "spam.example", "mail.test"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     let spam = results(&v, "spam.example");
     assert_eq!(spam.len(), 1, "domains only meet domain zones");
@@ -341,7 +341,7 @@ fn every_query_of_a_block_ends_with_one_verdict() {
         .args(["--json", "192.0.2.0/24"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     let s = &v["summary"];
     assert_eq!(s["targets"], 256);
@@ -452,7 +452,7 @@ fn an_inventory_host_is_checked_by_its_mail_domains() {
         .args(["--nameserver", &bl.nameserver()])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_exit(&out, 1, "");
     let v = json(&out);
     assert_eq!(v["targets"][0]["target"], "spam.example");
     assert_eq!(v["targets"][0]["origin"], "h1");
@@ -463,6 +463,23 @@ fn an_inventory_host_is_checked_by_its_mail_domains() {
         .unwrap()
         .contains('.')
         && !t["target"].as_str().unwrap().starts_with("127.")));
+}
+
+/// `blacklist investigate h1 --json` on the lab, which finds a spam source (exit 1): the report.
+fn investigate_h1(env: &Env, lab: &Lab) -> Value {
+    let out = lab
+        .hostops(env)
+        .args([
+            "--accept-new-host-key",
+            "--json",
+            "blacklist",
+            "investigate",
+            "h1",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&out, 1, "");
+    json(&out)
 }
 
 /// A compromised mailbox and an exploited script on a cPanel-style exim server.
@@ -536,19 +553,7 @@ fn investigate_names_the_stolen_mailbox_on_exim() {
     let spool = lab.sh("h1", &["exim4", "-bpc"]);
     assert_eq!(stdout(&spool).trim(), "35", "{}", stderr(&spool));
     let before = std::fs::read(lab.host_path("h1", "/var/log/exim_mainlog")).unwrap();
-    let out = lab
-        .hostops(&env)
-        .args([
-            "--accept-new-host-key",
-            "--json",
-            "blacklist",
-            "investigate",
-            "h1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let v = json(&out);
+    let v = investigate_h1(&env, &lab);
     assert_eq!(v["mta"], "exim");
     assert_eq!(v["panel"], "cpanel");
     assert_eq!(v["queue"]["size"], 35);
@@ -619,19 +624,7 @@ fn investigate_names_the_sasl_user_on_postfix() {
     }
     log.push_str("Nov 22 04:00:00 h1 postfix/smtpd[3000]: 4Xr00001A: client=pc[203.0.113.5], sasl_method=PLAIN, sasl_username=ann@shop.example\n");
     std::fs::write(lab.host_path("h1", "/var/log/maillog"), log).unwrap();
-    let out = lab
-        .hostops(&env)
-        .args([
-            "--accept-new-host-key",
-            "--json",
-            "blacklist",
-            "investigate",
-            "h1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let v = json(&out);
+    let v = investigate_h1(&env, &lab);
     assert_eq!(v["mta"], "postfix");
     assert_eq!(v["log"], "/var/log/maillog");
     assert_eq!(v["bounced"], 80);

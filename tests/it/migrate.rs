@@ -1,6 +1,8 @@
 //! `hostops migrate`: preflight refusals that need no panel emulator.
 
-use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
+use std::process::Output;
+
+use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
 #[test]
 fn plan_refuses_servers_without_a_panel() {
@@ -79,13 +81,18 @@ fn plan_refuses_hostile_account_names_before_contacting_anything() {
     );
 }
 
-/// hostops on a lab's inventory with a ticket and --yes.
-fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
-    let mut cmd = env.hostops();
-    cmd.arg("--inventory")
-        .arg(lab.inventory())
-        .args(["-t", "MIG-9", "-y"]);
-    cmd
+/// The ticket of this module's lab runs (`Lab::hostops_yes`).
+const TICKET: &str = "MIG-9";
+
+/// `hostops GLOBAL... migrate SUB --from h1 --to h2 ARGS...` on the lab, with the ticket and
+/// --yes.
+fn migrate(env: &Env, lab: &Lab, global: &[&str], sub: &str, args: &[&str]) -> Output {
+    lab.hostops_yes(env, TICKET)
+        .args(global)
+        .args(["migrate", sub, "--from", "h1", "--to", "h2"])
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 /// A fingerprint of everything an account has on a host: files with modes and hashes, the
@@ -143,32 +150,10 @@ fn migrate_one_account(panel: &str, user: &str, domain: &str) {
         ],
     );
     let before = state(&lab, "h1");
-    let plan = ops(&env, &lab)
-        .args([
-            "--json", "migrate", "plan", "--from", "h1", "--to", "h2", user,
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        plan.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&plan),
-        stderr(&plan)
-    );
-    let out = ops(&env, &lab)
-        .args([
-            "--json", "migrate", "run", "--from", "h1", "--to", "h2", user,
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let plan = migrate(&env, &lab, &["--json"], "plan", &[user]);
+    assert_said(&plan, 0, "");
+    let out = migrate(&env, &lab, &["--json"], "run", &[user]);
+    assert_said(&out, 0, "");
     assert_eq!(json(&out)["accounts"][0]["ok"], true);
     assert_eq!(state(&lab, "h1"), before, "the source changed");
     let db = format!("{user}_shop");
@@ -191,23 +176,11 @@ fn migrate_one_account(panel: &str, user: &str, domain: &str) {
     );
 
     let verify = |deep: bool| {
-        let mut c = ops(&env, &lab);
-        c.args([
-            "--json", "migrate", "verify", "--from", "h1", "--to", "h2", user,
-        ]);
-        if deep {
-            c.arg("--deep");
-        }
-        c.output().unwrap()
+        let deep: &[&str] = if deep { &["--deep"] } else { &[] };
+        migrate(&env, &lab, &["--json"], "verify", &[&[user], deep].concat())
     };
     let same = verify(true);
-    assert_eq!(
-        same.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&same),
-        stderr(&same)
-    );
+    assert_said(&same, 0, "");
     let checks = json(&same)["accounts"][0]["checks"].to_string();
     for what in [
         "home files",
@@ -263,11 +236,7 @@ fn directadmin_single_account_migration() {
 
 /// `migrate plan --json` from h1 to h2 with `args`: exit code and document.
 fn plan_json(env: &Env, lab: &Lab, args: &[&str]) -> (Option<i32>, serde_json::Value) {
-    let out = ops(env, lab)
-        .args(["--json", "migrate", "plan", "--from", "h1", "--to", "h2"])
-        .args(args)
-        .output()
-        .unwrap();
+    let out = migrate(env, lab, &["--json"], "plan", args);
     (out.status.code(), json(&out))
 }
 
@@ -299,30 +268,14 @@ fn three_cpanel_accounts_in_parallel() {
     ] {
         add(&lab, "h1", u, d, "2");
     }
-    let out = ops(&env, &lab)
-        .args([
-            "--json",
-            "migrate",
-            "run",
-            "--from",
-            "h1",
-            "--to",
-            "h2",
-            "--parallel",
-            "3",
-            "bob",
-            "amy",
-            "joe",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
+    let out = migrate(
+        &env,
+        &lab,
+        &["--json"],
+        "run",
+        &["--parallel", "3", "bob", "amy", "joe"],
     );
+    assert_said(&out, 0, "");
     let listed = stdout(&lab.sh("h2", &["whmapi1", "--output=json", "listaccts"]));
     for (u, d) in [
         ("bob", "bob.example"),
@@ -374,10 +327,7 @@ fn version_mismatch_and_clashes_are_found_by_plan() {
             .contains("same panel version"),
         "{v}"
     );
-    let run = ops(&env, &lab)
-        .args(["migrate", "run", "--from", "h1", "--to", "h2", "bob"])
-        .output()
-        .unwrap();
+    let run = migrate(&env, &lab, &[], "run", &["bob"]);
     assert_exit(&run, 4, "nothing was changed");
 }
 
@@ -393,12 +343,7 @@ fn more_than_twenty_accounts_need_a_schedule() {
             "1",
         );
     }
-    let refused = ops(&env, &lab)
-        .args([
-            "--json", "migrate", "plan", "--from", "h1", "--to", "h2", "--all",
-        ])
-        .output()
-        .unwrap();
+    let refused = migrate(&env, &lab, &["--json"], "plan", &["--all"]);
     assert_eq!(refused.status.code(), Some(4));
     assert!(
         json(&refused)["plan"]["blockers"]
@@ -407,21 +352,13 @@ fn more_than_twenty_accounts_need_a_schedule() {
         "{}",
         stdout(&refused)
     );
-    let scheduled = ops(&env, &lab)
-        .args([
-            "--json",
-            "migrate",
-            "plan",
-            "--from",
-            "h1",
-            "--to",
-            "h2",
-            "--all",
-            "--scheduled",
-            "ACC-2026-114",
-        ])
-        .output()
-        .unwrap();
+    let scheduled = migrate(
+        &env,
+        &lab,
+        &["--json"],
+        "plan",
+        &["--all", "--scheduled", "ACC-2026-114"],
+    );
     assert_eq!(scheduled.status.code(), Some(0), "{}", stdout(&scheduled));
     let journal = stdout(
         &env.hostops()
@@ -437,20 +374,8 @@ fn dry_run_leaves_both_servers_byte_identical() {
     let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
     add(&lab, "h1", "bob", "bob.example", "2");
     let (h1, h2) = (state(&lab, "h1"), state(&lab, "h2"));
-    let out = ops(&env, &lab)
-        .args([
-            "--dry-run",
-            "migrate",
-            "run",
-            "--from",
-            "h1",
-            "--to",
-            "h2",
-            "bob",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = migrate(&env, &lab, &["--dry-run"], "run", &["bob"]);
+    assert_exit(&out, 0, "");
     let text = stdout(&out);
     assert!(
         text.contains("/scripts/pkgacct --skiphomedir --nocompress bob /home/.hostops-migrate-"),
@@ -503,19 +428,8 @@ fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
 
 /// `migrate run` of bob from h1 to h2, which must fail (exit 1): bob's outcome.
 fn failed_migration_of_bob(env: &Env, lab: &Lab) -> serde_json::Value {
-    let out = ops(env, lab)
-        .args([
-            "--json", "migrate", "run", "--from", "h1", "--to", "h2", "bob",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = migrate(env, lab, &["--json"], "run", &["bob"]);
+    assert_said(&out, 1, "");
     json(&out)["accounts"][0].clone()
 }
 
@@ -609,17 +523,12 @@ fn a_killed_run_resumes_without_redoing_finished_steps() {
     assert_eq!(run["status"], "interrupted");
     let id = run["run_id"].as_str().unwrap();
 
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "migrate", "run", "--resume", id])
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    assert_said(&out, 0, "");
     let steps = &json(&out)["accounts"][0]["steps"];
     // Killed while cPanel's home still streamed beside the package, transfer and restore
     // lane: the package step, done by then, is not done again.
@@ -663,55 +572,21 @@ fn sync_after_migration(
     relay: bool,
 ) {
     let (env, lab) = (Env::new(), Lab::up_with(2, panel));
-    lab.lab(
-        "add-account",
-        &[
-            "h1",
-            user,
-            "--domain",
-            domain,
-            "--db",
-            "wp",
-            "--mailbox",
-            "info",
-            "--size",
-            "2",
-        ],
-    );
-    let run = ops(&env, &lab)
-        .args(["migrate", "run", "--from", "h1", "--to", "h2", user])
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    add(&lab, "h1", user, domain, "2");
+    let run = migrate(&env, &lab, &[], "run", &[user]);
+    assert_exit(&run, 0, "");
     let db = format!("{user}_wp");
     write_during_copy(&lab, user, maildir, home, &db);
-    let verify = || {
-        ops(&env, &lab)
-            .args(["migrate", "verify", "--from", "h1", "--to", "h2", user])
-            .output()
-            .unwrap()
-    };
+    let verify = || migrate(&env, &lab, &[], "verify", &[user]);
     assert_eq!(
         verify().status.code(),
         Some(1),
         "the late writes should show as differences"
     );
-    let mut dry = ops(&env, &lab);
-    dry.args([
-        "--dry-run",
-        "migrate",
-        "sync",
-        "--from",
-        "h1",
-        "--to",
-        "h2",
-        user,
-    ]);
-    if relay {
-        dry.arg("--relay");
-    }
-    let dry = dry.output().unwrap();
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let relay_arg: &[&str] = if relay { &["--relay"] } else { &[] };
+    let sync_args = [&[user][..], relay_arg].concat();
+    let dry = migrate(&env, &lab, &["--dry-run"], "sync", &sync_args);
+    assert_exit(&dry, 0, "");
     let plan = stdout(&dry);
     let expected = if relay {
         "mysqldump --single-transaction"
@@ -724,21 +599,8 @@ fn sync_after_migration(
         Some(1),
         "a dry run must not sync anything"
     );
-    let mut sync = ops(&env, &lab);
-    sync.args([
-        "--json", "migrate", "sync", "--from", "h1", "--to", "h2", user,
-    ]);
-    if relay {
-        sync.arg("--relay");
-    }
-    let out = sync.output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = migrate(&env, &lab, &["--json"], "sync", &sync_args);
+    assert_said(&out, 0, "");
     assert_eq!(rows(&lab, "h2", &db), rows(&lab, "h1", &db));
     assert!(
         lab.sh(

@@ -4,20 +4,27 @@
 //! DirectAdmin hosts, rebuild-apache and install-imagemagick for real with apt on a plain
 //! Debian lab host, and rebuild-php's EasyApache 4 rollback for real on a cPanel host.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
+use std::process::Output;
 use std::sync::Mutex;
 
 use serde_json::Value;
 
-use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
+use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
-/// hostops pointed at the lab's inventory, with a ticket and --yes.
-fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
-    let mut cmd = env.hostops();
-    cmd.arg("--inventory")
-        .arg(lab.inventory())
-        .args(["-t", "PB-1", "-y"]);
-    cmd
+/// The ticket of this module's lab runs (`Lab::hostops_yes`).
+const TICKET: &str = "PB-1";
+
+/// `hostops GLOBAL... playbook run BOOK ARGS...` on the lab, with the ticket and --yes.
+fn play(env: &Env, lab: &Lab, global: &[&str], book: impl AsRef<OsStr>, args: &[&str]) -> Output {
+    lab.hostops_yes(env, TICKET)
+        .args(global)
+        .args(["playbook", "run"])
+        .arg(book)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn write(env: &Env, name: &str, text: &str) -> PathBuf {
@@ -87,13 +94,8 @@ steps:
 fn check_mode_runs_probes_and_changes_nothing() {
     let (env, lab) = (Env::new(), Lab::up(1));
     let file = write(&env, "semantics.yml", SEMANTICS);
-    let out = ops(&env, &lab)
-        .args(["--json", "playbook", "run"])
-        .arg(&file)
-        .args(["--host", "h1", "--check"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = play(&env, &lab, &["--json"], &file, &["--host", "h1", "--check"]);
+    assert_exit(&out, 0, "");
     let v = json(&out);
     assert_eq!(v["check"], true);
     let h1 = host(&v, "h1");
@@ -114,13 +116,8 @@ fn check_mode_runs_probes_and_changes_nothing() {
     assert!(!exists(&lab, "h1", "/tmp/count"));
 
     // The global --dry-run is check mode too, and the human plan shows each command.
-    let human = ops(&env, &lab)
-        .args(["--dry-run", "playbook", "run"])
-        .arg(&file)
-        .args(["--host", "h1"])
-        .output()
-        .unwrap();
-    assert_eq!(human.status.code(), Some(0), "{}", stderr(&human));
+    let human = play(&env, &lab, &["--dry-run"], &file, &["--host", "h1"]);
+    assert_exit(&human, 0, "");
     let text = stdout(&human);
     assert!(text.contains("would run    change when probed"), "{text}");
     assert!(text.contains("$ touch /tmp/changed-marker"), "{text}");
@@ -131,13 +128,8 @@ fn check_mode_runs_probes_and_changes_nothing() {
 fn when_register_retries_and_expect() {
     let (env, lab) = (Env::new(), Lab::up(1));
     let file = write(&env, "semantics.yml", SEMANTICS);
-    let out = ops(&env, &lab)
-        .args(["--json", "playbook", "run"])
-        .arg(&file)
-        .args(["--host", "h1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = play(&env, &lab, &["--json"], &file, &["--host", "h1"]);
+    assert_exit(&out, 0, "");
     let v = json(&out);
     let h1 = host(&v, "h1");
     assert_eq!(
@@ -173,12 +165,7 @@ fn when_register_retries_and_expect() {
         "strict.yml",
         "name: strict\nlevel: 2\nsteps:\n  - name: wants ok\n    expect: {stdout: '^ok$'}\n    run: echo nope\n",
     );
-    let out = ops(&env, &lab)
-        .args(["playbook", "run"])
-        .arg(&strict)
-        .args(["--host", "h1"])
-        .output()
-        .unwrap();
+    let out = play(&env, &lab, &[], &strict, &["--host", "h1"]);
     assert_exit(&out, 1, "output does not match `^ok$`");
 }
 
@@ -208,13 +195,8 @@ always:
     run: touch /tmp/always
 "#,
     );
-    let out = ops(&env, &lab)
-        .args(["--json", "playbook", "run"])
-        .arg(&file)
-        .args(["--host", "h1", "h2"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = play(&env, &lab, &["--json"], &file, &["--host", "h1", "h2"]);
+    assert_exit(&out, 1, "");
     let v = json(&out);
     let (h1, h2) = (host(&v, "h1"), host(&v, "h2"));
     assert_eq!(h1["outcome"], "rescued");
@@ -251,14 +233,14 @@ steps:
 "#,
     );
     let evil = "a'b; touch /tmp/pwned $(touch /tmp/pwned2) `id` \"q\" \n| &&";
-    let out = ops(&env, &lab)
-        .args(["playbook", "run"])
-        .arg(&file)
-        .args(["--host", "h1", "--var"])
-        .arg(format!("evil={evil}"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = play(
+        &env,
+        &lab,
+        &[],
+        &file,
+        &["--host", "h1", "--var", &format!("evil={evil}")],
+    );
+    assert_exit(&out, 0, "");
     let got = lab.sh("h1", &["cat", "/tmp/out"]);
     assert_eq!(stdout(&got), format!("{evil}\n"));
     assert!(!exists(&lab, "h1", "/tmp/pwned"));
@@ -286,14 +268,14 @@ steps:
 "#,
     );
     let run = |extra: &[&str]| {
-        let out = ops(&env, &lab)
-            .args(["--json", "playbook", "run"])
-            .arg(&file)
-            .args(["--host", "h1"])
-            .args(extra)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let out = play(
+            &env,
+            &lab,
+            &["--json"],
+            &file,
+            &[&["--host", "h1"], extra].concat(),
+        );
+        assert_exit(&out, 0, "");
         host(&json(&out), "h1")["steps"][0].clone()
     };
     let check = run(&["--check"]);
@@ -322,12 +304,7 @@ steps:
         "slow.yml",
         "name: slow\nlevel: 2\nsteps:\n  - name: hangs\n    timeout: 1\n    run: sleep 30\n",
     );
-    let out = ops(&env, &lab)
-        .args(["playbook", "run"])
-        .arg(&slow)
-        .args(["--host", "h1"])
-        .output()
-        .unwrap();
+    let out = play(&env, &lab, &[], &slow, &["--host", "h1"]);
     assert_exit(&out, 1, "timed out after 1s");
 }
 
@@ -339,13 +316,14 @@ fn serial_batches_stop_after_max_fail() {
         "serial.yml",
         "name: serial\nlevel: 2\nsteps:\n  - name: fails on h1\n    run: \"[ {{ host }} != h1 ]\"\n  - name: mark\n    run: touch /tmp/ran\n",
     );
-    let out = ops(&env, &lab)
-        .args(["--json", "playbook", "run"])
-        .arg(&file)
-        .args(["--host", "lab", "--serial", "1", "--max-fail", "0"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let out = play(
+        &env,
+        &lab,
+        &["--json"],
+        &file,
+        &["--host", "lab", "--serial", "1", "--max-fail", "0"],
+    );
+    assert_exit(&out, 1, "");
     let v = json(&out);
     assert_eq!(host(&v, "h1")["outcome"], "failed");
     assert_eq!(host(&v, "h2")["outcome"], "not_run");
@@ -353,12 +331,7 @@ fn serial_batches_stop_after_max_fail() {
     assert!(!exists(&lab, "h2", "/tmp/ran"));
 
     // Without --serial every host runs.
-    let out = ops(&env, &lab)
-        .args(["--json", "playbook", "run"])
-        .arg(&file)
-        .args(["--host", "lab"])
-        .output()
-        .unwrap();
+    let out = play(&env, &lab, &["--json"], &file, &["--host", "lab"]);
     let v = json(&out);
     assert_eq!(host(&v, "h3")["outcome"], "changed");
     assert!(exists(&lab, "h2", "/tmp/ran"));
@@ -367,17 +340,19 @@ fn serial_batches_stop_after_max_fail() {
 #[test]
 fn lint_errors_carry_file_line_and_column() {
     let env = Env::new();
+    let lint = |file: &PathBuf| {
+        env.hostops()
+            .args(["playbook", "lint"])
+            .arg(file)
+            .output()
+            .unwrap()
+    };
     let bad = write(
         &env,
         "bad.yml",
         "name: bad\nlevel: 2\nsteps:\n  - name: typo\n    rn: echo hi\n",
     );
-    let out = env
-        .hostops()
-        .args(["playbook", "lint"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let out = lint(&bad);
     assert_exit(&out, 1, "bad.yml:5:5: steps[0]: unknown field `rn`");
 
     let expr = write(
@@ -385,12 +360,7 @@ fn lint_errors_carry_file_line_and_column() {
         "expr.yml",
         "name: expr\nlevel: 2\nsteps:\n  - name: a\n    run: echo\n    when: facts.pkg ==\n",
     );
-    let out = env
-        .hostops()
-        .args(["playbook", "lint"])
-        .arg(&expr)
-        .output()
-        .unwrap();
+    let out = lint(&expr);
     assert_exit(&out, 1, "expr.yml:6:11: steps[0].when: syntax error");
 
     let good = env.path().join("good.yml");
@@ -400,12 +370,7 @@ fn lint_errors_carry_file_line_and_column() {
         .output()
         .unwrap();
     std::fs::write(&good, show.stdout).unwrap();
-    let out = env
-        .hostops()
-        .args(["playbook", "lint"])
-        .arg(&good)
-        .output()
-        .unwrap();
+    let out = lint(&good);
     assert_exit(&out, 0, "good.yml: ok (rebuild-apache");
 
     // Running an invalid playbook is a usage error with the same location.
@@ -427,7 +392,7 @@ fn list_show_and_folder_override() {
         .args(["--json", "playbook", "list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let names: Vec<String> = json(&out)["playbooks"]
         .as_array()
         .unwrap()
@@ -537,11 +502,13 @@ fn bundled_playbooks_in_check_mode_on_a_plain_debian_host() {
         "install-imagemagick",
         "install-php-extension",
     ] {
-        let out = ops(&env, &lab)
-            .args(["--json", "playbook", "run", name, "--host", "h1", "--check"])
-            .args(["--var", "extension=intl"])
-            .output()
-            .unwrap();
+        let out = play(
+            &env,
+            &lab,
+            &["--json"],
+            name,
+            &["--host", "h1", "--check", "--var", "extension=intl"],
+        );
         assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
         let v = json(&out);
         let h1 = host(&v, "h1");
@@ -556,10 +523,7 @@ fn bundled_playbooks_in_check_mode_on_a_plain_debian_host() {
     }
     // Panel-only playbooks do not apply to a host without a panel.
     for name in ["fix-cpanel-packages", "upgrade-cpanel", "upgrade-plesk"] {
-        let out = ops(&env, &lab)
-            .args(["--json", "playbook", "run", name, "--host", "h1", "--check"])
-            .output()
-            .unwrap();
+        let out = play(&env, &lab, &["--json"], name, &["--host", "h1", "--check"]);
         assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
         assert_eq!(
             host(&json(&out), "h1")["outcome"],
@@ -603,24 +567,8 @@ fn rebuild_apache_for_real_with_apt() {
     assert!(seed.status.success(), "{}", stderr(&seed));
 
     // First run: apache2 is missing, so the reinstall installs it.
-    let out = ops(&env, &lab)
-        .args([
-            "--json",
-            "playbook",
-            "run",
-            "rebuild-apache",
-            "--host",
-            "h1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}\n{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = play(&env, &lab, &["--json"], "rebuild-apache", &["--host", "h1"]);
+    assert_said(&out, 0, "");
     let v = json(&out);
     assert_eq!(host(&v, "h1")["outcome"], "changed");
     assert!(lab.sh("h1", &["apache2ctl", "configtest"]).status.success());
@@ -631,17 +579,8 @@ fn rebuild_apache_for_real_with_apt() {
         .status
         .success());
     assert!(!lab.sh("h1", &["apache2ctl", "configtest"]).status.success());
-    let out = ops(&env, &lab)
-        .args(["playbook", "run", "rebuild-apache", "--host", "h1"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}\n{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = play(&env, &lab, &[], "rebuild-apache", &["--host", "h1"]);
+    assert_said(&out, 0, "");
     let text = stdout(&out);
     assert!(text.contains("h1") && text.contains("changed"), "{text}");
     assert!(exists(&lab, "h1", "/etc/apache2/apache2.conf"));
@@ -667,34 +606,18 @@ fn install_imagemagick_for_real_with_apt() {
     let _apt = APT.lock().unwrap_or_else(|p| p.into_inner());
     let (env, lab) = (Env::new(), Lab::up(1));
     purge(&lab, "h1", "php-common imagemagick-6-common imagemagick");
-    let out = ops(&env, &lab)
-        .args([
-            "--json",
-            "playbook",
-            "run",
-            "install-imagemagick",
-            "--host",
-            "h1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}\n{}",
-        stdout(&out),
-        stderr(&out)
+    let out = play(
+        &env,
+        &lab,
+        &["--json"],
+        "install-imagemagick",
+        &["--host", "h1"],
     );
+    assert_said(&out, 0, "");
     let v = json(&out);
     let h1 = host(&v, "h1");
     assert_eq!(h1["outcome"], "changed");
-    let verify = h1["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == "PHP loads imagick")
-        .unwrap();
-    assert_eq!(verify["status"], "ok");
+    assert_eq!(step(h1, "PHP loads imagick")["status"], "ok");
     let loaded = lab.sh(
         "h1",
         &["php", "-r", "exit(extension_loaded('imagick') ? 0 : 1);"],
@@ -730,7 +653,7 @@ fn bundled_check_on_panel(panel: &str, vars: &[&str]) -> (Lab, Vec<(String, Valu
         .args(["--json", "playbook", "list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let before = panel_marker(&lab);
     let mut applicable = Vec::new();
     for book in json(&out)["playbooks"].as_array().unwrap() {
@@ -738,12 +661,11 @@ fn bundled_check_on_panel(panel: &str, vars: &[&str]) -> (Lab, Vec<(String, Valu
         let applies = book["applies_to"]["panels"]
             .as_array()
             .is_none_or(|panels| panels.iter().any(|p| p == panel));
-        let mut cmd = ops(&env, &lab);
-        cmd.args(["--json", "playbook", "run", name, "--host", "h1", "--check"]);
+        let mut args = vec!["--host", "h1", "--check"];
         for var in vars {
-            cmd.args(["--var", var]);
+            args.extend(["--var", var]);
         }
-        let out = cmd.output().unwrap();
+        let out = play(&env, &lab, &["--json"], name, &args);
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -892,24 +814,19 @@ fn rebuild_php_rolls_back_to_the_ea4_snapshot_on_cpanel() {
         ],
     );
     assert!(wrote.status.success(), "{}", stderr(&wrote));
-    let run = |check: bool| {
-        let mut cmd = ops(&env, &lab);
-        cmd.args(["--json", "playbook", "run", "rebuild-php", "--host", "h1"])
-            .args(["--var", "ea_profile=/root/target.json"]);
-        if check {
-            cmd.arg("--check");
-        }
-        cmd.output().unwrap()
+    let run = |extra: &[&str]| {
+        let args = ["--host", "h1", "--var", "ea_profile=/root/target.json"];
+        play(
+            &env,
+            &lab,
+            &["--json"],
+            "rebuild-php",
+            &[&args, extra].concat(),
+        )
     };
 
-    let out = run(true);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = run(&["--check"]);
+    assert_said(&out, 0, "");
     let v = json(&out);
     let h1 = host(&v, "h1");
     assert_eq!(
@@ -939,14 +856,8 @@ fn rebuild_php_rolls_back_to_the_ea4_snapshot_on_cpanel() {
         ],
     );
     assert!(broke.status.success());
-    let out = run(false);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = run(&[]);
+    assert_said(&out, 1, "");
     let v = json(&out);
     let h1 = host(&v, "h1");
     assert_eq!(

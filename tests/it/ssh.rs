@@ -7,14 +7,8 @@ use sha2::{Digest, Sha256};
 
 use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
-/// hostops pointed at the lab's inventory, with a ticket and --yes.
-fn ops(env: &Env, lab: &Lab) -> assert_cmd::Command {
-    let mut cmd = env.hostops();
-    cmd.arg("--inventory")
-        .arg(lab.inventory())
-        .args(["-t", "LAB-1", "-y"]);
-    cmd
-}
+/// The ticket of this module's lab runs (`Lab::hostops_yes`).
+const TICKET: &str = "LAB-1";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -23,7 +17,8 @@ fn hex(bytes: &[u8]) -> String {
 #[test]
 fn exec_on_three_hosts_in_parallel() {
     let (env, lab) = (Env::new(), Lab::up(3));
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args([
             "--json",
             "exec",
@@ -34,7 +29,7 @@ fn exec_on_three_hosts_in_parallel() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let v = json(&out);
     let got: Vec<(String, String)> = v["hosts"]
         .as_array()
@@ -58,7 +53,8 @@ fn exec_on_three_hosts_in_parallel() {
     assert_eq!(v["summary"]["ok"], 3);
 
     // Human mode prefixes each line with its host.
-    let human = ops(&env, &lab)
+    let human = lab
+        .hostops_yes(&env, TICKET)
         .args(["exec", "h1", "h2", "--", "echo", "hi"])
         .output()
         .unwrap();
@@ -72,11 +68,12 @@ fn exec_on_three_hosts_in_parallel() {
 #[test]
 fn hosts_check_reports_each_lab_host() {
     let (env, lab) = (Env::new(), Lab::up(2));
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "hosts", "check", "all"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let v = json(&out);
     let names: Vec<&str> = v["hosts"]
         .as_array()
@@ -95,13 +92,14 @@ fn stdin_reaches_the_remote_command() {
     let input = env.path().join("input.bin");
     let data: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
     std::fs::write(&input, &data).unwrap();
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "exec", "h1", "h2", "--stdin"])
         .arg(&input)
         .args(["--", "sha256sum"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let want = hex(&Sha256::digest(&data));
     for h in json(&out)["hosts"].as_array().unwrap() {
         assert!(h["stdout"].as_str().unwrap().starts_with(&want), "{h}");
@@ -111,7 +109,8 @@ fn stdin_reaches_the_remote_command() {
 #[test]
 fn exit_status_and_stderr_come_back() {
     let (env, lab) = (Env::new(), Lab::up(2));
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args([
             "--json",
             "exec",
@@ -136,7 +135,8 @@ fn exit_status_and_stderr_come_back() {
 fn timeout_kills_the_remote_command() {
     let (env, lab) = (Env::new(), Lab::up(1));
     let started = std::time::Instant::now();
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["exec", "h1", "--timeout", "2", "--", "sleep", "29417"])
         .output()
         .unwrap();
@@ -176,13 +176,14 @@ fn copy_streams_100_mb_both_ways_with_checksum() {
     drop(f);
     let want = hex(&hasher.finalize());
 
-    let up = ops(&env, &lab)
+    let up = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "copy"])
         .arg(&src)
         .arg("h1:/root/big.bin")
         .output()
         .unwrap();
-    assert_eq!(up.status.code(), Some(0), "{}", stderr(&up));
+    assert_exit(&up, 0, "");
     assert_eq!(json(&up)["sha256"], want);
     assert_eq!(json(&up)["bytes"], 100 * 1024 * 1024);
     let remote = lab.sh("h1", &["sha256sum", "/root/big.bin"]);
@@ -191,12 +192,13 @@ fn copy_streams_100_mb_both_ways_with_checksum() {
     assert_eq!(stdout(&leftovers).trim(), "0", "temporary file left behind");
 
     let back = env.path().join("back.bin");
-    let down = ops(&env, &lab)
+    let down = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "copy", "h1:/root/big.bin"])
         .arg(&back)
         .output()
         .unwrap();
-    assert_eq!(down.status.code(), Some(0), "{}", stderr(&down));
+    assert_exit(&down, 0, "");
     assert_eq!(hex(&Sha256::digest(std::fs::read(&back).unwrap())), want);
 
     let journal = json(
@@ -220,7 +222,8 @@ fn copy_streams_100_mb_both_ways_with_checksum() {
 fn copy_of_a_missing_remote_file_fails_and_leaves_nothing() {
     let (env, lab) = (Env::new(), Lab::up(1));
     let dest = env.path().join("never.bin");
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["copy", "h1:/root/no-such-file"])
         .arg(&dest)
         .output()
@@ -264,7 +267,7 @@ fn unknown_host_key_is_refused_unless_accepted() {
     );
 
     let accepted = run(&["--accept-new-host-key"]);
-    assert_eq!(accepted.status.code(), Some(0), "{}", stderr(&accepted));
+    assert_exit(&accepted, 0, "");
     let line = std::fs::read_to_string(&known).unwrap();
     assert!(
         line.starts_with(&format!("{} ssh-ed25519 ", lab.address(1))),
@@ -281,7 +284,7 @@ fn unknown_host_key_is_refused_unless_accepted() {
 fn changed_host_key_is_always_refused_with_both_fingerprints() {
     let (env, lab) = (Env::new(), Lab::up(1));
     assert_eq!(
-        ops(&env, &lab)
+        lab.hostops_yes(&env, TICKET)
             .args(["exec", "h1", "--", "true"])
             .output()
             .unwrap()
@@ -291,12 +294,13 @@ fn changed_host_key_is_always_refused_with_both_fingerprints() {
     );
     lab.rekey("h1");
     for extra in [vec![], vec!["--accept-new-host-key"]] {
-        let out = ops(&env, &lab)
+        let out = lab
+            .hostops_yes(&env, TICKET)
             .args(&extra)
             .args(["exec", "h1", "--", "touch", "/root/pwned"])
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        assert_exit(&out, 3, "");
         let err = stderr(&out);
         assert!(err.contains("HOST KEY CHANGED"), "{err}");
         assert_eq!(
@@ -420,7 +424,7 @@ fn proxy_jump_reaches_a_host_through_another() {
             .unwrap()
     };
     let out = run("behind");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     assert_eq!(json(&out)["hosts"][0]["stdout"], "h2\n");
 
     let direct = std::fs::read_to_string(&inv)
@@ -452,12 +456,13 @@ fn hostile_arguments_arrive_verbatim_and_run_nothing() {
         "../../../etc/passwd",
         "",
     ];
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["--json", "exec", "h1", "--", "printf", "%s\\0"])
         .args(hostile)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let got = json(&out)["hosts"][0]["stdout"]
         .as_str()
         .unwrap()
@@ -472,7 +477,8 @@ fn hostile_arguments_arrive_verbatim_and_run_nothing() {
     );
 
     // A hostile program name is one argument too: no such program, nothing run.
-    let prog = ops(&env, &lab)
+    let prog = lab
+        .hostops_yes(&env, TICKET)
         .args(["exec", "h1", "--", "true; touch /tmp/pwned10"])
         .output()
         .unwrap();
@@ -486,11 +492,12 @@ fn hostile_arguments_arrive_verbatim_and_run_nothing() {
 #[test]
 fn journal_records_each_remote_command_with_host_key() {
     let (env, lab) = (Env::new(), Lab::up(2));
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["exec", "h1", "h2", "--", "uname", "-n"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     let v = json(
         &env.hostops()
             .args(["log", "export", "LAB-1", "--format", "json"])
@@ -515,11 +522,12 @@ fn journal_records_each_remote_command_with_host_key() {
 #[test]
 fn hosts_are_really_separate() {
     let (env, lab) = (Env::new(), Lab::up(2));
-    let out = ops(&env, &lab)
+    let out = lab
+        .hostops_yes(&env, TICKET)
         .args(["exec", "h1", "--", "touch", "/home/only-on-h1"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_exit(&out, 0, "");
     assert_eq!(
         lab.sh("h1", &["test", "-e", "/home/only-on-h1"])
             .status
@@ -647,12 +655,13 @@ fn copy_between_hosts_direct_and_relayed_leaves_no_key_behind() {
         (None, "/root/direct.bin"),
         (Some("--relay"), "/root/relayed.bin"),
     ] {
-        let out = ops(&env, &lab)
+        let out = lab
+            .hostops_yes(&env, TICKET)
             .args(["--json", "copy", "h1:/root/data.bin", &format!("h2:{dest}")])
             .args(extra)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_exit(&out, 0, "");
         let v = json(&out);
         assert_eq!(v["sha256"], want.as_str());
         assert_eq!(
@@ -701,7 +710,7 @@ fn copy_between_hosts_refuses_without_yes_and_dry_run_changes_nothing() {
         .args(["--dry-run", "copy", "h1:/root/f", "h2:/root/f"])
         .output()
         .unwrap();
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert_exit(&dry, 0, "");
     assert!(
         stdout(&dry).contains("h2 pulls it from h1 with a one-off key"),
         "{}",

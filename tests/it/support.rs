@@ -64,6 +64,7 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// Asserts that a run ended with `code` and said `needle` on stderr.
+#[track_caller]
 pub fn assert_exit(o: &Output, code: i32, needle: &str) {
     assert_eq!(o.status.code(), Some(code), "stderr:\n{}", stderr(o));
     assert!(
@@ -71,6 +72,15 @@ pub fn assert_exit(o: &Output, code: i32, needle: &str) {
         "expected {needle:?} on stderr:\n{}",
         stderr(o)
     );
+}
+
+/// Asserts that a run ended with `code` and said `needle` on stdout or stderr (`""`: the
+/// exit code alone, both outputs shown if it differs).
+#[track_caller]
+pub fn assert_said(o: &Output, code: i32, needle: &str) {
+    let said = format!("{}{}", stdout(o), stderr(o));
+    assert_eq!(o.status.code(), Some(code), "{said}");
+    assert!(said.contains(needle), "expected {needle:?} in:\n{said}");
 }
 
 pub fn json(o: &Output) -> serde_json::Value {
@@ -179,6 +189,15 @@ impl Lab {
         cmd.arg("--inventory")
             .arg(self.inventory())
             .args(["--ticket", "LAB-1"]);
+        cmd
+    }
+
+    /// hostops pointed at this lab's inventory, with `-t TICKET` and `-y` (no prompts).
+    pub fn hostops_yes(&self, env: &Env, ticket: &str) -> Command {
+        let mut cmd = env.hostops();
+        cmd.arg("--inventory")
+            .arg(self.inventory())
+            .args(["-t", ticket, "-y"]);
         cmd
     }
 
