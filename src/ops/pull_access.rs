@@ -44,12 +44,6 @@ umask 077
 awk -v key="$1" '$NF != key' "$f" > "$f.hostops-revoke" || exit 1
 mv -f -- "$f.hostops-revoke" "$f""#;
 
-fn sh(script: &str, args: &[&str]) -> Cmd {
-    Cmd::new("sh")
-        .args(["-c", script, "sh"])
-        .args(args.iter().copied())
-}
-
 impl Access {
     /// Options ssh takes (rsync passes them through `-e`).
     fn options(&self) -> Vec<String> {
@@ -80,11 +74,11 @@ impl Access {
 
     /// The `-e` value for rsync, and the `user@host:` prefix of remote paths.
     pub fn rsync_remote(&self) -> (String, String) {
-        let mut shell = vec!["ssh".to_string()];
-        shell.extend(self.options());
-        shell.extend(["-p".into(), self.port.to_string()]);
+        let shell = Cmd::new("ssh")
+            .args(self.options())
+            .args(["-p".into(), self.port.to_string()]);
         (
-            shell.join(" "),
+            shell.display(),
             format!("{}@{}:", self.user, bracketed(&self.host)),
         )
     }
@@ -134,10 +128,10 @@ pub fn with_access<T>(
         pin_origin_key(origin, target, &verified, &dir)?;
         transport::run_ok(
             origin.t,
-            &sh(AUTHORIZE, &[&format!("restrict {}", public.trim())]),
+            &Cmd::script("sh", AUTHORIZE).arg(format!("restrict {}", public.trim())),
         )?;
         let done = job(&access);
-        let revoked = transport::run_ok(origin.t, &sh(REVOKE, &[&comment]));
+        let revoked = transport::run_ok(origin.t, &Cmd::script("sh", REVOKE).arg(&comment));
         let done = done?;
         revoked?;
         Ok(done)

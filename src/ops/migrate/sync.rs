@@ -6,6 +6,7 @@
 use anyhow::{bail, Result};
 use serde::Serialize;
 
+use super::home;
 use crate::ops::pull_access::{with_access, Access, Origin};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
@@ -112,7 +113,7 @@ pub fn account(
             for d in &dirs {
                 transfer::pipe(
                     s.origin.t,
-                    &Cmd::new("tar").args(["-C", d, "-cf", "-", "."]),
+                    &home::produce(d),
                     s.target,
                     &Cmd::new("tar").args(["-C", d, "-xpf", "-"]),
                     &NoProgress,
