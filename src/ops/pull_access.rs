@@ -6,6 +6,7 @@
 use anyhow::{bail, Context as _, Result};
 use base64::Engine;
 
+use crate::inventory::HostSpec;
 use crate::transport::ssh::known_hosts::fingerprint;
 use crate::transport::{self, Cmd, Transport};
 
@@ -15,6 +16,18 @@ pub struct Origin<'a> {
     pub host: &'a str,
     pub port: u16,
     pub user: &'a str,
+}
+
+impl<'a> Origin<'a> {
+    /// `host`, reached by hostops over `t`.
+    pub fn new(t: &'a dyn Transport, host: &'a HostSpec) -> Self {
+        Origin {
+            t,
+            host: &host.address,
+            port: host.port,
+            user: &host.user,
+        }
+    }
 }
 
 /// What the target's own ssh and rsync need to reach the origin during the job.

@@ -18,12 +18,9 @@ pub enum Route {
     Relay,
 }
 
-/// The file to copy, on a server the target can reach at `host:port` as `user`.
+/// The file to copy, on a server the target can reach as `origin`.
 pub struct Source<'a> {
-    pub t: &'a dyn Transport,
-    pub host: &'a str,
-    pub port: u16,
-    pub user: &'a str,
+    pub origin: Origin<'a>,
     pub path: &'a str,
 }
 
@@ -111,15 +108,9 @@ fn into_place(
 /// The target pulls the file over its own ssh into `data`, hashing the stream as it writes
 /// it, while the source hashes its file at the same time.
 fn direct(src: &Source<'_>, dst: &Target<'_>, data: &str, tag: &str) -> Result<(String, String)> {
-    let origin = Origin {
-        t: src.t,
-        host: src.host,
-        port: src.port,
-        user: src.user,
-    };
-    with_access(&origin, dst.t, tag, |access| {
+    with_access(&src.origin, dst.t, tag, |access| {
         let (source_sum, arrived) = std::thread::scope(|s| {
-            let source_sum = s.spawn(|| sha256_of(src.t, src.path));
+            let source_sum = s.spawn(|| sha256_of(src.origin.t, src.path));
             let arrived = pull(
                 access,
                 dst.t,
@@ -159,14 +150,14 @@ fn relay(
     progress: &dyn Progress,
 ) -> Result<(String, String)> {
     let size = transport::run_ok(
-        src.t,
+        src.origin.t,
         &Cmd::new("stat").args(["-L", "-c", "%s", "--", src.path]),
     )?;
     if let Ok(total) = size.stdout_text().trim().parse() {
         progress.set_total(total);
     }
     let piped = pipe(
-        src.t,
+        src.origin.t,
         &Cmd::script("bash", SEND_AND_HASH).arg(src.path),
         dst.t,
         &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
