@@ -109,7 +109,7 @@ fn render(ctx: &Context, report: &Report) {
         let clean = target
             .results
             .iter()
-            .filter(|r| r.verdict.word() == "clean")
+            .filter(|r| r.verdict == Verdict::Clean)
             .count();
         let block = target.origin.as_deref().filter(|o| o.contains('/'));
         if let (Some(block), true) = (block, clean == target.results.len()) {
@@ -122,7 +122,7 @@ fn render(ctx: &Context, report: &Report) {
         for r in target
             .results
             .iter()
-            .filter(|r| r.verdict.word() != "clean")
+            .filter(|r| r.verdict != Verdict::Clean)
         {
             let delist = match &r.verdict {
                 Verdict::Listed { delist, .. } => delist.clone(),

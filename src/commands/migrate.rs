@@ -102,12 +102,7 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
     ctx.confirm_change(&what)?;
     let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
     let servers = migrate::sync::Servers {
-        origin: crate::ops::pull_access::Origin {
-            t: &*src,
-            host: &from.address,
-            port: from.port,
-            user: &from.user,
-        },
+        origin: crate::ops::pull_access::Origin::new(&*src, &from),
         target: &*dst,
     };
     let tag = ctx

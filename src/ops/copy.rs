@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use serde::Serialize;
 
+use super::pull_access::Origin;
 use super::transfer::{self, Route};
 use crate::context::Context;
 use crate::exit::StatusError;
@@ -229,10 +230,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 .map(|l| l.run_id().to_string())
                 .unwrap_or_else(|| "adhoc".into());
             let source = transfer::Source {
-                t: &*src_t,
-                host: &from_spec.address,
-                port: from_spec.port,
-                user: &from_spec.user,
+                origin: Origin::new(&*src_t, &from_spec),
                 path: from_path,
             };
             let r = transfer::copy(

@@ -6,6 +6,7 @@
 use anyhow::{bail, Context as _, Result};
 use base64::Engine;
 
+use crate::inventory::HostSpec;
 use crate::transport::ssh::known_hosts::fingerprint;
 use crate::transport::{self, Cmd, Transport};
 
@@ -15,6 +16,18 @@ pub struct Origin<'a> {
     pub host: &'a str,
     pub port: u16,
     pub user: &'a str,
+}
+
+impl<'a> Origin<'a> {
+    /// `host`, reached by hostops over `t`.
+    pub fn new(t: &'a dyn Transport, host: &'a HostSpec) -> Self {
+        Origin {
+            t,
+            host: &host.address,
+            port: host.port,
+            user: &host.user,
+        }
+    }
 }
 
 /// What the target's own ssh and rsync need to reach the origin during the job.
@@ -43,12 +56,6 @@ flock -w 60 9 || exit 1
 umask 077
 awk -v key="$1" '$NF != key' "$f" > "$f.hostops-revoke" || exit 1
 mv -f -- "$f.hostops-revoke" "$f""#;
-
-fn sh(script: &str, args: &[&str]) -> Cmd {
-    Cmd::new("sh")
-        .args(["-c", script, "sh"])
-        .args(args.iter().copied())
-}
 
 impl Access {
     /// Options ssh takes (rsync passes them through `-e`).
@@ -80,11 +87,11 @@ impl Access {
 
     /// The `-e` value for rsync, and the `user@host:` prefix of remote paths.
     pub fn rsync_remote(&self) -> (String, String) {
-        let mut shell = vec!["ssh".to_string()];
-        shell.extend(self.options());
-        shell.extend(["-p".into(), self.port.to_string()]);
+        let shell = Cmd::new("ssh")
+            .args(self.options())
+            .args(["-p".into(), self.port.to_string()]);
         (
-            shell.join(" "),
+            shell.display(),
             format!("{}@{}:", self.user, bracketed(&self.host)),
         )
     }
@@ -134,10 +141,10 @@ pub fn with_access<T>(
         pin_origin_key(origin, target, &verified, &dir)?;
         transport::run_ok(
             origin.t,
-            &sh(AUTHORIZE, &[&format!("restrict {}", public.trim())]),
+            &Cmd::script("sh", AUTHORIZE).arg(format!("restrict {}", public.trim())),
         )?;
         let done = job(&access);
-        let revoked = transport::run_ok(origin.t, &sh(REVOKE, &[&comment]));
+        let revoked = transport::run_ok(origin.t, &Cmd::script("sh", REVOKE).arg(&comment));
         let done = done?;
         revoked?;
         Ok(done)

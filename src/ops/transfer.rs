@@ -8,7 +8,7 @@ use anyhow::{bail, Context as _, Result};
 use serde::{Deserialize, Serialize};
 
 use super::pull_access::{with_access, Access, Origin};
-use crate::transport::copy::{with_sha256, ProgressWriter};
+use crate::transport::copy::{sha256_command, with_sha256, ProgressWriter};
 use crate::transport::{self, Cmd, CopyReport, ExecIo, Output, Progress, Transport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,12 +18,9 @@ pub enum Route {
     Relay,
 }
 
-/// The file to copy, on a server the target can reach at `host:port` as `user`.
+/// The file to copy, on a server the target can reach as `origin`.
 pub struct Source<'a> {
-    pub t: &'a dyn Transport,
-    pub host: &'a str,
-    pub port: u16,
-    pub user: &'a str,
+    pub origin: Origin<'a>,
     pub path: &'a str,
 }
 
@@ -60,17 +57,6 @@ fi
 printf '%s\n' "${sum%% *}" >&2"#
 );
 const TEMP_BESIDE: &str = r#"d=$(dirname -- "$1") && mktemp -d -- "$d/.hostops-xfer.XXXXXX""#;
-const SHA256: &str = with_sha256!(r#"sum=$(sha256 < "$1") && printf '%s\n' "${sum%% *}""#);
-
-fn sh(script: &str, args: &[&str]) -> Cmd {
-    Cmd::new("sh")
-        .args(["-c", script, "sh"])
-        .args(args.iter().copied())
-}
-
-fn bash(script: &str, args: impl IntoIterator<Item = String>) -> Cmd {
-    Cmd::new("bash").args(["-c", script, "bash"]).args(args)
-}
 
 /// Copies the source file to the target. `tag` names the one-off key (the run ID).
 pub fn copy(
@@ -93,7 +79,7 @@ fn into_place(
     dst: &Target<'_>,
     fill: impl FnOnce(&str) -> Result<(String, String)>,
 ) -> Result<CopyReport> {
-    let tmp = transport::run_ok(dst.t, &sh(TEMP_BESIDE, &[dst.path]))?
+    let tmp = transport::run_ok(dst.t, &Cmd::script("sh", TEMP_BESIDE).arg(dst.path))?
         .stdout_text()
         .trim()
         .to_string();
@@ -122,20 +108,14 @@ fn into_place(
 /// The target pulls the file over its own ssh into `data`, hashing the stream as it writes
 /// it, while the source hashes its file at the same time.
 fn direct(src: &Source<'_>, dst: &Target<'_>, data: &str, tag: &str) -> Result<(String, String)> {
-    let origin = Origin {
-        t: src.t,
-        host: src.host,
-        port: src.port,
-        user: src.user,
-    };
-    with_access(&origin, dst.t, tag, |access| {
+    with_access(&src.origin, dst.t, tag, |access| {
         let (source_sum, arrived) = std::thread::scope(|s| {
-            let source_sum = s.spawn(|| sha256_of(src.t, src.path));
+            let source_sum = s.spawn(|| sha256_of(src.origin.t, src.path));
             let arrived = pull(
                 access,
                 dst.t,
                 &Cmd::new("cat").args(["--", src.path]),
-                &bash(RECEIVE_AND_HASH, [data.to_string()]),
+                &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
             );
             (source_sum.join().expect("hashing thread"), arrived)
         });
@@ -147,18 +127,15 @@ fn direct(src: &Source<'_>, dst: &Target<'_>, data: &str, tag: &str) -> Result<(
 /// pulled by the target's own ssh through `access`. Returns the consumer's output.
 pub fn pull(access: &Access, dst: &dyn Transport, produce: &Cmd, consume: &Cmd) -> Result<Output> {
     let ssh_args = access.ssh_args();
-    let cmd = bash(
-        PULL_INTO,
-        [produce.to_shell_line()?, ssh_args.len().to_string()]
-            .into_iter()
-            .chain(ssh_args)
-            .chain(consume.argv().iter().cloned()),
-    );
+    let cmd = Cmd::script("bash", PULL_INTO)
+        .args([produce.to_shell_line()?, ssh_args.len().to_string()])
+        .args(ssh_args)
+        .args(consume.argv().iter().cloned());
     Ok(transport::run_ok(dst, &cmd)?)
 }
 
 fn sha256_of(t: &dyn Transport, path: &str) -> Result<String> {
-    Ok(transport::run_ok(t, &sh(SHA256, &[path]))?
+    Ok(transport::run_ok(t, &sha256_command(path))?
         .stdout_text()
         .trim()
         .to_string())
@@ -173,17 +150,17 @@ fn relay(
     progress: &dyn Progress,
 ) -> Result<(String, String)> {
     let size = transport::run_ok(
-        src.t,
+        src.origin.t,
         &Cmd::new("stat").args(["-L", "-c", "%s", "--", src.path]),
     )?;
     if let Ok(total) = size.stdout_text().trim().parse() {
         progress.set_total(total);
     }
     let piped = pipe(
-        src.t,
-        &bash(SEND_AND_HASH, [src.path.to_string()]),
+        src.origin.t,
+        &Cmd::script("bash", SEND_AND_HASH).arg(src.path),
         dst.t,
-        &bash(RECEIVE_AND_HASH, [data.to_string()]),
+        &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
         progress,
     )?;
     let sent = String::from_utf8_lossy(&piped.produced_stderr)
@@ -247,18 +224,10 @@ pub fn pipe(
     });
     let ((p_exit, p_err), (c_exit, c_out, c_err)) = (produced?, consumed?);
     if !c_exit.success() {
-        bail!(
-            "{}: `{consume}` failed ({c_exit}): {}",
-            dst.target().name,
-            String::from_utf8_lossy(&c_err).trim()
-        );
+        return Err(transport::command_failed(dst, consume, &c_exit, &c_err).into());
     }
     if !p_exit.success() {
-        bail!(
-            "{}: `{produce}` failed ({p_exit}): {}",
-            src.target().name,
-            String::from_utf8_lossy(&p_err).trim()
-        );
+        return Err(transport::command_failed(src, produce, &p_exit, &p_err).into());
     }
     Ok(Piped {
         produced_stderr: p_err,

@@ -23,6 +23,12 @@ impl Cmd {
         }
     }
 
+    /// A constant `script` run by `shell` (`sh`, `bash`): the arguments added after it arrive
+    /// as `$1`, `$2`..., so user input never becomes part of the script itself.
+    pub fn script(shell: &str, script: &str) -> Self {
+        Cmd::new(shell).args(["-c", script, shell])
+    }
+
     /// Builds a command from a full argv (the first element is the program).
     pub fn from_argv<I, S>(argv: I) -> Option<Self>
     where

@@ -69,9 +69,12 @@ printf '%s\n' "${sum%% *}""#
 );
 
 fn script(body: &str, args: &[&str]) -> Cmd {
-    Cmd::new("sh")
-        .args(["-c", body, "sh"])
-        .args(args.iter().copied())
+    Cmd::script("sh", body).args(args.iter().copied())
+}
+
+/// Prints the SHA-256 of the remote file `path`.
+pub(crate) fn sha256_command(path: &str) -> Cmd {
+    script(REMOTE_SHA256, &[path])
 }
 
 fn failed(
@@ -200,7 +203,7 @@ pub fn download<T: Transport + ?Sized>(
         ));
     }
     let got = sink.inner.finish();
-    let remote = run(t, &script(REMOTE_SHA256, &[src]), None, None)?;
+    let remote = run(t, &sha256_command(src), None, None)?;
     let expected = remote.stdout_text().trim().to_string();
     if !remote.exit.success() || expected != got.sha256 {
         return Err(failed(

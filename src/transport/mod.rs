@@ -230,12 +230,22 @@ pub fn run_ok(t: &(impl Transport + ?Sized), cmd: &Cmd) -> Result<Output, Transp
     if out.exit.success() {
         Ok(out)
     } else {
-        Err(TransportError::Other(format!(
-            "{}: `{}` failed ({}): {}",
-            t.target().name,
-            cmd.display(),
-            out.exit,
-            out.stderr_text().trim()
-        )))
+        Err(command_failed(t, cmd, &out.exit, &out.stderr))
     }
+}
+
+/// The error for `cmd` ending with `exit` on `t`: the host, the command, how it ended and its
+/// stderr.
+pub fn command_failed(
+    t: &(impl Transport + ?Sized),
+    cmd: &Cmd,
+    exit: &Exit,
+    stderr: &[u8],
+) -> TransportError {
+    TransportError::Other(format!(
+        "{}: `{}` failed ({exit}): {}",
+        t.target().name,
+        cmd.display(),
+        String::from_utf8_lossy(stderr).trim()
+    ))
 }

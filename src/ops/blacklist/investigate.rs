@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::panel::kv::sections;
-use crate::transport::cmd::quote;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Constant: the one input, the number of log lines to read, arrives as `$1`.
@@ -149,7 +148,7 @@ pub struct InvestigateOptions {
 }
 
 pub fn run(t: &dyn Transport, opts: &InvestigateOptions) -> Result<Investigation, TransportError> {
-    let cmd = Cmd::new("sh").args(["-c", PROBE, "sh", &opts.lines.to_string()]);
+    let cmd = Cmd::script("sh", PROBE).arg(opts.lines.to_string());
     let out = transport::run_ok(t, &cmd)?;
     Ok(analyse(&t.target().name, &opts.ticket, &out.stdout_text()))
 }
@@ -328,13 +327,10 @@ fn source(
 
 /// The hostops command line that runs `cmd` on the investigated host.
 fn hostops_exec(inv: &Investigation, ticket: &str, cmd: Cmd) -> String {
-    let q = |s: &str| quote(s).map(|c| c.into_owned()).unwrap_or_default();
-    format!(
-        "hostops --ticket {} exec {} -- {}",
-        q(ticket),
-        q(&inv.host),
-        cmd.display()
-    )
+    Cmd::new("hostops")
+        .args(["--ticket", ticket, "exec", &inv.host, "--"])
+        .args(cmd.argv().iter().cloned())
+        .display()
 }
 
 fn next_steps(

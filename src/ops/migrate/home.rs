@@ -46,7 +46,7 @@ fi"#;
 
 /// The command that puts the staged home of `user` in place as `home`.
 pub fn place_command(staged: &str, home: &str, user: &str) -> Cmd {
-    Cmd::new("sh").args(["-c", PLACE, "sh", staged, home, user])
+    Cmd::script("sh", PLACE).args([staged, home, user])
 }
 
 /// Streams `home` on the source into `staged` on the target; a failed stream leaves nothing
@@ -60,7 +60,7 @@ pub fn stream(
     tag: &str,
     progress: &dyn Progress,
 ) -> Result<()> {
-    transport::run_ok(dst, &Cmd::new("sh").args(["-c", FRESH_DIR, "sh", staged]))?;
+    transport::run_ok(dst, &Cmd::script("sh", FRESH_DIR).arg(staged))?;
     let (produce, consume) = (produce(home), consume(staged));
     let streamed = match route {
         Route::Direct => with_access(origin, dst, tag, |access| {

@@ -292,10 +292,7 @@ impl Migration<'_> {
                     Route::Direct => self.src.clone(),
                 };
                 home::stream(
-                    &Origin {
-                        t: &*src,
-                        ..self.origin()
-                    },
+                    &Origin::new(&*src, &self.from),
                     &*dst,
                     self.request.route,
                     &home,
@@ -322,12 +319,8 @@ impl Migration<'_> {
                 let archive = self.detail(&a.user, mine, Step::Package, "archive")?;
                 let name = archive.rsplit('/').next().unwrap_or(&archive);
                 let target = format!("{dir}/{name}");
-                let origin = self.origin();
                 let source = transfer::Source {
-                    t: origin.t,
-                    host: origin.host,
-                    port: origin.port,
-                    user: origin.user,
+                    origin: self.origin(),
                     path: &archive,
                 };
                 let bar = self
@@ -418,12 +411,7 @@ impl Migration<'_> {
 
     /// The source as the target's own ssh reaches it.
     fn origin(&self) -> Origin<'_> {
-        Origin {
-            t: &*self.src,
-            host: &self.from.address,
-            port: self.from.port,
-            user: &self.from.user,
-        }
+        Origin::new(&*self.src, &self.from)
     }
 
     fn streamed_home(&self, a: &Account) -> Result<String> {

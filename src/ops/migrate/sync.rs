@@ -6,6 +6,7 @@
 use anyhow::{bail, Result};
 use serde::Serialize;
 
+use super::home;
 use crate::ops::pull_access::{with_access, Access, Origin};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
@@ -24,6 +25,15 @@ pub struct Synced {
 
 fn dump(db: &str) -> Cmd {
     Cmd::new("mysqldump").args(["--single-transaction", "--routines", "--triggers", "--", db])
+}
+
+fn load(db: &str) -> Cmd {
+    Cmd::new("mysql").arg(db)
+}
+
+/// Run on the target: a relayed directory unpacked over the one there (owners kept).
+fn unpack(dir: &str) -> Cmd {
+    Cmd::new("tar").args(["-C", dir, "-xpf", "-"])
 }
 
 /// The directories of an account to bring up to date: its data directory, and maildirs that
@@ -51,21 +61,26 @@ pub fn commands(
     for d in directories(panel, a) {
         lines.push(match route {
             Route::Direct => format!(
-                "on the target: rsync -a --update --stats -e 'ssh -i KEY -p {}' {}@{}:{d}/ {d}/",
-                from.port, from.user, from.address
+                "on the target: {}",
+                rsync_command(
+                    &format!("ssh -i KEY -p {}", from.port),
+                    &format!("{}@{}:", from.user, from.address),
+                    &d
+                )
             ),
-            Route::Relay => format!("tar -C {d} -cf - . (source) | tar -C {d} -xpf - (target)"),
+            Route::Relay => format!("{} (source) | {} (target)", home::produce(&d), unpack(&d)),
         });
     }
     for db in &a.databases {
         lines.push(match route {
             Route::Direct => format!(
-                "on the target: ssh -i KEY {}@{} {} | mysql {db}",
+                "on the target: ssh -i KEY {}@{} {} | {}",
                 from.user,
                 from.address,
-                dump(db)
+                dump(db),
+                load(db)
             ),
-            Route::Relay => format!("{} (source) | mysql {db} (target)", dump(db)),
+            Route::Relay => format!("{} (source) | {} (target)", dump(db), load(db)),
         });
     }
     lines
@@ -104,7 +119,7 @@ pub fn account(
                 sent += rsync(s.target, access, d)?;
             }
             for db in &a.databases {
-                transfer::pull(access, s.target, &dump(db), &Cmd::new("mysql").arg(db))?;
+                transfer::pull(access, s.target, &dump(db), &load(db))?;
             }
             Ok(sent)
         })?),
@@ -112,20 +127,14 @@ pub fn account(
             for d in &dirs {
                 transfer::pipe(
                     s.origin.t,
-                    &Cmd::new("tar").args(["-C", d, "-cf", "-", "."]),
+                    &home::produce(d),
                     s.target,
-                    &Cmd::new("tar").args(["-C", d, "-xpf", "-"]),
+                    &unpack(d),
                     &NoProgress,
                 )?;
             }
             for db in &a.databases {
-                transfer::pipe(
-                    s.origin.t,
-                    &dump(db),
-                    s.target,
-                    &Cmd::new("mysql").arg(db),
-                    &NoProgress,
-                )?;
+                transfer::pipe(s.origin.t, &dump(db), s.target, &load(db), &NoProgress)?;
             }
             None
         }
@@ -138,21 +147,23 @@ pub fn account(
     })
 }
 
+/// Run on the target: rsync of `dir` from the remote `prefix` (`user@host:`) over `shell`.
+fn rsync_command(shell: &str, prefix: &str, dir: &str) -> Cmd {
+    Cmd::new("rsync").args([
+        "-a",
+        "--update",
+        "--stats",
+        "-e",
+        shell,
+        &format!("{prefix}{dir}/"),
+        &format!("{dir}/"),
+    ])
+}
+
 /// rsync of one directory from the origin; returns how many files it sent.
 fn rsync(target: &dyn Transport, access: &Access, dir: &str) -> Result<u64> {
     let (shell, prefix) = access.rsync_remote();
-    let out = transport::run_ok(
-        target,
-        &Cmd::new("rsync").args([
-            "-a",
-            "--update",
-            "--stats",
-            "-e",
-            &shell,
-            &format!("{prefix}{dir}/"),
-            &format!("{dir}/"),
-        ]),
-    )?;
+    let out = transport::run_ok(target, &rsync_command(&shell, &prefix, dir))?;
     Ok(out
         .stdout_text()
         .lines()

@@ -162,8 +162,7 @@ fn probe(
             .iter()
             .map(|d| format!("http={d}={}", side.address)),
     );
-    let cmd = Cmd::new("sh")
-        .args(["-c", PROBE, "sh"])
+    let cmd = Cmd::script("sh", PROBE)
         .arg(panel.data_dir(a))
         .arg(if deep { "1" } else { "0" })
         .args(items);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::time::{Duration, Instant};
 
-use minijinja::Value;
+use minijinja::value::{Serde, Value};
 use serde::Serialize;
 
 use super::facts::{self, Facts};
@@ -267,11 +267,7 @@ fn not_applicable(p: &Playbook, f: &Facts) -> Option<String> {
 fn scope(p: &Playbook, opts: &RunOptions, host: &str, facts: &Facts) -> BTreeMap<String, Value> {
     let mut vars = p.vars.clone();
     vars.extend(opts.vars.clone());
-    let facts = serde_json::to_value(facts)
-        .ok()
-        .and_then(|j| serde_json::from_value::<Value>(j).ok())
-        .unwrap_or_default();
-    vars.insert("facts".into(), facts);
+    vars.insert("facts".into(), Value::from(Serde(facts)));
     vars.insert("host".into(), Value::from(host));
     vars.insert("playbook".into(), Value::from(p.name.as_str()));
     vars.insert("check_mode".into(), Value::from(opts.check));
