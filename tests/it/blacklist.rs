@@ -117,6 +117,26 @@ fn listing_has_code_txt_delist_url_and_is_journaled() {
 }
 
 #[test]
+fn a_target_no_zone_of_the_set_applies_to_is_reported_unchecked() {
+    let (env, bl) = (Env::new(), dnsbl());
+    // bl.test lists addresses only: the domain is not checked, and that is not "clean".
+    let out = check(&env, &bl.nameserver())
+        .args(["--zone", "bl.test", "192.0.2.99", "spam.example"])
+        .output()
+        .unwrap();
+    assert_exit(
+        &out,
+        3,
+        "spam.example: no zone of the set lists this kind of target; not checked",
+    );
+    let out = check(&env, &bl.nameserver())
+        .args(["--json", "--zone", "bl.test", "192.0.2.99", "spam.example"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["unchecked"], serde_json::json!(["spam.example"]));
+}
+
+#[test]
 fn clean_exits_0_and_ipv6_is_checked_by_nibbles() {
     let (env, bl) = (Env::new(), dnsbl());
     let out = check(&env, &bl.nameserver())

@@ -301,6 +301,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
         outcomes,
         checks,
         host_errors,
+        unchecked,
     ))
 }
 
@@ -329,6 +330,7 @@ fn report(
     outcomes: Vec<engine::Outcome>,
     checks: Vec<Vec<Check>>,
     host_errors: Vec<HostError>,
+    unchecked: Vec<String>,
 ) -> Report {
     let mut reports: Vec<TargetReport> = targets
         .iter()
@@ -365,7 +367,7 @@ fn report(
         targets: reports,
         zones: healths,
         host_errors,
-        unchecked: Vec::new(),
+        unchecked,
         summary,
     }
 }
