@@ -1,0 +1,78 @@
+//! The one hostile-input table (`tests/fixtures/hostile.json`), for every field of every
+//! command and every name a server can return. Each value carries a marker path: a value that
+//! ran as code would create it, so [`Hostile::assert_nothing_ran`] proves nothing did.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+/// The table's values for one test, with `{MARK}` replaced by a path unique to it.
+pub struct Hostile {
+    mark: PathBuf,
+    values: Vec<(String, String)>,
+}
+
+impl Hostile {
+    /// The table with markers under `dir` (a test's own temporary directory, or a lab host's
+    /// `/tmp` as the host sees it: the marker path is what a command there would create).
+    pub fn new(dir: &Path) -> Hostile {
+        let mark = dir.join("hostops-pwned");
+        let table: Value = serde_json::from_str(include_str!("../fixtures/hostile.json"))
+            .expect("tests/fixtures/hostile.json is JSON");
+        let values = table["values"]
+            .as_array()
+            .expect("values")
+            .iter()
+            .map(|v| {
+                let value = v["value"].as_str().expect("value");
+                (
+                    v["name"].as_str().expect("name").to_string(),
+                    value.replace("{MARK}", &mark.to_string_lossy()),
+                )
+            })
+            .collect();
+        Hostile { mark, values }
+    }
+
+    /// `(name, value)` pairs.
+    pub fn values(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+
+    /// The values that are not empty (for fields where empty is its own, simpler refusal).
+    pub fn non_empty(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values().filter(|(_, v)| !v.is_empty())
+    }
+
+    pub fn mark(&self) -> &Path {
+        &self.mark
+    }
+
+    /// Fails when the marker exists at `seen_at` (the marker path as this machine sees it,
+    /// e.g. under a lab host's private directory).
+    #[track_caller]
+    pub fn assert_nothing_ran_at(&self, seen_at: &Path) {
+        assert!(
+            !seen_at.exists(),
+            "a hostile value ran as code: {} exists",
+            seen_at.display()
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_nothing_ran(&self) {
+        self.assert_nothing_ran_at(&self.mark);
+    }
+}
+
+#[test]
+fn the_table_covers_what_issue_10_names() {
+    let h = Hostile::new(Path::new("/tmp/x"));
+    let all: String = h.values().map(|(_, v)| v).collect();
+    for needle in [";", "$(", "`", "'", "\"", "\n", "../", "\u{1b}", "ø"] {
+        assert!(all.contains(needle), "no value has {needle:?}");
+    }
+    assert!(h.values().any(|(_, v)| v.starts_with('-')));
+    assert!(h.values().any(|(_, v)| v.len() > 255));
+    assert!(h.values().all(|(_, v)| !v.contains("{MARK}")));
+}
