@@ -44,10 +44,6 @@ impl Hostile {
         self.values().filter(|(_, v)| !v.is_empty())
     }
 
-    pub fn mark(&self) -> &Path {
-        &self.mark
-    }
-
     /// Fails when the marker exists at `seen_at` (the marker path as this machine sees it,
     /// e.g. under a lab host's private directory).
     #[track_caller]
@@ -63,6 +59,41 @@ impl Hostile {
     pub fn assert_nothing_ran(&self) {
         self.assert_nothing_ran_at(&self.mark);
     }
+}
+
+/// `exec` on the local host: every value arrives as one argument, unchanged, and runs nothing.
+#[test]
+fn exec_arguments_arrive_verbatim() {
+    let env = crate::support::Env::new();
+    let h = Hostile::new(env.path());
+    let values: Vec<&str> = h.non_empty().map(|(_, v)| v).collect();
+    let out = env
+        .hostops()
+        .args([
+            "-t",
+            "HOSTILE-1",
+            "-y",
+            "exec",
+            "local",
+            "--",
+            "printf",
+            "%s\\0",
+        ])
+        .args(&values)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        crate::support::stderr(&out)
+    );
+    let printed: Vec<&str> = std::str::from_utf8(&out.stdout)
+        .unwrap()
+        .split_terminator('\0')
+        .collect();
+    assert_eq!(printed, values);
+    h.assert_nothing_ran();
 }
 
 #[test]
