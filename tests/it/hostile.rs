@@ -96,6 +96,148 @@ fn exec_arguments_arrive_verbatim() {
     h.assert_nothing_ran();
 }
 
+/// Every field of every command, `V` standing for the hostile value. Hosts are `local` and
+/// `dead` (a closed loopback port), so nothing leaves this machine and nothing waits.
+const FIELDS: &[&[&str]] = &[
+    &["-t", "V", "hosts", "check", "local"],
+    &["hosts", "check", "V"],
+    &["-y", "exec", "V", "--", "true"],
+    &["-y", "exec", "dead", "--", "V"],
+    &["-y", "copy", "V", "dead:/tmp/x"],
+    &["-y", "copy", "/etc/hostname", "dead:V"],
+    &["migrate", "plan", "--from", "dead", "--to", "dead", "V"],
+    &["migrate", "plan", "--from", "V", "--to", "dead", "bob"],
+    &[
+        "migrate", "plan", "--from", "dead", "--to", "dead", "--owner", "V",
+    ],
+    &["migrate", "verify", "--from", "dead", "--to", "dead", "V"],
+    &["-y", "migrate", "run", "--resume", "V"],
+    &["backup", "list", "dead", "--account", "V"],
+    &[
+        "-n",
+        "backup",
+        "restore",
+        "dead",
+        "--account",
+        "V",
+        "--date",
+        "2026-01-01",
+    ],
+    &[
+        "-n",
+        "backup",
+        "restore",
+        "dead",
+        "--account",
+        "bob",
+        "--date",
+        "V",
+    ],
+    &[
+        "-n",
+        "backup",
+        "restore",
+        "dead",
+        "--account",
+        "bob",
+        "--date",
+        "2026-01-01",
+        "--only",
+        "V",
+    ],
+    &[
+        "-n",
+        "backup",
+        "restore",
+        "dead",
+        "--account",
+        "bob",
+        "--file",
+        "V",
+    ],
+    &["-y", "backup", "undo", "V"],
+    &["blacklist", "check", "V", "--nameserver", "127.0.0.1:1"],
+    &["blacklist", "check", "192.0.2.1", "--nameserver", "V"],
+    &["blacklist", "investigate", "V"],
+    &["playbook", "show", "V"],
+    &["playbook", "lint", "V"],
+    &["-n", "playbook", "run", "V", "--host", "dead"],
+    &["-n", "playbook", "run", "rebuild-php", "--host", "V"],
+    &[
+        "-n",
+        "playbook",
+        "run",
+        "install-php-extension",
+        "--host",
+        "dead",
+        "--var",
+        "extension=V",
+    ],
+    &[
+        "-n",
+        "playbook",
+        "run",
+        "rebuild-php",
+        "--host",
+        "dead",
+        "--var",
+        "V=1",
+    ],
+    &["log", "list", "--since", "V"],
+    &["log", "show", "V"],
+    &["log", "export", "V", "--format", "markdown"],
+];
+
+/// Every field of every command with every hostile value: a documented exit code (never a
+/// panic), nothing run, and no control character from the value printed raw.
+#[test]
+fn every_field_of_every_command_takes_every_value_safely() {
+    let env = crate::support::Env::new();
+    let inventory = env.path().join("inventory.toml");
+    std::fs::write(
+        &inventory,
+        "[[host]]\nname = \"dead\"\naddress = \"127.0.0.1\"\nport = 1\n",
+    )
+    .unwrap();
+    let h = Hostile::new(env.path());
+    let mut failures = Vec::new();
+    for field in FIELDS {
+        for (name, value) in h.non_empty() {
+            let args: Vec<&str> = field
+                .iter()
+                .map(|a| if *a == "V" { value } else { a })
+                .collect();
+            let mut cmd = env.hostops();
+            cmd.arg("--inventory")
+                .arg(&inventory)
+                .args(["--connect-timeout", "2"]);
+            if field[0] != "-t" {
+                cmd.args(["-t", "HOSTILE-1"]);
+            }
+            let out = cmd
+                .args(&args)
+                .timeout(std::time::Duration::from_secs(60))
+                .output()
+                .unwrap();
+            let said = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+            let code = out.status.code();
+            if !matches!(code, Some(0..=4)) {
+                failures.push(format!(
+                    "{field:?} with {name}: exit {code:?}\n{}",
+                    String::from_utf8_lossy(&said)
+                ));
+            }
+            if said.iter().any(|b| *b == 0x1b || *b == 0x07) {
+                failures.push(format!(
+                    "{field:?} with {name}: a control character printed raw"
+                ));
+            }
+            h.assert_nothing_ran();
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn the_table_covers_what_issue_10_names() {
     let h = Hostile::new(Path::new("/tmp/x"));
