@@ -738,6 +738,24 @@ fn a_file_that_is_not_a_journal_is_not_called_tampered() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    // A path that cannot be read (here: under a file; a permission error reads the same).
+    let unreadable = env.path().join("text.sqlite/journal.sqlite");
+    let out = env
+        .hostops()
+        .arg("--journal")
+        .arg(&unreadable)
+        .args(["log", "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "cannot read the journal `{}`",
+            unreadable.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
