@@ -752,12 +752,12 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain: exit 1 if any row was edited or deleted')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'hostops;log;list' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only runs started on or after this date or time (2026-11-01, 2026-11-01T10:00:00Z)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
@@ -824,6 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;log;verify' {
+            [CompletionResult]::new('--head', '--head', [CompletionResultType]::ParameterName, 'A head shown earlier by a run summary or a hand-over note (16 to 64 hex digits)')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
@@ -850,7 +851,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain: exit 1 if any row was edited or deleted')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1014,7 +1015,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain: exit 1 if any row was edited or deleted')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)')
             break
         }
         'hostops;help;log;list' {

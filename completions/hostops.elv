@@ -701,11 +701,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand list 'List runs (of the ticket given with --ticket, if any)'
             cand show 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator'
             cand export 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-            cand verify 'Check the journal''s hash chain: exit 1 if any row was edited or deleted'
+            cand verify 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;log;list'= {
-            cand --since 'Only runs started on or after this date or time (2026-11-01, 2026-11-01T10:00:00Z)'
+            cand --since 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -769,6 +769,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
         }
         &'hostops;log;verify'= {
+            cand --head 'A head shown earlier by a run summary or a hand-over note (16 to 64 hex digits)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -794,7 +795,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand list 'List runs (of the ticket given with --ticket, if any)'
             cand show 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator'
             cand export 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-            cand verify 'Check the journal''s hash chain: exit 1 if any row was edited or deleted'
+            cand verify 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;log;help;list'= {
@@ -927,7 +928,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand list 'List runs (of the ticket given with --ticket, if any)'
             cand show 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator'
             cand export 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-            cand verify 'Check the journal''s hash chain: exit 1 if any row was edited or deleted'
+            cand verify 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
         }
         &'hostops;help;log;list'= {
         }

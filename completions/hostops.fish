@@ -489,9 +489,9 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "verify" -d 'Check the journal\'s hash chain: exit 1 if any row was edited or deleted'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l since -d 'Only runs started on or after this date or time (2026-11-01, 2026-11-01T10:00:00Z)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l since -d 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
@@ -537,6 +537,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l head -d 'A head shown earlier by a run summary or a hand-over note (16 to 64 hex digits)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
@@ -555,7 +556,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the journal\'s hash chain: exit 1 if any row was edited or deleted'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -616,4 +617,4 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the journal\'s hash chain: exit 1 if any row was edited or deleted'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'

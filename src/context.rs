@@ -64,9 +64,14 @@ impl Context {
         self.settings.ticket.as_ref()
     }
 
-    /// Opens the journal file.
+    /// Opens the journal file, creating it if needed.
     pub fn open_journal(&self) -> Result<Journal> {
         Journal::open(&self.settings.journal)
+    }
+
+    /// Opens the existing journal file read-only (`log` commands): never creates or changes it.
+    pub fn read_journal(&self) -> Result<Journal> {
+        Journal::open_read_only(&self.settings.journal)
     }
 
     /// Starts journaling this run under the ticket; every later connection is recorded.

@@ -12,8 +12,9 @@ pub struct LogArgs {
 pub enum LogCommand {
     /// List runs (of the ticket given with --ticket, if any)
     List {
-        /// Only runs started on or after this date or time (2026-11-01, 2026-11-01T10:00:00Z)
-        #[arg(long, value_name = "DATE")]
+        /// Only runs started on or after this time: a local date or time (2026-11-01,
+        /// "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday
+        #[arg(long, value_name = "WHEN")]
         since: Option<String>,
     },
     /// A ticket's timeline: who ran what, on which hosts, and the time spent per operator
@@ -28,8 +29,13 @@ pub enum LogCommand {
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
     },
-    /// Check the journal's hash chain: exit 1 if any row was edited or deleted
-    Verify,
+    /// Check the journal's hash chain (exit 1 if a row was edited or deleted), and with --head that
+    /// it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)
+    Verify {
+        /// A head shown earlier by a run summary or a hand-over note (16 to 64 hex digits)
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

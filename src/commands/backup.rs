@@ -306,7 +306,9 @@ fn undo(ctx: &Context, args: BackupUndoArgs) -> Result<ExitStatus> {
         .ticket()
         .map(|t| t.as_str().to_string())
         .unwrap_or_default();
-    let snap = undo::load(&ctx.open_journal()?, &ticket, &args.run_id)?;
+    let journal = ctx.open_journal()?;
+    let run_id = journal.resolve_run(&ticket, &args.run_id)?;
+    let snap = undo::load(&journal, &ticket, &run_id)?;
     let what = undo::describe(&snap)?;
     let (t, driver) = server(ctx, &snap.host)?;
     undo::check(&*t, &snap)?;
@@ -322,7 +324,7 @@ fn undo(ctx: &Context, args: BackupUndoArgs) -> Result<ExitStatus> {
     }
     ctx.confirm_change(&what)?;
     let differences = undo::apply(&*t, driver.as_ref(), &snap)?;
-    ctx.note(format!("undid restore run {}: {what}", args.run_id))?;
+    ctx.note(format!("undid restore run {run_id}: {what}"))?;
     let ok = differences.is_empty();
     if ctx.printer.is_json() {
         ctx.printer
@@ -334,12 +336,12 @@ fn undo(ctx: &Context, args: BackupUndoArgs) -> Result<ExitStatus> {
         ctx.printer.data(if ok {
             format!(
                 "undone: {} on {} is as it was before run {}",
-                snap.account, snap.host, args.run_id
+                snap.account, snap.host, run_id
             )
         } else {
             format!(
                 "undone, but {} on {} differs from before run {}",
-                snap.account, snap.host, args.run_id
+                snap.account, snap.host, run_id
             )
         });
     }

@@ -5,30 +5,27 @@ use anyhow::{bail, Result};
 use crate::cli::{ExportFormat, LogCommand};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
-use crate::journal::query::timestamp_text;
+use crate::journal::query::{short_run_id, timestamp_text};
+use crate::journal::{parse_anchor, since, Anchor, Head, Verification, ANCHOR_MIN};
 use crate::ops::handoff::{self, TicketReport};
-use crate::output::{human_duration, verdict, Table};
+use crate::output::{human_duration, verdict, Printer, Table};
 
 pub fn run(ctx: &Context, cmd: LogCommand) -> Result<ExitStatus> {
     match cmd {
         LogCommand::List { since } => list(ctx, since.as_deref()),
         LogCommand::Show { ticket } => show(ctx, &ticket),
         LogCommand::Export { ticket, format } => export(ctx, &ticket, format),
-        LogCommand::Verify => verify(ctx),
+        LogCommand::Verify { head } => verify(ctx, head.as_deref()),
     }
 }
 
-/// `2026-11-01` or a full RFC 3339 time, as journal timestamp text.
+/// `--since` as journal timestamp text; local forms are read in the system time zone.
 fn parse_since(s: &str) -> Result<String> {
-    if let Ok(date) = s.parse::<jiff::civil::Date>() {
-        return Ok(timestamp_text(
-            date.to_zoned(jiff::tz::TimeZone::UTC)?.timestamp(),
-        ));
-    }
-    match s.parse::<jiff::Timestamp>() {
-        Ok(ts) => Ok(timestamp_text(ts)),
-        Err(_) => bail!(StatusError::usage(format!(
-            "--since {s:?}: expected a date (2026-11-01) or a time (2026-11-01T10:00:00Z)"
+    match since::parse(s, &jiff::Zoned::now()) {
+        Some(ts) => Ok(timestamp_text(ts)),
+        None => bail!(StatusError::usage(format!(
+            "--since {s:?}: expected {}",
+            since::FORMS
         ))),
     }
 }
@@ -36,7 +33,7 @@ fn parse_since(s: &str) -> Result<String> {
 fn list(ctx: &Context, since: Option<&str>) -> Result<ExitStatus> {
     let since = since.map(parse_since).transpose()?;
     let runs = ctx
-        .open_journal()?
+        .read_journal()?
         .runs(ctx.ticket().map(|t| t.as_str()), since.as_deref())?;
     if ctx.printer.is_json() {
         ctx.printer.json(&serde_json::json!({ "runs": runs }))?;
@@ -53,7 +50,7 @@ fn list(ctx: &Context, since: Option<&str>) -> Result<ExitStatus> {
     ]);
     for r in &runs {
         t.row([
-            r.run_id.clone(),
+            short_run_id(&r.run_id).to_string(),
             r.ticket.clone(),
             r.started[..19.min(r.started.len())].replace('T', " "),
             format!("{}@{}", r.operator, r.machine),
@@ -75,7 +72,7 @@ fn status_text(status: &str, exit: Option<i32>) -> String {
 }
 
 fn report(ctx: &Context, ticket: &str) -> Result<TicketReport> {
-    let journal = ctx.open_journal()?;
+    let journal = ctx.read_journal()?;
     let r = handoff::ticket_report(&journal, ticket)?;
     if r.runs.is_empty() {
         bail!(StatusError {
@@ -123,7 +120,7 @@ fn show(ctx: &Context, ticket: &str) -> Result<ExitStatus> {
             if s.dry_run { " (dry run)" } else { "" },
             status_text(s.status.as_str(), s.exit_code),
             human_duration(s.duration_ms),
-            s.run_id
+            short_run_id(&s.run_id)
         ));
         for e in &run.events {
             p.data(format!(
@@ -145,30 +142,71 @@ fn export(ctx: &Context, ticket: &str, format: ExportFormat) -> Result<ExitStatu
     Ok(ExitStatus::Success)
 }
 
-fn verify(ctx: &Context) -> Result<ExitStatus> {
-    let journal = ctx.open_journal()?;
-    let v = journal.verify()?;
+fn verify(ctx: &Context, anchor: Option<&str>) -> Result<ExitStatus> {
+    let anchor = anchor
+        .map(|given| {
+            parse_anchor(given).ok_or_else(|| {
+                StatusError::usage(format!(
+                    "--head {given:?}: expected the head a run summary or hand-over note showed \
+                     ({} to 64 hex digits)",
+                    ANCHOR_MIN
+                ))
+            })
+        })
+        .transpose()?;
+    let journal = ctx.read_journal()?;
+    let v = journal.verify(anchor.as_deref())?;
     if ctx.printer.is_json() {
         ctx.printer.json(&v)?;
-    } else if v.intact() {
-        ctx.printer.data(format!(
-            "journal `{}`: {} rows, hash chain intact",
-            journal.path().display(),
-            v.rows
-        ));
     } else {
-        ctx.printer.data(format!(
-            "journal `{}`: {} rows, TAMPERED:",
-            journal.path().display(),
-            v.rows
-        ));
-        for problem in &v.problems {
-            ctx.printer.data(format!("  - {problem}"));
-        }
+        render_verification(ctx, &journal.path().display().to_string(), &v);
     }
     Ok(if v.intact() {
         ExitStatus::Success
     } else {
         ExitStatus::Failure
     })
+}
+
+fn render_verification(ctx: &Context, path: &str, v: &Verification) {
+    let p = &ctx.printer;
+    let head = match &v.head {
+        Some(h) => format!("head {} (row {})", h.short(), h.seq),
+        None => "no head".into(),
+    };
+    if v.intact() {
+        p.data(format!(
+            "journal `{path}`: {} rows, hash chain intact, {head}",
+            v.rows
+        ));
+    } else {
+        p.data(format!("journal `{path}`: {} rows, TAMPERED:", v.rows));
+        for problem in &v.problems {
+            p.data(format!("  - {problem}"));
+        }
+    }
+    if let Some(Anchor {
+        hash,
+        row: Some(row),
+    }) = &v.anchor
+    {
+        p.data(format!(
+            "the head {hash} you recorded is row {row}: no row up to it was removed or rewritten"
+        ));
+    }
+    p.data(format!("\n{}", v.scope));
+}
+
+/// The last line of every journaled run (stderr): its ID and the chain head after it, an anchor
+/// to keep outside the journal (`log verify --head`). One JSON object with --json.
+pub(super) fn print_run_summary(printer: &Printer, run_id: &str, head: &Head) {
+    if printer.is_json() {
+        printer.status(serde_json::json!({ "run_id": run_id, "journal_head": head }));
+    } else {
+        printer.status(format!(
+            "run {run_id} journaled; journal head: {} (check later: hostops log verify --head {})",
+            head.short(),
+            head.short()
+        ));
+    }
 }

@@ -272,7 +272,9 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
                 .ticket()
                 .map(|t| t.as_str().to_string())
                 .unwrap_or_default();
-            let (request, done) = steps::load(&ctx.open_journal()?, &ticket, id)?;
+            let journal = ctx.open_journal()?;
+            let id = &journal.resolve_run(&ticket, id)?;
+            let (request, done) = steps::load(&journal, &ticket, id)?;
             ctx.note(format!(
                 "resuming migration {} (started as run {})",
                 id, done.origin

@@ -76,10 +76,11 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         } else {
             RunStatus::Failed
         };
-        if let Err(e) = log.finish(status.code(), run_status) {
-            ctx.printer.warn(format!(
+        match log.finish(status.code(), run_status) {
+            Ok(head) => log::print_run_summary(&ctx.printer, log.run_id(), &head),
+            Err(e) => ctx.printer.warn(format!(
                 "could not record the end of the run in the journal: {e:#}"
-            ));
+            )),
         }
     }
     if let Err(e) = &result {

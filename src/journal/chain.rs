@@ -1,5 +1,7 @@
 //! The hash chain: each row's hash covers its own fields and the previous row's hash, and the
-//! head table remembers the last one, so editing, deleting or truncating rows shows.
+//! head table remembers the last one, so a row edited or deleted in the middle shows. Whoever
+//! can rewrite the whole file can re-hash it too: only a head recorded outside the journal (an
+//! anchor) shows a rewrite, a truncation or a replaced file.
 
 use anyhow::Result;
 use serde::Serialize;
@@ -39,12 +41,58 @@ impl Row {
     }
 }
 
+/// A row of the chain as an outside anchor: print it, keep it in the ticket, check it later with
+/// `log verify --head HASH`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Head {
+    pub seq: i64,
+    pub hash: String,
+}
+
+impl Head {
+    /// The first 16 hex digits (64 bits): short enough to paste, long enough to pin the row.
+    pub fn short(&self) -> &str {
+        &self.hash[..ANCHOR_MIN.min(self.hash.len())]
+    }
+}
+
+/// The fewest hex digits `--head` takes: the length of `Head::short`.
+pub const ANCHOR_MIN: usize = 16;
+
+/// What a local hash chain detects on its own, and what only an anchor kept elsewhere shows.
+pub const SCOPE: &str = "The chain alone detects a row edited, inserted or deleted in the middle \
+    of the journal, unless every row after it was re-hashed too. It cannot detect, on its own, a \
+    chain re-hashed from an edited row on, rows removed from the end with the head row fixed, or \
+    a replaced file: check those against a head you recorded earlier (every run summary and \
+    hand-over note shows one) with `hostops log verify --head HASH`.";
+
+/// A head recorded earlier, as given to `--head`: 16 to 64 hex digits, lowercased.
+pub fn parse_anchor(given: &str) -> Option<String> {
+    let hex = given.trim().to_ascii_lowercase();
+    let ok = (ANCHOR_MIN..=GENESIS.len()).contains(&hex.len())
+        && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then_some(hex)
+}
+
 /// The result of `hostops log verify`.
 #[derive(Debug, Serialize)]
 pub struct Verification {
     pub rows: u64,
+    /// The last row of the chain (`None` when the journal has no rows).
+    pub head: Option<Head>,
+    /// The head recorded earlier that `--head` asked about, and the row holding it.
+    pub anchor: Option<Anchor>,
     /// Empty when the chain is intact.
     pub problems: Vec<String>,
+    /// What the check can and cannot detect.
+    pub scope: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Anchor {
+    pub hash: String,
+    /// The row whose hash it is; `None` when no row of the chain has it any more.
+    pub row: Option<i64>,
 }
 
 impl Verification {
@@ -54,8 +102,10 @@ impl Verification {
 }
 
 impl Journal {
-    /// Walks the whole chain and reports every row that was edited, deleted or inserted.
-    pub fn verify(&self) -> Result<Verification> {
+    /// Walks the whole chain and reports every row that was edited, deleted or inserted; with
+    /// `anchor` (a head recorded earlier, see `parse_anchor`), also whether a row of the chain
+    /// still has that hash, which shows rewrites and truncations the chain alone cannot.
+    pub fn verify(&self, anchor: Option<&str>) -> Result<Verification> {
         let conn = self.lock();
         let mut stmt = conn.prepare(
             "SELECT seq, run_id, ticket, at, kind, body, prev_hash, hash FROM events ORDER BY seq",
@@ -65,6 +115,7 @@ impl Journal {
         let mut expected_seq = 1i64;
         let mut prev_hash = GENESIS.to_string();
         let mut count = 0u64;
+        let mut anchored = None;
         while let Some(r) = rows.next()? {
             let row = Row {
                 seq: r.get(0)?,
@@ -89,11 +140,14 @@ impl Journal {
                     row.seq
                 ));
             }
-            if row.hash() != stored {
+            let computed = row.hash();
+            if computed != stored {
                 problems.push(format!(
                     "row {} was edited: its contents no longer match its hash",
                     row.seq
                 ));
+            } else if anchor.is_some_and(|a| computed.starts_with(a)) {
+                anchored.get_or_insert(row.seq);
             }
             expected_seq = row.seq + 1;
             prev_hash = stored;
@@ -111,9 +165,24 @@ impl Journal {
             None if count > 0 => problems.push("the chain head is missing".into()),
             _ => {}
         }
+        let anchor = anchor.map(|a| Anchor {
+            hash: a.to_string(),
+            row: anchored,
+        });
+        if let Some(Anchor { hash, row: None }) = &anchor {
+            problems.push(format!(
+                "the journal no longer contains the head {hash} you recorded: rows were removed or rewritten"
+            ));
+        }
         Ok(Verification {
             rows: count,
+            head: (count > 0).then_some(Head {
+                seq: last,
+                hash: prev_hash,
+            }),
+            anchor,
             problems,
+            scope: SCOPE,
         })
     }
 }

@@ -1,11 +1,13 @@
 //! The append-only record of every run, keyed by helpdesk ticket: SQLite (embedded), each event
-//! hash-chained to the one before so that an edited or deleted row is detected, and secrets
-//! redacted before anything is written.
+//! hash-chained to the one before so that a row edited or deleted in the middle is detected (and,
+//! against a head recorded outside, a rewrite or truncation), and secrets redacted before
+//! anything is written.
 
 mod chain;
 pub mod event;
 pub mod query;
 pub mod redact;
+pub mod since;
 mod store;
 
 use std::path::PathBuf;
@@ -14,7 +16,7 @@ use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 
-pub use chain::Verification;
+pub use chain::{parse_anchor, Anchor, Head, Verification, ANCHOR_MIN};
 pub use event::{Captured, CopyEvent, Event, ExecEvent, RunEnd, RunStart, RunStatus, StepEvent};
 pub use query::{RunSummary, StoredEvent};
 pub use redact::Redactor;
@@ -71,15 +73,19 @@ impl RunLog {
     }
 
     /// Appends one event (redacted) to the chain.
-    pub fn record(&self, mut event: Event) -> Result<()> {
+    pub fn record(&self, event: Event) -> Result<()> {
+        self.append(event).map(drop)
+    }
+
+    fn append(&self, mut event: Event) -> Result<Head> {
         event.redact(&self.redactor);
         self.journal
             .append(&self.run_id, self.ticket.as_str(), &event)
     }
 
-    /// Records how the run ended.
-    pub fn finish(&self, exit_code: i32, status: RunStatus) -> Result<()> {
-        self.record(Event::RunEnd(RunEnd {
+    /// Records how the run ended; returns the chain head after it, the run summary's anchor.
+    pub fn finish(&self, exit_code: i32, status: RunStatus) -> Result<Head> {
+        self.append(Event::RunEnd(RunEnd {
             exit_code,
             status,
             duration_ms: self.started.elapsed().as_millis() as u64,
@@ -87,21 +93,29 @@ impl RunLog {
     }
 }
 
-/// A run ID that sorts by time and is short enough to type: `20261122-103001-7f3a`.
+/// A run ID no other run shares, on any machine: 122 random bits as a UUID
+/// (`1b4e28ba-2fa1-4d3b-883f-0016d3cca427`). Commands that take a run ID also take a unique
+/// prefix of it (`query::RUN_PREFIX_MIN` characters or more).
 fn new_run_id() -> String {
-    use sha2::{Digest, Sha256};
-    let now = jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::UTC);
-    let seed = format!(
-        "{} {} {:?}",
-        now.timestamp().as_nanosecond(),
-        std::process::id(),
-        std::thread::current().id()
-    );
-    let tag = Sha256::digest(seed.as_bytes());
-    format!(
-        "{}-{:02x}{:02x}",
-        now.strftime("%Y%m%d-%H%M%S"),
-        tag[0],
-        tag[1]
-    )
+    uuid::Uuid::new_v4().hyphenated().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_ids_do_not_collide() {
+        // The old IDs (time to the second + 16 random bits) repeated within one second.
+        let ids: std::collections::HashSet<String> = (0..100_000).map(|_| new_run_id()).collect();
+        assert_eq!(ids.len(), 100_000);
+    }
+
+    #[test]
+    fn a_run_id_is_a_uuid() {
+        let id = new_run_id();
+        let parsed = uuid::Uuid::parse_str(&id).unwrap();
+        assert_eq!(parsed.hyphenated().to_string(), id);
+        assert_eq!(parsed.get_version_num(), 4);
+    }
 }

@@ -6,7 +6,20 @@ use serde::Serialize;
 
 use super::event::{Event, RunStatus};
 use super::store::Journal;
+use crate::exit::StatusError;
 use crate::identity;
+
+/// The fewest leading characters of a run ID that commands take in place of the whole ID.
+pub const RUN_PREFIX_MIN: usize = 8;
+
+/// A run ID as tables show it: the first 13 characters of a UUID (48 random bits, one run in
+/// practice, and a prefix every command that takes a run ID accepts); older IDs whole.
+pub fn short_run_id(id: &str) -> &str {
+    match uuid::Uuid::try_parse(id) {
+        Ok(_) => &id[..13],
+        Err(_) => id,
+    }
+}
 
 /// One stored event with its chain position.
 #[derive(Clone, Debug, Serialize)]
@@ -67,6 +80,40 @@ impl Journal {
             since.unwrap_or(""),
         )?;
         Ok(summarize(&events))
+    }
+
+    /// The run of `ticket` that `given` names: its full ID, or a prefix of at least
+    /// `RUN_PREFIX_MIN` characters matching one run only. An ID that matches no run is returned
+    /// as given, for the caller's own "no such run" message.
+    pub fn resolve_run(&self, ticket: &str, given: &str) -> Result<String> {
+        let conn = self.lock();
+        let mut stmt = conn.prepare(
+            "SELECT run_id FROM events WHERE ticket = ?1 \
+             AND substr(run_id, 1, length(?2)) = ?2 GROUP BY run_id ORDER BY min(seq)",
+        )?;
+        let ids = stmt
+            .query_map(params![ticket, given], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        if ids.iter().any(|id| id == given) || ids.is_empty() {
+            return Ok(given.to_string());
+        }
+        if given.chars().count() < RUN_PREFIX_MIN {
+            return Err(StatusError::usage(format!(
+                "run ID `{given}` is too short: give the whole ID or at least {RUN_PREFIX_MIN} \
+                 characters of it (`hostops --ticket {ticket} log list` shows them)"
+            ))
+            .into());
+        }
+        match ids.as_slice() {
+            [one] => Ok(one.clone()),
+            many => Err(StatusError::usage(format!(
+                "run ID `{given}` is ambiguous: it begins {} runs of ticket {ticket} ({}); give \
+                 more characters",
+                many.len(),
+                many.join(", ")
+            ))
+            .into()),
+        }
     }
 
     fn select(&self, filter: &str, a: &str, b: &str) -> Result<Vec<StoredEvent>> {
@@ -161,5 +208,72 @@ fn millis_between(a: &str, b: &str) -> u64 {
     match (a.parse::<jiff::Timestamp>(), b.parse::<jiff::Timestamp>()) {
         (Ok(a), Ok(b)) => (b.as_millisecond() - a.as_millisecond()).max(0) as u64,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::Event;
+
+    fn journal(ids: &[(&str, &str)]) -> (tempfile::TempDir, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
+        for (ticket, id) in ids {
+            let note = Event::Note { text: "x".into() };
+            j.append(id, ticket, &note).unwrap();
+            j.append(id, ticket, &note).unwrap();
+        }
+        (dir, j)
+    }
+
+    fn usage_message(e: anyhow::Error) -> String {
+        assert_eq!(crate::exit::status_of(&e), crate::exit::ExitStatus::Usage);
+        e.to_string()
+    }
+
+    const A: &str = "1b4e28ba-2fa1-4d3b-883f-0016d3cca427";
+    const B: &str = "1b4e28ba-9e07-4c1d-a3f0-5d1e2b7c9a10";
+    const C: &str = "7f3a0c11-0b52-4e8e-9d3c-c2a1f0e4b6d2";
+    const OLD: &str = "20261122-103001-7f3a";
+
+    #[test]
+    fn a_whole_id_or_a_unique_prefix_names_its_run() {
+        let (_d, j) = journal(&[("T-1", A), ("T-1", B), ("T-1", C), ("T-1", OLD)]);
+        assert_eq!(j.resolve_run("T-1", A).unwrap(), A);
+        assert_eq!(j.resolve_run("T-1", "7f3a0c11").unwrap(), C);
+        assert_eq!(j.resolve_run("T-1", "1b4e28ba-9").unwrap(), B);
+        assert_eq!(j.resolve_run("T-1", OLD).unwrap(), OLD);
+        assert_eq!(j.resolve_run("T-1", "20261122-1030").unwrap(), OLD);
+    }
+
+    #[test]
+    fn tables_show_a_uuid_short_and_an_old_id_whole() {
+        assert_eq!(short_run_id(A), "1b4e28ba-2fa1");
+        assert_eq!(short_run_id(OLD), OLD);
+    }
+
+    #[test]
+    fn an_ambiguous_or_short_prefix_is_refused() {
+        let (_d, j) = journal(&[("T-1", A), ("T-1", B), ("T-1", C)]);
+        let e = usage_message(j.resolve_run("T-1", "1b4e28ba").unwrap_err());
+        assert!(
+            e.contains("ambiguous") && e.contains(A) && e.contains(B),
+            "{e}"
+        );
+        let e = usage_message(j.resolve_run("T-1", "7f3a").unwrap_err());
+        assert!(e.contains("at least 8 characters"), "{e}");
+    }
+
+    #[test]
+    fn runs_of_other_tickets_and_unknown_ids_are_not_matched() {
+        let (_d, j) = journal(&[("T-1", A), ("T-2", C)]);
+        assert_eq!(j.resolve_run("T-1", "7f3a0c11").unwrap(), "7f3a0c11");
+        assert_eq!(
+            j.resolve_run("T-1", "y';DROP TABLE events;--").unwrap(),
+            "y';DROP TABLE events;--"
+        );
+        assert_eq!(j.resolve_run("T-1", "%").unwrap(), "%");
+        assert_eq!(j.resolve_run("T-1", A).unwrap(), A);
     }
 }

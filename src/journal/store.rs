@@ -1,5 +1,6 @@
 //! The SQLite file: created 0600, WAL mode so a killed run leaves every committed event
 //! readable, and one IMMEDIATE transaction per append so concurrent runs keep one chain.
+//! Readers open an existing file read-only: reading never creates, changes or chmods a journal.
 
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -8,10 +9,11 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-use super::chain;
+use super::chain::{self, Head};
 use super::event::Event;
+use crate::exit::StatusError;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS events (
@@ -65,10 +67,65 @@ impl Journal {
         let conn = Connection::open(path)
             .with_context(|| format!("failed to open journal `{}`", path.display()))?;
         conn.busy_timeout(Duration::from_secs(10))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.execute_batch(SCHEMA)
-            .with_context(|| format!("`{}` is not a hostops journal", path.display()))?;
+        let prepared = conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
+            .and_then(|()| conn.execute_batch(SCHEMA));
+        if let Err(e) = prepared {
+            return Err(not_a_journal(path, &e).into());
+        }
+        Ok(Journal {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the existing journal at `path` read-only (`SQLITE_OPEN_READ_ONLY`): never creates
+    /// it, never changes its contents or mode. A path that is missing, unreadable or not a
+    /// journal is a usage error (exit 2) that names the path and how to point at another one.
+    pub fn open_read_only(path: &Path) -> Result<Journal> {
+        let meta = fs::metadata(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                StatusError::usage(format!(
+                    "no journal at `{}`: nothing was ever journaled there. Point at the journal \
+                     with --journal PATH or HOSTOPS_JOURNAL",
+                    path.display()
+                ))
+            } else {
+                cannot_read(path, &e)
+            }
+        })?;
+        if meta.is_dir() {
+            return Err(StatusError::usage(format!(
+                "`{}` is a directory, not a journal file: give the journal file with --journal \
+                 PATH or HOSTOPS_JOURNAL",
+                path.display()
+            ))
+            .into());
+        }
+        fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not_a_journal(path, &e))?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' \
+                 AND name IN ('events', 'chain_head')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| not_a_journal(path, &e))?;
+        if tables != 2 {
+            return Err(StatusError::usage(format!(
+                "`{}` is an SQLite database but not a hostops journal (it has no events or \
+                 chain_head table): check --journal PATH or HOSTOPS_JOURNAL",
+                path.display()
+            ))
+            .into());
+        }
         Ok(Journal {
             conn: Mutex::new(conn),
             path: path.to_path_buf(),
@@ -83,8 +140,21 @@ impl Journal {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Appends `event` to the chain, committed before this returns.
-    pub fn append(&self, run_id: &str, ticket: &str, event: &Event) -> Result<()> {
+    /// The last row of the chain as the head table records it (`None` for an empty journal).
+    pub fn head(&self) -> Result<Option<Head>> {
+        Ok(self
+            .lock()
+            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| {
+                Ok(Head {
+                    seq: r.get(0)?,
+                    hash: r.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Appends `event` to the chain, committed before this returns; returns the new head.
+    pub fn append(&self, run_id: &str, ticket: &str, event: &Event) -> Result<Head> {
         let body = serde_json::to_string(event)?;
         let at = super::query::now_text();
         let mut conn = self.lock();
@@ -126,6 +196,21 @@ impl Journal {
         )?;
         tx.commit()
             .with_context(|| format!("failed to write journal `{}`", self.path.display()))?;
-        Ok(())
+        Ok(Head { seq: row.seq, hash })
     }
+}
+
+fn cannot_read(path: &Path, e: &std::io::Error) -> StatusError {
+    StatusError::usage(format!(
+        "cannot read the journal `{}`: {e}. Point at a journal you can read with --journal PATH \
+         or HOSTOPS_JOURNAL",
+        path.display()
+    ))
+}
+
+fn not_a_journal(path: &Path, e: &rusqlite::Error) -> StatusError {
+    StatusError::usage(format!(
+        "`{}` is not a hostops journal ({e}): check --journal PATH or HOSTOPS_JOURNAL",
+        path.display()
+    ))
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::journal::{Event, Journal, RunSummary, StoredEvent};
+use crate::journal::{Event, Head, Journal, RunSummary, StoredEvent};
 use crate::output::human_duration;
 
 #[derive(Debug, Serialize)]
@@ -15,6 +15,8 @@ pub struct TicketReport {
     pub total_ms: u64,
     pub operators: Vec<OperatorTime>,
     pub runs: Vec<RunReport>,
+    /// The journal's last row when the report was made: an anchor for `log verify --head`.
+    pub journal_head: Option<Head>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,6 +65,7 @@ pub fn ticket_report(journal: &Journal, ticket: &str) -> Result<TicketReport> {
         }
     }
     Ok(TicketReport {
+        journal_head: journal.head()?,
         ticket: ticket.to_string(),
         total_ms: operators.iter().map(|o| o.duration_ms).sum(),
         operators,
@@ -168,6 +171,16 @@ pub fn markdown(r: &TicketReport) -> String {
                 describe(&e.event).replace('|', "\\|")
             );
         }
+    }
+    if let Some(h) = &r.journal_head {
+        let _ = writeln!(
+            md,
+            "\nJournal head when this note was made: `{}` (row {}). \
+             `hostops log verify --head {}` shows whether the journal was rewritten since.",
+            h.hash,
+            h.seq,
+            h.short()
+        );
     }
     md
 }

@@ -288,22 +288,73 @@ fn verify_detects_the_last_rows_deleted() {
     );
 }
 
+/// The chain hash of one row, as hostops computes it: what an editor who re-hashes would do.
+fn row_hash(
+    prev: &str,
+    seq: i64,
+    run_id: &str,
+    ticket: &str,
+    at: &str,
+    kind: &str,
+    body: &str,
+) -> String {
+    use sha2::Digest;
+    let fields = serde_json::to_vec(&(prev, seq, run_id, ticket, at, kind, body)).unwrap();
+    sha2::Sha256::digest(&fields)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Re-hashes every row from `from` on, as someone rewriting the file would, and fixes the head.
+fn rehash_from(db: &Connection, from: i64) {
+    let rows: Vec<(i64, String, String, String, String, String)> = db
+        .prepare(
+            "SELECT seq, run_id, ticket, at, kind, body FROM events WHERE seq >= ?1 ORDER BY seq",
+        )
+        .unwrap()
+        .query_map([from], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut prev: String = db
+        .query_row("SELECT hash FROM events WHERE seq = ?1", [from - 1], |r| {
+            r.get(0)
+        })
+        .unwrap_or_else(|_| "0".repeat(64));
+    for (seq, run_id, ticket, at, kind, body) in rows {
+        let hash = row_hash(&prev, seq, &run_id, &ticket, &at, &kind, &body);
+        db.execute(
+            "UPDATE events SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+            rusqlite::params![prev, hash, seq],
+        )
+        .unwrap();
+        prev = hash;
+    }
+    db.execute(
+        "UPDATE chain_head SET seq = (SELECT max(seq) FROM events), hash = ?1",
+        [prev],
+    )
+    .unwrap();
+}
+
 #[test]
 fn verify_detects_a_rehashed_edit() {
     // An editor who recomputes the edited row's own hash still breaks the link to the next row.
     let env = Env::new();
     let db = journal_with_runs(&env);
-    let (seq, prev, run_id, ticket, at, kind, body): (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    ) = db
-        .query_row(
-            "SELECT seq, prev_hash, run_id, ticket, at, kind, body FROM events WHERE seq = 2",
+    let (prev, run_id, ticket, at, kind, body): (String, String, String, String, String, String) =
+        db.query_row(
+            "SELECT prev_hash, run_id, ticket, at, kind, body FROM events WHERE seq = 2",
             [],
             |r| {
                 Ok((
@@ -313,18 +364,12 @@ fn verify_detects_a_rehashed_edit() {
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
-                    r.get(6)?,
                 ))
             },
         )
         .unwrap();
     let body = body.replace("run 0", "run Z");
-    let fields = serde_json::to_vec(&(&prev, seq, &run_id, &ticket, &at, &kind, &body)).unwrap();
-    use sha2::Digest;
-    let hash: String = sha2::Sha256::digest(&fields)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = row_hash(&prev, 2, &run_id, &ticket, &at, &kind, &body);
     db.execute(
         "UPDATE events SET body = ?1, hash = ?2 WHERE seq = 2",
         rusqlite::params![body, hash],
@@ -338,4 +383,504 @@ fn verify_detects_a_rehashed_edit() {
         "{}",
         stdout(&out)
     );
+}
+
+/// The head a run summary printed (`journal head: HASH`) on stderr.
+fn summary_head(out: &std::process::Output) -> String {
+    let err = stderr(out);
+    let at = err
+        .find("journal head: ")
+        .unwrap_or_else(|| panic!("no journal head in the run summary:\n{err}"));
+    err[at + "journal head: ".len()..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+/// Three runs of TAMPER-1, and the head the last run's summary showed.
+fn journal_with_recorded_head(env: &Env) -> (Connection, String) {
+    let mut head = String::new();
+    for i in 0..3 {
+        let out = env
+            .hostops()
+            .args(["-t", "TAMPER-1", "-y", "exec", "local", "--", "echo"])
+            .arg(format!("run {i}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        head = summary_head(&out);
+    }
+    (Connection::open(env.journal()).unwrap(), head)
+}
+
+fn verify_head(env: &Env, head: &str) -> std::process::Output {
+    env.hostops()
+        .args(["log", "verify", "--head", head])
+        .output()
+        .unwrap()
+}
+
+#[track_caller]
+fn assert_head_gone(env: &Env, head: &str) {
+    let out = verify_head(env, head);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains(&format!(
+            "the journal no longer contains the head {head} you recorded: rows were removed or rewritten"
+        )),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn verify_head_holds_through_later_runs() {
+    let env = Env::new();
+    let (db, head) = journal_with_recorded_head(&env);
+    drop(db);
+    run_local(&env, "TAMPER-2", "bob", &["true"]);
+    let out = verify_head(&env, &head);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(&format!("the head {head} you recorded is row 9")),
+        "{}",
+        stdout(&out)
+    );
+    // The full hash works as well as the short one.
+    let full = json(
+        &env.hostops()
+            .args(["--json", "log", "verify"])
+            .output()
+            .unwrap(),
+    )["head"]["hash"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        verify_head(&env, &full.to_uppercase()).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn verify_head_detects_the_last_run_deleted_with_the_head_fixed() {
+    let env = Env::new();
+    let (db, head) = journal_with_recorded_head(&env);
+    db.execute("DELETE FROM events WHERE seq > 6", []).unwrap();
+    db.execute(
+        "UPDATE chain_head SET seq = 6, hash = (SELECT hash FROM events WHERE seq = 6)",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    // The chain alone cannot tell, and says so...
+    let alone = env.hostops().args(["log", "verify"]).output().unwrap();
+    assert_eq!(alone.status.code(), Some(0), "{}", stdout(&alone));
+    assert!(
+        stdout(&alone).contains("rows removed from the end with the head row fixed"),
+        "{}",
+        stdout(&alone)
+    );
+    // ...the head recorded outside it can.
+    assert_head_gone(&env, &head);
+}
+
+#[test]
+fn verify_head_detects_a_chain_rehashed_from_an_edited_row() {
+    let env = Env::new();
+    let (db, head) = journal_with_recorded_head(&env);
+    db.execute(
+        "UPDATE events SET body = replace(body, 'run 1', 'run X') WHERE body LIKE '%run 1%'",
+        [],
+    )
+    .unwrap();
+    rehash_from(&db, 4);
+    drop(db);
+    let alone = env.hostops().args(["log", "verify"]).output().unwrap();
+    assert_eq!(alone.status.code(), Some(0), "{}", stdout(&alone));
+    assert_head_gone(&env, &head);
+}
+
+#[test]
+fn verify_head_detects_every_row_deleted() {
+    let env = Env::new();
+    let (db, head) = journal_with_recorded_head(&env);
+    db.execute_batch("DELETE FROM events; DELETE FROM chain_head;")
+        .unwrap();
+    drop(db);
+    assert_head_gone(&env, &head);
+}
+
+#[test]
+fn verify_head_detects_a_replaced_journal() {
+    let env = Env::new();
+    let (db, head) = journal_with_recorded_head(&env);
+    drop(db);
+    let other = Env::new();
+    run_local(&other, "TAMPER-1", "alice", &["echo", "run 0"]);
+    // Checkpointed, the other journal is one file to copy over.
+    Connection::open(other.journal())
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    for side in ["-wal", "-shm"] {
+        let mut path = env.journal().into_os_string();
+        path.push(side);
+        let _ = std::fs::remove_file(path);
+    }
+    std::fs::copy(other.journal(), env.journal()).unwrap();
+    assert_head_gone(&env, &head);
+}
+
+#[test]
+fn verify_head_must_look_like_a_recorded_head() {
+    let env = Env::new();
+    run_local(&env, "T-1", "alice", &["true"]);
+    for bad in ["abc123", "not-a-hash-at-all-zzzz", &"0".repeat(65)] {
+        let out = verify_head(&env, bad);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("16 to 64 hex digits"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn every_run_summary_shows_the_journal_head() {
+    let env = Env::new();
+    let human = env
+        .hostops()
+        .args(["-t", "T-1", "-y", "exec", "local", "--", "true"])
+        .output()
+        .unwrap();
+    let short = summary_head(&human);
+    assert_eq!(short.len(), 16, "{short}");
+    let machine = env
+        .hostops()
+        .args(["--json", "-t", "T-1", "-y", "exec", "local", "--", "false"])
+        .output()
+        .unwrap();
+    let summary: serde_json::Value = serde_json::from_str(
+        stderr(&machine)
+            .lines()
+            .rev()
+            .find(|l| l.contains("journal_head"))
+            .unwrap_or_else(|| panic!("no JSON run summary:\n{}", stderr(&machine))),
+    )
+    .unwrap();
+    let v = json(
+        &env.hostops()
+            .args(["--json", "log", "verify"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(summary["journal_head"], v["head"], "{summary}");
+    assert_eq!(v["head"]["seq"], 6);
+    assert!(v["head"]["hash"].as_str().unwrap().len() == 64);
+    let run_id = summary["run_id"].as_str().unwrap();
+    let runs = json(
+        &env.hostops()
+            .args(["--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(runs["runs"][1]["run_id"], run_id);
+}
+
+#[test]
+fn the_hand_over_note_carries_the_journal_head() {
+    let env = Env::new();
+    run_local(&env, "ESC-3", "alice", &["true"]);
+    run_local(&env, "OTHER-3", "bob", &["true"]);
+    let v = json(
+        &env.hostops()
+            .args(["--json", "log", "verify"])
+            .output()
+            .unwrap(),
+    );
+    let hash = v["head"]["hash"].as_str().unwrap();
+    let md = stdout(
+        &env.hostops()
+            .args(["log", "export", "ESC-3"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        md.contains(&format!(
+            "Journal head when this note was made: `{hash}` (row 6)"
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!("hostops log verify --head {}", &hash[..16])),
+        "{md}"
+    );
+    let exported = json(
+        &env.hostops()
+            .args(["log", "export", "ESC-3", "--format", "json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(exported["journal_head"], v["head"]);
+}
+
+#[test]
+fn reading_commands_never_create_a_journal() {
+    let env = Env::new();
+    let missing = env.path().join("no/such/journal.sqlite");
+    for args in [
+        &["log", "list"][..],
+        &["log", "show", "T-1"],
+        &["log", "export", "T-1"],
+        &["log", "verify"],
+    ] {
+        let out = env
+            .hostops()
+            .arg("--journal")
+            .arg(&missing)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stdout(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("no journal at `{}`", missing.display()))
+                && err.contains("--journal")
+                && err.contains("HOSTOPS_JOURNAL"),
+            "{err}"
+        );
+        assert!(!missing.exists() && !missing.parent().unwrap().exists());
+    }
+}
+
+#[test]
+fn verify_never_changes_the_journal() {
+    let env = Env::new();
+    run_local(&env, "T-1", "alice", &["true"]);
+    let path = env.journal();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    for args in [
+        &["log", "verify"][..],
+        &["log", "list"],
+        &["log", "show", "T-1"],
+    ] {
+        let out = env.hostops().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!(
+        meta.permissions().mode() & 0o777,
+        0o644,
+        "the journal was chmod-ed"
+    );
+    assert_eq!(meta.modified().unwrap(), modified);
+    assert!(
+        std::fs::read(&path).unwrap() == before,
+        "the journal was written"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_journal_is_not_called_tampered() {
+    let env = Env::new();
+    let cases = [
+        ("text", b"just some notes\n".repeat(200)),
+        ("sqlite", Vec::new()),
+    ];
+    for (what, bytes) in cases {
+        let path = env.path().join(format!("{what}.sqlite"));
+        if bytes.is_empty() {
+            Connection::open(&path)
+                .unwrap()
+                .execute_batch("CREATE TABLE notes (x TEXT)")
+                .unwrap();
+        } else {
+            std::fs::write(&path, &bytes).unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let out = env
+            .hostops()
+            .arg("--journal")
+            .arg(&path)
+            .args(["log", "verify"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", stdout(&out));
+        assert!(!stdout(&out).contains("TAMPERED"), "{}", stdout(&out));
+        assert!(
+            stderr(&out).contains("not a hostops journal")
+                && stderr(&out).contains(&path.display().to_string()),
+            "{}",
+            stderr(&out)
+        );
+        assert!(
+            std::fs::read(&path).unwrap() == before,
+            "{what} was changed"
+        );
+    }
+    let out = env
+        .hostops()
+        .arg("--journal")
+        .arg(env.path())
+        .args(["log", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    // A path that cannot be read (here: under a file; a permission error reads the same).
+    let unreadable = env.path().join("text.sqlite/journal.sqlite");
+    let out = env
+        .hostops()
+        .arg("--journal")
+        .arg(&unreadable)
+        .args(["log", "verify"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "cannot read the journal `{}`",
+            unreadable.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn list_since_keeps_the_time_of_day() {
+    let env = Env::new();
+    run_local(&env, "S-1", "alice", &["true"]);
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
+    let list = |since: &str| {
+        let out = env
+            .hostops()
+            .env("TZ", "UTC")
+            .args(["--json", "log", "list", "--since", since])
+            .output()
+            .unwrap();
+        json(&out)["runs"].as_array().unwrap().len()
+    };
+    let minute = jiff::SignedDuration::from_secs(60);
+    let later = now.checked_add(minute).unwrap();
+    let earlier = now.checked_sub(minute).unwrap();
+    // The date alone takes the run; a time of day after it must not.
+    for format in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"] {
+        assert_eq!(list(&later.strftime(format).to_string()), 0, "{format}");
+        assert_eq!(list(&earlier.strftime(format).to_string()), 1, "{format}");
+    }
+    assert_eq!(list("2h"), 1);
+    assert_eq!(list("today"), 1);
+    let bad = env
+        .hostops()
+        .args(["log", "list", "--since", "2026-12-03 1:57pm"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("30m, 2h, 1d, 1w") && stderr(&bad).contains("2026-11-01 10:00"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn run_ids_are_uuids_and_commands_take_a_prefix() {
+    let env = Env::new();
+    let out = env
+        .hostops()
+        .args(["--json", "-t", "R-1", "-y", "exec", "local", "--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let runs = json(
+        &env.hostops()
+            .args(["--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    let id = runs["runs"][0]["run_id"].as_str().unwrap().to_string();
+    let uuid = uuid::Uuid::parse_str(&id).unwrap_or_else(|e| panic!("{id}: {e}"));
+    assert_eq!(uuid.hyphenated().to_string(), id);
+    let table = stdout(&env.hostops().args(["log", "list"]).output().unwrap());
+    assert!(table.contains(&id[..13]) && !table.contains(&id), "{table}");
+    // A prefix reaches the command's own lookup as the whole ID.
+    for args in [
+        &["backup", "undo", &id[..8]][..],
+        &["migrate", "run", "--resume", &id[..8]],
+    ] {
+        let out = env
+            .hostops()
+            .args(["-t", "R-1", "-y"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            stderr(&out).contains(&format!("run {id}")),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let short = env
+        .hostops()
+        .args(["-t", "R-1", "-y", "backup", "undo", &id[..4]])
+        .output()
+        .unwrap();
+    assert_eq!(short.status.code(), Some(2), "{}", stderr(&short));
+    assert!(
+        stderr(&short).contains("at least 8 characters"),
+        "{}",
+        stderr(&short)
+    );
+}
+
+/// `--since`, `--head`, a ticket to show and a run ID to undo: every hostile value is data.
+#[test]
+fn log_fields_take_hostile_values_as_data() {
+    let env = Env::new();
+    let h = crate::hostile::Hostile::new(env.path());
+    run_local(&env, "H-1", "alice", &["true"]);
+    for (name, value) in h.values() {
+        for flag in ["--since", "--head"] {
+            let sub = if flag == "--since" { "list" } else { "verify" };
+            let out = env
+                .hostops()
+                .args(["log", sub])
+                .arg(format!("{flag}={value}"))
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name} {flag}: {}",
+                stderr(&out)
+            );
+        }
+        let show = env
+            .hostops()
+            .args(["log", "show", "--", value])
+            .output()
+            .unwrap();
+        assert_ne!(show.status.code(), Some(0), "{name}: {}", stdout(&show));
+        let undo = env
+            .hostops()
+            .args(["-t", "H-1", "-y", "backup", "undo", "--", value])
+            .output()
+            .unwrap();
+        assert_ne!(undo.status.code(), Some(0), "{name}: {}", stdout(&undo));
+    }
+    h.assert_nothing_ran();
+    let ok = env.hostops().args(["log", "verify"]).output().unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
 }
