@@ -14,6 +14,7 @@ use crate::inventory::{HostSpec, Inventory};
 use crate::journal::{Event, Journal, Redactor, RunLog, RunStart, StepEvent};
 use crate::output::prompt::TermPrompter;
 use crate::output::Printer;
+use crate::secret::Secret;
 use crate::ticket::Ticket;
 use crate::transport::journaled::Journaled;
 use crate::transport::local::LocalTransport;
@@ -89,6 +90,17 @@ impl Context {
     /// Registers a secret so it is masked in everything journaled from now on.
     pub fn add_secret(&self, secret: &str) {
         self.redactor.add_secret(secret);
+    }
+
+    /// Makes a [`Secret`] of `value`, registered: masked in everything journaled or printed
+    /// through [`Context::redact`] from now on.
+    pub fn secret(&self, value: String) -> Secret {
+        Secret::registered(value, &self.redactor)
+    }
+
+    /// `text` with every secret masked, for what is printed (plans, reports, -v output).
+    pub fn redact(&self, text: &str) -> String {
+        self.redactor.redact(text)
     }
 
     /// Records a plan, decision or finding in the journal (no-op when not journaling).
@@ -183,7 +195,10 @@ impl Context {
                 &endpoint(host),
                 via.as_ref(),
                 &self.settings.ssh,
-                self.prompter(),
+                &Registering {
+                    inner: self.prompter(),
+                    redactor: &self.redactor,
+                },
             )?)
         };
         tracing::info!(
@@ -233,6 +248,29 @@ impl Context {
         } else {
             Err(StatusError::refused(format!("not confirmed: did not {what}")).into())
         }
+    }
+}
+
+/// The prompter SSH authentication asks through: a password or passphrase typed at it is a
+/// secret of the run, masked wherever it could appear afterwards.
+struct Registering<'a> {
+    inner: &'a dyn Prompter,
+    redactor: &'a Redactor,
+}
+
+impl Prompter for Registering<'_> {
+    fn confirm(&self, question: &str) -> bool {
+        self.inner.confirm(question)
+    }
+
+    fn secret(&self, prompt: &str) -> Option<String> {
+        let answer = self.inner.secret(prompt)?;
+        self.redactor.add_secret(&answer);
+        Some(answer)
+    }
+
+    fn can_prompt(&self) -> bool {
+        self.inner.can_prompt()
     }
 }
 

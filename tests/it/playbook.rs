@@ -27,6 +27,19 @@ fn play(env: &Env, lab: &Lab, global: &[&str], book: impl AsRef<OsStr>, args: &[
         .unwrap()
 }
 
+/// The journal rows (kind and JSON body) whose body contains `needle`, read from the SQLite
+/// file itself.
+pub(crate) fn journal_rows_containing(env: &Env, needle: &str) -> Vec<String> {
+    let db = rusqlite::Connection::open(env.journal()).unwrap();
+    let mut q = db
+        .prepare("SELECT kind || ': ' || body FROM events WHERE instr(body, ?1) > 0")
+        .unwrap();
+    q.query_map([needle], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
 fn write(env: &Env, name: &str, text: &str) -> PathBuf {
     let path = env.path().join(name);
     std::fs::write(&path, text).unwrap();
