@@ -147,7 +147,7 @@ pub fn register_secrets(ctx: &Context, args: &PlaybookArgs) {
             .clone()
             .or_else(|| ctx.config.playbooks.clone()),
     );
-    let book = library.find(&run.playbook).and_then(|s| Ok(s.parse()?));
+    let book = library.find(&run.playbook).and_then(|s| s.parse());
     if let (Ok(book), Ok(pairs)) = (book, parse_vars(&run.vars)) {
         for (_, value) in pairs.iter().filter(|(k, _)| book.is_secret(k)) {
             ctx.add_secret(value);
