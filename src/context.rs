@@ -103,6 +103,16 @@ impl Context {
         self.redactor.redact(text)
     }
 
+    /// `err` with every secret masked in each of its messages, for printing it.
+    pub fn redact_error(&self, err: &anyhow::Error) -> anyhow::Error {
+        let mut messages: Vec<String> = err.chain().map(|c| self.redact(&c.to_string())).collect();
+        let mut masked = anyhow::anyhow!(messages.pop().unwrap_or_default());
+        while let Some(outer) = messages.pop() {
+            masked = masked.context(outer);
+        }
+        masked
+    }
+
     /// Records a plan, decision or finding in the journal (no-op when not journaling).
     pub fn note(&self, text: impl Into<String>) -> Result<()> {
         match self.run_log() {
@@ -290,5 +300,62 @@ pub fn ssh_options(connect_timeout_s: u64, accept_new_host_key: bool) -> SshOpti
     SshOptions {
         connect_timeout: Duration::from_secs(connect_timeout_s.max(1)),
         accept_new_host_key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::Format;
+
+    fn ctx() -> Context {
+        Context::new(
+            Config::default(),
+            Printer::terminal(Format::Human, true),
+            Settings {
+                ticket: None,
+                dry_run: false,
+                assume_yes: false,
+                inventory: None,
+                journal: PathBuf::from("/nonexistent/journal.sqlite"),
+                ssh_config: None,
+                ssh: ssh_options(5, false),
+            },
+        )
+    }
+
+    #[test]
+    fn errors_are_printed_with_secrets_masked() {
+        let c = ctx();
+        let _pw = c.secret("hunter22".into());
+        let e = anyhow::anyhow!("inner hunter22").context("outer hunter22");
+        let masked = c.redact_error(&e);
+        assert_eq!(format!("{masked:#}"), "outer ***: inner ***");
+        assert_eq!(masked.chain().count(), 2);
+    }
+
+    struct Types(&'static str);
+
+    impl Prompter for Types {
+        fn confirm(&self, _: &str) -> bool {
+            false
+        }
+        fn secret(&self, _: &str) -> Option<String> {
+            Some(self.0.to_string())
+        }
+        fn can_prompt(&self) -> bool {
+            true
+        }
+    }
+
+    #[test]
+    fn a_password_typed_for_ssh_is_a_secret_of_the_run() {
+        let c = ctx();
+        let asked = Registering {
+            inner: &Types("typed-pw"),
+            redactor: &c.redactor,
+        };
+        assert_eq!(asked.secret("Password: ").as_deref(), Some("typed-pw"));
+        assert_eq!(c.redact("echo typed-pw"), "echo ***");
     }
 }

@@ -83,7 +83,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         }
     }
     if let Err(e) = &result {
-        ctx.printer.error(e);
+        ctx.printer.error(&ctx.redact_error(e));
     }
     status
 }

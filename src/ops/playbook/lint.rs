@@ -154,6 +154,13 @@ fn check_defined(p: &Playbook) -> Result<(), String> {
                 .collect();
             for (field, src, expression) in &sources {
                 for name in template::variables_used(src, *expression)? {
+                    if *field == "upload.dest" && p.is_secret(&name) {
+                        return Err(format!(
+                            "{section}[{i}] (`{}`).{field}: `{name}` is a secret, and a path \
+                             goes on command lines: keep secrets out of `dest`",
+                            step.name
+                        ));
+                    }
                     if !known.contains(name.as_str()) && !guarded.contains(name.as_str()) {
                         return Err(format!(
                             "{section}[{i}] (`{}`).{field}: `{name}` is not defined: declare it \
@@ -225,6 +232,12 @@ mod tests {
         assert!(e.contains("steps[0] (`a`).when: `r` is not defined"), "{e}");
         let e = lint("  - {name: a, upload: {dest: '/{{ d }}', content: x}}\n");
         assert!(e.contains("upload.dest: `d` is not defined"), "{e}");
+        let e = lint_book(
+            "name: t\nlevel: 2\nrequired: [api_token]\nsteps:\n\
+             \x20 - {name: a, upload: {dest: '/{{ api_token }}', content: x}}\n",
+        )
+        .unwrap_err();
+        assert!(e.contains("`api_token` is a secret"), "{e}");
         // Defined: vars, required, the engine's own, earlier registers, guarded, loop variables.
         lint_book(
             "name: t\nlevel: 2\nvars: {v: 1}\nrequired: [need]\nsteps:\n\
