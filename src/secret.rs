@@ -30,28 +30,23 @@ impl fmt::Debug for Secret {
 }
 
 /// Whether a variable, flag or `KEY=VALUE` name names a secret: its last word (split on `_`,
-/// `-` and `.`) ends with `pass`, `passwd`, `password`, `passphrase`, `pwd`, `secret`, `token`
-/// or `key`, in any case. `db_password`, `DB_PASS`, `mypass`, `api_key`, `--auth-token` are;
-/// `my-password-reset`, `--key-file`, `passenger` are not.
+/// `-` and `.`) ends with `pass`, `passwd`, `password`, `passphrase`, `secret`, `token` or
+/// `key`, in any case, or is `pwd` after another word (`MYSQL_PWD`, not the shell's `PWD`).
+/// `db_password`, `DB_PASS`, `mypass`, `api_key`, `--auth-token` are; `my-password-reset`,
+/// `--key-file`, `passenger`, `OLDPWD` are not.
 pub fn is_secret_name(name: &str) -> bool {
-    let last = name
-        .trim_start_matches('-')
-        .rsplit(['_', '-', '.'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    [
+    let mut words = name.trim_start_matches('-').rsplit(['_', '-', '.']);
+    let last = words.next().unwrap_or("").to_ascii_lowercase();
+    let ends = [
         "pass",
         "passwd",
         "password",
         "passphrase",
-        "pwd",
         "secret",
         "token",
         "key",
-    ]
-    .iter()
-    .any(|end| last.ends_with(end))
+    ];
+    ends.iter().any(|end| last.ends_with(end)) || (last == "pwd" && words.next().is_some())
 }
 
 #[cfg(test)]
@@ -90,6 +85,8 @@ mod tests {
             "backup_dir",
             "password_age",
             "tokens_used",
+            "PWD",
+            "OLDPWD",
         ] {
             assert!(!is_secret_name(no), "{no}");
         }
