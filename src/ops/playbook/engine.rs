@@ -213,7 +213,7 @@ fn prepare(
         host: &host.name,
         check: opts.check,
         observer,
-        scope: scope(opts, playbook, &host.name, &facts),
+        scope: scope(playbook, opts, &host.name, &facts),
         secrets: &opts.vars.secrets,
         steps: Vec::new(),
         counts: Counts::default(),
@@ -269,7 +269,7 @@ fn not_applicable(p: &Playbook, f: &Facts) -> Option<String> {
 
 /// Variables templates see besides the secrets: playbook vars (overridden by --var), `facts`,
 /// `host`, `playbook`, `check_mode`, and each registered result.
-fn scope(opts: &RunOptions, p: &Playbook, host: &str, facts: &Facts) -> BTreeMap<String, Value> {
+fn scope(p: &Playbook, opts: &RunOptions, host: &str, facts: &Facts) -> BTreeMap<String, Value> {
     let mut vars = opts.vars.plain.clone();
     vars.insert("facts".into(), Value::from(Serde(facts)));
     vars.insert("host".into(), Value::from(host));
@@ -390,7 +390,7 @@ impl HostRun<'_> {
     fn secrets_in(&self, line: &str) -> Vec<(&str, &Secret)> {
         self.secrets
             .iter()
-            .filter(|(name, _)| line.contains(&format!("\"${}\"", template::secret_variable(name))))
+            .filter(|(name, _)| line.contains(&template::secret_expansion(name)))
             .map(|(name, s)| (name.as_str(), s))
             .collect()
     }

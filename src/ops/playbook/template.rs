@@ -63,13 +63,18 @@ impl Object for SecretRef {
     }
 
     fn render(self: &Arc<Self>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"${}\"", secret_variable(&self.0))
+        f.write_str(&secret_expansion(&self.0))
     }
 }
 
 /// The shell variable that holds secret `name` in a `run` line.
 pub fn secret_variable(name: &str) -> String {
     format!("HOSTOPS_SECRET_{name}")
+}
+
+/// What secret `name` renders as in a `run` line: its variable, expanded as one word.
+pub fn secret_expansion(name: &str) -> String {
+    format!("\"${}\"", secret_variable(name))
 }
 
 /// What secret `name` is in the variables of a `run` line: a reference, never the value.
