@@ -304,11 +304,12 @@ pub fn ssh_options(connect_timeout_s: u64, accept_new_host_key: bool) -> SshOpti
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::output::Format;
 
-    fn ctx() -> Context {
+    /// A context with no journal, inventory or terminal, for unit tests.
+    pub(crate) fn ctx() -> Context {
         Context::new(
             Config::default(),
             Printer::terminal(Format::Human, true),
@@ -334,7 +335,8 @@ mod tests {
         assert_eq!(masked.chain().count(), 2);
     }
 
-    struct Types(&'static str);
+    /// A prompter that answers every secret question with the same text.
+    pub(crate) struct Types(pub(crate) &'static str);
 
     impl Prompter for Types {
         fn confirm(&self, _: &str) -> bool {

@@ -159,7 +159,7 @@ fn run_playbook(ctx: &Context, library: &Library, args: RunArgs) -> Result<ExitS
     let source = library.find(&args.playbook)?;
     let book = source.parse()?;
     playbook::check_level(&book, operator_level(ctx)?)?;
-    let vars = vars::resolve(ctx, &book, &parse_vars(&args.vars)?)?;
+    let vars = vars::resolve(ctx, &book, &parse_vars(&args.vars)?, ctx.prompter())?;
     let hosts = ctx.hosts(&args.hosts)?;
     let opts = RunOptions {
         check: args.check || ctx.dry_run(),
