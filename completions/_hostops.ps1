@@ -596,7 +596,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the playbooks on offer (bundled, and from --playbooks DIR)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a playbook''s YAML')
-            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook on hosts (with --check: run the probes, show the rest)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -676,8 +676,8 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;playbook;run' {
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Hosts or groups to run on')
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Hosts or groups to run on')
-            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
-            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable; required ones must be set; secret ones are masked)')
+            [CompletionResult]::new('--var', '--var', [CompletionResultType]::ParameterName, 'Set a playbook variable (repeatable; required ones must be set; secret ones are masked)')
             [CompletionResult]::new('--forks', '--forks', [CompletionResultType]::ParameterName, 'Hosts run at the same time')
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'Run hosts in batches of N, checking --max-fail after each batch')
             [CompletionResult]::new('--max-fail', '--max-fail', [CompletionResultType]::ParameterName, 'With --serial: stop when more than PCT percent of a batch failed')
@@ -708,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;playbook;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the playbooks on offer (bundled, and from --playbooks DIR)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a playbook''s YAML')
-            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook on hosts (with --check: run the probes, show the rest)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -995,7 +995,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;help;playbook' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the playbooks on offer (bundled, and from --playbooks DIR)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Print a playbook''s YAML')
-            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a playbook on hosts (with --check: run the probes, show the rest)')
             break
         }

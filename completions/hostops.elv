@@ -556,7 +556,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
             cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'
             cand show 'Print a playbook''s YAML'
-            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
             cand run 'Run a playbook on hosts (with --check: run the probes, show the rest)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -632,8 +632,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;playbook;run'= {
             cand -H 'Hosts or groups to run on'
             cand --host 'Hosts or groups to run on'
-            cand -e 'Set a playbook variable (repeatable)'
-            cand --var 'Set a playbook variable (repeatable)'
+            cand -e 'Set a playbook variable (repeatable; required ones must be set; secret ones are masked)'
+            cand --var 'Set a playbook variable (repeatable; required ones must be set; secret ones are masked)'
             cand --forks 'Hosts run at the same time'
             cand --serial 'Run hosts in batches of N, checking --max-fail after each batch'
             cand --max-fail 'With --serial: stop when more than PCT percent of a batch failed'
@@ -663,7 +663,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;playbook;help'= {
             cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'
             cand show 'Print a playbook''s YAML'
-            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
             cand run 'Run a playbook on hosts (with --check: run the probes, show the rest)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -913,7 +913,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;playbook'= {
             cand list 'List the playbooks on offer (bundled, and from --playbooks DIR)'
             cand show 'Print a playbook''s YAML'
-            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+            cand lint 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
             cand run 'Run a playbook on hosts (with --check: run the probes, show the rest)'
         }
         &'hostops;help;playbook;list'= {

@@ -393,7 +393,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "show" -d 'Print a playbook\'s YAML'
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
@@ -445,7 +445,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s H -l host -d 'Hosts or groups to run on' -r
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s e -l var -d 'Set a playbook variable (repeatable)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s e -l var -d 'Set a playbook variable (repeatable; required ones must be set; secret ones are masked)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l forks -d 'Hosts run at the same time' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l serial -d 'Run hosts in batches of N, checking --max-fail after each batch' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l max-fail -d 'With --serial: stop when more than PCT percent of a batch failed' -r
@@ -468,7 +468,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a playbook\'s YAML'
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
@@ -612,7 +612,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from backup" -f -a "undo" -d 'Put back the account a restore replaced, from that run\'s safety snapshot'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "list" -d 'List the playbooks on offer (bundled, and from --playbooks DIR)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'Print a playbook\'s YAML'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'

@@ -14,6 +14,7 @@ use crate::inventory::{HostSpec, Inventory};
 use crate::journal::{Event, Journal, Redactor, RunLog, RunStart, StepEvent};
 use crate::output::prompt::TermPrompter;
 use crate::output::Printer;
+use crate::secret::Secret;
 use crate::ticket::Ticket;
 use crate::transport::journaled::Journaled;
 use crate::transport::local::LocalTransport;
@@ -94,6 +95,27 @@ impl Context {
     /// Registers a secret so it is masked in everything journaled from now on.
     pub fn add_secret(&self, secret: &str) {
         self.redactor.add_secret(secret);
+    }
+
+    /// Makes a [`Secret`] of `value`, registered: masked in everything journaled or printed
+    /// through [`Context::redact`] from now on.
+    pub fn secret(&self, value: String) -> Secret {
+        Secret::registered(value, &self.redactor)
+    }
+
+    /// `text` with every secret masked, for what is printed (plans, reports, -v output).
+    pub fn redact(&self, text: &str) -> String {
+        self.redactor.redact(text)
+    }
+
+    /// `err` with every secret masked in each of its messages, for printing it.
+    pub fn redact_error(&self, err: &anyhow::Error) -> anyhow::Error {
+        let mut messages: Vec<String> = err.chain().map(|c| self.redact(&c.to_string())).collect();
+        let mut masked = anyhow::anyhow!(messages.pop().unwrap_or_default());
+        while let Some(outer) = messages.pop() {
+            masked = masked.context(outer);
+        }
+        masked
     }
 
     /// Records a plan, decision or finding in the journal (no-op when not journaling).
@@ -188,7 +210,10 @@ impl Context {
                 &endpoint(host),
                 via.as_ref(),
                 &self.settings.ssh,
-                self.prompter(),
+                &Registering {
+                    inner: self.prompter(),
+                    redactor: &self.redactor,
+                },
             )?)
         };
         tracing::info!(
@@ -241,6 +266,29 @@ impl Context {
     }
 }
 
+/// The prompter SSH authentication asks through: a password or passphrase typed at it is a
+/// secret of the run, masked wherever it could appear afterwards.
+struct Registering<'a> {
+    inner: &'a dyn Prompter,
+    redactor: &'a Redactor,
+}
+
+impl Prompter for Registering<'_> {
+    fn confirm(&self, question: &str) -> bool {
+        self.inner.confirm(question)
+    }
+
+    fn secret(&self, prompt: &str) -> Option<String> {
+        let answer = self.inner.secret(prompt)?;
+        self.redactor.add_secret(&answer);
+        Some(answer)
+    }
+
+    fn can_prompt(&self) -> bool {
+        self.inner.can_prompt()
+    }
+}
+
 fn endpoint(h: &HostSpec) -> Endpoint {
     Endpoint {
         name: h.name.clone(),
@@ -257,5 +305,64 @@ pub fn ssh_options(connect_timeout_s: u64, accept_new_host_key: bool) -> SshOpti
     SshOptions {
         connect_timeout: Duration::from_secs(connect_timeout_s.max(1)),
         accept_new_host_key,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::output::Format;
+
+    /// A context with no journal, inventory or terminal, for unit tests.
+    pub(crate) fn ctx() -> Context {
+        Context::new(
+            Config::default(),
+            Printer::terminal(Format::Human, true),
+            Settings {
+                ticket: None,
+                dry_run: false,
+                assume_yes: false,
+                inventory: None,
+                journal: PathBuf::from("/nonexistent/journal.sqlite"),
+                ssh_config: None,
+                ssh: ssh_options(5, false),
+            },
+        )
+    }
+
+    #[test]
+    fn errors_are_printed_with_secrets_masked() {
+        let c = ctx();
+        let _pw = c.secret("hunter22".into());
+        let e = anyhow::anyhow!("inner hunter22").context("outer hunter22");
+        let masked = c.redact_error(&e);
+        assert_eq!(format!("{masked:#}"), "outer ***: inner ***");
+        assert_eq!(masked.chain().count(), 2);
+    }
+
+    /// A prompter that answers every secret question with the same text.
+    pub(crate) struct Types(pub(crate) &'static str);
+
+    impl Prompter for Types {
+        fn confirm(&self, _: &str) -> bool {
+            false
+        }
+        fn secret(&self, _: &str) -> Option<String> {
+            Some(self.0.to_string())
+        }
+        fn can_prompt(&self) -> bool {
+            true
+        }
+    }
+
+    #[test]
+    fn a_password_typed_for_ssh_is_a_secret_of_the_run() {
+        let c = ctx();
+        let asked = Registering {
+            inner: &Types("typed-pw"),
+            redactor: &c.redactor,
+        };
+        assert_eq!(asked.secret("Password: ").as_deref(), Some("typed-pw"));
+        assert_eq!(c.redact("echo typed-pw"), "echo ***");
     }
 }

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod ops;
 pub mod output;
 pub mod panel;
+pub mod secret;
 pub mod ticket;
 pub mod transport;
 

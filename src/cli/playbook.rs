@@ -24,7 +24,7 @@ pub enum PlaybookCommand {
         #[arg(value_name = "NAME|FILE")]
         name: String,
     },
-    /// Check playbook files: YAML shape, unknown keys, templates, expressions
+    /// Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables
     #[command(
         after_help = "Exit status: 0 when every file is valid, 1 when any is not. \
 Errors give FILE:LINE:COLUMN and the field."
@@ -60,7 +60,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub check: bool,
 
-    /// Set a playbook variable (repeatable)
+    /// Set a playbook variable (repeatable; required ones must be set; secret ones are masked)
     #[arg(long = "var", short = 'e', value_name = "KEY=VALUE")]
     pub vars: Vec<String>,
 

@@ -84,7 +84,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         }
     }
     if let Err(e) = &result {
-        ctx.printer.error(e);
+        ctx.printer.error(&ctx.redact_error(e));
     }
     status
 }
@@ -174,6 +174,9 @@ fn journaled_name(cmd: &Command) -> Option<&'static str> {
 
 fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus> {
     if let Some(name) = journaled_name(&command) {
+        if let Command::Playbook(args) = &command {
+            playbook::register_secrets(ctx, args);
+        }
         let ticket = ctx.ticket().cloned().ok_or_else(|| Ticket::missing(name))?;
         let log = ctx.start_run(
             ticket,

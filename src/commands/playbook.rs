@@ -1,8 +1,9 @@
 //! `hostops playbook list|show|lint|run`: resolve the playbook, check the operator's level,
 //! confirm, run, and render progress, the check-mode plan and the per-host summary.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use anyhow::Result;
 use serde_json::json;
@@ -13,7 +14,8 @@ use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::exec::{ExecSink, Stream};
 use crate::ops::playbook::{
-    self, fleet, parse, HostReport, Library, Observer, Outcome, RunOptions, StepReport, StepStatus,
+    self, fleet, is_identifier, parse, vars, HostReport, Library, Observer, Outcome, RunOptions,
+    StepReport, StepStatus,
 };
 use crate::output::{human_duration, verdict, Printer, Table};
 
@@ -114,38 +116,54 @@ fn operator_level(ctx: &Context) -> Result<Option<u8>> {
     }
 }
 
-fn parse_vars(pairs: &[String]) -> Result<BTreeMap<String, minijinja::Value>> {
-    let mut vars = BTreeMap::new();
+fn parse_vars(pairs: &[String]) -> Result<Vec<(String, String)>> {
+    let mut vars = Vec::new();
     for pair in pairs {
         let (key, value) = pair.split_once('=').ok_or_else(|| {
             StatusError::usage(format!(
                 "--var `{pair}`: expected KEY=VALUE, e.g. --var extension=intl"
             ))
         })?;
-        let ident = key
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !ident {
+        if !is_identifier(key) {
             return Err(StatusError::usage(format!(
                 "--var `{pair}`: `{key}` is not a variable name (letters, digits, _)"
             ))
             .into());
         }
-        vars.insert(key.to_string(), minijinja::Value::from(value));
+        vars.push((key.to_string(), value.to_string()));
     }
     Ok(vars)
+}
+
+/// Registers the secret `--var` values of a `playbook run` before the run's argv is
+/// journaled, so that a secret declared in the playbook's `secrets` (whatever its name) is
+/// masked there too. Errors are left for the run itself to report.
+pub fn register_secrets(ctx: &Context, args: &PlaybookArgs) {
+    let PlaybookCommand::Run(run) = &args.command else {
+        return;
+    };
+    let library = Library::new(
+        args.playbooks
+            .clone()
+            .or_else(|| ctx.config.playbooks.clone()),
+    );
+    let book = library.find(&run.playbook).and_then(|s| s.parse());
+    if let (Ok(book), Ok(pairs)) = (book, parse_vars(&run.vars)) {
+        for (_, value) in pairs.iter().filter(|(k, _)| book.is_secret(k)) {
+            ctx.add_secret(value);
+        }
+    }
 }
 
 fn run_playbook(ctx: &Context, library: &Library, args: RunArgs) -> Result<ExitStatus> {
     let source = library.find(&args.playbook)?;
     let book = source.parse()?;
     playbook::check_level(&book, operator_level(ctx)?)?;
+    let vars = vars::resolve(ctx, &book, &parse_vars(&args.vars)?, ctx.prompter())?;
     let hosts = ctx.hosts(&args.hosts)?;
     let opts = RunOptions {
         check: args.check || ctx.dry_run(),
-        vars: parse_vars(&args.vars)?,
+        vars,
         forks: args.forks,
         serial: args.serial.map(|n| n as usize),
         max_fail: args.max_fail,
@@ -165,14 +183,13 @@ fn run_playbook(ctx: &Context, library: &Library, args: RunArgs) -> Result<ExitS
         ctx.note(plan)?;
     }
     let observer = Progress {
-        printer: &ctx.printer,
+        ctx,
         stream: (!ctx.printer.is_json() && tracing::enabled!(tracing::Level::INFO))
             .then(|| TerminalSink::new(&ctx.printer, true)),
+        partial: Mutex::new(HashMap::new()),
     };
     let reports = fleet::run(ctx, &book, &opts, &hosts, &observer);
-    if let Some(sink) = &observer.stream {
-        sink.finish();
-    }
+    observer.finish();
     if ctx.printer.is_json() {
         ctx.printer.json(&json!({
             "playbook": book.name, "check": opts.check, "hosts": reports,
@@ -192,16 +209,51 @@ fn run_playbook(ctx: &Context, library: &Library, args: RunArgs) -> Result<ExitS
     }))
 }
 
-/// Progress on stderr, one line per step; host output streamed with -v.
+/// Progress on stderr, one line per step; host output streamed with -v, line by line with
+/// the secrets masked (a whole line, so that a secret split between two reads is masked too).
 struct Progress<'a> {
-    printer: &'a Printer,
+    ctx: &'a Context,
     stream: Option<TerminalSink<'a>>,
+    /// The unfinished last line of each host's stdout and stderr.
+    partial: Mutex<HashMap<(String, bool), Vec<u8>>>,
+}
+
+impl Progress<'_> {
+    fn emit(&self, sink: &TerminalSink, host: &str, stream: Stream, line: &[u8]) {
+        let masked = self.ctx.redact(&String::from_utf8_lossy(line));
+        sink.output(host, stream, masked.as_bytes());
+    }
+
+    /// Prints what is left of unfinished lines.
+    fn finish(&self) {
+        let Some(sink) = &self.stream else {
+            return;
+        };
+        let rest = std::mem::take(&mut *self.partial.lock().unwrap_or_else(|p| p.into_inner()));
+        for ((host, stderr), bytes) in rest {
+            let stream = if stderr {
+                Stream::Stderr
+            } else {
+                Stream::Stdout
+            };
+            self.emit(sink, &host, stream, &bytes);
+        }
+        sink.finish();
+    }
 }
 
 impl ExecSink for Progress<'_> {
     fn output(&self, host: &str, stream: Stream, bytes: &[u8]) {
-        if let Some(sink) = &self.stream {
-            sink.output(host, stream, bytes);
+        let Some(sink) = &self.stream else {
+            return;
+        };
+        let mut partial = self.partial.lock().unwrap_or_else(|p| p.into_inner());
+        let stderr = stream == Stream::Stderr;
+        let buf = partial.entry((host.to_string(), stderr)).or_default();
+        buf.extend_from_slice(bytes);
+        while let Some(nl) = buf.iter().position(|&b| b == b'\n') {
+            let line: Vec<u8> = buf.drain(..=nl).collect();
+            self.emit(sink, host, stream, &line);
         }
     }
 }
@@ -216,9 +268,9 @@ impl Observer for Progress<'_> {
         );
         match &step.message {
             Some(m) if step.status == StepStatus::Failed => {
-                self.printer.warn(format!("{line}: {m}"))
+                self.ctx.printer.warn(format!("{line}: {m}"))
             }
-            _ => self.printer.status(line),
+            _ => self.ctx.printer.status(line),
         }
     }
 }

@@ -80,11 +80,16 @@ impl Transport for Journaled {
             },
         );
         let t = self.inner.target();
+        let shown = self.log.redactor().redact(&cmd.display());
         match &result {
             Ok(exit) => {
-                tracing::info!("{}: $ {} -> {exit} in {:?}", t.name, cmd, started.elapsed())
+                tracing::info!("{}: $ {shown} -> {exit} in {:?}", t.name, started.elapsed())
             }
-            Err(e) => tracing::info!("{}: $ {} -> {e}", t.name, cmd),
+            Err(e) => tracing::info!(
+                "{}: $ {shown} -> {}",
+                t.name,
+                self.log.redactor().redact(&e.to_string())
+            ),
         }
         let (exit_code, signal) = match &result {
             Ok(Exit::Code { code }) => (Some(*code), None),

@@ -5,12 +5,13 @@
 //! Debian lab host, and rebuild-php's EasyApache 4 rollback for real on a cPanel host.
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::Mutex;
 
 use serde_json::Value;
 
+use crate::hostile::Hostile;
 use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
 /// The ticket of this module's lab runs (`Lab::hostops_yes`).
@@ -24,6 +25,19 @@ fn play(env: &Env, lab: &Lab, global: &[&str], book: impl AsRef<OsStr>, args: &[
         .arg(book)
         .args(args)
         .output()
+        .unwrap()
+}
+
+/// The journal rows (kind and JSON body) whose body contains `needle`, read from the SQLite
+/// file itself.
+pub(crate) fn journal_rows_containing(env: &Env, needle: &str) -> Vec<String> {
+    let db = rusqlite::Connection::open(env.journal()).unwrap();
+    let mut q = db
+        .prepare("SELECT kind || ': ' || body FROM events WHERE instr(body, ?1) > 0")
+        .unwrap();
+    q.query_map([needle], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
         .unwrap()
 }
 
@@ -246,6 +260,193 @@ steps:
     assert!(!exists(&lab, "h1", "/tmp/pwned"));
     assert!(!exists(&lab, "h1", "/tmp/pwned2"));
     assert_eq!(stdout(&lab.sh("h1", &["cat", "/tmp/raw"])), "raw-ok\n");
+}
+
+/// Every value of the hostile table as a `--var` of a lab run, plain and secret: each arrives
+/// as one argument, unchanged, and none runs as code (a secret is one line: the values with
+/// a newline are refused as secrets, exit 2).
+#[test]
+fn hostile_table_as_var_values() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let h = Hostile::new(Path::new("/tmp"));
+    let values: Vec<&str> = h.values().map(|(_, v)| v).collect();
+    let one_line: Vec<&str> = values
+        .iter()
+        .copied()
+        .filter(|v| !v.contains('\n'))
+        .collect();
+    let names = |prefix: &str, n: usize| (0..n).map(|i| format!("{prefix}{i}")).collect::<Vec<_>>();
+    let (plain, secret) = (names("v", values.len()), names("s", one_line.len()));
+    let refs = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("{{{{ {n} }}}}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let file = write(
+        &env,
+        "hostile-table.yml",
+        &format!(
+            "name: hostile-table\nlevel: 2\nrequired: [{all}]\nsecrets: [{secrets}]\nsteps:\n\
+             \x20 - name: print them\n    run: printf '%s\\0' {p} > /tmp/plain; printf '%s\\0' {s} > /tmp/secret\n",
+            all = [plain.clone(), secret.clone()].concat().join(", "),
+            secrets = secret.join(", "),
+            p = refs(&plain),
+            s = refs(&secret),
+        ),
+    );
+    let mut args = vec!["--host".to_string(), "h1".to_string()];
+    for (name, value) in plain
+        .iter()
+        .zip(&values)
+        .chain(secret.iter().zip(&one_line))
+    {
+        args.extend(["--var".to_string(), format!("{name}={value}")]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = play(&env, &lab, &[], &file, &args);
+    assert_exit(&out, 0, "");
+    let printed = |path: &str| -> Vec<String> {
+        String::from_utf8_lossy(&lab.sh("h1", &["cat", path]).stdout)
+            .split_terminator('\0')
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(printed("/tmp/plain"), values);
+    assert_eq!(printed("/tmp/secret"), one_line);
+    assert!(!exists(&lab, "h1", "/tmp/hostops-pwned"));
+
+    // A secret holding a newline is refused before any host is contacted.
+    let newline = values.iter().find(|v| v.contains('\n')).unwrap();
+    let refused = play(
+        &env,
+        &lab,
+        &[],
+        &file,
+        &[&args[..], &["--var", &format!("s0={newline}")]].concat(),
+    );
+    assert_exit(&refused, 2, "--var s0: a secret is one line");
+    assert!(!exists(&lab, "h1", "/tmp/hostops-pwned"));
+}
+
+const SECRETS: &str = r#"name: secrets
+level: 2
+required: [db_password, mypass, dbcred]
+secrets: [dbcred]
+steps:
+  - name: use them
+    run: |
+      printf '%s\n' {{ db_password }} > /tmp/pw; printf '%s' {{ dbcred }} > /tmp/cred
+      tr '\0' ' ' < /proc/$$/cmdline > /tmp/argv
+      echo "mypass is" {{ mypass }}; echo api_key=Ak-0004zz
+  - name: fail saying it
+    run: echo {{ mypass }} {{ dbcred }} >&2; exit 3
+"#;
+
+/// Secret vars (named like one, or declared in `secrets`) reach the command on stdin: the
+/// command uses the value, its command line holds only a variable name, and no journal row,
+/// `log show`, `log export`, report or `-v` line holds the value.
+#[test]
+fn secret_vars_travel_on_stdin_and_are_masked_everywhere() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let file = write(&env, "secrets.yml", SECRETS);
+    // The last one is no var: a literal `api_key=` in the playbook, masked as such (`-v`
+    // prints each command as journaled).
+    let values = ["Pw-db-0001x", "Mp-0002-mine", "Cr-0003zz", "Ak-0004zz"];
+    let vars = [
+        format!("db_password={}", values[0]),
+        format!("mypass={}", values[1]),
+        format!("dbcred={}", values[2]),
+    ];
+    let run = |global: &[&str]| {
+        let mut args = vec!["--host", "h1"];
+        for v in &vars {
+            args.extend(["--var", v.as_str()]);
+        }
+        play(&env, &lab, global, &file, &args)
+    };
+    let out = run(&["-v"]);
+    assert_exit(&out, 1, "fail saying it");
+    assert_eq!(
+        stdout(&lab.sh("h1", &["cat", "/tmp/pw"])),
+        format!("{}\n", values[0])
+    );
+    assert_eq!(stdout(&lab.sh("h1", &["cat", "/tmp/cred"])), values[2]);
+    let argv = stdout(&lab.sh("h1", &["cat", "/tmp/argv"]));
+    assert!(argv.contains("HOSTOPS_SECRET_db_password"), "{argv}");
+    let json_out = run(&["--json"]);
+    let show = env
+        .hostops()
+        .args(["log", "show", TICKET])
+        .output()
+        .unwrap();
+    let exports: Vec<Output> = ["markdown", "json"]
+        .iter()
+        .map(|f| {
+            env.hostops()
+                .args(["log", "export", TICKET, "--format", f])
+                .output()
+                .unwrap()
+        })
+        .collect();
+    // -v streamed the step's output, masked.
+    let shown = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(shown.contains("h1 | mypass is ***"), "{shown}");
+    for value in &values[..3] {
+        assert!(!argv.contains(value), "{value} on the command line: {argv}");
+    }
+    for value in values {
+        assert_eq!(journal_rows_containing(&env, value), Vec::<String>::new());
+        for o in [&out, &json_out, &show].into_iter().chain(&exports) {
+            let all = format!("{}{}", stdout(o), stderr(o));
+            assert!(!all.contains(value), "{value} shown: {all}");
+        }
+    }
+    // The journal still says what ran, and that a secret was there.
+    assert!(!journal_rows_containing(&env, "HOSTOPS_SECRET_mypass").is_empty());
+}
+
+#[test]
+fn undefined_and_missing_variables_are_usage_errors() {
+    let env = Env::new();
+    let book = write(
+        &env,
+        "undefined.yml",
+        "name: undefined\nlevel: 2\nsteps:\n  - name: one\n    run: touch /tmp/one\n  - name: two\n    run: echo {{ undefined_var }}\n",
+    );
+    let lint = env
+        .hostops()
+        .args(["playbook", "lint"])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert_exit(
+        &lint,
+        1,
+        "steps[1] (`two`).run: `undefined_var` is not defined",
+    );
+    let run = |book: &OsStr, vars: &[&str]| {
+        env.hostops()
+            .args(["-t", "PB-4", "-y", "playbook", "run"])
+            .arg(book)
+            .args(["--host", "nowhere"])
+            .args(vars)
+            .output()
+            .unwrap()
+    };
+    assert_exit(
+        &run(book.as_os_str(), &[]),
+        2,
+        "`undefined_var` is not defined",
+    );
+    // A required variable missing from the command line: refused before hosts are looked at.
+    let out = run(OsStr::new("install-php-extension"), &[]);
+    assert_exit(
+        &out,
+        2,
+        "playbook `install-php-extension` needs `extension`: add --var extension=VALUE",
+    );
 }
 
 #[test]

@@ -1,9 +1,11 @@
 //! One playbook on one host: gather facts, check `applies_to`, then run `steps`; on the first
 //! failure run `rescue`, and always run `always`. In check mode read-only probes run and every
 //! other step is rendered and reported with whether it would run. Every step is journaled.
+//! Secret variables reach a `run` line on its stdin, read into shell variables, never on its
+//! command line; every report is masked before it is journaled, printed or returned.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::time::{Duration, Instant};
 
 use minijinja::value::{Serde, Value};
@@ -16,6 +18,7 @@ use super::RunOptions;
 use crate::context::Context;
 use crate::inventory::HostSpec;
 use crate::ops::exec::{ExecSink, SinkWriter, Stream};
+use crate::secret::Secret;
 use crate::transport::copy::NoProgress;
 use crate::transport::{self, Cmd, ExecIo, Exit, Transport};
 
@@ -165,6 +168,7 @@ pub fn run_host(
     let started = Instant::now();
     let mut report = prepare(ctx, playbook, opts, host, observer);
     report.duration_ms = started.elapsed().as_millis() as u64;
+    report.error = report.error.map(|e| ctx.redact(&e));
     let _ = ctx.note(format!(
         "{}: playbook `{}` {}",
         host.name,
@@ -210,6 +214,7 @@ fn prepare(
         check: opts.check,
         observer,
         scope: scope(playbook, opts, &host.name, &facts),
+        secrets: &opts.vars.secrets,
         steps: Vec::new(),
         counts: Counts::default(),
     };
@@ -262,11 +267,10 @@ fn not_applicable(p: &Playbook, f: &Facts) -> Option<String> {
     None
 }
 
-/// Variables templates see: playbook vars (overridden by --var), `facts`, `host`,
-/// `playbook`, `check_mode`, and each registered result.
+/// Variables templates see besides the secrets: playbook vars (overridden by --var), `facts`,
+/// `host`, `playbook`, `check_mode`, and each registered result.
 fn scope(p: &Playbook, opts: &RunOptions, host: &str, facts: &Facts) -> BTreeMap<String, Value> {
-    let mut vars = p.vars.clone();
-    vars.extend(opts.vars.clone());
+    let mut vars = opts.vars.plain.clone();
     vars.insert("facts".into(), Value::from(Serde(facts)));
     vars.insert("host".into(), Value::from(host));
     vars.insert("playbook".into(), Value::from(p.name.as_str()));
@@ -281,6 +285,7 @@ struct HostRun<'a> {
     check: bool,
     observer: &'a dyn Observer,
     scope: BTreeMap<String, Value>,
+    secrets: &'a BTreeMap<String, Secret>,
     steps: Vec<StepReport>,
     counts: Counts,
 }
@@ -328,6 +333,7 @@ impl HostRun<'_> {
             let started = Instant::now();
             let (mut report, registered) = self.step(phase, step);
             report.duration_ms = started.elapsed().as_millis() as u64;
+            self.mask(&mut report);
             if self.check && report.status == StepStatus::Failed && self.counts.changed > 0 {
                 // A probe after a change that did not happen cannot see it: not a failure.
                 report.status = StepStatus::Undecided;
@@ -355,8 +361,38 @@ impl HostRun<'_> {
         false
     }
 
-    fn vars(&self) -> Value {
-        Value::from(self.scope.clone())
+    /// The variables of a template: secrets as shell variable references in a `run` line
+    /// (`shell`), as their values in `when:` and uploads (which travel as file content).
+    fn vars(&self, shell: bool) -> Value {
+        let mut vars = self.scope.clone();
+        for (name, secret) in self.secrets {
+            let value = if shell {
+                template::secret_reference(name)
+            } else {
+                Value::from(secret.expose())
+            };
+            vars.insert(name.clone(), value);
+        }
+        Value::from(vars)
+    }
+
+    /// Masks the secrets in what a report shows (command, diff, message).
+    fn mask(&self, report: &mut StepReport) {
+        for text in [&mut report.command, &mut report.diff, &mut report.message]
+            .into_iter()
+            .flatten()
+        {
+            *text = self.ctx.redact(text);
+        }
+    }
+
+    /// The secrets a rendered `run` line refers to.
+    fn secrets_in(&self, line: &str) -> Vec<(&str, &Secret)> {
+        self.secrets
+            .iter()
+            .filter(|(name, _)| line.contains(&template::secret_expansion(name)))
+            .map(|(name, s)| (name.as_str(), s))
+            .collect()
     }
 
     fn step(&self, phase: Phase, step: &Step) -> (StepReport, Option<Registered>) {
@@ -371,7 +407,7 @@ impl HostRun<'_> {
             message: None,
             duration_ms: 0,
         };
-        let vars = self.vars();
+        let vars = self.vars(false);
         let mut undetermined = None;
         if let Some(when) = &step.when {
             match template::eval(&when.0, &vars) {
@@ -393,7 +429,7 @@ impl HostRun<'_> {
         }
         match &step.action {
             Action::Run(line) => {
-                let line = match template::render_shell(&line.0, &vars) {
+                let line = match template::render_shell(&line.0, &self.vars(true)) {
                     Ok(l) => l,
                     Err(e) => return (failed(report, format!("run: {e}")), None),
                 };
@@ -429,7 +465,19 @@ impl HostRun<'_> {
         line: String,
         mut report: StepReport,
     ) -> (StepReport, Option<Registered>) {
-        let cmd = Cmd::new("sh").args(["-c".to_string(), line]);
+        // Each secret the line uses is one line of stdin, read into its shell variable.
+        let secrets = self.secrets_in(&line);
+        let prelude: String = secrets
+            .iter()
+            .map(|(name, _)| format!("IFS= read -r {}\n", template::secret_variable(name)))
+            .collect();
+        let input: Vec<u8> = secrets
+            .iter()
+            .flat_map(|(_, s)| [s.expose().as_bytes(), b"\n"])
+            .flatten()
+            .copied()
+            .collect();
+        let cmd = Cmd::new("sh").args(["-c".to_string(), prelude + &line]);
         let timeout = step.timeout.map(Duration::from_secs);
         loop {
             report.attempts += 1;
@@ -445,10 +493,11 @@ impl HostRun<'_> {
                 sink: self.observer,
                 keep: Some(Vec::new()),
             };
+            let mut stdin = Cursor::new(input.as_slice());
             let result = self.t.exec(
                 &cmd,
                 ExecIo {
-                    stdin: None,
+                    stdin: (!secrets.is_empty()).then_some(&mut stdin as &mut (dyn Read + Send)),
                     stdout: &mut out,
                     stderr: &mut err,
                     timeout,

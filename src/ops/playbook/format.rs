@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::lint;
 use super::template;
+use crate::secret::is_secret_name;
 
 /// A parsed, checked playbook.
 #[derive(Clone, Debug, Deserialize)]
@@ -23,6 +24,14 @@ pub struct Playbook {
     /// Defaults, overridden by `--var k=v`.
     #[serde(default)]
     pub vars: BTreeMap<String, minijinja::Value>,
+    /// Variables without a default: `--var` must give them, or the run is refused before any
+    /// host is contacted.
+    #[serde(default)]
+    pub required: Vec<String>,
+    /// Variables whose values are secrets, besides those named like one
+    /// ([`is_secret_name`]): masked everywhere, sent to a `run` line on stdin.
+    #[serde(default)]
+    pub secrets: Vec<String>,
     pub steps: Vec<Step>,
     /// Runs when a step fails: the rollback.
     #[serde(default)]
@@ -30,6 +39,13 @@ pub struct Playbook {
     /// Runs last, whatever happened.
     #[serde(default)]
     pub always: Vec<Step>,
+}
+
+impl Playbook {
+    /// Whether variable `name` holds a secret: declared in `secrets`, or named like one.
+    pub fn is_secret(&self, name: &str) -> bool {
+        self.secrets.iter().any(|s| s == name) || is_secret_name(name)
+    }
 }
 
 /// The support level a playbook needs (2 or 3).

@@ -9,14 +9,13 @@ pub mod format;
 pub mod library;
 mod lint;
 mod template;
-
-use std::collections::BTreeMap;
-
-use minijinja::Value;
+pub mod vars;
 
 pub use engine::{HostReport, Observer, Outcome, Phase, StepReport, StepStatus};
 pub use format::{parse, Playbook};
 pub use library::Library;
+pub use lint::is_identifier;
+pub use vars::Variables;
 
 use crate::exit::StatusError;
 
@@ -24,8 +23,8 @@ use crate::exit::StatusError;
 pub struct RunOptions {
     /// Run probes only; report every other step.
     pub check: bool,
-    /// `--var k=v` overrides of the playbook's vars.
-    pub vars: BTreeMap<String, Value>,
+    /// The playbook's vars with the `--var k=v` overrides, secrets apart.
+    pub vars: Variables,
     pub forks: usize,
     /// Hosts per batch (None: all at once).
     pub serial: Option<usize>,
