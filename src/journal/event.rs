@@ -43,9 +43,22 @@ impl Event {
             }
             Event::Copy(c) => c.error = c.error.as_deref().map(|t| r.redact(t)),
             Event::Note { text } => *text = r.redact(text),
-            Event::Step(s) => s.error = s.error.as_deref().map(|t| r.redact(t)),
+            Event::Step(s) => {
+                s.error = s.error.as_deref().map(|t| r.redact(t));
+                redact_strings(&mut s.detail, r);
+            }
             Event::RunEnd(_) => {}
         }
+    }
+}
+
+/// Masks every string inside a step's typed detail (paths, names, command lines).
+fn redact_strings(value: &mut serde_json::Value, r: &Redactor) {
+    match value {
+        serde_json::Value::String(text) => *text = r.redact(text),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| redact_strings(v, r)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|v| redact_strings(v, r)),
+        _ => {}
     }
 }
 
@@ -146,5 +159,36 @@ impl RunStatus {
             RunStatus::Interrupted => "interrupted",
             RunStatus::Running => "running",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_steps_detail_is_masked_at_every_depth() {
+        let r = Redactor::default();
+        r.add_secret("s3cr3t-value");
+        let mut event = Event::Step(StepEvent {
+            operation: "migrate".into(),
+            origin: "run".into(),
+            unit: "bob".into(),
+            step: "restore".into(),
+            ok: true,
+            error: None,
+            detail: serde_json::json!({"cmd": "x s3cr3t-value", "list": [{"pw": "s3cr3t-value"}], "n": 3}),
+            duration_ms: 1,
+        });
+        event.redact(&r);
+        let Event::Step(s) = event else {
+            unreachable!()
+        };
+        assert!(
+            !s.detail.to_string().contains("s3cr3t-value"),
+            "{}",
+            s.detail
+        );
+        assert_eq!(s.detail["n"], 3);
     }
 }
