@@ -103,6 +103,17 @@ pub enum TransportError {
     },
     #[error("{0}")]
     HostKeyChanged(Box<ChangedHostKey>),
+    #[error(
+        "REVOKED HOST KEY for {host} ({address}): the server presented {fingerprint}, which \
+         `{known_hosts}` marks @revoked.\nA stolen key may be in use to impersonate this host. \
+         hostops never accepts a revoked key: reach the server's owner"
+    )]
+    HostKeyRevoked {
+        host: String,
+        address: String,
+        fingerprint: String,
+        known_hosts: String,
+    },
     #[error("authentication failed for {user}@{host} ({address}): {tried}")]
     Auth {
         host: String,
@@ -139,6 +150,7 @@ impl TransportError {
             TransportError::Connect { .. }
             | TransportError::HostKeyUnknown { .. }
             | TransportError::HostKeyChanged(_)
+            | TransportError::HostKeyRevoked { .. }
             | TransportError::Auth { .. } => ExitStatus::Connection,
             _ => ExitStatus::Failure,
         }

@@ -114,12 +114,13 @@ impl SshTransport {
         };
         let mut session = session;
         session.set_timeout(opts.connect_timeout.as_millis().min(u32::MAX as u128) as u32);
-        known_hosts::prefer_known_key_types(&session, ep);
+        let known = known_hosts::applicable(ep)?;
+        known_hosts::prefer_known_key_types(&session, &known);
         prefer_fast_ciphers(&session);
         session
             .handshake()
             .map_err(|e| connect_err(format!("SSH handshake failed: {}", e.message())))?;
-        let fingerprint = known_hosts::verify(&session, ep, opts, prompter)?;
+        let fingerprint = known_hosts::verify(&session, ep, &known, opts, prompter)?;
         auth::authenticate(&session, ep, prompter)?;
         session.set_timeout(0);
         Ok(SshTransport {
