@@ -8,6 +8,7 @@ mod cli;
 mod dnsbl_fixture;
 mod hostile;
 mod journal;
+mod known_hosts;
 mod migrate;
 mod playbook;
 mod reference;

@@ -180,11 +180,20 @@ mod tests {
         assert!(applies("web?", "web1"));
         assert!(!applies("web?", "web10"));
         assert!(applies("10.0.0.*,!10.0.0.5", "10.0.0.4"));
-        assert!(!applies("10.0.0.*,!10.0.0.5", "10.0.0.5"), "a negated match wins");
-        assert!(!applies("!10.0.0.5", "10.0.0.4"), "negation alone matches nothing");
+        assert!(
+            !applies("10.0.0.*,!10.0.0.5", "10.0.0.5"),
+            "a negated match wins"
+        );
+        assert!(
+            !applies("!10.0.0.5", "10.0.0.4"),
+            "negation alone matches nothing"
+        );
         assert!(applies("WEB1", "web1"), "case-insensitive");
         assert!(applies("[10.0.0.1]:2222", "[10.0.0.1]:2222"));
-        assert!(!applies("10.0.0.1", "[10.0.0.1]:2222"), "plain entries are for port 22");
+        assert!(
+            !applies("10.0.0.1", "[10.0.0.1]:2222"),
+            "plain entries are for port 22"
+        );
         assert!(applies("[10.0.0.*]:2222", "[10.0.0.1]:2222"));
     }
 

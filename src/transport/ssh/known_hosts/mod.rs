@@ -148,16 +148,16 @@ pub fn verify(
             fingerprint: presented,
             known_hosts: file,
         }),
-        Verdict::Changed(recorded) => Err(TransportError::HostKeyChanged(Box::new(
-            ChangedHostKey {
+        Verdict::Changed(recorded) => {
+            Err(TransportError::HostKeyChanged(Box::new(ChangedHostKey {
                 host: ep.name.clone(),
                 address: ep.address(),
                 lookup: lookup_name(ep),
                 presented,
                 recorded: recorded.join(", "),
                 known_hosts: file,
-            },
-        ))),
+            })))
+        }
         Verdict::Unknown => {
             let question = format!(
                 "The authenticity of host {} ({}) can't be established.\nKey fingerprint is {}.\n\
