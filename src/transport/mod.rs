@@ -4,6 +4,7 @@
 
 pub mod cmd;
 pub mod copy;
+pub mod dest;
 pub mod journaled;
 pub mod local;
 pub mod pump;
@@ -140,6 +141,9 @@ pub enum TransportError {
         context: String,
         message: String,
     },
+    /// Refused by a check on the host (a copy onto a special file, say): exit 4.
+    #[error("{0}")]
+    Refused(String),
     #[error("{0}")]
     Other(String),
 }
@@ -152,6 +156,7 @@ impl TransportError {
             | TransportError::HostKeyChanged(_)
             | TransportError::HostKeyRevoked { .. }
             | TransportError::Auth { .. } => ExitStatus::Connection,
+            TransportError::Refused(_) => ExitStatus::Refused,
             _ => ExitStatus::Failure,
         }
     }

@@ -5,6 +5,7 @@
 mod backup;
 mod blacklist;
 mod cli;
+mod copy;
 mod dnsbl_fixture;
 mod hostile;
 mod journal;
