@@ -96,6 +96,8 @@ impl Inventory {
                 if let Some(why) = &h.unsupported {
                     return Err(StatusError::usage(format!("host {}: {why}", h.name)));
                 }
+                // A jump loop or an unusable jump host is a usage error before any connection.
+                self.route(&h)?;
                 if !out.iter().any(|o| o.name == h.name) {
                     out.push(h);
                 }

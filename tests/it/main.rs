@@ -14,4 +14,5 @@ mod migrate;
 mod playbook;
 mod reference;
 mod ssh;
+mod ssh_config;
 mod support;
