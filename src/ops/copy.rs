@@ -56,6 +56,7 @@ pub enum CopyPlan {
         host: String,
         local_path: PathBuf,
         remote_path: String,
+        /// The file's size (0 for a tree).
         bytes: u64,
         tree: bool,
     },
@@ -85,9 +86,18 @@ impl CopyPlan {
                 remote_path,
                 bytes,
                 tree,
+            } if *tree => format!(
+                "upload the directory tree `{}` to {host}:{remote_path}",
+                local_path.display()
+            ),
+            CopyPlan::Upload {
+                host,
+                local_path,
+                remote_path,
+                bytes,
+                ..
             } => format!(
-                "upload {}`{}` ({}) to {host}:{remote_path}",
-                tree_word(*tree),
+                "upload `{}` ({}) to {host}:{remote_path}",
                 local_path.display(),
                 crate::output::human_bytes(*bytes)
             ),

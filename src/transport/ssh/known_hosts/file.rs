@@ -199,14 +199,36 @@ mod tests {
 
     #[test]
     fn hashed_names_match() {
-        // `ssh-keygen -H` (OpenSSH 9.2p1) of lines for `192.168.1.61` and `[192.168.1.61]:2222`.
-        let port22 = "|1|qhApJ41V/uUIyTdsN8LSedwc8tY=|d4dyH05uod+p4SabayhURmZcZEQ=";
-        let port2222 = "|1|pMu/qDwl4AOs77VFS4vJ921a0UM=|uCNkNYzIHsemz6HykQAyCQ1r8h8=";
-        assert!(applies(port22, "192.168.1.61"));
-        assert!(!applies(port22, "192.168.1.62"));
-        assert!(!applies(port22, "[192.168.1.61]:2222"));
-        assert!(applies(port2222, "[192.168.1.61]:2222"));
+        // Real `ssh-keygen -H` output (tests/fixtures/real/README.md).
+        let text = include_str!("../../../../tests/fixtures/real/known_hosts.hashed");
+        let (e, bad) = entries(text);
+        assert!(bad.is_empty());
+        assert!(e[0].applies_to("192.168.1.61"));
+        assert!(!e[0].applies_to("192.168.1.62"));
+        assert!(!e[0].applies_to("[192.168.1.61]:2222"));
+        assert!(e[1].applies_to("[192.168.1.61]:2222"));
+        assert!(!e[1].applies_to("192.168.1.61"));
         let (_, bad) = entries(&format!("|1|nope ssh-ed25519 {KEY}\n"));
         assert_eq!(bad, vec![1]);
+    }
+
+    #[test]
+    fn the_sshd_man_page_example_is_read_line_by_line() {
+        // Its keys are elided (`AAAA1234.....=`) and its hashed line wrapped: every key line
+        // is skipped on its own, comments are not reported, nothing else breaks.
+        let text = include_str!("../../../../tests/fixtures/real/known_hosts.sshd-man-example");
+        let (e, bad) = entries(text);
+        assert!(e.is_empty());
+        assert_eq!(bad, vec![2, 4, 5, 7, 9]);
+        let fixed = text
+            .replace("AAAA1234.....=", KEY)
+            .replace("AAAAB5W...", KEY);
+        let fixed = fixed.replace("ssh-rsa\n", "ssh-rsa ");
+        let (e, bad) = entries(&fixed);
+        assert!(bad.is_empty(), "{bad:?}");
+        assert!(e[0].applies_to("192.0.2.10"));
+        assert_eq!(e[2].marker, Marker::Revoked);
+        assert_eq!(e[3].marker, Marker::CertAuthority);
+        assert!(e[3].applies_to("www.mydomain.org"));
     }
 }
