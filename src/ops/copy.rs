@@ -84,9 +84,9 @@ impl CopyPlan {
                 host,
                 local_path,
                 remote_path,
-                bytes,
-                tree,
-            } if *tree => format!(
+                tree: true,
+                ..
+            } => format!(
                 "upload the directory tree `{}` to {host}:{remote_path}",
                 local_path.display()
             ),
