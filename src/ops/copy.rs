@@ -368,3 +368,36 @@ fn download_atomically(
     let _ = tmp.keep();
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remote(host: &str, path: &str) -> Side {
+        Side::Remote {
+            host: host.into(),
+            path: path.into(),
+        }
+    }
+
+    #[test]
+    fn a_colon_before_any_slash_names_a_host_as_in_scp() {
+        assert_eq!(Side::parse("web1:blob.bin"), remote("web1", "blob.bin"));
+        assert_eq!(
+            Side::parse("root@10.0.0.1:/x"),
+            remote("root@10.0.0.1", "/x")
+        );
+        assert_eq!(Side::parse("h1:"), remote("h1", "."));
+        assert_eq!(
+            Side::parse("[2001:db8::1]:/x"),
+            remote("[2001:db8::1]", "/x")
+        );
+        assert_eq!(
+            Side::parse("u@[2001:db8::1]:y"),
+            remote("u@[2001:db8::1]", "y")
+        );
+        for local in ["./web1:blob.bin", "/tmp/a:b", "dir/a:b", "plain", ":x"] {
+            assert_eq!(Side::parse(local), Side::Local(local.into()), "{local}");
+        }
+    }
+}
