@@ -176,6 +176,8 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--relay', '--relay', [CompletionResultType]::ParameterName, 'Between two hosts, stream through hostops (for servers that cannot reach each other)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Copy a directory tree (owners, modes and symlinks kept; links never followed). The destination must not exist, or be a directory to create the tree in')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Copy a directory tree (owners, modes and symlinks kept; links never followed). The destination must not exist, or be a directory to create the tree in')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')

@@ -820,7 +820,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__copy)
-            opts="-t -n -y -v -q -h -V --relay --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            opts="-r -t -n -y -v -q -h -V --relay --recursive --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -164,6 +164,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --relay 'Between two hosts, stream through hostops (for servers that cannot reach each other)'
+            cand -r 'Copy a directory tree (owners, modes and symlinks kept; links never followed). The destination must not exist, or be a directory to create the tree in'
+            cand --recursive 'Copy a directory tree (owners, modes and symlinks kept; links never followed). The destination must not exist, or be a directory to create the tree in'
             cand --json 'Print one JSON document on stdout instead of tables'
             cand -n 'Show what would change and change nothing (read-only probes still run)'
             cand --dry-run 'Show what would change and change nothing (read-only probes still run)'

@@ -128,6 +128,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -l color -d 'When 
 always\t''
 never\t''"
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l relay -d 'Between two hosts, stream through hostops (for servers that cannot reach each other)'
+complete -c hostops -n "__fish_hostops_using_subcommand copy" -s r -l recursive -d 'Copy a directory tree (owners, modes and symlinks kept; links never followed). The destination must not exist, or be a directory to create the tree in'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l json -d 'Print one JSON document on stdout instead of tables'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'

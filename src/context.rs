@@ -202,13 +202,14 @@ impl Context {
         let raw: Box<dyn Transport> = if host.is_local() {
             Box::new(LocalTransport::new())
         } else {
-            let via = match &host.jump {
-                Some(name) => Some(self.endpoint_by_name(name, &host.name)?),
-                None => None,
-            };
+            let route = self
+                .inventory()
+                .and_then(|inv| Ok(inv.route(host)?))
+                .map_err(|e| TransportError::Other(format!("{e:#}")))?;
+            let jumps: Vec<Endpoint> = route.iter().map(endpoint).collect();
             Box::new(SshTransport::connect(
                 &endpoint(host),
-                via.as_ref(),
+                &jumps,
                 &self.settings.ssh,
                 &Registering {
                     inner: self.prompter(),
@@ -227,18 +228,6 @@ impl Context {
             Some(log) => Arc::new(Journaled::new(raw, log.clone())),
             None => Arc::from(raw),
         })
-    }
-
-    fn endpoint_by_name(&self, jump: &str, for_host: &str) -> Result<Endpoint, TransportError> {
-        let inv = self
-            .inventory()
-            .map_err(|e| TransportError::Other(format!("{e:#}")))?;
-        let spec = inv.get(jump).filter(|h| !h.is_local()).ok_or_else(|| {
-            TransportError::Other(format!(
-                "{for_host}: jump host `{jump}` is not in the inventory"
-            ))
-        })?;
-        Ok(endpoint(spec))
     }
 
     pub fn prompter(&self) -> &dyn Prompter {

@@ -36,7 +36,13 @@ pub struct ExecArgs {
 #[command(after_help = "Examples:
   hostops --ticket INC-1 copy ./fix.conf web01:/etc/httpd/conf.d/fix.conf
   hostops --ticket INC-1 copy web01:/var/log/exim_mainlog ./exim_mainlog
-  hostops --ticket INC-1 copy old01:/backup/cpmove-bob.tar.gz new01:/home/cpmove-bob.tar.gz
+  hostops --ticket INC-1 copy old01:/backup/cpmove-bob.tar.gz new01:/home/
+  hostops --ticket INC-1 copy -r web01:/etc/nginx ./web01-nginx
+
+HOST:PATH always names a host (an inventory host, or one named as ssh would: IP, name, \
+user@host); write ./a:b for a local file with a colon in its name. Into an existing directory \
+(or a DEST ending in /) a file goes under its own name. Only a regular file is ever replaced: \
+a symlink, device node, FIFO or socket at the destination is refused.
 
 Between two hosts the target pulls the file from the source with its own OpenSSH, using a \
 one-off key that is removed afterwards; --relay streams it through hostops instead.")]
@@ -48,4 +54,8 @@ pub struct CopyArgs {
     /// Between two hosts, stream through hostops (for servers that cannot reach each other)
     #[arg(long)]
     pub relay: bool,
+    /// Copy a directory tree (owners, modes and symlinks kept; links never followed). The
+    /// destination must not exist, or be a directory to create the tree in
+    #[arg(short = 'r', long)]
+    pub recursive: bool,
 }

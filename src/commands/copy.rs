@@ -9,7 +9,13 @@ use crate::ops::copy;
 use crate::output::human_bytes;
 
 pub fn run(ctx: &Context, args: CopyArgs) -> Result<ExitStatus> {
-    let plan = copy::plan(ctx, &args.source, &args.destination, args.relay)?;
+    let plan = copy::plan(
+        ctx,
+        &args.source,
+        &args.destination,
+        args.relay,
+        args.recursive,
+    )?;
     let text = plan.describe();
     if ctx.dry_run() {
         ctx.note(format!("dry run: would {text}"))?;
@@ -28,11 +34,15 @@ pub fn run(ctx: &Context, args: CopyArgs) -> Result<ExitStatus> {
     if ctx.printer.is_json() {
         ctx.printer.json(&done)?;
     } else {
-        ctx.printer.data(format!(
-            "done: {text}: {} sha256 {} verified",
-            human_bytes(done.report.bytes),
-            done.report.sha256
-        ));
+        ctx.printer.data(if done.report.sha256.is_empty() {
+            format!("done: {text}: {}", human_bytes(done.report.bytes))
+        } else {
+            format!(
+                "done: {text}: {} sha256 {} verified",
+                human_bytes(done.report.bytes),
+                done.report.sha256
+            )
+        });
     }
     Ok(ExitStatus::Success)
 }

@@ -112,6 +112,7 @@ pub fn load(path: &Path) -> Result<Vec<HostSpec>> {
             jump: h.jump.or_else(|| d.jump.clone()),
             groups: h.groups,
             source: "inventory",
+            unsupported: None,
             name: h.name,
         });
     }

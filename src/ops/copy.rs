@@ -13,7 +13,8 @@ use super::pull_access::Origin;
 use super::transfer::{self, Route};
 use crate::context::Context;
 use crate::exit::StatusError;
-use crate::inventory::Inventory;
+use crate::transport::dest::{self, Kind};
+use crate::transport::local::{LocalTransport, LOCAL};
 use crate::transport::CopyReport;
 
 /// One side of a copy.
@@ -24,18 +25,27 @@ pub enum Side {
 }
 
 impl Side {
-    /// `HOST:PATH` when HOST is a known host, else a local path (write `./a:b` for a local
-    /// file with a colon in its name).
-    pub fn parse(s: &str, inventory: &Inventory) -> Side {
-        match s.split_once(':') {
-            Some((host, path)) if !host.contains('/') && inventory.get(host).is_some() => {
-                Side::Remote {
-                    host: host.into(),
-                    path: path.into(),
+    /// scp's rule: a colon before any slash (outside `[IPv6]` brackets) makes `HOST:PATH`,
+    /// whatever HOST is; anything else is a local path (write `./a:b` for a local file whose
+    /// name has a colon). An empty PATH is the login directory, as in scp.
+    pub fn parse(s: &str) -> Side {
+        let mut bracket = false;
+        for (i, c) in s.char_indices() {
+            match c {
+                '[' if i == 0 || s[..i].ends_with('@') => bracket = true,
+                ']' => bracket = false,
+                '/' if !bracket => break,
+                ':' if !bracket && i > 0 => {
+                    let path = &s[i + 1..];
+                    return Side::Remote {
+                        host: s[..i].into(),
+                        path: if path.is_empty() { "." } else { path }.into(),
+                    };
                 }
+                _ => {}
             }
-            _ => Side::Local(PathBuf::from(s)),
         }
+        Side::Local(PathBuf::from(s))
     }
 }
 
@@ -46,12 +56,15 @@ pub enum CopyPlan {
         host: String,
         local_path: PathBuf,
         remote_path: String,
+        /// The file's size (0 for a tree).
         bytes: u64,
+        tree: bool,
     },
     Download {
         host: String,
         remote_path: String,
         local_path: PathBuf,
+        tree: bool,
     },
     Between {
         from: String,
@@ -59,6 +72,7 @@ pub enum CopyPlan {
         to: String,
         to_path: String,
         route: Route,
+        tree: bool,
     },
 }
 
@@ -70,7 +84,18 @@ impl CopyPlan {
                 host,
                 local_path,
                 remote_path,
+                tree: true,
+                ..
+            } => format!(
+                "upload the directory tree `{}` to {host}:{remote_path}",
+                local_path.display()
+            ),
+            CopyPlan::Upload {
+                host,
+                local_path,
+                remote_path,
                 bytes,
+                ..
             } => format!(
                 "upload `{}` ({}) to {host}:{remote_path}",
                 local_path.display(),
@@ -80,9 +105,11 @@ impl CopyPlan {
                 host,
                 remote_path,
                 local_path,
+                tree,
             } => {
                 format!(
-                    "download {host}:{remote_path} to `{}`",
+                    "download {}{host}:{remote_path} to `{}`",
+                    tree_word(*tree),
                     local_path.display()
                 )
             }
@@ -92,8 +119,10 @@ impl CopyPlan {
                 to,
                 to_path,
                 route,
+                tree,
             } => format!(
-                "copy {from}:{from_path} to {to}:{to_path} ({})",
+                "copy {}{from}:{from_path} to {to}:{to_path} ({})",
+                tree_word(*tree),
                 match route {
                     Route::Direct => format!("{to} pulls it from {from} with a one-off key"),
                     Route::Relay => "relayed through hostops".to_string(),
@@ -108,6 +137,14 @@ impl CopyPlan {
     }
 }
 
+fn tree_word(tree: bool) -> &'static str {
+    if tree {
+        "the directory tree "
+    } else {
+        ""
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CopyDone {
     pub plan: CopyPlan,
@@ -115,27 +152,43 @@ pub struct CopyDone {
     pub report: CopyReport,
 }
 
-/// Works out what a copy from `src` to `dst` would do, without touching anything.
-pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool) -> Result<CopyPlan> {
-    let inv = ctx.inventory()?;
-    let plan = match (Side::parse(src, inv), Side::parse(dst, inv)) {
+/// Works out what a copy from `src` to `dst` would do, without touching anything. Every
+/// `HOST:` side must name a host (inventory, ~/.ssh/config or ad-hoc): never a local file.
+pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool, tree: bool) -> Result<CopyPlan> {
+    let (src, dst) = (Side::parse(src), Side::parse(dst));
+    for side in [&src, &dst] {
+        if let Side::Remote { host, .. } = side {
+            ctx.host(host)?;
+        }
+    }
+    let plan = match (src, dst) {
         (Side::Local(local_path), Side::Remote { host, path }) => {
-            let bytes = std::fs::metadata(&local_path)
-                .map_err(|e| {
-                    StatusError::usage(format!("cannot read `{}`: {e}", local_path.display()))
-                })?
-                .len();
+            let meta = std::fs::metadata(&local_path).map_err(|e| {
+                StatusError::usage(format!("cannot read `{}`: {e}", local_path.display()))
+            })?;
+            if meta.is_dir() != tree {
+                bail!(StatusError::usage(if tree {
+                    format!(
+                        "`{}` is not a directory: copy it without -r",
+                        local_path.display()
+                    )
+                } else {
+                    format!("`{}` is a directory: copy it with -r", local_path.display())
+                }));
+            }
             CopyPlan::Upload {
                 host,
                 local_path,
                 remote_path: path,
-                bytes,
+                bytes: if tree { 0 } else { meta.len() },
+                tree,
             }
         }
         (Side::Remote { host, path }, Side::Local(local_path)) => CopyPlan::Download {
             host,
             remote_path: path,
             local_path,
+            tree,
         },
         (
             Side::Remote {
@@ -159,45 +212,51 @@ pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool) -> Result<CopyPlan
                 to,
                 to_path,
                 route,
+                tree,
             }
         }
         (Side::Local(_), Side::Local(_)) => {
             bail!(StatusError::usage(
-                "neither side names a known host: write one side as HOST:PATH"
+                "neither side names a host: write one side as HOST:PATH"
             ))
         }
     };
-    let empty = match &plan {
-        CopyPlan::Upload { remote_path, .. } | CopyPlan::Download { remote_path, .. } => {
-            remote_path.is_empty()
-        }
-        CopyPlan::Between {
-            from_path, to_path, ..
-        } => from_path.is_empty() || to_path.is_empty(),
-    };
-    if empty {
-        bail!(StatusError::usage(
-            "a HOST: side names no path: write HOST:/path/to/file"
-        ));
-    }
     Ok(plan)
 }
 
 /// Carries out a planned copy.
 pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
+    let local = LocalTransport::new();
+    let here = local_origin(&local);
     let report = match &plan {
         CopyPlan::Upload {
             host: h,
             local_path,
             remote_path,
             bytes,
+            tree,
         } => {
             let t = ctx.connect(&ctx.host(h)?)?;
             let bar = ctx.printer.bytes_progress(&format!("upload {remote_path}"));
-            bar.set_length(*bytes);
-            let mut f = File::open(local_path)
-                .with_context(|| format!("cannot open `{}`", local_path.display()))?;
-            let r = t.upload(&mut f, remote_path, &bar)?;
+            let from = path_text(local_path)?;
+            let r = if *tree {
+                let source = transfer::Source {
+                    origin: here,
+                    path: from,
+                };
+                let target = transfer::Target {
+                    t: &*t,
+                    path: remote_path,
+                };
+                transfer::copy_tree(&source, &target, Route::Relay, "", &bar)?
+            } else {
+                bar.set_length(*bytes);
+                let name = dest::source_name(from);
+                let final_path = dest::resolve(&*t, remote_path, name, Kind::File)?;
+                let mut f = File::open(local_path)
+                    .with_context(|| format!("cannot open `{}`", local_path.display()))?;
+                t.upload(&mut f, &final_path, &bar)?
+            };
             bar.finish_and_clear();
             r
         }
@@ -205,13 +264,31 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             host: h,
             remote_path,
             local_path,
+            tree,
         } => {
-            let t = ctx.connect(&ctx.host(h)?)?;
+            let spec = ctx.host(h)?;
+            let t = ctx.connect(&spec)?;
             let bar = ctx
                 .printer
                 .bytes_progress(&format!("download {remote_path}"));
-            let r =
-                download_atomically(local_path, |out| Ok(t.download(remote_path, out, &bar)?))?;
+            let to = path_text(local_path)?;
+            let r = if *tree {
+                let source = transfer::Source {
+                    origin: Origin::new(&*t, &spec),
+                    path: remote_path,
+                };
+                let target = transfer::Target {
+                    t: &local,
+                    path: to,
+                };
+                transfer::copy_tree(&source, &target, Route::Relay, "", &bar)?
+            } else {
+                let name = dest::source_name(remote_path);
+                let final_path = dest::resolve(&local, to, name, Kind::File)?;
+                download_atomically(&local, &final_path, |out| {
+                    Ok(t.download(remote_path, out, &bar)?)
+                })?
+            };
             bar.finish_and_clear();
             r
         }
@@ -221,6 +298,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             to,
             to_path,
             route,
+            tree,
         } => {
             let (from_spec, to_spec) = (ctx.host(from)?, ctx.host(to)?);
             let (src_t, dst_t) = (ctx.connect(&from_spec)?, ctx.connect(&to_spec)?);
@@ -233,16 +311,15 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 origin: Origin::new(&*src_t, &from_spec),
                 path: from_path,
             };
-            let r = transfer::copy(
-                &source,
-                &transfer::Target {
-                    t: &*dst_t,
-                    path: to_path,
-                },
-                *route,
-                &tag,
-                &bar,
-            )?;
+            let target = transfer::Target {
+                t: &*dst_t,
+                path: to_path,
+            };
+            let r = if *tree {
+                transfer::copy_tree(&source, &target, *route, &tag, &bar)?
+            } else {
+                transfer::copy(&source, &target, *route, &tag, &bar)?
+            };
             bar.finish_and_clear();
             r
         }
@@ -250,12 +327,30 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
     Ok(CopyDone { plan, report })
 }
 
-/// Writes to a temporary file beside `dest` and renames it into place only on success.
+/// This machine as the source of a relayed stream (never reached by a server).
+fn local_origin(local: &LocalTransport) -> Origin<'_> {
+    Origin {
+        t: local,
+        host: LOCAL,
+        port: 0,
+        user: "",
+    }
+}
+
+fn path_text(p: &Path) -> Result<&str> {
+    p.to_str().ok_or_else(|| {
+        StatusError::usage(format!("`{}` is not valid UTF-8: rename it", p.display())).into()
+    })
+}
+
+/// Writes to a temporary file beside `dest` and renames it into place only on success, and
+/// only over a regular file (see [`dest::place`]).
 fn download_atomically(
-    dest: &Path,
+    local: &LocalTransport,
+    dest: &str,
     fetch: impl FnOnce(&mut (dyn Write + Send)) -> Result<CopyReport>,
 ) -> Result<CopyReport> {
-    let dir = dest
+    let dir = Path::new(dest)
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
@@ -267,7 +362,42 @@ fn download_atomically(
         out.flush()?;
         report
     };
-    tmp.persist(dest)
-        .with_context(|| format!("cannot write `{}`", dest.display()))?;
+    let tmp = tmp.into_temp_path();
+    dest::place(local, path_text(&tmp)?, dest, Kind::File)?;
+    // Renamed into place: nothing left to remove.
+    let _ = tmp.keep();
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remote(host: &str, path: &str) -> Side {
+        Side::Remote {
+            host: host.into(),
+            path: path.into(),
+        }
+    }
+
+    #[test]
+    fn a_colon_before_any_slash_names_a_host_as_in_scp() {
+        assert_eq!(Side::parse("web1:blob.bin"), remote("web1", "blob.bin"));
+        assert_eq!(
+            Side::parse("root@10.0.0.1:/x"),
+            remote("root@10.0.0.1", "/x")
+        );
+        assert_eq!(Side::parse("h1:"), remote("h1", "."));
+        assert_eq!(
+            Side::parse("[2001:db8::1]:/x"),
+            remote("[2001:db8::1]", "/x")
+        );
+        assert_eq!(
+            Side::parse("u@[2001:db8::1]:y"),
+            remote("u@[2001:db8::1]", "y")
+        );
+        for local in ["./web1:blob.bin", "/tmp/a:b", "dir/a:b", "plain", ":x"] {
+            assert_eq!(Side::parse(local), Side::Local(local.into()), "{local}");
+        }
+    }
 }

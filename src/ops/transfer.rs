@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::pull_access::{with_access, Access, Origin};
 use crate::transport::copy::{sha256_command, with_sha256, ProgressWriter};
+use crate::transport::dest::{self, Kind};
 use crate::transport::{self, Cmd, CopyReport, ExecIo, Output, Progress, Transport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,7 +59,13 @@ printf '%s\n' "${sum%% *}" >&2"#
 );
 const TEMP_BESIDE: &str = r#"d=$(dirname -- "$1") && mktemp -d -- "$d/.hostops-xfer.XXXXXX""#;
 
-/// Copies the source file to the target. `tag` names the one-off key (the run ID).
+/// Run on the source: the directory tree `$1` as a tar stream (owners, modes, symlinks as
+/// symlinks). The top must be a real directory: a link there is refused, never followed.
+const TREE_OUT: &str = r#"[ -L "$1" ] && { printf '%s is a symbolic link: copy -r never follows links\n' "$1" >&2; exit 3; }
+[ -d "$1" ] || { printf '%s is not a directory: copy a file without -r\n' "$1" >&2; exit 3; }
+cd -- "$1" && exec tar --numeric-owner -cf - ."#;
+/// Copies the source file to the target (into it, under the source's name, when the target
+/// is a directory). `tag` names the one-off key (the run ID).
 pub fn copy(
     src: &Source<'_>,
     dst: &Target<'_>,
@@ -66,9 +73,10 @@ pub fn copy(
     tag: &str,
     progress: &dyn Progress,
 ) -> Result<CopyReport> {
-    into_place(dst, |data| match route {
-        Route::Direct => direct(src, dst, data, tag),
-        Route::Relay => relay(src, dst, data, progress),
+    let final_path = dest::resolve(dst.t, dst.path, dest::source_name(src.path), Kind::File)?;
+    into_place(dst.t, &final_path, |data| match route {
+        Route::Direct => direct(src, dst.t, data, tag),
+        Route::Relay => relay(src, dst.t, data, progress),
     })
 }
 
@@ -76,10 +84,11 @@ pub fn copy(
 /// SHA-256 of the source and of what arrived, both computed while the bytes streamed; equal
 /// hashes, then the file is renamed into place. The directory is removed whatever happens.
 fn into_place(
-    dst: &Target<'_>,
+    t: &dyn Transport,
+    final_path: &str,
     fill: impl FnOnce(&str) -> Result<(String, String)>,
 ) -> Result<CopyReport> {
-    let tmp = transport::run_ok(dst.t, &Cmd::script("sh", TEMP_BESIDE).arg(dst.path))?
+    let tmp = transport::run_ok(t, &Cmd::script("sh", TEMP_BESIDE).arg(final_path))?
         .stdout_text()
         .trim()
         .to_string();
@@ -87,18 +96,17 @@ fn into_place(
     let placed = fill(&data).and_then(|(source_sum, arrived)| {
         if source_sum != arrived {
             bail!(
-                "{}:{} arrived as {arrived} but the source has {source_sum}",
-                dst.t.target().name,
-                dst.path
+                "{}:{final_path} arrived as {arrived} but the source has {source_sum}",
+                t.target().name,
             );
         }
-        transport::run_ok(dst.t, &Cmd::new("mv").args(["-f", "--", &data, dst.path]))?;
+        dest::place(t, &data, final_path, Kind::File)?;
         Ok(source_sum)
     });
-    let cleaned = transport::run(dst.t, &Cmd::new("rm").args(["-rf", "--", &tmp]), None, None);
+    let cleaned = transport::run(t, &Cmd::new("rm").args(["-rf", "--", &tmp]), None, None);
     let sha256 = placed?;
     cleaned?;
-    let size = transport::run_ok(dst.t, &Cmd::new("stat").args(["-c", "%s", "--", dst.path]))?;
+    let size = transport::run_ok(t, &Cmd::new("stat").args(["-c", "%s", "--", final_path]))?;
     Ok(CopyReport {
         bytes: size.stdout_text().trim().parse().unwrap_or(0),
         sha256,
@@ -107,13 +115,18 @@ fn into_place(
 
 /// The target pulls the file over its own ssh into `data`, hashing the stream as it writes
 /// it, while the source hashes its file at the same time.
-fn direct(src: &Source<'_>, dst: &Target<'_>, data: &str, tag: &str) -> Result<(String, String)> {
-    with_access(&src.origin, dst.t, tag, |access| {
+fn direct(
+    src: &Source<'_>,
+    dst: &dyn Transport,
+    data: &str,
+    tag: &str,
+) -> Result<(String, String)> {
+    with_access(&src.origin, dst, tag, |access| {
         let (source_sum, arrived) = std::thread::scope(|s| {
             let source_sum = s.spawn(|| sha256_of(src.origin.t, src.path));
             let arrived = pull(
                 access,
-                dst.t,
+                dst,
                 &Cmd::new("cat").args(["--", src.path]),
                 &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
             );
@@ -145,7 +158,7 @@ fn sha256_of(t: &dyn Transport, path: &str) -> Result<String> {
 /// it sends and the target what it writes, hostops only passes the bytes on.
 fn relay(
     src: &Source<'_>,
-    dst: &Target<'_>,
+    dst: &dyn Transport,
     data: &str,
     progress: &dyn Progress,
 ) -> Result<(String, String)> {
@@ -159,7 +172,7 @@ fn relay(
     let piped = pipe(
         src.origin.t,
         &Cmd::script("bash", SEND_AND_HASH).arg(src.path),
-        dst.t,
+        dst,
         &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
         progress,
     )?;
@@ -175,6 +188,51 @@ fn relay(
             .trim()
             .to_string(),
     ))
+}
+
+/// Copies the directory tree at the source to the target as a tar stream (owners, modes and
+/// symlinks kept, links never followed), into a new path: the target itself, or the source's
+/// name inside it when it is a directory. Reports the bytes the tree holds on the target.
+pub fn copy_tree(
+    src: &Source<'_>,
+    dst: &Target<'_>,
+    route: Route,
+    tag: &str,
+    progress: &dyn Progress,
+) -> Result<CopyReport> {
+    let final_path = dest::resolve(dst.t, dst.path, dest::source_name(src.path), Kind::Tree)?;
+    // A new directory beside the destination, unpacked into and renamed whole into place;
+    // the archive's `.` entry gives it the source directory's owner and mode.
+    let tmp = transport::run_ok(
+        dst.t,
+        &Cmd::new("mktemp").args(["-d", "--", &format!("{final_path}.hostops.XXXXXX")]),
+    )?
+    .stdout_text()
+    .trim_end_matches('\n')
+    .to_string();
+    let produce = Cmd::script("sh", TREE_OUT).arg(src.path);
+    let consume = Cmd::new("tar").args(["--numeric-owner", "-xpf", "-", "-C", &tmp]);
+    let placed = match route {
+        Route::Direct => with_access(&src.origin, dst.t, tag, |access| {
+            pull(access, dst.t, &produce, &consume).map(drop)
+        }),
+        Route::Relay => pipe(src.origin.t, &produce, dst.t, &consume, progress).map(drop),
+    }
+    .and_then(|()| Ok(dest::place(dst.t, &tmp, &final_path, Kind::Tree)?));
+    if placed.is_err() {
+        let _ = transport::run(dst.t, &Cmd::new("rm").args(["-rf", "--", &tmp]), None, None);
+    }
+    placed?;
+    let size = transport::run_ok(dst.t, &Cmd::new("du").args(["-s", "-b", "--", &final_path]))?;
+    Ok(CopyReport {
+        bytes: size
+            .stdout_text()
+            .split_whitespace()
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0),
+        sha256: String::new(),
+    })
 }
 
 /// What the two commands of a [`pipe`] printed besides the stream itself.

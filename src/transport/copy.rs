@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 
 use serde::Serialize;
 
+use super::dest::{self, Kind};
 use super::pump::{HashingReader, Tee};
 use super::{run, Cmd, ExecIo, Transport, TransportError};
 
@@ -86,7 +87,7 @@ fn failed(
 }
 
 /// Uploads `src` to `dest` on `t`. On any failure the temporary file is removed and `dest`
-/// is left as it was.
+/// is left as it was; `dest` is only ever replaced when it is a regular file.
 pub fn upload<T: Transport + ?Sized>(
     t: &T,
     src: &mut (dyn Read + Send),
@@ -138,19 +139,9 @@ pub fn upload<T: Transport + ?Sized>(
             ),
         ));
     }
-    let moved = run(
-        t,
-        &Cmd::new("mv").args(["-f", "--", &tmp, dest]),
-        None,
-        None,
-    )?;
-    if !moved.exit.success() {
+    if let Err(e) = dest::place(t, &tmp, dest, Kind::File) {
         remove_tmp();
-        return Err(failed(
-            t,
-            &format!("moving into {dest}"),
-            moved.stderr_text().trim(),
-        ));
+        return Err(e);
     }
     Ok(CopyReport {
         bytes: sent.bytes,

@@ -4,6 +4,7 @@
 
 pub mod cmd;
 pub mod copy;
+pub mod dest;
 pub mod journaled;
 pub mod local;
 pub mod pump;
@@ -103,6 +104,17 @@ pub enum TransportError {
     },
     #[error("{0}")]
     HostKeyChanged(Box<ChangedHostKey>),
+    #[error(
+        "REVOKED HOST KEY for {host} ({address}): the server presented {fingerprint}, which \
+         `{known_hosts}` marks @revoked.\nA stolen key may be in use to impersonate this host. \
+         hostops never accepts a revoked key: reach the server's owner"
+    )]
+    HostKeyRevoked {
+        host: String,
+        address: String,
+        fingerprint: String,
+        known_hosts: String,
+    },
     #[error("authentication failed for {user}@{host} ({address}): {tried}")]
     Auth {
         host: String,
@@ -129,6 +141,9 @@ pub enum TransportError {
         context: String,
         message: String,
     },
+    /// Refused by a check on the host (a copy onto a special file, say): exit 4.
+    #[error("{0}")]
+    Refused(String),
     #[error("{0}")]
     Other(String),
 }
@@ -139,7 +154,9 @@ impl TransportError {
             TransportError::Connect { .. }
             | TransportError::HostKeyUnknown { .. }
             | TransportError::HostKeyChanged(_)
+            | TransportError::HostKeyRevoked { .. }
             | TransportError::Auth { .. } => ExitStatus::Connection,
+            TransportError::Refused(_) => ExitStatus::Refused,
             _ => ExitStatus::Failure,
         }
     }

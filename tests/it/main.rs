@@ -5,11 +5,14 @@
 mod backup;
 mod blacklist;
 mod cli;
+mod copy;
 mod dnsbl_fixture;
 mod hostile;
 mod journal;
+mod known_hosts;
 mod migrate;
 mod playbook;
 mod reference;
 mod ssh;
+mod ssh_config;
 mod support;

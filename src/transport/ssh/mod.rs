@@ -82,10 +82,10 @@ pub struct SshTransport {
 }
 
 impl SshTransport {
-    /// Connects to `ep`, through `via` (a jump host) when given.
+    /// Connects to `ep` through `jumps` (ProxyJump hosts, first hop first), when any.
     pub fn connect(
         ep: &Endpoint,
-        via: Option<&Endpoint>,
+        jumps: &[Endpoint],
         opts: &SshOptions,
         prompter: &dyn Prompter,
     ) -> Result<SshTransport, TransportError> {
@@ -94,7 +94,7 @@ impl SshTransport {
             address: ep.address(),
             reason,
         };
-        let (session, socket, tunnel) = match via {
+        let (session, socket, tunnel) = match jumps.split_last() {
             None => {
                 let tcp = tcp_connect(ep, opts.connect_timeout).map_err(connect_err)?;
                 let fd = tcp.as_raw_fd();
@@ -102,8 +102,8 @@ impl SshTransport {
                 session.set_tcp_stream(tcp);
                 (session, fd, None)
             }
-            Some(jump_ep) => {
-                let jump_host = SshTransport::connect(jump_ep, None, opts, prompter)?;
+            Some((jump_ep, before)) => {
+                let jump_host = SshTransport::connect(jump_ep, before, opts, prompter)?;
                 let (stream, tunnel) = jump::open(jump_host, &ep.host, ep.port)
                     .map_err(|e| connect_err(format!("through jump host {}: {e}", jump_ep.name)))?;
                 let fd = stream.as_raw_fd();
@@ -114,12 +114,13 @@ impl SshTransport {
         };
         let mut session = session;
         session.set_timeout(opts.connect_timeout.as_millis().min(u32::MAX as u128) as u32);
-        known_hosts::prefer_known_key_types(&session, ep);
+        let known = known_hosts::applicable(ep)?;
+        known_hosts::prefer_known_key_types(&session, &known);
         prefer_fast_ciphers(&session);
         session
             .handshake()
             .map_err(|e| connect_err(format!("SSH handshake failed: {}", e.message())))?;
-        let fingerprint = known_hosts::verify(&session, ep, opts, prompter)?;
+        let fingerprint = known_hosts::verify(&session, ep, &known, opts, prompter)?;
         auth::authenticate(&session, ep, prompter)?;
         session.set_timeout(0);
         Ok(SshTransport {
