@@ -31,9 +31,10 @@ impl fmt::Display for Record {
 /// `$INCLUDE` is refused: it names a file on the server the text came from, and the parser
 /// would read that path on this machine.
 pub fn records(text: &str, origin: &str) -> Result<Vec<Record>> {
-    let text = entries(text)?;
-    let origin = Name::from_str(&format!("{}.", origin.trim_end_matches('.')))
-        .with_context(|| format!("{origin:?} is not a domain name"))?;
+    let origin = format!("{}.", origin.trim_end_matches('.'));
+    let text = entries(text, &origin)?;
+    let origin =
+        Name::from_str(&origin).with_context(|| format!("{origin:?} is not a domain name"))?;
     let (_, sets) = Parser::new(text, None, Some(origin))
         .parse()
         .map_err(|e| anyhow::anyhow!("not a valid zone file: {e}"))?;
@@ -78,21 +79,43 @@ impl Word {
 }
 
 /// The zone's entries, one per line, without comments or parentheses; an entry whose owner was
-/// omitted starts with a blank.
-fn entries(text: &str) -> Result<String> {
+/// omitted starts with a blank, and `@` in record data is written as the origin it stands for
+/// (`origin`, fully qualified, until an `$ORIGIN` entry changes it).
+fn entries(text: &str, origin: &str) -> Result<String> {
     let mut out = String::new();
     let mut words: Vec<Word> = Vec::new();
     let mut blank_owner = false;
     let mut depth = 0usize;
     let mut at_line_start = true;
+    let mut origin = origin.to_string();
     let mut chars = text.chars().peekable();
     let mut flush = |words: &mut Vec<Word>, blank_owner: bool| -> Result<()> {
         if words.is_empty() {
             return Ok(());
         }
-        if let Some(Word::Bare(first)) = words.first() {
-            if !blank_owner && first.eq_ignore_ascii_case("$INCLUDE") {
-                bail!("the zone uses $INCLUDE, which hostops does not follow");
+        let directive = match (blank_owner, words.first()) {
+            (false, Some(Word::Bare(first))) if first.starts_with('$') => {
+                Some(first.to_ascii_uppercase())
+            }
+            _ => None,
+        };
+        match (directive.as_deref(), words.get(1)) {
+            (Some("$INCLUDE"), _) => {
+                bail!("the zone uses $INCLUDE, which hostops does not follow")
+            }
+            (Some("$ORIGIN"), Some(Word::Bare(o))) => {
+                origin = if o.ends_with('.') {
+                    o.clone()
+                } else {
+                    format!("{o}.{origin}")
+                };
+                words[1] = Word::Bare(origin.clone());
+            }
+            _ => {}
+        }
+        for w in words.iter_mut().skip(usize::from(!blank_owner)) {
+            if matches!(w, Word::Bare(b) if b == "@") {
+                *w = Word::Bare(origin.clone());
             }
         }
         if blank_owner {
@@ -237,7 +260,8 @@ mod tests {
         let a = "$ORIGIN x.example.\n$TTL 300\n@ IN SOA ns1 root ( 1 2\n 3 4 5 ) ; c\n\
                  default._domainkey IN TXT \"v=DKIM1\\; k=rsa\\; p=AAA\" ; comment\n\
                  _dmarc TXT \"v=DMARC1\\; p=none\"\n\
-                 www 60 IN A 192.0.2.1\n   IN AAAA 2001:db8::1\n";
+                 www 60 IN A 192.0.2.1\n   IN AAAA 2001:db8::1\n\
+                 $ORIGIN sub\nmail IN CNAME @\n";
         let r = records(a, "other.example").unwrap();
         assert_eq!(
             find(&r, "default._domainkey.x.example.", "TXT")[0].data,
@@ -246,6 +270,10 @@ mod tests {
         assert_eq!(find(&r, "_dmarc.x.example.", "TXT")[0].ttl, 300);
         let aaaa = find(&r, "www.x.example.", "AAAA");
         assert_eq!((aaaa[0].ttl, aaaa[0].data.as_str()), (60, "2001:db8::1"));
+        assert_eq!(
+            find(&r, "mail.sub.x.example.", "CNAME")[0].data,
+            "sub.x.example."
+        );
         let stricter = a.replace("p=none", "p=reject");
         assert_ne!(records(&stricter, "other.example").unwrap(), r);
     }
