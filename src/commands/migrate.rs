@@ -235,8 +235,14 @@ fn render_verify(ctx: &Context, from: &str, to: &str, r: &verify::AccountCheck) 
             format!("{from}: {} | {to}: {}", shown(&c.source), shown(&c.target))
         };
         let word = if c.same { "same" } else { "DIFFERENT" };
-        let line = fit(&format!("{:<22} {summary}", shown(&c.what)), VERIFY_WIDTH - 12);
-        p.data(format!("  {} {line}", verdict(c.same, &format!("{word:<9}"))));
+        let line = fit(
+            &format!("{:<22} {summary}", shown(&c.what)),
+            VERIFY_WIDTH - 12,
+        );
+        p.data(format!(
+            "  {} {line}",
+            verdict(c.same, &format!("{word:<9}"))
+        ));
         for d in &c.differences {
             let change = match d.change {
                 verify::Change::Added => format!("only on {to}"),

@@ -17,9 +17,14 @@ pub fn literal(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
 }
 
-/// The client reading SQL on stdin, printing tab-separated rows without a header.
+/// The client reading SQL on stdin, printing tab-separated rows without a header. Names travel
+/// as UTF-8 whatever the server's locale (the client would otherwise guess from it).
 pub fn client() -> Cmd {
-    Cmd::new("mysql").args(["--batch", "--skip-column-names"])
+    Cmd::new("mysql").args([
+        "--batch",
+        "--skip-column-names",
+        "--default-character-set=utf8mb4",
+    ])
 }
 
 /// The client running `sql`, printing tab-separated rows without a header.

@@ -140,9 +140,7 @@ fn entries(text: &str, origin: &str) -> Result<String> {
                     flush(&mut words, blank_owner)?;
                 }
             }
-            ';' => {
-                while chars.next_if(|&n| n != '\n').is_some() {}
-            }
+            ';' => while chars.next_if(|&n| n != '\n').is_some() {},
             '(' => depth += 1,
             ')' => {
                 if depth == 0 {
@@ -252,7 +250,10 @@ mod tests {
         // A changed key (last character) is a different record.
         let changed = DKIM.replace("LqlKHQIDAQAB", "LqlKHQIDAQAC");
         assert_ne!(records(&changed, "hosting-example.ru").unwrap(), r);
-        assert_eq!(find(&r, "_carddav._tcp.ac-sales.hosting-example.ru.", "SRV")[0].data, "0 0 2079 scp109.hosting.reg.ru.");
+        assert_eq!(
+            find(&r, "_carddav._tcp.ac-sales.hosting-example.ru.", "SRV")[0].data,
+            "0 0 2079 scp109.hosting.reg.ru."
+        );
     }
 
     #[test]
@@ -283,7 +284,12 @@ mod tests {
         let e = records("$INCLUDE /etc/shadow\n", "x.example").unwrap_err();
         assert!(e.to_string().contains("$INCLUDE"), "{e}");
         assert!(records("$TTL 60\na TXT \"$INCLUDE is text\"\n", "x.example").is_ok());
-        for bad in ["www IN A not-an-address\n", "a TXT \"open\n", "a TXT ( \"x\"\n", "a )\n"] {
+        for bad in [
+            "www IN A not-an-address\n",
+            "a TXT \"open\n",
+            "a TXT ( \"x\"\n",
+            "a )\n",
+        ] {
             assert!(records(bad, "x.example").is_err(), "{bad:?}");
         }
     }

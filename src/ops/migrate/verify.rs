@@ -54,7 +54,12 @@ pub struct Check {
 }
 
 impl Check {
-    fn new(what: impl Into<String>, source: String, target: String, diffs: Vec<Difference>) -> Check {
+    fn new(
+        what: impl Into<String>,
+        source: String,
+        target: String,
+        diffs: Vec<Difference>,
+    ) -> Check {
         let more = diffs.len().saturating_sub(LISTED);
         Check {
             what: what.into(),
@@ -130,7 +135,10 @@ pub fn account(
     ));
     if deep {
         let summary = |t: &Option<Tree>| {
-            let n = t.iter().flat_map(|t| t.values()).filter(|e| e.sha.is_some());
+            let n = t
+                .iter()
+                .flat_map(|t| t.values())
+                .filter(|e| e.sha.is_some());
             format!("{} files read", n.count())
         };
         checks.push(Check::new(
@@ -233,7 +241,11 @@ fn diff_sets(src: &[String], dst: &[String]) -> Vec<Difference> {
     }
     let mut out = Vec::new();
     for (item, n) in counts {
-        let change = if n > 0 { Change::Removed } else { Change::Added };
+        let change = if n > 0 {
+            Change::Removed
+        } else {
+            Change::Added
+        };
         for _ in 0..n.unsigned_abs() {
             out.push(Difference {
                 change,
@@ -306,7 +318,15 @@ const OWN_FILES: &str = "*/.hostops-*";
 
 /// The home directory `dir` on `t`, or None when it does not exist.
 fn tree(t: &dyn Transport, dir: &str, deep: bool) -> Result<Option<Tree>> {
-    let list = Cmd::new("find").args([dir, "-xdev", "!", "-path", OWN_FILES, "-printf", FIND_FORMAT]);
+    let list = Cmd::new("find").args([
+        dir,
+        "-xdev",
+        "!",
+        "-path",
+        OWN_FILES,
+        "-printf",
+        FIND_FORMAT,
+    ]);
     let out = transport::run(t, &list, None, None)?;
     // find ends non-zero when a file vanishes during the walk: what it listed still counts.
     if out.stdout.is_empty() {
@@ -315,7 +335,17 @@ fn tree(t: &dyn Transport, dir: &str, deep: bool) -> Result<Option<Tree>> {
     let mut tree = parse_listing(&out.stdout_text());
     if deep {
         let sums = Cmd::new("find").args([
-            dir, "-xdev", "-type", "f", "!", "-path", OWN_FILES, "-exec", "sha256sum", "--", "{}",
+            dir,
+            "-xdev",
+            "-type",
+            "f",
+            "!",
+            "-path",
+            OWN_FILES,
+            "-exec",
+            "sha256sum",
+            "--",
+            "{}",
             "+",
         ]);
         let out = transport::run(t, &sums, None, None)?;
@@ -485,7 +515,10 @@ fn tables(t: &dyn Transport, db: &str) -> Result<Option<BTreeMap<String, u64>>> 
              WHERE table_schema = {l} AND table_type IN ('BASE TABLE', 'SYSTEM VERSIONED')"
         ),
     )?;
-    if !listed.iter().any(|r| r.first().map(String::as_str) == Some("d")) {
+    if !listed
+        .iter()
+        .any(|r| r.first().map(String::as_str) == Some("d"))
+    {
         return Ok(None);
     }
     let names: Vec<&String> = listed
@@ -549,7 +582,8 @@ fn diff_tables(
 
 /// Constant script: the number of messages (files in cur/ and new/) of each maildir given as
 /// an argument, one line per argument, in order.
-const MESSAGES: &str = r#"for d in "$@"; do find "$d/cur" "$d/new" -type f -printf x 2>/dev/null | wc -c; done"#;
+const MESSAGES: &str =
+    r#"for d in "$@"; do find "$d/cur" "$d/new" -type f -printf x 2>/dev/null | wc -c; done"#;
 
 fn messages(t: &dyn Transport, dirs: &[String]) -> Result<Vec<u64>> {
     if dirs.is_empty() {
@@ -721,9 +755,33 @@ mod tests {
     fn directory_sizes_and_times_are_not_compared() {
         let a = listing(&[
             ["d", "711", "bob:bob", "4096", "1700000000.1", "", ""],
-            ["d", "750", "bob:nobody", "4096", "1700000000.5", "", "public_html"],
-            ["f", "644", "bob:bob", "12", "1700000001.25", "", "public_html/a\nb;c"],
-            ["l", "777", "bob:bob", "9", "1700000002.0", "index.php", "public_html/x"],
+            [
+                "d",
+                "750",
+                "bob:nobody",
+                "4096",
+                "1700000000.5",
+                "",
+                "public_html",
+            ],
+            [
+                "f",
+                "644",
+                "bob:bob",
+                "12",
+                "1700000001.25",
+                "",
+                "public_html/a\nb;c",
+            ],
+            [
+                "l",
+                "777",
+                "bob:bob",
+                "9",
+                "1700000002.0",
+                "index.php",
+                "public_html/x",
+            ],
         ]);
         let b = a
             .replace("4096", "60")
@@ -737,19 +795,42 @@ mod tests {
     #[test]
     fn a_changed_file_is_named_with_what_changed() {
         let a = listing(&[
-            ["f", "644", "bob:bob", "12", "1700000001", "", "public_html/index.html"],
+            [
+                "f",
+                "644",
+                "bob:bob",
+                "12",
+                "1700000001",
+                "",
+                "public_html/index.html",
+            ],
             ["f", "644", "bob:bob", "3", "1700000001", "", "gone.txt"],
             ["l", "777", "bob:bob", "1", "1", "a", "link"],
         ]);
         let b = listing(&[
-            ["f", "600", "bob:bob", "10", "1700000061", "", "public_html/index.html"],
+            [
+                "f",
+                "600",
+                "bob:bob",
+                "10",
+                "1700000061",
+                "",
+                "public_html/index.html",
+            ],
             ["f", "644", "bob:bob", "3", "1700000001", "", "new.txt"],
             ["l", "777", "bob:bob", "1", "1", "b", "link"],
         ]);
         let d = diff_trees(&Some(parse_listing(&a)), &Some(parse_listing(&b)));
         let shown: Vec<String> = d
             .iter()
-            .map(|d| format!("{:?} {} {}", d.change, d.item, d.detail.as_deref().unwrap_or("")))
+            .map(|d| {
+                format!(
+                    "{:?} {} {}",
+                    d.change,
+                    d.item,
+                    d.detail.as_deref().unwrap_or("")
+                )
+            })
             .collect();
         assert_eq!(
             shown,
@@ -811,7 +892,8 @@ mod tests {
         let a = "$TTL 14400\n@ 86400 IN SOA ns1.x. root.x. (\n 2024010101 ; serial\n 3600 1800 1209600 86400 )\n\
                  @ IN A 192.0.2.1 ; web\nwww  IN   CNAME @\n\
                  default._domainkey IN TXT \"v=DKIM1\\; k=rsa\\; p=AAAA\"\n";
-        let b = "$TTL 14400\n@ 86400 IN SOA ns1.x. root.x. ( 2026112201 3600 1800 1209600 86400 )\n\
+        let b =
+            "$TTL 14400\n@ 86400 IN SOA ns1.x. root.x. ( 2026112201 3600 1800 1209600 86400 )\n\
                  default._domainkey 14400 IN TXT \"v=DKIM1\\; k=rsa\\; p=AAAA\"\n\
                  www IN CNAME x.example.\nx.example. IN A 198.51.100.7\n";
         let records = |text: &str, addr: &str| -> Vec<String> {
@@ -819,7 +901,14 @@ mod tests {
                 .unwrap()
                 .into_iter()
                 .filter(|r| r.rtype != "SOA")
-                .map(|r| format!("{} {} {}", relative(&r.name, "x.example"), r.rtype, own(&r.data, addr)))
+                .map(|r| {
+                    format!(
+                        "{} {} {}",
+                        relative(&r.name, "x.example"),
+                        r.rtype,
+                        own(&r.data, addr)
+                    )
+                })
                 .collect()
         };
         assert_eq!(records(a, "192.0.2.1"), records(b, "198.51.100.7"));
