@@ -154,6 +154,8 @@ fn rsync_command(shell: &str, prefix: &str, dir: &str) -> Cmd {
         "-a",
         "--update",
         "--stats",
+        // The remote path reaches the origin's shell: as one word, whatever rsync's version.
+        "--protect-args",
         "-e",
         shell,
         &format!("{prefix}{dir}/"),
