@@ -37,10 +37,12 @@ fn grants_of_carol(lab: &Lab, host: &str) -> String {
     stdout(&out)
 }
 
-fn verify(env: &Env, lab: &Lab, global: &[&str]) -> std::process::Output {
+/// `hostops GLOBAL... migrate verify --from h1 --to h2 bob ARGS...`
+fn verify(env: &Env, lab: &Lab, global: &[&str], args: &[&str]) -> std::process::Output {
     lab.hostops_yes(env, TICKET)
         .args(global)
         .args(["migrate", "verify", "--from", "h1", "--to", "h2", "bob"])
+        .args(args)
         .output()
         .unwrap()
 }
@@ -110,7 +112,7 @@ fn table_and_database_names_are_data_not_sql() {
         )
     ));
 
-    let out = verify(&env, &lab, &["--json"]);
+    let out = verify(&env, &lab, &["--json"], &[]);
     for host in ["h1", "h2"] {
         assert_eq!(
             grants_of_carol(&lab, host),
@@ -140,19 +142,31 @@ fn table_and_database_names_are_data_not_sql() {
 #[test]
 fn an_identical_copy_on_tmpfs_is_the_same_and_a_changed_file_is_named() {
     let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
-    lab.lab(
-        "add-account",
-        &[
-            "h1",
-            "bob",
-            "--domain",
-            "bob.example",
-            "--db",
-            "shop",
-            "--mailbox",
-            "info",
-        ],
+    let account = [
+        "h1",
+        "bob",
+        "--domain",
+        "bob.example",
+        "--db",
+        "shop",
+        "--mailbox",
+        "info",
+    ];
+    lab.lab("add-account", &account);
+    // Files named with every hostile value a file name can hold, migrated with the rest.
+    let hostile = Hostile::new(Path::new("/tmp"));
+    let names: Vec<&str> = hostile
+        .non_empty()
+        .map(|(_, v)| v)
+        .filter(|v| !v.contains('/') && v.len() < 255)
+        .collect();
+    let make = r#"d=$1; shift; mkdir -p "$d" && for n in "$@"; do printf x > "$d/$n"; done && chown -R bob: "$d""#;
+    let dir = "/home/bob/public_html/names";
+    let made = lab.sh(
+        "h1",
+        &[&["sh", "-c", make, "sh", dir][..], &names[..]].concat(),
     );
+    assert!(made.status.success(), "{}", stderr(&made));
     let run = lab
         .hostops_yes(&env, TICKET)
         .args(["migrate", "run", "--from", "h1", "--to", "h2", "bob"])
@@ -162,29 +176,72 @@ fn an_identical_copy_on_tmpfs_is_the_same_and_a_changed_file_is_named() {
     // The target's homes move to a tmpfs: directory sizes differ from the source's disk.
     lab.lab("limit-home", &["h2", "1200"]);
     let sizes = |host: &str| {
-        stdout(&lab.sh(
-            host,
-            &["find", "/home/bob", "-maxdepth", "0", "-printf", "%s"],
-        ))
+        let argv = ["find", "/home/bob", "-maxdepth", "0", "-printf", "%s"];
+        stdout(&lab.sh(host, &argv))
     };
     assert_ne!(
         sizes("h1"),
         sizes("h2"),
         "the lab should show different directory sizes"
     );
-    let same = verify(&env, &lab, &[]);
+    let same = verify(&env, &lab, &[], &["--deep"]);
     assert_said(&same, 0, "the same on both servers");
     let report = stdout(&same);
     assert!(
         !report.contains("MAILTO"),
         "whole identical files shown:\n{report}"
     );
+    for host in ["h1", "h2"] {
+        hostile.assert_nothing_ran_at(&lab.host_path(host, "/tmp/hostops-pwned"));
+    }
 
-    let change = "echo changed >> /home/bob/public_html/index.html";
-    assert!(lab.sh("h2", &["sh", "-c", change]).status.success());
-    let differs = verify(&env, &lab, &[]);
-    assert_said(&differs, 1, "changed  public_html/index.html: ");
+    // A DKIM key as cPanel writes it (`\;` inside quotes) on both, then changed on the target.
+    let record = r#"default._domainkey 14400 IN TXT "v=DKIM1\; k=rsa\; p=MIIBIjAN""#;
+    let append = r#"printf '%s\n' "$1" >> /var/named/bob.example.db"#;
+    for host in ["h1", "h2"] {
+        assert!(lab
+            .sh(host, &["sh", "-c", append, "sh", record])
+            .status
+            .success());
+    }
+    assert_said(&verify(&env, &lab, &[], &[]), 0, "");
+    let new_key = [
+        "sed",
+        "-i",
+        "s/p=MIIBIjAN/p=MIIBIjAX/",
+        "/var/named/bob.example.db",
+    ];
+    assert!(lab.sh("h2", &new_key).status.success());
+    let changed_key = verify(&env, &lab, &[], &[]);
+    let txt = r#"default._domainkey 14400 TXT "v=DKIM1; k=rsa; p=MIIBIjA"#;
+    assert_said(&changed_key, 1, &format!("only on h2  {txt}X\""));
+    assert_said(&changed_key, 1, &format!("missing on h2  {txt}N\""));
+    let old_key = [
+        "sed",
+        "-i",
+        "s/p=MIIBIjAX/p=MIIBIjAN/",
+        "/var/named/bob.example.db",
+    ];
+    assert!(lab.sh("h2", &old_key).status.success());
+
+    // One file changed, and one whose name would drive a terminal, on the target.
+    let change = r#"echo changed >> /home/bob/public_html/index.html && printf x > "$1""#;
+    let odd = "/home/bob/a\u{1b}]0;pwned\u{7}\u{1b}[2Jb";
+    assert!(lab
+        .sh("h2", &["sh", "-c", change, "sh", odd])
+        .status
+        .success());
+    let differs = verify(&env, &lab, &[], &[]);
+    assert_said(&differs, 1, "changed  public_html/index.html: size ");
     let report = stdout(&differs);
+    assert!(
+        !report.contains('\u{1b}'),
+        "a control character reached the terminal"
+    );
+    assert!(
+        report.contains(r"only on h2  a\u{1b}]0;pwned\u{7}\u{1b}[2Jb"),
+        "{report}"
+    );
     for line in report.lines() {
         assert!(line.chars().count() <= 100, "line too long: {line}");
         let hex = line
@@ -192,13 +249,14 @@ fn an_identical_copy_on_tmpfs_is_the_same_and_a_changed_file_is_named() {
             .any(|w| w.len() >= 32);
         assert!(!hex, "a hash in the report: {line}");
     }
-    let doc = json(&verify(&env, &lab, &["--json"]));
+    let doc = json(&verify(&env, &lab, &["--json"], &[]));
     let home = check(&doc, "home files");
     assert_eq!(home["same"], false);
-    let d = &home["differences"][0];
-    assert_eq!(
-        (d["change"].as_str(), d["item"].as_str()),
-        (Some("changed"), Some("public_html/index.html"))
-    );
-    assert!(d["detail"].as_str().unwrap().contains("size"), "{d}");
+    let d = &home["differences"];
+    assert_eq!(d.as_array().unwrap().len(), 2, "{d:#}");
+    assert_eq!(d[0]["change"], "added");
+    assert_eq!(d[0]["item"], "a\u{1b}]0;pwned\u{7}\u{1b}[2Jb");
+    assert_eq!(d[1]["change"], "changed");
+    assert_eq!(d[1]["item"], "public_html/index.html");
+    assert!(d[1]["detail"].as_str().unwrap().contains("size"), "{d:#}");
 }

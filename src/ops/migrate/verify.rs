@@ -257,8 +257,8 @@ fn diff_sets(src: &[String], dst: &[String]) -> Vec<Difference> {
     out
 }
 
-/// The differences of two keyed collections; `changed` describes a key present in both
-/// whose values differ.
+/// The differences of two keyed collections, by key; `changed` describes a key present in
+/// both whose values differ.
 fn diff_maps<V>(
     src: &BTreeMap<String, V>,
     dst: &BTreeMap<String, V>,
@@ -286,6 +286,7 @@ fn diff_maps<V>(
             detail: None,
         });
     }
+    out.sort_by(|a, b| a.item.cmp(&b.item));
     out
 }
 
@@ -443,11 +444,22 @@ fn entry_changes(a: &Entry, b: &Entry) -> Option<String> {
         parts.push(format!("size {} -> {}", count(a.size), count(b.size)));
     }
     if a.mtime != b.mtime {
-        let secs = |m: Option<i64>| {
-            m.and_then(|m| jiff::Timestamp::from_second(m).ok())
-                .map_or_else(|| "?".into(), |t| t.strftime("%F %T").to_string())
+        let at = |m: Option<i64>| m.and_then(|m| jiff::Timestamp::from_second(m).ok());
+        let (x, y) = (at(a.mtime), at(b.mtime));
+        // The date once when both times fall on it (UTC).
+        let day = |t: Option<jiff::Timestamp>| t.map(|t| t.strftime("%F").to_string());
+        let time = |t: Option<jiff::Timestamp>, full: bool| {
+            t.map_or_else(
+                || "?".into(),
+                |t| t.strftime(if full { "%F %T" } else { "%T" }).to_string(),
+            )
         };
-        parts.push(format!("mtime {} -> {}", secs(a.mtime), secs(b.mtime)));
+        let full = day(x) != day(y);
+        let (from, to) = (time(x, full), time(y, full));
+        parts.push(match (full, day(x)) {
+            (false, Some(d)) => format!("mtime {d} {from} -> {to}"),
+            _ => format!("mtime {from} -> {to}"),
+        });
     }
     if a.target != b.target {
         parts.push(format!(
@@ -837,8 +849,8 @@ mod tests {
             [
                 "Removed gone.txt ",
                 "Changed link target a -> b",
-                "Changed public_html/index.html mode 644 -> 600, size 12 -> 10, mtime 2023-11-14 22:13:21 -> 2023-11-14 22:14:21",
                 "Added new.txt ",
+                "Changed public_html/index.html mode 644 -> 600, size 12 -> 10, mtime 2023-11-14 22:13:21 -> 22:14:21",
             ]
         );
     }
