@@ -104,15 +104,7 @@ pub fn account(
             "account",
             present(src.account),
             present(dst.account),
-            vec![Difference {
-                change: if src.account.is_some() {
-                    Change::Removed
-                } else {
-                    Change::Added
-                },
-                item: user.into(),
-                detail: None,
-            }],
+            vec![only_on_one(src.account.is_some(), user)],
         );
         return Ok(AccountCheck {
             user: user.into(),
@@ -217,6 +209,19 @@ fn present(a: Option<&Account>) -> String {
     if a.is_some() { "present" } else { "missing" }.into()
 }
 
+/// The whole of `item` present on one server only (the source when `on_source`).
+fn only_on_one(on_source: bool, item: &str) -> Difference {
+    Difference {
+        change: if on_source {
+            Change::Removed
+        } else {
+            Change::Added
+        },
+        item: item.into(),
+        detail: None,
+    }
+}
+
 fn changed(item: impl Into<String>, detail: String) -> Difference {
     Difference {
         change: Change::Changed,
@@ -257,12 +262,12 @@ fn diff_sets(src: &[String], dst: &[String]) -> Vec<Difference> {
     out
 }
 
-/// The differences of two keyed collections, by key; `changed` describes a key present in
-/// both whose values differ.
+/// The differences of two keyed collections, by key; `describe` says what differs between
+/// the values of a key present in both (None: nothing).
 fn diff_maps<V>(
     src: &BTreeMap<String, V>,
     dst: &BTreeMap<String, V>,
-    changed: impl Fn(&V, &V) -> Option<String>,
+    describe: impl Fn(&V, &V) -> Option<String>,
 ) -> Vec<Difference> {
     let mut out = Vec::new();
     for (k, v) in src {
@@ -273,8 +278,8 @@ fn diff_maps<V>(
                 detail: None,
             }),
             Some(w) => {
-                if let Some(detail) = changed(v, w) {
-                    out.push(self::changed(k.clone(), detail));
+                if let Some(detail) = describe(v, w) {
+                    out.push(changed(k.clone(), detail));
                 }
             }
         }
@@ -489,15 +494,7 @@ fn diff_trees(src: &Option<Tree>, dst: &Option<Tree>) -> Vec<Difference> {
             d
         }
         (None, None) => vec![],
-        (a, _) => vec![Difference {
-            change: if a.is_some() {
-                Change::Removed
-            } else {
-                Change::Added
-            },
-            item: "(the home directory)".into(),
-            detail: None,
-        }],
+        (a, _) => vec![only_on_one(a.is_some(), "(the home directory)")],
     }
 }
 
@@ -580,15 +577,7 @@ fn diff_tables(
     match (src, dst) {
         (Some(a), Some(b)) => diff_maps(a, b, |x, y| (x != y).then(|| format!("rows {x} -> {y}"))),
         (None, None) => vec![],
-        (a, _) => vec![Difference {
-            change: if a.is_some() {
-                Change::Removed
-            } else {
-                Change::Added
-            },
-            item: "(the database)".into(),
-            detail: None,
-        }],
+        (a, _) => vec![only_on_one(a.is_some(), "(the database)")],
     }
 }
 
@@ -666,15 +655,7 @@ fn zone_check(
         (Ok(Some(a)), Ok(Some(b))) => diff_sets(&a, &b),
         (Ok(None), Ok(None)) => vec![],
         (Err(e), _) | (_, Err(e)) => vec![changed("(the zone file)", e)],
-        (a, _) => vec![Difference {
-            change: if matches!(a, Ok(Some(_))) {
-                Change::Removed
-            } else {
-                Change::Added
-            },
-            item: "(the zone file)".into(),
-            detail: None,
-        }],
+        (a, _) => vec![only_on_one(matches!(a, Ok(Some(_))), "(the zone file)")],
     };
     Check::new(format!("zone {domain}"), s, t, diffs)
 }
