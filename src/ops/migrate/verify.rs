@@ -119,11 +119,13 @@ pub fn account(
     )];
     let dir = panel.data_dir(a);
     let (left, right) = (tree(src.t, &dir, deep)?, tree(dst.t, &dir, deep)?);
-    checks.push(Check::new(
+    checks.push(compare(
         "home files",
-        tree_summary(&left),
-        tree_summary(&right),
-        diff_trees(&left, &right),
+        "(the home directory)",
+        &Ok(left.as_ref()),
+        &Ok(right.as_ref()),
+        |t| tree_summary(t),
+        |a, b| diff_homes(a, b),
     ));
     if deep {
         let summary = |t: &Option<Tree>| {
@@ -141,12 +143,13 @@ pub fn account(
         ));
     }
     for db in &a.databases {
-        let (l, r) = (tables(src.t, db)?, tables(dst.t, db)?);
-        checks.push(Check::new(
+        checks.push(compare(
             format!("db {db}"),
-            tables_summary(&l),
-            tables_summary(&r),
-            diff_tables(&l, &r),
+            "(the database)",
+            &tables(src.t, db).map_err(|e| format!("{e:#}")),
+            &tables(dst.t, db).map_err(|e| format!("{e:#}")),
+            |t| format!("{} tables, {} rows", t.len(), t.values().sum::<u64>()),
+            |a, b| diff_maps(a, b, |x, y| (x != y).then(|| format!("rows {x} -> {y}"))),
         ));
     }
     let dirs: Vec<String> = a.mailboxes.iter().map(|m| panel.mail_dir(a, m)).collect();
@@ -167,11 +170,14 @@ pub fn account(
     }
     for d in &a.domains {
         let path = panel.zone_file(d);
-        let (l, r) = (
-            zone_records(src.t, &path, d, src.address),
-            zone_records(dst.t, &path, d, dst.address),
-        );
-        checks.push(zone_check(d, l, r));
+        checks.push(compare(
+            format!("zone {d}"),
+            "(the zone file)",
+            &zone_records(src.t, &path, d, src.address),
+            &zone_records(dst.t, &path, d, dst.address),
+            |r| format!("{} records", r.len()),
+            |a, b| diff_sets(a, b),
+        ));
     }
     let cron = panel.cron_file(a);
     let (l, r) = (read(src.t, &cron)?, read(dst.t, &cron)?);
@@ -207,6 +213,31 @@ pub fn account(
 
 fn present(a: Option<&Account>) -> String {
     if a.is_some() { "present" } else { "missing" }.into()
+}
+
+/// A check of something each server may lack (None) or fail to read (an error text): its
+/// summary on each side, and what differs when both have it.
+fn compare<X>(
+    what: impl Into<String>,
+    whole: &str,
+    src: &Result<Option<X>, String>,
+    dst: &Result<Option<X>, String>,
+    summary: impl Fn(&X) -> String,
+    diff: impl Fn(&X, &X) -> Vec<Difference>,
+) -> Check {
+    let shown = |side: &Result<Option<X>, String>| match side {
+        Ok(Some(x)) => summary(x),
+        Ok(None) => "missing".into(),
+        Err(_) => "unreadable".into(),
+    };
+    let (s, t) = (shown(src), shown(dst));
+    let diffs = match (src, dst) {
+        (Ok(Some(a)), Ok(Some(b))) => diff(a, b),
+        (Ok(None), Ok(None)) => vec![],
+        (Err(e), _) | (_, Err(e)) => vec![changed(whole, e.clone())],
+        (a, _) => vec![only_on_one(matches!(a, Ok(Some(_))), whole)],
+    };
+    Check::new(what, s, t, diffs)
 }
 
 /// The whole of `item` present on one server only (the source when `on_source`).
@@ -424,10 +455,7 @@ fn unescape_sum_path(path: &str) -> String {
     out
 }
 
-fn tree_summary(t: &Option<Tree>) -> String {
-    let Some(t) = t else {
-        return "missing".into();
-    };
+fn tree_summary(t: &Tree) -> String {
     let files = t.values().filter(|e| e.kind == "f");
     let bytes: u64 = files.clone().filter_map(|e| e.size).sum();
     format!("{} files, {}", files.count(), human_bytes(bytes))
@@ -484,18 +512,13 @@ fn shown_path(p: &str) -> String {
     }
 }
 
-fn diff_trees(src: &Option<Tree>, dst: &Option<Tree>) -> Vec<Difference> {
-    match (src, dst) {
-        (Some(a), Some(b)) => {
-            let mut d = diff_maps(a, b, entry_changes);
-            for x in &mut d {
-                x.item = shown_path(&x.item);
-            }
-            d
-        }
-        (None, None) => vec![],
-        (a, _) => vec![only_on_one(a.is_some(), "(the home directory)")],
+/// The paths added, removed and changed between two homes.
+fn diff_homes(src: &Tree, dst: &Tree) -> Vec<Difference> {
+    let mut d = diff_maps(src, dst, entry_changes);
+    for x in &mut d {
+        x.item = shown_path(&x.item);
     }
+    d
 }
 
 fn diff_contents(src: &Option<Tree>, dst: &Option<Tree>) -> Vec<Difference> {
@@ -563,24 +586,6 @@ fn tables(t: &dyn Transport, db: &str) -> Result<Option<BTreeMap<String, u64>>> 
     Ok(Some(counts))
 }
 
-fn tables_summary(t: &Option<BTreeMap<String, u64>>) -> String {
-    match t {
-        None => "missing".into(),
-        Some(t) => format!("{} tables, {} rows", t.len(), t.values().sum::<u64>()),
-    }
-}
-
-fn diff_tables(
-    src: &Option<BTreeMap<String, u64>>,
-    dst: &Option<BTreeMap<String, u64>>,
-) -> Vec<Difference> {
-    match (src, dst) {
-        (Some(a), Some(b)) => diff_maps(a, b, |x, y| (x != y).then(|| format!("rows {x} -> {y}"))),
-        (None, None) => vec![],
-        (a, _) => vec![only_on_one(a.is_some(), "(the database)")],
-    }
-}
-
 /// Constant script: the number of messages (files in cur/ and new/) of each maildir given as
 /// an argument, one line per argument, in order.
 const MESSAGES: &str =
@@ -638,26 +643,6 @@ fn zone_records(
             })
             .collect(),
     ))
-}
-
-fn zone_check(
-    domain: &str,
-    src: Result<Option<Vec<String>>, String>,
-    dst: Result<Option<Vec<String>>, String>,
-) -> Check {
-    let summary = |z: &Result<Option<Vec<String>>, String>| match z {
-        Ok(Some(r)) => format!("{} records", r.len()),
-        Ok(None) => "missing".into(),
-        Err(_) => "unreadable".into(),
-    };
-    let (s, t) = (summary(&src), summary(&dst));
-    let diffs = match (src, dst) {
-        (Ok(Some(a)), Ok(Some(b))) => diff_sets(&a, &b),
-        (Ok(None), Ok(None)) => vec![],
-        (Err(e), _) | (_, Err(e)) => vec![changed("(the zone file)", e)],
-        (a, _) => vec![only_on_one(matches!(a, Ok(Some(_))), "(the zone file)")],
-    };
-    Check::new(format!("zone {domain}"), s, t, diffs)
 }
 
 /// `name` (fully qualified) relative to `domain`: `www`, `@` for the domain itself.
@@ -780,9 +765,9 @@ mod tests {
             .replace("4096", "60")
             .replace("1700000000.5", "1800000000.0")
             .replace("1700000001.25", "1700000001.75");
-        let (a, b) = (Some(parse_listing(&a)), Some(parse_listing(&b)));
-        assert!(diff_trees(&a, &b).is_empty(), "{:?}", diff_trees(&a, &b));
-        assert_eq!(a.as_ref().unwrap()["public_html/a\nb;c"].size, Some(12));
+        let (a, b) = (parse_listing(&a), parse_listing(&b));
+        assert!(diff_homes(&a, &b).is_empty(), "{:?}", diff_homes(&a, &b));
+        assert_eq!(a["public_html/a\nb;c"].size, Some(12));
     }
 
     #[test]
@@ -813,7 +798,7 @@ mod tests {
             ["f", "644", "bob:bob", "3", "1700000001", "", "new.txt"],
             ["l", "777", "bob:bob", "1", "1", "b", "link"],
         ]);
-        let d = diff_trees(&Some(parse_listing(&a)), &Some(parse_listing(&b)));
+        let d = diff_homes(&parse_listing(&a), &parse_listing(&b));
         let shown: Vec<String> = d
             .iter()
             .map(|d| {
@@ -856,6 +841,33 @@ mod tests {
         assert_eq!((c.differences.len(), c.more), (LISTED, 15));
         let same = Check::new("cron", "1".into(), "1".into(), diff_sets(&src, &src));
         assert!(same.same && same.differences.is_empty());
+    }
+
+    #[test]
+    fn a_side_that_lacks_or_cannot_read_it() {
+        let count = |x: &u64| x.to_string();
+        let same = |_: &u64, _: &u64| vec![];
+        let c = compare(
+            "db x",
+            "(the database)",
+            &Ok(Some(1)),
+            &Ok(None),
+            count,
+            same,
+        );
+        assert_eq!((c.source.as_str(), c.target.as_str()), ("1", "missing"));
+        assert_eq!(c.differences[0].change, Change::Removed);
+        let e = compare(
+            "db x",
+            "(the database)",
+            &Ok(Some(1)),
+            &Err("ERROR 1146".into()),
+            count,
+            same,
+        );
+        assert_eq!(e.target, "unreadable");
+        assert_eq!(e.differences[0].detail.as_deref(), Some("ERROR 1146"));
+        assert!(compare("db x", "", &Ok(None), &Ok(None), count, same).same);
     }
 
     #[test]
