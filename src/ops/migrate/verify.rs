@@ -155,18 +155,8 @@ pub fn account(
     let dirs: Vec<String> = a.mailboxes.iter().map(|m| panel.mail_dir(a, m)).collect();
     let (l, r) = (messages(src.t, &dirs)?, messages(dst.t, &dirs)?);
     for (i, m) in a.mailboxes.iter().enumerate() {
-        let (l, r) = (l.get(i).copied(), r.get(i).copied());
-        let diffs = if l == r {
-            vec![]
-        } else {
-            vec![changed("messages", format!("{} -> {}", count(l), count(r)))]
-        };
-        checks.push(Check::new(
-            format!("mail {m}"),
-            format!("{} messages", count(l)),
-            format!("{} messages", count(r)),
-            diffs,
-        ));
+        let n = |side: &[u64]| format!("{} messages", count(side.get(i).copied()));
+        checks.push(value_check(format!("mail {m}"), "messages", n(&l), n(&r)));
     }
     for d in &a.domains {
         let path = panel.zone_file(d);
@@ -198,12 +188,7 @@ pub fn account(
     ));
     for d in &a.domains {
         let (l, r) = (page(src.t, d, src.address)?, page(dst.t, d, dst.address)?);
-        let diffs = if l == r {
-            vec![]
-        } else {
-            vec![changed("page", format!("{l} -> {r}"))]
-        };
-        checks.push(Check::new(format!("http {d}"), l, r, diffs));
+        checks.push(value_check(format!("http {d}"), "page", l, r));
     }
     Ok(AccountCheck {
         user: user.into(),
@@ -213,6 +198,16 @@ pub fn account(
 
 fn present(a: Option<&Account>) -> String {
     if a.is_some() { "present" } else { "missing" }.into()
+}
+
+/// A check of one value per side (a message count, a page's status and title).
+fn value_check(what: String, item: &str, source: String, target: String) -> Check {
+    let diffs = if source == target {
+        vec![]
+    } else {
+        vec![changed(item, format!("{source} -> {target}"))]
+    };
+    Check::new(what, source, target, diffs)
 }
 
 /// A check of something each server may lack (None) or fail to read (an error text): its
