@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod exit;
+pub mod host;
 pub mod identity;
 pub mod inventory;
 pub mod journal;

@@ -205,17 +205,7 @@ fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
             .json(&serde_json::json!({ "accounts": results, "differences": differences }))?;
     } else {
         for r in &results {
-            let mut t = Table::new(["CHECK", from.name.as_str(), to.name.as_str(), "RESULT"]);
-            for c in &r.checks {
-                t.row([
-                    c.what.clone(),
-                    c.source.clone(),
-                    c.target.clone(),
-                    verdict(c.same, if c.same { "same" } else { "DIFFERENT" }),
-                ]);
-            }
-            ctx.printer.data(format!("{}:", r.user));
-            ctx.printer.table(&t);
+            render_verify(ctx, &from.name, &to.name, r);
         }
     }
     Ok(if differences == 0 {
@@ -223,6 +213,80 @@ fn verify(ctx: &Context, args: VerifyArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Failure
     })
+}
+
+/// Lines of the `migrate verify` report stay within this many columns.
+const VERIFY_WIDTH: usize = 100;
+
+/// One account's checks: a line each, and under a check that differs, what differs.
+fn render_verify(ctx: &Context, from: &str, to: &str, r: &verify::AccountCheck) {
+    let p = &ctx.printer;
+    p.data(fit(
+        &match r.differences() {
+            0 => format!("{}: the same on both servers", shown(&r.user)),
+            n => format!("{}: {n} check(s) differ", shown(&r.user)),
+        },
+        VERIFY_WIDTH,
+    ));
+    for c in &r.checks {
+        let summary = if c.source == c.target {
+            shown(&c.source)
+        } else {
+            format!("{from}: {} | {to}: {}", shown(&c.source), shown(&c.target))
+        };
+        let word = if c.same { "same" } else { "DIFFERENT" };
+        let line = fit(
+            &format!("{:<22} {summary}", shown(&c.what)),
+            VERIFY_WIDTH - 12,
+        );
+        p.data(format!(
+            "  {} {line}",
+            verdict(c.same, &format!("{word:<9}"))
+        ));
+        for d in &c.differences {
+            let change = match d.change {
+                verify::Change::Added => format!("only on {to}"),
+                verify::Change::Removed => format!("missing on {to}"),
+                verify::Change::Changed => "changed".into(),
+            };
+            let detail = d
+                .detail
+                .as_deref()
+                .map(|x| format!(": {}", shown(x)))
+                .unwrap_or_default();
+            p.data(fit(
+                &format!("      {change}  {}{detail}", shown(&d.item)),
+                VERIFY_WIDTH,
+            ));
+        }
+        if c.more > 0 {
+            p.data(format!("      ... and {} more", c.more));
+        }
+    }
+}
+
+/// `text` with control and direction-changing characters written as escapes, so that a name
+/// from a server cannot move the cursor or reorder what the terminal shows.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `text` cut to `width` characters, an ellipsis marking the cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 fn selection(which: Which) -> Selection {

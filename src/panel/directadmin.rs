@@ -39,8 +39,23 @@ fn task(line: &str) -> Cmd {
     Cmd::new("sh").args(["-c", RUN_TASK, "sh", line])
 }
 
+/// `value` URL-encoded for a task queue line (DirectAdmin decodes it), so that a `&`, `=` or
+/// newline in a name cannot add parameters or tasks; `/` is left as it is.
+fn task_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// The task queue line that backs `user` up into `dir`.
 pub fn backup_task(user: &str, dir: &str) -> String {
+    let (user, dir) = (task_value(user), task_value(dir));
     format!(
         "action=backup&append_to_path=nothing&database_data_aware=yes&local_path={dir}&owner=admin\
          &select0={user}&type=admin&value=multiple&what=select&when=now&where=local"
@@ -49,6 +64,7 @@ pub fn backup_task(user: &str, dir: &str) -> String {
 
 /// The task queue line that restores `file` (in `dir`).
 pub fn restore_task(file: &str, dir: &str) -> String {
+    let (file, dir) = (task_value(file), task_value(dir));
     format!(
         "action=restore&ip_choice=file&local_path={dir}&owner=admin&select0={file}\
          &type=admin&value=multiple&when=now&where=local"
@@ -202,5 +218,14 @@ mod tests {
         assert!(
             restore_task("user.admin.bob.tar.gz", "/x").contains("select0=user.admin.bob.tar.gz")
         );
+    }
+
+    #[test]
+    fn names_cannot_add_parameters_or_tasks() {
+        let line = backup_task("bob&select1=admin", "/x\naction=delete&select0=admin");
+        assert!(!line.contains('\n') && !line.contains("&select1"), "{line}");
+        assert!(line.contains("select0=bob%26select1%3Dadmin"), "{line}");
+        let line = restore_task("a b&when=later", "/x");
+        assert!(line.contains("select0=a%20b%26when%3Dlater&"), "{line}");
     }
 }

@@ -1,20 +1,14 @@
 //! Databases and database users of an account, read from the host's MySQL/MariaDB: every panel
 //! keeps them there, named with the account's prefix (`user_name`).
 
-use crate::transport::{Cmd, Transport};
-
-/// The client running `sql`, printing tab-separated rows without a header.
-pub fn command(sql: &str) -> Cmd {
-    Cmd::new("mysql").args(["--batch", "--skip-column-names", "-e", sql])
-}
+use crate::host::mysql;
+use crate::transport::Transport;
 
 fn list(t: &dyn Transport, sql: &str) -> anyhow::Result<Vec<String>> {
-    let out = super::query(t, command(sql))?;
-    Ok(out
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
+    Ok(mysql::rows(t, sql)?
+        .into_iter()
+        .filter_map(|row| row.into_iter().next())
+        .filter(|name| !name.is_empty())
         .collect())
 }
 

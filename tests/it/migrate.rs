@@ -184,11 +184,11 @@ fn migrate_one_account(panel: &str, user: &str, domain: &str) {
     let checks = json(&same)["accounts"][0]["checks"].to_string();
     for what in [
         "home files",
-        "home contents (hash)",
+        "home contents",
         "db ",
         "mail ",
-        "file zone:",
-        "file cron",
+        "zone ",
+        "cron",
         "http ",
     ] {
         assert!(checks.contains(what), "no {what:?} check: {checks}");

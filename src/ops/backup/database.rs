@@ -5,20 +5,10 @@ use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 
+use crate::host::mysql::{command as sql, ident, literal};
 use crate::panel::backup::Dump;
 use crate::panel::listing::{read_tar, split_path, Source};
-use crate::panel::mysql::command as sql;
 use crate::transport::{self, Cmd, Transport};
-
-/// `name` as a quoted SQL identifier.
-fn ident(name: &str) -> String {
-    format!("`{}`", name.replace('`', "``"))
-}
-
-/// `text` as a quoted SQL string.
-fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
-}
 
 /// Size in bytes (data and indexes) of each of `names` that exists.
 pub fn sizes(t: &dyn Transport, names: &[String]) -> Result<BTreeMap<String, u64>> {
@@ -173,12 +163,6 @@ pub fn fingerprints(t: &dyn Transport, names: &[String]) -> Result<BTreeMap<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn identifiers_and_literals_are_quoted() {
-        assert_eq!(ident("a`b"), "`a``b`");
-        assert_eq!(literal("o'k\\"), "'o''k\\\\'");
-    }
 
     #[test]
     fn dumps_are_read_from_archives_or_files() {

@@ -7,6 +7,7 @@ use anyhow::{bail, Result};
 use serde::Serialize;
 
 use super::home;
+use crate::host::mysql;
 use crate::ops::pull_access::{with_access, Access, Origin};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
@@ -28,7 +29,7 @@ fn dump(db: &str) -> Cmd {
 }
 
 fn load(db: &str) -> Cmd {
-    Cmd::new("mysql").arg(db)
+    mysql::client().arg(format!("--database={db}"))
 }
 
 /// Run on the target: a relayed directory unpacked over the one there (owners kept).
@@ -153,6 +154,8 @@ fn rsync_command(shell: &str, prefix: &str, dir: &str) -> Cmd {
         "-a",
         "--update",
         "--stats",
+        // The remote path reaches the origin's shell: as one word, whatever rsync's version.
+        "--protect-args",
         "-e",
         shell,
         &format!("{prefix}{dir}/"),

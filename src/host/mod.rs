@@ -1,0 +1,4 @@
+//! Panel-agnostic tools on a server, used by every panel driver and by plain Linux hosts alike.
+
+pub mod mysql;
+pub mod zone;

@@ -1,0 +1,89 @@
+//! The MySQL/MariaDB client on a server: the one place SQL identifiers and strings are quoted,
+//! the client command, and its batch output read back. Names a server returns (databases,
+//! tables, users) are hostile: they reach SQL only through [`ident`] or [`literal`], and SQL
+//! reaches the server as one argument or on stdin, never through a shell.
+
+use anyhow::Result;
+
+use crate::transport::{self, Cmd, Transport};
+
+/// `name` as a quoted SQL identifier (backticks, a backtick inside doubled).
+pub fn ident(name: &str) -> String {
+    format!("`{}`", name.replace('`', "``"))
+}
+
+/// `text` as a quoted SQL string.
+pub fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
+}
+
+/// The client reading SQL on stdin, printing tab-separated rows without a header. Names travel
+/// as UTF-8 whatever the server's locale (the client would otherwise guess from it).
+pub fn client() -> Cmd {
+    Cmd::new("mysql").args([
+        "--batch",
+        "--skip-column-names",
+        "--default-character-set=utf8mb4",
+    ])
+}
+
+/// The client running `sql`, printing tab-separated rows without a header.
+pub fn command(sql: &str) -> Cmd {
+    client().args(["-e", sql])
+}
+
+/// Runs `sql` (sent on stdin) and returns its rows, fields unescaped.
+pub fn rows(t: &dyn Transport, sql: &str) -> Result<Vec<Vec<String>>> {
+    let cmd = client();
+    let out = transport::run(t, &cmd, Some(sql.as_bytes()), None)?;
+    if !out.exit.success() {
+        return Err(transport::command_failed(t, &cmd, &out.exit, &out.stderr).into());
+    }
+    Ok(out.stdout_text().lines().map(fields).collect())
+}
+
+/// One line of batch output as its fields: the client writes a tab, newline, NUL or
+/// backslash inside a value as `\t`, `\n`, `\0`, `\\`.
+pub fn fields(line: &str) -> Vec<String> {
+    line.split('\t')
+        .map(|f| {
+            let mut out = String::with_capacity(f.len());
+            let mut chars = f.chars();
+            while let Some(c) = chars.next() {
+                if c != '\\' {
+                    out.push(c);
+                    continue;
+                }
+                match chars.next() {
+                    Some('t') => out.push('\t'),
+                    Some('n') => out.push('\n'),
+                    Some('0') => out.push('\0'),
+                    Some(other) => out.push(other),
+                    None => out.push('\\'),
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_and_literals_are_quoted() {
+        assert_eq!(ident("a`b"), "`a``b`");
+        assert_eq!(
+            ident("y`;GRANT/**/ALL/**/ON/**/*.*/**/TO/**/carol@localhost;#"),
+            "`y``;GRANT/**/ALL/**/ON/**/*.*/**/TO/**/carol@localhost;#`"
+        );
+        assert_eq!(literal("o'k\\"), "'o''k\\\\'");
+    }
+
+    #[test]
+    fn batch_fields_are_unescaped() {
+        assert_eq!(fields("a\\tb\tc\\nd\\\\e"), ["a\tb", "c\nd\\e"]);
+        assert_eq!(fields("plain"), ["plain"]);
+    }
+}

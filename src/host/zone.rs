@@ -1,0 +1,304 @@
+//! BIND zone files (RFC 1035 master files, as cPanel, DirectAdmin and plain BIND keep them) read
+//! as records. The entries are found here (RFC 1035 section 5.1: quoted strings, `\;` and other
+//! escapes, comments, parentheses across lines), because hickory-proto's lexer ends an unquoted
+//! word at an escaped `;` and does not see quotes inside parentheses, both of which cPanel and
+//! DKIM tools write. Each entry, on one line, then goes to hickory-proto's parser for `$ORIGIN`,
+//! `$TTL`, `@`, relative and omitted owners, and the record data.
+
+use std::fmt;
+use std::str::FromStr;
+
+use anyhow::{bail, Context as _, Result};
+use hickory_proto::rr::{Name, RData, RecordType};
+use hickory_proto::serialize::txt::Parser;
+
+/// One record of a zone, its owner fully qualified.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Record {
+    pub name: String,
+    pub ttl: u32,
+    pub rtype: String,
+    pub data: String,
+}
+
+impl fmt::Display for Record {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {} {}", self.name, self.ttl, self.rtype, self.data)
+    }
+}
+
+/// The records of the zone `text` whose origin is `origin` (`example.com`), sorted.
+/// `$INCLUDE` is refused: it names a file on the server the text came from, and the parser
+/// would read that path on this machine.
+pub fn records(text: &str, origin: &str) -> Result<Vec<Record>> {
+    let origin = format!("{}.", origin.trim_end_matches('.'));
+    let text = entries(text, &origin)?;
+    let origin =
+        Name::from_str(&origin).with_context(|| format!("{origin:?} is not a domain name"))?;
+    let (_, sets) = Parser::new(text, None, Some(origin))
+        .parse()
+        .map_err(|e| anyhow::anyhow!("not a valid zone file: {e}"))?;
+    let mut out: Vec<Record> = sets
+        .values()
+        .flat_map(|set| set.records_without_rrsigs())
+        .map(|r| Record {
+            name: r.name().to_ascii().to_lowercase(),
+            ttl: r.ttl(),
+            rtype: r.record_type().to_string(),
+            data: data(r.data(), r.record_type()),
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// A word of an entry: quoted (its text between the quotes) or bare, escapes kept as written.
+enum Word {
+    Quoted(String),
+    Bare(String),
+}
+
+impl Word {
+    /// The word as hickory-proto's lexer reads it back: a bare word with an escaped `;`, quote,
+    /// parenthesis or blank goes in quotes, where that lexer decodes escapes.
+    fn render(&self) -> String {
+        match self {
+            Word::Quoted(s) => format!("\"{s}\""),
+            Word::Bare(s) => {
+                let special = s.split('\\').skip(1).any(|rest| {
+                    rest.starts_with(|c: char| ";()\"".contains(c) || c.is_whitespace())
+                });
+                if special {
+                    format!("\"{s}\"")
+                } else {
+                    s.clone()
+                }
+            }
+        }
+    }
+}
+
+/// The zone's entries, one per line, without comments or parentheses; an entry whose owner was
+/// omitted starts with a blank, and `@` in record data is written as the origin it stands for
+/// (`origin`, fully qualified, until an `$ORIGIN` entry changes it).
+fn entries(text: &str, origin: &str) -> Result<String> {
+    let mut out = String::new();
+    let mut words: Vec<Word> = Vec::new();
+    let mut blank_owner = false;
+    let mut depth = 0usize;
+    let mut at_line_start = true;
+    let mut origin = origin.to_string();
+    let mut chars = text.chars().peekable();
+    let mut flush = |words: &mut Vec<Word>, blank_owner: bool| -> Result<()> {
+        if words.is_empty() {
+            return Ok(());
+        }
+        let directive = match (blank_owner, words.first()) {
+            (false, Some(Word::Bare(first))) if first.starts_with('$') => {
+                Some(first.to_ascii_uppercase())
+            }
+            _ => None,
+        };
+        match (directive.as_deref(), words.get(1)) {
+            (Some("$INCLUDE"), _) => {
+                bail!("the zone uses $INCLUDE, which hostops does not follow")
+            }
+            (Some("$ORIGIN"), Some(Word::Bare(o))) => {
+                origin = if o.ends_with('.') {
+                    o.clone()
+                } else {
+                    format!("{o}.{origin}")
+                };
+                words[1] = Word::Bare(origin.clone());
+            }
+            _ => {}
+        }
+        for w in words.iter_mut().skip(usize::from(!blank_owner)) {
+            if matches!(w, Word::Bare(b) if b == "@") {
+                *w = Word::Bare(origin.clone());
+            }
+        }
+        if blank_owner {
+            out.push(' ');
+        }
+        let line: Vec<String> = words.drain(..).map(|w| w.render()).collect();
+        out.push_str(&line.join(" "));
+        out.push('\n');
+        Ok(())
+    };
+    while let Some(c) = chars.next() {
+        if at_line_start {
+            at_line_start = false;
+            if depth == 0 && words.is_empty() {
+                blank_owner = c == ' ' || c == '\t';
+            }
+        }
+        match c {
+            '\n' => {
+                at_line_start = true;
+                if depth == 0 {
+                    flush(&mut words, blank_owner)?;
+                }
+            }
+            ';' => while chars.next_if(|&n| n != '\n').is_some() {},
+            '(' => depth += 1,
+            ')' => {
+                if depth == 0 {
+                    bail!("not a valid zone file: `)` without `(`");
+                }
+                depth -= 1;
+            }
+            '"' => {
+                let mut s = String::new();
+                loop {
+                    match chars.next() {
+                        None => bail!("not a valid zone file: a quoted string is not closed"),
+                        Some('"') => break,
+                        Some('\\') => {
+                            s.push('\\');
+                            s.extend(chars.next());
+                        }
+                        Some('\n') => s.push_str("\\010"),
+                        Some(ch) => s.push(ch),
+                    }
+                }
+                words.push(Word::Quoted(s));
+            }
+            c if c.is_whitespace() => {}
+            _ => {
+                let mut s = String::new();
+                let mut ch = c;
+                loop {
+                    s.push(ch);
+                    if ch == '\\' {
+                        s.extend(chars.next());
+                    }
+                    match chars.peek() {
+                        Some(&n) if !n.is_whitespace() && !";()\"".contains(n) => {
+                            ch = n;
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                words.push(Word::Bare(s));
+            }
+        }
+    }
+    if depth > 0 {
+        bail!("not a valid zone file: `(` without `)`");
+    }
+    flush(&mut words, blank_owner)?;
+    Ok(out)
+}
+
+/// The record data as text; TXT as its quoted strings, so that `"a" "b"` and `"ab"` differ
+/// as they do on the wire.
+fn data(rdata: &RData, rtype: RecordType) -> String {
+    match (rdata, rtype) {
+        (RData::TXT(txt), _) => txt
+            .iter()
+            .map(|s| format!("{:?}", String::from_utf8_lossy(s)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => rdata.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AC_SALES: &str = include_str!("../../tests/fixtures/real/cpanel-zone-ac-sales.ru.db");
+    const DKIM: &str = include_str!("../../tests/fixtures/real/cpanel-zone-dkim-records.db");
+
+    fn find<'a>(records: &'a [Record], name: &str, rtype: &str) -> Vec<&'a Record> {
+        records
+            .iter()
+            .filter(|r| r.name == name && r.rtype == rtype)
+            .collect()
+    }
+
+    #[test]
+    fn a_real_cpanel_zone_reads_as_its_records() {
+        let r = records(AC_SALES, "ac-sales.ru").unwrap();
+        assert_eq!(find(&r, "ac-sales.ru.", "SOA").len(), 1);
+        assert_eq!(find(&r, "ac-sales.ru.", "NS").len(), 2);
+        assert_eq!(find(&r, "ac-sales.ru.", "MX").len(), 2);
+        let www = find(&r, "www.ac-sales.ru.", "CNAME");
+        assert_eq!(www[0].data, "ac-sales.ru.");
+        assert_eq!(www[0].ttl, 14400);
+        let spf = find(&r, "ac-sales.ru.", "TXT");
+        assert_eq!(
+            spf[0].data,
+            "\"v=spf1 +include:_spf.hosting.reg.ru +a +mx +ip4:31.31.198.238 ?all\""
+        );
+        assert_eq!(r.len(), 13, "{r:#?}");
+    }
+
+    #[test]
+    fn dkim_keys_keep_everything_after_semicolons() {
+        let r = records(DKIM, "hosting-example.ru").unwrap();
+        let key = find(
+            &r,
+            "default._domainkey.asg-construction.hosting-example.ru.",
+            "TXT",
+        );
+        assert_eq!(key.len(), 1, "{r:#?}");
+        assert!(key[0].data.starts_with("\"v=DKIM1; k=rsa; p=MIIBIjANBg"));
+        assert!(key[0].data.ends_with("\" \"OA5wyKHMqSS1snq73oPoGfDIEHG8uv7rjS8SdV2tVXBm58OCXAXcTZd/nxAun45PBn2HIctVGY/FS1KqYokUh3J2Nje0lZC56bqXzJ6d/e4+Ddt6XJ4e8F5+bofv1YSiASbcnUZ3FTpwPmaLqlKHQIDAQAB;\""));
+        // A changed key (last character) is a different record.
+        let changed = DKIM.replace("LqlKHQIDAQAB", "LqlKHQIDAQAC");
+        assert_ne!(records(&changed, "hosting-example.ru").unwrap(), r);
+        assert_eq!(
+            find(&r, "_carddav._tcp.ac-sales.hosting-example.ru.", "SRV")[0].data,
+            "0 0 2079 scp109.hosting.reg.ru."
+        );
+    }
+
+    #[test]
+    fn escaped_semicolons_quotes_and_layout() {
+        let a = "$ORIGIN x.example.\n$TTL 300\n@ IN SOA ns1 root ( 1 2\n 3 4 5 ) ; c\n\
+                 default._domainkey IN TXT \"v=DKIM1\\; k=rsa\\; p=AAA\" ; comment\n\
+                 _dmarc TXT \"v=DMARC1\\; p=none\"\n\
+                 www 60 IN A 192.0.2.1\n   IN AAAA 2001:db8::1\n\
+                 $ORIGIN sub\nmail IN CNAME @\n";
+        let r = records(a, "other.example").unwrap();
+        assert_eq!(
+            find(&r, "default._domainkey.x.example.", "TXT")[0].data,
+            "\"v=DKIM1; k=rsa; p=AAA\""
+        );
+        assert_eq!(find(&r, "_dmarc.x.example.", "TXT")[0].ttl, 300);
+        let aaaa = find(&r, "www.x.example.", "AAAA");
+        assert_eq!((aaaa[0].ttl, aaaa[0].data.as_str()), (60, "2001:db8::1"));
+        assert_eq!(
+            find(&r, "mail.sub.x.example.", "CNAME")[0].data,
+            "sub.x.example."
+        );
+        let stricter = a.replace("p=none", "p=reject");
+        assert_ne!(records(&stricter, "other.example").unwrap(), r);
+    }
+
+    #[test]
+    fn include_is_refused_and_garbage_is_an_error() {
+        let e = records("$INCLUDE /etc/shadow\n", "x.example").unwrap_err();
+        assert!(e.to_string().contains("$INCLUDE"), "{e}");
+        assert!(records("$TTL 60\na TXT \"$INCLUDE is text\"\n", "x.example").is_ok());
+        for bad in [
+            "www IN A not-an-address\n",
+            "a TXT \"open\n",
+            "a TXT ( \"x\"\n",
+            "a )\n",
+        ] {
+            assert!(records(bad, "x.example").is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_comments_inside_parentheses() {
+        let a = "$TTL 60\nmail._domainkey IN TXT ( \"v=DKIM1; k=rsa; \"\n\t\"p=AB(C)\" )  ; key\n";
+        let r = records(a, "x.example").unwrap();
+        assert_eq!(r[0].data, "\"v=DKIM1; k=rsa; \" \"p=AB(C)\"");
+        assert_eq!(r[0].name, "mail._domainkey.x.example.");
+    }
+}
