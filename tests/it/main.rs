@@ -9,6 +9,7 @@ mod dnsbl_fixture;
 mod hostile;
 mod journal;
 mod migrate;
+mod migrate_access;
 mod playbook;
 mod reference;
 mod ssh;
