@@ -415,3 +415,42 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         "differs",
     );
 }
+
+#[test]
+fn a_file_that_is_not_a_backup_of_the_account_is_refused_before_any_change() {
+    let alice = alice();
+    let (env, lab) = backed_up(&alice);
+    lab.lab(
+        "add-account",
+        &["h1", "bobby", "--domain", "bobby.test", "--db", "shop", "--size", "1"],
+    );
+    lab.lab("make-backup", &["h1", "bobby", "--date", "2026-11-01"]);
+    let state = || {
+        account(
+            &lab,
+            &["/home", "/var/cpanel", "/backup"],
+            &["alice_shop", "alice_blog", "bobby_shop"],
+        )
+    };
+    let before = state();
+    for (file, why) in [
+        (
+            "/backup/2026-11-01/accounts/bobby.tar.gz",
+            "its top directory is bobby/",
+        ),
+        ("/etc/hostname", "is not a backup of account alice"),
+    ] {
+        let out = restore(&env, &lab, "alice", &["--file", file]);
+        assert_said(&out, 4, why);
+        assert_said(&out, 4, "nothing was changed");
+        assert_same(&state(), &before, "a refused restore changed the host");
+    }
+    // alice's own archive named as a file is taken.
+    let out = restore(
+        &env,
+        &lab,
+        "alice",
+        &["--dry-run", "--file", "/backup/2026-11-01/accounts/alice.tar.gz"],
+    );
+    assert_said(&out, 0, "");
+}

@@ -3,6 +3,7 @@
 //! (`--only`), verify against the backup, and undo from the snapshot.
 
 pub mod database;
+pub mod ownership;
 pub mod points;
 pub mod preview;
 pub mod restore;

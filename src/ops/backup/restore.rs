@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::database;
+use super::ownership;
 use super::points::{self, Wanted};
 use super::preview::{self, FileChanges, Listings, LiveListings, Part, Piece, Selection};
 use super::state::{self, Fingerprint};
@@ -92,10 +93,13 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
             req.account
         )));
     }
-    let point = points::choose(t, panel, req.account, current.as_ref(), req.wanted)?;
+    let mut point = points::choose(t, panel, req.account, current.as_ref(), req.wanted)?;
+    let mut listings = Listings::default();
+    if let Wanted::File(_) = req.wanted {
+        ownership::check(t, panel.kind(), req.account, &mut point, &mut listings)?;
+    }
     // Reading every archive of the restore point up front proves it whole (a truncated or
     // damaged archive fails tar) before anything is shown or changed.
-    let mut listings = Listings::default();
     let unusable = |e: anyhow::Error| {
         StatusError::refused(format!(
             "the restore point cannot be used, nothing was changed: {e:#}"
