@@ -301,7 +301,9 @@ fn render_plan(ctx: &Context, plan: &Plan) {
             human_bytes(s.needed_bytes),
             human_bytes(s.free_bytes)
         )),
-        None if plan.account_exists => p.data("Safety snapshot: none (--no-snapshot): this restore cannot be undone"),
+        None if plan.account_exists => {
+            p.data("Safety snapshot: none (--no-snapshot): this restore cannot be undone")
+        }
         None => {}
     }
 }

@@ -191,8 +191,9 @@ impl Access {
                 transport::run_ok(target, &Cmd::script("sh", CAPTURE).arg(&self.dir))?;
                 let capture = format!("{}/capture", self.dir);
                 transport::run(target, &client(&capture, &self.prefix()), None, None)?;
-                let args = transport::run_ok(target, &Cmd::new("cat").arg(format!("{capture}.args")))?
-                    .stdout_text();
+                let args =
+                    transport::run_ok(target, &Cmd::new("cat").arg(format!("{capture}.args")))?
+                        .stdout_text();
                 let args: Vec<&str> = args.lines().collect();
                 let host = args
                     .iter()
@@ -260,7 +261,10 @@ struct KeyLine {
 fn key_line(line: &str) -> Option<KeyLine> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let at = words.windows(2).position(|w| {
-        ["ssh-", "ecdsa-", "sk-"].iter().any(|p| w[0].starts_with(p)) && w[1].starts_with("AAAA")
+        ["ssh-", "ecdsa-", "sk-"]
+            .iter()
+            .any(|p| w[0].starts_with(p))
+            && w[1].starts_with("AAAA")
     })?;
     let comment = words[at + 2..].join(" ");
     let expiry = line
@@ -324,11 +328,13 @@ fn stale_dirs(listing: &str) -> Vec<String> {
 /// Removes what runs that no longer run left: their keys on the origin and their private
 /// keys on the target.
 fn clean_leftovers(origin: &Origin<'_>, target: &dyn Transport) -> Result<()> {
-    let keys = stale_keys(
-        &transport::run_ok(origin.t, &Cmd::script("sh", LIST_KEYS))?.stdout_text(),
-    );
+    let keys =
+        stale_keys(&transport::run_ok(origin.t, &Cmd::script("sh", LIST_KEYS))?.stdout_text());
     if !keys.is_empty() {
-        transport::run_ok(origin.t, &Cmd::script("sh", REVOKE).args(keys.iter().cloned()))?;
+        transport::run_ok(
+            origin.t,
+            &Cmd::script("sh", REVOKE).args(keys.iter().cloned()),
+        )?;
         origin.note(&format!(
             "removed {} leftover one-off key(s) of runs no longer running from {}",
             keys.len(),
@@ -337,7 +343,12 @@ fn clean_leftovers(origin: &Origin<'_>, target: &dyn Transport) -> Result<()> {
     }
     let dirs = stale_dirs(&transport::run_ok(target, &Cmd::script("sh", LIST_DIRS))?.stdout_text());
     if !dirs.is_empty() {
-        transport::run_ok(target, &Cmd::new("rm").args(["-rf", "--"]).args(dirs.iter().cloned()))?;
+        transport::run_ok(
+            target,
+            &Cmd::new("rm")
+                .args(["-rf", "--"])
+                .args(dirs.iter().cloned()),
+        )?;
         origin.note(&format!(
             "removed {} leftover one-off private key(s) from {}",
             dirs.len(),
@@ -349,7 +360,12 @@ fn clean_leftovers(origin: &Origin<'_>, target: &dyn Transport) -> Result<()> {
 
 /// The address the origin will see the target connect from, when the target can tell.
 fn from_address(origin: &Origin<'_>, target: &dyn Transport) -> Result<Option<String>> {
-    let out = transport::run(target, &Cmd::script("sh", FROM_ADDRESS).arg(origin.host), None, None)?;
+    let out = transport::run(
+        target,
+        &Cmd::script("sh", FROM_ADDRESS).arg(origin.host),
+        None,
+        None,
+    )?;
     Ok(out
         .stdout_text()
         .trim()
@@ -374,7 +390,10 @@ pub fn with_access<T>(
     let comment = token(tag);
     let dir = transport::run_ok(
         target,
-        &Cmd::new("mktemp").args(["-d", &format!("/tmp/hostops-access.{}.XXXXXX", &comment[PREFIX.len()..])]),
+        &Cmd::new("mktemp").args([
+            "-d",
+            &format!("/tmp/hostops-access.{}.XXXXXX", &comment[PREFIX.len()..]),
+        ]),
     )?
     .stdout_text()
     .trim()
@@ -393,7 +412,9 @@ pub fn with_access<T>(
         )?
         .stdout_text();
         let public = public.trim();
-        let key = key_line(public).context("ssh-keygen printed no public key")?.key;
+        let key = key_line(public)
+            .context("ssh-keygen printed no public key")?
+            .key;
         pin_origin_key(origin, target, &verified, &dir)?;
         let line = access.remote_line(target, &remote)?;
         let from = from_address(origin, target)?;
@@ -404,7 +425,11 @@ pub fn with_access<T>(
         options.push_str(&forced_command(&line));
         let expiry = transport::run_ok(
             origin.t,
-            &Cmd::script("sh", AUTHORIZE).args([LIFETIME_MINUTES.to_string(), options, public.to_string()]),
+            &Cmd::script("sh", AUTHORIZE).args([
+                LIFETIME_MINUTES.to_string(),
+                options,
+                public.to_string(),
+            ]),
         )?
         .stdout_text();
         origin.note(&format!(
@@ -412,7 +437,8 @@ pub fn with_access<T>(
             target.target().name,
             origin.user,
             origin.host,
-            from.as_deref().unwrap_or("any address: the target's could not be found"),
+            from.as_deref()
+                .unwrap_or("any address: the target's could not be found"),
             expiry.trim(),
         ));
         let done = job(&access);
@@ -493,7 +519,10 @@ mod tests {
             })
         );
         let legacy = "restrict ssh-ed25519 AAAAC3Nzb hostops-access-RUN-bob smith-home";
-        assert_eq!(key_line(legacy).unwrap().comment, "hostops-access-RUN-bob smith-home");
+        assert_eq!(
+            key_line(legacy).unwrap().comment,
+            "hostops-access-RUN-bob smith-home"
+        );
     }
 
     #[test]
@@ -541,7 +570,8 @@ mod tests {
         let t = token("20261203-101500-ab12-bob smith\n$(touch /tmp/x)\"-home");
         assert!(t.starts_with(PREFIX), "{t}");
         assert!(
-            t.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
+            t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
             "{t}"
         );
         assert_eq!(gone(&t[PREFIX.len()..]), Some(false), "this process runs");

@@ -422,7 +422,16 @@ fn a_file_that_is_not_a_backup_of_the_account_is_refused_before_any_change() {
     let (env, lab) = backed_up(&alice);
     lab.lab(
         "add-account",
-        &["h1", "bobby", "--domain", "bobby.test", "--db", "shop", "--size", "1"],
+        &[
+            "h1",
+            "bobby",
+            "--domain",
+            "bobby.test",
+            "--db",
+            "shop",
+            "--size",
+            "1",
+        ],
     );
     lab.lab("make-backup", &["h1", "bobby", "--date", "2026-11-01"]);
     let state = || {
@@ -450,7 +459,11 @@ fn a_file_that_is_not_a_backup_of_the_account_is_refused_before_any_change() {
         &env,
         &lab,
         "alice",
-        &["--dry-run", "--file", "/backup/2026-11-01/accounts/alice.tar.gz"],
+        &[
+            "--dry-run",
+            "--file",
+            "/backup/2026-11-01/accounts/alice.tar.gz",
+        ],
     );
     assert_said(&out, 0, "");
 }
@@ -496,7 +509,14 @@ fn partial_restores_snapshot_and_put_back_only_their_parts_and_never_follow_link
         &env,
         &lab,
         "alice",
-        &["--date", "2026-11-03", "--only", "path:public_html", "--only", "db:alice_shop"],
+        &[
+            "--date",
+            "2026-11-03",
+            "--only",
+            "path:public_html",
+            "--only",
+            "db:alice_shop",
+        ],
     );
     assert_ne!(failed.status.code(), Some(0), "{}", stdout(&failed));
     assert_said(
@@ -504,14 +524,24 @@ fn partial_restores_snapshot_and_put_back_only_their_parts_and_never_follow_link
         failed.status.code().unwrap(),
         "what it replaced (/home/alice/public_html, database alice_shop) was put back",
     );
-    assert_same(&state(), &before, "a failed partial restore left the account changed");
+    assert_same(
+        &state(),
+        &before,
+        "a failed partial restore left the account changed",
+    );
 
     // A one-file restore snapshots that file only, and undo puts back exactly it.
     let restored = restore(
         &env,
         &lab,
         "alice",
-        &["--json", "--date", "2026-11-01", "--only", "path:public_html/style.css"],
+        &[
+            "--json",
+            "--date",
+            "2026-11-01",
+            "--only",
+            "path:public_html/style.css",
+        ],
     );
     assert_said(&restored, 0, "");
     let run = run_id(&restored);
@@ -520,7 +550,10 @@ fn partial_restores_snapshot_and_put_back_only_their_parts_and_never_follow_link
         .trim()
         .parse()
         .unwrap();
-    assert!(size < 200 << 10, "a one-file restore kept a {size}-byte snapshot");
+    assert!(
+        size < 200 << 10,
+        "a one-file restore kept a {size}-byte snapshot"
+    );
     // Elsewhere in the account, a change after the restore that undo must leave alone.
     sh(&lab, "echo later > /home/alice/later.txt");
     let undo = |args: &[&str]| {
@@ -539,7 +572,13 @@ fn partial_restores_snapshot_and_put_back_only_their_parts_and_never_follow_link
         &env,
         &lab,
         "alice",
-        &["--json", "--date", "2026-11-01", "--only", "path:public_html/style.css"],
+        &[
+            "--json",
+            "--date",
+            "2026-11-01",
+            "--only",
+            "path:public_html/style.css",
+        ],
     );
     assert_said(&restored, 0, "");
     let run = run_id(&restored);
@@ -572,9 +611,17 @@ fn partial_restores_snapshot_and_put_back_only_their_parts_and_never_follow_link
         "alice",
         &["--date", "2026-11-01", "--only", "path:public_html"],
     );
-    assert_said(&out, 4, "/home/alice/public_html on h1 is a symbolic link (to /root/victim)");
+    assert_said(
+        &out,
+        4,
+        "/home/alice/public_html on h1 is a symbolic link (to /root/victim)",
+    );
     assert_same(&state(), &before, "a refused restore changed the account");
-    assert_same(&account(&lab, &["/root/victim"], &[]), &victim, "root's directory changed");
+    assert_same(
+        &account(&lab, &["/root/victim"], &[]),
+        &victim,
+        "root's directory changed",
+    );
     assert_eq!(snapshots(), kept, "a refused restore left a snapshot");
 }
 
@@ -584,7 +631,16 @@ fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
     let (env, lab) = (Env::new(), Lab::up_with(1, alice.panel));
     lab.lab(
         "add-account",
-        &["h1", "alice", "--domain", alice.domain, "--db", "shop", "--size", "150"],
+        &[
+            "h1",
+            "alice",
+            "--domain",
+            alice.domain,
+            "--db",
+            "shop",
+            "--size",
+            "150",
+        ],
     );
     lab.lab("make-backup", &["h1", "alice", "--date", "2026-11-01"]);
     let snapshots = lab.host_path("h1", "/home/.hostops-snapshots");
@@ -592,7 +648,18 @@ fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
         .hostops_std()
         .arg("--inventory")
         .arg(lab.inventory())
-        .args(["-t", TICKET, "-y", "backup", "restore", "h1", "--account", "alice", "--date", "2026-11-01"])
+        .args([
+            "-t",
+            TICKET,
+            "-y",
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            "alice",
+            "--date",
+            "2026-11-01",
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -613,7 +680,8 @@ fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
         .unwrap();
     assert_said(&out, 0, "was interrupted while taking its safety snapshot");
     assert!(
-        !lab.host_path("h1", &format!("/home/.hostops-snapshots/{run}")).exists(),
+        !lab.host_path("h1", &format!("/home/.hostops-snapshots/{run}"))
+            .exists(),
         "the partial snapshot is still there"
     );
 }

@@ -8,7 +8,11 @@ use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
 fn source_keys(lab: &Lab) -> Vec<String> {
     let out = lab.sh(
         "h1",
-        &["sh", "-c", "cat /root/.ssh/authorized_keys 2>/dev/null || true"],
+        &[
+            "sh",
+            "-c",
+            "cat /root/.ssh/authorized_keys 2>/dev/null || true",
+        ],
     );
     stdout(&out)
         .lines()
@@ -19,7 +23,14 @@ fn source_keys(lab: &Lab) -> Vec<String> {
 
 /// The one-off private key directories on the target.
 fn target_private_keys(lab: &Lab) -> String {
-    let out = lab.sh("h2", &["sh", "-c", "ls -d /tmp/hostops-access.* 2>/dev/null || true"]);
+    let out = lab.sh(
+        "h2",
+        &[
+            "sh",
+            "-c",
+            "ls -d /tmp/hostops-access.* 2>/dev/null || true",
+        ],
+    );
     stdout(&out).trim().to_string()
 }
 
@@ -49,7 +60,9 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
         .hostops_std()
         .arg("--inventory")
         .arg(lab.inventory())
-        .args(["-t", TICKET, "-y", "migrate", "run", "--from", "h1", "--to", "h2", "bob"])
+        .args([
+            "-t", TICKET, "-y", "migrate", "run", "--from", "h1", "--to", "h2", "bob",
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -87,7 +100,9 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
         ],
     );
     assert!(
-        !lab.sh("h1", &["test", "-e", "/tmp/hostops-owned"]).status.success(),
+        !lab.sh("h1", &["test", "-e", "/tmp/hostops-owned"])
+            .status
+            .success(),
         "the one-off key ran another command: {}",
         stderr(&other)
     );

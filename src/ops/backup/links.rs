@@ -81,7 +81,10 @@ mod tests {
         assert_eq!(components("/home/alice/", "/home/alice"), ["/home/alice"]);
         assert_eq!(
             components("/var/www/vhosts/x", "/var/qmail/mailnames/x/info/Maildir"),
-            ["/var/qmail/mailnames/x/info", "/var/qmail/mailnames/x/info/Maildir"]
+            [
+                "/var/qmail/mailnames/x/info",
+                "/var/qmail/mailnames/x/info/Maildir"
+            ]
         );
     }
 }

@@ -13,7 +13,8 @@ use crate::transport::{self, Cmd, Transport};
 
 /// Run on the server: the `DOMAIN\tLOGIN` pairs a Plesk backup_info file `$1` names (the
 /// grep of the panel's restore point probe).
-const PLESK_PAIRS: &str = r#"grep -o '<domain name="[^"]*"\|<sysuser name="[^"]*"' -- "$1" | cut -d'"' -f2 | paste - -"#;
+const PLESK_PAIRS: &str =
+    r#"grep -o '<domain name="[^"]*"\|<sysuser name="[^"]*"' -- "$1" | cut -d'"' -f2 | paste - -"#;
 
 /// Checks that `point` (from `--file`) is a backup of `user` in `kind`'s format; for Plesk,
 /// sets the subscription it holds. A refusal says what the file is not.
@@ -135,9 +136,7 @@ mod tests {
     fn listing(names: &[(&str, char)]) -> Listing {
         let text: String = names
             .iter()
-            .map(|(n, k)| {
-                format!("{k}rw-r--r-- root/root 10 2026-11-01 10:00:00 {n}\n")
-            })
+            .map(|(n, k)| format!("{k}rw-r--r-- root/root 10 2026-11-01 10:00:00 {n}\n"))
             .collect();
         parse(&text)
     }
@@ -153,7 +152,9 @@ mod tests {
         let bobby = listing(&[("bobby", 'd'), ("bobby/cp/alice", '-')]);
         assert!(cpanel(&bobby, "alice").is_err());
         let file = listing(&[("hostname", '-')]);
-        assert!(cpanel(&file, "alice").unwrap_err().contains("top directory"));
+        assert!(cpanel(&file, "alice")
+            .unwrap_err()
+            .contains("top directory"));
     }
 
     #[test]
@@ -167,7 +168,9 @@ mod tests {
     fn a_plesk_backup_info_must_name_the_login() {
         let pairs = "shop.example\tshopuser\nother.example\tother\n";
         assert_eq!(plesk(pairs, "other"), Ok("other.example".into()));
-        assert!(plesk(pairs, "bob").unwrap_err().contains("shop.example (shopuser)"));
+        assert!(plesk(pairs, "bob")
+            .unwrap_err()
+            .contains("shop.example (shopuser)"));
         assert!(plesk("", "bob").is_err());
     }
 }

@@ -92,10 +92,7 @@ pub fn take(
         let exists = transport::run(t, &Cmd::script("sh", EXISTS).arg(live), None, None)?;
         let saved = if exists.exit.success() {
             let to = format!("{dir}/files/{i}");
-            transport::run_ok(
-                t,
-                &rsync(live, &to, piece.file, &piece.tree.exclude, false),
-            )?;
+            transport::run_ok(t, &rsync(live, &to, piece.file, &piece.tree.exclude, false))?;
             Some(to)
         } else {
             None

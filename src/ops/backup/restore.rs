@@ -140,7 +140,11 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
     let selection = preview::select(&contents, &req.parts, &home, t, &mut listings)?;
     let whole = req.parts.is_empty();
     if !whole {
-        let lives: Vec<&str> = selection.pieces.iter().map(|p| p.tree.live.as_str()).collect();
+        let lives: Vec<&str> = selection
+            .pieces
+            .iter()
+            .map(|p| p.tree.live.as_str())
+            .collect();
         links::refuse(t, &home, &lives, "restore files")?;
     }
 
@@ -325,8 +329,12 @@ pub fn apply(
         Err(e) if plan.snapshot.is_some() => {
             let removed = transport::run(t, &Cmd::new("rm").args(["-rf", "--", &dir]), None, None);
             let said = match removed {
-                Ok(o) if o.exit.success() => format!("nothing was restored; the partial snapshot {dir} was removed"),
-                _ => format!("nothing was restored; the partial snapshot {dir} could not be removed"),
+                Ok(o) if o.exit.success() => {
+                    format!("nothing was restored; the partial snapshot {dir} was removed")
+                }
+                _ => {
+                    format!("nothing was restored; the partial snapshot {dir} could not be removed")
+                }
             };
             return Err(e.context(said));
         }
@@ -423,7 +431,12 @@ fn take_snapshot(t: &dyn Transport, panel: &dyn Panel, plan: &Plan, dir: &str) -
             taken
         } else {
             let pieces = &plan.selection.pieces;
-            let dbs: Vec<String> = plan.selection.dumps.iter().map(|d| d.database.clone()).collect();
+            let dbs: Vec<String> = plan
+                .selection
+                .dumps
+                .iter()
+                .map(|d| d.database.clone())
+                .collect();
             let lives: Vec<String> = pieces.iter().map(|p| p.tree.live.clone()).collect();
             let taken = state::of_paths(t, &lives, &dbs)?;
             let home = panel.data_dir(&plan.account);

@@ -129,7 +129,11 @@ fn differing_paths(dir: &str, before: &str, after: &str) -> Vec<String> {
 
 /// What differs between two fingerprints, in words; differing files are named (up to a
 /// limit, then a count) when the entries before the restore are known.
-pub fn differences(before: &Fingerprint, after: &Taken, entries_before: Option<&str>) -> Vec<String> {
+pub fn differences(
+    before: &Fingerprint,
+    after: &Taken,
+    entries_before: Option<&str>,
+) -> Vec<String> {
     let mut out = Vec::new();
     for (dir, b) in &before.files {
         match after.fingerprint.files.get(dir) {
@@ -149,9 +153,9 @@ pub fn differences(before: &Fingerprint, after: &Taken, entries_before: Option<&
                             line.push_str(&format!(" and {} more", paths.len() - NAMED));
                         }
                     }
-                    None if a.entries == b.entries && a.bytes == b.bytes => {
-                        line.push_str("; names, modes or times differ (the entries before were not kept)")
-                    }
+                    None if a.entries == b.entries && a.bytes == b.bytes => line.push_str(
+                        "; names, modes or times differ (the entries before were not kept)",
+                    ),
                     None => {}
                 }
                 out.push(line);
@@ -167,7 +171,10 @@ pub fn differences(before: &Fingerprint, after: &Taken, entries_before: Option<&
             None => out.push(format!("database {db} is missing")),
         }
     }
-    for db in after_dbs.keys().filter(|d| !before.databases.contains_key(*d)) {
+    for db in after_dbs
+        .keys()
+        .filter(|d| !before.databases.contains_key(*d))
+    {
         out.push(format!("database {db} was not there before"));
     }
     out

@@ -67,7 +67,11 @@ pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<Found> {
 pub fn describe(s: &Snapshot) -> Result<String> {
     if let Some(p) = &s.parts {
         let mut what = p.lives();
-        what.extend(p.database_names().into_iter().map(|d| format!("database {d}")));
+        what.extend(
+            p.database_names()
+                .into_iter()
+                .map(|d| format!("database {d}")),
+        );
         return Ok(format!(
             "put back on {} what the restore of {} replaced ({}) from the safety snapshot {}",
             s.host,
@@ -125,7 +129,12 @@ pub fn clean_interrupted(t: &dyn Transport, b: &Begun, run_id: &str) -> Result<S
 
 /// Undoes the restore; returns how the result differs from the state before it (empty: the
 /// same).
-pub fn apply(t: &dyn Transport, panel: &dyn Panel, s: &Snapshot, run_id: &str) -> Result<Vec<String>> {
+pub fn apply(
+    t: &dyn Transport,
+    panel: &dyn Panel,
+    s: &Snapshot,
+    run_id: &str,
+) -> Result<Vec<String>> {
     // The entries before the restore, kept beside the snapshot (older runs kept none).
     let entries = match s.entries_file() {
         Some(f) => {

@@ -120,7 +120,13 @@ pub fn account(
                 sent += rsync(s, &format!("{tag}-{d}"), d)?;
             }
             for db in &a.databases {
-                transfer::pull(&s.origin, s.target, &format!("{tag}-{db}"), &dump(db), &load(db))?;
+                transfer::pull(
+                    &s.origin,
+                    s.target,
+                    &format!("{tag}-{db}"),
+                    &dump(db),
+                    &load(db),
+                )?;
             }
             Some(sent)
         }
