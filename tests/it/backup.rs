@@ -1,5 +1,8 @@
 //! `backup list|restore|undo` against lab hosts running each panel's emulator.
 
+use std::path::Path;
+
+use crate::hostile::Hostile;
 use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
 
 const TICKET: &str = "BAK-7";
@@ -454,6 +457,24 @@ fn a_file_that_is_not_a_backup_of_the_account_is_refused_before_any_change() {
         assert_said(&out, 4, "nothing was changed");
         assert_same(&state(), &before, "a refused restore changed the host");
     }
+    // Hostile --file values and --only paths: refused (exit 2 or 4), nothing ran or changed.
+    let hostile = Hostile::new(Path::new("/tmp"));
+    for (name, v) in hostile.non_empty() {
+        for args in [
+            vec!["--file", v],
+            vec!["--date", "2026-11-01", "--only", &format!("path:{v}")],
+        ] {
+            let out = restore(&env, &lab, "alice", &args);
+            assert!(
+                matches!(out.status.code(), Some(2 | 4)),
+                "{name}: {args:?}: {}{}",
+                stdout(&out),
+                stderr(&out)
+            );
+        }
+    }
+    hostile.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    assert_same(&state(), &before, "a hostile restore changed the host");
     // alice's own archive named as a file is taken.
     let out = restore(
         &env,

@@ -1,6 +1,9 @@
 //! `hostops migrate`'s one-off keys (direct route): what the source authorizes, and that
 //! nothing of it outlives the run, even a killed one.
 
+use std::path::Path;
+
+use crate::hostile::Hostile;
 use crate::migrate::{add, migrate, TICKET};
 use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
 
@@ -38,8 +41,29 @@ fn target_private_keys(lab: &Lab) -> String {
 fn a_clean_run_says_what_it_granted_and_leaves_no_key_on_either_server() {
     let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
     add(&lab, "h1", "bob", "bob.example", "2");
+    // Keys an older hostops left (no expiry, comments from account names, hostile ones
+    // too) go; the customer's own key stays.
+    let hostile = Hostile::new(Path::new("/tmp"));
+    let mut lines = vec!["ssh-ed25519 AAAAcustomerkey admin@laptop".to_string()];
+    lines.extend(hostile.values().enumerate().map(|(i, (_, v))| {
+        format!("restrict ssh-ed25519 AAAAleft{i} hostops-access-RUN-{v}-home")
+    }));
+    let mut argv = vec![
+        "sh",
+        "-c",
+        r#"mkdir -p /root/.ssh && for l; do printf '%s\n' "$l" >> /root/.ssh/authorized_keys; done"#,
+        "sh",
+    ];
+    argv.extend(lines.iter().map(String::as_str));
+    assert!(lab.sh("h1", &argv).status.success());
     let out = migrate(&env, &lab, &[], "run", &["bob"]);
     assert_said(&out, 0, "");
+    for host in ["h1", "h2"] {
+        hostile.assert_nothing_ran_at(&lab.host_path(host, "/tmp/hostops-pwned"));
+    }
+    let kept = stdout(&lab.sh("h1", &["cat", "/root/.ssh/authorized_keys"]));
+    assert!(kept.contains("AAAAcustomerkey admin@laptop"), "{kept}");
+    assert!(!kept.contains("AAAAleft"), "leftover keys stayed: {kept}");
     let said = stderr(&out);
     assert!(
         said.contains("granted h2 a one-off key to root@")
