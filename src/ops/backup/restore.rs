@@ -470,9 +470,11 @@ fn restore_whole(t: &dyn Transport, panel: &dyn Panel, plan: &Plan) -> Result<()
     panel::restore(panel, t, &plan.account, &plan.point.path)
 }
 
-/// Removes the files the preview found live but not in the backup.
+/// Removes the files the preview found live but not in the backup; never through a link
+/// the restored backup may have put on their way.
 fn remove_extras(t: &dyn Transport, plan: &Plan) -> Result<()> {
     let mut paths = Vec::new();
+    let mut parents = Vec::new();
     for (piece, sides) in &plan.sides {
         for rel in sides.live.keys() {
             let outside_backup = !sides.backup.contains_key(rel);
@@ -480,9 +482,23 @@ fn remove_extras(t: &dyn Transport, plan: &Plan) -> Result<()> {
                 !sides.backup.contains_key(dir) && sides.live.contains_key(dir)
             });
             if outside_backup && !parent_removed && !rel.is_empty() {
-                paths.push(format!("{}/{}", piece.tree.live, listing::unescape(rel)));
+                let path = format!("{}/{}", piece.tree.live, listing::unescape(rel));
+                let (parent, _) = split_path(&path);
+                parents.push((piece.tree.live.clone(), parent.to_string()));
+                paths.push(path);
             }
         }
+    }
+    parents.sort();
+    parents.dedup();
+    for (piece, _) in &plan.sides {
+        let root = &piece.tree.live;
+        let under: Vec<&str> = parents
+            .iter()
+            .filter(|(r, _)| r == root)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        links::refuse(t, root, &under, "remove files")?;
     }
     for batch in paths.chunks(500) {
         transport::run_ok(
