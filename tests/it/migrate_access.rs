@@ -98,9 +98,23 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
         std::thread::sleep(std::time::Duration::from_millis(20));
         source_keys(&lab).into_iter().next()
     });
+    // While the job runs, its key does nothing but the command it was made for.
+    let other = lab.sh(
+        "h2",
+        &[
+            "sh",
+            "-c",
+            &format!(
+                "k=$(ls -d /tmp/hostops-access.*/key | head -1); \
+                 ssh -i \"$k\" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@{} touch /tmp/hostops-owned",
+                lab.address(1)
+            ),
+        ],
+    );
     // SIGKILL: nothing of hostops runs afterwards.
     running.kill().unwrap();
     running.wait().unwrap();
+
     let key = granted.expect("no one-off key was ever authorized");
     assert!(
         key.starts_with("restrict,expiry-time=\""),
@@ -110,24 +124,16 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
         key.contains(",from=\"127.") && key.contains("\",command=\""),
         "not limited to the target and one command: {key}"
     );
-    // The key does nothing but the command it was made for.
-    let other = lab.sh(
-        "h2",
-        &[
-            "sh",
-            "-c",
-            &format!(
-                "k=$(ls -d /tmp/hostops-access.*/key 2>/dev/null | head -1); [ -n \"$k\" ] || exit 0; \
-                 ssh -i \"$k\" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@{} touch /tmp/hostops-owned",
-                lab.address(1)
-            ),
-        ],
-    );
     assert!(
         !lab.sh("h1", &["test", "-e", "/tmp/hostops-owned"])
             .status
             .success(),
         "the one-off key ran another command: {}",
+        stderr(&other)
+    );
+    assert!(
+        stderr(&other).contains("allows only the command it was made for"),
+        "{}",
         stderr(&other)
     );
 
