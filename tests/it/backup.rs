@@ -706,3 +706,35 @@ fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
         "the partial snapshot is still there"
     );
 }
+
+/// `--file` on DirectAdmin and Plesk: the account's own backup is taken; another name, or a
+/// backup naming another account, is refused.
+#[test]
+fn directadmin_and_plesk_files_must_name_the_account() {
+    for (panel, user, domain, other) in [
+        ("directadmin", "amy", "amy.example", "zoe"),
+        ("plesk", "shopuser", "shop.example", "zoe"),
+    ] {
+        let (env, lab) = (Env::new(), Lab::up_with(1, panel));
+        for (u, d) in [(user, domain), (other, "zoe.example")] {
+            lab.lab(
+                "add-account",
+                &["h1", u, "--domain", d, "--db", "shop", "--size", "1"],
+            );
+        }
+        let path = stdout(&lab.lab("make-backup", &["h1", user]))
+            .trim()
+            .to_string();
+        let ok = restore(&env, &lab, user, &["--dry-run", "--file", &path]);
+        assert_said(&ok, 0, "");
+        let refused = restore(&env, &lab, other, &["--dry-run", "--file", &path]);
+        assert_said(&refused, 4, &format!("is not a backup of account {other}"));
+        if panel == "directadmin" {
+            // Renamed as the other account's: its user.conf still says whose it is.
+            let renamed = format!("/home/admin/admin_backups/user.admin.{other}.tar.gz");
+            sh(&lab, &format!("cp {path} {renamed}"));
+            let out = restore(&env, &lab, other, &["--dry-run", "--file", &renamed]);
+            assert_said(&out, 4, &format!("its backup/user.conf is of user {user}"));
+        }
+    }
+}
