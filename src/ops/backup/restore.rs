@@ -365,7 +365,7 @@ pub fn apply(
         &Ok(json!({ "differences": differences })),
     )?;
     Ok(Outcome {
-        snapshot: snapshot.dir.filter(|_| plan.snapshot.is_some()),
+        snapshot: snapshot.dir,
         differences,
     })
 }

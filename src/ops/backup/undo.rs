@@ -53,8 +53,10 @@ pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<Found> {
     match (begun, ran) {
         (Some(b), _) => Ok(Found::Interrupted(b)),
         (None, true) => bail!(StatusError::refused(format!(
-            "run {run_id} of ticket {ticket} never began a safety snapshot, so it restored nothing: \
-             there is nothing to undo (`hostops --ticket {ticket} log show` shows how it ended)"
+            "run {run_id} of ticket {ticket} journaled no safety snapshot, and a restore changes \
+             nothing before its snapshot is journaled: there is nothing to undo (`hostops --ticket \
+             {ticket} log show` shows how it ended; a run of an older hostops killed while taking \
+             its snapshot may have left .hostops-snapshots/{run_id} in the server's account space)"
         ))),
         (None, false) => bail!(StatusError::usage(format!(
             "ticket {ticket} has no backup restore run {run_id}: `hostops --ticket {ticket} log show` lists its runs \
