@@ -291,12 +291,19 @@ fn render_plan(ctx: &Context, plan: &Plan) {
     }
     match &plan.snapshot {
         Some(s) => p.data(format!(
-            "Safety snapshot: the panel's package of the account in {}/RUN_ID (about {} needed, {} free)",
+            "Safety snapshot: {} in {}/RUN_ID (about {} needed, {} free)",
+            if s.whole {
+                "the panel's package of the account"
+            } else {
+                "copies of only what the restore replaces"
+            },
             s.dir,
             human_bytes(s.needed_bytes),
             human_bytes(s.free_bytes)
         )),
-        None if plan.account_exists => p.data("Safety snapshot: none (--no-snapshot): this restore cannot be undone"),
+        None if plan.account_exists => {
+            p.data("Safety snapshot: none (--no-snapshot): this restore cannot be undone")
+        }
         None => {}
     }
 }
@@ -308,7 +315,28 @@ fn undo(ctx: &Context, args: BackupUndoArgs) -> Result<ExitStatus> {
         .unwrap_or_default();
     let journal = ctx.open_journal()?;
     let run_id = journal.resolve_run(&ticket, &args.run_id)?;
-    let snap = undo::load(&journal, &ticket, &run_id)?;
+    let snap = match undo::load(&journal, &ticket, &run_id)? {
+        undo::Found::Snapshot(s) => s,
+        undo::Found::Interrupted(begun) => {
+            let (t, _) = server(ctx, &begun.host)?;
+            if ctx.dry_run() {
+                ctx.printer.data(format!(
+                    "would remove the partial safety snapshot {} on {} (run {} was interrupted while taking it, before restoring anything)",
+                    begun.dir, begun.host, run_id
+                ));
+                return Ok(ExitStatus::Success);
+            }
+            let said = undo::clean_interrupted(&*t, &begun, &run_id)?;
+            ctx.note(said.clone())?;
+            if ctx.printer.is_json() {
+                ctx.printer
+                    .json(&json!({ "interrupted": true, "removed": begun.dir, "message": said }))?;
+            } else {
+                ctx.printer.data(said);
+            }
+            return Ok(ExitStatus::Success);
+        }
+    };
     let what = undo::describe(&snap)?;
     let (t, driver) = server(ctx, &snap.host)?;
     undo::check(&*t, &snap)?;
@@ -323,7 +351,7 @@ fn undo(ctx: &Context, args: BackupUndoArgs) -> Result<ExitStatus> {
         return Ok(ExitStatus::Success);
     }
     ctx.confirm_change(&what)?;
-    let differences = undo::apply(&*t, driver.as_ref(), &snap)?;
+    let differences = undo::apply(&*t, driver.as_ref(), &snap, &run_id)?;
     ctx.note(format!("undid restore run {run_id}: {what}"))?;
     let ok = differences.is_empty();
     if ctx.printer.is_json() {

@@ -102,7 +102,7 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
     ctx.confirm_change(&what)?;
     let (src, dst) = (ctx.connect(&from)?, ctx.connect(&to)?);
     let servers = migrate::sync::Servers {
-        origin: crate::ops::pull_access::Origin::new(&*src, &from),
+        origin: crate::ops::pull_access::Origin::new(&*src, &from).noting(&ctx.printer),
         target: &*dst,
     };
     let tag = ctx

@@ -334,6 +334,7 @@ fn local_origin(local: &LocalTransport) -> Origin<'_> {
         host: LOCAL,
         port: 0,
         user: "",
+        notes: None,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Moving a file from one server to another. Direct: the target pulls it from the source with
-//! its own OpenSSH, through `pull_access` (a one-off key, the verified host key pinned). Relay (`--relay`, for servers that cannot reach
+//! its own OpenSSH, through `pull_access` (a one-off key for that one command, the verified host
+//! key pinned). Relay (`--relay`, for servers that cannot reach
 //! each other): the bytes stream through hostops with constant memory, in one pass. Both end
 //! with the SHA-256 of what arrived, computed on the target while it was written, compared
 //! against the source's, computed on the source while it was read.
@@ -7,7 +8,7 @@
 use anyhow::{bail, Context as _, Result};
 use serde::{Deserialize, Serialize};
 
-use super::pull_access::{with_access, Access, Origin};
+use super::pull_access::{with_access, Origin, Remote};
 use crate::transport::copy::{sha256_command, with_sha256, ProgressWriter};
 use crate::transport::dest::{self, Kind};
 use crate::transport::{self, Cmd, CopyReport, ExecIo, Output, Progress, Transport};
@@ -121,30 +122,38 @@ fn direct(
     data: &str,
     tag: &str,
 ) -> Result<(String, String)> {
-    with_access(&src.origin, dst, tag, |access| {
-        let (source_sum, arrived) = std::thread::scope(|s| {
-            let source_sum = s.spawn(|| sha256_of(src.origin.t, src.path));
-            let arrived = pull(
-                access,
-                dst,
-                &Cmd::new("cat").args(["--", src.path]),
-                &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
-            );
-            (source_sum.join().expect("hashing thread"), arrived)
-        });
-        Ok((source_sum?, arrived?.stdout_text().trim().to_string()))
-    })
+    let (source_sum, arrived) = std::thread::scope(|s| {
+        let source_sum = s.spawn(|| sha256_of(src.origin.t, src.path));
+        let arrived = pull(
+            &src.origin,
+            dst,
+            tag,
+            &Cmd::new("cat").args(["--", src.path]),
+            &Cmd::script("bash", RECEIVE_AND_HASH).arg(data),
+        );
+        (source_sum.join().expect("hashing thread"), arrived)
+    });
+    Ok((source_sum?, arrived?.stdout_text().trim().to_string()))
 }
 
 /// Runs `consume` on the target with what `produce` prints on the origin as its input,
-/// pulled by the target's own ssh through `access`. Returns the consumer's output.
-pub fn pull(access: &Access, dst: &dyn Transport, produce: &Cmd, consume: &Cmd) -> Result<Output> {
-    let ssh_args = access.ssh_args();
-    let cmd = Cmd::script("bash", PULL_INTO)
-        .args([produce.to_shell_line()?, ssh_args.len().to_string()])
-        .args(ssh_args)
-        .args(consume.argv().iter().cloned());
-    Ok(transport::run_ok(dst, &cmd)?)
+/// pulled by the target's own ssh with a one-off key that allows `produce` only (`tag` names
+/// the job). Returns the consumer's output.
+pub fn pull(
+    origin: &Origin<'_>,
+    dst: &dyn Transport,
+    tag: &str,
+    produce: &Cmd,
+    consume: &Cmd,
+) -> Result<Output> {
+    with_access(origin, dst, tag, Remote::Command(produce), |access| {
+        let ssh_args = access.ssh_args();
+        let cmd = Cmd::script("bash", PULL_INTO)
+            .args([produce.to_shell_line()?, ssh_args.len().to_string()])
+            .args(ssh_args)
+            .args(consume.argv().iter().cloned());
+        access.run(dst, &cmd)
+    })
 }
 
 fn sha256_of(t: &dyn Transport, path: &str) -> Result<String> {
@@ -213,9 +222,7 @@ pub fn copy_tree(
     let produce = Cmd::script("sh", TREE_OUT).arg(src.path);
     let consume = Cmd::new("tar").args(["--numeric-owner", "-xpf", "-", "-C", &tmp]);
     let placed = match route {
-        Route::Direct => with_access(&src.origin, dst.t, tag, |access| {
-            pull(access, dst.t, &produce, &consume).map(drop)
-        }),
+        Route::Direct => pull(&src.origin, dst.t, tag, &produce, &consume).map(drop),
         Route::Relay => pipe(src.origin.t, &produce, dst.t, &consume, progress).map(drop),
     }
     .and_then(|()| Ok(dest::place(dst.t, &tmp, &final_path, Kind::Tree)?));

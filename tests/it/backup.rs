@@ -1,5 +1,8 @@
 //! `backup list|restore|undo` against lab hosts running each panel's emulator.
 
+use std::path::Path;
+
+use crate::hostile::Hostile;
 use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
 
 const TICKET: &str = "BAK-7";
@@ -414,4 +417,324 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         &at_backup,
         "differs",
     );
+}
+
+#[test]
+fn a_file_that_is_not_a_backup_of_the_account_is_refused_before_any_change() {
+    let alice = alice();
+    let (env, lab) = backed_up(&alice);
+    lab.lab(
+        "add-account",
+        &[
+            "h1",
+            "bobby",
+            "--domain",
+            "bobby.test",
+            "--db",
+            "shop",
+            "--size",
+            "1",
+        ],
+    );
+    lab.lab("make-backup", &["h1", "bobby", "--date", "2026-11-01"]);
+    let state = || {
+        account(
+            &lab,
+            &["/home", "/var/cpanel", "/backup"],
+            &["alice_shop", "alice_blog", "bobby_shop"],
+        )
+    };
+    let before = state();
+    for (file, why) in [
+        (
+            "/backup/2026-11-01/accounts/bobby.tar.gz",
+            "its top directory is bobby/",
+        ),
+        ("/etc/hostname", "is not a backup of account alice"),
+    ] {
+        let out = restore(&env, &lab, "alice", &["--file", file]);
+        assert_said(&out, 4, why);
+        assert_said(&out, 4, "nothing was changed");
+        assert_same(&state(), &before, "a refused restore changed the host");
+    }
+    // Hostile --file values and --only paths: refused (exit 2 or 4), nothing ran or changed.
+    let hostile = Hostile::new(Path::new("/tmp"));
+    for (name, v) in hostile.non_empty() {
+        for args in [
+            vec!["--file", v],
+            vec!["--date", "2026-11-01", "--only", &format!("path:{v}")],
+        ] {
+            let out = restore(&env, &lab, "alice", &args);
+            assert!(
+                matches!(out.status.code(), Some(2 | 4)),
+                "{name}: {args:?}: {}{}",
+                stdout(&out),
+                stderr(&out)
+            );
+        }
+    }
+    hostile.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    assert_same(&state(), &before, "a hostile restore changed the host");
+    // alice's own archive named as a file is taken.
+    let out = restore(
+        &env,
+        &lab,
+        "alice",
+        &[
+            "--dry-run",
+            "--file",
+            "/backup/2026-11-01/accounts/alice.tar.gz",
+        ],
+    );
+    assert_said(&out, 0, "");
+}
+
+/// The run ID of the last `backup restore` run of [`TICKET`] in the journal.
+fn last_restore_run(env: &Env) -> String {
+    let list = json(
+        &env.hostops()
+            .args(["-t", TICKET, "--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    list["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|r| r["command"] == "backup restore")
+        .expect("a backup restore run")["run_id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn partial_restores_snapshot_and_put_back_only_their_parts_and_never_follow_links() {
+    let alice = alice();
+    let (env, lab) = backed_up(&alice);
+    damage(&lab, &alice);
+    let dbs = ["alice_shop", "alice_blog"];
+    let state = || account(&lab, &["/home/alice"], &dbs);
+
+    // A restore point whose dump of alice_shop does not load: the files are restored first,
+    // then the database fails; only those files and that database are put back.
+    sh(
+        &lab,
+        "set -e; w=$(mktemp -d); tar -xzf /backup/2026-11-01/accounts/alice.tar.gz -C $w; \
+         echo 'THIS IS NOT SQL;' >> $w/alice/mysql/alice_shop.sql; \
+         mkdir -p /backup/2026-11-03/accounts; tar -czf /backup/2026-11-03/accounts/alice.tar.gz -C $w alice; rm -rf $w",
+    );
+    let before = state();
+    let failed = restore(
+        &env,
+        &lab,
+        "alice",
+        &[
+            "--date",
+            "2026-11-03",
+            "--only",
+            "path:public_html",
+            "--only",
+            "db:alice_shop",
+        ],
+    );
+    assert_ne!(failed.status.code(), Some(0), "{}", stdout(&failed));
+    assert_said(
+        &failed,
+        failed.status.code().unwrap(),
+        "what it replaced (/home/alice/public_html, database alice_shop) was put back",
+    );
+    assert_same(
+        &state(),
+        &before,
+        "a failed partial restore left the account changed",
+    );
+
+    // A one-file restore snapshots that file only, and undo puts back exactly it.
+    let restored = restore(
+        &env,
+        &lab,
+        "alice",
+        &[
+            "--json",
+            "--date",
+            "2026-11-01",
+            "--only",
+            "path:public_html/style.css",
+        ],
+    );
+    assert_said(&restored, 0, "");
+    let run = run_id(&restored);
+    let snapshot = format!("/home/.hostops-snapshots/{run}");
+    let size: u64 = sh(&lab, &format!("du -sb {snapshot} | cut -f1"))
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        size < 200 << 10,
+        "a one-file restore kept a {size}-byte snapshot"
+    );
+    // Elsewhere in the account, a change after the restore that undo must leave alone.
+    sh(&lab, "echo later > /home/alice/later.txt");
+    let undo = |args: &[&str]| {
+        lab.hostops_yes(&env, TICKET)
+            .args(["backup", "undo", &run])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert_said(&undo(&[]), 0, "as it was before");
+    sh(&lab, "rm /home/alice/later.txt");
+    assert_same(&state(), &before, "undo did not put back exactly the file");
+
+    // Undo names the paths that differ: the snapshot's copy changed behind its back.
+    let restored = restore(
+        &env,
+        &lab,
+        "alice",
+        &[
+            "--json",
+            "--date",
+            "2026-11-01",
+            "--only",
+            "path:public_html/style.css",
+        ],
+    );
+    assert_said(&restored, 0, "");
+    let run = run_id(&restored);
+    sh(
+        &lab,
+        &format!("chmod 600 /home/.hostops-snapshots/{run}/files/0"),
+    );
+    let out = lab
+        .hostops_yes(&env, TICKET)
+        .args(["backup", "undo", &run])
+        .output()
+        .unwrap();
+    assert_said(&out, 1, "differing: /home/alice/public_html/style.css");
+
+    // public_html a link to a directory of root's: refused before anything changes, and
+    // the directory it points at is neither read into a snapshot nor written.
+    sh(
+        &lab,
+        "mkdir -p /root/victim && echo secret > /root/victim/keep && \
+         mv /home/alice/public_html /home/alice/public_html.real && \
+         ln -s /root/victim /home/alice/public_html",
+    );
+    let before = state();
+    let victim = account(&lab, &["/root/victim"], &[]);
+    let snapshots = || sh(&lab, "ls /home/.hostops-snapshots");
+    let kept = snapshots();
+    let out = restore(
+        &env,
+        &lab,
+        "alice",
+        &["--date", "2026-11-01", "--only", "path:public_html"],
+    );
+    assert_said(
+        &out,
+        4,
+        "/home/alice/public_html on h1 is a symbolic link (to /root/victim)",
+    );
+    assert_same(&state(), &before, "a refused restore changed the account");
+    assert_same(
+        &account(&lab, &["/root/victim"], &[]),
+        &victim,
+        "root's directory changed",
+    );
+    assert_eq!(snapshots(), kept, "a refused restore left a snapshot");
+}
+
+#[test]
+fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
+    let alice = alice();
+    let (env, lab) = (Env::new(), Lab::up_with(1, alice.panel));
+    lab.lab(
+        "add-account",
+        &[
+            "h1",
+            "alice",
+            "--domain",
+            alice.domain,
+            "--db",
+            "shop",
+            "--size",
+            "150",
+        ],
+    );
+    lab.lab("make-backup", &["h1", "alice", "--date", "2026-11-01"]);
+    let snapshots = lab.host_path("h1", "/home/.hostops-snapshots");
+    let mut running = env
+        .hostops_std()
+        .arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t",
+            TICKET,
+            "-y",
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            "alice",
+            "--date",
+            "2026-11-01",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed (only the process this test started) once the snapshot directory exists.
+    let begun = (0..6000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::fs::read_dir(&snapshots).is_ok_and(|mut d| d.next().is_some())
+    });
+    running.kill().unwrap();
+    running.wait().unwrap();
+    assert!(begun, "the snapshot never began");
+    let run = last_restore_run(&env);
+    let out = lab
+        .hostops_yes(&env, TICKET)
+        .args(["backup", "undo", &run])
+        .output()
+        .unwrap();
+    assert_said(&out, 0, "was interrupted while taking its safety snapshot");
+    assert!(
+        !lab.host_path("h1", &format!("/home/.hostops-snapshots/{run}"))
+            .exists(),
+        "the partial snapshot is still there"
+    );
+}
+
+/// `--file` on DirectAdmin and Plesk: the account's own backup is taken; another name, or a
+/// backup naming another account, is refused.
+#[test]
+fn directadmin_and_plesk_files_must_name_the_account() {
+    for (panel, user, domain, other) in [
+        ("directadmin", "amy", "amy.example", "zoe"),
+        ("plesk", "shopuser", "shop.example", "zoe"),
+    ] {
+        let (env, lab) = (Env::new(), Lab::up_with(1, panel));
+        for (u, d) in [(user, domain), (other, "zoe.example")] {
+            lab.lab(
+                "add-account",
+                &["h1", u, "--domain", d, "--db", "shop", "--size", "1"],
+            );
+        }
+        let path = stdout(&lab.lab("make-backup", &["h1", user]))
+            .trim()
+            .to_string();
+        let ok = restore(&env, &lab, user, &["--dry-run", "--file", &path]);
+        assert_said(&ok, 0, "");
+        let refused = restore(&env, &lab, other, &["--dry-run", "--file", &path]);
+        assert_said(&refused, 4, &format!("is not a backup of account {other}"));
+        if panel == "directadmin" {
+            // Renamed as the other account's: its user.conf still says whose it is.
+            let renamed = format!("/home/admin/admin_backups/user.admin.{other}.tar.gz");
+            sh(&lab, &format!("cp {path} {renamed}"));
+            let out = restore(&env, &lab, other, &["--dry-run", "--file", &renamed]);
+            assert_said(&out, 4, &format!("its backup/user.conf is of user {user}"));
+        }
+    }
 }

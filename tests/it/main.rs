@@ -11,6 +11,7 @@ mod hostile;
 mod journal;
 mod known_hosts;
 mod migrate;
+mod migrate_access;
 mod migrate_verify;
 mod playbook;
 mod reference;

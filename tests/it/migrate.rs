@@ -82,11 +82,11 @@ fn plan_refuses_hostile_account_names_before_contacting_anything() {
 }
 
 /// The ticket of this module's lab runs (`Lab::hostops_yes`).
-const TICKET: &str = "MIG-9";
+pub(crate) const TICKET: &str = "MIG-9";
 
 /// `hostops GLOBAL... migrate SUB --from h1 --to h2 ARGS...` on the lab, with the ticket and
 /// --yes.
-fn migrate(env: &Env, lab: &Lab, global: &[&str], sub: &str, args: &[&str]) -> Output {
+pub(crate) fn migrate(env: &Env, lab: &Lab, global: &[&str], sub: &str, args: &[&str]) -> Output {
     lab.hostops_yes(env, TICKET)
         .args(global)
         .args(["migrate", sub, "--from", "h1", "--to", "h2"])
@@ -240,7 +240,7 @@ fn plan_json(env: &Env, lab: &Lab, args: &[&str]) -> (Option<i32>, serde_json::V
     (out.status.code(), json(&out))
 }
 
-fn add(lab: &Lab, host: &str, user: &str, domain: &str, size_mb: &str) {
+pub(crate) fn add(lab: &Lab, host: &str, user: &str, domain: &str, size_mb: &str) {
     lab.lab(
         "add-account",
         &[

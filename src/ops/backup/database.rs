@@ -131,6 +131,29 @@ for db in "$@"; do
   printf '%s\t%s\n' "$db" "$h"
 done"#;
 
+/// Writes a dump of `$1` to the new file `$2` (readable by root only).
+const DUMP_TO: &str = r#"set -o pipefail
+umask 077
+mysqldump --single-transaction --routines --triggers -- "$1" > "$2""#;
+
+/// Dumps database `db` into the new file `file`.
+pub fn dump_to(t: &dyn Transport, db: &str, file: &str) -> Result<()> {
+    transport::run_ok(t, &Cmd::script("bash", DUMP_TO).args([db, file]))?;
+    Ok(())
+}
+
+/// The dump of `db` in the file `file`, as a restore reads it.
+pub fn file_dump(db: &str, file: &str) -> Dump {
+    let (dir, name) = split_path(file);
+    let (_, dir_name) = split_path(dir);
+    Dump {
+        database: db.to_string(),
+        source: Source::Dir(dir.to_string()),
+        member: format!("{dir_name}/{name}"),
+        size: 0,
+    }
+}
+
 /// Drops each of `names` that exists.
 pub fn drop_all(t: &dyn Transport, names: &[String]) -> Result<()> {
     if names.is_empty() {

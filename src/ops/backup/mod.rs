@@ -3,6 +3,9 @@
 //! (`--only`), verify against the backup, and undo from the snapshot.
 
 pub mod database;
+pub mod links;
+pub mod ownership;
+pub mod parts;
 pub mod points;
 pub mod preview;
 pub mod restore;

@@ -307,7 +307,7 @@ impl LiveListings {
 }
 
 /// Everything under the live directory (or file) `live`, nothing when it does not exist.
-fn list_live(t: &dyn Transport, live: &str) -> Result<Listing> {
+pub fn list_live(t: &dyn Transport, live: &str) -> Result<Listing> {
     let list = Source::Dir(live.to_string()).list_command();
     let cmd = Cmd::new("sh")
         .args([

@@ -10,6 +10,9 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::database;
+use super::links;
+use super::ownership;
+use super::parts::{self, Parts};
 use super::points::{self, Wanted};
 use super::preview::{self, FileChanges, Listings, LiveListings, Part, Piece, Selection};
 use super::state::{self, Fingerprint};
@@ -19,6 +22,7 @@ use crate::exit::StatusError;
 use crate::output::human_bytes;
 use crate::panel::listing::{self, read_tar, split_path, Source};
 use crate::panel::{self, Account, Panel, RestorePoint};
+use crate::transport::copy::NoProgress;
 use crate::transport::{self, Cmd, Transport};
 
 /// What `backup restore` was asked.
@@ -48,6 +52,8 @@ pub struct MailboxChange {
 #[derive(Debug, Serialize)]
 pub struct SnapshotPlan {
     pub dir: String,
+    /// The panel's package of the whole account, or copies of only the parts replaced.
+    pub whole: bool,
     pub needed_bytes: u64,
     pub free_bytes: u64,
 }
@@ -92,10 +98,13 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
             req.account
         )));
     }
-    let point = points::choose(t, panel, req.account, current.as_ref(), req.wanted)?;
+    let mut point = points::choose(t, panel, req.account, current.as_ref(), req.wanted)?;
+    let mut listings = Listings::default();
+    if let Wanted::File(_) = req.wanted {
+        ownership::check(t, panel.kind(), req.account, &mut point, &mut listings)?;
+    }
     // Reading every archive of the restore point up front proves it whole (a truncated or
     // damaged archive fails tar) before anything is shown or changed.
-    let mut listings = Listings::default();
     let unusable = |e: anyhow::Error| {
         StatusError::refused(format!(
             "the restore point cannot be used, nothing was changed: {e:#}"
@@ -130,6 +139,14 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
     let home = panel.data_dir(&account);
     let selection = preview::select(&contents, &req.parts, &home, t, &mut listings)?;
     let whole = req.parts.is_empty();
+    if !whole {
+        let lives: Vec<&str> = selection
+            .pieces
+            .iter()
+            .map(|p| p.tree.live.as_str())
+            .collect();
+        links::refuse(t, &home, &lives, "restore files")?;
+    }
 
     let mut files = Vec::new();
     let mut sides = Vec::new();
@@ -159,8 +176,18 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
     let databases = database_changes(&account, &selection, whole && current.is_some(), &sizes);
     let snapshot = match (req.snapshot, &current) {
         (true, Some(a)) => {
-            let dbs = a.databases.iter().filter_map(|d| sizes.get(d)).sum();
-            Some(snapshot_plan(t, panel, a, dbs)?)
+            // What the restore replaces: the whole account, or only the selected parts.
+            let (dirs, dbs): (Vec<String>, Vec<String>) = if whole {
+                let mut dirs = vec![panel.data_dir(a)];
+                dirs.extend(a.mailboxes.iter().map(|m| panel.mail_dir(a, m)));
+                (dirs, a.databases.clone())
+            } else {
+                let dirs = selection.pieces.iter().map(|p| p.tree.live.clone());
+                let dbs = selection.dumps.iter().map(|d| d.database.clone());
+                (dirs.collect(), dbs.collect())
+            };
+            let db_bytes = dbs.iter().filter_map(|d| sizes.get(d)).sum();
+            Some(snapshot_plan(t, panel, &dirs, db_bytes, whole)?)
         }
         _ => None,
     };
@@ -220,16 +247,16 @@ fn database_changes(
         .collect()
 }
 
-/// Room for the snapshot: the account's files and databases, uncompressed, must fit in the
-/// free space where snapshots go, with 64 MiB to spare.
+/// Room for the snapshot: what the restore replaces (files in `dirs`, `dbs` bytes of
+/// databases), uncompressed, must fit in the free space where snapshots go, with 64 MiB to
+/// spare.
 fn snapshot_plan(
     t: &dyn Transport,
     panel: &dyn Panel,
-    account: &Account,
+    dirs: &[String],
     dbs: u64,
+    whole: bool,
 ) -> Result<SnapshotPlan> {
-    let mut dirs = vec![panel.data_dir(account)];
-    dirs.extend(account.mailboxes.iter().map(|m| panel.mail_dir(account, m)));
     let du = Cmd::new("sh")
         .args([
             "-c",
@@ -237,12 +264,13 @@ fn snapshot_plan(
             "sh",
             panel.data_root(),
         ])
-        .args(dirs);
+        .args(dirs.iter().cloned());
     let out = transport::run_ok(t, &du)?.stdout_text();
     let mut nums = out.lines().filter_map(|l| l.trim().parse::<u64>().ok());
     let (free, files) = (nums.next().unwrap_or(0), nums.next().unwrap_or(0));
     Ok(SnapshotPlan {
         dir: snapshot_root(panel),
+        whole,
         needed_bytes: files + dbs + (64 << 20),
         free_bytes: free,
     })
@@ -287,9 +315,31 @@ pub fn apply(
         ctx.record_step(OPERATION, run_id, user, name, r, started.elapsed())
     };
     let started = Instant::now();
-    let snapshot = take_snapshot(t, panel, plan, run_id);
+    let dir = snapshot_dir(panel, run_id);
+    if plan.snapshot.is_some() {
+        // Journaled first, so that `backup undo` of a run killed meanwhile finds the partial
+        // snapshot to remove.
+        let begun = json!({ "host": plan.host, "account": user, "dir": dir });
+        step(SNAPSHOT_BEGUN, started, &Ok(begun))?;
+    }
+    let snapshot = take_snapshot(t, panel, plan, &dir);
     step("snapshot", started, &snapshot.as_ref().map(|s| json!(s)))?;
-    let snapshot = snapshot?;
+    let snapshot = match snapshot {
+        Ok(s) => s,
+        Err(e) if plan.snapshot.is_some() => {
+            let removed = transport::run(t, &Cmd::new("rm").args(["-rf", "--", &dir]), None, None);
+            let said = match removed {
+                Ok(o) if o.exit.success() => {
+                    format!("nothing was restored; the partial snapshot {dir} was removed")
+                }
+                _ => {
+                    format!("nothing was restored; the partial snapshot {dir} could not be removed")
+                }
+            };
+            return Err(e.context(said));
+        }
+        Err(e) => return Err(e),
+    };
 
     let started = Instant::now();
     let restored = if plan.whole {
@@ -303,13 +353,7 @@ pub fn apply(
         &restored.as_ref().map(|_| json!(plan.point.path)),
     )?;
     if let Err(e) = restored {
-        let back = put_back(
-            t,
-            panel,
-            &plan.account,
-            snapshot.path.as_deref(),
-            plan.account_exists,
-        );
+        let back = put_back(t, panel, &plan.account, &snapshot, run_id);
         return Err(e.context(back));
     }
 
@@ -321,47 +365,90 @@ pub fn apply(
         &Ok(json!({ "differences": differences })),
     )?;
     Ok(Outcome {
-        snapshot: snapshot.path,
+        snapshot: snapshot.dir,
         differences,
     })
 }
 
-/// The journaled record of the account before the restore: what undo puts back and checks.
+/// The journal's step saying a snapshot is being taken (host, account, directory).
+pub const SNAPSHOT_BEGUN: &str = "snapshot_begun";
+
+/// The journaled record of what the restore replaces, before it: what undo puts back and
+/// checks.
 #[derive(Debug, Serialize, serde::Deserialize)]
 pub struct Snapshot {
     pub host: String,
     pub account: String,
     pub domains: Vec<String>,
     pub existed: bool,
-    /// The panel's package of the account (None: no snapshot was taken).
+    /// The panel's package of the whole account (None: no snapshot was taken, or a partial
+    /// restore's).
     pub path: Option<String>,
+    /// A partial restore's copies of the paths and databases it replaces.
+    #[serde(default)]
+    pub parts: Option<Parts>,
     pub before: Option<Fingerprint>,
+    /// The snapshot's directory on the server; it also keeps the entries `before` hashed.
+    #[serde(default)]
+    pub dir: Option<String>,
 }
 
-fn take_snapshot(
-    t: &dyn Transport,
-    panel: &dyn Panel,
-    plan: &Plan,
-    run_id: &str,
-) -> Result<Snapshot> {
+impl Snapshot {
+    /// Where the entries of the fingerprint before the restore are kept.
+    pub fn entries_file(&self) -> Option<String> {
+        self.dir.as_ref().map(|d| format!("{d}/before.entries"))
+    }
+}
+
+/// The snapshot directory of run `run_id`.
+fn snapshot_dir(panel: &dyn Panel, run_id: &str) -> String {
+    format!("{}/{run_id}", snapshot_root(panel))
+}
+
+fn take_snapshot(t: &dyn Transport, panel: &dyn Panel, plan: &Plan, dir: &str) -> Result<Snapshot> {
     let mut s = Snapshot {
         host: plan.host.clone(),
         account: plan.account.user.clone(),
         domains: plan.account.domains.clone(),
         existed: plan.account_exists,
         path: None,
+        parts: None,
         before: None,
+        dir: None,
     };
     if plan.snapshot.is_some() {
-        let dir = format!("{}/{run_id}", snapshot_root(panel));
         transport::run_ok(
             t,
-            &Cmd::new("install").args(["-d", "-m", "0700", "--", &dir]),
+            &Cmd::new("install").args(["-d", "-m", "0700", "--", dir]),
         )?;
-        s.before = Some(state::fingerprint(t, panel, &plan.account)?);
-        s.path = Some(
-            panel::snapshot(panel, t, &plan.account, &dir).context("taking the safety snapshot")?,
-        );
+        s.dir = Some(dir.to_string());
+        let taken = if plan.whole {
+            let taken = state::fingerprint(t, panel, &plan.account)?;
+            s.path = Some(
+                panel::snapshot(panel, t, &plan.account, dir)
+                    .context("taking the safety snapshot")?,
+            );
+            taken
+        } else {
+            let pieces = &plan.selection.pieces;
+            let dbs: Vec<String> = plan
+                .selection
+                .dumps
+                .iter()
+                .map(|d| d.database.clone())
+                .collect();
+            let lives: Vec<String> = pieces.iter().map(|p| p.tree.live.clone()).collect();
+            let taken = state::of_paths(t, &lives, &dbs)?;
+            let home = panel.data_dir(&plan.account);
+            s.parts = Some(
+                parts::take(t, dir, &home, pieces, &dbs).context("taking the safety snapshot")?,
+            );
+            taken
+        };
+        if let Some(file) = s.entries_file() {
+            t.upload(&mut taken.entries.as_bytes(), &file, &NoProgress)?;
+        }
+        s.before = Some(taken.fingerprint);
     }
     Ok(s)
 }
@@ -383,9 +470,11 @@ fn restore_whole(t: &dyn Transport, panel: &dyn Panel, plan: &Plan) -> Result<()
     panel::restore(panel, t, &plan.account, &plan.point.path)
 }
 
-/// Removes the files the preview found live but not in the backup.
+/// Removes the files the preview found live but not in the backup; never through a link
+/// the restored backup may have put on their way.
 fn remove_extras(t: &dyn Transport, plan: &Plan) -> Result<()> {
     let mut paths = Vec::new();
+    let mut parents = Vec::new();
     for (piece, sides) in &plan.sides {
         for rel in sides.live.keys() {
             let outside_backup = !sides.backup.contains_key(rel);
@@ -393,9 +482,23 @@ fn remove_extras(t: &dyn Transport, plan: &Plan) -> Result<()> {
                 !sides.backup.contains_key(dir) && sides.live.contains_key(dir)
             });
             if outside_backup && !parent_removed && !rel.is_empty() {
-                paths.push(format!("{}/{}", piece.tree.live, listing::unescape(rel)));
+                let path = format!("{}/{}", piece.tree.live, listing::unescape(rel));
+                let (parent, _) = split_path(&path);
+                parents.push((piece.tree.live.clone(), parent.to_string()));
+                paths.push(path);
             }
         }
+    }
+    parents.sort();
+    parents.dedup();
+    for (piece, _) in &plan.sides {
+        let root = &piece.tree.live;
+        let under: Vec<&str> = parents
+            .iter()
+            .filter(|(r, _)| r == root)
+            .map(|(_, p)| p.as_str())
+            .collect();
+        links::refuse(t, root, &under, "remove files")?;
     }
     for batch in paths.chunks(500) {
         transport::run_ok(
@@ -464,15 +567,30 @@ fn mirror(t: &dyn Transport, piece: &Piece, stage: &str, owner: Option<&str>) ->
     Ok(())
 }
 
-/// After a failed restore: the snapshot back, or the partial account gone. Says which.
+/// After a failed restore: what it replaced back from the snapshot (only the parts, for a
+/// partial restore), or the partial account gone. Says which.
 fn put_back(
     t: &dyn Transport,
     panel: &dyn Panel,
     account: &Account,
-    snapshot: Option<&str>,
-    existed: bool,
+    snapshot: &Snapshot,
+    run_id: &str,
 ) -> String {
-    match (snapshot, existed) {
+    if let Some(p) = &snapshot.parts {
+        let dir = snapshot.dir.as_deref().unwrap_or_default();
+        let tag: String = run_id.chars().filter(char::is_ascii_alphanumeric).collect();
+        return match parts::put_back(t, p, &tag) {
+            Ok(()) => format!(
+                "the restore failed; what it replaced ({}) was put back from the safety snapshot {dir}",
+                p.lives().into_iter().chain(p.database_names().into_iter().map(|d| format!("database {d}"))).collect::<Vec<_>>().join(", ")
+            ),
+            Err(e) => format!(
+                "the restore failed, and so did putting back what it replaced ({e:#}); the copies \
+                 are still in {dir}: `hostops backup undo {run_id}` tries again"
+            ),
+        };
+    }
+    match (snapshot.path.as_deref(), snapshot.existed) {
         (Some(path), _) => {
             let _ = panel::remove(panel, t, account);
             match panel::restore(panel, t, account, path) {

@@ -6,7 +6,7 @@
 
 use anyhow::Result;
 
-use crate::ops::pull_access::{with_access, Origin};
+use crate::ops::pull_access::Origin;
 use crate::ops::transfer::{self, Route};
 use crate::transport::{self, Cmd, Progress, Transport};
 
@@ -63,9 +63,7 @@ pub fn stream(
     transport::run_ok(dst, &Cmd::script("sh", FRESH_DIR).arg(staged))?;
     let (produce, consume) = (produce(home), consume(staged));
     let streamed = match route {
-        Route::Direct => with_access(origin, dst, tag, |access| {
-            transfer::pull(access, dst, &produce, &consume).map(drop)
-        }),
+        Route::Direct => transfer::pull(origin, dst, tag, &produce, &consume).map(drop),
         Route::Relay => transfer::pipe(origin.t, &produce, dst, &consume, progress).map(drop),
     };
     if streamed.is_err() {

@@ -292,7 +292,7 @@ impl Migration<'_> {
                     Route::Direct => self.src.clone(),
                 };
                 home::stream(
-                    &Origin::new(&*src, &self.from),
+                    &Origin::new(&*src, &self.from).noting(&self.ctx.printer),
                     &*dst,
                     self.request.route,
                     &home,
@@ -411,7 +411,7 @@ impl Migration<'_> {
 
     /// The source as the target's own ssh reaches it.
     fn origin(&self) -> Origin<'_> {
-        Origin::new(&*self.src, &self.from)
+        Origin::new(&*self.src, &self.from).noting(&self.ctx.printer)
     }
 
     fn streamed_home(&self, a: &Account) -> Result<String> {

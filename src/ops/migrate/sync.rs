@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::home;
 use crate::host::mysql;
-use crate::ops::pull_access::{with_access, Access, Origin};
+use crate::ops::pull_access::{with_access, Origin, Remote};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
 use crate::transport::copy::NoProgress;
@@ -114,16 +114,23 @@ pub fn account(
     }
     let dirs = directories(panel, a);
     let files_sent = match route {
-        Route::Direct => Some(with_access(&s.origin, s.target, tag, |access| {
+        Route::Direct => {
+            // One one-off key per command, each allowing only that command.
             let mut sent = 0;
             for d in &dirs {
-                sent += rsync(s.target, access, d)?;
+                sent += rsync(s, &format!("{tag}-{d}"), d)?;
             }
             for db in &a.databases {
-                transfer::pull(access, s.target, &dump(db), &load(db))?;
+                transfer::pull(
+                    &s.origin,
+                    s.target,
+                    &format!("{tag}-{db}"),
+                    &dump(db),
+                    &load(db),
+                )?;
             }
-            Ok(sent)
-        })?),
+            Some(sent)
+        }
         Route::Relay => {
             for d in &dirs {
                 transfer::pipe(
@@ -163,10 +170,14 @@ fn rsync_command(shell: &str, prefix: &str, dir: &str) -> Cmd {
     ])
 }
 
-/// rsync of one directory from the origin; returns how many files it sent.
-fn rsync(target: &dyn Transport, access: &Access, dir: &str) -> Result<u64> {
-    let (shell, prefix) = access.rsync_remote();
-    let out = transport::run_ok(target, &rsync_command(&shell, &prefix, dir))?;
+/// rsync of one directory from the origin, with a one-off key that allows only its rsync
+/// server; returns how many files it sent.
+fn rsync(s: &Servers<'_>, tag: &str, dir: &str) -> Result<u64> {
+    let client = |shell: &str, prefix: &str| rsync_command(shell, prefix, dir);
+    let out = with_access(&s.origin, s.target, tag, Remote::Rsync(&client), |access| {
+        let (shell, prefix) = access.rsync_remote();
+        access.run(s.target, &rsync_command(&shell, &prefix, dir))
+    })?;
     Ok(out
         .stdout_text()
         .lines()

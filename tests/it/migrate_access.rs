@@ -1,0 +1,168 @@
+//! `hostops migrate`'s one-off keys (direct route): what the source authorizes, and that
+//! nothing of it outlives the run, even a killed one.
+
+use std::path::Path;
+
+use crate::hostile::Hostile;
+use crate::migrate::{add, migrate, TICKET};
+use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
+
+/// The hostops lines of the source's root authorized_keys.
+fn source_keys(lab: &Lab) -> Vec<String> {
+    let out = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "cat /root/.ssh/authorized_keys 2>/dev/null || true",
+        ],
+    );
+    stdout(&out)
+        .lines()
+        .filter(|l| l.contains("hostops-access"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The one-off private key directories on the target.
+fn target_private_keys(lab: &Lab) -> String {
+    let out = lab.sh(
+        "h2",
+        &[
+            "sh",
+            "-c",
+            "ls -d /tmp/hostops-access.* 2>/dev/null || true",
+        ],
+    );
+    stdout(&out).trim().to_string()
+}
+
+#[test]
+fn a_clean_run_says_what_it_granted_and_leaves_no_key_on_either_server() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "2");
+    // Keys an older hostops left (no expiry, comments from account names, hostile ones
+    // too) go; the customer's own key stays.
+    let hostile = Hostile::new(Path::new("/tmp"));
+    let mut lines = vec!["ssh-ed25519 AAAAcustomerkey admin@laptop".to_string()];
+    lines.extend(hostile.values().enumerate().map(|(i, (_, v))| {
+        format!("restrict ssh-ed25519 AAAAleft{i} hostops-access-RUN-{v}-home")
+    }));
+    let mut argv = vec![
+        "sh",
+        "-c",
+        r#"mkdir -p /root/.ssh && for l; do printf '%s\n' "$l" >> /root/.ssh/authorized_keys; done"#,
+        "sh",
+    ];
+    argv.extend(lines.iter().map(String::as_str));
+    assert!(lab.sh("h1", &argv).status.success());
+    let out = migrate(&env, &lab, &[], "run", &["bob"]);
+    assert_said(&out, 0, "");
+    for host in ["h1", "h2"] {
+        hostile.assert_nothing_ran_at(&lab.host_path(host, "/tmp/hostops-pwned"));
+    }
+    let kept = stdout(&lab.sh("h1", &["cat", "/root/.ssh/authorized_keys"]));
+    assert!(kept.contains("AAAAcustomerkey admin@laptop"), "{kept}");
+    assert!(!kept.contains("AAAAleft"), "leftover keys stayed: {kept}");
+    let said = stderr(&out);
+    assert!(
+        said.contains("granted h2 a one-off key to root@")
+            && said.contains("(from 127.")
+            && said.contains("only `tar -C /home/bob -cf - .`"),
+        "{said}"
+    );
+    assert!(said.contains("revoked the one-off key on"), "{said}");
+    assert_eq!(source_keys(&lab), Vec::<String>::new());
+    assert_eq!(target_private_keys(&lab), "");
+}
+
+#[test]
+fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_private_key() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "150");
+    let mut running = env
+        .hostops_std()
+        .arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", TICKET, "-y", "migrate", "run", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The lab's hosts share loopback: the source sees the target connect from 127.0.0.1,
+    // which is what the target's route to it says and the key names.
+    // Killed (only the process this test started) once a key is authorized on the source.
+    let granted = (0..3000).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        source_keys(&lab).into_iter().next()
+    });
+    // While the job runs, its key does nothing but the command it was made for.
+    let other = lab.sh(
+        "h2",
+        &[
+            "sh",
+            "-c",
+            &format!(
+                "k=$(ls -d /tmp/hostops-access.*/key | head -1); \
+                 ssh -i \"$k\" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@{} touch /tmp/hostops-owned",
+                lab.address(1)
+            ),
+        ],
+    );
+    // SIGKILL: nothing of hostops runs afterwards.
+    running.kill().unwrap();
+    running.wait().unwrap();
+
+    let key = granted.expect("no one-off key was ever authorized");
+    assert!(
+        key.starts_with("restrict,expiry-time=\""),
+        "not restricted and expiring: {key}"
+    );
+    assert!(
+        key.contains(",from=\"127.") && key.contains("\",command=\""),
+        "not limited to the target and one command: {key}"
+    );
+    assert!(
+        !lab.sh("h1", &["test", "-e", "/tmp/hostops-owned"])
+            .status
+            .success(),
+        "the one-off key ran another command: {}",
+        stderr(&other)
+    );
+    assert!(
+        stderr(&other).contains("allows only the command it was made for"),
+        "{}",
+        stderr(&other)
+    );
+
+    let list = json(
+        &env.hostops()
+            .args(["-t", TICKET, "--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    let id = list["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["command"] == "migrate run")
+        .unwrap()["run_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = lab
+        .hostops_yes(&env, TICKET)
+        .args(["migrate", "run", "--resume", &id])
+        .output()
+        .unwrap();
+    assert_said(&out, 0, "");
+    assert!(
+        stderr(&out).contains("leftover one-off key(s) of runs no longer running"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(source_keys(&lab), Vec::<String>::new());
+    assert_eq!(target_private_keys(&lab), "");
+}
