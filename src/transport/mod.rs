@@ -4,6 +4,7 @@
 
 pub mod cmd;
 pub mod copy;
+pub mod interrupt;
 pub mod journaled;
 pub mod local;
 pub mod pump;
@@ -116,6 +117,8 @@ pub enum TransportError {
         command: String,
         seconds: u64,
     },
+    #[error("`{command}` on {host} was stopped: hostops was interrupted")]
+    Interrupted { host: String, command: String },
     #[error("{host}: {context}: {source}")]
     Io {
         host: String,
@@ -140,6 +143,7 @@ impl TransportError {
             | TransportError::HostKeyUnknown { .. }
             | TransportError::HostKeyChanged(_)
             | TransportError::Auth { .. } => ExitStatus::Connection,
+            TransportError::Interrupted { .. } => ExitStatus::Interrupted,
             _ => ExitStatus::Failure,
         }
     }

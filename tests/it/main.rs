@@ -6,6 +6,7 @@ mod backup;
 mod blacklist;
 mod cli;
 mod dnsbl_fixture;
+mod exec;
 mod hostile;
 mod journal;
 mod migrate;
