@@ -2,6 +2,7 @@
 //! (status, warnings, errors, progress, prompts) on stderr; readable without colour, NO_COLOR
 //! honoured, progress bars only on a terminal.
 
+pub mod escape;
 pub mod prompt;
 pub mod table;
 
@@ -29,6 +30,7 @@ pub struct Printer {
     quiet: bool,
     stdout: Sink,
     stderr: Sink,
+    stdout_is_terminal: bool,
     stderr_is_terminal: bool,
 }
 
@@ -40,6 +42,7 @@ impl Printer {
             quiet,
             stdout: Mutex::new(Box::new(io::stdout())),
             stderr: Mutex::new(Box::new(io::stderr())),
+            stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
         }
     }
@@ -55,6 +58,7 @@ impl Printer {
             quiet: false,
             stdout: Mutex::new(stdout),
             stderr: Mutex::new(stderr),
+            stdout_is_terminal: false,
             stderr_is_terminal: false,
         }
     }
@@ -65,6 +69,15 @@ impl Printer {
 
     pub fn is_json(&self) -> bool {
         self.format == Format::Json
+    }
+
+    /// Whether stdout (or stderr) is a terminal, where server output is shown escaped.
+    pub fn is_terminal(&self, stderr: bool) -> bool {
+        if stderr {
+            self.stderr_is_terminal
+        } else {
+            self.stdout_is_terminal
+        }
     }
 
     fn out(&self) -> std::sync::MutexGuard<'_, Box<dyn Write + Send>> {
