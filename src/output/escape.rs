@@ -17,6 +17,37 @@ pub fn text(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Like [`text`], but colour and style sequences (SGR: `ESC [ digits ; ... m`), which hostops'
+/// own messages and tables carry, pass; any other control is escaped.
+pub fn keeping_colour(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let sgr = rest
+            .strip_prefix("\u{1b}[")
+            .and_then(|r| {
+                r.find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                    .map(|i| (r, i))
+            })
+            .filter(|(r, i)| r[*i..].starts_with('m'))
+            .map(|(_, i)| 2 + i + 1);
+        match sgr {
+            Some(n) => {
+                out.push_str(&rest[..n]);
+                rest = &rest[n..];
+            }
+            None => {
+                push_char(&mut out, c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Escapes a byte stream for a terminal, chunk by chunk: a UTF-8 character split between two
 /// chunks is carried over, bytes that are not UTF-8 are shown as `\xNN`.
 #[derive(Default)]
@@ -101,6 +132,14 @@ mod tests {
             "a\\e]0;x\\x07\\e[2Jb\\r\n\tc\\u{9b}d\\u{202e}"
         );
         assert!(matches!(text("plain bøb"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn colour_passes_and_other_sequences_do_not() {
+        assert_eq!(
+            keeping_colour("\u{1b}[32mok\u{1b}[0m \u{1b}[2J\u{1b}]0;t\u{7}\r"),
+            "\u{1b}[32mok\u{1b}[0m \\e[2J\\e]0;t\\x07\\r"
+        );
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! `exec` against real OpenSSH servers (tests/lab/lab): what an interrupted run leaves behind,
 //! long output lines, hostile output on a terminal, unreachable hosts.
 
+use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::support::{json, stderr, Env, Lab};
+use crate::hostile::Hostile;
+use crate::support::{json, stderr, stdout, Env, Lab};
 
 const TICKET: &str = "LAB-1";
 
@@ -91,4 +93,133 @@ fn sigterm_stops_the_remote_commands_and_journals_each_start() {
         );
     }
     assert_eq!(run["status"], "interrupted", "{run:#}");
+}
+
+/// The lab's inventory plus a host nothing listens for.
+fn inventory_with_dead_host(env: &Env, lab: &Lab) -> std::path::PathBuf {
+    let inv = env.path().join("inv.toml");
+    let text = std::fs::read_to_string(lab.inventory()).unwrap()
+        + "\n[[host]]\nname = \"dead\"\naddress = \"127.0.0.1\"\nport = 1\n";
+    std::fs::write(&inv, text).unwrap();
+    inv
+}
+
+#[test]
+fn hosts_check_lists_unreachable_hosts_with_their_reason() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let inv = inventory_with_dead_host(&env, &lab);
+    let run = |extra: &[&str]| {
+        env.hostops()
+            .arg("--inventory")
+            .arg(&inv)
+            .args(["-t", TICKET])
+            .args(extra)
+            .args(["hosts", "check", "h1", "dead"])
+            .output()
+            .unwrap()
+    };
+    let out = run(&["-q"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("dead "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains("unreachable: cannot connect to dead"),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.starts_with("h1 ")), "{text}");
+    assert_eq!(stderr(&out), "", "-q prints no warnings");
+
+    let v = json(&run(&["--json"]));
+    assert_eq!(v["hosts"][0]["host"], "h1");
+    assert_eq!(v["hosts"][0]["outcome"], "ok");
+    assert_eq!(v["hosts"][1]["host"], "dead");
+    assert_eq!(v["hosts"][1]["outcome"], "unreachable");
+    assert!(v["hosts"][1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot connect"));
+}
+
+#[test]
+fn hosts_check_shows_hostile_os_release_escaped() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let h = Hostile::new(Path::new("/tmp"));
+    let controls: Vec<&str> = h
+        .values()
+        .map(|(_, v)| v)
+        .filter(|v| v.chars().any(|c| c.is_control() && c != '\n'))
+        .collect();
+    assert!(controls.len() >= 2, "the table has ESC and CR values");
+    let os_release = format!(
+        "ID={}\nVERSION_ID={}\nPRETTY_NAME=\"{}\"\n",
+        controls[0], controls[1], controls[0]
+    );
+    // /etc/os-release is a symlink into /usr, which the lab host shares with this machine:
+    // replace the link (in the host's own /etc), never write through it.
+    let set = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "rm -f /etc/os-release && printf %s \"$1\" >/etc/os-release",
+            "sh",
+            &os_release,
+        ],
+    );
+    assert!(set.status.success(), "{}", stderr(&set));
+    let out = lab
+        .hostops(&env)
+        .args(["hosts", "check", "h1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+    assert!(
+        !all.contains(&0x1b) && !all.contains(&b'\r'),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("\\e]0;pwned"), "{}", stdout(&out));
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+}
+
+#[test]
+fn log_show_escapes_hostile_journaled_arguments() {
+    let env = Env::new();
+    let h = Hostile::new(env.path());
+    let values: Vec<&str> = h.non_empty().map(|(_, v)| v).collect();
+    let out = env
+        .hostops()
+        .args([
+            "-t",
+            "HOSTILE-2",
+            "-y",
+            "exec",
+            "local",
+            "--",
+            "printf",
+            "%s",
+        ])
+        .args(&values)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.contains(&0x1b), "piped output stays byte-exact");
+    let show = env
+        .hostops()
+        .args(["log", "show", "HOSTILE-2"])
+        .output()
+        .unwrap();
+    assert_eq!(show.status.code(), Some(0), "{}", stderr(&show));
+    assert!(stdout(&show).contains("printf"), "{}", stdout(&show));
+    let all = [show.stdout.as_slice(), show.stderr.as_slice()].concat();
+    assert!(
+        !all.contains(&0x1b) && !all.contains(&b'\r'),
+        "{}",
+        stdout(&show)
+    );
+    h.assert_nothing_ran();
 }
