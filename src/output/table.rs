@@ -1,4 +1,6 @@
-//! Plain aligned tables for people (comfy-table underneath), the same look everywhere.
+//! Plain aligned tables for people (comfy-table underneath), the same look everywhere. Column
+//! widths count what a terminal shows: colour codes take no room (comfy-table's
+//! `custom_styling` measures cells without them).
 
 use comfy_table::presets::NOTHING;
 use comfy_table::{Attribute, Cell, ContentArrangement};
@@ -29,6 +31,10 @@ impl Table {
             })
             .collect();
         inner.set_header(header);
+        // Columns start at the left edge and are one space apart.
+        for column in inner.column_iter_mut() {
+            column.set_padding((0, 1));
+        }
         Table { inner }
     }
 
@@ -43,11 +49,10 @@ impl Table {
     }
 
     pub fn render(&self) -> String {
-        // comfy-table pads the left edge by one space; trim it so output starts at column 0.
         self.inner
             .to_string()
             .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
+            .map(str::trim_end)
             .collect::<Vec<_>>()
             .join("\n")
     }
