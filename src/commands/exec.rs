@@ -2,13 +2,15 @@
 //! are several), summarise.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{bail, Result};
+use clap::Parser;
 use serde_json::json;
 
-use crate::cli::ExecArgs;
+use crate::cli::{Cli, ExecArgs};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::exec::{self, ExecOptions, ExecSink, HostRun, StdinSource, Stream};
@@ -75,6 +77,26 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
         report(&ctx.printer, &results);
     }
     Ok(status)
+}
+
+/// For `hostops exec lab uptime` (no `--`): the same command line with `--` where it parses,
+/// `hostops exec lab -- uptime`, or None when that is not the problem.
+pub fn missing_separator_hint(argv: &[OsString]) -> Option<String> {
+    let args: Vec<String> = argv
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if args.iter().any(|a| a == "--") {
+        return None;
+    }
+    let exec = args.iter().position(|a| a == "exec")?;
+    (exec + 2..args.len()).find_map(|at| {
+        let mut fixed = args.clone();
+        fixed.insert(at, "--".into());
+        Cli::try_parse_from(&fixed).ok()?;
+        let line = Cmd::from_argv(fixed.into_iter().skip(1))?;
+        Some(format!("hostops {line}"))
+    })
 }
 
 fn summary(results: &[HostRun]) -> serde_json::Value {

@@ -33,6 +33,9 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
+            if let Some(hint) = exec::missing_separator_hint(&argv) {
+                eprintln!("\nhint: put `--` before the remote command: {hint}");
+            }
             return if e.use_stderr() {
                 ExitStatus::Usage
             } else {

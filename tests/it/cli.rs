@@ -408,3 +408,17 @@ fn coloured_tables_stay_aligned() {
         );
     }
 }
+
+#[test]
+fn exec_without_the_separator_says_where_it_goes() {
+    let out = Env::new()
+        .hostops()
+        .args(["exec", "lab", "uptime"])
+        .output()
+        .unwrap();
+    assert_exit(
+        &out,
+        2,
+        "hint: put `--` before the remote command: hostops exec lab -- uptime",
+    );
+}
