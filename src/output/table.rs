@@ -1,6 +1,7 @@
 //! Plain aligned tables for people (comfy-table underneath), the same look everywhere. Column
 //! widths count what a terminal shows: colour codes take no room (comfy-table's
-//! `custom_styling` measures cells without them).
+//! `custom_styling` measures cells without them); server control characters in cells are
+//! escaped first.
 
 use comfy_table::presets::NOTHING;
 use comfy_table::{Attribute, Cell, ContentArrangement};
@@ -31,9 +32,9 @@ impl Table {
             })
             .collect();
         inner.set_header(header);
-        // Columns start at the left edge and are one space apart.
+        // Columns start at the left edge and are two spaces apart.
         for column in inner.column_iter_mut() {
-            column.set_padding((0, 1));
+            column.set_padding((0, 2));
         }
         Table { inner }
     }
@@ -43,8 +44,13 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.inner
-            .add_row(cells.into_iter().map(|c| c.into()).collect::<Vec<String>>());
+        // Escaped before comfy-table measures them: an escaped control takes room on screen.
+        self.inner.add_row(
+            cells
+                .into_iter()
+                .map(|c| super::escape::keeping_colour(&c.into()).into_owned())
+                .collect::<Vec<String>>(),
+        );
         self
     }
 

@@ -39,7 +39,7 @@ fn sleeping(arg: &str) -> Vec<u32> {
 fn sigterm_stops_the_remote_commands_and_journals_each_start() {
     let (env, lab) = (Env::new(), Lab::up(2));
     let arg = unique_sleep();
-    let mut child = env
+    let child = env
         .hostops_std()
         .arg("--inventory")
         .arg(lab.inventory())
