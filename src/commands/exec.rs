@@ -114,7 +114,7 @@ fn report(p: &Printer, results: &[HostRun]) {
             (None, None) => "no result".into(),
         };
         let line = format!(
-            "{}: {} {} ({})",
+            "{}: {}: {} ({})",
             r.host,
             verdict(r.outcome == "ok", r.outcome),
             outcome,

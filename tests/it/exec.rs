@@ -144,6 +144,38 @@ fn hosts_check_lists_unreachable_hosts_with_their_reason() {
 }
 
 #[test]
+fn exec_reports_unreachable_hosts_with_their_reason() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let inv = inventory_with_dead_host(&env, &lab);
+    let run = |quiet: bool| {
+        let mut cmd = env.hostops();
+        cmd.arg("--inventory").arg(&inv).args(["-t", TICKET, "-y"]);
+        if quiet {
+            cmd.arg("-q");
+        }
+        cmd.args(["exec", "h1", "dead", "--", "echo", "hi"])
+            .output()
+            .unwrap()
+    };
+    let out = run(false);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "h1 | hi\n");
+    let err = stderr(&out);
+    assert!(err.contains("h1: ok: exit 0"), "{err}");
+    assert!(
+        err.contains("dead: unreachable: cannot connect to dead"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 hosts: 1 ok, 0 failed, 1 unreachable"),
+        "{err}"
+    );
+    let quiet = run(true);
+    assert_eq!(quiet.status.code(), Some(3));
+    assert_eq!(stderr(&quiet), "", "-q prints no warnings");
+}
+
+#[test]
 fn hosts_check_shows_hostile_os_release_escaped() {
     let (env, lab) = (Env::new(), Lab::up(1));
     let h = Hostile::new(Path::new("/tmp"));
