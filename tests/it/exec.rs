@@ -2,7 +2,7 @@
 //! long output lines, hostile output on a terminal, unreachable hosts.
 
 use std::path::Path;
-use std::process::Stdio;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::hostile::Hostile;
@@ -39,20 +39,43 @@ fn sleeping(arg: &str) -> Vec<u32> {
 fn sigterm_stops_the_remote_commands_and_journals_each_start() {
     let (env, lab) = (Env::new(), Lab::up(2));
     let arg = unique_sleep();
-    let child = env
-        .hostops_std()
-        .arg("--inventory")
-        .arg(lab.inventory())
-        .args(["-t", TICKET, "-y", "exec", "h1", "h2", "--", "sleep", &arg])
+    let mut cmd = env.hostops_std();
+    cmd.arg("--inventory").arg(lab.inventory());
+    interrupt_and_check(&env, cmd, &["h1", "h2"], &["sleep", &arg], &arg);
+}
+
+#[test]
+fn sigterm_stops_a_local_command_and_what_it_started() {
+    let env = Env::new();
+    let arg = unique_sleep();
+    let script = format!("sleep {arg}; :");
+    interrupt_and_check(
+        &env,
+        env.hostops_std(),
+        &["local"],
+        &["sh", "-c", &script],
+        &arg,
+    );
+}
+
+/// Runs `exec HOSTS -- ARGV` (which starts `sleep ARG` on each host), SIGTERMs hostops once
+/// every host runs it, then checks: exit 130, no `sleep ARG` left, and a journaled start and
+/// interrupted end per host.
+fn interrupt_and_check(env: &Env, mut hostops: Command, hosts: &[&str], argv: &[&str], arg: &str) {
+    let child = hostops
+        .args(["-t", TICKET, "-y", "exec"])
+        .args(hosts)
+        .arg("--")
+        .args(argv)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let started = Instant::now();
-    while sleeping(&arg).len() < 2 {
+    while sleeping(arg).len() < hosts.len() {
         assert!(
             started.elapsed() < Duration::from_secs(30),
-            "the remote commands did not start"
+            "the commands did not start"
         );
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -62,14 +85,15 @@ fn sigterm_stops_the_remote_commands_and_journals_each_start() {
     assert_eq!(out.status.code(), Some(130), "stderr:\n{}", stderr(&out));
 
     let gone = Instant::now();
-    while !sleeping(&arg).is_empty() && gone.elapsed() < Duration::from_secs(5) {
+    while !sleeping(arg).is_empty() && gone.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(100));
     }
-    assert_eq!(
-        sleeping(&arg),
-        Vec::<u32>::new(),
-        "the remote commands outlived hostops"
-    );
+    let left = sleeping(arg);
+    for pid in &left {
+        // SAFETY: kill(2) on a `sleep` with this test's unique argument: the test started it.
+        unsafe { libc::kill(*pid as libc::pid_t, libc::SIGKILL) };
+    }
+    assert_eq!(left, Vec::<u32>::new(), "the commands outlived hostops");
 
     let log = env
         .hostops()
@@ -79,15 +103,15 @@ fn sigterm_stops_the_remote_commands_and_journals_each_start() {
     let v = json(&log);
     let run = &v["runs"][0];
     let events = run["events"].as_array().unwrap();
-    for host in ["h1", "h2"] {
+    for host in hosts {
         let started = events
             .iter()
-            .filter(|e| e["kind"] == "exec_start" && e["host"] == host)
+            .filter(|e| e["kind"] == "exec_start" && e["host"] == *host)
             .count();
         assert_eq!(started, 1, "{host} has no exec_start: {events:#?}");
         assert!(
             events.iter().any(|e| e["kind"] == "exec"
-                && e["host"] == host
+                && e["host"] == *host
                 && e["error"].as_str().unwrap_or("").contains("interrupted")),
             "{host} has no interrupted end: {events:#?}"
         );

@@ -19,9 +19,9 @@ const CHUNK: usize = 64 * 1024;
 /// How long past the remote `timeout` we wait before giving up on the link itself.
 const GRACE: Duration = Duration::from_secs(8);
 const EAGAIN: ErrorCode = ErrorCode::Session(-37);
-/// How long a signalled command has to end on SIGTERM before it gets SIGKILL.
 /// How often a quiet command checks for an interruption.
 const POLL: Duration = Duration::from_millis(200);
+/// How long a signalled command has to end on SIGTERM before it gets SIGKILL.
 const STOP_GRACE: Duration = Duration::from_millis(1500);
 
 /// Why the pump stopped.
