@@ -51,7 +51,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Flags every command takes, shown under their own heading in each command's help.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Helpdesk ticket this run is logged against (required for anything that contacts a host)
     #[arg(

@@ -44,10 +44,19 @@ fn list(ctx: &Context) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
+/// One host asked about and what came of it: every host has a row, reachable or not. In JSON
+/// a reached host's facts (which name the host) are the entry's own fields.
 #[derive(Serialize)]
-struct Unreachable {
-    host: String,
-    error: String,
+struct Checked {
+    /// Only for a host without facts (the facts name their host).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    host: Option<String>,
+    /// `ok`, `unreachable` (connect, auth, host key) or `failed` (the probe failed).
+    outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(flatten)]
+    facts: Option<HostFacts>,
 }
 
 fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
@@ -59,34 +68,41 @@ fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
         r
     });
     bar.finish_and_clear();
-    let mut ok: Vec<HostFacts> = Vec::new();
-    let mut failed: Vec<Unreachable> = Vec::new();
     let mut status = ExitStatus::Success;
-    for (h, r) in hosts.iter().zip(results) {
-        match r {
-            Ok(f) => ok.push(f),
+    let checked: Vec<Checked> = hosts
+        .iter()
+        .zip(results)
+        .map(|(h, r)| match r {
+            Ok(f) => Checked {
+                host: None,
+                outcome: "ok",
+                error: None,
+                facts: Some(f),
+            },
             Err(e) => {
                 status = status.worst(e.exit_status());
-                failed.push(Unreachable {
-                    host: h.name.clone(),
-                    error: e.to_string(),
-                });
+                Checked {
+                    host: Some(h.name.clone()),
+                    outcome: if e.exit_status() == ExitStatus::Connection {
+                        "unreachable"
+                    } else {
+                        "failed"
+                    },
+                    error: Some(e.to_string()),
+                    facts: None,
+                }
             }
-        }
-    }
+        })
+        .collect();
     if ctx.printer.is_json() {
-        ctx.printer
-            .json(&serde_json::json!({ "hosts": ok, "errors": failed }))?;
+        ctx.printer.json(&serde_json::json!({ "hosts": checked }))?;
     } else {
-        render(ctx, &ok);
-        for f in &failed {
-            ctx.printer.warn(format!("{}: {}", f.host, f.error));
-        }
+        render(ctx, &checked);
     }
     Ok(status)
 }
 
-fn render(ctx: &Context, facts: &[HostFacts]) {
+fn render(ctx: &Context, checked: &[Checked]) {
     let mut t = Table::new([
         "HOST",
         "HOSTNAME",
@@ -97,7 +113,13 @@ fn render(ctx: &Context, facts: &[HostFacts]) {
         "MEM AVAIL/TOTAL",
         "DISK FREE",
     ]);
-    for f in facts {
+    for c in checked {
+        let Some(f) = &c.facts else {
+            let error = c.error.as_deref().unwrap_or("");
+            let host = c.host.clone().unwrap_or_default();
+            t.row([host, format!("{}: {error}", c.outcome)]);
+            continue;
+        };
         let panel = match (&f.panel.version, f.panel.kind.as_str()) {
             (Some(v), kind) => format!("{kind} {v}"),
             (None, kind) => kind.to_string(),

@@ -33,6 +33,9 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
+            if let Some(hint) = exec::missing_separator_hint(&argv) {
+                eprintln!("\nhint: put `--` before the remote command: {hint}");
+            }
             return if e.use_stderr() {
                 ExitStatus::Usage
             } else {
@@ -66,6 +69,12 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
     };
     let ctx = Context::new(config, printer, settings);
     let result = run(&ctx, cli.command, argv);
+    if crate::transport::interrupt::requested() {
+        // The signal handler records the end of the run and exits 130.
+        loop {
+            std::thread::park();
+        }
+    }
     let status = match &result {
         Ok(s) => *s,
         Err(e) => status_of(e),
@@ -206,12 +215,14 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
     }
 }
 
-/// On SIGINT/SIGTERM the run is recorded as interrupted before hostops exits 130.
-/// (SIGKILL cannot be caught: such a run has no end event and reads back as interrupted.)
+/// On SIGINT/SIGTERM the commands running on hosts are stopped (and their ends journaled),
+/// then the run is recorded as interrupted and hostops exits 130. (SIGKILL cannot be caught:
+/// such a run has no end event and reads back as interrupted.)
 fn record_interruptions(log: Arc<RunLog>) {
     static ACTIVE: OnceLock<Arc<RunLog>> = OnceLock::new();
     if ACTIVE.set(log).is_ok() {
         let _ = ctrlc::set_handler(|| {
+            crate::transport::interrupt::stop_all(std::time::Duration::from_secs(8));
             if let Some(log) = ACTIVE.get() {
                 let _ = log.finish(ExitStatus::Interrupted.code(), RunStatus::Interrupted);
             }

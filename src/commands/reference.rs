@@ -16,13 +16,34 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
     out
 }
 
-/// The man page, roff.
+/// The man page of `hostops` itself, roff.
 pub fn man_page() -> Vec<u8> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut out)
-        .expect("writing to memory cannot fail");
-    out
+    man_pages()
+        .into_iter()
+        .find(|(name, _)| name == "hostops.1")
+        .map(|(_, page)| page)
+        .expect("the root page is generated")
+}
+
+/// Every man page, by file name: `hostops.1` and one per subcommand (`hostops-migrate.1`,
+/// `hostops-migrate-plan.1`), the pages the SUBCOMMANDS sections refer to.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    fn walk(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+            walk(sub, pages);
+        }
+        let man = clap_mangen::Man::new(cmd);
+        let mut page = Vec::new();
+        man.render(&mut page)
+            .expect("writing to memory cannot fail");
+        pages.push((man.get_filename(), page));
+    }
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    walk(cmd, &mut pages);
+    pages.sort();
+    pages
 }
 
 /// The file name each completion script has under completions/.

@@ -8,6 +8,9 @@ use super::Redactor;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     RunStart(RunStart),
+    /// A remote command about to start, recorded before it runs: a run killed while its
+    /// commands run still shows what was started where.
+    ExecStart(ExecStart),
     Exec(ExecEvent),
     Copy(CopyEvent),
     /// A plan, a decision or a finding an op wants the next support level to see.
@@ -23,6 +26,7 @@ impl Event {
     pub fn kind(&self) -> &'static str {
         match self {
             Event::RunStart(_) => "run_start",
+            Event::ExecStart(_) => "exec_start",
             Event::Exec(_) => "exec",
             Event::Copy(_) => "copy",
             Event::Note { .. } => "note",
@@ -35,6 +39,7 @@ impl Event {
     pub fn redact(&mut self, r: &Redactor) {
         match self {
             Event::RunStart(s) => s.argv = r.redact_argv(&s.argv),
+            Event::ExecStart(e) => e.command = r.redact(&e.command),
             Event::Exec(e) => {
                 e.command = r.redact(&e.command);
                 e.stdout.text = r.redact(&e.stdout.text);
@@ -75,6 +80,15 @@ pub struct RunStart {
     pub version: String,
     pub dry_run: bool,
     pub pid: u32,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExecStart {
+    pub host: String,
+    pub address: String,
+    pub host_key: Option<String>,
+    pub user: String,
+    pub command: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -17,7 +17,9 @@ use std::time::Instant;
 use anyhow::{Context as _, Result};
 
 pub use chain::{parse_anchor, Anchor, Head, Verification, ANCHOR_MIN};
-pub use event::{Captured, CopyEvent, Event, ExecEvent, RunEnd, RunStart, RunStatus, StepEvent};
+pub use event::{
+    Captured, CopyEvent, Event, ExecEvent, ExecStart, RunEnd, RunStart, RunStatus, StepEvent,
+};
 pub use query::{RunSummary, StoredEvent};
 pub use redact::Redactor;
 pub use store::Journal;

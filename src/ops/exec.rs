@@ -45,7 +45,8 @@ pub trait ExecSink: Sync {
 #[derive(Debug, Serialize)]
 pub struct HostRun {
     pub host: String,
-    /// `ok`, `failed` (non-zero exit, signal, timeout) or `unreachable` (connect, auth, host key).
+    /// `ok`, `failed` (non-zero exit, signal, timeout), `unreachable` (connect, auth, host key)
+    /// or `interrupted` (hostops was stopped by SIGINT/SIGTERM and stopped the command).
     pub outcome: &'static str,
     pub exit: Option<Exit>,
     pub error: Option<String>,
@@ -114,10 +115,10 @@ fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSi
         Ok(exit) => ("failed", ExitStatus::Failure, Some(exit), None),
         Err(e) => {
             let status = e.exit_status();
-            let outcome = if status == ExitStatus::Connection {
-                "unreachable"
-            } else {
-                "failed"
+            let outcome = match status {
+                ExitStatus::Connection => "unreachable",
+                ExitStatus::Interrupted => "interrupted",
+                _ => "failed",
             };
             (outcome, status, None, Some(e.to_string()))
         }

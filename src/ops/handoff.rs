@@ -76,6 +76,7 @@ pub fn ticket_report(journal: &Journal, ticket: &str) -> Result<TicketReport> {
 /// One line describing an event, for the timeline and the Markdown note.
 pub fn describe(e: &Event) -> String {
     match e {
+        Event::ExecStart(x) => format!("{}: `{}` started", x.host, one_line(&x.command)),
         Event::Exec(x) => {
             let end = match (&x.error, x.exit_code, &x.signal) {
                 (Some(err), _, _) => format!("error: {err}"),

@@ -2,6 +2,7 @@
 //! (status, warnings, errors, progress, prompts) on stderr; readable without colour, NO_COLOR
 //! honoured, progress bars only on a terminal.
 
+pub mod escape;
 pub mod prompt;
 pub mod table;
 
@@ -29,6 +30,7 @@ pub struct Printer {
     quiet: bool,
     stdout: Sink,
     stderr: Sink,
+    stdout_is_terminal: bool,
     stderr_is_terminal: bool,
 }
 
@@ -40,6 +42,7 @@ impl Printer {
             quiet,
             stdout: Mutex::new(Box::new(io::stdout())),
             stderr: Mutex::new(Box::new(io::stderr())),
+            stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
         }
     }
@@ -55,6 +58,7 @@ impl Printer {
             quiet: false,
             stdout: Mutex::new(stdout),
             stderr: Mutex::new(stderr),
+            stdout_is_terminal: false,
             stderr_is_terminal: false,
         }
     }
@@ -65,6 +69,15 @@ impl Printer {
 
     pub fn is_json(&self) -> bool {
         self.format == Format::Json
+    }
+
+    /// Whether stdout (or stderr) is a terminal, where server output is shown escaped.
+    pub fn is_terminal(&self, stderr: bool) -> bool {
+        if stderr {
+            self.stderr_is_terminal
+        } else {
+            self.stdout_is_terminal
+        }
     }
 
     fn out(&self) -> std::sync::MutexGuard<'_, Box<dyn Write + Send>> {
@@ -86,10 +99,11 @@ impl Printer {
         Ok(())
     }
 
-    /// Writes human data to stdout (ignored in JSON mode: JSON callers print a document).
+    /// Writes human data to stdout (ignored in JSON mode: JSON callers print a document),
+    /// control characters from servers escaped.
     pub fn data(&self, text: impl Display) {
         if !self.is_json() {
-            let _ = writeln!(self.out(), "{text}");
+            let _ = writeln!(self.out(), "{}", escape::keeping_colour(&text.to_string()));
         }
     }
 
@@ -114,20 +128,28 @@ impl Printer {
     /// A status line on stderr (silenced by -q).
     pub fn status(&self, text: impl Display) {
         if !self.quiet {
-            let _ = writeln!(self.err(), "{text}");
+            let _ = writeln!(self.err(), "{}", escaped(text));
         }
     }
 
+    /// A warning on stderr (silenced by -q).
     pub fn warn(&self, text: impl Display) {
-        let _ = writeln!(self.err(), "{} {text}", style("warning:").yellow().bold());
+        if !self.quiet {
+            let _ = writeln!(
+                self.err(),
+                "{} {}",
+                style("warning:").yellow().bold(),
+                escaped(text)
+            );
+        }
     }
 
     /// The final error line, with each cause on its own line.
     pub fn error(&self, err: &anyhow::Error) {
         let mut e = self.err();
-        let _ = writeln!(e, "{} {err}", style("error:").red().bold());
+        let _ = writeln!(e, "{} {}", style("error:").red().bold(), escaped(err));
         for cause in err.chain().skip(1) {
-            let _ = writeln!(e, "  {} {cause}", style("caused by:").dim());
+            let _ = writeln!(e, "  {} {}", style("caused by:").dim(), escaped(cause));
         }
     }
 
@@ -159,6 +181,11 @@ impl Printer {
         );
         bar
     }
+}
+
+/// A message for people, with server-supplied control characters escaped.
+fn escaped(text: impl Display) -> String {
+    escape::keeping_colour(&text.to_string()).into_owned()
 }
 
 /// A verdict word, coloured when colour is on.

@@ -1,4 +1,7 @@
-//! Plain aligned tables for people (comfy-table underneath), the same look everywhere.
+//! Plain aligned tables for people (comfy-table underneath), the same look everywhere. Column
+//! widths count what a terminal shows: colour codes take no room (comfy-table's
+//! `custom_styling` measures cells without them); server control characters in cells are
+//! escaped first.
 
 use comfy_table::presets::NOTHING;
 use comfy_table::{Attribute, Cell, ContentArrangement};
@@ -29,6 +32,10 @@ impl Table {
             })
             .collect();
         inner.set_header(header);
+        // Columns start at the left edge and are two spaces apart.
+        for column in inner.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
         Table { inner }
     }
 
@@ -37,17 +44,21 @@ impl Table {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.inner
-            .add_row(cells.into_iter().map(|c| c.into()).collect::<Vec<String>>());
+        // Escaped before comfy-table measures them: an escaped control takes room on screen.
+        self.inner.add_row(
+            cells
+                .into_iter()
+                .map(|c| super::escape::keeping_colour(&c.into()).into_owned())
+                .collect::<Vec<String>>(),
+        );
         self
     }
 
     pub fn render(&self) -> String {
-        // comfy-table pads the left edge by one space; trim it so output starts at column 0.
         self.inner
             .to_string()
             .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l).trim_end())
+            .map(str::trim_end)
             .collect::<Vec<_>>()
             .join("\n")
     }

@@ -1,13 +1,16 @@
 //! The transport wrapper that makes "every run is logged against a ticket" hold by
 //! construction: every exec and copy through it becomes a journal event, whoever the caller.
+//! A command is recorded when it starts and again when it ends, so a run killed while its
+//! commands run still shows what was started where.
 
 use std::io::{Read, Write};
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::interrupt::InFlight;
 use super::pump::{CountingReader, Digested, Tee};
 use super::{Cmd, CopyReport, ExecIo, Exit, Progress, Target, Transport, TransportError};
-use crate::journal::{Captured, CopyEvent, Event, ExecEvent, RunLog};
+use crate::journal::{Captured, CopyEvent, Event, ExecEvent, ExecStart, RunLog};
 
 /// How much of each output stream the journal keeps (full size and SHA-256 are always kept).
 pub const CAPTURE_LIMIT: usize = 64 * 1024;
@@ -66,6 +69,21 @@ impl Transport for Journaled {
     }
 
     fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
+        let t = self.inner.target();
+        // Held until the end is recorded: an interrupted hostops waits for it.
+        let Some(_in_flight) = InFlight::enter() else {
+            return Err(TransportError::Interrupted {
+                host: t.name.clone(),
+                command: cmd.display(),
+            });
+        };
+        self.record(Event::ExecStart(ExecStart {
+            host: t.name.clone(),
+            address: t.address.clone(),
+            host_key: t.host_key.clone(),
+            user: t.user.clone(),
+            command: cmd.display(),
+        }))?;
         let started = Instant::now();
         let mut out = Tee::new(io.stdout, CAPTURE_LIMIT);
         let mut err = Tee::new(io.stderr, CAPTURE_LIMIT);
@@ -79,7 +97,6 @@ impl Transport for Journaled {
                 timeout: io.timeout,
             },
         );
-        let t = self.inner.target();
         let shown = self.log.redactor().redact(&cmd.display());
         match &result {
             Ok(exit) => {

@@ -1,15 +1,26 @@
 //! The host named `local`: this machine, without SSH. Same contract as the ssh transport
-//! (argv in, streams out, exit 127 for a missing program), so every op works on it.
+//! (argv in, streams out, exit 127 for a missing program), so every op works on it. The
+//! command runs in its own process group, so a deadline or an interruption stops all of it.
 
 use std::io;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use super::{Cmd, ExecIo, Exit, Target, Transport, TransportError};
+use super::{interrupt, Cmd, ExecIo, Exit, Target, Transport, TransportError};
 
 pub const LOCAL: &str = "local";
+/// How often a running command checks for an interruption.
+const POLL: Duration = Duration::from_millis(100);
+/// How long an interrupted command has to end on SIGTERM before it gets SIGKILL.
+const STOP_GRACE: Duration = Duration::from_millis(1500);
+
+/// Why a command ended early.
+enum Stopped {
+    TimedOut,
+    Interrupted,
+}
 
 pub struct LocalTransport {
     target: Target,
@@ -70,7 +81,7 @@ impl Transport for LocalTransport {
             timeout,
         } = io;
 
-        let (status, timed_out) = std::thread::scope(|s| {
+        let (status, stopped) = std::thread::scope(|s| {
             if let (Some(src), Some(mut dst)) = (stdin, child_in.take()) {
                 // A child that exits without reading its input is not an error of ours.
                 s.spawn(move || {
@@ -83,29 +94,26 @@ impl Transport for LocalTransport {
             s.spawn(move || {
                 let _ = tx.send(child.wait());
             });
-            let mut timed_out = false;
-            let status = match timeout {
-                Some(limit) => match rx.recv_timeout(limit) {
-                    Ok(status) => status,
-                    Err(_) => {
-                        timed_out = true;
-                        // SAFETY: kill(2) on the process group we created for this child.
-                        unsafe { libc::kill(-pid, libc::SIGKILL) };
-                        rx.recv().expect("waiter thread sends once")
-                    }
-                },
-                None => rx.recv().expect("waiter thread sends once"),
-            };
+            let (status, stopped) = wait(&rx, pid, timeout.map(|t| Instant::now() + t));
             let _ = out.join();
             let _ = err.join();
-            (status, timed_out)
+            (status, stopped)
         });
-        if timed_out {
-            return Err(TransportError::TimedOut {
-                host: LOCAL.into(),
-                command: cmd.display(),
-                seconds: timeout.unwrap_or(Duration::ZERO).as_secs(),
-            });
+        match stopped {
+            Some(Stopped::TimedOut) => {
+                return Err(TransportError::TimedOut {
+                    host: LOCAL.into(),
+                    command: cmd.display(),
+                    seconds: timeout.unwrap_or(Duration::ZERO).as_secs(),
+                })
+            }
+            Some(Stopped::Interrupted) => {
+                return Err(TransportError::Interrupted {
+                    host: LOCAL.into(),
+                    command: cmd.display(),
+                })
+            }
+            None => {}
         }
         let status = status.map_err(|e| TransportError::io(LOCAL, "waiting for command", e))?;
         Ok(match (status.code(), status.signal()) {
@@ -115,6 +123,35 @@ impl Transport for LocalTransport {
             },
             (None, None) => Exit::Code { code: -1 },
         })
+    }
+}
+
+/// Waits for the child `pid` (its exit status arrives on `rx`), killing its process group at
+/// `deadline` or, more gently, when hostops is interrupted.
+fn wait(
+    rx: &mpsc::Receiver<io::Result<std::process::ExitStatus>>,
+    pid: libc::pid_t,
+    deadline: Option<Instant>,
+) -> (io::Result<std::process::ExitStatus>, Option<Stopped>) {
+    // SAFETY: kill(2) on the process group we created for this child.
+    let kill = |sig| unsafe { libc::kill(-pid, sig) };
+    loop {
+        if let Ok(status) = rx.recv_timeout(POLL) {
+            return (status, None);
+        }
+        if interrupt::requested() {
+            kill(libc::SIGTERM);
+            let status = rx.recv_timeout(STOP_GRACE).unwrap_or_else(|_| {
+                kill(libc::SIGKILL);
+                rx.recv().expect("waiter thread sends once")
+            });
+            return (status, Some(Stopped::Interrupted));
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            kill(libc::SIGKILL);
+            let status = rx.recv().expect("waiter thread sends once");
+            return (status, Some(Stopped::TimedOut));
+        }
     }
 }
 

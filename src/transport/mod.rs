@@ -5,6 +5,7 @@
 pub mod cmd;
 pub mod copy;
 pub mod dest;
+pub mod interrupt;
 pub mod journaled;
 pub mod local;
 pub mod pump;
@@ -128,6 +129,8 @@ pub enum TransportError {
         command: String,
         seconds: u64,
     },
+    #[error("`{command}` on {host} was stopped: hostops was interrupted")]
+    Interrupted { host: String, command: String },
     #[error("{host}: {context}: {source}")]
     Io {
         host: String,
@@ -157,6 +160,7 @@ impl TransportError {
             | TransportError::HostKeyRevoked { .. }
             | TransportError::Auth { .. } => ExitStatus::Connection,
             TransportError::Refused(_) => ExitStatus::Refused,
+            TransportError::Interrupted { .. } => ExitStatus::Interrupted,
             _ => ExitStatus::Failure,
         }
     }

@@ -345,3 +345,80 @@ fn inventory_typos_are_errors_not_defaults() {
         .unwrap();
     assert_exit(&out, 2, "adress");
 }
+
+/// `s` without colour codes (`ESC [ ... m`).
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        rest = after.find('m').map_or("", |m| &after[m + 1..]);
+    }
+    out + rest
+}
+
+#[test]
+fn coloured_tables_stay_aligned() {
+    let env = Env::new();
+    let ok = env
+        .hostops()
+        .args(["-t", "COL-1", "hosts", "check", "local"])
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let failed = env
+        .hostops()
+        .args(["-t", "COL-2", "-y", "exec", "local", "--", "false"])
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+    let out = env
+        .hostops()
+        .args(["--color", "always", "log", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let raw = stdout(&out);
+    assert!(raw.contains('\u{1b}'), "colour was forced:\n{raw}");
+    let plain = strip_ansi(&raw);
+    let lines: Vec<Vec<char>> = plain.lines().map(|l| l.chars().collect()).collect();
+    let header: String = lines[0].iter().collect();
+    assert!(header.starts_with("RUN "), "{plain}");
+    let at = |name: &str| header[..header.find(name).unwrap()].chars().count();
+    let (status, time) = (at("STATUS"), at("TIME"));
+    for row in &lines[1..] {
+        let cell = |from: usize| {
+            row[from..]
+                .iter()
+                .take_while(|c| **c != ' ')
+                .collect::<String>()
+        };
+        assert!(
+            row[status - 1] == ' ' && ["ok", "failed"].contains(&cell(status).as_str()),
+            "STATUS column misaligned:\n{plain}"
+        );
+        assert!(
+            row[time - 1] == ' '
+                && cell(time)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit()),
+            "TIME column misaligned:\n{plain}"
+        );
+    }
+}
+
+#[test]
+fn exec_without_the_separator_says_where_it_goes() {
+    let out = Env::new()
+        .hostops()
+        .args(["exec", "lab", "uptime"])
+        .output()
+        .unwrap();
+    assert_exit(
+        &out,
+        2,
+        "hint: put `--` before the remote command: hostops exec lab -- uptime",
+    );
+}

@@ -50,7 +50,9 @@ fn every_run_records_who_what_when_and_the_outcome() {
         .unwrap()
         .iter()
         .any(|a| a == "echo hello; exit 3"));
-    let exec = &run["events"][0];
+    let events = run["events"].as_array().unwrap();
+    assert_eq!(events[0]["kind"], "exec_start");
+    let exec = &events[1];
     assert_eq!(exec["kind"], "exec");
     assert_eq!(exec["host"], "local");
     assert_eq!(exec["exit_code"], 3);
@@ -77,7 +79,7 @@ fn large_output_is_capped_in_the_journal_with_full_count_and_hash() {
             .output()
             .unwrap(),
     );
-    let captured = &v["runs"][0]["events"][0]["stdout"];
+    let captured = &v["runs"][0]["events"][1]["stdout"];
     assert_eq!(captured["bytes"], 1_000_000);
     assert_eq!(captured["truncated"], true);
     assert_eq!(captured["text"].as_str().unwrap().len(), 64 * 1024);

@@ -1,12 +1,13 @@
 //! hostops integration tests: one binary. `cli`, `journal` and `reference` run anywhere;
-//! `ssh` starts real OpenSSH servers with tests/lab/lab (root needed, as in CI); `blacklist`
-//! starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI).
+//! `ssh` and `exec` start real OpenSSH servers with tests/lab/lab (root needed, as in CI);
+//! `blacklist` starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI).
 
 mod backup;
 mod blacklist;
 mod cli;
 mod copy;
 mod dnsbl_fixture;
+mod exec;
 mod hostile;
 mod journal;
 mod known_hosts;

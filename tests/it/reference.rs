@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use clap_complete::Shell;
-use hostops::commands::reference::{completion_file, completion_script, man_page};
+use hostops::commands::reference::{completion_file, completion_script, man_page, man_pages};
 
 use crate::support::{stdout, Env};
 
@@ -36,7 +36,47 @@ fn checked_in_completions_match_the_cli() {
     ] {
         check_file(&dir.join(completion_file(shell)), &completion_script(shell));
     }
-    check_file(&dir.join("hostops.1"), &man_page());
+    let pages = man_pages();
+    for (name, page) in &pages {
+        check_file(&dir.join(name), page);
+    }
+    // No page left over from a subcommand that is gone.
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".1") {
+            assert!(
+                pages.iter().any(|(p, _)| *p == name),
+                "completions/{name} belongs to no subcommand; {REGENERATE} and delete it"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_man_page_a_page_refers_to_exists() {
+    let pages = man_pages();
+    for (name, page) in &pages {
+        let text = String::from_utf8_lossy(page).replace("\\-", "-");
+        for word in text.split_whitespace() {
+            if let Some(target) = word
+                .strip_suffix("(1)")
+                .filter(|w| w.starts_with("hostops"))
+            {
+                let file = format!("{target}.1");
+                assert!(
+                    pages.iter().any(|(p, _)| *p == file),
+                    "{name} refers to {target}(1), which is not generated"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn man_command_prints_the_root_page() {
+    let out = Env::new().hostops().arg("man").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, man_page());
 }
 
 #[test]
@@ -61,6 +101,7 @@ fn help_text_snapshots() {
         ("hosts-check-help", vec!["hosts", "check", "--help"]),
         ("log-help", vec!["log", "--help"]),
         ("copy-help", vec!["copy", "--help"]),
+        ("migrate-plan-help", vec!["migrate", "plan", "--help"]),
         ("blacklist-check-help", vec!["blacklist", "check", "--help"]),
         (
             "blacklist-investigate-help",

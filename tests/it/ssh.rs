@@ -504,11 +504,14 @@ fn journal_records_each_remote_command_with_host_key() {
             .output()
             .unwrap(),
     );
-    let events = v["runs"][0]["events"].as_array().unwrap();
-    assert_eq!(events.len(), 2);
-    for (e, host) in events.iter().zip(["h1", "h2"]) {
-        let e = events.iter().find(|x| x["host"] == host).unwrap_or(e);
-        assert_eq!(e["kind"], "exec");
+    let all = v["runs"][0]["events"].as_array().unwrap();
+    let started: Vec<_> = all.iter().filter(|e| e["kind"] == "exec_start").collect();
+    let events: Vec<_> = all.iter().filter(|e| e["kind"] == "exec").collect();
+    assert_eq!((started.len(), events.len()), (2, 2), "{all:#?}");
+    for host in ["h1", "h2"] {
+        let s = started.iter().find(|x| x["host"] == host).unwrap();
+        assert_eq!(s["command"], "uname -n");
+        let e = events.iter().find(|x| x["host"] == host).unwrap();
         assert_eq!(e["command"], "uname -n");
         assert_eq!(e["user"], "root");
         assert_eq!(e["exit_code"], 0);

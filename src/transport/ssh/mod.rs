@@ -4,6 +4,7 @@
 
 mod auth;
 mod channel;
+mod group;
 mod jump;
 pub mod known_hosts;
 mod wait;
