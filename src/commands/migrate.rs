@@ -13,6 +13,7 @@ use crate::ops::migrate::{home, verify};
 use crate::ops::transfer::Route;
 use crate::output::{human_bytes, human_duration, verdict, Table};
 use crate::panel::{self, Account};
+use crate::transport::Cmd;
 
 pub fn run(ctx: &Context, cmd: MigrateCommand) -> Result<ExitStatus> {
     match cmd {
@@ -398,11 +399,16 @@ fn render_plan(ctx: &Context, plan: &Plan) {
         "EST. TIME",
         "STATUS",
     ]);
+    let shown = migrate::rules::shown;
     for a in &plan.accounts {
         t.row([
-            a.user.clone(),
+            shown(&a.user),
             human_bytes(a.size_bytes),
-            a.domains.join(" "),
+            a.domains
+                .iter()
+                .map(|d| shown(d))
+                .collect::<Vec<_>>()
+                .join(" "),
             a.databases.len().to_string(),
             a.mailboxes.len().to_string(),
             human_duration(a.estimated_seconds * 1000),
@@ -424,19 +430,28 @@ fn render_plan(ctx: &Context, plan: &Plan) {
         human_duration(plan.estimated_seconds * 1000),
         human_bytes(migrate::rules::ASSUMED_BYTES_PER_SEC)
     ));
-    let problems = plan.blockers.iter().cloned().chain(
-        plan.accounts
-            .iter()
-            .flat_map(|a| a.blockers.iter().map(move |b| format!("{}: {b}", a.user))),
-    );
+    let problems = plan
+        .blockers
+        .iter()
+        .cloned()
+        .chain(plan.accounts.iter().flat_map(|a| {
+            a.blockers
+                .iter()
+                .map(move |b| format!("{}: {b}", shown(&a.user)))
+        }));
     for b in problems {
         p.data(format!("  {} {b}", verdict(false, "BLOCKER")));
     }
-    for w in plan.warnings.iter().cloned().chain(
-        plan.accounts
-            .iter()
-            .flat_map(|a| a.warnings.iter().map(move |w| format!("{}: {w}", a.user))),
-    ) {
+    for w in plan
+        .warnings
+        .iter()
+        .cloned()
+        .chain(plan.accounts.iter().flat_map(|a| {
+            a.warnings
+                .iter()
+                .map(move |w| format!("{}: {w}", shown(&a.user)))
+        }))
+    {
         p.data(format!("  warning: {w}"));
     }
 }
@@ -471,12 +486,16 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
             m.from.name,
             m.panel.package_command(a, &dir)
         ));
+        let send = Cmd::new("cat").args(["--", archive.as_str()]);
         p.data(match m.request.route {
             Route::Direct => format!(
-                "  transfer  on {}: ssh {}@{} cat {archive} | tee (hashed while written), one-off key, {}'s verified host key pinned",
+                "  transfer  on {}: ssh {}@{} {send} | tee (hashed while written), one-off key, {}'s verified host key pinned",
                 m.to.name, m.from.user, m.from.address, m.from.name
             ),
-            Route::Relay => format!("  transfer  through hostops: {}:{archive} -> {}:{archive} (hashed on both servers while streamed)", m.from.name, m.to.name),
+            Route::Relay => format!(
+                "  transfer  through hostops: {send} on {} -> {} (hashed on both servers while streamed)",
+                m.from.name, m.to.name
+            ),
         });
         p.data(format!(
             "  restore   on {}: {}",
@@ -495,7 +514,9 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
             m.to.name
         ));
         p.data(format!(
-            "  cleanup   on both: rm -f {archive}; rm -rf {dir} once every account is done"
+            "  cleanup   on both: {}; {} once every account is done",
+            Cmd::new("rm").args(["-f", "--", archive.as_str()]),
+            Cmd::new("rm").args(["-rf", "--", dir.as_str()])
         ));
     }
 }

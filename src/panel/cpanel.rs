@@ -95,8 +95,6 @@ static RESTORE_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
         r"|The MySQL backup for the database “[^”]*” is empty",
         r"|The system cannot restore the MySQL database “[^”]*”",
         r"|The system cannot grant privileges (?:to the MySQL user|on the MySQL database) “[^”]*”",
-        // Older restorepkg builds, and the lab's earlier emulator: the Perl warning itself.
-        r"|DBD::mysql\S* .*failed|Mysql::_restore_db_file|Mysql::_restore_grants.*(?:fail|rror)",
     ))
     .expect("valid regex")
 });
@@ -308,11 +306,9 @@ mod tests {
 
     #[test]
     fn restorepkg_database_failures_are_found() {
-        let ok = "Restoring databases...\nDone\nAccount Restore Complete\n";
+        let ok = "Restoring MySQL databases\nThe database restoration subprocess for “bob_wp” has closed the SQL archive.\nAccount Restore Complete\n";
         assert!(restore_failures(ok).is_empty());
-        let bad = "Restoring databases...\nDBD::mysql::db do failed: Access denied for user\nAccount Restore Complete\n";
+        let bad = "Restoring MySQL databases\nThe system failed to reinstall the MySQL database “bob_wp” as “bob_wp” because of an error: Got a packet bigger than 'max_allowed_packet' bytes\nAccount Restore Complete\n";
         assert_eq!(restore_failures(bad).len(), 1);
-        let renamed = "Cpanel::Mysql::_restore_db_file: restored bob_wp as bob_wp2\n";
-        assert_eq!(restore_failures(renamed).len(), 1);
     }
 }

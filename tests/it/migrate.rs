@@ -2,6 +2,9 @@
 
 use std::process::Output;
 
+use std::path::Path;
+
+use crate::hostile::Hostile;
 use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
 #[test]
@@ -463,7 +466,9 @@ fn a_database_that_does_not_load_fails_the_restore_and_removes_the_account() {
     let account = &failed_migration_of_bob(&env, &lab);
     let error = account["error"].as_str().unwrap();
     assert!(
-        error.starts_with("restore failed") && error.contains("DBD::mysql"),
+        error.starts_with("restore failed")
+            && error
+                .contains("The system failed to reinstall the MySQL database “bob_wp” as “bob_wp”"),
         "{account}"
     );
     assert!(
@@ -637,4 +642,86 @@ fn plesk_relayed_sync_brings_over_mail_kept_outside_the_home() {
         "/var/www/vhosts/shop.example",
         true,
     );
+}
+
+#[test]
+fn hostile_names_planted_on_the_source_are_refused_and_never_run() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    // Inside a lab host, the marker is under its own /tmp.
+    let h = Hostile::new(Path::new("/tmp"));
+    // Accounts are the files of /var/cpanel/users (a name can hold no `/`, at most 255
+    // bytes); domains are lines of /etc/userdatadomains (no `:` or newline).
+    const ACCOUNT: &str = r#"printf 'DNS=planted.example\nOWNER=root\n' > "/var/cpanel/users/$1""#;
+    const DOMAIN: &str = r#"printf '%s: bob==root==addon==bob.example==/home/bob/public_html==127.0.0.1:80==\n' "$1" >> /etc/userdatadomains"#;
+    let mut planted = Vec::new();
+    for (_, v) in h.non_empty() {
+        let as_account = !v.contains('/') && v.len() <= 255;
+        let as_domain = !v.contains(':') && !v.contains('\n');
+        for (ok, script) in [(as_account, ACCOUNT), (as_domain, DOMAIN)] {
+            if ok {
+                let out = lab.sh("h1", &["sh", "-c", script, "sh", v]);
+                assert!(out.status.success(), "{v:?}: {}", stderr(&out));
+            }
+        }
+        if as_account || as_domain {
+            planted.push(v);
+        }
+    }
+    assert!(planted.len() + 1 >= h.non_empty().count(), "{planted:?}");
+    assert!(planted.contains(&"-rf") && planted.contains(&"$(touch /tmp/hostops-pwned)"));
+
+    for sel in [&["--all"][..], &["--owner", "root"]] {
+        let (code, v) = plan_json(&env, &lab, sel);
+        assert_eq!(code, Some(4), "{v}");
+        let blockers = v["plan"]["accounts"].to_string();
+        for name in &planted {
+            let escaped = serde_json::to_string(&name.escape_debug().to_string()).unwrap();
+            let escaped = &escaped[1..escaped.len() - 1];
+            assert!(
+                blockers.contains(escaped),
+                "no blocker names {name:?} ({escaped}): {blockers}"
+            );
+        }
+        let bob = v["plan"]["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["user"] == "bob")
+            .unwrap();
+        assert!(
+            bob["blockers"]
+                .to_string()
+                .contains("which is not a valid domain name"),
+            "{bob}"
+        );
+        let run = migrate(&env, &lab, &[], "run", sel);
+        assert_exit(&run, 4, "nothing was changed");
+        let dry = migrate(&env, &lab, &["--dry-run"], "run", sel);
+        assert_eq!(dry.status.code(), Some(4), "{}", stderr(&dry));
+        // The table escapes what it prints: no control character reaches the terminal.
+        let text = stdout(&migrate(&env, &lab, &[], "plan", sel));
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    }
+    for host in ["h1", "h2"] {
+        h.assert_nothing_ran_at(&lab.host_path(host, "/tmp/hostops-pwned"));
+    }
+    // Every command hostops sent is in the journal: no packaging, and no planted value as
+    // an argument of its own (an option).
+    let journal = stdout(
+        &env.hostops()
+            .args(["log", "export", TICKET])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        !journal.contains("pkgacct") && !journal.contains("restorepkg"),
+        "{journal}"
+    );
+    for name in planted.iter().filter(|n| n.starts_with('-')) {
+        assert!(
+            !journal.contains(&format!(" {name} ")) && !journal.contains(&format!(" {name}\n")),
+            "{name} reached a command as an option: {journal}"
+        );
+    }
 }
