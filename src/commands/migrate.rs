@@ -288,6 +288,30 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
                 selection: selection(args.which),
             };
             let plan = migrate::plan(ctx, &req)?;
+            let request = Request {
+                from: plan.from.clone(),
+                to: plan.to.clone(),
+                accounts: plan.accounts.iter().map(|a| a.user.clone()).collect(),
+                route,
+                scheduled: plan.scheduled.clone(),
+            };
+            if let Some(ticket) = ctx.ticket() {
+                if let Some(id) =
+                    steps::interrupted(&ctx.open_journal()?, ticket.as_str(), &request)?
+                {
+                    let what = format!(
+                        "run {id} of this migration ({} -> {}, the same accounts) was interrupted: continue it with `hostops migrate run --resume {id}`",
+                        request.from, request.to
+                    );
+                    if !plan.is_clean() {
+                        bail!(StatusError::refused(format!(
+                            "{what}, which knows what it already did on {} (starting over finds its accounts there)",
+                            request.to
+                        )));
+                    }
+                    ctx.printer.warn(what);
+                }
+            }
             if !plan.is_clean() {
                 if ctx.printer.is_json() {
                     ctx.printer
@@ -299,13 +323,6 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
                     "the plan has blockers: nothing was changed"
                 ));
             }
-            let request = Request {
-                from: plan.from.clone(),
-                to: plan.to.clone(),
-                accounts: plan.accounts.iter().map(|a| a.user.clone()).collect(),
-                route,
-                scheduled: plan.scheduled.clone(),
-            };
             (request, Done::new(&this_run), Some(plan))
         }
     };
@@ -361,6 +378,7 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
     }
     ctx.confirm_change(&what)?;
     migration.record_request()?;
+    super::hint_on_interrupt(resume_hint(&this_run));
     let outcomes = migration.run(
         &accounts,
         &RunOptions {
@@ -373,11 +391,10 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
     } else {
         render_outcomes(ctx, &outcomes, &this_run);
     }
-    Ok(if outcomes.iter().all(|o| o.ok) {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
-    })
+    Ok(outcomes
+        .iter()
+        .filter(|o| !o.ok)
+        .fold(ExitStatus::Success, |worst, o| worst.worst(o.status)))
 }
 
 fn render_plan(ctx: &Context, plan: &Plan) {
@@ -554,8 +571,11 @@ fn render_outcomes(ctx: &Context, outcomes: &[AccountOutcome], run_id: &str) {
         }
     }
     if outcomes.iter().any(|o| !o.ok) {
-        ctx.printer.status(format!(
-            "to continue: hostops migrate run --resume {run_id}"
-        ));
+        ctx.printer.status(resume_hint(run_id));
     }
+}
+
+/// How to continue migration run `run_id` (under the same ticket).
+fn resume_hint(run_id: &str) -> String {
+    format!("to continue: hostops migrate run --resume {run_id}")
 }

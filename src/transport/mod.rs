@@ -129,6 +129,15 @@ pub enum TransportError {
         context: String,
         message: String,
     },
+    /// The link to a host went down while a command ran on it (the server rebooted, sshd or
+    /// the session was killed, the network dropped): the command's outcome is unknown.
+    #[error("lost the connection to {host} ({address}) during {during}: {reason}")]
+    Lost {
+        host: String,
+        address: String,
+        during: String,
+        reason: String,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -139,7 +148,8 @@ impl TransportError {
             TransportError::Connect { .. }
             | TransportError::HostKeyUnknown { .. }
             | TransportError::HostKeyChanged(_)
-            | TransportError::Auth { .. } => ExitStatus::Connection,
+            | TransportError::Auth { .. }
+            | TransportError::Lost { .. } => ExitStatus::Connection,
             _ => ExitStatus::Failure,
         }
     }

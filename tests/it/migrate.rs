@@ -725,3 +725,174 @@ fn hostile_names_planted_on_the_source_are_refused_and_never_run() {
         );
     }
 }
+
+/// Starts `migrate run --relay bob` from h1 to h2 and stops it with SIGTERM once `step` of
+/// bob is journaled as done: its stderr and exit code, and the run's ID.
+fn interrupt_migration_of_bob(env: &Env, lab: &Lab, step: &str) -> (String, Option<i32>, String) {
+    let mut cmd = env.hostops_std();
+    cmd.arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", TICKET, "-y", "migrate", "run", "--relay", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .stdout(std::process::Stdio::null())
+        // A file, not a pipe nobody reads while it runs: progress bars would fill it.
+        .stderr(std::fs::File::create(env.path().join("interrupted.err")).unwrap());
+    let mut running = cmd.spawn().unwrap();
+    let reached = (0..3000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        stdout(
+            &env.hostops()
+                .args(["log", "export", TICKET])
+                .output()
+                .unwrap(),
+        )
+        .contains(&format!("migrate bob: {step} done"))
+    });
+    assert!(reached, "the {step} step never finished");
+    // SAFETY: signals the hostops process this test started, by its pid.
+    assert_eq!(unsafe { libc::kill(running.id() as i32, libc::SIGTERM) }, 0);
+    let status = running.wait().unwrap();
+    let err = std::fs::read_to_string(env.path().join("interrupted.err")).unwrap();
+    let list = json(
+        &env.hostops()
+            .args(["-t", TICKET, "--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    let run = list["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|r| r["command"] == "migrate run")
+        .unwrap()
+        .clone();
+    assert_eq!(run["status"], "interrupted", "{run}");
+    (
+        err,
+        status.code(),
+        run["run_id"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn an_interrupted_run_says_how_to_resume_and_is_not_started_over() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "150");
+    let (err, code, id) = interrupt_migration_of_bob(&env, &lab, "package");
+    assert_eq!(code, Some(130), "{err}");
+    assert!(
+        err.contains(&format!("hostops migrate run --resume {id}")),
+        "{err}"
+    );
+    // Starting the same migration again points to the interrupted run: with nothing of
+    // bob on h2 yet, as a warning (a dry run here)...
+    let again = migrate(&env, &lab, &["--dry-run"], "run", &["bob"]);
+    assert_said(
+        &again,
+        0,
+        &format!("continue it with `hostops migrate run --resume {id}`"),
+    );
+    // ... and instead of the clashes, once h2 has what the interrupted run restored.
+    add(&lab, "h2", "bob", "bob.example", "1");
+    let refused = migrate(&env, &lab, &[], "run", &["bob"]);
+    assert_exit(
+        &refused,
+        4,
+        &format!("continue it with `hostops migrate run --resume {id}`"),
+    );
+    assert!(
+        !stdout(&refused).contains("already exists"),
+        "{}",
+        stdout(&refused)
+    );
+}
+
+/// SIGKILLs every process below `host`'s sshd listener: its SSH sessions and what they run
+/// (all started by this test's lab), as when the link drops. The listener stays up.
+fn drop_ssh_sessions(lab: &Lab, host: &str) {
+    let pid_file = lab.dir.path().join("hosts").join(host).join("sshd.pid");
+    let listener: i32 = std::fs::read_to_string(pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let parent_of = |pid: i32| -> Option<i32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // `PID (COMM) STATE PPID ...`: COMM may hold spaces and parentheses.
+        stat.rsplit_once(") ")?.1.split(' ').nth(1)?.parse().ok()
+    };
+    let all: Vec<i32> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    let below = |mut pid: i32| {
+        while let Some(p) = parent_of(pid) {
+            if p == listener {
+                return true;
+            }
+            if p <= 1 {
+                return false;
+            }
+            pid = p;
+        }
+        false
+    };
+    let doomed: Vec<i32> = all.into_iter().filter(|&p| below(p)).collect();
+    assert!(!doomed.is_empty(), "no SSH session on {host}");
+    for pid in doomed {
+        // SAFETY: a process of this test's lab host, by pid.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+    }
+}
+
+#[test]
+fn a_lost_connection_exits_3_naming_the_host() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "150");
+    let (out_file, err_file) = (env.path().join("lost.out"), env.path().join("lost.err"));
+    let mut running = env
+        .hostops_std()
+        .arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", TICKET, "-y", "migrate", "run", "--relay", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .stdout(std::fs::File::create(&out_file).unwrap())
+        .stderr(std::fs::File::create(&err_file).unwrap())
+        .spawn()
+        .unwrap();
+    let started = (0..3000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        stdout(
+            &env.hostops()
+                .args(["log", "export", TICKET])
+                .output()
+                .unwrap(),
+        )
+        .contains("migrate bob: package done")
+    });
+    assert!(started, "the package step never finished");
+    drop_ssh_sessions(&lab, "h2");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(s) = running.try_wait().unwrap() {
+            break s;
+        }
+        if std::time::Instant::now() > deadline {
+            running.kill().unwrap();
+            panic!("hostops did not end after losing h2");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let said =
+        std::fs::read_to_string(&out_file).unwrap() + &std::fs::read_to_string(&err_file).unwrap();
+    assert_eq!(status.code(), Some(3), "{said}");
+    assert!(
+        said.contains(&format!(
+            "lost the connection to h2 ({}) during",
+            lab.address(2)
+        )),
+        "{said}"
+    );
+}

@@ -35,6 +35,7 @@ pub(super) fn run(
     session.set_blocking(false);
     let pumped = pump(
         t,
+        cmd,
         &mut ch,
         io.stdin,
         io.stdout,
@@ -59,7 +60,7 @@ pub(super) fn run(
         }
     }
     ch.wait_close()
-        .map_err(|e| t.ssh_err("closing the channel", e))?;
+        .map_err(|e| t.ssh_err(&format!("`{cmd}`"), e))?;
     let exit = match ch.exit_signal().ok().and_then(|s| s.exit_signal) {
         Some(signal) => Exit::Signal { signal },
         None => Exit::Code {
@@ -80,6 +81,7 @@ pub(super) fn run(
 /// Moves bytes until the remote side sends EOF. Returns Ok(false) when the deadline passed.
 fn pump(
     t: &SshTransport,
+    cmd: &Cmd,
     ch: &mut Channel,
     mut stdin: Option<&mut (dyn Read + Send)>,
     stdout: &mut (dyn Write + Send),
@@ -126,8 +128,8 @@ fn pump(
         }
 
         let remote_done = ch.eof();
-        progressed |= drain(ch.stream(0), stdout, &mut buf, host, "stdout")?;
-        progressed |= drain(ch.stderr(), stderr, &mut buf, host, "stderr")?;
+        progressed |= drain(t, cmd, ch.stream(0), stdout, &mut buf, "stdout")?;
+        progressed |= drain(t, cmd, ch.stderr(), stderr, &mut buf, "stderr")?;
         if remote_done {
             return Ok(true);
         }
@@ -146,14 +148,17 @@ fn pump(
     }
 }
 
-/// Reads everything available on one stream into `out`. Returns whether anything moved.
+/// Reads everything available on one stream of `cmd` into `out`. Returns whether anything
+/// moved.
 fn drain(
+    t: &SshTransport,
+    cmd: &Cmd,
     mut stream: impl Read,
     out: &mut (dyn Write + Send),
     buf: &mut [u8],
-    host: &str,
     name: &str,
 ) -> Result<bool, TransportError> {
+    let host = t.target.name.as_str();
     let mut moved = false;
     loop {
         match stream.read(buf) {
@@ -165,11 +170,7 @@ fn drain(
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(moved),
             Err(e) => {
-                return Err(TransportError::io(
-                    host,
-                    format!("reading remote {name}"),
-                    e,
-                ))
+                return Err(t.io_err(&format!("reading remote {name}"), &format!("`{cmd}`"), e))
             }
         }
     }

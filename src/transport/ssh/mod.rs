@@ -137,12 +137,56 @@ impl SshTransport {
     }
 
     fn ssh_err(&self, context: &str, e: ssh2::Error) -> TransportError {
+        if lost(&e) {
+            return self.lost(context, e.message());
+        }
         TransportError::Ssh {
             host: self.target.name.clone(),
             context: context.to_string(),
             message: e.message().to_string(),
         }
     }
+
+    /// The error for a connection that went down during `during`.
+    fn lost(&self, during: &str, reason: &str) -> TransportError {
+        TransportError::Lost {
+            host: self.target.name.clone(),
+            address: self.target.address.clone(),
+            during: during.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+
+    /// The error for an I/O error of the session's streams: a lost connection, or `context`.
+    fn io_err(&self, context: &str, during: &str, e: std::io::Error) -> TransportError {
+        use std::io::ErrorKind::*;
+        let inner = e.get_ref().and_then(|i| i.downcast_ref::<ssh2::Error>());
+        match inner {
+            Some(s) if lost(s) => self.lost(during, s.message()),
+            None if matches!(
+                e.kind(),
+                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof | NotConnected
+            ) =>
+            {
+                self.lost(during, &e.to_string())
+            }
+            _ => TransportError::io(&self.target.name, context, e),
+        }
+    }
+}
+
+/// Whether a libssh2 error means the connection itself is gone (the socket failed or closed,
+/// or the peer disconnected), rather than one channel or request failing.
+fn lost(e: &ssh2::Error) -> bool {
+    use ssh2::ErrorCode::Session;
+    const SOCKET_SEND: i32 = -7;
+    const SOCKET_DISCONNECT: i32 = -13;
+    const SOCKET_TIMEOUT: i32 = -30;
+    const SOCKET_RECV: i32 = -43;
+    matches!(
+        e.code(),
+        Session(SOCKET_SEND | SOCKET_DISCONNECT | SOCKET_TIMEOUT | SOCKET_RECV)
+    )
 }
 
 /// Ciphers in the order that streams fastest through libssh2 (measured on a 1 GiB relay):
