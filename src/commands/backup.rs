@@ -306,7 +306,7 @@ fn undo(ctx: &Context, args: BackupUndoArgs) -> Result<ExitStatus> {
         .ticket()
         .map(|t| t.as_str().to_string())
         .unwrap_or_default();
-    let snap = undo::load(&ctx.open_journal()?, &ticket, &args.run_id)?;
+    let snap = undo::load(&*ctx.open_journal()?, &ticket, &args.run_id)?;
     let what = undo::describe(&snap)?;
     let (t, driver) = server(ctx, &snap.host)?;
     undo::check(&*t, &snap)?;

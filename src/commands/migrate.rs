@@ -273,7 +273,7 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
                 .ticket()
                 .map(|t| t.as_str().to_string())
                 .unwrap_or_default();
-            let (request, done) = steps::load(&ctx.open_journal()?, &ticket, id)?;
+            let (request, done) = steps::load(&*ctx.open_journal()?, &ticket, id)?;
             ctx.note(format!(
                 "resuming migration {} (started as run {})",
                 id, done.origin
@@ -297,7 +297,7 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
             };
             if let Some(ticket) = ctx.ticket() {
                 if let Some(id) =
-                    steps::interrupted(&ctx.open_journal()?, ticket.as_str(), &request)?
+                    steps::interrupted(&*ctx.open_journal()?, ticket.as_str(), &request)?
                 {
                     let what = format!(
                         "run {id} of this migration ({} -> {}, the same accounts) was interrupted: continue it with `hostops migrate run --resume {id}`",

@@ -896,3 +896,49 @@ fn a_lost_connection_exits_3_naming_the_host() {
         "{said}"
     );
 }
+
+#[test]
+fn cpanel_migration_keeps_sub_second_times_and_directory_times() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    let set = "cd /home/bob && mkdir -p etc mail files && printf x > files/sub && \
+               touch -d '2020-02-02 02:02:02.123456789' public_html/index.html && \
+               touch -d '2021-03-04 05:06:07.987654321' files/sub && \
+               touch -d '2011-11-11 11:11:11.5' public_html etc mail files .";
+    assert!(lab.sh("h1", &["sh", "-c", set]).status.success());
+    let times = |host: &str| {
+        stdout(&lab.sh(
+            host,
+            &[
+                "sh",
+                "-c",
+                "cd /home/bob && stat -c '%n %y %a' . public_html etc mail files public_html/index.html files/sub",
+            ],
+        ))
+    };
+    let before = times("h1");
+    assert!(
+        before.contains(".123456789") && before.contains("11:11:11.5"),
+        "{before}"
+    );
+    let out = migrate(&env, &lab, &[], "run", &["bob"]);
+    assert_said(&out, 0, "");
+    assert_eq!(times("h2"), before, "times differ on the target");
+}
+
+#[test]
+fn plesk_owner_is_the_login_of_the_subscriptions_owner() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "plesk"));
+    add(&lab, "h1", "shopuser", "shop.example", "1");
+    // The emulator prints Plesk's line: `Owner's contact name:   Administrator (admin)`.
+    let info = stdout(&lab.sh(
+        "h1",
+        &["plesk", "bin", "subscription", "--info", "shop.example"],
+    ));
+    assert!(info.contains("Administrator (admin)"), "{info}");
+    let (code, v) = plan_json(&env, &lab, &["--owner", "admin"]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["plan"]["accounts"][0]["user"], "shopuser", "{v}");
+    let none = migrate(&env, &lab, &[], "plan", &["--owner", "Administrator"]);
+    assert_exit(&none, 2, "no accounts selected");
+}

@@ -236,3 +236,27 @@ impl Transport for SshTransport {
         channel::run(self, &line, cmd, io)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ssh2::ErrorCode::Session;
+
+    #[test]
+    fn a_dead_socket_is_a_lost_connection_and_exits_3() {
+        assert!(lost(&ssh2::Error::new(Session(-43), "transport read")));
+        assert!(lost(&ssh2::Error::new(Session(-13), "socket disconnect")));
+        assert!(!lost(&ssh2::Error::new(Session(-22), "channel failure")));
+        let e = TransportError::Lost {
+            host: "h2".into(),
+            address: "127.0.0.2".into(),
+            during: "`tar -C /home/bob -xpf -`".into(),
+            reason: "transport read".into(),
+        };
+        assert_eq!(e.exit_status(), crate::exit::ExitStatus::Connection);
+        assert_eq!(
+            e.to_string(),
+            "lost the connection to h2 (127.0.0.2) during `tar -C /home/bob -xpf -`: transport read"
+        );
+    }
+}
