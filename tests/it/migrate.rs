@@ -890,7 +890,7 @@ fn a_lost_connection_exits_3_naming_the_host() {
     assert_eq!(status.code(), Some(3), "{said}");
     assert!(
         said.contains(&format!(
-            "lost the connection to h2 ({}) during",
+            "lost the connection to h2 ({}:22) during",
             lab.address(2)
         )),
         "{said}"

@@ -77,6 +77,9 @@ pub fn shown(name: &str) -> String {
     name.escape_debug().to_string()
 }
 
+/// A rule names must follow.
+type NameRule = fn(&str) -> bool;
+
 /// What is wrong with the names an account read from a server carries, by the rules names
 /// typed by the user follow (one blocker per bad name, the name escaped).
 pub fn bad_names(acct: &Account, host: &str) -> Vec<String> {
@@ -87,7 +90,7 @@ pub fn bad_names(acct: &Account, host: &str) -> Vec<String> {
             shown(&acct.user)
         ));
     }
-    let kinds: [(&str, &[String], fn(&str) -> bool); 3] = [
+    let kinds: [(&str, &[String], NameRule); 3] = [
         ("domain", &acct.domains, is_domain_name),
         ("database", &acct.databases, valid_db_name),
         ("database user", &acct.db_users, valid_db_name),

@@ -158,18 +158,11 @@ impl SshTransport {
     }
 
     /// The error for an I/O error of the session's streams: a lost connection, or `context`.
+    /// (A channel's read error carries libssh2's message only: the session's last error says
+    /// which it was.)
     fn io_err(&self, context: &str, during: &str, e: std::io::Error) -> TransportError {
-        use std::io::ErrorKind::*;
-        let inner = e.get_ref().and_then(|i| i.downcast_ref::<ssh2::Error>());
-        match inner {
-            Some(s) if lost(s) => self.lost(during, s.message()),
-            None if matches!(
-                e.kind(),
-                ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof | NotConnected
-            ) =>
-            {
-                self.lost(during, &e.to_string())
-            }
+        match ssh2::Error::last_session_error(&self.session) {
+            Some(last) if lost(&last) => self.lost(during, last.message()),
             _ => TransportError::io(&self.target.name, context, e),
         }
     }
