@@ -65,9 +65,15 @@ impl Context {
         self.settings.ticket.as_ref()
     }
 
-    /// Opens the journal file, creating it if needed.
-    pub fn open_journal(&self) -> Result<Journal> {
-        Journal::open(&self.settings.journal)
+    /// The journal: this run's own connection once the run is journaled, else a new one. A
+    /// second connection in the same process must not be opened: closing it would drop the
+    /// POSIX locks SQLite holds for the first, and another process could then delete the
+    /// write-ahead log that run is still writing to (its later events lost).
+    pub fn open_journal(&self) -> Result<Arc<Journal>> {
+        match self.run_log() {
+            Some(log) => Ok(log.journal().clone()),
+            None => Ok(Arc::new(Journal::open(&self.settings.journal)?)),
+        }
     }
 
     /// Opens the existing journal file read-only (`log` commands): never creates or changes it.
@@ -77,7 +83,7 @@ impl Context {
 
     /// Starts journaling this run under the ticket; every later connection is recorded.
     pub fn start_run(&self, ticket: Ticket, start: RunStart) -> Result<Arc<RunLog>> {
-        let journal = Arc::new(self.open_journal()?);
+        let journal = self.open_journal()?;
         let log = Arc::new(RunLog::start(
             journal,
             ticket,

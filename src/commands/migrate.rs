@@ -13,6 +13,7 @@ use crate::ops::migrate::{home, verify};
 use crate::ops::transfer::Route;
 use crate::output::{human_bytes, human_duration, verdict, Table};
 use crate::panel::{self, Account};
+use crate::transport::Cmd;
 
 pub fn run(ctx: &Context, cmd: MigrateCommand) -> Result<ExitStatus> {
     match cmd {
@@ -353,6 +354,30 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
                 selection: selection(args.which),
             };
             let plan = migrate::plan(ctx, &req)?;
+            let request = Request {
+                from: plan.from.clone(),
+                to: plan.to.clone(),
+                accounts: plan.accounts.iter().map(|a| a.user.clone()).collect(),
+                route,
+                scheduled: plan.scheduled.clone(),
+            };
+            if let Some(ticket) = ctx.ticket() {
+                if let Some(id) =
+                    steps::interrupted(&*ctx.open_journal()?, ticket.as_str(), &request)?
+                {
+                    let what = format!(
+                        "run {id} of this migration ({} -> {}, the same accounts) was interrupted: continue it with `hostops migrate run --resume {id}`",
+                        request.from, request.to
+                    );
+                    if !plan.is_clean() {
+                        bail!(StatusError::refused(format!(
+                            "{what}, which knows what it already did on {} (starting over finds its accounts there)",
+                            request.to
+                        )));
+                    }
+                    ctx.printer.warn(what);
+                }
+            }
             if !plan.is_clean() {
                 if ctx.printer.is_json() {
                     ctx.printer
@@ -364,13 +389,6 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
                     "the plan has blockers: nothing was changed"
                 ));
             }
-            let request = Request {
-                from: plan.from.clone(),
-                to: plan.to.clone(),
-                accounts: plan.accounts.iter().map(|a| a.user.clone()).collect(),
-                route,
-                scheduled: plan.scheduled.clone(),
-            };
             (request, Done::new(&this_run), Some(plan))
         }
     };
@@ -426,6 +444,7 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
     }
     ctx.confirm_change(&what)?;
     migration.record_request()?;
+    super::hint_on_interrupt(resume_hint(&this_run));
     let outcomes = migration.run(
         &accounts,
         &RunOptions {
@@ -438,11 +457,10 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
     } else {
         render_outcomes(ctx, &outcomes, &this_run);
     }
-    Ok(if outcomes.iter().all(|o| o.ok) {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
-    })
+    Ok(outcomes
+        .iter()
+        .filter(|o| !o.ok)
+        .fold(ExitStatus::Success, |worst, o| worst.worst(o.status)))
 }
 
 fn render_plan(ctx: &Context, plan: &Plan) {
@@ -464,11 +482,16 @@ fn render_plan(ctx: &Context, plan: &Plan) {
         "EST. TIME",
         "STATUS",
     ]);
+    let shown = migrate::rules::shown;
     for a in &plan.accounts {
         t.row([
-            a.user.clone(),
+            shown(&a.user),
             human_bytes(a.size_bytes),
-            a.domains.join(" "),
+            a.domains
+                .iter()
+                .map(|d| shown(d))
+                .collect::<Vec<_>>()
+                .join(" "),
             a.databases.len().to_string(),
             a.mailboxes.len().to_string(),
             human_duration(a.estimated_seconds * 1000),
@@ -490,19 +513,28 @@ fn render_plan(ctx: &Context, plan: &Plan) {
         human_duration(plan.estimated_seconds * 1000),
         human_bytes(migrate::rules::ASSUMED_BYTES_PER_SEC)
     ));
-    let problems = plan.blockers.iter().cloned().chain(
-        plan.accounts
-            .iter()
-            .flat_map(|a| a.blockers.iter().map(move |b| format!("{}: {b}", a.user))),
-    );
+    let problems = plan
+        .blockers
+        .iter()
+        .cloned()
+        .chain(plan.accounts.iter().flat_map(|a| {
+            a.blockers
+                .iter()
+                .map(move |b| format!("{}: {b}", shown(&a.user)))
+        }));
     for b in problems {
         p.data(format!("  {} {b}", verdict(false, "BLOCKER")));
     }
-    for w in plan.warnings.iter().cloned().chain(
-        plan.accounts
-            .iter()
-            .flat_map(|a| a.warnings.iter().map(move |w| format!("{}: {w}", a.user))),
-    ) {
+    for w in plan
+        .warnings
+        .iter()
+        .cloned()
+        .chain(plan.accounts.iter().flat_map(|a| {
+            a.warnings
+                .iter()
+                .map(move |w| format!("{}: {w}", shown(&a.user)))
+        }))
+    {
         p.data(format!("  warning: {w}"));
     }
 }
@@ -537,12 +569,16 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
             m.from.name,
             m.panel.package_command(a, &dir)
         ));
+        let send = Cmd::new("cat").args(["--", archive.as_str()]);
         p.data(match m.request.route {
             Route::Direct => format!(
-                "  transfer  on {}: ssh {}@{} cat {archive} | tee (hashed while written), one-off key, {}'s verified host key pinned",
+                "  transfer  on {}: ssh {}@{} {send} | tee (hashed while written), one-off key, {}'s verified host key pinned",
                 m.to.name, m.from.user, m.from.address, m.from.name
             ),
-            Route::Relay => format!("  transfer  through hostops: {}:{archive} -> {}:{archive} (hashed on both servers while streamed)", m.from.name, m.to.name),
+            Route::Relay => format!(
+                "  transfer  through hostops: {send} on {} -> {} (hashed on both servers while streamed)",
+                m.from.name, m.to.name
+            ),
         });
         p.data(format!(
             "  restore   on {}: {}",
@@ -561,7 +597,9 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
             m.to.name
         ));
         p.data(format!(
-            "  cleanup   on both: rm -f {archive}; rm -rf {dir} once every account is done"
+            "  cleanup   on both: {}; {} once every account is done",
+            Cmd::new("rm").args(["-f", "--", archive.as_str()]),
+            Cmd::new("rm").args(["-rf", "--", dir.as_str()])
         ));
     }
 }
@@ -599,8 +637,11 @@ fn render_outcomes(ctx: &Context, outcomes: &[AccountOutcome], run_id: &str) {
         }
     }
     if outcomes.iter().any(|o| !o.ok) {
-        ctx.printer.status(format!(
-            "to continue: hostops migrate run --resume {run_id}"
-        ));
+        ctx.printer.status(resume_hint(run_id));
     }
+}
+
+/// How to continue migration run `run_id` (under the same ticket).
+fn resume_hint(run_id: &str) -> String {
+    format!("to continue: hostops migrate run --resume {run_id}")
 }

@@ -215,6 +215,15 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
     }
 }
 
+/// What to tell the user when the run is interrupted (how to continue it), set by commands
+/// that can be resumed once there is something to resume.
+static INTERRUPT_HINT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Prints `hint` on stderr if the run is interrupted from now on.
+pub fn hint_on_interrupt(hint: String) {
+    *INTERRUPT_HINT.lock().unwrap_or_else(|p| p.into_inner()) = Some(hint);
+}
+
 /// On SIGINT/SIGTERM the commands running on hosts are stopped (and their ends journaled),
 /// then the run is recorded as interrupted and hostops exits 130. (SIGKILL cannot be caught:
 /// such a run has no end event and reads back as interrupted.)
@@ -227,6 +236,13 @@ fn record_interruptions(log: Arc<RunLog>) {
                 let _ = log.finish(ExitStatus::Interrupted.code(), RunStatus::Interrupted);
             }
             eprintln!("hostops: interrupted");
+            if let Some(hint) = INTERRUPT_HINT
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .as_ref()
+            {
+                eprintln!("{hint}");
+            }
             std::process::exit(ExitStatus::Interrupted.code());
         });
     }

@@ -66,6 +66,11 @@ impl RunLog {
         &self.run_id
     }
 
+    /// The journal this run writes to.
+    pub fn journal(&self) -> &Arc<Journal> {
+        &self.journal
+    }
+
     pub fn ticket(&self) -> &Ticket {
         &self.ticket
     }

@@ -287,7 +287,10 @@ pub fn pipe(
         drop(reader);
         (producer.join().expect("pipe thread"), consumed)
     });
-    let ((p_exit, p_err), (c_exit, c_out, c_err)) = (produced?, consumed?);
+    // The consumer's transport error first: when its connection is lost, the producer's
+    // broken pipe is only the consequence.
+    let (c_exit, c_out, c_err) = consumed?;
+    let (p_exit, p_err) = produced?;
     if !c_exit.success() {
         return Err(transport::command_failed(dst, consume, &c_exit, &c_err).into());
     }

@@ -83,15 +83,31 @@ static BACKUP_PATH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The sentences cPanel's restore (`Whostmgr/Transfers/Systems/Mysql.pm`) prints when a
+/// database, a grant or a database user did not restore as it was, names in curly quotes
+/// (samples: tests/fixtures/real/cpanel-restorepkg-mysql.txt). A database or user restored
+/// under another name counts: the site's configuration still names the old one.
+static RESTORE_FAILURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"The system failed to reinstall the MySQL database “[^”]*” as “[^”]*”",
+        r"|The system has restored the MySQL (?:database|user) “([^”]*)” as “([^”]*)”",
+        r"|The system failed to grant privileges on the database “[^”]*” to the user “[^”]*”",
+        r"|The MySQL backup for the database “[^”]*” is empty",
+        r"|The system cannot restore the MySQL database “[^”]*”",
+        r"|The system cannot grant privileges (?:to the MySQL user|on the MySQL database) “[^”]*”",
+    ))
+    .expect("valid regex")
+});
+
 /// Lines of restorepkg output that mean a database did not restore as it was.
 pub fn restore_failures(output: &str) -> Vec<String> {
     output
         .lines()
         .filter(|l| {
-            (l.contains("DBD::mysql") && l.contains("failed"))
-                || l.contains("_restore_db_file")
-                || (l.contains("Mysql::_restore_grants")
-                    && (l.contains("fail") || l.contains("rror")))
+            RESTORE_FAILURE.captures(l).is_some_and(|c| {
+                // "restored ... as ..." under the same name is no rename.
+                !matches!((c.get(1), c.get(2)), (Some(a), Some(b)) if a.as_str() == b.as_str())
+            })
         })
         .map(|l| l.trim().to_string())
         .collect()
@@ -276,12 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn real_restorepkg_database_sentences_are_failures() {
+        let real = include_str!("../../tests/fixtures/real/cpanel-restorepkg-mysql.txt");
+        let found = restore_failures(real);
+        assert_eq!(found.len(), real.lines().count(), "{found:#?}");
+        let same = "The system has restored the MySQL database “bob_wp” as “bob_wp”.\n";
+        assert!(restore_failures(same).is_empty());
+        let progress =
+            "The database restoration subprocess for “bob_wp” has opened the SQL archive.\n\
+                        Restoring MySQL databases\nAccount Restore Complete\n";
+        assert!(restore_failures(progress).is_empty());
+    }
+
+    #[test]
     fn restorepkg_database_failures_are_found() {
-        let ok = "Restoring databases...\nDone\nAccount Restore Complete\n";
+        let ok = "Restoring MySQL databases\nThe database restoration subprocess for “bob_wp” has closed the SQL archive.\nAccount Restore Complete\n";
         assert!(restore_failures(ok).is_empty());
-        let bad = "Restoring databases...\nDBD::mysql::db do failed: Access denied for user\nAccount Restore Complete\n";
+        let bad = "Restoring MySQL databases\nThe system failed to reinstall the MySQL database “bob_wp” as “bob_wp” because of an error: Got a packet bigger than 'max_allowed_packet' bytes\nAccount Restore Complete\n";
         assert_eq!(restore_failures(bad).len(), 1);
-        let renamed = "Cpanel::Mysql::_restore_db_file: restored bob_wp as bob_wp2\n";
-        assert_eq!(restore_failures(renamed).len(), 1);
     }
 }

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::backup::{self, Contents, Dump, Format, Period, RestorePoint, Tree};
 use super::listing::{split_path, Listing, Source};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
+use crate::ops::blacklist::query::is_domain_name;
 use crate::transport::{Cmd, Transport};
 
 pub struct Plesk;
@@ -59,6 +60,20 @@ fn login_of(info: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The owner's login from `subscription --info`: the line reads
+/// `Owner's contact name:   Administrator (admin)` (contact name, then the login in
+/// parentheses; see tests/fixtures/real/plesk-subscription-info.txt).
+fn owner_of(info: &str) -> Option<String> {
+    kv::colon_pairs(info)
+        .into_iter()
+        .find(|(k, _)| k.starts_with("Owner"))
+        .and_then(|(_, v)| {
+            let (_, login) = v.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+            Some(login.trim().to_string())
+        })
+        .filter(|login| !login.is_empty())
+}
+
 impl Panel for Plesk {
     fn kind(&self) -> PanelKind {
         PanelKind::Plesk
@@ -92,6 +107,16 @@ impl Panel for Plesk {
 
         let mut accounts = Vec::new();
         for domain in list.lines().map(str::trim).filter(|d| !d.is_empty()) {
+            // A name that is no domain is never handed to a Plesk tool (`-rf` would be an
+            // option): it is listed as is, and the migration plan refuses it.
+            if !is_domain_name(domain) {
+                accounts.push(Account {
+                    user: domain.to_string(),
+                    domains: vec![domain.to_string()],
+                    ..Account::default()
+                });
+                continue;
+            }
             let info = query(t, plesk_bin("subscription").args(["--info", domain]))?;
             let user = login_of(&info).unwrap_or_else(|| domain.to_string());
             accounts.push(Account {
@@ -102,10 +127,7 @@ impl Panel for Plesk {
                     .filter(|b| b.ends_with(&format!("@{domain}")))
                     .cloned()
                     .collect(),
-                owner: kv::colon_pairs(&info)
-                    .into_iter()
-                    .find(|(k, _)| k.starts_with("Owner"))
-                    .map(|(_, v)| v),
+                owner: owner_of(&info),
                 domains: vec![domain.to_string()],
                 disk_used_bytes: 0,
                 user,
@@ -240,6 +262,16 @@ mod tests {
                     FTP Login:                      shopuser\nDisk space used by httpdocs:    10.5 MB\n";
         assert_eq!(login_of(info).as_deref(), Some("shopuser"));
         assert_eq!(login_of("Domain name: x.example\n"), None);
+    }
+
+    #[test]
+    fn real_subscription_info_owner_is_the_login_in_parentheses() {
+        let real = include_str!("../../tests/fixtures/real/plesk-subscription-info.txt");
+        assert_eq!(owner_of(real).as_deref(), Some("admin"));
+        assert_eq!(login_of(real).as_deref(), Some("sitekick.eu_34gqrbu1k9m"));
+        let reseller = "Owner's contact name:           Jo Doe (Reseller Inc.) (jdoe)\n";
+        assert_eq!(owner_of(reseller).as_deref(), Some("jdoe"));
+        assert_eq!(owner_of("Owner's contact name: Jo Doe\n"), None);
     }
 
     #[test]

@@ -147,6 +147,15 @@ pub enum TransportError {
     /// Refused by a check on the host (a copy onto a special file, say): exit 4.
     #[error("{0}")]
     Refused(String),
+    /// The link to a host went down while a command ran on it (the server rebooted, sshd or
+    /// the session was killed, the network dropped): the command's outcome is unknown.
+    #[error("lost the connection to {host} ({address}) during {during}: {reason}")]
+    Lost {
+        host: String,
+        address: String,
+        during: String,
+        reason: String,
+    },
     #[error("{0}")]
     Other(String),
 }
@@ -158,7 +167,8 @@ impl TransportError {
             | TransportError::HostKeyUnknown { .. }
             | TransportError::HostKeyChanged(_)
             | TransportError::HostKeyRevoked { .. }
-            | TransportError::Auth { .. } => ExitStatus::Connection,
+            | TransportError::Auth { .. }
+            | TransportError::Lost { .. } => ExitStatus::Connection,
             TransportError::Refused(_) => ExitStatus::Refused,
             TransportError::Interrupted { .. } => ExitStatus::Interrupted,
             _ => ExitStatus::Failure,

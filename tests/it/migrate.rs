@@ -2,6 +2,9 @@
 
 use std::process::Output;
 
+use std::path::Path;
+
+use crate::hostile::Hostile;
 use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
 #[test]
@@ -463,7 +466,9 @@ fn a_database_that_does_not_load_fails_the_restore_and_removes_the_account() {
     let account = &failed_migration_of_bob(&env, &lab);
     let error = account["error"].as_str().unwrap();
     assert!(
-        error.starts_with("restore failed") && error.contains("DBD::mysql"),
+        error.starts_with("restore failed")
+            && error
+                .contains("The system failed to reinstall the MySQL database “bob_wp” as “bob_wp”"),
         "{account}"
     );
     assert!(
@@ -637,4 +642,303 @@ fn plesk_relayed_sync_brings_over_mail_kept_outside_the_home() {
         "/var/www/vhosts/shop.example",
         true,
     );
+}
+
+#[test]
+fn hostile_names_planted_on_the_source_are_refused_and_never_run() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    // Inside a lab host, the marker is under its own /tmp.
+    let h = Hostile::new(Path::new("/tmp"));
+    // Accounts are the files of /var/cpanel/users (a name can hold no `/`, at most 255
+    // bytes); domains are lines of /etc/userdatadomains (no `:` or newline).
+    const ACCOUNT: &str = r#"printf 'DNS=planted.example\nOWNER=root\n' > "/var/cpanel/users/$1""#;
+    const DOMAIN: &str = r#"printf '%s: bob==root==addon==bob.example==/home/bob/public_html==127.0.0.1:80==\n' "$1" >> /etc/userdatadomains"#;
+    let mut planted = Vec::new();
+    for (_, v) in h.non_empty() {
+        let as_account = !v.contains('/') && v.len() <= 255;
+        let as_domain = !v.contains(':') && !v.contains('\n');
+        for (ok, script) in [(as_account, ACCOUNT), (as_domain, DOMAIN)] {
+            if ok {
+                let out = lab.sh("h1", &["sh", "-c", script, "sh", v]);
+                assert!(out.status.success(), "{v:?}: {}", stderr(&out));
+            }
+        }
+        if as_account || as_domain {
+            planted.push(v);
+        }
+    }
+    assert!(planted.len() + 1 >= h.non_empty().count(), "{planted:?}");
+    assert!(planted.contains(&"-rf") && planted.contains(&"$(touch /tmp/hostops-pwned)"));
+
+    for sel in [&["--all"][..], &["--owner", "root"]] {
+        let (code, v) = plan_json(&env, &lab, sel);
+        assert_eq!(code, Some(4), "{v}");
+        let blockers = v["plan"]["accounts"].to_string();
+        for name in &planted {
+            let escaped = serde_json::to_string(&name.escape_debug().to_string()).unwrap();
+            let escaped = &escaped[1..escaped.len() - 1];
+            assert!(
+                blockers.contains(escaped),
+                "no blocker names {name:?} ({escaped}): {blockers}"
+            );
+        }
+        let bob = v["plan"]["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["user"] == "bob")
+            .unwrap();
+        assert!(
+            bob["blockers"]
+                .to_string()
+                .contains("which is not a valid domain name"),
+            "{bob}"
+        );
+        let run = migrate(&env, &lab, &[], "run", sel);
+        assert_exit(&run, 4, "nothing was changed");
+        let dry = migrate(&env, &lab, &["--dry-run"], "run", sel);
+        assert_eq!(dry.status.code(), Some(4), "{}", stderr(&dry));
+        // The table escapes what it prints: no control character reaches the terminal.
+        let text = stdout(&migrate(&env, &lab, &[], "plan", sel));
+        assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    }
+    for host in ["h1", "h2"] {
+        h.assert_nothing_ran_at(&lab.host_path(host, "/tmp/hostops-pwned"));
+    }
+    // Every command hostops sent is in the journal: no packaging, and no planted value as
+    // an argument of its own (an option).
+    let journal = stdout(
+        &env.hostops()
+            .args(["log", "export", TICKET])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        !journal.contains("pkgacct") && !journal.contains("restorepkg"),
+        "{journal}"
+    );
+    for name in planted.iter().filter(|n| n.starts_with('-')) {
+        assert!(
+            !journal.contains(&format!(" {name} ")) && !journal.contains(&format!(" {name}\n")),
+            "{name} reached a command as an option: {journal}"
+        );
+    }
+}
+
+/// Starts `migrate run --relay bob` from h1 to h2 and stops it with SIGTERM once `step` of
+/// bob is journaled as done: its stderr and exit code, and the run's ID.
+fn interrupt_migration_of_bob(env: &Env, lab: &Lab, step: &str) -> (String, Option<i32>, String) {
+    let mut cmd = env.hostops_std();
+    cmd.arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", TICKET, "-y", "migrate", "run", "--relay", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .stdout(std::process::Stdio::null())
+        // A file, not a pipe nobody reads while it runs: progress bars would fill it.
+        .stderr(std::fs::File::create(env.path().join("interrupted.err")).unwrap());
+    let mut running = cmd.spawn().unwrap();
+    let reached = (0..3000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        stdout(
+            &env.hostops()
+                .args(["log", "export", TICKET])
+                .output()
+                .unwrap(),
+        )
+        .contains(&format!("migrate bob: {step} done"))
+    });
+    assert!(reached, "the {step} step never finished");
+    // SAFETY: signals the hostops process this test started, by its pid.
+    assert_eq!(unsafe { libc::kill(running.id() as i32, libc::SIGTERM) }, 0);
+    let status = running.wait().unwrap();
+    let err = std::fs::read_to_string(env.path().join("interrupted.err")).unwrap();
+    let list = json(
+        &env.hostops()
+            .args(["-t", TICKET, "--json", "log", "list"])
+            .output()
+            .unwrap(),
+    );
+    let run = list["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|r| r["command"] == "migrate run")
+        .unwrap()
+        .clone();
+    assert_eq!(run["status"], "interrupted", "{run}");
+    (
+        err,
+        status.code(),
+        run["run_id"].as_str().unwrap().to_string(),
+    )
+}
+
+#[test]
+fn an_interrupted_run_says_how_to_resume_and_is_not_started_over() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "150");
+    let (err, code, id) = interrupt_migration_of_bob(&env, &lab, "package");
+    assert_eq!(code, Some(130), "{err}");
+    assert!(
+        err.contains(&format!("hostops migrate run --resume {id}")),
+        "{err}"
+    );
+    // Starting the same migration again points to the interrupted run: with nothing of
+    // bob on h2 yet, as a warning (a dry run here)...
+    let again = migrate(&env, &lab, &["--dry-run"], "run", &["bob"]);
+    assert_said(
+        &again,
+        0,
+        &format!("continue it with `hostops migrate run --resume {id}`"),
+    );
+    // ... and instead of the clashes, once h2 has what the interrupted run restored.
+    add(&lab, "h2", "bob", "bob.example", "1");
+    let refused = migrate(&env, &lab, &[], "run", &["bob"]);
+    assert_exit(
+        &refused,
+        4,
+        &format!("continue it with `hostops migrate run --resume {id}`"),
+    );
+    assert!(
+        !stdout(&refused).contains("already exists"),
+        "{}",
+        stdout(&refused)
+    );
+}
+
+/// SIGKILLs every process below `host`'s sshd listener: its SSH sessions and what they run
+/// (all started by this test's lab), as when the link drops. The listener stays up.
+fn drop_ssh_sessions(lab: &Lab, host: &str) {
+    let pid_file = lab.dir.path().join("hosts").join(host).join("sshd.pid");
+    let listener: i32 = std::fs::read_to_string(pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let parent_of = |pid: i32| -> Option<i32> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // `PID (COMM) STATE PPID ...`: COMM may hold spaces and parentheses.
+        stat.rsplit_once(") ")?.1.split(' ').nth(1)?.parse().ok()
+    };
+    let all: Vec<i32> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    let below = |mut pid: i32| {
+        while let Some(p) = parent_of(pid) {
+            if p == listener {
+                return true;
+            }
+            if p <= 1 {
+                return false;
+            }
+            pid = p;
+        }
+        false
+    };
+    let doomed: Vec<i32> = all.into_iter().filter(|&p| below(p)).collect();
+    assert!(!doomed.is_empty(), "no SSH session on {host}");
+    for pid in doomed {
+        // SAFETY: a process of this test's lab host, by pid.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+    }
+}
+
+#[test]
+fn a_lost_connection_exits_3_naming_the_host() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "150");
+    let (out_file, err_file) = (env.path().join("lost.out"), env.path().join("lost.err"));
+    let mut running = env
+        .hostops_std()
+        .arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", TICKET, "-y", "migrate", "run", "--relay", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .stdout(std::fs::File::create(&out_file).unwrap())
+        .stderr(std::fs::File::create(&err_file).unwrap())
+        .spawn()
+        .unwrap();
+    let started = (0..3000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        stdout(
+            &env.hostops()
+                .args(["log", "export", TICKET])
+                .output()
+                .unwrap(),
+        )
+        .contains("migrate bob: package done")
+    });
+    assert!(started, "the package step never finished");
+    drop_ssh_sessions(&lab, "h2");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(s) = running.try_wait().unwrap() {
+            break s;
+        }
+        if std::time::Instant::now() > deadline {
+            running.kill().unwrap();
+            panic!("hostops did not end after losing h2");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let said =
+        std::fs::read_to_string(&out_file).unwrap() + &std::fs::read_to_string(&err_file).unwrap();
+    assert_eq!(status.code(), Some(3), "{said}");
+    assert!(
+        said.contains(&format!(
+            "lost the connection to h2 ({}:22) during",
+            lab.address(2)
+        )),
+        "{said}"
+    );
+}
+
+#[test]
+fn cpanel_migration_keeps_sub_second_times_and_directory_times() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    let set = "cd /home/bob && mkdir -p etc mail files && printf x > files/sub && \
+               touch -d '2020-02-02 02:02:02.123456789' public_html/index.html && \
+               touch -d '2021-03-04 05:06:07.987654321' files/sub && \
+               touch -d '2011-11-11 11:11:11.5' public_html etc mail files .";
+    assert!(lab.sh("h1", &["sh", "-c", set]).status.success());
+    let times = |host: &str| {
+        stdout(&lab.sh(
+            host,
+            &[
+                "sh",
+                "-c",
+                "cd /home/bob && stat -c '%n %y %a' . public_html etc mail files public_html/index.html files/sub",
+            ],
+        ))
+    };
+    let before = times("h1");
+    assert!(
+        before.contains(".123456789") && before.contains("11:11:11.5"),
+        "{before}"
+    );
+    let out = migrate(&env, &lab, &[], "run", &["bob"]);
+    assert_said(&out, 0, "");
+    assert_eq!(times("h2"), before, "times differ on the target");
+}
+
+#[test]
+fn plesk_owner_is_the_login_of_the_subscriptions_owner() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "plesk"));
+    add(&lab, "h1", "shopuser", "shop.example", "1");
+    // The emulator prints Plesk's line: `Owner's contact name:   Administrator (admin)`.
+    let info = stdout(&lab.sh(
+        "h1",
+        &["plesk", "bin", "subscription", "--info", "shop.example"],
+    ));
+    assert!(info.contains("Administrator (admin)"), "{info}");
+    let (code, v) = plan_json(&env, &lab, &["--owner", "admin"]);
+    assert_eq!(code, Some(0), "{v}");
+    assert_eq!(v["plan"]["accounts"][0]["user"], "shopuser", "{v}");
+    let none = migrate(&env, &lab, &[], "plan", &["--owner", "Administrator"]);
+    assert_exit(&none, 2, "no accounts selected");
 }

@@ -96,6 +96,10 @@ fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Option<Box<dyn Pane
         HostSide {
             host: host.name.clone(),
             panel: info,
+            data_root: driver
+                .as_ref()
+                .map_or("/home", |d| d.data_root())
+                .to_string(),
             free_bytes,
             accounts,
         },
@@ -117,7 +121,8 @@ fn parse_df_avail(text: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// Bytes used by each selected account's data directory (`du -s -B1`), measured on the source.
+/// Bytes used by each selected account's data directory (`du -s -B1`), measured on the source
+/// (accounts whose name the plan refuses are not measured).
 fn measure(
     t: &dyn Transport,
     p: &dyn Panel,
@@ -127,7 +132,7 @@ fn measure(
     let dirs: Vec<(String, String)> = from
         .accounts
         .iter()
-        .filter(|a| selected.contains(&a.user))
+        .filter(|a| selected.contains(&a.user) && rules::bad_names(a, &from.host).is_empty())
         .map(|a| (a.user.clone(), p.data_dir(a)))
         .collect();
     if dirs.is_empty() {

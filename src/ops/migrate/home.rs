@@ -16,9 +16,10 @@ pub fn staged(workdir: &str, user: &str) -> String {
     format!("{workdir}/{user}.home")
 }
 
-/// Run on the source: the home directory as a tar stream.
+/// Run on the source: the home directory as a tar stream, in the POSIX (pax) format, whose
+/// headers keep modification times to the nanosecond (GNU tar's own format keeps seconds).
 pub fn produce(home: &str) -> Cmd {
-    Cmd::new("tar").args(["-C", home, "-cf", "-", "."])
+    Cmd::new("tar").args(["-C", home, "--format=posix", "-cf", "-", "."])
 }
 
 /// Run on the target: the stream unpacked into the staged directory (owners are set when
@@ -30,17 +31,28 @@ pub fn consume(staged: &str) -> Cmd {
 // Constant scripts; every value arrives as a quoted positional parameter.
 const FRESH_DIR: &str = r#"rm -rf -- "$1" && mkdir -m 0700 -- "$1""#;
 /// `$1` the staged home, `$2` the account's home, `$3` the account. The staged tree becomes
-/// the home; what the restore created that the source lacks is kept. Safe to run again
-/// after an interruption.
+/// the home; what the restore created that the source lacks is added, without changing what
+/// the source had: directories (the home itself too, which a move to another parent touches) keep their times and modes (`cp -a` into an existing
+/// directory would give it the restored one's), and nothing is written through a symbolic
+/// link of the customer's. Safe to run again after an interruption.
 const PLACE: &str = r#"set -e
 staged=$1; home=$2; user=$3; restored=$1.restored
 if [ -d "$staged" ]; then
   chown -R -- "$user:" "$staged"
   if [ -e "$home" ] && [ ! -e "$restored" ]; then mv -T -- "$home" "$restored"; fi
+  t=$(stat -c %y -- "$staged")
   mv -T -- "$staged" "$home"
+  touch -d "$t" -- "$home"
 fi
 if [ -d "$restored" ]; then
-  cp -an -- "$restored/." "$home/"
+  merge='r=$1; h=$2; shift 2; hp=$(cd -P -- "$h" && pwd) || exit 1
+  for src; do
+    dst=$h/${src#"$r"/}; dir=${dst%/*}
+    if [ -e "$dst" ] || [ -L "$dst" ]; then continue; fi
+    [ "$(cd -P -- "$dir" 2>/dev/null && pwd)" = "$hp${dir#"$h"}" ] || continue
+    t=$(stat -c %y -- "$dir") && cp -a -- "$src" "$dst" && touch -d "$t" -- "$dir" || exit 1
+  done'
+  find "$restored" -mindepth 1 -exec sh -c "$merge" sh "$restored" "$home" {} +
   rm -rf -- "$restored"
 fi"#;
 

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::ops::backup::preview::valid_db_name;
+use crate::ops::blacklist::query::is_domain_name;
 use crate::panel::{Account, PanelInfo, PanelKind};
 
 /// More accounts than this must be scheduled with the accounts team.
@@ -16,7 +18,9 @@ const GIB: u64 = 1024 * 1024 * 1024;
 pub struct HostSide {
     pub host: String,
     pub panel: PanelInfo,
-    /// Free bytes where accounts live (/home).
+    /// Where the panel keeps accounts' data (`/home`, Plesk's `/var/www/vhosts`).
+    pub data_root: String,
+    /// Free bytes on the file system holding `data_root`.
     pub free_bytes: u64,
     pub accounts: Vec<Account>,
 }
@@ -65,6 +69,55 @@ pub fn valid_account_name(name: &str) -> bool {
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
         && name.len() <= 32
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// A name read from a server, as printed: control characters, quotes and bidirectional
+/// marks escaped, so a hostile name can neither drive the terminal nor pass for another.
+pub fn shown(name: &str) -> String {
+    name.escape_debug().to_string()
+}
+
+/// A rule names must follow.
+type NameRule = fn(&str) -> bool;
+
+/// What is wrong with the names an account read from a server carries, by the rules names
+/// typed by the user follow (one blocker per bad name, the name escaped).
+pub fn bad_names(acct: &Account, host: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    if !valid_account_name(&acct.user) {
+        bad.push(format!(
+            "{host} lists the account \"{}\", which is not a valid account name (lowercase letter first, then lowercase letters, digits, `_` or `-`, at most 32): it is not migrated",
+            shown(&acct.user)
+        ));
+    }
+    let kinds: [(&str, &[String], NameRule); 3] = [
+        ("domain", &acct.domains, is_domain_name),
+        ("database", &acct.databases, valid_db_name),
+        ("database user", &acct.db_users, valid_db_name),
+    ];
+    for (what, names, valid) in kinds {
+        for n in names.iter().filter(|n| !valid(n)) {
+            bad.push(format!(
+                "{host} lists the {what} \"{}\", which is not a valid {what} name: the account is not migrated",
+                shown(n)
+            ));
+        }
+    }
+    bad
+}
+
+/// The free-space rule, in the words of the panel whose rule it is (cPanel's Transfer Tool
+/// documents it; Plesk and DirectAdmin get the same margin, named for what it holds).
+fn space_rule(kind: PanelKind) -> &'static str {
+    match kind {
+        PanelKind::Cpanel => "twice the largest account plus 1 GiB, cPanel's rule",
+        PanelKind::Plesk => {
+            "twice the largest subscription plus 1 GiB, for its backup and the restored copy"
+        }
+        PanelKind::Directadmin | PanelKind::None => {
+            "twice the largest account plus 1 GiB, for its backup and the restored copy"
+        }
+    }
 }
 
 /// Applies every rule. `sizes` holds the measured size of each selected account's data.
@@ -136,10 +189,12 @@ pub fn assess(
     for side in [from, to] {
         if side.free_bytes <= need {
             blockers.push(format!(
-                "{} has {} free in /home but needs more than {} (twice the largest account plus 1 GiB, cPanel's rule)",
+                "{} has {} free in {} but needs more than {} ({})",
                 side.host,
                 crate::output::human_bytes(side.free_bytes),
-                crate::output::human_bytes(need)
+                side.data_root,
+                crate::output::human_bytes(need),
+                space_rule(fp.kind)
             ));
         }
     }
@@ -176,32 +231,44 @@ fn account_plan(user: &str, from: &HostSide, to: &HostSide, size: u64) -> Accoun
             databases: Vec::new(),
             mailboxes: Vec::new(),
             estimated_seconds: 0,
-            blockers: vec![format!("no account `{user}` on {}", from.host)],
+            blockers: vec![format!("no account `{}` on {}", shown(user), from.host)],
             warnings,
         };
     };
+    blockers.extend(bad_names(acct, &from.host));
     if to.accounts.iter().any(|a| a.user == acct.user) {
         blockers.push(format!(
             "username `{}` already exists on {}",
-            acct.user, to.host
+            shown(&acct.user),
+            to.host
         ));
     }
     for d in &acct.domains {
         if let Some(owner) = to.accounts.iter().find(|a| a.domains.contains(d)) {
             blockers.push(format!(
-                "domain {d} already exists on {} (account `{}`)",
-                to.host, owner.user
+                "domain {} already exists on {} (account `{}`)",
+                shown(d),
+                to.host,
+                shown(&owner.user)
             ));
         }
     }
     for db in &acct.databases {
         if to.accounts.iter().any(|a| a.databases.contains(db)) {
-            blockers.push(format!("database {db} already exists on {}", to.host));
+            blockers.push(format!(
+                "database {} already exists on {}",
+                shown(db),
+                to.host
+            ));
         }
     }
     for u in &acct.db_users {
         if to.accounts.iter().any(|a| a.db_users.contains(u)) {
-            blockers.push(format!("database user {u} already exists on {}", to.host));
+            blockers.push(format!(
+                "database user {} already exists on {}",
+                shown(u),
+                to.host
+            ));
         }
     }
     if acct.domains.is_empty() {
@@ -246,6 +313,7 @@ mod tests {
         HostSide {
             host: host.into(),
             panel: p,
+            data_root: "/home".into(),
             free_bytes: 100 * GIB,
             accounts,
         }
@@ -378,6 +446,66 @@ mod tests {
                 .any(|b| b.starts_with("dst has") && b.contains("1 GiB")),
             "{:?}",
             plan.blockers
+        );
+    }
+
+    #[test]
+    fn names_read_from_the_source_are_checked_like_typed_ones() {
+        let evil = Account {
+            user: "-rf".into(),
+            domains: vec!["ok.example".into(), "$(touch x)".into()],
+            databases: vec!["ok_db".into(), "a b".into()],
+            db_users: vec!["u\u{1b}[2J".into()],
+            ..Account::default()
+        };
+        let good = account("bob", "bob.example");
+        let from = side("src", cpanel("11.122.0.17"), vec![evil, good]);
+        let to = side("dst", cpanel("11.122.0.17"), vec![]);
+        let plan = assess(&from, &to, &["-rf".into(), "bob".into()], &[], None);
+        assert!(!plan.is_clean());
+        let b = &plan.accounts[0].blockers;
+        assert_eq!(b.len(), 4, "{b:?}");
+        assert!(b[0].contains("account \"-rf\"") && b[0].contains("not a valid account name"));
+        assert!(b[1].contains("domain \"$(touch x)\""), "{b:?}");
+        assert!(b[2].contains("database \"a b\""), "{b:?}");
+        assert!(
+            b[3].contains("\\u{1b}[2J") && !b[3].contains('\u{1b}'),
+            "{b:?}"
+        );
+        assert!(plan.accounts[1].blockers.is_empty());
+        assert_eq!(shown("ok\rFAKE"), "ok\\rFAKE");
+    }
+
+    #[test]
+    fn free_space_names_the_panels_data_root_and_rule() {
+        let plesk = |host: &str, accts| {
+            let mut s = side(host, panel(PanelKind::Plesk, "18.0.59.2", "18.0"), accts);
+            s.data_root = "/var/www/vhosts".into();
+            s.free_bytes = GIB / 2;
+            s
+        };
+        let from = plesk("src", vec![account("shop", "shop.example")]);
+        let to = plesk("dst", vec![]);
+        let plan = assess(&from, &to, &["shop".into()], &[], None);
+        let b = plan.blockers.join("\n");
+        assert!(
+            b.contains("dst has 512.00 MiB free in /var/www/vhosts"),
+            "{b}"
+        );
+        assert!(!b.contains("/home") && !b.contains("cPanel"), "{b}");
+        let mut c = side("dst", cpanel("11.122.0.17"), vec![]);
+        c.free_bytes = 0;
+        let from = side(
+            "src",
+            cpanel("11.122.0.17"),
+            vec![account("bob", "b.example")],
+        );
+        let b = assess(&from, &c, &["bob".into()], &[], None)
+            .blockers
+            .join("\n");
+        assert!(
+            b.contains("free in /home") && b.contains("cPanel's rule"),
+            "{b}"
         );
     }
 

@@ -15,6 +15,7 @@ use serde_json::json;
 use super::home;
 use super::steps::{self, Done, Request, Step, OPERATION, REQUEST};
 use crate::context::Context;
+use crate::exit::{status_of, ExitStatus};
 use crate::inventory::HostSpec;
 use crate::ops::fanout;
 use crate::ops::pull_access::Origin;
@@ -43,6 +44,9 @@ pub struct AccountOutcome {
     pub error: Option<String>,
     /// What happened to a partial account after a failed restore.
     pub cleanup: Option<String>,
+    /// The exit status the failure maps to (a lost connection is not a failed step).
+    #[serde(skip)]
+    pub status: ExitStatus,
 }
 
 /// The servers, panel and bookkeeping shared by every account of one run.
@@ -108,6 +112,7 @@ impl Migration<'_> {
                         "not started: an earlier account failed and --fail-fast is set".into(),
                     ),
                     cleanup: None,
+                    status: ExitStatus::Failure,
                 };
             }
             let outcome = self.account(a);
@@ -141,6 +146,7 @@ impl Migration<'_> {
             steps: Vec::new(),
             error: None,
             cleanup: None,
+            status: ExitStatus::Failure,
         };
         let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
         for stage in steps::stages(self.panel.streamed_home(a).is_some()) {
@@ -175,16 +181,18 @@ impl Migration<'_> {
             });
             // A stage is done as a whole: when one of its steps fails, what the others did
             // is undone and journaled as not done, so a resumed run does it again.
-            let failed = results
-                .iter()
-                .find_map(|(step, _, r)| r.as_ref().err().map(|e| (*step, format!("{e:#}"))));
+            let failed = results.iter().find_map(|(step, _, r)| {
+                r.as_ref()
+                    .err()
+                    .map(|e| (*step, format!("{e:#}"), status_of(e)))
+            });
             let mut partial = failed
                 .as_ref()
-                .is_some_and(|(s, _)| s.may_leave_partial_account());
+                .is_some_and(|(s, _, _)| s.may_leave_partial_account());
             for (step, took, result) in results {
                 let detail = match (&failed, result) {
                     (None, Ok(detail)) => detail,
-                    (Some((other, why)), Ok(detail)) => {
+                    (Some((other, why, _)), Ok(detail)) => {
                         partial |= step.may_leave_partial_account();
                         let undone = Err(self.undo(a, step, &detail).context(format!(
                             "undone: the {} step failed ({why})",
@@ -206,9 +214,15 @@ impl Migration<'_> {
                     duration_ms: took.as_millis() as u64,
                 });
             }
-            if let Some((step, e)) = failed {
+            if let Some((step, e, status)) = failed {
                 out.error = Some(format!("{} failed: {e}", step.as_str()));
-                if partial {
+                out.status = status;
+                if status == ExitStatus::Connection {
+                    out.cleanup = Some(format!(
+                        "what the run left of {} on {} is removed by `hostops migrate run --resume` once the servers are reachable",
+                        a.user, self.to.name
+                    ));
+                } else if partial {
                     out.cleanup = Some(self.remove_partial(a));
                 }
                 return out;

@@ -4,7 +4,7 @@
 use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::journal::{Event, Journal};
+use crate::journal::{query, Event, Journal, RunStatus};
 use crate::ops::transfer::Route;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +108,36 @@ impl Done {
             .find(|(u, s, _)| u == user && *s == step)
             .map(|(_, _, d)| d)
     }
+}
+
+/// The run to resume instead of starting `request` over: the latest run in `ticket`'s journal
+/// of the same migration (same servers, same accounts), when that run was interrupted.
+pub fn interrupted(journal: &Journal, ticket: &str, request: &Request) -> Result<Option<String>> {
+    let events = journal.ticket_events(ticket)?;
+    let same = |r: &Request| {
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
+        };
+        r.from == request.from
+            && r.to == request.to
+            && sorted(&r.accounts) == sorted(&request.accounts)
+    };
+    let latest = events.iter().rev().find_map(|e| match &e.event {
+        Event::Step(s) if s.operation == OPERATION && s.step == REQUEST => {
+            serde_json::from_value::<Request>(s.detail.clone())
+                .ok()
+                .filter(same)
+                .map(|_| e.run_id.clone())
+        }
+        _ => None,
+    });
+    Ok(latest.filter(|id| {
+        query::summarize(&events)
+            .iter()
+            .any(|r| &r.run_id == id && r.status == RunStatus::Interrupted)
+    }))
 }
 
 /// Reads the request and the finished steps of migration run `run_id` (or of the run it

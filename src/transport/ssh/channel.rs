@@ -50,6 +50,7 @@ pub(super) fn run(
     let mut stdout = GroupLine::new(io.stdout);
     let pumped = pump(
         t,
+        cmd,
         &mut ch,
         io.stdin,
         &mut stdout,
@@ -66,23 +67,23 @@ pub(super) fn run(
     match pumped {
         Ok(Pumped::Done) => {}
         Ok(Pumped::TimedOut) => {
-            stop(t, &mut ch, pgid);
+            stop(t, cmd, &mut ch, pgid);
             return Err(timed_out());
         }
         Ok(Pumped::Interrupted) => {
-            stop(t, &mut ch, pgid);
+            stop(t, cmd, &mut ch, pgid);
             return Err(TransportError::Interrupted {
                 host: t.target.name.clone(),
                 command: cmd.display(),
             });
         }
         Err(e) => {
-            stop(t, &mut ch, pgid);
+            stop(t, cmd, &mut ch, pgid);
             return Err(e);
         }
     }
     ch.wait_close()
-        .map_err(|e| t.ssh_err("closing the channel", e))?;
+        .map_err(|e| t.ssh_err(&format!("`{cmd}`"), e))?;
     let exit = match ch.exit_signal().ok().and_then(|s| s.exit_signal) {
         Some(signal) => Exit::Signal { signal },
         None => Exit::Code {
@@ -102,7 +103,7 @@ pub(super) fn run(
 
 /// Ends the remote command early: SIGTERM to its process group, SIGKILL if it is still there
 /// after [`STOP_GRACE`], then closes the channel.
-fn stop(t: &SshTransport, ch: &mut Channel, pgid: Option<u32>) {
+fn stop(t: &SshTransport, cmd: &Cmd, ch: &mut Channel, pgid: Option<u32>) {
     if let Some(pgid) = pgid {
         let deadline = Instant::now() + STOP_GRACE;
         signal(t, pgid, "TERM");
@@ -110,8 +111,8 @@ fn stop(t: &SshTransport, ch: &mut Channel, pgid: Option<u32>) {
         t.session.set_blocking(false);
         while !ch.eof() && Instant::now() < deadline {
             let mut sink = std::io::sink();
-            let moved = drain(ch.stream(0), &mut sink, &mut buf, "", "stdout").unwrap_or(false)
-                | drain(ch.stderr(), &mut sink, &mut buf, "", "stderr").unwrap_or(false);
+            let moved = drain(t, cmd, ch.stream(0), &mut sink, &mut buf, "stdout").unwrap_or(false)
+                | drain(t, cmd, ch.stderr(), &mut sink, &mut buf, "stderr").unwrap_or(false);
             if !moved && !ch.eof() {
                 wait::for_socket(&t.session, t.socket, Duration::from_millis(100));
             }
@@ -142,6 +143,7 @@ fn signal(t: &SshTransport, pgid: u32, name: &str) {
 /// Moves bytes until the remote side sends EOF, the deadline passes or hostops is interrupted.
 fn pump(
     t: &SshTransport,
+    cmd: &Cmd,
     ch: &mut Channel,
     mut stdin: Option<&mut (dyn Read + Send)>,
     stdout: &mut (dyn Write + Send),
@@ -191,8 +193,8 @@ fn pump(
         }
 
         let remote_done = ch.eof();
-        progressed |= drain(ch.stream(0), stdout, &mut buf, host, "stdout")?;
-        progressed |= drain(ch.stderr(), stderr, &mut buf, host, "stderr")?;
+        progressed |= drain(t, cmd, ch.stream(0), stdout, &mut buf, "stdout")?;
+        progressed |= drain(t, cmd, ch.stderr(), stderr, &mut buf, "stderr")?;
         if remote_done {
             return Ok(Pumped::Done);
         }
@@ -211,14 +213,17 @@ fn pump(
     }
 }
 
-/// Reads everything available on one stream into `out`. Returns whether anything moved.
+/// Reads everything available on one stream of `cmd` into `out`. Returns whether anything
+/// moved.
 fn drain(
+    t: &SshTransport,
+    cmd: &Cmd,
     mut stream: impl Read,
     out: &mut (dyn Write + Send),
     buf: &mut [u8],
-    host: &str,
     name: &str,
 ) -> Result<bool, TransportError> {
+    let host = t.target.name.as_str();
     let mut moved = false;
     loop {
         match stream.read(buf) {
@@ -230,11 +235,7 @@ fn drain(
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(moved),
             Err(e) => {
-                return Err(TransportError::io(
-                    host,
-                    format!("reading remote {name}"),
-                    e,
-                ))
+                return Err(t.io_err(&format!("reading remote {name}"), &format!("`{cmd}`"), e))
             }
         }
     }

@@ -139,12 +139,49 @@ impl SshTransport {
     }
 
     fn ssh_err(&self, context: &str, e: ssh2::Error) -> TransportError {
+        if lost(&e) {
+            return self.lost(context, e.message());
+        }
         TransportError::Ssh {
             host: self.target.name.clone(),
             context: context.to_string(),
             message: e.message().to_string(),
         }
     }
+
+    /// The error for a connection that went down during `during`.
+    fn lost(&self, during: &str, reason: &str) -> TransportError {
+        TransportError::Lost {
+            host: self.target.name.clone(),
+            address: self.target.address.clone(),
+            during: during.to_string(),
+            reason: reason.to_string(),
+        }
+    }
+
+    /// The error for an I/O error of the session's streams: a lost connection, or `context`.
+    /// (A channel's read error carries libssh2's message only: the session's last error says
+    /// which it was.)
+    fn io_err(&self, context: &str, during: &str, e: std::io::Error) -> TransportError {
+        match ssh2::Error::last_session_error(&self.session) {
+            Some(last) if lost(&last) => self.lost(during, last.message()),
+            _ => TransportError::io(&self.target.name, context, e),
+        }
+    }
+}
+
+/// Whether a libssh2 error means the connection itself is gone (the socket failed or closed,
+/// or the peer disconnected), rather than one channel or request failing.
+fn lost(e: &ssh2::Error) -> bool {
+    use ssh2::ErrorCode::Session;
+    const SOCKET_SEND: i32 = -7;
+    const SOCKET_DISCONNECT: i32 = -13;
+    const SOCKET_TIMEOUT: i32 = -30;
+    const SOCKET_RECV: i32 = -43;
+    matches!(
+        e.code(),
+        Session(SOCKET_SEND | SOCKET_DISCONNECT | SOCKET_TIMEOUT | SOCKET_RECV)
+    )
 }
 
 /// Ciphers in the order that streams fastest through libssh2 (measured on a 1 GiB relay):
@@ -192,5 +229,29 @@ impl Transport for SshTransport {
             .to_shell_line()
             .map_err(|e| TransportError::Other(format!("{}: {e}", self.target.name)))?;
         channel::run(self, &line, cmd, io)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ssh2::ErrorCode::Session;
+
+    #[test]
+    fn a_dead_socket_is_a_lost_connection_and_exits_3() {
+        assert!(lost(&ssh2::Error::new(Session(-43), "transport read")));
+        assert!(lost(&ssh2::Error::new(Session(-13), "socket disconnect")));
+        assert!(!lost(&ssh2::Error::new(Session(-22), "channel failure")));
+        let e = TransportError::Lost {
+            host: "h2".into(),
+            address: "127.0.0.2".into(),
+            during: "`tar -C /home/bob -xpf -`".into(),
+            reason: "transport read".into(),
+        };
+        assert_eq!(e.exit_status(), crate::exit::ExitStatus::Connection);
+        assert_eq!(
+            e.to_string(),
+            "lost the connection to h2 (127.0.0.2) during `tar -C /home/bob -xpf -`: transport read"
+        );
     }
 }

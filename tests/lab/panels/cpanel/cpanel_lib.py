@@ -721,7 +721,7 @@ def restore_mysql(x, old_user, user, force, say):
     md = os.path.join(x, "mysql")
     say("Preparing MySQL restore …")
     dbfiles = sorted(f for f in os.listdir(md) if f.endswith(".sql")) if os.path.isdir(md) else []
-    renamed = {}
+    renamed, failed = {}, set()
     for f in dbfiles:
         orig = f[:-4]
         new = orig
@@ -732,27 +732,24 @@ def restore_mysql(x, old_user, user, force, say):
             base = new[:60]
             while lp.db_exists(f"{base}_{n}"):
                 n += 1
-            say(f"The database “{new}” already exists on this server: the system will restore the archive’s "
-                f"database “{orig}” as “{base}_{n}”. (Whostmgr::Transfers::Systems::Mysql::_restore_db_file)")
             new = f"{base}_{n}"
         renamed[orig] = new
-        say(f"Restoring the database “{orig}” as “{new}” …")
         try:
             if not lp.db_exists(new):
                 r = lp.sql(f"CREATE DATABASE {lp.ident(new)}", check=False)
                 if r is None:
-                    raise DbFailure(f"DBD::mysql::db do failed: Can't create database '{new}'")
+                    raise DbFailure(f"Can't create database '{new}'")
             say(f"The database restoration subprocess for “{new}” has opened the SQL archive.")
             ok, err = lp.mysql_load(new, os.path.join(md, f))
+            say(f"The database restoration subprocess for “{new}” has closed the SQL archive.")
             if not ok:
-                raise DbFailure(f"DBD::mysql::db do failed: {err}")
+                raise DbFailure(err.strip())
             add_db_to_map(user, new, [user])
+            if new != orig:
+                say(f"The system has restored the MySQL database “{orig}” as “{new}”.")
         except DbFailure as e:
-            say(f"warn [restorepkg] {e} at /usr/local/cpanel/Whostmgr/Transfers/Systems/Mysql.pm line 1013.")
-            say(f"\tWhostmgr::Transfers::Systems::Mysql::_restore_db_file(Whostmgr::Transfers::Systems::Mysql=HASH(0x1), "
-                f"\"old_db_name\", \"{orig}\", \"new_db_name\", \"{new}\", \"file\", \"{os.path.join(md, f)}\") "
-                "called at /usr/local/cpanel/Whostmgr/Transfers/Systems/Mysql.pm line 590")
-            say(f"The system failed to restore the database “{new}”.")
+            failed.add(new)
+            say(f"The system failed to reinstall the MySQL database “{orig}” as “{new}” because of an error: {e}")
     grants_file = os.path.join(x, "mysql.sql")
     if os.path.exists(grants_file):
         say("Restoring MySQL grants")
@@ -768,12 +765,16 @@ def restore_mysql(x, old_user, user, force, say):
                     if orig != new:
                         g2 = g2.replace(f"`{orig.replace('_', chr(92) + '_')}`", f"`{new.replace('_', chr(92) + '_')}`")
                 m = re.search(r"TO [`'](?P<u>[^`']+)[`']@[`'](?P<h>[^`']+)[`']", g2)
+                on = re.search(r" ON `(?P<db>(?:[^`]|``)+)`\.", g2)
+                db = on.group("db").replace("\\_", "_") if on else "*"
+                if db in failed:
+                    continue  # as cPanel: no grant on a database that did not restore
                 if m and not lp.db_user_exists(m.group("u"), m.group("h")):
                     lp.sql(f"CREATE USER {lp.literal(m.group('u'))}@{lp.literal(m.group('h'))}", check=False)
                 status, _, err = lp.run(["mariadb", "-e", g2], check=False)
                 if status != 0:
-                    say(f"warn [restorepkg] DBD::mysql::db do failed: {err.strip()} at "
-                        "/usr/local/cpanel/Cpanel/Mysql.pm line 1102. (Whostmgr::Transfers::Systems::Mysql::_restore_grants)")
+                    say(f"The system failed to grant privileges on the database “{db}” to the user "
+                        f"“{m.group('u') if m else '?'}” because of an error: {err.strip()}")
     say("Storing MySQL Grants")
 
 
