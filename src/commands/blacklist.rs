@@ -10,7 +10,7 @@ use crate::exit::{ExitStatus, StatusError};
 use crate::ops::blacklist::dns::{self, DnsOptions};
 use crate::ops::blacklist::dnsauth::Status;
 use crate::ops::blacklist::engine::Health;
-use crate::ops::blacklist::investigate::{self, InvestigateOptions, Investigation};
+use crate::ops::blacklist::investigate::{self, FailedLogins, InvestigateOptions, Investigation};
 use crate::ops::blacklist::verdict::Verdict;
 use crate::ops::blacklist::{self, zones, CheckOptions, Report};
 use crate::output::{verdict, Table};
@@ -264,6 +264,9 @@ fn render_investigation(ctx: &Context, inv: &Investigation) {
     }
     p.data("");
     p.table(&t);
+    if let Some(line) = failed_logins_line(&inv.failed_logins) {
+        p.data(format!("\n{line}"));
+    }
     match inv.sources.first() {
         None => p.data("\nNo likely source: no sender stands out in the queue or the log."),
         Some(s) => {
@@ -282,4 +285,26 @@ fn render_investigation(ctx: &Context, inv: &Investigation) {
             }
         }
     }
+}
+
+/// Password guessing, on a line of its own: failed logins send nothing, so they are never
+/// a source, but a mailbox being guessed at is worth knowing.
+fn failed_logins_line(f: &FailedLogins) -> Option<String> {
+    let count = f.count.filter(|c| *c > 0)?;
+    let top = |counts: &[investigate::Count]| {
+        counts
+            .iter()
+            .take(5)
+            .map(|c| format!("{} ({})", c.name, c.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut line = format!("Password guessing: {count} failed SMTP login(s)");
+    if !f.usernames.is_empty() {
+        line.push_str(&format!("; usernames tried: {}", top(&f.usernames)));
+    }
+    if !f.clients.is_empty() {
+        line.push_str(&format!("; from: {}", top(&f.clients)));
+    }
+    Some(line)
 }

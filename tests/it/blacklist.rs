@@ -643,6 +643,14 @@ fn investigate_names_the_sasl_user_on_postfix() {
         ));
     }
     log.push_str("Nov 22 04:00:00 h1 postfix/smtpd[3000]: 4Xr00001A: client=pc[203.0.113.5], sasl_method=PLAIN, sasl_username=ann@shop.example\n");
+    // Password guessing (Postfix 3.9+ logs the username tried): failed logins send nothing.
+    for i in 0..200 {
+        log.push_str(&format!(
+            "Nov 22 05:00:{:02} h1 postfix/submission/smtpd[{}]: warning: unknown[203.0.113.66]: SASL LOGIN authentication failed: UGFzc3dvcmQ6, sasl_username=admin\n",
+            i % 60,
+            4000 + i
+        ));
+    }
     std::fs::write(lab.host_path("h1", "/var/log/maillog"), log).unwrap();
     let v = investigate_h1(&env, &lab);
     assert_eq!(v["mta"], "postfix");
@@ -651,12 +659,26 @@ fn investigate_names_the_sasl_user_on_postfix() {
     assert_eq!(v["received"], 80);
     assert_eq!(v["mailboxes"][0]["name"], "sales@victim.example");
     assert_eq!(v["sources"][0]["name"], "sales@victim.example");
-    assert_eq!(v["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(v["sources"].as_array().unwrap().len(), 1, "{v:#}");
+    assert!(!v["mailboxes"].to_string().contains("admin"), "{v:#}");
+    assert_eq!(v["failed_logins"]["count"], 200);
+    assert_eq!(v["failed_logins"]["usernames"][0]["name"], "admin");
+    assert_eq!(v["failed_logins"]["clients"][0]["name"], "203.0.113.66");
     assert!(
         v["sources"][0]["next"][0]
             .as_str()
             .unwrap()
             .ends_with("exec h1 -- postsuper -h ALL deferred"),
         "{v:#}"
+    );
+    let human = lab
+        .hostops(&env)
+        .args(["blacklist", "investigate", "h1"])
+        .output()
+        .unwrap();
+    let text = stdout(&human);
+    assert!(
+        text.contains("Password guessing: 200 failed SMTP login(s); usernames tried: admin (200); from: 203.0.113.66 (200)"),
+        "{text}"
     );
 }
