@@ -81,14 +81,29 @@ fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
 
 fn render(ctx: &Context, report: &Report) {
     let p = &ctx.printer;
+    // Zones that failed alike (one dead resolver fails them all) make one warning.
+    let mut silent: Vec<(&str, Vec<&str>)> = Vec::new();
     for z in &report.zones {
         match z.health {
             Health::Ok => {}
             Health::Broken => p.warn(format!("zone {} is broken: {}", z.zone, z.detail)),
             Health::Refused => p.warn(format!("zone {} refuses our queries: {}", z.zone, z.detail)),
-            Health::Unreachable => p.warn(format!("zone {}: {}", z.zone, z.detail)),
+            Health::Unreachable => match silent.iter_mut().find(|(r, _)| *r == z.detail) {
+                Some((_, zones)) => zones.push(&z.zone),
+                None => silent.push((&z.detail, vec![&z.zone])),
+            },
             Health::NoTestPoint => p.warn(format!("zone {} {}", z.zone, z.detail)),
         }
+    }
+    for (reason, zones) in silent {
+        p.warn(match zones.as_slice() {
+            [one] => format!("zone {one} did not answer its test points: {reason}"),
+            many => format!(
+                "{} zones did not answer their test points ({}): {reason}",
+                many.len(),
+                many.join(", ")
+            ),
+        });
     }
     for e in &report.host_errors {
         p.warn(format!("{}: {}", e.host, e.error));

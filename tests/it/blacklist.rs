@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::dnsbl_fixture::{Blackhole, Rbldnsd};
+use crate::dnsbl_fixture::{Blackhole, BrokenResolver, Rbldnsd};
 use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
 const ZONES: &str = r#"
@@ -681,4 +681,70 @@ fn investigate_names_the_sasl_user_on_postfix() {
         text.contains("Password guessing: 200 failed SMTP login(s); usernames tried: admin (200); from: 203.0.113.66 (200)"),
         "{text}"
     );
+}
+
+#[test]
+fn a_broken_resolver_makes_unknown_never_fail_with_one_warning() {
+    // NXDOMAIN to everything without an SOA (an offline resolver), and SERVFAIL.
+    for rcode in [3, 2] {
+        let (env, broken) = (Env::new(), BrokenResolver::start(rcode));
+        let out = env
+            .hostops()
+            .args(["-t", "BL-5", "--json", "blacklist", "check", "--nameserver"])
+            .arg(broken.nameserver())
+            .args(["example.com", "8.8.8.8"])
+            .output()
+            .unwrap();
+        assert_exit(&out, 3, "");
+        let v = json(&out);
+        assert_eq!(v["summary"]["clean"], 0, "rcode {rcode}: {v:#}");
+        for t in v["targets"].as_array().unwrap() {
+            for c in t["checks"].as_array().unwrap() {
+                assert_eq!(c["status"], "unknown", "rcode {rcode}: {c:#}");
+            }
+        }
+        let names: Vec<&str> = v["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["checks"].as_array().unwrap())
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names.len(), 4, "mx, spf, dmarc, fcrdns: {names:?}");
+
+        let human = env
+            .hostops()
+            .args(["-t", "BL-5", "blacklist", "check", "--nameserver"])
+            .arg(broken.nameserver())
+            .args(["example.com", "8.8.8.8"])
+            .output()
+            .unwrap();
+        assert_eq!(human.status.code(), Some(3));
+        let err = stderr(&human);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+        assert_eq!(warnings.len(), 1, "one dead resolver, one warning: {err}");
+        assert!(warnings[0].contains("12 zones did not answer"), "{err}");
+        assert!(!stdout(&human).contains("fail"), "{}", stdout(&human));
+    }
+}
+
+#[test]
+fn a_mistyped_address_is_a_usage_error_and_a_url_is_reduced_to_its_host() {
+    let (env, bl) = (Env::new(), dnsbl());
+    let out = check(&env, &bl.nameserver())
+        .args(["--zone", "bl.test", "300.1.2.3"])
+        .output()
+        .unwrap();
+    assert_exit(&out, 2, "`300.1.2.3` is not a valid IP address");
+    let out = check(&env, &bl.nameserver())
+        .args([
+            "--json",
+            "--zone",
+            "dbl.test",
+            "http://spam.example/path?x=1",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&out, 1, "a URL was given: checking its host spam.example");
+    assert_eq!(results(&json(&out), "spam.example")[0]["verdict"], "listed");
 }

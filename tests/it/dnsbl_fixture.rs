@@ -129,3 +129,60 @@ impl Blackhole {
         panic!("no free loopback address for the silent nameserver");
     }
 }
+
+/// A broken resolver on a random 127.A.B.C port 53: it answers every query at once with
+/// `rcode` (3 = NXDOMAIN, 2 = SERVFAIL), no record and no SOA, as an offline resolver does.
+pub struct BrokenResolver {
+    addr: Ipv4Addr,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl BrokenResolver {
+    pub fn start(rcode: u8) -> BrokenResolver {
+        let (addr, sock) = (0..10)
+            .find_map(|_| {
+                let addr = random_loopback();
+                UdpSocket::bind((addr, 53)).ok().map(|s| (addr, s))
+            })
+            .expect("no free loopback address for the broken resolver");
+        sock.set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let halt = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 1500];
+            while !halt.load(std::sync::atomic::Ordering::Relaxed) {
+                let Ok((n, from)) = sock.recv_from(&mut buf) else {
+                    continue;
+                };
+                if n < 12 {
+                    continue;
+                }
+                // The query back with QR and RA set, the rcode, and no record added.
+                buf[2] = 0x80 | (buf[2] & 0x01);
+                buf[3] = 0x80 | (rcode & 0x0f);
+                let _ = sock.send_to(&buf[..n], from);
+            }
+        });
+        BrokenResolver {
+            addr,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// `IP` for `--nameserver` (port 53).
+    pub fn nameserver(&self) -> String {
+        self.addr.to_string()
+    }
+}
+
+impl Drop for BrokenResolver {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

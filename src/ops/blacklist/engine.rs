@@ -27,7 +27,8 @@ pub enum Health {
     Broken,
     /// Answered the test points with a refusal: every query would be refused.
     Refused,
-    /// No usable answer to the test points (timeout, SERVFAIL).
+    /// No usable answer to the test points (timeout, SERVFAIL); `detail` is the reason alone,
+    /// so that zones failing alike (one dead resolver) are reported once.
     Unreachable,
 }
 
@@ -181,11 +182,10 @@ async fn health(dns: &Dns, zone: &Zone) -> (ZoneHealth, Option<Verdict>) {
             (state(Health::Broken, detail), Some(v))
         }
         (_, Verdict::Unknown { reason }) => {
-            let detail = format!("no usable answer for test point {unlisted}: {reason}");
             let v = Verdict::Unknown {
-                reason: format!("zone did not answer its test point: {reason}"),
+                reason: format!("zone did not answer its test point {unlisted}: {reason}"),
             };
-            (state(Health::Unreachable, detail), Some(v))
+            (state(Health::Unreachable, reason.clone()), Some(v))
         }
         (Verdict::Refused { .. }, _) | (_, Verdict::Refused { .. }) => {
             let r = if matches!(yes, Verdict::Refused { .. }) {

@@ -164,7 +164,18 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Target>, Vec<HostEr
     let specs = opts
         .targets
         .iter()
-        .map(|a| targets::parse(a, |n| inventory.get(n).is_some()))
+        .map(|a| {
+            let is_host = |n: &str| inventory.get(n).is_some();
+            match targets::url_host(a) {
+                Some(host) => {
+                    let spec = targets::parse(host, is_host)?;
+                    ctx.printer
+                        .warn(format!("a URL was given: checking its host {host}"));
+                    Ok(spec)
+                }
+                None => targets::parse(a, is_host),
+            }
+        })
         .collect::<Result<Vec<Spec>, _>>()?;
     // Usage errors before any host is contacted.
     for spec in &specs {

@@ -35,6 +35,17 @@ pub fn parse(arg: &str, is_host: impl Fn(&str) -> bool) -> Result<Spec, StatusEr
         return Ok(Spec::Host(arg.to_string()));
     }
     let domain = arg.trim_end_matches('.').to_ascii_lowercase();
+    // `300.1.2.3` is a mistyped address, not a domain: no top-level domain is a number.
+    if domain
+        .rsplit('.')
+        .next()
+        .is_some_and(|tld| !tld.is_empty() && tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(StatusError::usage(format!(
+            "`{arg}` is not a valid IP address (IPv4 is four numbers from 0 to 255, like \
+             203.0.113.7), and a domain never ends in a number"
+        )));
+    }
     if domain.contains('.') && is_domain_name(&domain) {
         return Ok(Spec::Domain(domain));
     }
@@ -42,6 +53,26 @@ pub fn parse(arg: &str, is_host: impl Fn(&str) -> bool) -> Result<Spec, StatusEr
         "`{arg}` is not an IP address, a CIDR block, a domain or an inventory host \
          (see `hostops hosts list`)"
     )))
+}
+
+/// The host of a pasted URL (`https://user@example.com:8080/path` -> `example.com`), or None
+/// when `arg` is not a URL. The host is then parsed as any TARGET.
+pub fn url_host(arg: &str) -> Option<&str> {
+    let (scheme, rest) = arg.split_once("://")?;
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !scheme_ok {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split_once(']')?.0,
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    (!host.is_empty()).then_some(host)
 }
 
 /// Refuses blocks of more than `max` addresses.
@@ -100,6 +131,36 @@ mod tests {
         );
         assert!(parse("web01", no_hosts).is_err());
         assert!(parse("10.0.0.0/33", no_hosts).is_err());
+    }
+
+    #[test]
+    fn a_dotted_quad_that_is_no_address_is_a_usage_error_not_a_domain() {
+        for bad in ["300.1.2.3", "1.2.3.4.5", "10.0.0.256"] {
+            let e = parse(bad, no_hosts).unwrap_err();
+            assert!(
+                e.message.contains("not a valid IP address"),
+                "{bad}: {}",
+                e.message
+            );
+        }
+        assert_eq!(
+            parse("1.2.3.example.com", no_hosts).unwrap(),
+            Spec::Domain("1.2.3.example.com".into())
+        );
+    }
+
+    #[test]
+    fn a_url_is_reduced_to_its_host() {
+        assert_eq!(url_host("http://example.com/path"), Some("example.com"));
+        assert_eq!(
+            url_host("https://user@mail.example.com:8443/a?b#c"),
+            Some("mail.example.com")
+        );
+        assert_eq!(url_host("http://[2001:db8::1]:80/"), Some("2001:db8::1"));
+        assert_eq!(url_host("http://192.0.2.1"), Some("192.0.2.1"));
+        assert_eq!(url_host("example.com"), None);
+        assert_eq!(url_host("192.0.2.0/24"), None);
+        assert_eq!(url_host("http:///path"), None);
     }
 
     #[test]
