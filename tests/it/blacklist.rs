@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::dnsbl_fixture::{Blackhole, BrokenResolver, Rbldnsd};
+use crate::hostile::Hostile;
 use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
 const ZONES: &str = r#"
@@ -747,4 +748,49 @@ fn a_mistyped_address_is_a_usage_error_and_a_url_is_reduced_to_its_host() {
         .unwrap();
     assert_exit(&out, 1, "a URL was given: checking its host spam.example");
     assert_eq!(results(&json(&out), "spam.example")[0]["verdict"], "listed");
+}
+
+/// Every hostile value as a TARGET (also as a URL's host), a `--zone` name, a zone name in a `--zones` file and a
+/// `--nameserver`: a usage error (exit 2) before any query, and nothing runs.
+#[test]
+fn hostile_targets_and_zone_names_are_usage_errors() {
+    let env = Env::new();
+    let h = Hostile::new(env.path());
+    let hole = Blackhole::start();
+    let ns = hole.addr.to_string();
+    for (name, value) in h.values() {
+        let zones = env.path().join("hostile.toml");
+        std::fs::write(
+            &zones,
+            format!(
+                "[[zone]]\nname = {}\nkind = \"ip\"\n",
+                serde_json::to_string(value).unwrap()
+            ),
+        )
+        .unwrap();
+        let runs: [Vec<std::ffi::OsString>; 5] = [
+            vec!["--".into(), value.into()],
+            vec!["--".into(), format!("http://{value}/x").into()],
+            vec!["--zone".into(), value.into(), "192.0.2.1".into()],
+            vec!["--zones".into(), zones.clone().into(), "192.0.2.1".into()],
+            vec!["192.0.2.1".into(), format!("--nameserver={value}").into()],
+        ];
+        for args in runs {
+            let out = env
+                .hostops()
+                .args(["-t", "BL-6", "blacklist", "check", "--nameserver", &ns])
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name} {args:?}: {}{}",
+                stdout(&out),
+                stderr(&out)
+            );
+        }
+        h.assert_nothing_ran();
+    }
+    assert!(!hole.was_asked(), "a refused run sends no query");
 }

@@ -114,16 +114,24 @@ impl Drop for Rbldnsd {
 
 /// A UDP port 53 that reads nothing and answers nothing: every query to it times out.
 pub struct Blackhole {
-    _sock: UdpSocket,
+    sock: UdpSocket,
     pub addr: Ipv4Addr,
 }
 
 impl Blackhole {
+    /// Whether any query has arrived (and waits, unread).
+    pub fn was_asked(&self) -> bool {
+        self.sock.set_nonblocking(true).unwrap();
+        let asked = self.sock.peek_from(&mut [0u8; 512]).is_ok();
+        self.sock.set_nonblocking(false).unwrap();
+        asked
+    }
+
     pub fn start() -> Blackhole {
         for _ in 0..10 {
             let addr = random_loopback();
             if let Ok(sock) = UdpSocket::bind((addr, 53)) {
-                return Blackhole { _sock: sock, addr };
+                return Blackhole { sock, addr };
             }
         }
         panic!("no free loopback address for the silent nameserver");
