@@ -138,22 +138,22 @@ impl Blackhole {
     }
 }
 
-/// A broken resolver on a random 127.A.B.C port 53: it answers every query at once with
-/// `rcode` (3 = NXDOMAIN, 2 = SERVFAIL), no record and no SOA, as an offline resolver does.
-pub struct BrokenResolver {
+/// A scripted nameserver on a random 127.A.B.C port 53: `respond` gets each query and
+/// returns the answer to send, or None to drop it. Stops on drop.
+pub struct FakeNameserver {
     addr: Ipv4Addr,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-impl BrokenResolver {
-    pub fn start(rcode: u8) -> BrokenResolver {
+impl FakeNameserver {
+    fn start(respond: impl Fn(&[u8]) -> Option<Vec<u8>> + Send + 'static) -> FakeNameserver {
         let (addr, sock) = (0..10)
             .find_map(|_| {
                 let addr = random_loopback();
                 UdpSocket::bind((addr, 53)).ok().map(|s| (addr, s))
             })
-            .expect("no free loopback address for the broken resolver");
+            .expect("no free loopback address for the fake nameserver");
         sock.set_read_timeout(Some(Duration::from_millis(50)))
             .unwrap();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -167,17 +167,41 @@ impl BrokenResolver {
                 if n < 12 {
                     continue;
                 }
-                // The query back with QR and RA set, the rcode, and no record added.
-                buf[2] = 0x80 | (buf[2] & 0x01);
-                buf[3] = 0x80 | (rcode & 0x0f);
-                let _ = sock.send_to(&buf[..n], from);
+                if let Some(answer) = respond(&buf[..n]) {
+                    let _ = sock.send_to(&answer, from);
+                }
             }
         });
-        BrokenResolver {
+        FakeNameserver {
             addr,
             stop,
             thread: Some(thread),
         }
+    }
+
+    /// A broken resolver: every query answered at once with `rcode` (3 = NXDOMAIN,
+    /// 2 = SERVFAIL), no record and no SOA, as an offline resolver does.
+    pub fn broken(rcode: u8) -> FakeNameserver {
+        FakeNameserver::start(move |q| Some(reply(q, rcode, false, None)))
+    }
+
+    /// A nameserver that answers a zone's IPv4 test points (127.0.0.2 listed, 127.0.0.1 not)
+    /// and drops every other query, like one that drops most queries: the zone looks alive,
+    /// and its lookups time out.
+    pub fn test_points_only() -> FakeNameserver {
+        FakeNameserver::start(|q| {
+            let first = q.get(13..q.get(12).map_or(0, |l| 13 + *l as usize))?;
+            let rest = q.get(12..)?;
+            let ends_with = |labels: &[u8]| rest.windows(labels.len()).any(|w| w == labels);
+            if !ends_with(b"\x010\x010\x03127") {
+                return None;
+            }
+            match first {
+                b"2" => Some(reply(q, 0, true, Some([127, 0, 0, 2]))),
+                b"1" => Some(reply(q, 3, true, None)),
+                _ => None,
+            }
+        })
     }
 
     /// `IP` for `--nameserver` (port 53).
@@ -186,7 +210,22 @@ impl BrokenResolver {
     }
 }
 
-impl Drop for BrokenResolver {
+/// The query `q` turned into its answer: QR, RA, `rcode`, AA when `authoritative`, and one
+/// A record when `a` is given.
+fn reply(q: &[u8], rcode: u8, authoritative: bool, a: Option<[u8; 4]>) -> Vec<u8> {
+    let mut r = q.to_vec();
+    r[2] = 0x80 | if authoritative { 0x04 } else { 0 } | (q[2] & 0x01);
+    r[3] = 0x80 | (rcode & 0x0f);
+    if let Some(addr) = a {
+        r[7] = 1;
+        // The question's name (a pointer to offset 12), A, IN, TTL 60, the address.
+        r.extend_from_slice(&[0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+        r.extend_from_slice(&addr);
+    }
+    r
+}
+
+impl Drop for FakeNameserver {
     fn drop(&mut self) {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
         if let Some(t) = self.thread.take() {

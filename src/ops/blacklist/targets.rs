@@ -88,15 +88,19 @@ pub fn check_size(net: &IpNet, max: usize) -> Result<(), StatusError> {
     Ok(())
 }
 
-/// Every address of `net` (network and broadcast included: each can be listed), refusing
-/// blocks larger than `max`.
-pub fn expand(net: &IpNet, max: usize) -> Result<Vec<IpAddr>, StatusError> {
-    check_size(net, max)?;
-    let range = match net {
+/// Every address of `net` (network and broadcast included: each can be listed), one at a
+/// time: a block is streamed, never collected.
+pub fn addresses(net: &IpNet) -> IpAddrRange {
+    match net {
         IpNet::V4(n) => IpAddrRange::from(Ipv4AddrRange::new(n.network(), n.broadcast())),
         IpNet::V6(n) => IpAddrRange::from(Ipv6AddrRange::new(n.network(), n.broadcast())),
-    };
-    Ok(range.collect())
+    }
+}
+
+/// How many addresses `net` holds (saturating: a /0 of IPv6 does not fit).
+pub fn size(net: &IpNet) -> u64 {
+    let host_bits = u32::from(net.max_prefix_len() - net.prefix_len());
+    1u64.checked_shl(host_bits).unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
@@ -164,19 +168,19 @@ mod tests {
     }
 
     #[test]
-    fn a_22_expands_to_1024_addresses_and_a_21_is_refused() {
-        let all = expand(&"198.51.100.0/22".parse().unwrap(), 1024).unwrap();
-        assert_eq!(all.len(), 1024);
-        assert_eq!(all[0].to_string(), "198.51.100.0");
-        assert_eq!(all[1023].to_string(), "198.51.103.255");
-        let e = expand(&"198.51.96.0/21".parse().unwrap(), 1024).unwrap_err();
+    fn a_22_streams_1024_addresses_and_a_21_is_refused() {
+        let net: IpNet = "198.51.100.0/22".parse().unwrap();
+        check_size(&net, 1024).unwrap();
+        assert_eq!(size(&net), 1024);
+        let mut all = addresses(&net);
+        assert_eq!(all.next().unwrap().to_string(), "198.51.100.0");
+        assert_eq!(all.last().unwrap().to_string(), "198.51.103.255");
+        assert_eq!(addresses(&net).count(), 1024);
+        let e = check_size(&"198.51.96.0/21".parse().unwrap(), 1024).unwrap_err();
         assert!(e.message.contains("2048 addresses"), "{}", e.message);
-        assert!(expand(&"2001:db8::/32".parse().unwrap(), 1024).is_err());
-        assert_eq!(
-            expand(&"2001:db8::/126".parse().unwrap(), 1024)
-                .unwrap()
-                .len(),
-            4
-        );
+        assert!(check_size(&"2001:db8::/32".parse().unwrap(), 1024).is_err());
+        let v6: IpNet = "2001:db8::/126".parse().unwrap();
+        assert_eq!(addresses(&v6).count(), 4);
+        assert_eq!(size(&v6), 4);
     }
 }
