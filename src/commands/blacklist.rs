@@ -124,9 +124,15 @@ fn render(ctx: &Context, report: &Report) {
         });
     }
     if !slow.is_empty() {
+        let cut = report.zones.iter().any(|z| z.cut > 0);
         p.warn(format!(
-            "slow or silent zones, their queries count as unknown: {}",
-            slow.join("; ")
+            "slow or silent zones, their queries count as unknown: {}{}",
+            slow.join("; "),
+            if cut {
+                " (raise --deadline to wait longer)"
+            } else {
+                ""
+            }
         ));
     }
     for e in &report.host_errors {
