@@ -92,6 +92,7 @@ impl Plan {
         self.deadline
     }
 
+    /// Why a lookup cut by the deadline is unknown.
     pub fn cut_reason(&self) -> String {
         cut_reason(self.total)
     }
@@ -109,7 +110,7 @@ pub struct Finished {
     /// Which TARGET argument it came from.
     pub slot: usize,
     pub subject: Subject,
-    pub verdicts: Vec<(usize, Verdict)>,
+    pub verdicts: Verdicts,
 }
 
 /// A subject whose lookups are running.
@@ -138,6 +139,8 @@ pub async fn run(
     let mut queue: VecDeque<(u64, usize, usize)> = VecDeque::new();
     let mut next_id = 0u64;
     let mut cut = false;
+    let deadline = tokio::time::sleep_until(plan.deadline());
+    tokio::pin!(deadline);
     loop {
         while set.len() < in_flight {
             if let Some((id, z, p)) = queue.pop_front() {
@@ -191,7 +194,7 @@ pub async fn run(
                     done(finish(entry));
                 }
             }
-            _ = tokio::time::sleep_until(plan.deadline()) => {
+            _ = &mut deadline => {
                 cut = true;
                 set.abort_all();
                 break;
