@@ -161,13 +161,19 @@ def score(name, listed, n_addrs, lost):
           f"lost: {lost}")
 
 hv = json.load(open(f"{work}/hostops.out"))
-pairs = sum(len(t["results"]) for t in hv["targets"])
+# A block is summed up: its listed addresses are targets, the other verdicts counts per zone.
+s = hv["summary"]
+pairs = s["listed"] + s["clean"] + s["refused"] + s["unknown"]
 h_listed = {(t["target"], x["zone"]) for t in hv["targets"] for x in t["results"] if x["verdict"] == "listed"}
 verdicts = {}
 for t in hv["targets"]:
     for x in t["results"]:
         if x["zone"] in bad:
             verdicts.setdefault(x["zone"], set()).add(x["verdict"])
+for b in hv["blocks"]:
+    for c in b["counts"]:
+        if c["zone"] in bad:
+            verdicts.setdefault(c["zone"], set()).add(c["verdict"])
 txt = sum(1 for t in hv["targets"] for x in t["results"] if x["verdict"] == "listed" and x.get("reason"))
 
 rb = set()

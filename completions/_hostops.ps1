@@ -227,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--dqs-key-file', '--dqs-key-file', [CompletionResultType]::ParameterName, 'File holding a Spamhaus DQS key: Spamhaus zones are then queried through DQS')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Milliseconds to wait for each answer')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Tries after the first one before a query counts as unknown')
+            [CompletionResult]::new('--deadline', '--deadline', [CompletionResultType]::ParameterName, 'Seconds the whole check may take; what is not answered by then is unknown (exit 3) and its zone is named as slow')
             [CompletionResult]::new('--in-flight', '--in-flight', [CompletionResultType]::ParameterName, 'Queries in flight at the same time')
             [CompletionResult]::new('--max-addresses', '--max-addresses', [CompletionResultType]::ParameterName, 'Largest number of addresses a CIDR block may expand to')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')

@@ -614,7 +614,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__blacklist__subcmd__check)
-            opts="-t -n -y -v -q -h -V --zones --zone --nameserver --dqs-key-file --timeout --retries --in-flight --max-addresses --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            opts="-t -n -y -v -q -h -V --zones --zone --nameserver --dqs-key-file --timeout --retries --deadline --in-flight --max-addresses --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +641,10 @@ _hostops() {
                     return 0
                     ;;
                 --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deadline)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -213,6 +213,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --dqs-key-file 'File holding a Spamhaus DQS key: Spamhaus zones are then queried through DQS'
             cand --timeout 'Milliseconds to wait for each answer'
             cand --retries 'Tries after the first one before a query counts as unknown'
+            cand --deadline 'Seconds the whole check may take; what is not answered by then is unknown (exit 3) and its zone is named as slow'
             cand --in-flight 'Queries in flight at the same time'
             cand --max-addresses 'Largest number of addresses a CIDR block may expand to'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'

@@ -161,6 +161,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l dqs-key-file -d 'File holding a Spamhaus DQS key: Spamhaus zones are then queried through DQS' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l timeout -d 'Milliseconds to wait for each answer' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l retries -d 'Tries after the first one before a query counts as unknown' -r
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l deadline -d 'Seconds the whole check may take; what is not answered by then is unknown (exit 3) and its zone is named as slow' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l in-flight -d 'Queries in flight at the same time' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l max-addresses -d 'Largest number of addresses a CIDR block may expand to' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r

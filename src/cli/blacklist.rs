@@ -29,8 +29,9 @@ the hostops commands to run next and changes nothing itself."
 hostops --ticket INC-1234 blacklist check 203.0.113.7 example.com web01\n  \
 hostops --ticket INC-1234 blacklist check 203.0.112.0/22 --nameserver 10.0.0.53 --json\n\n\
 Each target and zone ends as listed, clean, refused (the list refused the query: use your own \
-resolver or a key) or unknown (timeout, SERVFAIL, broken zone). Zones are health-checked with \
-their RFC 5782 test points first; a zone that lists 127.0.0.1 is reported broken and not counted.\n\n\
+resolver or a key) or unknown (timeout, SERVFAIL, broken zone, or no answer before --deadline). Zones are health-checked with \
+their RFC 5782 test points first (127.0.0.2/127.0.0.1 for IPv4 targets, ::FFFF:7F00:2/::FFFF:7F00:1 \
+for IPv6 targets); a zone that lists the second one is reported broken and not counted.\n\n\
 Exit codes: 0 all clean, 1 something is listed, 3 nothing is listed but some check could not be \
 made (unknown or refused), 2 usage error.")]
 pub struct CheckArgs {
@@ -66,6 +67,10 @@ pub struct CheckArgs {
     /// Tries after the first one before a query counts as unknown
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub retries: usize,
+
+    /// Seconds the whole check may take; what is not answered by then is unknown (exit 3) and its zone is named as slow
+    #[arg(long, default_value_t = 120, value_name = "SECONDS")]
+    pub deadline: u64,
 
     /// Queries in flight at the same time
     #[arg(long, default_value_t = 64, value_name = "N")]

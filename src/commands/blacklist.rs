@@ -9,8 +9,9 @@ use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::blacklist::dns::{self, DnsOptions};
 use crate::ops::blacklist::dnsauth::Status;
-use crate::ops::blacklist::engine::Health;
-use crate::ops::blacklist::investigate::{self, InvestigateOptions, Investigation};
+use crate::ops::blacklist::engine::{Health, ZoneHealth};
+use crate::ops::blacklist::investigate::{self, FailedLogins, InvestigateOptions, Investigation};
+use crate::ops::blacklist::query::Family;
 use crate::ops::blacklist::verdict::Verdict;
 use crate::ops::blacklist::{self, zones, CheckOptions, Report};
 use crate::output::{verdict, Table};
@@ -55,8 +56,10 @@ fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
         .iter()
         .map(|s| dns::parse_nameserver(s))
         .collect::<Result<Vec<_>, _>>()?;
-    if args.in_flight == 0 || args.timeout == 0 {
-        return Err(StatusError::usage("--in-flight and --timeout must be at least 1").into());
+    if args.in_flight == 0 || args.timeout == 0 || args.deadline == 0 {
+        return Err(
+            StatusError::usage("--in-flight, --timeout and --deadline must be at least 1").into(),
+        );
     }
     let opts = CheckOptions {
         targets: args.targets,
@@ -68,6 +71,7 @@ fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
         },
         in_flight: args.in_flight,
         max_addresses: args.max_addresses,
+        deadline: Duration::from_secs(args.deadline),
     };
     let report = blacklist::check(ctx, &opts)?;
     ctx.note(report.journal_line())?;
@@ -81,14 +85,55 @@ fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
 
 fn render(ctx: &Context, report: &Report) {
     let p = &ctx.printer;
+    // Zones that failed alike (one dead resolver fails them all) make one warning.
+    let mut silent: Vec<(&str, Vec<String>)> = Vec::new();
+    let mut slow = Vec::new();
     for z in &report.zones {
+        let name = zone_label(z);
+        match z.health {
+            Health::Ok | Health::NoTestPoint if z.unanswered + z.cut > 0 => slow.push(format!(
+                "{name} ({} without an answer{})",
+                z.unanswered + z.cut,
+                if z.cut > 0 {
+                    format!(", {} of them cut by the deadline", z.cut)
+                } else {
+                    String::new()
+                }
+            )),
+            _ => {}
+        }
         match z.health {
             Health::Ok => {}
-            Health::Broken => p.warn(format!("zone {} is broken: {}", z.zone, z.detail)),
-            Health::Refused => p.warn(format!("zone {} refuses our queries: {}", z.zone, z.detail)),
-            Health::Unreachable => p.warn(format!("zone {}: {}", z.zone, z.detail)),
-            Health::NoTestPoint => p.warn(format!("zone {} {}", z.zone, z.detail)),
+            Health::Broken => p.warn(format!("{name} is broken: {}", z.detail)),
+            Health::Refused => p.warn(format!("{name} refuses our queries: {}", z.detail)),
+            Health::Unreachable => match silent.iter_mut().find(|(r, _)| *r == z.detail) {
+                Some((_, zones)) => zones.push(name),
+                None => silent.push((&z.detail, vec![name])),
+            },
+            Health::NoTestPoint => p.warn(format!("{name} {}", z.detail)),
         }
+    }
+    for (reason, zones) in silent {
+        p.warn(match zones.as_slice() {
+            [one] => format!("{one} did not answer its test points: {reason}"),
+            many => format!(
+                "{} zones did not answer their test points ({}): {reason}",
+                many.len(),
+                many.join(", ")
+            ),
+        });
+    }
+    if !slow.is_empty() {
+        let cut = report.zones.iter().any(|z| z.cut > 0);
+        p.warn(format!(
+            "slow or silent zones, their queries count as unknown: {}{}",
+            slow.join("; "),
+            if cut {
+                " (raise --deadline to wait longer)"
+            } else {
+                ""
+            }
+        ));
     }
     for e in &report.host_errors {
         p.warn(format!("{}: {}", e.host, e.error));
@@ -99,26 +144,11 @@ fn render(ctx: &Context, report: &Report) {
         ));
     }
     let mut t = Table::new(["TARGET", "ZONE", "VERDICT", "DETAIL", "DELIST"]);
-    // Clean addresses of a CIDR block are one row per block, not one per address.
-    let mut clean_blocks: Vec<(&str, usize, usize)> = Vec::new();
     for target in &report.targets {
         let label = match &target.origin {
             Some(o) => format!("{} ({o})", target.target),
             None => target.target.clone(),
         };
-        let clean = target
-            .results
-            .iter()
-            .filter(|r| r.verdict == Verdict::Clean)
-            .count();
-        let block = target.origin.as_deref().filter(|o| o.contains('/'));
-        if let (Some(block), true) = (block, clean == target.results.len()) {
-            match clean_blocks.iter_mut().find(|(b, _, _)| *b == block) {
-                Some(entry) => entry.1 += 1,
-                None => clean_blocks.push((block, 1, clean)),
-            }
-            continue;
-        }
         for r in target
             .results
             .iter()
@@ -136,6 +166,11 @@ fn render(ctx: &Context, report: &Report) {
                 delist.unwrap_or_default(),
             ]);
         }
+        let clean = target
+            .results
+            .iter()
+            .filter(|r| r.verdict == Verdict::Clean)
+            .count();
         if clean > 0 {
             t.row([
                 label.clone(),
@@ -146,14 +181,33 @@ fn render(ctx: &Context, report: &Report) {
             ]);
         }
     }
-    for (block, addresses, zones) in clean_blocks {
-        t.row([
-            format!("{addresses} address(es) of {block}"),
-            format!("{zones} zone(s)"),
-            verdict(true, "clean"),
-            String::new(),
-            String::new(),
-        ]);
+    // The rest of a block: one row per zone and verdict, and one for the clean addresses.
+    for b in &report.blocks {
+        for c in &b.counts {
+            t.row([
+                format!("{} address(es) of {}", c.addresses, b.block),
+                c.zone.clone(),
+                verdict(false, c.verdict),
+                c.detail.clone(),
+                String::new(),
+            ]);
+        }
+        if b.clean_addresses > 0 {
+            let zones = report
+                .zones
+                .iter()
+                .filter(|z| z.family != Family::Domain)
+                .map(|z| &z.zone)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
+            t.row([
+                format!("{} address(es) of {}", b.clean_addresses, b.block),
+                format!("{zones} zone(s)"),
+                verdict(true, "clean"),
+                String::new(),
+                String::new(),
+            ]);
+        }
     }
     p.table(&t);
     let checks: Vec<_> = report
@@ -184,6 +238,14 @@ fn render(ctx: &Context, report: &Report) {
         "{} target(s), {} zone(s): {} listed, {} refused, {} unknown, {} clean",
         s.targets, s.zones, s.listed, s.refused, s.unknown, s.clean
     ));
+}
+
+/// A zone as the warnings name it; IPv6 test points are a zone's second health.
+fn zone_label(z: &ZoneHealth) -> String {
+    match z.family {
+        Family::Ipv6 => format!("zone {} (IPv6)", z.zone),
+        _ => format!("zone {}", z.zone),
+    }
 }
 
 fn investigate(ctx: &Context, args: InvestigateArgs) -> Result<ExitStatus> {
@@ -264,6 +326,9 @@ fn render_investigation(ctx: &Context, inv: &Investigation) {
     }
     p.data("");
     p.table(&t);
+    if let Some(line) = failed_logins_line(&inv.failed_logins) {
+        p.data(format!("\n{line}"));
+    }
     match inv.sources.first() {
         None => p.data("\nNo likely source: no sender stands out in the queue or the log."),
         Some(s) => {
@@ -282,4 +347,26 @@ fn render_investigation(ctx: &Context, inv: &Investigation) {
             }
         }
     }
+}
+
+/// Password guessing, on a line of its own: failed logins send nothing, so they are never
+/// a source, but a mailbox being guessed at is worth knowing.
+fn failed_logins_line(f: &FailedLogins) -> Option<String> {
+    let count = f.count.filter(|c| *c > 0)?;
+    let top = |counts: &[investigate::Count]| {
+        counts
+            .iter()
+            .take(5)
+            .map(|c| format!("{} ({})", c.name, c.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut line = format!("Password guessing: {count} failed SMTP login(s)");
+    if !f.usernames.is_empty() {
+        line.push_str(&format!("; usernames tried: {}", top(&f.usernames)));
+    }
+    if !f.clients.is_empty() {
+        line.push_str(&format!("; from: {}", top(&f.clients)));
+    }
+    Some(line)
 }

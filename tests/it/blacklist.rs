@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::dnsbl_fixture::{Blackhole, Rbldnsd};
+use crate::dnsbl_fixture::{Blackhole, FakeNameserver, Rbldnsd};
+use crate::hostile::Hostile;
 use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
 
 const ZONES: &str = r#"
@@ -369,10 +370,43 @@ fn every_query_of_a_block_ends_with_one_verdict() {
     assert_eq!(s["refused"], 256, "refuse.test");
     assert_eq!(s["unknown"], 256, "all.test is broken");
     assert_eq!(s["clean"], 254);
-    for t in v["targets"].as_array().unwrap() {
-        assert_eq!(t["results"].as_array().unwrap().len(), 3, "{t:#}");
-        assert_eq!(t["origin"], "192.0.2.0/24");
-    }
+    // A block is summed up: its listed addresses are targets, the rest is counted per zone.
+    let listed: Vec<&str> = v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            assert_eq!(t["origin"], "192.0.2.0/24");
+            assert_eq!(t["results"][0]["verdict"], "listed", "{t:#}");
+            t["target"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(listed, ["192.0.2.10", "192.0.2.11"]);
+    let block = &v["blocks"][0];
+    assert_eq!(block["addresses"], 256);
+    assert_eq!(
+        block["clean_addresses"], 0,
+        "refuse.test and all.test never say clean"
+    );
+    let counts: Vec<(&str, &str, u64)> = block["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["zone"].as_str().unwrap(),
+                c["verdict"].as_str().unwrap(),
+                c["addresses"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("refuse.test", "refused", 256),
+            ("all.test", "unknown", 256)
+        ]
+    );
     // People get one row for the clean rest of the block.
     let human = check(&env, &bl.nameserver())
         .args(["--zone", "bl.test", "192.0.2.0/24"])
@@ -643,6 +677,14 @@ fn investigate_names_the_sasl_user_on_postfix() {
         ));
     }
     log.push_str("Nov 22 04:00:00 h1 postfix/smtpd[3000]: 4Xr00001A: client=pc[203.0.113.5], sasl_method=PLAIN, sasl_username=ann@shop.example\n");
+    // Password guessing (Postfix 3.9+ logs the username tried): failed logins send nothing.
+    for i in 0..200 {
+        log.push_str(&format!(
+            "Nov 22 05:00:{:02} h1 postfix/submission/smtpd[{}]: warning: unknown[203.0.113.66]: SASL LOGIN authentication failed: UGFzc3dvcmQ6, sasl_username=admin\n",
+            i % 60,
+            4000 + i
+        ));
+    }
     std::fs::write(lab.host_path("h1", "/var/log/maillog"), log).unwrap();
     let v = investigate_h1(&env, &lab);
     assert_eq!(v["mta"], "postfix");
@@ -651,12 +693,225 @@ fn investigate_names_the_sasl_user_on_postfix() {
     assert_eq!(v["received"], 80);
     assert_eq!(v["mailboxes"][0]["name"], "sales@victim.example");
     assert_eq!(v["sources"][0]["name"], "sales@victim.example");
-    assert_eq!(v["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(v["sources"].as_array().unwrap().len(), 1, "{v:#}");
+    assert!(!v["mailboxes"].to_string().contains("admin"), "{v:#}");
+    assert_eq!(v["failed_logins"]["count"], 200);
+    assert_eq!(v["failed_logins"]["usernames"][0]["name"], "admin");
+    assert_eq!(v["failed_logins"]["clients"][0]["name"], "203.0.113.66");
     assert!(
         v["sources"][0]["next"][0]
             .as_str()
             .unwrap()
             .ends_with("exec h1 -- postsuper -h ALL deferred"),
         "{v:#}"
+    );
+    let human = lab
+        .hostops(&env)
+        .args(["blacklist", "investigate", "h1"])
+        .output()
+        .unwrap();
+    let text = stdout(&human);
+    assert!(
+        text.contains("Password guessing: 200 failed SMTP login(s); usernames tried: admin (200); from: 203.0.113.66 (200)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_resolver_makes_unknown_never_fail_with_one_warning() {
+    // NXDOMAIN to everything without an SOA (an offline resolver), and SERVFAIL.
+    for rcode in [3, 2] {
+        let (env, broken) = (Env::new(), FakeNameserver::broken(rcode));
+        let out = env
+            .hostops()
+            .args(["-t", "BL-5", "--json", "blacklist", "check", "--nameserver"])
+            .arg(broken.nameserver())
+            .args(["example.com", "8.8.8.8"])
+            .output()
+            .unwrap();
+        assert_exit(&out, 3, "");
+        let v = json(&out);
+        assert_eq!(v["summary"]["clean"], 0, "rcode {rcode}: {v:#}");
+        for t in v["targets"].as_array().unwrap() {
+            for c in t["checks"].as_array().unwrap() {
+                assert_eq!(c["status"], "unknown", "rcode {rcode}: {c:#}");
+            }
+        }
+        let names: Vec<&str> = v["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["checks"].as_array().unwrap())
+            .map(|c| c["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(names.len(), 4, "mx, spf, dmarc, fcrdns: {names:?}");
+
+        let human = env
+            .hostops()
+            .args(["-t", "BL-5", "blacklist", "check", "--nameserver"])
+            .arg(broken.nameserver())
+            .args(["example.com", "8.8.8.8"])
+            .output()
+            .unwrap();
+        assert_eq!(human.status.code(), Some(3));
+        let err = stderr(&human);
+        let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+        assert_eq!(warnings.len(), 1, "one dead resolver, one warning: {err}");
+        assert!(warnings[0].contains("12 zones did not answer"), "{err}");
+        assert!(!stdout(&human).contains("fail"), "{}", stdout(&human));
+    }
+}
+
+#[test]
+fn a_mistyped_address_is_a_usage_error_and_a_url_is_reduced_to_its_host() {
+    let (env, bl) = (Env::new(), dnsbl());
+    let out = check(&env, &bl.nameserver())
+        .args(["--zone", "bl.test", "300.1.2.3"])
+        .output()
+        .unwrap();
+    assert_exit(&out, 2, "`300.1.2.3` is not a valid IP address");
+    let out = check(&env, &bl.nameserver())
+        .args([
+            "--json",
+            "--zone",
+            "dbl.test",
+            "http://spam.example/path?x=1",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&out, 1, "a URL was given: checking its host spam.example");
+    assert_eq!(results(&json(&out), "spam.example")[0]["verdict"], "listed");
+}
+
+/// Every hostile value as a TARGET (also as a URL's host), a `--zone` name, a zone name in a `--zones` file and a
+/// `--nameserver`: a usage error (exit 2) before any query, and nothing runs.
+#[test]
+fn hostile_targets_and_zone_names_are_usage_errors() {
+    let env = Env::new();
+    let h = Hostile::new(env.path());
+    let hole = Blackhole::start();
+    let ns = hole.addr.to_string();
+    for (name, value) in h.values() {
+        let zones = env.path().join("hostile.toml");
+        std::fs::write(
+            &zones,
+            format!(
+                "[[zone]]\nname = {}\nkind = \"ip\"\n",
+                serde_json::to_string(value).unwrap()
+            ),
+        )
+        .unwrap();
+        let runs: [Vec<std::ffi::OsString>; 5] = [
+            vec!["--".into(), value.into()],
+            vec!["--".into(), format!("http://{value}/x").into()],
+            vec!["--zone".into(), value.into(), "192.0.2.1".into()],
+            vec!["--zones".into(), zones.clone().into(), "192.0.2.1".into()],
+            vec!["192.0.2.1".into(), format!("--nameserver={value}").into()],
+        ];
+        for args in runs {
+            let out = env
+                .hostops()
+                .args(["-t", "BL-6", "blacklist", "check", "--nameserver", &ns])
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(2),
+                "{name} {args:?}: {}{}",
+                stdout(&out),
+                stderr(&out)
+            );
+        }
+        h.assert_nothing_ran();
+    }
+    assert!(!hole.was_asked(), "a refused run sends no query");
+}
+
+#[test]
+fn an_ipv6_only_zone_is_proven_by_the_ipv6_test_points() {
+    // RFC 5782 section 5: an IPv6 zone lists ::FFFF:7F00:2 and not ::FFFF:7F00:1.
+    let bl = Rbldnsd::start(&[(
+        "v6.test",
+        "ip6trie",
+        ":127.0.0.2:IPv6 listed: $\n::ffff:7f00:2\n2001:db8::20",
+    )]);
+    let env = Env::new();
+    let zones = env.path().join("v6.toml");
+    std::fs::write(
+        &zones,
+        "[[zone]]\nname = \"v6.test\"\nkind = \"ip\"\n[zone.codes]\n\"127.0.0.2\" = \"listed\"\n",
+    )
+    .unwrap();
+    let out = env
+        .hostops()
+        .args(["-t", "BL-7", "--json", "blacklist", "check", "--zones"])
+        .arg(&zones)
+        .args(["--nameserver", &bl.nameserver()])
+        .args(["2001:db8::20", "2001:db8::21", "192.0.2.1"])
+        .output()
+        .unwrap();
+    assert_exit(&out, 1, "");
+    let v = json(&out);
+    assert_eq!(results(&v, "2001:db8::20")[0]["verdict"], "listed");
+    assert_eq!(results(&v, "2001:db8::21")[0]["verdict"], "clean", "{v:#}");
+    // The IPv4 test points are not in this zone: its IPv4 "not listed" proves nothing.
+    assert_eq!(results(&v, "192.0.2.1")[0]["verdict"], "unknown");
+    let health: Vec<(&str, &str)> = v["zones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|z| (z["family"].as_str().unwrap(), z["health"].as_str().unwrap()))
+        .collect();
+    assert_eq!(health, [("ipv4", "no_test_point"), ("ipv6", "ok")]);
+}
+
+#[test]
+fn a_zone_that_drops_queries_is_cut_by_the_deadline_and_named() {
+    // The zone answers its test points and drops every lookup: without a deadline, 256
+    // lookups 4 at a time, 2 tries of 400 ms each, would take about 50 s.
+    let (env, ns) = (Env::new(), FakeNameserver::test_points_only());
+    let zones = env.path().join("slow.toml");
+    std::fs::write(&zones, "[[zone]]\nname = \"slow.test\"\nkind = \"ip\"\n").unwrap();
+    let run = |json: bool| {
+        let mut cmd = env.hostops();
+        cmd.args(["-t", "BL-8", "blacklist", "check", "--zones"])
+            .arg(&zones)
+            .args(["--nameserver", &ns.nameserver(), "--timeout", "400"])
+            .args(["--in-flight", "4", "--deadline", "3", "192.0.2.0/24"]);
+        if json {
+            cmd.arg("--json");
+        }
+        let started = Instant::now();
+        let out = cmd.output().unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the deadline ends the check"
+        );
+        out
+    };
+    let out = run(true);
+    assert_exit(&out, 3, "");
+    let v = json(&out);
+    assert_eq!(v["summary"]["unknown"], 256, "{:#}", v["summary"]);
+    let zone = &v["zones"][0];
+    assert_eq!(zone["zone"], "slow.test");
+    assert_eq!(zone["health"], "ok");
+    assert!(zone["cut"].as_u64().unwrap() > 0, "{zone:#}");
+    assert_eq!(
+        zone["cut"].as_u64().unwrap() + zone["unanswered"].as_u64().unwrap(),
+        256,
+        "{zone:#}"
+    );
+    let out = run(false);
+    assert_exit(
+        &out,
+        3,
+        "slow or silent zones, their queries count as unknown: zone slow.test",
+    );
+    assert!(
+        stdout(&out).contains("256 address(es) of 192.0.2.0/24"),
+        "{}",
+        stdout(&out)
     );
 }

@@ -114,18 +114,122 @@ impl Drop for Rbldnsd {
 
 /// A UDP port 53 that reads nothing and answers nothing: every query to it times out.
 pub struct Blackhole {
-    _sock: UdpSocket,
+    sock: UdpSocket,
     pub addr: Ipv4Addr,
 }
 
 impl Blackhole {
+    /// Whether any query has arrived (and waits, unread).
+    pub fn was_asked(&self) -> bool {
+        self.sock.set_nonblocking(true).unwrap();
+        let asked = self.sock.peek_from(&mut [0u8; 512]).is_ok();
+        self.sock.set_nonblocking(false).unwrap();
+        asked
+    }
+
     pub fn start() -> Blackhole {
         for _ in 0..10 {
             let addr = random_loopback();
             if let Ok(sock) = UdpSocket::bind((addr, 53)) {
-                return Blackhole { _sock: sock, addr };
+                return Blackhole { sock, addr };
             }
         }
         panic!("no free loopback address for the silent nameserver");
+    }
+}
+
+/// A scripted nameserver on a random 127.A.B.C port 53: `respond` gets each query and
+/// returns the answer to send, or None to drop it. Stops on drop.
+pub struct FakeNameserver {
+    addr: Ipv4Addr,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl FakeNameserver {
+    fn start(respond: impl Fn(&[u8]) -> Option<Vec<u8>> + Send + 'static) -> FakeNameserver {
+        let (addr, sock) = (0..10)
+            .find_map(|_| {
+                let addr = random_loopback();
+                UdpSocket::bind((addr, 53)).ok().map(|s| (addr, s))
+            })
+            .expect("no free loopback address for the fake nameserver");
+        sock.set_read_timeout(Some(Duration::from_millis(50)))
+            .unwrap();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let halt = stop.clone();
+        let thread = std::thread::spawn(move || {
+            let mut buf = [0u8; 1500];
+            while !halt.load(std::sync::atomic::Ordering::Relaxed) {
+                let Ok((n, from)) = sock.recv_from(&mut buf) else {
+                    continue;
+                };
+                if n < 12 {
+                    continue;
+                }
+                if let Some(answer) = respond(&buf[..n]) {
+                    let _ = sock.send_to(&answer, from);
+                }
+            }
+        });
+        FakeNameserver {
+            addr,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// A broken resolver: every query answered at once with `rcode` (3 = NXDOMAIN,
+    /// 2 = SERVFAIL), no record and no SOA, as an offline resolver does.
+    pub fn broken(rcode: u8) -> FakeNameserver {
+        FakeNameserver::start(move |q| Some(reply(q, rcode, false, None)))
+    }
+
+    /// A nameserver that answers a zone's IPv4 test points (127.0.0.2 listed, 127.0.0.1 not)
+    /// and drops every other query, like one that drops most queries: the zone looks alive,
+    /// and its lookups time out.
+    pub fn test_points_only() -> FakeNameserver {
+        FakeNameserver::start(|q| {
+            let first = q.get(13..q.get(12).map_or(0, |l| 13 + *l as usize))?;
+            let rest = q.get(12..)?;
+            let ends_with = |labels: &[u8]| rest.windows(labels.len()).any(|w| w == labels);
+            if !ends_with(b"\x010\x010\x03127") {
+                return None;
+            }
+            match first {
+                b"2" => Some(reply(q, 0, true, Some([127, 0, 0, 2]))),
+                b"1" => Some(reply(q, 3, true, None)),
+                _ => None,
+            }
+        })
+    }
+
+    /// `IP` for `--nameserver` (port 53).
+    pub fn nameserver(&self) -> String {
+        self.addr.to_string()
+    }
+}
+
+/// The query `q` turned into its answer: QR, RA, `rcode`, AA when `authoritative`, and one
+/// A record when `a` is given.
+fn reply(q: &[u8], rcode: u8, authoritative: bool, a: Option<[u8; 4]>) -> Vec<u8> {
+    let mut r = q.to_vec();
+    r[2] = 0x80 | if authoritative { 0x04 } else { 0 } | (q[2] & 0x01);
+    r[3] = 0x80 | (rcode & 0x0f);
+    if let Some(addr) = a {
+        r[7] = 1;
+        // The question's name (a pointer to offset 12), A, IN, TTL 60, the address.
+        r.extend_from_slice(&[0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4]);
+        r.extend_from_slice(&addr);
+    }
+    r
+}
+
+impl Drop for FakeNameserver {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }

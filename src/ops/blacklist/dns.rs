@@ -132,6 +132,45 @@ async fn read_answers(sock: Arc<UdpSocket>, pending: Pending) {
     }
 }
 
+/// The outcome of an answer. A "no such record" (NXDOMAIN, or NOERROR without records) is
+/// believed only with its proof: the zone's SOA in the authority section (RFC 2308), or the
+/// authoritative flag of the zone's own server. A resolver that is offline or broken answers
+/// NXDOMAIN to everything without either, and that proves nothing.
+fn classify(m: &Message, rtype: RecordType) -> Reply<RData> {
+    let negative = match m.response_code() {
+        ResponseCode::NoError => {
+            let records: Vec<RData> = m
+                .answers()
+                .iter()
+                .filter(|r| r.record_type() == rtype)
+                .map(|r| r.data().clone())
+                .collect();
+            if !records.is_empty() {
+                return Reply::Found(records);
+            }
+            if m.truncated() {
+                return Reply::Failed("the answer was truncated".into());
+            }
+            "no record"
+        }
+        ResponseCode::NXDomain => "NXDOMAIN",
+        ResponseCode::Refused => return Reply::Refused,
+        code => return Reply::Failed(format!("the nameserver answered {code}")),
+    };
+    let proven = m.authoritative()
+        || m.name_servers()
+            .iter()
+            .any(|r| r.record_type() == RecordType::SOA);
+    if proven {
+        Reply::Missing
+    } else {
+        Reply::Failed(format!(
+            "the nameserver answered {negative} without the zone's SOA record, which a real \
+             \"no such record\" carries: the resolver is offline or broken (try --nameserver IP)"
+        ))
+    }
+}
+
 pub struct Dns {
     servers: Vec<Server>,
     timeout: Duration,
@@ -243,27 +282,9 @@ impl Dns {
             Ok(n) => n,
             Err(e) => return Reply::Failed(format!("`{name}` is not a DNS name: {e}")),
         };
-        let m = match self.exchange(&name, rtype).await {
-            Ok(m) => m,
-            Err(e) => return Reply::Failed(e),
-        };
-        match m.response_code() {
-            ResponseCode::NoError => {
-                let records: Vec<RData> = m
-                    .answers()
-                    .iter()
-                    .filter(|r| r.record_type() == rtype)
-                    .map(|r| r.data().clone())
-                    .collect();
-                match (records.is_empty(), m.truncated()) {
-                    (false, _) => Reply::Found(records),
-                    (true, false) => Reply::Missing,
-                    (true, true) => Reply::Failed("the answer was truncated".into()),
-                }
-            }
-            ResponseCode::NXDomain => Reply::Missing,
-            ResponseCode::Refused => Reply::Refused,
-            code => Reply::Failed(format!("the nameserver answered {code}")),
+        match self.exchange(&name, rtype).await {
+            Ok(m) => classify(&m, rtype),
+            Err(e) => Reply::Failed(e),
         }
     }
 
@@ -332,5 +353,52 @@ impl Dns {
                 RData::MX(mx) => Some(mx.exchange().to_string().trim_end_matches('.').to_string()),
                 _ => None,
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hickory_resolver::proto::rr::rdata::SOA;
+    use hickory_resolver::proto::rr::Record;
+
+    fn answer(code: ResponseCode, soa: bool, authoritative: bool) -> Message {
+        let mut m = Message::new();
+        m.set_message_type(MessageType::Response)
+            .set_response_code(code)
+            .set_authoritative(authoritative);
+        if soa {
+            let zone = Name::from_ascii("example.com.").unwrap();
+            let rdata = SOA::new(zone.clone(), zone.clone(), 1, 3600, 600, 86400, 300);
+            m.add_name_server(Record::from_rdata(zone, 300, RData::SOA(rdata)));
+        }
+        m
+    }
+
+    #[test]
+    fn a_negative_answer_counts_only_with_its_soa_or_from_the_zone_itself() {
+        for code in [ResponseCode::NXDomain, ResponseCode::NoError] {
+            assert_eq!(
+                classify(&answer(code, true, false), RecordType::MX),
+                Reply::Missing
+            );
+            assert_eq!(
+                classify(&answer(code, false, true), RecordType::MX),
+                Reply::Missing
+            );
+            // An offline resolver's NXDOMAIN to everything: no SOA, not authoritative.
+            let Reply::Failed(why) = classify(&answer(code, false, false), RecordType::MX) else {
+                panic!("{code}: a bare negative answer must not count as \"no record\"");
+            };
+            assert!(why.contains("offline or broken"), "{why}");
+        }
+        assert!(matches!(
+            classify(&answer(ResponseCode::ServFail, true, false), RecordType::MX),
+            Reply::Failed(_)
+        ));
+        assert_eq!(
+            classify(&answer(ResponseCode::Refused, false, false), RecordType::MX),
+            Reply::Refused
+        );
     }
 }

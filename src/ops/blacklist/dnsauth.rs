@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use super::dns::{Dns, Reply};
+use super::query::Subject;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -41,6 +42,18 @@ fn inconclusive<T>(name: &'static str, what: &str, reply: &Reply<T>) -> Option<C
         )),
         _ => None,
     }
+}
+
+/// The checks of `subject`, unknown: they were not finished before the deadline.
+pub fn cut(subject: &Subject, reason: &str) -> Vec<Check> {
+    let names: &[&'static str] = match subject {
+        Subject::Ip(_) => &["fcrdns"],
+        Subject::Domain(_) => &["mx", "spf", "dmarc"],
+    };
+    names
+        .iter()
+        .map(|n| check(n, Status::Unknown, reason))
+        .collect()
 }
 
 /// FCrDNS: a PTR name of `ip` resolves back to `ip`.

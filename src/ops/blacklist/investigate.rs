@@ -12,11 +12,39 @@ use serde::Serialize;
 use crate::panel::kv::sections;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
+/// Counting functions over one mail log (`$1`), the last `$n` lines. Separate from [`PROBE`]
+/// so that the unit tests run them, unchanged, on real log samples.
+///
+/// postfix: only smtpd's `client=..., sasl_method=..., sasl_username=...` line (a message
+/// accepted after a successful AUTH) counts a mailbox as a sender. A failed AUTH
+/// (`SASL LOGIN authentication failed: ..., sasl_username=...`, Postfix 3.9+) is password
+/// guessing, counted per username and per client address, never a sender.
+const LOG_COUNTS: &str = r#"exim_counts() {
+  section log; echo "$1"
+  section received; tail -n "$n" "$1" | grep -c ' <= '
+  section bounced; tail -n "$n" "$1" | grep -c ' \*\* '
+  section mailboxes; tail -n "$n" "$1" | grep ' <= ' | grep -o 'A=dovecot_[a-z]*:[^ ]*' | sed 's/^A=dovecot_[a-z]*://' | top
+  section scripts; tail -n "$n" "$1" | grep -o ' cwd=[^ ]*' | sed 's/^ cwd=//' | top
+  section accounts; tail -n "$n" "$1" | grep ' <= ' | grep ' P=local' | grep -o ' U=[^ ]*' | sed 's/^ U=//' | top
+  section rate_limited; tail -n "$n" "$1" | grep -o 'Domain [^ ]* has exceeded the max emails per hour' | awk '{print $2}' | tr -d '"' | top
+}
+postfix_counts() {
+  section log; echo "$1"
+  section received; tail -n "$n" "$1" | grep -c 'postfix/qmgr.*from=<'
+  section bounced; tail -n "$n" "$1" | grep -c 'status=bounced'
+  section deferred; tail -n "$n" "$1" | grep -c 'status=deferred'
+  section mailboxes; tail -n "$n" "$1" | grep -o ': client=[^ ]*, sasl_method=[^ ,]*, sasl_username=[^ ,]*' | sed 's/.*, sasl_username=//' | top
+  section auth_failed; tail -n "$n" "$1" | grep -c ': SASL [^ ]* authentication failed: '
+  section auth_failed_users; tail -n "$n" "$1" | sed -n 's/.*: SASL [^ ]* authentication failed: .*, sasl_username=\([^ ,]*\)$/\1/p' | grep -v '^(unavailable)$' | top
+  section auth_failed_clients; tail -n "$n" "$1" | sed -n 's/.*: warning: [^ ]*\[\([^] ]*\)\]: SASL [^ ]* authentication failed: .*/\1/p' | top
+  section accounts; tail -n "$n" "$1" | grep 'postfix/pickup' | grep -o 'uid=[0-9]*' | sed 's/^uid=//' | top | while read -r c u; do printf '%s %s\n' "$c" "$(getent passwd "$u" | cut -d: -f1 | grep . || echo "uid $u")"; done
+}
+section() { printf '\n@@%s\n' "$1"; }
+top() { sort | uniq -c | sort -rn | head -n 20; }"#;
+
 /// Constant: the one input, the number of log lines to read, arrives as `$1`.
 /// Every command only reads; the counting is done on the server so that only counts travel.
 const PROBE: &str = r#"n=$1
-section() { printf '\n@@%s\n' "$1"; }
-top() { sort | uniq -c | sort -rn | head -n 20; }
 firstlog() { for f in "$@"; do if [ -r "$f" ]; then echo "$f"; return; fi; done; }
 exim=$(command -v exim || command -v exim4)
 elog=$(firstlog /var/log/exim_mainlog /var/log/exim/mainlog /var/log/exim/main.log /var/log/exim4/mainlog)
@@ -35,15 +63,7 @@ if [ -n "$elog" ] || { [ -z "$plog" ] && [ -n "$exim" ]; }; then
     section frozen; if command -v exiqgrep >/dev/null 2>&1; then exiqgrep -z -c 2>/dev/null; else printf '%s\n' "$bp" | grep -c '\*\*\* frozen \*\*\*'; fi
     section queue_senders; printf '%s\n' "$bp" | awk '/^ *[0-9]+[smhdw] /{print $4}' | top
   fi
-  if [ -n "$elog" ]; then
-    section log; echo "$elog"
-    section received; tail -n "$n" "$elog" | grep -c ' <= '
-    section bounced; tail -n "$n" "$elog" | grep -c ' \*\* '
-    section mailboxes; tail -n "$n" "$elog" | grep ' <= ' | grep -o 'A=dovecot_[a-z]*:[^ ]*' | sed 's/^A=dovecot_[a-z]*://' | top
-    section scripts; tail -n "$n" "$elog" | grep -o ' cwd=[^ ]*' | sed 's/^ cwd=//' | top
-    section accounts; tail -n "$n" "$elog" | grep ' <= ' | grep ' P=local' | grep -o ' U=[^ ]*' | sed 's/^ U=//' | top
-    section rate_limited; tail -n "$n" "$elog" | grep -o 'Domain [^ ]* has exceeded the max emails per hour' | awk '{print $2}' | top
-  fi
+  if [ -n "$elog" ]; then exim_counts "$elog"; fi
 elif command -v postqueue >/dev/null 2>&1 || [ -n "$plog" ]; then
   section mta; echo postfix
   if pq=$(postqueue -p 2>/dev/null); then
@@ -52,14 +72,7 @@ elif command -v postqueue >/dev/null 2>&1 || [ -n "$plog" ]; then
     section held; ids | grep -c '^[0-9A-Za-z]*!'
     section queue_senders; ids | awk '{print $NF}' | top
   fi
-  if [ -n "$plog" ]; then
-    section log; echo "$plog"
-    section received; tail -n "$n" "$plog" | grep -c 'postfix/qmgr.*from=<'
-    section bounced; tail -n "$n" "$plog" | grep -c 'status=bounced'
-    section deferred; tail -n "$n" "$plog" | grep -c 'status=deferred'
-    section mailboxes; tail -n "$n" "$plog" | grep -o 'sasl_username=[^ ,]*' | sed 's/^sasl_username=//' | top
-    section accounts; tail -n "$n" "$plog" | grep 'postfix/pickup' | grep -o 'uid=[0-9]*' | sed 's/^uid=//' | top | while read -r c u; do printf '%s %s\n' "$c" "$(getent passwd "$u" | cut -d: -f1 | grep . || echo "uid $u")"; done
-  fi
+  if [ -n "$plog" ]; then postfix_counts "$plog"; fi
 fi
 true"#;
 
@@ -137,8 +150,19 @@ pub struct Investigation {
     pub scripts: Vec<Count>,
     pub accounts: Vec<Count>,
     pub rate_limited: Vec<Count>,
+    /// Failed SMTP logins (postfix): password guessing, never a sender.
+    pub failed_logins: FailedLogins,
     /// Most likely first; empty when nothing stands out.
     pub sources: Vec<Source>,
+}
+
+/// Failed SMTP AUTH attempts in the lines read: someone guessing passwords. The usernames
+/// are what the client tried (Postfix 3.9+ logs them); a failed login sends nothing.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FailedLogins {
+    pub count: Option<u64>,
+    pub usernames: Vec<Count>,
+    pub clients: Vec<Count>,
 }
 
 pub struct InvestigateOptions {
@@ -148,7 +172,7 @@ pub struct InvestigateOptions {
 }
 
 pub fn run(t: &dyn Transport, opts: &InvestigateOptions) -> Result<Investigation, TransportError> {
-    let cmd = Cmd::script("sh", PROBE).arg(opts.lines.to_string());
+    let cmd = Cmd::script("sh", &format!("{LOG_COUNTS}\n{PROBE}")).arg(opts.lines.to_string());
     let out = transport::run_ok(t, &cmd)?;
     Ok(analyse(&t.target().name, &opts.ticket, &out.stdout_text()))
 }
@@ -229,6 +253,11 @@ fn analyse(host: &str, ticket: &str, text: &str) -> Investigation {
         scripts,
         accounts: counts(get("accounts").unwrap_or("")),
         rate_limited: counts(get("rate_limited").unwrap_or("")),
+        failed_logins: FailedLogins {
+            count: get("auth_failed").and_then(number),
+            usernames: counts(get("auth_failed_users").unwrap_or("")),
+            clients: counts(get("auth_failed_clients").unwrap_or("")),
+        },
         sources: Vec::new(),
     };
     inv.sources = sources(&inv, &owners, ticket);
@@ -403,6 +432,104 @@ fn next_steps(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs the probe's counting function `func` here, unchanged, on a real sample in
+    /// tests/fixtures/real/, and reads its output as the probe's.
+    fn counted(mta: &str, func: &str, sample: &str) -> Investigation {
+        let path = format!(
+            "{}/tests/fixtures/real/{sample}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{LOG_COUNTS}\nn=100000\n{func} \"$1\""))
+            .arg("sh")
+            .arg(&path)
+            .output()
+            .expect("run sh");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = format!("\n@@mta\n{mta}\n{}", String::from_utf8_lossy(&out.stdout));
+        analyse("h1", "T", &text)
+    }
+
+    fn pairs(counts: &[Count]) -> Vec<(&str, u64)> {
+        counts.iter().map(|c| (c.name.as_str(), c.count)).collect()
+    }
+
+    #[test]
+    fn postfix_senders_are_successful_sasl_logins_only() {
+        let inv = counted("postfix", "postfix_counts", "postfix-maillog.log");
+        assert_eq!(
+            pairs(&inv.mailboxes),
+            [("jesse@obfuscated.nl", 2), ("test", 1)]
+        );
+        assert_eq!(inv.received, Some(4));
+        assert_eq!(inv.deferred, Some(2));
+        assert_eq!(inv.bounced, Some(0));
+        assert_eq!(pairs(&inv.accounts), [("root", 1)]);
+        // Four failed AUTHs (before Postfix 3.9: no username), counted per client.
+        assert_eq!(inv.failed_logins.count, Some(4));
+        assert!(inv.failed_logins.usernames.is_empty());
+        let mut clients: Vec<&str> = inv
+            .failed_logins
+            .clients
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        clients.sort();
+        assert_eq!(
+            clients,
+            ["1.1.1.1", "5.34.207.186", "62.138.2.143", "82.221.106.233"]
+        );
+    }
+
+    #[test]
+    fn a_failed_auth_with_a_username_is_password_guessing_not_a_sender() {
+        let inv = counted("postfix", "postfix_counts", "postfix-sasl-failed-3.9.log");
+        assert!(inv.mailboxes.is_empty(), "{:?}", inv.mailboxes);
+        assert!(inv.sources.is_empty());
+        assert_eq!(inv.failed_logins.count, Some(4));
+        assert_eq!(
+            pairs(&inv.failed_logins.usernames),
+            [("admin", 2), ("info@example.com", 1)]
+        );
+        assert_eq!(inv.failed_logins.clients.len(), 4);
+    }
+
+    #[test]
+    fn exim_counts_read_cpanel_lines() {
+        let inv = counted("exim", "exim_counts", "exim_mainlog.log");
+        let mut mailboxes = pairs(&inv.mailboxes);
+        mailboxes.sort();
+        assert_eq!(
+            mailboxes,
+            [("news@togas-shop.ru", 1), ("test1@example.com", 1)]
+        );
+        assert_eq!(
+            pairs(&inv.scripts),
+            [("/home/username/public_html/forums", 1)]
+        );
+        let mut accounts = pairs(&inv.accounts);
+        accounts.sort();
+        assert_eq!(accounts, [("alex", 1), ("root", 1)]);
+        assert_eq!(inv.received, Some(4));
+        assert_eq!(inv.bounced, Some(1));
+        let limited = counted("exim", "exim_counts", "cpanel-max-emails-per-hour.txt");
+        let mut domains = pairs(&limited.rate_limited);
+        domains.sort();
+        assert_eq!(
+            domains,
+            [
+                ("electrica.com.my", 1),
+                ("example.com", 2),
+                ("profilaxis.ro", 1)
+            ]
+        );
+    }
 
     const EXIM: &str = "\n@@panel\ncpanel\n@@userdomains\nvictim.example: vic\nshop.example: bob\n\
 @@mta\nexim\n@@queue\n1520\n@@frozen\n312 matches out of 1520 messages\n\

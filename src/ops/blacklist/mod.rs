@@ -3,9 +3,11 @@
 //! what around a listing matters (FCrDNS; MX, SPF, DMARC).
 //!
 //! `zones` (the lists and their codes) -> `query` (names) -> `dns` (lookups) -> `verdict`
-//! (one answer, one verdict) -> `engine` (test points, concurrency, TXT); `targets` and
-//! `host` turn arguments into subjects; `dnsauth` adds the checks around a listing;
-//! `investigate` finds the sender on the server.
+//! (one answer, one verdict) -> `engine` (test points, one lookup with its TXT) -> `sweep`
+//! (every subject, streamed, bounded in flight, under a deadline); `targets` and `host` turn
+//! arguments into subjects; `dnsauth` adds the checks around a listing; `investigate` finds
+//! the sender on the server. Addresses of a CIDR block are streamed and summed up: their
+//! listings are kept, the rest is counted.
 
 pub mod dns;
 pub mod dnsauth;
@@ -13,12 +15,14 @@ pub mod engine;
 pub mod host;
 pub mod investigate;
 pub mod query;
+pub mod sweep;
 pub mod targets;
 pub mod verdict;
 pub mod zones;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use serde::Serialize;
@@ -29,7 +33,8 @@ use crate::ops::fanout;
 use dns::{Dns, DnsOptions};
 use dnsauth::Check;
 use engine::ZoneHealth;
-use query::Subject;
+use ipnet::IpNet;
+use query::{Family, Subject};
 use targets::Spec;
 use verdict::Verdict;
 use zones::Zone;
@@ -40,6 +45,8 @@ pub struct CheckOptions {
     pub dns: DnsOptions,
     pub in_flight: usize,
     pub max_addresses: usize,
+    /// The whole check ends after this; what is not answered by then is unknown.
+    pub deadline: Duration,
 }
 
 /// One zone's verdict on one target.
@@ -90,10 +97,32 @@ pub struct Summary {
     pub unknown: usize,
 }
 
+/// The addresses of a CIDR block, summed up: each listed address is a target of its own
+/// (origin: the block), the other verdicts are counted per zone.
+#[derive(Clone, Debug, Serialize)]
+pub struct BlockReport {
+    pub block: String,
+    pub addresses: u64,
+    /// Addresses clean in every zone.
+    pub clean_addresses: u64,
+    /// Refused and unknown verdicts per zone, with the detail of the first one.
+    pub counts: Vec<BlockCount>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BlockCount {
+    pub zone: String,
+    pub verdict: &'static str,
+    pub addresses: u64,
+    pub detail: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
-    /// Targets with a listing first, then refused or unknown ones, then clean ones.
+    /// Targets with a listing first, then refused or unknown ones, then clean ones; from a
+    /// CIDR block, only the listed addresses.
     pub targets: Vec<TargetReport>,
+    pub blocks: Vec<BlockReport>,
     pub zones: Vec<ZoneHealth>,
     pub host_errors: Vec<HostError>,
     /// Targets no zone of the set applies to (a domain with only ip zones selected).
@@ -158,13 +187,31 @@ struct Target {
     auth: bool,
 }
 
-/// Turns TARGET arguments into subjects; inventory hosts are asked over SSH.
-fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Target>, Vec<HostError>)> {
+/// What one TARGET argument (or one of a host's subjects) gives: one subject, or a block
+/// whose addresses are streamed, never collected.
+enum Source {
+    One(Target),
+    Block(IpNet),
+}
+
+/// Turns TARGET arguments into sources; inventory hosts are asked over SSH.
+fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Source>, Vec<HostError>)> {
     let inventory = ctx.inventory()?;
     let specs = opts
         .targets
         .iter()
-        .map(|a| targets::parse(a, |n| inventory.get(n).is_some()))
+        .map(|a| {
+            let is_host = |n: &str| inventory.get(n).is_some();
+            match targets::url_host(a) {
+                Some(host) => {
+                    let spec = targets::parse(host, is_host)?;
+                    ctx.printer
+                        .warn(format!("a URL was given: checking its host {host}"));
+                    Ok(spec)
+                }
+                None => targets::parse(a, is_host),
+            }
+        })
         .collect::<Result<Vec<Spec>, _>>()?;
     // Usage errors before any host is contacted.
     for spec in &specs {
@@ -185,12 +232,12 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Target>, Vec<HostEr
             .map_err(|e| e.to_string())
     });
     let mut collected = hosts.iter().map(|h| h.name.clone()).zip(collected);
-    let mut out: Vec<Target> = Vec::new();
+    let mut out: Vec<Source> = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashSet<Subject> = HashSet::new();
-    let mut push = |out: &mut Vec<Target>, t: Target| {
+    let mut push = |out: &mut Vec<Source>, t: Target| {
         if seen.insert(t.subject.clone()) {
-            out.push(t);
+            out.push(Source::One(t));
         }
     };
     for spec in specs {
@@ -198,15 +245,11 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Target>, Vec<HostEr
             Spec::Address(ip) => push(&mut out, direct(Subject::Ip(ip))),
             Spec::Domain(d) => push(&mut out, direct(Subject::Domain(d))),
             Spec::Block(net) => {
-                for ip in targets::expand(&net, opts.max_addresses)? {
-                    push(
-                        &mut out,
-                        Target {
-                            subject: Subject::Ip(ip),
-                            origin: Some(net.to_string()),
-                            auth: false,
-                        },
-                    );
+                if !out
+                    .iter()
+                    .any(|s| matches!(s, Source::Block(b) if *b == net))
+                {
+                    out.push(Source::Block(net));
                 }
             }
             Spec::Host(_) => {
@@ -251,15 +294,63 @@ fn direct(subject: Subject) -> Target {
     }
 }
 
+/// Every subject of `sources`, with the index of its source. An address of a block is left
+/// out when it is also given on its own or in an earlier block (it is checked once).
+fn subjects(sources: &[Source]) -> impl Iterator<Item = (usize, Subject)> + '_ {
+    sources.iter().enumerate().flat_map(move |(i, source)| {
+        let items: Box<dyn Iterator<Item = (usize, Subject)>> = match source {
+            Source::One(t) => Box::new(std::iter::once((i, t.subject.clone()))),
+            Source::Block(net) => Box::new(
+                targets::addresses(net)
+                    .filter(move |ip| {
+                        !sources[..i].iter().any(|s| match s {
+                            Source::Block(b) => b.contains(ip),
+                            Source::One(_) => false,
+                        }) && !sources
+                            .iter()
+                            .any(|s| matches!(s, Source::One(t) if t.subject == Subject::Ip(*ip)))
+                    })
+                    .map(move |ip| (i, Subject::Ip(ip))),
+            ),
+        };
+        items
+    })
+}
+
+/// The families of test points the sources need.
+fn families(sources: &[Source]) -> Vec<Family> {
+    let mut out: Vec<Family> = sources
+        .iter()
+        .map(|s| match s {
+            Source::One(t) => t.subject.family(),
+            Source::Block(IpNet::V4(_)) => Family::Ipv4,
+            Source::Block(IpNet::V6(_)) => Family::Ipv6,
+        })
+        .collect();
+    out.sort_by_key(|f| *f as u8);
+    out.dedup();
+    out
+}
+
 /// Checks every target against every zone of its kind.
 pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
-    let (targets, host_errors) = expand(ctx, opts)?;
-    let unchecked: Vec<String> = targets
+    let (sources, host_errors) = expand(ctx, opts)?;
+    let applies = |s: &Source| {
+        let kind = match s {
+            Source::One(t) => t.subject.kind(),
+            Source::Block(_) => zones::ZoneKind::Ip,
+        };
+        opts.zones.iter().any(|z| z.kind == kind)
+    };
+    let unchecked: Vec<String> = sources
         .iter()
-        .filter(|t| !opts.zones.iter().any(|z| z.kind == t.subject.kind()))
-        .map(|t| t.subject.to_string())
+        .filter(|s| !applies(s))
+        .map(|s| match s {
+            Source::One(t) => t.subject.to_string(),
+            Source::Block(net) => net.to_string(),
+        })
         .collect();
-    if !targets.is_empty() && unchecked.len() == targets.len() {
+    if !sources.is_empty() && unchecked.len() == sources.len() {
         return Err(StatusError::usage(format!(
             "no zone of the set applies to {}: addresses need `ip` zones and domains `domain` \
              zones; change --zone or --zones",
@@ -267,107 +358,223 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
         ))
         .into());
     }
-    let subjects: Arc<Vec<Subject>> = Arc::new(targets.iter().map(|t| t.subject.clone()).collect());
+    let pairs: u64 = sources
+        .iter()
+        .filter(|s| applies(s))
+        .map(|s| {
+            let (kind, n) = match s {
+                Source::One(t) => (t.subject.kind(), 1),
+                Source::Block(net) => (zones::ZoneKind::Ip, targets::size(net)),
+            };
+            n * opts.zones.iter().filter(|z| z.kind == kind).count() as u64
+        })
+        .sum();
+    let progress = ctx.printer.count_progress(pairs, "blacklist lookups");
     let zones = Arc::new(opts.zones.clone());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .context("cannot start the DNS runtime")?;
-    let (healths, outcomes, checks) = runtime.block_on(async {
+    let mut tally = Tally::new(&sources, &zones, host_errors, unchecked);
+    runtime.block_on(async {
         let dns = Arc::new(Dns::new(&opts.dns)?);
-        let auth = targets.iter().map(|t| {
-            let dns = dns.clone();
-            let (subject, wanted) = (t.subject.clone(), t.auth);
-            async move {
-                match (wanted, subject) {
-                    (false, _) => Vec::new(),
-                    (true, Subject::Ip(ip)) => vec![dnsauth::fcrdns(&dns, ip).await],
-                    (true, Subject::Domain(d)) => dnsauth::domain(&dns, &d).await,
+        let started = tokio::time::Instant::now();
+        let auth: Vec<_> = sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s {
+                Source::One(t) if t.auth => Some((i, t.subject.clone())),
+                _ => None,
+            })
+            .map(|(i, subject)| {
+                let dns = dns.clone();
+                let task = tokio::spawn(async move {
+                    match &subject {
+                        Subject::Ip(ip) => vec![dnsauth::fcrdns(&dns, *ip).await],
+                        Subject::Domain(d) => dnsauth::domain(&dns, d).await,
+                    }
+                });
+                (i, task)
+            })
+            .collect();
+        let mut plan =
+            sweep::Plan::probe(&dns, zones.clone(), &families(&sources), opts.deadline).await;
+        sweep::run(
+            dns.clone(),
+            &mut plan,
+            subjects(&sources).filter(|(i, _)| applies(&sources[*i])),
+            opts.in_flight,
+            &progress,
+            |f| tally.add(f),
+        )
+        .await;
+        progress.finish_and_clear();
+        for (i, mut task) in auth {
+            let checks = match tokio::time::timeout_at(started + opts.deadline, &mut task).await {
+                Ok(r) => r.context("the FCrDNS/MX/SPF/DMARC checks failed")?,
+                Err(_) => {
+                    task.abort();
+                    dnsauth::cut(&sources_subject(&sources[i]), &plan.cut_reason())
                 }
-            }
-        });
-        let auth = tokio::spawn(join_all(auth.collect()));
-        let (healths, outcomes) =
-            engine::run(dns, zones.clone(), subjects.clone(), opts.in_flight).await;
-        let checks = auth
-            .await
-            .context("the FCrDNS/MX/SPF/DMARC checks failed")?;
-        anyhow::Ok((healths, outcomes, checks))
+            };
+            tally.checks(i, checks);
+        }
+        tally.zones = plan.probes.into_iter().map(|(h, _)| h).collect();
+        anyhow::Ok(())
     })?;
-    Ok(report(
-        &targets,
-        &zones,
-        healths,
-        outcomes,
-        checks,
-        host_errors,
-        unchecked,
-    ))
+    Ok(tally.report())
 }
 
-/// Runs futures concurrently, results in order.
-async fn join_all<F>(futures: Vec<F>) -> Vec<F::Output>
-where
-    F: std::future::Future + Send + 'static,
-    F::Output: Send + 'static,
-{
-    let mut set = tokio::task::JoinSet::new();
-    for (i, f) in futures.into_iter().enumerate() {
-        set.spawn(async move { (i, f.await) });
+fn sources_subject(source: &Source) -> Subject {
+    match source {
+        Source::One(t) => t.subject.clone(),
+        Source::Block(net) => Subject::Ip(net.network()),
     }
-    let mut out: Vec<Option<F::Output>> = (0..set.len()).map(|_| None).collect();
-    while let Some(r) = set.join_next().await {
-        let (i, v) = r.expect("a DNS check does not panic");
-        out[i] = Some(v);
-    }
-    out.into_iter().flatten().collect()
 }
 
-fn report(
-    targets: &[Target],
-    zones: &[Zone],
-    healths: Vec<ZoneHealth>,
-    outcomes: Vec<engine::Outcome>,
-    checks: Vec<Vec<Check>>,
+/// What is kept of the results while they stream in.
+enum Kept {
+    One(TargetReport),
+    Block {
+        report: BlockReport,
+        /// (zone, verdict word) -> index in `report.counts`.
+        index: HashMap<(usize, &'static str), usize>,
+    },
+}
+
+struct Tally {
+    kept: Vec<Kept>,
+    /// Listed addresses of blocks.
+    listed: Vec<TargetReport>,
+    zone_names: Vec<String>,
+    zones: Vec<ZoneHealth>,
     host_errors: Vec<HostError>,
     unchecked: Vec<String>,
-) -> Report {
-    let mut reports: Vec<TargetReport> = targets
-        .iter()
-        .zip(checks)
-        .map(|(t, checks)| TargetReport {
-            target: t.subject.to_string(),
-            origin: t.origin.clone(),
-            results: Vec::new(),
-            checks,
-        })
-        .collect();
-    let mut summary = Summary {
-        targets: targets.len(),
-        zones: zones.len(),
-        ..Summary::default()
-    };
-    for o in outcomes {
-        match o.verdict {
-            Verdict::Listed { .. } => summary.listed += 1,
-            Verdict::Clean => summary.clean += 1,
-            Verdict::Refused { .. } => summary.refused += 1,
-            Verdict::Unknown { .. } => summary.unknown += 1,
+    summary: Summary,
+}
+
+impl Tally {
+    fn new(
+        sources: &[Source],
+        zones: &[Zone],
+        host_errors: Vec<HostError>,
+        unchecked: Vec<String>,
+    ) -> Tally {
+        let kept = sources
+            .iter()
+            .map(|s| match s {
+                Source::One(t) => Kept::One(TargetReport {
+                    target: t.subject.to_string(),
+                    origin: t.origin.clone(),
+                    results: Vec::new(),
+                    checks: Vec::new(),
+                }),
+                Source::Block(net) => Kept::Block {
+                    report: BlockReport {
+                        block: net.to_string(),
+                        addresses: 0,
+                        clean_addresses: 0,
+                        counts: Vec::new(),
+                    },
+                    index: HashMap::new(),
+                },
+            })
+            .collect();
+        Tally {
+            kept,
+            listed: Vec::new(),
+            zone_names: zones.iter().map(|z| z.name.clone()).collect(),
+            zones: Vec::new(),
+            host_errors,
+            unchecked,
+            summary: Summary {
+                zones: zones.len(),
+                ..Summary::default()
+            },
         }
-        reports[o.subject].results.push(ZoneResult {
-            zone: zones[o.zone].name.clone(),
-            verdict: o.verdict,
-        });
     }
-    for r in &mut reports {
-        r.results.sort_by_key(|z| z.verdict.rank());
+
+    fn add(&mut self, f: sweep::Finished) {
+        let s = &mut self.summary;
+        s.targets += 1;
+        for (_, v) in &f.verdicts {
+            match v {
+                Verdict::Listed { .. } => s.listed += 1,
+                Verdict::Clean => s.clean += 1,
+                Verdict::Refused { .. } => s.refused += 1,
+                Verdict::Unknown { .. } => s.unknown += 1,
+            }
+        }
+        let names = &self.zone_names;
+        let result = |z: usize, verdict: Verdict| ZoneResult {
+            zone: names[z].clone(),
+            verdict,
+        };
+        match &mut self.kept[f.slot] {
+            Kept::One(report) => {
+                report.results = f.verdicts.into_iter().map(|(z, v)| result(z, v)).collect();
+                report.results.sort_by_key(|r| r.verdict.rank());
+            }
+            Kept::Block { report, index } => {
+                report.addresses += 1;
+                if f.verdicts.iter().all(|(_, v)| *v == Verdict::Clean) {
+                    report.clean_addresses += 1;
+                }
+                let mut listings = Vec::new();
+                for (z, v) in f.verdicts {
+                    match v {
+                        Verdict::Clean => {}
+                        Verdict::Listed { .. } => listings.push(result(z, v)),
+                        v => {
+                            let i = *index.entry((z, v.word())).or_insert_with(|| {
+                                report.counts.push(BlockCount {
+                                    zone: names[z].clone(),
+                                    verdict: v.word(),
+                                    addresses: 0,
+                                    detail: v.detail(),
+                                });
+                                report.counts.len() - 1
+                            });
+                            report.counts[i].addresses += 1;
+                        }
+                    }
+                }
+                if !listings.is_empty() {
+                    self.listed.push(TargetReport {
+                        target: f.subject.to_string(),
+                        origin: Some(report.block.clone()),
+                        results: listings,
+                        checks: Vec::new(),
+                    });
+                }
+            }
+        }
     }
-    reports.sort_by_key(TargetReport::rank);
-    Report {
-        targets: reports,
-        zones: healths,
-        host_errors,
-        unchecked,
-        summary,
+
+    fn checks(&mut self, slot: usize, checks: Vec<Check>) {
+        if let Kept::One(report) = &mut self.kept[slot] {
+            report.checks = checks;
+        }
+    }
+
+    fn report(self) -> Report {
+        let mut targets = Vec::new();
+        let mut blocks = Vec::new();
+        for k in self.kept {
+            match k {
+                Kept::One(r) => targets.push(r),
+                Kept::Block { report, .. } => blocks.push(report),
+            }
+        }
+        targets.extend(self.listed);
+        targets.sort_by_key(TargetReport::rank);
+        Report {
+            targets,
+            blocks,
+            zones: self.zones,
+            host_errors: self.host_errors,
+            unchecked: self.unchecked,
+            summary: self.summary,
+        }
     }
 }

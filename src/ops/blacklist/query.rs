@@ -2,7 +2,9 @@
 //! then the zone, always fully qualified; and the test points every zone must answer.
 
 use std::fmt;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
+
+use serde::Serialize;
 
 use super::zones::ZoneKind;
 
@@ -18,6 +20,33 @@ impl Subject {
         match self {
             Subject::Ip(_) => ZoneKind::Ip,
             Subject::Domain(_) => ZoneKind::Domain,
+        }
+    }
+
+    pub fn family(&self) -> Family {
+        match self {
+            Subject::Ip(IpAddr::V4(_)) => Family::Ipv4,
+            Subject::Ip(IpAddr::V6(_)) => Family::Ipv6,
+            Subject::Domain(_) => Family::Domain,
+        }
+    }
+}
+
+/// Which test points prove a zone alive for a subject: IPv4 and IPv6 addresses each have
+/// their own (RFC 5782 section 5), so an IPv6-only zone is proven by its IPv6 ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    Ipv4,
+    Ipv6,
+    Domain,
+}
+
+impl Family {
+    pub fn kind(self) -> ZoneKind {
+        match self {
+            Family::Ipv4 | Family::Ipv6 => ZoneKind::Ip,
+            Family::Domain => ZoneKind::Domain,
         }
     }
 }
@@ -57,14 +86,17 @@ fn reversed(ip: &IpAddr) -> String {
     }
 }
 
-/// RFC 5782 test points of a zone kind: (must be listed, must not be listed).
-pub fn test_points(kind: ZoneKind) -> (Subject, Subject) {
-    match kind {
-        ZoneKind::Ip => (
+/// RFC 5782 test points of a family: (must be listed, must not be listed). For IPv6,
+/// section 5: `::FFFF:7F00:2` and `::FFFF:7F00:1`.
+pub fn test_points(family: Family) -> (Subject, Subject) {
+    let v6 = |last: u16| Subject::Ip(Ipv6Addr::new(0, 0, 0, 0, 0, 0xffff, 0x7f00, last).into());
+    match family {
+        Family::Ipv4 => (
             Subject::Ip([127, 0, 0, 2].into()),
             Subject::Ip([127, 0, 0, 1].into()),
         ),
-        ZoneKind::Domain => (
+        Family::Ipv6 => (v6(2), v6(1)),
+        Family::Domain => (
             Subject::Domain("test".into()),
             Subject::Domain("invalid".into()),
         ),
@@ -103,6 +135,20 @@ mod tests {
             name(&s, "ugly.example.com"),
             "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ugly.example.com."
         );
+    }
+
+    #[test]
+    fn ipv6_test_points_are_rfc_5782_section_5() {
+        let (listed, unlisted) = test_points(Family::Ipv6);
+        assert_eq!(
+            name(&listed, "v6.test"),
+            "2.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.v6.test."
+        );
+        assert_eq!(
+            name(&unlisted, "v6.test"),
+            "1.0.0.0.0.0.f.7.f.f.f.f.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.v6.test."
+        );
+        assert_eq!(listed.family(), Family::Ipv6);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 
-use super::query::{self, Subject};
+use super::query::{self, Family, Subject};
 use crate::exit::StatusError;
 
 const BUILTIN: &str = include_str!("zones.toml");
@@ -94,15 +94,20 @@ impl Zone {
         Reading::Listed("listed (unknown code)".into())
     }
 
-    /// RFC 5782 test points: (must be listed, must not be listed).
-    pub fn test_points(&self) -> (Subject, Subject) {
-        let (listed, unlisted) = query::test_points(self.kind);
-        let listed = match (&self.test, self.kind) {
-            (None, _) => listed,
-            (Some(t), ZoneKind::Ip) => t.parse().map(Subject::Ip).unwrap_or(listed),
-            (Some(t), ZoneKind::Domain) => Subject::Domain(t.clone()),
+    /// RFC 5782 test points for subjects of `family`: (must be listed, must not be
+    /// listed). A `test` entry replaces the must-be-listed point of its own family.
+    pub fn test_points(&self, family: Family) -> (Subject, Subject) {
+        let (listed, unlisted) = query::test_points(family);
+        let own = match (&self.test, family) {
+            (Some(t), Family::Domain) => Some(Subject::Domain(t.clone())),
+            (Some(t), _) => t
+                .parse()
+                .ok()
+                .map(Subject::Ip)
+                .filter(|s: &Subject| s.family() == family),
+            (None, _) => None,
         };
-        (listed, unlisted)
+        (own.unwrap_or(listed), unlisted)
     }
 
     /// What to do about a refusal from this zone.
@@ -292,14 +297,14 @@ mod tests {
     fn test_points_follow_the_zone() {
         let uribl = zone("multi.uribl.com");
         assert_eq!(
-            uribl.test_points(),
+            uribl.test_points(Family::Domain),
             (
                 Subject::Domain("test.uribl.com".into()),
                 Subject::Domain("invalid".into())
             )
         );
         assert_eq!(
-            zone("zen.spamhaus.org").test_points().0,
+            zone("zen.spamhaus.org").test_points(Family::Ipv4).0,
             Subject::Ip([127, 0, 0, 2].into())
         );
         let e = parse(
