@@ -451,7 +451,7 @@ fn verify_head_holds_through_later_runs() {
     let out = verify_head(&env, &head);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains(&format!("the head {head} you recorded is row 9")),
+        stdout(&out).contains(&format!("the head {head} you recorded is row 12")),
         "{}",
         stdout(&out)
     );
@@ -586,7 +586,10 @@ fn every_run_summary_shows_the_journal_head() {
             .unwrap(),
     );
     assert_eq!(summary["journal_head"], v["head"], "{summary}");
-    assert_eq!(v["head"]["seq"], 6);
+    assert_eq!(
+        v["head"]["seq"], 8,
+        "two runs of four rows: start, exec start, exec, end"
+    );
     assert!(v["head"]["hash"].as_str().unwrap().len() == 64);
     let run_id = summary["run_id"].as_str().unwrap();
     let runs = json(
@@ -618,7 +621,7 @@ fn the_hand_over_note_carries_the_journal_head() {
     );
     assert!(
         md.contains(&format!(
-            "Journal head when this note was made: `{hash}` (row 6)"
+            "Journal head when this note was made: `{hash}` (row 8)"
         )),
         "{md}"
     );
