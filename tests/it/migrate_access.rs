@@ -68,7 +68,7 @@ fn a_clean_run_says_what_it_granted_and_leaves_no_key_on_either_server() {
     assert!(
         said.contains("granted h2 a one-off key to root@")
             && said.contains("(from 127.")
-            && said.contains("only `tar -C /home/bob -cf - .`"),
+            && said.contains("only `tar -C /home/bob --format=posix -cf - .`"),
         "{said}"
     );
     assert!(said.contains("revoked the one-off key on"), "{said}");
