@@ -5,6 +5,8 @@
 pub mod cmd;
 pub mod copy;
 pub mod dest;
+#[cfg(test)]
+pub mod fake;
 pub mod interrupt;
 pub mod journaled;
 pub mod local;
