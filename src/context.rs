@@ -325,6 +325,38 @@ pub(crate) mod tests {
         )
     }
 
+    /// A context journaling a run under ticket `T-1` into a fresh journal in `dir`, for unit
+    /// tests of ops that read back the journal rows they write.
+    pub(crate) fn journaled(dir: &std::path::Path) -> Context {
+        let mut c = ctx();
+        c.settings.journal = dir.join("journal.sqlite");
+        let pattern = regex::Regex::new(crate::ticket::DEFAULT_PATTERN).unwrap();
+        let start = RunStart {
+            operator: "tester".into(),
+            machine: "test".into(),
+            command: "unit test".into(),
+            argv: Vec::new(),
+            version: "0".into(),
+            dry_run: false,
+            pid: std::process::id(),
+        };
+        c.start_run(Ticket::parse("T-1", &pattern).unwrap(), start)
+            .unwrap();
+        c
+    }
+
+    /// The step rows `c`'s run journaled for `operation`: `(unit, step, ok)` in order.
+    pub(crate) fn steps(c: &Context, operation: &str) -> Vec<(String, String, bool)> {
+        let events = c.open_journal().unwrap().ticket_events("T-1").unwrap();
+        events
+            .into_iter()
+            .filter_map(|e| match e.event {
+                Event::Step(s) if s.operation == operation => Some((s.unit, s.step, s.ok)),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn errors_are_printed_with_secrets_masked() {
         let c = ctx();

@@ -280,11 +280,7 @@ impl Drop for Fake {
         let state = self.state();
         let waiting = pending(&state.expected);
         if waiting != " nothing" {
-            let ran: Vec<String> = state
-                .calls
-                .iter()
-                .map(|c| format!("\n    {c}"))
-                .collect();
+            let ran: Vec<String> = state.calls.iter().map(|c| format!("\n    {c}")).collect();
             panic!(
                 "{}: expected commands never ran:{waiting}\n  what ran:{}",
                 self.target.name,
@@ -404,7 +400,11 @@ mod tests {
             run_ok(&f, &Cmd::script("sh", "echo hi")).unwrap();
         }
         let report = f
-            .upload(&mut &b"abc"[..], "/tmp/f", &crate::transport::copy::NoProgress)
+            .upload(
+                &mut &b"abc"[..],
+                "/tmp/f",
+                &crate::transport::copy::NoProgress,
+            )
             .unwrap();
         assert_eq!(report.bytes, 3);
         let err = run(&f, &Cmd::new("cat").arg("/etc/passwd"), None, None).unwrap_err();

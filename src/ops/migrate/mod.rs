@@ -2,6 +2,8 @@
 //! (`migrate plan`), the run that carries it out step by step (`migrate run`, `--resume`), and
 //! the final delta sync (`migrate sync`) and the comparison of both servers (`migrate verify`).
 
+#[cfg(test)]
+mod faults;
 pub mod gather;
 pub mod home;
 pub mod rules;

@@ -1,0 +1,361 @@
+//! Unit tests of `migrate run` against scripted hosts: a failure injected at each step, and
+//! what the run then does (rollback commands, journal rows, exit status), and `--resume`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::run::{workdir, AccountOutcome, Migration, RunOptions};
+use super::steps::{self, Done, Request, Step, OPERATION};
+use crate::context::tests::{journaled, steps as journaled_steps};
+use crate::context::Context;
+use crate::exit::ExitStatus;
+use crate::inventory::HostSpec;
+use crate::ops::transfer::Route;
+use crate::panel::{self, Account, Panel, PanelKind};
+use crate::transport::fake::{Fake, Matcher, Reply};
+use crate::transport::Transport;
+
+const ORIGIN: &str = "run1";
+
+fn host(name: &str) -> HostSpec {
+    HostSpec {
+        name: name.into(),
+        address: format!("{name}.fake"),
+        port: 22,
+        user: "root".into(),
+        identity_files: Vec::new(),
+        known_hosts: PathBuf::from("/nonexistent/known_hosts"),
+        jump: None,
+        groups: Vec::new(),
+        source: "inventory",
+        unsupported: None,
+    }
+}
+
+fn bob() -> Account {
+    Account {
+        user: "bob".into(),
+        domains: vec!["bob.example".into()],
+        databases: vec!["bob_wp".into()],
+        db_users: vec!["bob_wp".into()],
+        ..Account::default()
+    }
+}
+
+/// DirectAdmin: its package holds the home directory, so the steps run one after the other.
+fn driver() -> Box<dyn Panel> {
+    panel::driver(PanelKind::Directadmin).unwrap()
+}
+
+fn migration<'a>(ctx: &'a Context, src: &Arc<Fake>, dst: &Arc<Fake>, done: Done) -> Migration<'a> {
+    Migration {
+        ctx,
+        request: Request {
+            from: "h1".into(),
+            to: "h2".into(),
+            accounts: vec!["bob".into()],
+            route: Route::Relay,
+            scheduled: None,
+        },
+        from: host("h1"),
+        to: host("h2"),
+        panel: driver(),
+        src: src.clone() as Arc<dyn Transport>,
+        dst: dst.clone() as Arc<dyn Transport>,
+        done,
+    }
+}
+
+fn run(m: &Migration) -> AccountOutcome {
+    let opts = RunOptions {
+        parallel: 1,
+        fail_fast: false,
+    };
+    m.run(&[bob()], &opts).unwrap().remove(0)
+}
+
+fn dir() -> String {
+    workdir(driver().as_ref(), ORIGIN)
+}
+
+/// The archive on the source, and where it goes on the target.
+fn archive() -> String {
+    driver().archive_path(&bob(), &dir())
+}
+
+/// The DirectAdmin user listing of the target: with bob (and his domain) or without.
+fn listing(with_bob: bool) -> Reply {
+    Reply::ok(if with_bob {
+        "\n@@user\nbob\n@@conf:bob\ndomain=bob.example\ncreator=admin\n\n@@domains:bob\nbob.example\n"
+    } else {
+        "\n"
+    })
+}
+
+/// The target lists its accounts (bob among them or not) once more.
+fn lists_accounts(dst: &Fake, with_bob: bool) {
+    dst.expect(Matcher::script("data/users/*/"), listing(with_bob));
+}
+
+/// The database queries of an account listing, answered whenever asked.
+fn databases(dst: &Fake) {
+    let sql = |what: &'static str| {
+        Matcher::when("mysql", what, move |c| {
+            String::from_utf8_lossy(&c.stdin).contains(what)
+        })
+    };
+    dst.allow(sql("SHOW DATABASES"), Reply::ok("bob_wp\nmysql\n"))
+        .allow(sql("mysql.user"), Reply::ok("bob_wp\n"))
+        .allow(Matcher::program("find"), Reply::ok(""));
+}
+
+/// Scripts `step` on the hosts: as it goes when `ok`, else failing (with what the step itself
+/// cleans up after the failure).
+fn script(step: Step, ok: bool, src: &Fake, dst: &Fake) {
+    let (dir, archive) = (dir(), archive());
+    let tmp = format!("{dir}/.hostops-xfer.AAAA");
+    match step {
+        Step::Package => {
+            let cmd = driver().package_command(&bob(), &dir);
+            let reply = if ok {
+                Reply::ok("")
+            } else {
+                Reply::fails(1, "tar: no space left on device")
+            };
+            src.expect(Matcher::argv(cmd.argv().to_vec()), reply);
+        }
+        Step::Transfer => {
+            dst.expect(
+                Matcher::script("kind=$3"),
+                Reply::ok(format!("{archive}\n")),
+            )
+            .expect(Matcher::script("mktemp -d"), Reply::ok(format!("{tmp}\n")));
+            src.expect(
+                Matcher::argv(["stat", "-L", "-c", "%s", "--", &archive]),
+                Reply::ok("7\n"),
+            )
+            .expect(
+                Matcher::script("tee /dev/fd/3"),
+                Reply::output(0, "ARCHIVE", "5a1d\n"),
+            );
+            let received = if ok {
+                Reply::ok("5a1d\n")
+            } else {
+                Reply::fails(1, "tee: write error: No space left on device")
+            };
+            dst.expect(Matcher::script("tee -- \"$1\""), received);
+            if ok {
+                dst.expect(Matcher::script("changed while the copy ran"), Reply::ok(""));
+            }
+            dst.expect(Matcher::argv(["rm", "-rf", "--", &tmp]), Reply::ok(""));
+            if ok {
+                dst.expect(
+                    Matcher::argv(["stat", "-c", "%s", "--", &archive]),
+                    Reply::ok("7\n"),
+                );
+                src.expect(Matcher::argv(["rm", "-f", "--", &archive]), Reply::ok(""));
+            }
+        }
+        Step::Restore => {
+            let cmd = driver().restore_command(&bob(), &archive);
+            let reply = if ok {
+                Reply::ok("")
+            } else {
+                Reply::fails(1, "Error restoring the databases")
+            };
+            dst.expect(Matcher::argv(cmd.argv().to_vec()), reply);
+        }
+        // Fails as a restore that created no account: the target does not list it.
+        Step::Verify => lists_accounts(dst, ok),
+        Step::Cleanup => {
+            let reply = if ok {
+                Reply::ok("")
+            } else {
+                Reply::fails(1, "rm: cannot remove: Read-only file system")
+            };
+            dst.expect(Matcher::argv(["rm", "-f", "--", &archive]), reply);
+        }
+        Step::Home | Step::PlaceHome => unreachable!("DirectAdmin packages the home directory"),
+    }
+}
+
+/// The hosts with the migration's temporary directory made on both.
+fn hosts() -> (Arc<Fake>, Arc<Fake>) {
+    let (src, dst) = (Arc::new(Fake::new("h1")), Arc::new(Fake::new("h2")));
+    for t in [&src, &dst] {
+        let install = ["install", "-d", "-m", "0700", "--", &dir()].map(String::from);
+        t.expect(Matcher::argv(install), Reply::ok(""));
+    }
+    databases(&dst);
+    (src, dst)
+}
+
+/// After every account succeeded, the temporary directory goes from both hosts; else the
+/// source keeps only what is not empty and the target keeps it for `--resume`.
+fn ends(src: &Fake, dst: &Fake, all_ok: bool) {
+    let dir = dir();
+    if all_ok {
+        for t in [src, dst] {
+            t.expect(Matcher::argv(["rm", "-rf", "--", &dir]), Reply::ok(""));
+        }
+    } else {
+        let rmdir = ["rmdir", "--ignore-fail-on-non-empty", "--", &dir];
+        src.expect(Matcher::argv(rmdir), Reply::ok(""));
+    }
+}
+
+const ORDER: [Step; 5] = [
+    Step::Package,
+    Step::Transfer,
+    Step::Restore,
+    Step::Verify,
+    Step::Cleanup,
+];
+
+fn rows(ctx: &Context) -> Vec<(String, bool)> {
+    journaled_steps(ctx, OPERATION)
+        .into_iter()
+        .map(|(unit, step, ok)| {
+            assert_eq!(unit, if step == "request" { "*" } else { "bob" });
+            (step, ok)
+        })
+        .collect()
+}
+
+#[test]
+fn every_step_done_leaves_nothing_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = journaled(tmp.path());
+    let (src, dst) = hosts();
+    for step in ORDER {
+        script(step, true, &src, &dst);
+    }
+    ends(&src, &dst, true);
+    let m = migration(&ctx, &src, &dst, Done::new(ORIGIN));
+    m.record_request().unwrap();
+    let out = run(&m);
+    assert!(out.ok, "{:?}", out.error);
+    let done: Vec<Step> = out.steps.iter().map(|s| s.step).collect();
+    assert_eq!(done, ORDER);
+    let mut want = vec![("request".to_string(), true)];
+    want.extend(ORDER.iter().map(|s| (s.as_str().to_string(), true)));
+    assert_eq!(rows(&ctx), want);
+}
+
+#[test]
+fn a_failure_at_each_step_stops_the_account_and_rolls_back_what_it_must() {
+    for (k, failing) in ORDER.into_iter().enumerate() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ctx = journaled(tmp.path());
+        let (src, dst) = hosts();
+        for &step in &ORDER[..k] {
+            script(step, true, &src, &dst);
+        }
+        script(failing, false, &src, &dst);
+        // A failed restore may have created part of the account: it is looked for (listed
+        // and as a system user) and removed.
+        if failing == Step::Restore {
+            lists_accounts(&dst, true);
+            dst.expect(
+                Matcher::argv(["id", "-u", "--", "bob"]),
+                Reply::ok("1001\n"),
+            );
+            let remove = driver().remove_command(&bob());
+            dst.expect(Matcher::argv(remove.argv().to_vec()), Reply::ok(""));
+        }
+        ends(&src, &dst, false);
+        let m = migration(&ctx, &src, &dst, Done::new(ORIGIN));
+        let out = run(&m);
+
+        let name = failing.as_str();
+        assert!(!out.ok, "{name}");
+        assert_eq!(out.status, ExitStatus::Failure, "{name}");
+        let error = out.error.clone().unwrap_or_default();
+        assert!(error.starts_with(&format!("{name} failed: ")), "{error}");
+        let done: Vec<Step> = out.steps.iter().map(|s| s.step).collect();
+        assert_eq!(done, ORDER[..k], "{name}");
+        let cleanup = (failing == Step::Restore)
+            .then(|| "the partial account bob was removed from h2".to_string());
+        assert_eq!(out.cleanup, cleanup, "{name}");
+        let mut want: Vec<(String, bool)> = ORDER[..k]
+            .iter()
+            .map(|s| (s.as_str().to_string(), true))
+            .collect();
+        want.push((name.to_string(), false));
+        assert_eq!(rows(&ctx), want, "{name}");
+    }
+}
+
+#[test]
+fn a_connection_lost_during_the_restore_leaves_the_removal_to_resume() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = journaled(tmp.path());
+    let (src, dst) = hosts();
+    script(Step::Package, true, &src, &dst);
+    script(Step::Transfer, true, &src, &dst);
+    let restore = driver().restore_command(&bob(), &archive());
+    dst.expect(Matcher::argv(restore.argv().to_vec()), Reply::lost());
+    ends(&src, &dst, false);
+    let out = run(&migration(&ctx, &src, &dst, Done::new(ORIGIN)));
+    assert_eq!(out.status, ExitStatus::Connection);
+    let cleanup = out.cleanup.unwrap_or_default();
+    assert!(
+        cleanup.contains("removed by `hostops migrate run --resume`"),
+        "{cleanup}"
+    );
+    // Nothing was tried on the target after the lost restore but the end of the run.
+    assert_eq!(dst.lines().last().unwrap(), &restore.display());
+}
+
+#[test]
+fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = journaled(tmp.path());
+    let run_id = ctx.run_log().unwrap().run_id().to_string();
+    {
+        // The first run: the transfer fails after the package is made.
+        let (src, dst) = hosts();
+        script(Step::Package, true, &src, &dst);
+        script(Step::Transfer, false, &src, &dst);
+        ends(&src, &dst, false);
+        let m = migration(&ctx, &src, &dst, Done::new(ORIGIN));
+        m.record_request().unwrap();
+        assert!(!run(&m).ok);
+    }
+    let journal = ctx.open_journal().unwrap();
+    let (_, done) = steps::load(&journal, "T-1", &run_id).unwrap();
+    assert!(done.resumed);
+    assert!(done.get("bob", Step::Package).is_some());
+    assert!(done.get("bob", Step::Transfer).is_none());
+
+    let (src, dst) = hosts();
+    script(Step::Transfer, true, &src, &dst);
+    // Resumed: whatever of bob is on the target is removed before the restore.
+    lists_accounts(&dst, true);
+    dst.expect(
+        Matcher::argv(["id", "-u", "--", "bob"]),
+        Reply::ok("1001\n"),
+    );
+    let remove = driver().remove_command(&bob());
+    dst.expect(Matcher::argv(remove.argv().to_vec()), Reply::ok(""));
+    for step in [Step::Restore, Step::Verify, Step::Cleanup] {
+        script(step, true, &src, &dst);
+    }
+    ends(&src, &dst, true);
+    let out = run(&migration(&ctx, &src, &dst, done));
+    assert!(out.ok, "{:?}", out.error);
+    let resumed: Vec<(Step, bool)> = out.steps.iter().map(|s| (s.step, s.resumed)).collect();
+    assert_eq!(
+        resumed,
+        [
+            (Step::Package, true),
+            (Step::Transfer, false),
+            (Step::Restore, false),
+            (Step::Verify, false),
+            (Step::Cleanup, false)
+        ]
+    );
+    // The package was not made again.
+    let package = driver().package_command(&bob(), &dir()).display();
+    assert!(!src.lines().contains(&package));
+}
