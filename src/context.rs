@@ -41,6 +41,9 @@ pub struct Context {
     run_log: OnceLock<Arc<RunLog>>,
     redactor: Arc<Redactor>,
     connections: Mutex<HashMap<String, Arc<dyn Transport>>>,
+    /// Unit tests: the transport every connection to a host of this name gets.
+    #[cfg(test)]
+    fakes: HashMap<String, Arc<dyn Transport>>,
 }
 
 impl Context {
@@ -54,6 +57,8 @@ impl Context {
             run_log: OnceLock::new(),
             redactor: Arc::new(Redactor::default()),
             connections: Mutex::new(HashMap::new()),
+            #[cfg(test)]
+            fakes: HashMap::new(),
         }
     }
 
@@ -205,6 +210,10 @@ impl Context {
     /// A connection to `host` of its own, journaled, for a long stream that must not hold up
     /// the commands of the run's connection (one SSH session runs one command at a time).
     pub fn connect_another(&self, host: &HostSpec) -> Result<Arc<dyn Transport>, TransportError> {
+        #[cfg(test)]
+        if let Some(fake) = self.fakes.get(&host.name) {
+            return Ok(fake.clone());
+        }
         let raw: Box<dyn Transport> = if host.is_local() {
             Box::new(LocalTransport::new())
         } else {
@@ -323,6 +332,16 @@ pub(crate) mod tests {
                 ssh: ssh_options(5, false),
             },
         )
+    }
+
+    impl Context {
+        /// This context with `transports` as the connections to the hosts they name.
+        pub(crate) fn with_transports(mut self, transports: &[Arc<dyn Transport>]) -> Context {
+            for t in transports {
+                self.fakes.insert(t.target().name.clone(), t.clone());
+            }
+            self
+        }
     }
 
     /// A context journaling a run under ticket `T-1` into a fresh journal in `dir`, for unit

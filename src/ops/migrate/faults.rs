@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::home;
 use super::run::{workdir, AccountOutcome, Migration, RunOptions};
 use super::steps::{self, Done, Request, Step, OPERATION};
 use crate::context::tests::{journaled, steps as journaled_steps};
@@ -43,11 +44,21 @@ fn bob() -> Account {
 }
 
 /// DirectAdmin: its package holds the home directory, so the steps run one after the other.
-fn driver() -> Box<dyn Panel> {
-    panel::driver(PanelKind::Directadmin).unwrap()
+const DA: PanelKind = PanelKind::Directadmin;
+/// cPanel: packaged without the home directory, which streams meanwhile.
+const CPANEL: PanelKind = PanelKind::Cpanel;
+
+fn driver(kind: PanelKind) -> Box<dyn Panel> {
+    panel::driver(kind).unwrap()
 }
 
-fn migration<'a>(ctx: &'a Context, src: &Arc<Fake>, dst: &Arc<Fake>, done: Done) -> Migration<'a> {
+fn migration<'a>(
+    ctx: &'a Context,
+    kind: PanelKind,
+    src: &Arc<Fake>,
+    dst: &Arc<Fake>,
+    done: Done,
+) -> Migration<'a> {
     Migration {
         ctx,
         request: Request {
@@ -59,7 +70,7 @@ fn migration<'a>(ctx: &'a Context, src: &Arc<Fake>, dst: &Arc<Fake>, done: Done)
         },
         from: host("h1"),
         to: host("h2"),
-        panel: driver(),
+        panel: driver(kind),
         src: src.clone() as Arc<dyn Transport>,
         dst: dst.clone() as Arc<dyn Transport>,
         done,
@@ -75,26 +86,50 @@ fn run(m: &Migration) -> AccountOutcome {
 }
 
 fn dir() -> String {
-    workdir(driver().as_ref(), ORIGIN)
+    workdir(driver(DA).as_ref(), ORIGIN)
 }
 
 /// The archive on the source, and where it goes on the target.
-fn archive() -> String {
-    driver().archive_path(&bob(), &dir())
+fn archive(kind: PanelKind) -> String {
+    driver(kind).archive_path(&bob(), &dir())
 }
 
-/// The DirectAdmin user listing of the target: with bob (and his domain) or without.
-fn listing(with_bob: bool) -> Reply {
-    Reply::ok(if with_bob {
+fn staged() -> String {
+    home::staged(&dir(), "bob")
+}
+
+/// The target lists its accounts (bob, with his domain, among them or not) once more.
+fn lists_accounts(kind: PanelKind, dst: &Fake, with_bob: bool) {
+    if kind == CPANEL {
+        let acct = if with_bob {
+            r#"{"user":"bob","domain":"bob.example","owner":"root","diskused":"1M"}"#
+        } else {
+            ""
+        };
+        let json =
+            format!(r#"{{"metadata":{{"result":1,"reason":"OK"}},"data":{{"acct":[{acct}]}}}}"#);
+        let listaccts = ["whmapi1", "--output=json", "listaccts"];
+        dst.expect(Matcher::argv(listaccts), Reply::ok(json));
+        return;
+    }
+    let users = if with_bob {
         "\n@@user\nbob\n@@conf:bob\ndomain=bob.example\ncreator=admin\n\n@@domains:bob\nbob.example\n"
     } else {
         "\n"
-    })
+    };
+    dst.expect(Matcher::script("data/users/*/"), Reply::ok(users));
 }
 
-/// The target lists its accounts (bob among them or not) once more.
-fn lists_accounts(dst: &Fake, with_bob: bool) {
-    dst.expect(Matcher::script("data/users/*/"), listing(with_bob));
+/// A failed restore may have created part of the account: it is looked for (listed and as a
+/// system user) and removed.
+fn removes_partial(kind: PanelKind, dst: &Fake) {
+    lists_accounts(kind, dst, true);
+    dst.expect(
+        Matcher::argv(["id", "-u", "--", "bob"]),
+        Reply::ok("1001\n"),
+    );
+    let remove = driver(kind).remove_command(&bob());
+    dst.expect(Matcher::argv(remove.argv().to_vec()), Reply::ok(""));
 }
 
 /// The database queries of an account listing, answered whenever asked.
@@ -106,19 +141,33 @@ fn databases(dst: &Fake) {
     };
     dst.allow(sql("SHOW DATABASES"), Reply::ok("bob_wp\nmysql\n"))
         .allow(sql("mysql.user"), Reply::ok("bob_wp\n"))
-        .allow(Matcher::program("find"), Reply::ok(""));
+        .allow(Matcher::program("find"), Reply::ok(""))
+        .allow(
+            Matcher::argv(["cat", "/etc/userdatadomains"]),
+            Reply::ok(
+                "bob.example: bob==root==main==bob.example==/home/bob/public_html==10.0.0.2:80\n",
+            ),
+        );
+}
+
+fn answer(ok: bool, failure: &str) -> Reply {
+    if ok {
+        Reply::ok("")
+    } else {
+        Reply::fails(1, failure.to_string())
+    }
 }
 
 /// Scripts `step` on the hosts: as it goes when `ok`, else failing (with what the step itself
 /// cleans up after the failure).
-fn script(step: Step, ok: bool, src: &Fake, dst: &Fake) {
-    let (dir, archive) = (dir(), archive());
+fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
+    let (dir, archive) = (dir(), archive(kind));
     let tmp = format!("{dir}/.hostops-xfer.AAAA");
     match step {
         Step::Package => {
-            let cmd = driver().package_command(&bob(), &dir);
+            let cmd = driver(kind).package_command(&bob(), &dir);
             let reply = if ok {
-                Reply::ok("")
+                Reply::ok("pkgacct completed\n")
             } else {
                 Reply::fails(1, "tar: no space left on device")
             };
@@ -157,7 +206,7 @@ fn script(step: Step, ok: bool, src: &Fake, dst: &Fake) {
             }
         }
         Step::Restore => {
-            let cmd = driver().restore_command(&bob(), &archive);
+            let cmd = driver(kind).restore_command(&bob(), &archive);
             let reply = if ok {
                 Reply::ok("")
             } else {
@@ -166,7 +215,7 @@ fn script(step: Step, ok: bool, src: &Fake, dst: &Fake) {
             dst.expect(Matcher::argv(cmd.argv().to_vec()), reply);
         }
         // Fails as a restore that created no account: the target does not list it.
-        Step::Verify => lists_accounts(dst, ok),
+        Step::Verify => lists_accounts(kind, dst, ok),
         Step::Cleanup => {
             let reply = if ok {
                 Reply::ok("")
@@ -175,7 +224,32 @@ fn script(step: Step, ok: bool, src: &Fake, dst: &Fake) {
             };
             dst.expect(Matcher::argv(["rm", "-f", "--", &archive]), reply);
         }
-        Step::Home | Step::PlaceHome => unreachable!("DirectAdmin packages the home directory"),
+        Step::Home => {
+            dst.expect(Matcher::script("mkdir -m 0700"), Reply::ok(""));
+            src.expect(
+                Matcher::argv(home::produce("/home/bob").argv().to_vec()),
+                Reply::ok("TAR"),
+            );
+            let unpacked = if ok {
+                Reply::ok("")
+            } else {
+                Reply::fails(2, "tar: Cannot write: No space left on device")
+            };
+            dst.expect(
+                Matcher::argv(home::consume(&staged()).argv().to_vec()),
+                unpacked,
+            );
+            if !ok {
+                dst.expect(Matcher::argv(["rm", "-rf", "--", &staged()]), Reply::ok(""));
+            }
+        }
+        Step::PlaceHome => {
+            let place = home::place_command(&staged(), "/home/bob", "bob");
+            dst.expect(
+                Matcher::argv(place.argv().to_vec()),
+                answer(ok, "mv: cannot move"),
+            );
+        }
     }
 }
 
@@ -228,10 +302,10 @@ fn every_step_done_leaves_nothing_behind() {
     let ctx = journaled(tmp.path());
     let (src, dst) = hosts();
     for step in ORDER {
-        script(step, true, &src, &dst);
+        script(DA, step, true, &src, &dst);
     }
     ends(&src, &dst, true);
-    let m = migration(&ctx, &src, &dst, Done::new(ORIGIN));
+    let m = migration(&ctx, DA, &src, &dst, Done::new(ORIGIN));
     m.record_request().unwrap();
     let out = run(&m);
     assert!(out.ok, "{:?}", out.error);
@@ -249,22 +323,14 @@ fn a_failure_at_each_step_stops_the_account_and_rolls_back_what_it_must() {
         let ctx = journaled(tmp.path());
         let (src, dst) = hosts();
         for &step in &ORDER[..k] {
-            script(step, true, &src, &dst);
+            script(DA, step, true, &src, &dst);
         }
-        script(failing, false, &src, &dst);
-        // A failed restore may have created part of the account: it is looked for (listed
-        // and as a system user) and removed.
+        script(DA, failing, false, &src, &dst);
         if failing == Step::Restore {
-            lists_accounts(&dst, true);
-            dst.expect(
-                Matcher::argv(["id", "-u", "--", "bob"]),
-                Reply::ok("1001\n"),
-            );
-            let remove = driver().remove_command(&bob());
-            dst.expect(Matcher::argv(remove.argv().to_vec()), Reply::ok(""));
+            removes_partial(DA, &dst);
         }
         ends(&src, &dst, false);
-        let m = migration(&ctx, &src, &dst, Done::new(ORIGIN));
+        let m = migration(&ctx, DA, &src, &dst, Done::new(ORIGIN));
         let out = run(&m);
 
         let name = failing.as_str();
@@ -291,12 +357,12 @@ fn a_connection_lost_during_the_restore_leaves_the_removal_to_resume() {
     let tmp = tempfile::tempdir().unwrap();
     let ctx = journaled(tmp.path());
     let (src, dst) = hosts();
-    script(Step::Package, true, &src, &dst);
-    script(Step::Transfer, true, &src, &dst);
-    let restore = driver().restore_command(&bob(), &archive());
+    script(DA, Step::Package, true, &src, &dst);
+    script(DA, Step::Transfer, true, &src, &dst);
+    let restore = driver(DA).restore_command(&bob(), &archive(DA));
     dst.expect(Matcher::argv(restore.argv().to_vec()), Reply::lost());
     ends(&src, &dst, false);
-    let out = run(&migration(&ctx, &src, &dst, Done::new(ORIGIN)));
+    let out = run(&migration(&ctx, DA, &src, &dst, Done::new(ORIGIN)));
     assert_eq!(out.status, ExitStatus::Connection);
     let cleanup = out.cleanup.unwrap_or_default();
     assert!(
@@ -315,10 +381,10 @@ fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
     {
         // The first run: the transfer fails after the package is made.
         let (src, dst) = hosts();
-        script(Step::Package, true, &src, &dst);
-        script(Step::Transfer, false, &src, &dst);
+        script(DA, Step::Package, true, &src, &dst);
+        script(DA, Step::Transfer, false, &src, &dst);
         ends(&src, &dst, false);
-        let m = migration(&ctx, &src, &dst, Done::new(ORIGIN));
+        let m = migration(&ctx, DA, &src, &dst, Done::new(ORIGIN));
         m.record_request().unwrap();
         assert!(!run(&m).ok);
     }
@@ -329,20 +395,14 @@ fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
     assert!(done.get("bob", Step::Transfer).is_none());
 
     let (src, dst) = hosts();
-    script(Step::Transfer, true, &src, &dst);
+    script(DA, Step::Transfer, true, &src, &dst);
     // Resumed: whatever of bob is on the target is removed before the restore.
-    lists_accounts(&dst, true);
-    dst.expect(
-        Matcher::argv(["id", "-u", "--", "bob"]),
-        Reply::ok("1001\n"),
-    );
-    let remove = driver().remove_command(&bob());
-    dst.expect(Matcher::argv(remove.argv().to_vec()), Reply::ok(""));
+    removes_partial(DA, &dst);
     for step in [Step::Restore, Step::Verify, Step::Cleanup] {
-        script(step, true, &src, &dst);
+        script(DA, step, true, &src, &dst);
     }
     ends(&src, &dst, true);
-    let out = run(&migration(&ctx, &src, &dst, done));
+    let out = run(&migration(&ctx, DA, &src, &dst, done));
     assert!(out.ok, "{:?}", out.error);
     let resumed: Vec<(Step, bool)> = out.steps.iter().map(|s| (s.step, s.resumed)).collect();
     assert_eq!(
@@ -356,6 +416,114 @@ fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
         ]
     );
     // The package was not made again.
-    let package = driver().package_command(&bob(), &dir()).display();
+    let package = driver(DA).package_command(&bob(), &dir()).display();
     assert!(!src.lines().contains(&package));
+}
+
+/// cPanel's steps in order: the home streams (its own lane) while the package is made, moved
+/// and restored.
+const STREAMED: [Step; 7] = [
+    Step::Home,
+    Step::Package,
+    Step::Transfer,
+    Step::Restore,
+    Step::PlaceHome,
+    Step::Verify,
+    Step::Cleanup,
+];
+
+/// The lanes of the first stage, which run at the same time.
+const HOME_LANE: [Step; 1] = [Step::Home];
+const PACKAGE_LANE: [Step; 3] = [Step::Package, Step::Transfer, Step::Restore];
+
+/// What undoing a finished `step` removes, when a step beside it failed.
+fn undone(step: Step, src: &Fake, dst: &Fake) {
+    let rm = |path: &str| Matcher::argv(["rm", "-rf", "--", path]);
+    match step {
+        Step::Home => dst.expect(rm(&staged()), Reply::ok("")),
+        Step::Package => src.expect(rm(&archive(CPANEL)), Reply::ok("")),
+        Step::Transfer => dst.expect(rm(&archive(CPANEL)), Reply::ok("")),
+        _ => dst,
+    };
+}
+
+/// The context, with the hosts the home streams between on connections of their own.
+fn streaming(dir: &std::path::Path, src: &Arc<Fake>, dst: &Arc<Fake>) -> Context {
+    journaled(dir).with_transports(&[
+        src.clone() as Arc<dyn Transport>,
+        dst.clone() as Arc<dyn Transport>,
+    ])
+}
+
+#[test]
+fn a_streamed_home_is_put_in_place_after_the_restore() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (src, dst) = hosts();
+    let ctx = streaming(tmp.path(), &src, &dst);
+    for step in STREAMED {
+        script(CPANEL, step, true, &src, &dst);
+    }
+    ends(&src, &dst, true);
+    let out = run(&migration(&ctx, CPANEL, &src, &dst, Done::new(ORIGIN)));
+    assert!(out.ok, "{:?}", out.error);
+    let done: Vec<Step> = out.steps.iter().map(|s| s.step).collect();
+    assert_eq!(done, STREAMED);
+}
+
+#[test]
+fn a_failure_beside_the_streamed_home_undoes_the_whole_stage() {
+    for failing in STREAMED {
+        let tmp = tempfile::tempdir().unwrap();
+        let (src, dst) = hosts();
+        let ctx = streaming(tmp.path(), &src, &dst);
+        let name = failing.as_str();
+        let k = STREAMED.iter().position(|&s| s == failing).unwrap();
+        // The rows journaled: (step, ok), in any order across lanes.
+        let mut rows_wanted: Vec<(String, bool)> = Vec::new();
+        let mut partial = failing.may_leave_partial_account();
+        if k < 4 {
+            // The failing lane stops at its failure; the other runs to its end, and what
+            // either finished is undone and journaled as not done.
+            for lane in [&HOME_LANE[..], &PACKAGE_LANE[..]] {
+                for &step in lane {
+                    if step == failing {
+                        script(CPANEL, step, false, &src, &dst);
+                        rows_wanted.push((name.into(), false));
+                        break;
+                    }
+                    script(CPANEL, step, true, &src, &dst);
+                    undone(step, &src, &dst);
+                    partial |= step.may_leave_partial_account();
+                    rows_wanted.push((step.as_str().into(), true));
+                    rows_wanted.push((step.as_str().into(), false));
+                }
+            }
+        } else {
+            for &step in &STREAMED[..k] {
+                script(CPANEL, step, true, &src, &dst);
+                rows_wanted.push((step.as_str().into(), true));
+            }
+            script(CPANEL, failing, false, &src, &dst);
+            rows_wanted.push((name.into(), false));
+        }
+        if partial {
+            removes_partial(CPANEL, &dst);
+        }
+        ends(&src, &dst, false);
+        let out = run(&migration(&ctx, CPANEL, &src, &dst, Done::new(ORIGIN)));
+
+        assert!(!out.ok, "{name}");
+        assert_eq!(out.status, ExitStatus::Failure, "{name}");
+        let error = out.error.clone().unwrap_or_default();
+        assert!(error.starts_with(&format!("{name} failed: ")), "{error}");
+        let done: Vec<Step> = out.steps.iter().map(|s| s.step).collect();
+        let kept = if k < 4 { &[][..] } else { &STREAMED[..k] };
+        assert_eq!(done, kept, "{name}");
+        let cleanup = partial.then(|| "the partial account bob was removed from h2".to_string());
+        assert_eq!(out.cleanup, cleanup, "{name}");
+        let mut got = rows(&ctx);
+        got.sort();
+        rows_wanted.sort();
+        assert_eq!(got, rows_wanted, "{name}");
+    }
 }
