@@ -1,6 +1,7 @@
-//! Unit tests of `backup restore` (whole account) against a scripted host: a failure injected
-//! at each step (snapshot, restore, verify), and what follows (the snapshot put back, the
-//! partial account or snapshot removed), the journal rows and the exit status.
+//! Unit tests of `backup restore` against a scripted host: a failure injected at each step
+//! (snapshot, restore, verify) of a whole-account restore and in a partial one, and what
+//! follows (the snapshot put back, the partial account or snapshot removed), the journal rows
+//! and the exit status.
 
 use super::*;
 use crate::context::tests::{journaled, steps as journaled_steps};
@@ -252,4 +253,135 @@ fn without_a_snapshot_a_failed_restore_changes_nothing_more() {
     );
     assert_eq!(status_of(&err), ExitStatus::Connection);
     assert_eq!(rows(&ctx), want(&[("snapshot", true), ("restore", false)]));
+}
+
+/// A restore of only bob's `public_html` (`--only`), from a backup kept as a directory.
+fn partial_plan() -> Plan {
+    let piece = Piece {
+        tree: crate::panel::backup::Tree {
+            source: Source::Dir(BACKUP_DIR.into()),
+            prefix: "public_html".into(),
+            live: LIVE.into(),
+            exclude: Vec::new(),
+        },
+        file: false,
+    };
+    let sides = preview::LiveAndBackup {
+        backup: Default::default(),
+        live: Default::default(),
+    };
+    Plan {
+        whole: false,
+        parts: vec![Part::Path("public_html".into())],
+        selection: Selection {
+            pieces: vec![piece.clone()],
+            dumps: Vec::new(),
+        },
+        sides: vec![(piece, sides)],
+        ..plan(true, true)
+    }
+}
+
+const BACKUP_DIR: &str = "/home/admin/admin_backups/2026-12-01/bob";
+const LIVE: &str = "/home/bob/public_html";
+
+#[test]
+fn a_failed_partial_restore_puts_back_only_what_it_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = journaled(tmp.path());
+    let t = Fake::new("h1");
+    let dir = snapshot_dir();
+    let copy = format!("{dir}/files/0");
+    t.expect(
+        Matcher::argv(["install", "-d", "-m", "0700", "--", &dir]),
+        Reply::ok(""),
+    );
+    // Listings of the live tree (fingerprint before, verify after).
+    t.allow(Matcher::script("exit 0; shift; exec"), Reply::ok(""));
+    // No link on the way to the paths replaced (checked before the copy).
+    t.expect(Matcher::script("readlink"), Reply::ok(""));
+    // The copy of what the restore replaces.
+    let (files, db) = (format!("{dir}/files"), format!("{dir}/db"));
+    t.expect(
+        Matcher::argv(["install", "-d", "-m", "0700", "--", &files, &db]),
+        Reply::ok(""),
+    )
+    .expect(
+        Matcher::when("sh", "(does LIVE exist)", |c| {
+            c.argv.last().unwrap() == LIVE
+        }),
+        Reply::ok(""),
+    )
+    .expect(
+        Matcher::argv([
+            "rsync",
+            "--archive",
+            "--hard-links",
+            "--",
+            &format!("{LIVE}/"),
+            &format!("{copy}/"),
+        ]),
+        Reply::ok(""),
+    )
+    .expect(
+        Matcher::upload(&format!("{dir}/before.entries")),
+        Reply::ok(""),
+    );
+    // The restore, through a staging directory removed whatever happens; its copy fails.
+    let stage = "/home/.hostops-restore-run1";
+    t.expect(
+        Matcher::argv(["install", "-d", "-m", "0700", "--", stage]),
+        Reply::ok(""),
+    )
+    .expect(
+        Matcher::argv(["mkdir", "-p", "--", "/home/bob"]),
+        Reply::ok(""),
+    )
+    .expect(
+        Matcher::when(
+            "rsync",
+            "--chown=bob:bob (the backup into the live tree)",
+            |c| c.argv.iter().any(|a| a == "--chown=bob:bob"),
+        ),
+        Reply::fails(23, "rsync: write failed: No space left on device"),
+    )
+    .expect(Matcher::argv(["rm", "-rf", "--", stage]), Reply::ok(""));
+    // Put back: the copy over the live tree (no link on its way), nothing else.
+    t.expect(Matcher::script("readlink"), Reply::ok(""))
+        .expect(
+            Matcher::argv(["mkdir", "-p", "--", "/home/bob"]),
+            Reply::ok(""),
+        )
+        .expect(
+            Matcher::argv([
+                "rsync",
+                "--archive",
+                "--hard-links",
+                "--delete",
+                "--",
+                &format!("{copy}/"),
+                &format!("{LIVE}/"),
+            ]),
+            Reply::ok(""),
+        );
+    let plan = partial_plan();
+    let err = apply(&ctx, &t, driver().as_ref(), &plan, RUN).unwrap_err();
+    let text = format!("{err:#}");
+    assert!(
+        text.contains(&format!(
+            "what it replaced ({LIVE}) was put back from the safety snapshot {dir}"
+        )),
+        "{text}"
+    );
+    // The copy went back last, after the failed restore.
+    let put_back = format!("rsync --archive --hard-links --delete -- {copy}/ {LIVE}/");
+    assert_eq!(t.lines().last(), Some(&put_back));
+    assert_eq!(
+        rows(&ctx),
+        want(&[
+            (SNAPSHOT_BEGUN, true),
+            ("snapshot", true),
+            ("restore", false)
+        ])
+    );
 }
