@@ -239,7 +239,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             let t = ctx.connect(&ctx.host(h)?)?;
             let bar = ctx.printer.task(&format!("upload {remote_path}"));
             let from = path_text(local_path)?;
-            let r = if *tree {
+            if *tree {
                 let source = transfer::Source {
                     origin: here,
                     path: from,
@@ -256,8 +256,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 let mut f = File::open(local_path)
                     .with_context(|| format!("cannot open `{}`", local_path.display()))?;
                 t.upload(&mut f, &final_path, &bar)?
-            };
-            r
+            }
         }
         CopyPlan::Download {
             host: h,
@@ -269,7 +268,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             let t = ctx.connect(&spec)?;
             let bar = ctx.printer.task(&format!("download {remote_path}"));
             let to = path_text(local_path)?;
-            let r = if *tree {
+            if *tree {
                 let source = transfer::Source {
                     origin: Origin::new(&*t, &spec),
                     path: remote_path,
@@ -285,8 +284,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 download_atomically(&local, &final_path, |out| {
                     Ok(t.download(remote_path, out, &bar)?)
                 })?
-            };
-            r
+            }
         }
         CopyPlan::Between {
             from,
@@ -313,12 +311,11 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 t: &*dst_t,
                 path: to_path,
             };
-            let r = if *tree {
+            if *tree {
                 transfer::copy_tree(&source, &target, *route, &tag, &bar)?
             } else {
                 transfer::copy(&source, &target, *route, &tag, &bar)?
-            };
-            r
+            }
         }
     };
     Ok(CopyDone { plan, report })
