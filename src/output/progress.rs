@@ -3,15 +3,22 @@
 //! a step is one status line as it starts). A task starts as a spinner with its label and
 //! the time spent; once bytes flow it shows them with their rate, and with the ETA when the
 //! total is known. Plain text only: nothing to colour, so NO_COLOR holds by construction.
+//! A transfer the target pulls itself (the direct route) stays a spinner: its bytes never
+//! pass through hostops (see `ops::transfer::direct`).
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use super::{human_bytes, human_duration};
 use crate::transport::Progress;
+
+/// The lines on stderr, one set per process (the log lines of `-v` clear them too).
+static STDERR_LINES: OnceLock<MultiProgress> = OnceLock::new();
 
 /// Where tasks draw: one set of lines on stderr shared by the tasks running at the same time
 /// (accounts migrating in parallel, a home streaming beside its account's archive), or
@@ -24,7 +31,11 @@ impl Reporter {
     /// Draws on stderr.
     pub fn stderr() -> Reporter {
         Reporter {
-            lines: Some(MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
+            lines: Some(
+                STDERR_LINES
+                    .get_or_init(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr()))
+                    .clone(),
+            ),
         }
     }
 
@@ -71,6 +82,21 @@ impl Reporter {
             lines: Some(lines.clone()),
             bytes: AtomicBool::new(false),
         }
+    }
+}
+
+/// Stderr for the log (`-v`): each write clears the progress lines meanwhile.
+pub struct LogWriter;
+
+impl Write for LogWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match STDERR_LINES.get() {
+            Some(lines) => lines.suspend(|| io::stderr().write(buf)),
+            None => io::stderr().write(buf),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        io::stderr().flush()
     }
 }
 
