@@ -176,7 +176,9 @@ pub fn bytes_line(done: u64, total: Option<u64>, per_sec: f64) -> String {
     };
     let _ = write!(line, ", {}/s", human_rate(rate));
     if let (Some(t), true) = (total, rate > 0.0) {
-        let left = Duration::from_secs_f64((t - done) as f64 / rate);
+        // Rounded, and never "0s" while bytes remain.
+        let left = ((t - done) as f64 / rate).round().max(1.0);
+        let left = Duration::from_secs(left as u64);
         let _ = write!(line, ", eta {}", human_secs(left));
     }
     line
@@ -223,6 +225,10 @@ mod tests {
         assert_eq!(
             bytes_line(0, Some(10 * MIB), 2.5 * MIB as f64),
             "0 B of 10.00 MiB, 2.5 MiB/s, eta 4s"
+        );
+        assert_eq!(
+            bytes_line(285 * MIB, Some(300 * MIB), 21.0 * MIB as f64),
+            "285.00 MiB of 300.00 MiB, 21 MiB/s, eta 1s"
         );
         assert_eq!(
             bytes_line(MIB, Some(20_000 * MIB), MIB as f64),
