@@ -123,6 +123,8 @@ impl Progress for Task {
     fn advance(&self, bytes: u64) {
         if !self.bytes.swap(true, Ordering::Relaxed) {
             self.bar.set_style(bytes_style());
+            // The rate counts from the first byte, not from the connecting before it.
+            self.bar.reset_eta();
         }
         self.bar.inc(bytes);
     }
