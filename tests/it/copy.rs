@@ -355,9 +355,15 @@ fn at_a_terminal_a_copy_shows_its_bytes_of_the_known_total_and_rate() {
         "no bytes line on the terminal:\n{screen}"
     );
     assert!(!screen.contains("of 0 B"), "{screen}");
-    // Not a terminal (a pipe): no progress at all.
+    // At a terminal with -q or --json, and not at a terminal (a pipe): no progress at all.
+    for quiet in ["-q", "--json"] {
+        let (status, screen) =
+            on_a_terminal(&env, &lab, &[quiet, "copy", "big.bin", "h1:/root/big2.bin"]);
+        assert!(status.success(), "{screen}");
+        assert!(!screen.contains("upload /root"), "{quiet}: {screen}");
+    }
     let out = copy(&env, &lab, &["big.bin", "h1:/root/big2.bin"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("/s"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("upload /root"), "{}", stderr(&out));
     ok(&lab.sh("h1", &["rm", "-f", "/root/big.bin", "/root/big2.bin"]));
 }
