@@ -75,7 +75,7 @@ impl Reporter {
                 bytes: AtomicBool::new(false),
             };
         };
-        let bar = lines.add(bar.with_style(style).with_message(label.to_string()));
+        let bar = lines.add(bar.with_style(style).with_message(one_line(label)));
         bar.enable_steady_tick(Duration::from_millis(250));
         Task {
             bar,
@@ -137,6 +137,12 @@ impl Drop for Task {
             lines.remove(&self.bar);
         }
     }
+}
+
+/// A label (account and path names come from servers and engineers) as one line with its
+/// control characters shown escaped: it can neither drive the terminal nor break the line.
+fn one_line(label: &str) -> String {
+    super::escape::text(label).replace('\n', "\\n")
 }
 
 fn spinner_style() -> ProgressStyle {
@@ -255,6 +261,21 @@ mod tests {
     fn no_rate_yet_is_no_eta() {
         assert_eq!(bytes_line(0, Some(MIB), 0.0), "0 B of 1.00 MiB, 0 B/s");
         assert_eq!(bytes_line(0, Some(MIB), f64::NAN), "0 B of 1.00 MiB, 0 B/s");
+    }
+
+    #[test]
+    fn labels_from_servers_are_one_line_and_drive_no_terminal() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/hostile.json")).unwrap();
+        for v in table["values"].as_array().unwrap() {
+            let shown = one_line(&format!("bob: upload {}", v["value"].as_str().unwrap()));
+            assert!(
+                !shown.contains(['\n', '\r', '\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+                "{}: {shown:?}",
+                v["name"]
+            );
+        }
+        assert_eq!(one_line("a\nb\u{1b}[2J"), "a\\nb\\e[2J");
     }
 
     #[test]
