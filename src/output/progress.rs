@@ -85,15 +85,21 @@ impl Reporter {
     }
 }
 
+/// Runs `f` (a question at the terminal, a log line) with the progress lines on stderr
+/// cleared; none are drawn until it returns.
+pub fn without_lines<R>(f: impl FnOnce() -> R) -> R {
+    match STDERR_LINES.get() {
+        Some(lines) => lines.suspend(f),
+        None => f(),
+    }
+}
+
 /// Stderr for the log (`-v`): each write clears the progress lines meanwhile.
 pub struct LogWriter;
 
 impl Write for LogWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match STDERR_LINES.get() {
-            Some(lines) => lines.suspend(|| io::stderr().write(buf)),
-            None => io::stderr().write(buf),
-        }
+        without_lines(|| io::stderr().write(buf))
     }
     fn flush(&mut self) -> io::Result<()> {
         io::stderr().flush()
