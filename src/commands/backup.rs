@@ -144,12 +144,14 @@ fn restore(ctx: &Context, args: BackupRestoreArgs) -> Result<ExitStatus> {
         .run_log()
         .map(|l| l.run_id().to_string())
         .unwrap_or_default();
-    ctx.printer.status(if plan.snapshot.is_some() {
-        "taking the safety snapshot, restoring, verifying…"
+    let task = ctx.printer.step(if plan.snapshot.is_some() {
+        "taking the safety snapshot, restoring, verifying"
     } else {
-        "restoring, verifying…"
+        "restoring, verifying"
     });
-    let outcome = restore::apply(ctx, &*t, driver.as_ref(), &plan, &run_id)?;
+    let outcome = restore::apply(ctx, &*t, driver.as_ref(), &plan, &run_id);
+    drop(task);
+    let outcome = outcome?;
     let ok = outcome.differences.is_empty();
     if ctx.printer.is_json() {
         ctx.printer

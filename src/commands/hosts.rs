@@ -61,13 +61,13 @@ struct Checked {
 
 fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
     let hosts = ctx.hosts(names)?;
-    let bar = ctx.printer.count_progress(hosts.len() as u64, "checking");
+    let bar = ctx.printer.count(hosts.len() as u64, "checking");
     let results = fanout::for_each(&hosts, forks, |h| {
         let r = ctx.connect(h).and_then(|t| facts::gather(&*t));
         bar.inc(1);
         r
     });
-    bar.finish_and_clear();
+    drop(bar);
     let mut status = ExitStatus::Success;
     let checked: Vec<Checked> = hosts
         .iter()

@@ -113,14 +113,17 @@ fn sync(ctx: &Context, args: SyncArgs) -> Result<ExitStatus> {
     let mut done = Vec::new();
     let mut failed = 0;
     for a in &accounts {
-        ctx.printer.status(format!("{}: syncing ...", a.user));
-        match migrate::sync::account(
+        let task = ctx.printer.step(&format!("{}: syncing", a.user));
+        let synced = migrate::sync::account(
             driver.as_ref(),
             &servers,
             a,
             route,
             &format!("{tag}-{}", a.user),
-        ) {
+            &task,
+        );
+        drop(task);
+        match synced {
             Ok(s) => done.push(serde_json::to_value(&s)?),
             Err(e) => {
                 failed += 1;
@@ -427,6 +430,11 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
         src,
         dst,
         done,
+        sizes: plan
+            .iter()
+            .flat_map(|p| &p.accounts)
+            .map(|a| (a.user.clone(), a.size_bytes))
+            .collect(),
     };
     let what = format!(
         "migrate {} account(s) from {} to {}",

@@ -270,7 +270,7 @@ fn init_tracing(verbose: u8, quiet: bool) {
         _ => tracing::Level::TRACE,
     };
     let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(|| crate::output::progress::LogWriter)
         .with_max_level(level)
         .with_target(false)
         .with_ansi(console::colors_enabled_stderr())

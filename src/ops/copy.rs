@@ -15,7 +15,7 @@ use crate::context::Context;
 use crate::exit::StatusError;
 use crate::transport::dest::{self, Kind};
 use crate::transport::local::{LocalTransport, LOCAL};
-use crate::transport::CopyReport;
+use crate::transport::{CopyReport, Progress as _};
 
 /// One side of a copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -237,9 +237,9 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             tree,
         } => {
             let t = ctx.connect(&ctx.host(h)?)?;
-            let bar = ctx.printer.bytes_progress(&format!("upload {remote_path}"));
+            let bar = ctx.printer.task(&format!("upload {remote_path}"));
             let from = path_text(local_path)?;
-            let r = if *tree {
+            if *tree {
                 let source = transfer::Source {
                     origin: here,
                     path: from,
@@ -250,15 +250,13 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 };
                 transfer::copy_tree(&source, &target, Route::Relay, "", &bar)?
             } else {
-                bar.set_length(*bytes);
+                bar.set_total(*bytes);
                 let name = dest::source_name(from);
                 let final_path = dest::resolve(&*t, remote_path, name, Kind::File)?;
                 let mut f = File::open(local_path)
                     .with_context(|| format!("cannot open `{}`", local_path.display()))?;
                 t.upload(&mut f, &final_path, &bar)?
-            };
-            bar.finish_and_clear();
-            r
+            }
         }
         CopyPlan::Download {
             host: h,
@@ -268,11 +266,9 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
         } => {
             let spec = ctx.host(h)?;
             let t = ctx.connect(&spec)?;
-            let bar = ctx
-                .printer
-                .bytes_progress(&format!("download {remote_path}"));
+            let bar = ctx.printer.task(&format!("download {remote_path}"));
             let to = path_text(local_path)?;
-            let r = if *tree {
+            if *tree {
                 let source = transfer::Source {
                     origin: Origin::new(&*t, &spec),
                     path: remote_path,
@@ -288,9 +284,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 download_atomically(&local, &final_path, |out| {
                     Ok(t.download(remote_path, out, &bar)?)
                 })?
-            };
-            bar.finish_and_clear();
-            r
+            }
         }
         CopyPlan::Between {
             from,
@@ -302,7 +296,9 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
         } => {
             let (from_spec, to_spec) = (ctx.host(from)?, ctx.host(to)?);
             let (src_t, dst_t) = (ctx.connect(&from_spec)?, ctx.connect(&to_spec)?);
-            let bar = ctx.printer.bytes_progress(&format!("{from} -> {to}"));
+            // Direct, the target pulls the bytes: hostops never sees them and the line stays a
+            // spinner with the time spent (see `transfer::direct`).
+            let bar = ctx.printer.task(&format!("{from} -> {to}"));
             let tag = ctx
                 .run_log()
                 .map(|l| l.run_id().to_string())
@@ -315,13 +311,11 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
                 t: &*dst_t,
                 path: to_path,
             };
-            let r = if *tree {
+            if *tree {
                 transfer::copy_tree(&source, &target, *route, &tag, &bar)?
             } else {
                 transfer::copy(&source, &target, *route, &tag, &bar)?
-            };
-            bar.finish_and_clear();
-            r
+            }
         }
     };
     Ok(CopyDone { plan, report })

@@ -116,6 +116,10 @@ fn into_place(
 
 /// The target pulls the file over its own ssh into `data`, hashing the stream as it writes
 /// it, while the source hashes its file at the same time.
+///
+/// No progress: the bytes never pass through hostops, and polling the size of `data` would
+/// need a second connection to the target (one SSH session runs one command at a time) and
+/// journal a command every second; the task's line stays a spinner with the time spent.
 fn direct(
     src: &Source<'_>,
     dst: &dyn Transport,

@@ -3,6 +3,7 @@
 //! honoured, progress bars only on a terminal.
 
 pub mod escape;
+pub mod progress;
 pub mod prompt;
 pub mod table;
 
@@ -12,10 +13,12 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 use console::style;
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
+pub use progress::Task;
 pub use table::Table;
+
+use progress::Reporter;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -32,6 +35,7 @@ pub struct Printer {
     stderr: Sink,
     stdout_is_terminal: bool,
     stderr_is_terminal: bool,
+    progress: Reporter,
 }
 
 impl Printer {
@@ -44,6 +48,11 @@ impl Printer {
             stderr: Mutex::new(Box::new(io::stderr())),
             stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
+            progress: if io::stderr().is_terminal() && !quiet && format == Format::Human {
+                Reporter::stderr()
+            } else {
+                Reporter::hidden()
+            },
         }
     }
 
@@ -60,6 +69,7 @@ impl Printer {
             stderr: Mutex::new(stderr),
             stdout_is_terminal: false,
             stderr_is_terminal: false,
+            progress: Reporter::hidden(),
         }
     }
 
@@ -88,6 +98,15 @@ impl Printer {
         self.stderr.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Writes `f` to stdout or stderr with the progress lines cleared meanwhile.
+    fn write(&self, stderr: bool, f: impl FnOnce(&mut dyn Write) -> io::Result<()>) {
+        self.progress.suspend(|| {
+            let mut sink = if stderr { self.err() } else { self.out() };
+            let _ = f(&mut **sink);
+            let _ = sink.flush();
+        });
+    }
+
     /// Writes one JSON document to stdout, in one write (stdout is line-buffered: a large
     /// document written line by line costs a system call per line).
     pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
@@ -103,22 +122,19 @@ impl Printer {
     /// control characters from servers escaped.
     pub fn data(&self, text: impl Display) {
         if !self.is_json() {
-            let _ = writeln!(self.out(), "{}", escape::keeping_colour(&text.to_string()));
+            let text = escape::keeping_colour(&text.to_string()).into_owned();
+            self.write(false, |w| writeln!(w, "{text}"));
         }
     }
 
     /// Writes raw bytes to stdout (a streamed command's output).
     pub fn raw(&self, bytes: &[u8]) {
-        let mut out = self.out();
-        let _ = out.write_all(bytes);
-        let _ = out.flush();
+        self.write(false, |w| w.write_all(bytes));
     }
 
     /// Writes raw bytes to stderr.
     pub fn raw_err(&self, bytes: &[u8]) {
-        let mut err = self.err();
-        let _ = err.write_all(bytes);
-        let _ = err.flush();
+        self.write(true, |w| w.write_all(bytes));
     }
 
     pub fn table(&self, table: &Table) {
@@ -128,58 +144,49 @@ impl Printer {
     /// A status line on stderr (silenced by -q).
     pub fn status(&self, text: impl Display) {
         if !self.quiet {
-            let _ = writeln!(self.err(), "{}", escaped(text));
+            let text = escaped(text);
+            self.write(true, |w| writeln!(w, "{text}"));
         }
     }
 
     /// A warning on stderr (silenced by -q).
     pub fn warn(&self, text: impl Display) {
         if !self.quiet {
-            let _ = writeln!(
-                self.err(),
-                "{} {}",
-                style("warning:").yellow().bold(),
-                escaped(text)
-            );
+            let text = escaped(text);
+            self.write(true, |w| {
+                writeln!(w, "{} {text}", style("warning:").yellow().bold())
+            });
         }
     }
 
     /// The final error line, with each cause on its own line.
     pub fn error(&self, err: &anyhow::Error) {
-        let mut e = self.err();
-        let _ = writeln!(e, "{} {}", style("error:").red().bold(), escaped(err));
-        for cause in err.chain().skip(1) {
-            let _ = writeln!(e, "  {} {}", style("caused by:").dim(), escaped(cause));
-        }
+        self.write(true, |e| {
+            writeln!(e, "{} {}", style("error:").red().bold(), escaped(err))?;
+            for cause in err.chain().skip(1) {
+                writeln!(e, "  {} {}", style("caused by:").dim(), escaped(cause))?;
+            }
+            Ok(())
+        });
     }
 
-    /// A byte-count progress bar on stderr, hidden unless stderr is a terminal.
-    pub fn bytes_progress(&self, message: &str) -> ProgressBar {
-        if !self.stderr_is_terminal || self.quiet || self.is_json() {
-            return ProgressBar::hidden();
+    /// A long step starting: a spinner with `label` and the time spent at a terminal (bytes,
+    /// rate and ETA once bytes flow), else the status line `label ...` (silenced by -q).
+    pub fn step(&self, label: &str) -> Task {
+        if !self.progress.is_shown() {
+            self.status(format!("{label} ..."));
         }
-        let bar = ProgressBar::new(0).with_message(message.to_string());
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{msg} [{bar:30}] {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        );
-        bar
+        self.progress.task(label)
     }
 
-    /// A count progress bar (hosts done) on stderr, hidden unless stderr is a terminal.
-    pub fn count_progress(&self, total: u64, message: &str) -> ProgressBar {
-        if !self.stderr_is_terminal || self.quiet || self.is_json() {
-            return ProgressBar::hidden();
-        }
-        let bar = ProgressBar::new(total).with_message(message.to_string());
-        bar.set_style(
-            ProgressStyle::with_template("{msg} {pos}/{len} {wide_bar} {elapsed}")
-                .expect("valid template"),
-        );
-        bar
+    /// A long step that only a terminal shows (as [`Printer::step`]); nothing otherwise.
+    pub fn task(&self, label: &str) -> Task {
+        self.progress.task(label)
+    }
+
+    /// `total` things to count (hosts checked), shown only at a terminal.
+    pub fn count(&self, total: u64, label: &str) -> Task {
+        self.progress.count(total, label)
     }
 }
 

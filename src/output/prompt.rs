@@ -1,7 +1,9 @@
-//! Questions on a terminal (dialoguer). Without a terminal nothing is ever asked.
+//! Questions on a terminal (dialoguer), asked with the progress lines cleared. Without a
+//! terminal nothing is ever asked.
 
 use std::io::IsTerminal;
 
+use super::progress::without_lines;
 use crate::transport::ssh::Prompter;
 
 /// Asks on the terminal when stdin and stderr are terminals; otherwise always says no.
@@ -20,22 +22,26 @@ impl TermPrompter {
 impl Prompter for TermPrompter {
     fn confirm(&self, question: &str) -> bool {
         self.enabled
-            && dialoguer::Confirm::new()
-                .with_prompt(question)
-                .default(false)
-                .interact()
-                .unwrap_or(false)
+            && without_lines(|| {
+                dialoguer::Confirm::new()
+                    .with_prompt(question)
+                    .default(false)
+                    .interact()
+                    .unwrap_or(false)
+            })
     }
 
     fn secret(&self, prompt: &str) -> Option<String> {
         if !self.enabled {
             return None;
         }
-        dialoguer::Password::new()
-            .with_prompt(prompt.trim_end_matches([':', ' ']))
-            .allow_empty_password(true)
-            .interact()
-            .ok()
+        without_lines(|| {
+            dialoguer::Password::new()
+                .with_prompt(prompt.trim_end_matches([':', ' ']))
+                .allow_empty_password(true)
+                .interact()
+                .ok()
+        })
     }
 
     fn can_prompt(&self) -> bool {

@@ -9,7 +9,8 @@ use super::dest::{self, Kind};
 use super::pump::{HashingReader, Tee};
 use super::{run, Cmd, ExecIo, Transport, TransportError};
 
-/// Receives byte counts as a copy advances (a progress bar, or nothing).
+/// Receives byte counts as a copy advances (`output::Task`, the one progress reporter, or
+/// nothing).
 pub trait Progress: Sync {
     fn set_total(&self, _total: u64) {}
     fn advance(&self, _bytes: u64) {}
@@ -18,15 +19,6 @@ pub trait Progress: Sync {
 /// Progress that goes nowhere.
 pub struct NoProgress;
 impl Progress for NoProgress {}
-
-impl Progress for indicatif::ProgressBar {
-    fn set_total(&self, total: u64) {
-        self.set_length(total);
-    }
-    fn advance(&self, bytes: u64) {
-        self.inc(bytes);
-    }
-}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct CopyReport {

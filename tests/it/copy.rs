@@ -302,3 +302,68 @@ fn hostile_paths_and_host_strings_run_nothing() {
     here.assert_nothing_ran();
     there.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
 }
+
+/// Runs `hostops ARGS...` (lab inventory, `-y`) under `script`, which gives it a real
+/// pseudo-terminal as its stderr; returns the exit status and what the terminal showed.
+fn on_a_terminal(env: &Env, lab: &Lab, args: &[&str]) -> (std::process::ExitStatus, String) {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let hostops = assert_cmd::cargo::cargo_bin("hostops");
+    let mut line = vec![quote(&hostops.display().to_string())];
+    line.extend(
+        ["--inventory", &lab.inventory().display().to_string()]
+            .into_iter()
+            .chain(["-t", TICKET, "-y"])
+            .chain(args.iter().copied())
+            .map(quote),
+    );
+    let like_hostops = env.hostops_std();
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qfec", &line.join(" "), "/dev/null"])
+        .current_dir(env.path())
+        .env_clear()
+        .env("TERM", "xterm")
+        .env("SHELL", "/bin/sh")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in like_hostops.get_envs() {
+        if let Some(v) = v {
+            cmd.env(k, v);
+        }
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn at_a_terminal_a_copy_shows_its_bytes_of_the_known_total_and_rate() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    // Sparse: 96 MiB to stream, nothing on the disk here.
+    let big = std::fs::File::create(env.path().join("big.bin")).unwrap();
+    big.set_len(96 << 20).unwrap();
+    drop(big);
+    let (status, screen) = on_a_terminal(&env, &lab, &["copy", "big.bin", "h1:/root/big.bin"]);
+    assert!(status.success(), "{screen}");
+    // The line as the bytes flow: what was sent of the total, the rate; never "of 0 B".
+    let line = regex::Regex::new(
+        r"upload /root/big\.bin: [0-9.]+ [KMG]?i?B of 96\.00 MiB, [0-9.]+ [KMG]?i?B/s",
+    )
+    .unwrap();
+    assert!(
+        line.is_match(&screen),
+        "no bytes line on the terminal:\n{screen}"
+    );
+    assert!(!screen.contains("of 0 B"), "{screen}");
+    // At a terminal with -q or --json, and not at a terminal (a pipe): no progress at all.
+    for quiet in ["-q", "--json"] {
+        let (status, screen) =
+            on_a_terminal(&env, &lab, &[quiet, "copy", "big.bin", "h1:/root/big2.bin"]);
+        assert!(status.success(), "{screen}");
+        assert!(!screen.contains("upload /root"), "{quiet}: {screen}");
+    }
+    let out = copy(&env, &lab, &["big.bin", "h1:/root/big2.bin"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("upload /root"), "{}", stderr(&out));
+    ok(&lab.sh("h1", &["rm", "-f", "/root/big.bin", "/root/big2.bin"]));
+}

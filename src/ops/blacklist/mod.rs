@@ -369,7 +369,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
             n * opts.zones.iter().filter(|z| z.kind == kind).count() as u64
         })
         .sum();
-    let progress = ctx.printer.count_progress(pairs, "blacklist lookups");
+    let progress = ctx.printer.count(pairs, "blacklist lookups");
     let zones = Arc::new(opts.zones.clone());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -408,7 +408,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
             |f| tally.add(f),
         )
         .await;
-        progress.finish_and_clear();
+        drop(progress);
         for (i, mut task) in auth {
             let checks = match tokio::time::timeout_at(started + opts.deadline, &mut task).await {
                 Ok(r) => r.context("the FCrDNS/MX/SPF/DMARC checks failed")?,

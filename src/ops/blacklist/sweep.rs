@@ -8,7 +8,6 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
-use indicatif::ProgressBar;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
@@ -17,6 +16,7 @@ use super::engine::{self, Health, Probe, ZoneHealth};
 use super::query::{Family, Subject};
 use super::verdict::Verdict;
 use super::zones::Zone;
+use crate::output::Task;
 
 /// The zones and what their test points decided, per (zone, family).
 pub struct Plan {
@@ -130,7 +130,7 @@ pub async fn run(
     plan: &mut Plan,
     mut subjects: impl Iterator<Item = (usize, Subject)>,
     in_flight: usize,
-    progress: &ProgressBar,
+    progress: &Task,
     mut done: impl FnMut(Finished),
 ) {
     let in_flight = in_flight.max(1);
@@ -250,11 +250,7 @@ type Verdicts = Vec<(usize, Verdict)>;
 
 /// The verdicts the test points already decided for `subject`, and the (zone, probe) pairs
 /// to ask.
-fn admit(
-    plan: &Plan,
-    subject: &Subject,
-    progress: &ProgressBar,
-) -> (Verdicts, Vec<(usize, usize)>) {
+fn admit(plan: &Plan, subject: &Subject, progress: &Task) -> (Verdicts, Vec<(usize, usize)>) {
     let mut verdicts = Vec::new();
     let mut asked = Vec::new();
     for (z, p) in plan.probes_for(subject) {

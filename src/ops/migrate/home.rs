@@ -62,7 +62,8 @@ pub fn place_command(staged: &str, home: &str, user: &str) -> Cmd {
 }
 
 /// Streams `home` on the source into `staged` on the target; a failed stream leaves nothing
-/// staged. `tag` names the one-off key of the direct route.
+/// staged. `tag` names the one-off key of the direct route. Relayed, the bytes are reported
+/// to `progress`; direct, they never pass through hostops (see `transfer::direct`).
 pub fn stream(
     origin: &Origin<'_>,
     dst: &dyn Transport,

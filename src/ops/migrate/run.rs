@@ -4,6 +4,7 @@
 //! where a run stopped); a failed restore removes the partial account from the target; the
 //! source is only read, apart from one temporary directory that is removed at the end.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,8 +21,9 @@ use crate::inventory::HostSpec;
 use crate::ops::fanout;
 use crate::ops::pull_access::Origin;
 use crate::ops::transfer::{self, Route};
+use crate::output::Task;
 use crate::panel::{self, Account, Panel};
-use crate::transport::{self, Cmd, Transport};
+use crate::transport::{self, Cmd, Progress as _, Transport};
 
 pub struct RunOptions {
     pub parallel: usize,
@@ -59,6 +61,9 @@ pub struct Migration<'a> {
     pub src: Arc<dyn Transport>,
     pub dst: Arc<dyn Transport>,
     pub done: Done,
+    /// Bytes of each account's data on the source as the plan measured them (`du`), the
+    /// total its home stream shows progress against; none on a resumed run.
+    pub sizes: HashMap<String, u64>,
 }
 
 /// The temporary directory of a migration, the same on both servers.
@@ -244,10 +249,12 @@ impl Migration<'_> {
         let mut results = Vec::new();
         for &step in lane {
             let started = Instant::now();
-            self.ctx
+            let task = self
+                .ctx
                 .printer
-                .status(format!("{}: {} ...", a.user, step.as_str()));
-            let result = self.step(a, step, &mine);
+                .step(&format!("{}: {}", a.user, step.as_str()));
+            let result = self.step(a, step, &mine, &task);
+            drop(task);
             let took = started.elapsed();
             let result = match self.record(&a.user, step.as_str(), &result, took) {
                 Ok(()) => result,
@@ -289,16 +296,16 @@ impl Migration<'_> {
         a: &Account,
         step: Step,
         mine: &[(Step, serde_json::Value)],
+        task: &Task,
     ) -> Result<serde_json::Value> {
         let dir = self.workdir();
         let tag = format!("{}-{}", self.done.origin, a.user);
         match step {
             Step::Home => {
                 let home = self.streamed_home(a)?;
-                let bar = self
-                    .ctx
-                    .printer
-                    .bytes_progress(&format!("{} home -> {}", a.user, self.to.name));
+                if let Some(&size) = self.sizes.get(&a.user) {
+                    task.set_total(size);
+                }
                 // Connections of its own: the stream runs beside the other lane's commands.
                 let dst = self.ctx.connect_another(&self.to)?;
                 let src = match self.request.route {
@@ -312,9 +319,8 @@ impl Migration<'_> {
                     &home,
                     &home::staged(&dir, &a.user),
                     &format!("{tag}-home"),
-                    &bar,
+                    task,
                 )?;
-                bar.finish_and_clear();
                 Ok(json!({ "home": home }))
             }
             Step::PlaceHome => {
@@ -337,10 +343,6 @@ impl Migration<'_> {
                     origin: self.origin(),
                     path: &archive,
                 };
-                let bar = self
-                    .ctx
-                    .printer
-                    .bytes_progress(&format!("{} -> {}", a.user, self.to.name));
                 let report = transfer::copy(
                     &source,
                     &transfer::Target {
@@ -349,9 +351,8 @@ impl Migration<'_> {
                     },
                     self.request.route,
                     &tag,
-                    &bar,
+                    task,
                 )?;
-                bar.finish_and_clear();
                 // Safely on the target: the source keeps nothing of the migration.
                 transport::run_ok(&*self.src, &Cmd::new("rm").args(["-f", "--", &archive]))?;
                 Ok(json!({ "archive": target, "bytes": report.bytes, "sha256": report.sha256 }))

@@ -11,8 +11,7 @@ use crate::host::mysql;
 use crate::ops::pull_access::{with_access, Origin, Remote};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
-use crate::transport::copy::NoProgress;
-use crate::transport::{self, Cmd, Transport};
+use crate::transport::{self, Cmd, Progress, Transport};
 
 #[derive(Debug, Serialize)]
 pub struct Synced {
@@ -92,12 +91,15 @@ pub struct Servers<'a> {
     pub target: &'a dyn Transport,
 }
 
+/// Brings account `a` on the target up to date; a relayed sync reports its bytes (of
+/// unknown total) to `progress`.
 pub fn account(
     panel: &dyn Panel,
     s: &Servers<'_>,
     a: &Account,
     route: Route,
     tag: &str,
+    progress: &dyn Progress,
 ) -> Result<Synced> {
     let present = transport::run(
         s.target,
@@ -138,11 +140,11 @@ pub fn account(
                     &home::produce(d),
                     s.target,
                     &unpack(d),
-                    &NoProgress,
+                    progress,
                 )?;
             }
             for db in &a.databases {
-                transfer::pipe(s.origin.t, &dump(db), s.target, &load(db), &NoProgress)?;
+                transfer::pipe(s.origin.t, &dump(db), s.target, &load(db), progress)?;
             }
             None
         }
