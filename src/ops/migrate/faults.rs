@@ -74,6 +74,7 @@ fn migration<'a>(
         src: src.clone() as Arc<dyn Transport>,
         dst: dst.clone() as Arc<dyn Transport>,
         done,
+        sizes: Default::default(),
     }
 }
 
