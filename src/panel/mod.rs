@@ -5,17 +5,16 @@
 pub mod backup;
 mod cpanel;
 mod directadmin;
-pub mod kv;
-pub mod listing;
-pub mod mysql;
+mod none;
 mod plesk;
 mod version;
 
 use serde::Serialize;
 
+use crate::host::listing::{Listing, Source};
+use crate::host::kv;
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
-use listing::{Listing, Source};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -28,6 +27,13 @@ pub enum PanelKind {
 }
 
 impl PanelKind {
+    pub const ALL: [PanelKind; 4] = [
+        PanelKind::Cpanel,
+        PanelKind::Plesk,
+        PanelKind::Directadmin,
+        PanelKind::None,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PanelKind::Cpanel => "cpanel",
@@ -71,8 +77,8 @@ pub struct Account {
     pub disk_used_bytes: u64,
 }
 
-/// What hostops needs from a control panel, on a host reached through `t`.
-pub trait Panel: Send + Sync {
+/// The accounts of a panel: where their data lives and what each holds. Every driver has it.
+pub trait Accounts: Send + Sync {
     fn kind(&self) -> PanelKind;
     /// Where accounts' data lives (free space is measured there).
     fn data_root(&self) -> &'static str {
@@ -97,6 +103,15 @@ pub trait Panel: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
+    /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
+    /// them; None keeps the owners the archive holds.
+    fn file_owner(&self, account: &Account) -> Option<String> {
+        Some(format!("{0}:{0}", account.user))
+    }
+}
+
+/// The panel's own tools that package an account, restore a package and remove an account.
+pub trait Packaging: Send + Sync {
     /// The home directory of `account` when the panel packages the account without it and
     /// restores the package without it (cPanel's Transfer Tool: `pkgacct --skiphomedir`), so
     /// that the home moves as a stream of its own; None when the package carries the home.
@@ -104,7 +119,7 @@ pub trait Panel: Send + Sync {
         None
     }
     /// The panel's own command that packages `account` into `dir` (without the home directory
-    /// when [`Panel::streamed_home`] says so).
+    /// when [`Packaging::streamed_home`] says so).
     fn package_command(&self, account: &Account, dir: &str) -> Cmd;
     /// Where that command leaves the archive.
     fn archive_path(&self, account: &Account, dir: &str) -> String;
@@ -134,13 +149,12 @@ pub trait Panel: Send + Sync {
     }
     /// The command that removes an account (a failed, partially restored one).
     fn remove_command(&self, account: &Account) -> Cmd;
-    /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
-    /// them; None keeps the owners the archive holds.
-    fn file_owner(&self, account: &Account) -> Option<String> {
-        Some(format!("{0}:{0}", account.user))
-    }
+}
+
+/// The panel's backups on a server: where restore points are and what each holds.
+pub trait Backups: Send + Sync {
     /// Shell script printing one line per restore point on the server:
-    /// `SIZE\tMTIME\tPATH` (see [`backup::stat_script`]), plus `\tACCOUNT\tDOMAIN` where the
+    /// `SIZE\tMTIME\tPATH` (see [`crate::host::stat::script`]), plus `\tACCOUNT\tDOMAIN` where the
     /// path alone does not say whose it is.
     fn backup_probe(&self) -> String;
     /// The restore point a probe line describes (None: not one of this panel's backups).
@@ -151,6 +165,96 @@ pub trait Panel: Send + Sync {
     }
     /// Where `point`'s files, mailboxes and dumps are, from the listing of its source.
     fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents;
+}
+
+/// A panel driver: its accounts, and each further capability where the panel has it.
+pub trait Panel: Accounts {
+    fn packaging(&self) -> Option<&dyn Packaging>;
+    fn backups(&self) -> Option<&dyn Backups>;
+
+    /// The packaging tools, or the refusal naming `host`, its panel and the capability.
+    fn packaging_on(&self, host: &str) -> Result<&dyn Packaging, Unsupported> {
+        self.packaging()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Packaging))
+    }
+    /// The backups, or the refusal naming `host`, its panel and the capability.
+    fn backups_on(&self, host: &str) -> Result<&dyn Backups, Unsupported> {
+        self.backups()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Backups))
+    }
+}
+
+/// A capability a panel driver may lack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Capability {
+    Packaging,
+    Backups,
+}
+
+impl Capability {
+    fn what(self) -> &'static str {
+        match self {
+            Capability::Packaging => {
+                "packaging and restoring accounts with the panel's tools (migrate, whole-account restores)"
+            }
+            Capability::Backups => "the panel's backups (backup list, restore, undo)",
+        }
+    }
+
+    fn on(self, p: &dyn Panel) -> bool {
+        match self {
+            Capability::Packaging => p.packaging().is_some(),
+            Capability::Backups => p.backups().is_some(),
+        }
+    }
+}
+
+/// "Not on this panel": the one refusal for a capability a host's panel lacks (exit 4).
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{host} runs {}, which has no {}: hostops supports that on {} only",
+    panel_name(*panel),
+    capability.what(),
+    supported_on(*capability)
+)]
+pub struct Unsupported {
+    pub host: String,
+    pub panel: PanelKind,
+    pub capability: Capability,
+}
+
+impl Unsupported {
+    pub fn new(host: &str, panel: PanelKind, capability: Capability) -> Unsupported {
+        Unsupported {
+            host: host.to_string(),
+            panel,
+            capability,
+        }
+    }
+}
+
+fn panel_name(kind: PanelKind) -> &'static str {
+    match kind {
+        PanelKind::Cpanel => "cPanel",
+        PanelKind::Plesk => "Plesk",
+        PanelKind::Directadmin => "DirectAdmin",
+        PanelKind::None => "no control panel",
+    }
+}
+
+/// The panels whose driver has `capability`, in words.
+fn supported_on(capability: Capability) -> String {
+    let names: Vec<&str> = PanelKind::ALL
+        .into_iter()
+        .filter(|k| capability.on(driver(*k).as_ref()))
+        .map(panel_name)
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "no panel".to_string(),
+    }
 }
 
 /// Runs a panel tool that changes something and returns its combined output, or an error with
@@ -177,7 +281,7 @@ fn last_lines(text: &str) -> String {
 
 /// Packages `account` into `dir` on `t`; returns the archive path.
 pub fn package(
-    p: &dyn Panel,
+    p: &dyn Packaging,
     t: &dyn Transport,
     account: &Account,
     dir: &str,
@@ -188,7 +292,7 @@ pub fn package(
 
 /// Takes a safety snapshot of `account` into `dir` on `t`; returns the archive path.
 pub fn snapshot(
-    p: &dyn Panel,
+    p: &dyn Packaging,
     t: &dyn Transport,
     account: &Account,
     dir: &str,
@@ -198,7 +302,7 @@ pub fn snapshot(
 }
 
 fn run_packaging(
-    p: &dyn Panel,
+    p: &dyn Packaging,
     t: &dyn Transport,
     account: &Account,
     cmd: &Cmd,
@@ -211,7 +315,7 @@ fn run_packaging(
 
 /// Restores `archive` on `t` as `account`.
 pub fn restore(
-    p: &dyn Panel,
+    p: &dyn Packaging,
     t: &dyn Transport,
     account: &Account,
     archive: &str,
@@ -221,7 +325,7 @@ pub fn restore(
 
 /// Runs the panel's restore command `cmd` for `account` and judges its output.
 pub fn restore_with(
-    p: &dyn Panel,
+    p: &dyn Packaging,
     t: &dyn Transport,
     account: &Account,
     cmd: &Cmd,
@@ -231,7 +335,7 @@ pub fn restore_with(
 }
 
 /// Removes `account` from `t`.
-pub fn remove(p: &dyn Panel, t: &dyn Transport, account: &Account) -> anyhow::Result<()> {
+pub fn remove(p: &dyn Packaging, t: &dyn Transport, account: &Account) -> anyhow::Result<()> {
     change(
         t,
         &format!("removing {}", account.user),
@@ -240,13 +344,13 @@ pub fn remove(p: &dyn Panel, t: &dyn Transport, account: &Account) -> anyhow::Re
     .map(|_| ())
 }
 
-/// The driver for a panel kind (None for hosts without a panel).
-pub fn driver(kind: PanelKind) -> Option<Box<dyn Panel>> {
+/// The driver for a panel kind (`none` for plain Linux servers).
+pub fn driver(kind: PanelKind) -> Box<dyn Panel> {
     match kind {
-        PanelKind::Cpanel => Some(Box::new(cpanel::Cpanel)),
-        PanelKind::Plesk => Some(Box::new(plesk::Plesk)),
-        PanelKind::Directadmin => Some(Box::new(directadmin::DirectAdmin)),
-        PanelKind::None => None,
+        PanelKind::Cpanel => Box::new(cpanel::Cpanel),
+        PanelKind::Plesk => Box::new(plesk::Plesk),
+        PanelKind::Directadmin => Box::new(directadmin::DirectAdmin),
+        PanelKind::None => Box::new(none::NoPanel),
     }
 }
 

@@ -4,6 +4,7 @@
 use anyhow::{bail, Result};
 
 use crate::exit::StatusError;
+use crate::host::stat;
 use crate::panel::backup::{self, Period, RestorePoint};
 use crate::panel::{Account, Panel};
 use crate::transport::{self, Cmd, Transport};
@@ -68,7 +69,7 @@ pub fn choose(
             if let Some(p) = points.iter().find(|p| p.path == path) {
                 return Ok(p.clone());
             }
-            let script = backup::stat_script("\"$@\"");
+            let script = stat::script("\"$@\"");
             let out = transport::run(
                 t,
                 &Cmd::new("sh").args(["-c", &script, "sh", path]),
@@ -76,7 +77,7 @@ pub fn choose(
                 None,
             )?;
             let text = out.stdout_text();
-            let Some((size, date, _)) = text.lines().next().and_then(backup::stat_fields) else {
+            let Some((size, date, _)) = text.lines().next().and_then(stat::fields) else {
                 bail!(StatusError::usage(format!(
                     "{path} does not exist on {}",
                     t.target().name

@@ -20,7 +20,7 @@ use super::OPERATION;
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::output::human_bytes;
-use crate::panel::listing::{self, read_tar, split_path, Source};
+use crate::host::listing::{self, read_tar, split_path, Source};
 use crate::panel::{self, Account, Panel, RestorePoint};
 use crate::transport::copy::NoProgress;
 use crate::transport::{self, Cmd, Transport};

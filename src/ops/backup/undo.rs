@@ -12,7 +12,7 @@ use super::state;
 use super::OPERATION;
 use crate::exit::StatusError;
 use crate::journal::{Event, Journal};
-use crate::panel::listing::{self};
+use crate::host::listing::{self};
 use crate::panel::{self, backup, Account, Panel};
 use crate::transport::{self, Cmd, Transport};
 

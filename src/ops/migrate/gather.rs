@@ -7,6 +7,7 @@ use super::rules::{self, valid_account_name, HostSide, Plan};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::inventory::HostSpec;
+use crate::host::stat;
 use crate::panel::{self, Panel};
 use crate::transport::{self, Cmd, Transport};
 
@@ -89,7 +90,7 @@ fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Option<Box<dyn Pane
     let info = panel::detect(&*t)?;
     let driver = panel::driver(info.kind);
     let (accounts, free_bytes) = match &driver {
-        Some(d) => (d.accounts(&*t)?, free_bytes(&*t, d.data_root())?),
+        Some(d) => (d.accounts(&*t)?, stat::free_bytes(&*t, d.data_root())?),
         None => (Vec::new(), 0),
     };
     Ok((
@@ -105,20 +106,6 @@ fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Option<Box<dyn Pane
         },
         driver,
     ))
-}
-
-/// Available bytes on the file system holding `path` (`df -Pk`).
-fn free_bytes(t: &dyn Transport, path: &str) -> Result<u64> {
-    let out = transport::run_ok(t, &Cmd::new("df").args(["-Pk", "--", path]))?;
-    Ok(parse_df_avail(&out.stdout_text()) * 1024)
-}
-
-fn parse_df_avail(text: &str) -> u64 {
-    text.lines()
-        .nth(1)
-        .and_then(|l| l.split_whitespace().nth(3))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Bytes used by each selected account's data directory (`du -s -B1`), measured on the source
@@ -165,9 +152,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn df_and_du_output() {
-        let df = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n/dev/vda1         83873772 41936886  41936886      50% /\n";
-        assert_eq!(parse_df_avail(df), 41936886);
+    fn du_output() {
         let dirs = vec![
             ("bob".to_string(), "/home/bob".to_string()),
             ("amy".to_string(), "/home/amy".to_string()),

@@ -7,7 +7,7 @@ use anyhow::Result;
 use regex::Regex;
 
 use super::backup::{self, Contents, Dump, Format, Period, RestorePoint, Tree};
-use super::listing::{split_path, Listing, Source};
+use crate::host::listing::{split_path, Listing, Source};
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
 use crate::ops::blacklist::query::is_domain_name;
 use crate::transport::{Cmd, Transport};
@@ -174,7 +174,7 @@ impl Panel for Plesk {
     fn restore_point(&self, line: &str) -> Option<RestorePoint> {
         let (rest, domain) = line.rsplit_once('\t')?;
         let (stat, login) = rest.rsplit_once('\t')?;
-        let (size, _, path) = backup::stat_fields(stat)?;
+        let (size, _, path) = stat::fields(stat)?;
         let caps = BACKUP_PATH.captures(path)?;
         let ts = &caps[3];
         let date = caps.get(2).map_or_else(

@@ -7,7 +7,7 @@ use anyhow::Result;
 use regex::Regex;
 
 use super::backup::{self, Contents, Period, RestorePoint, Tree};
-use super::listing::Listing;
+use crate::host::listing::Listing;
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
 use crate::transport::{Cmd, Transport};
 
@@ -155,13 +155,13 @@ impl Panel for DirectAdmin {
     }
 
     fn backup_probe(&self) -> String {
-        backup::stat_script(
+        stat::script(
             "/home/admin/admin_backups/user.*.tar.* /home/admin/admin_backups/*/user.*.tar.*",
         )
     }
 
     fn restore_point(&self, line: &str) -> Option<RestorePoint> {
-        let (size, mtime_date, path) = backup::stat_fields(line)?;
+        let (size, mtime_date, path) = stat::fields(line)?;
         let caps = BACKUP_PATH.captures(path)?;
         Some(RestorePoint {
             account: caps[2].to_string(),

@@ -9,7 +9,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::backup::{self, Contents, Format, Period, RestorePoint, Tree};
-use super::listing::Listing;
+use crate::host::listing::Listing;
 use super::{kv, list_mailboxes, mysql, query, Account, Panel, PanelKind};
 use crate::transport::{Cmd, Transport};
 
@@ -194,13 +194,13 @@ impl Panel for Cpanel {
     }
 
     fn backup_probe(&self) -> String {
-        backup::stat_script(
+        stat::script(
             "/backup/*/accounts/* /backup/weekly/*/accounts/* /backup/monthly/*/accounts/*",
         )
     }
 
     fn restore_point(&self, line: &str) -> Option<RestorePoint> {
-        let (size, mtime_date, path) = backup::stat_fields(line)?;
+        let (size, mtime_date, path) = stat::fields(line)?;
         let caps = BACKUP_PATH.captures(path)?;
         let (date, format) = match &caps[2] {
             "incremental" => (mtime_date, Format::Incremental),
