@@ -141,8 +141,8 @@ pub fn mail_members(listing: &Listing, prefix: &str, suffix: &str) -> Vec<(Strin
 
 #[cfg(test)]
 mod tests {
-    use crate::host::listing::parse;
     use super::*;
+    use crate::host::listing::parse;
 
     #[test]
     fn mail_folders_in_listings() {

@@ -11,8 +11,8 @@ mod version;
 
 use serde::Serialize;
 
-use crate::host::listing::{Listing, Source};
 use crate::host::kv;
+use crate::host::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
@@ -196,9 +196,9 @@ impl Capability {
     fn what(self) -> &'static str {
         match self {
             Capability::Packaging => {
-                "packaging and restoring accounts with the panel's tools (migrate, whole-account restores)"
+                "packaging and restoring accounts with the panel's tools (migrate, whole-account restore)"
             }
-            Capability::Backups => "the panel's backups (backup list, restore, undo)",
+            Capability::Backups => "reading the panel's backups (backup list, restore, undo)",
         }
     }
 
@@ -213,7 +213,7 @@ impl Capability {
 /// "Not on this panel": the one refusal for a capability a host's panel lacks (exit 4).
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "{host} runs {}, which has no {}: hostops supports that on {} only",
+    "{host} runs {}: {} is not supported there; hostops supports it on {}",
     panel_name(*panel),
     capability.what(),
     supported_on(*capability)
@@ -404,4 +404,42 @@ fn mailboxes_under(listing: &str, base: &str) -> Vec<String> {
 /// Runs a read-only panel command and returns stdout, with the command in any error.
 fn query(t: &dyn Transport, cmd: Cmd) -> anyhow::Result<String> {
     Ok(transport::run_ok(t, &cmd)?.stdout_text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exit::{status_of, ExitStatus};
+
+    #[test]
+    fn drivers_hand_out_the_capabilities_their_panel_has() {
+        for kind in [PanelKind::Cpanel, PanelKind::Plesk, PanelKind::Directadmin] {
+            let d = driver(kind);
+            assert_eq!(d.kind(), kind);
+            assert!(d.packaging().is_some() && d.backups().is_some(), "{kind:?}");
+        }
+        let none = driver(PanelKind::None);
+        assert_eq!(none.kind(), PanelKind::None);
+        assert!(none.packaging().is_none() && none.backups().is_none());
+    }
+
+    #[test]
+    fn a_missing_capability_is_one_refusal_naming_host_panel_and_capability() {
+        let none = driver(PanelKind::None);
+        let e = none.backups_on("web1").err().unwrap();
+        assert_eq!(
+            e,
+            Unsupported::new("web1", PanelKind::None, Capability::Backups)
+        );
+        let text = e.to_string();
+        assert!(
+            text.starts_with("web1 runs no control panel: reading the panel's backups")
+                && text.ends_with("hostops supports it on cPanel, Plesk and DirectAdmin"),
+            "{text}"
+        );
+        let e = anyhow::Error::from(none.packaging_on("web1").err().unwrap())
+            .context("planning the migration");
+        assert_eq!(status_of(&e), ExitStatus::Refused);
+        assert!(driver(PanelKind::Plesk).packaging_on("web1").is_ok());
+    }
 }

@@ -26,7 +26,7 @@ fn plan_refuses_servers_without_a_panel() {
         v["plan"]["blockers"][0]
             .as_str()
             .unwrap()
-            .contains("no control panel detected on h1"),
+            .contains("h1 runs no control panel: packaging"),
         "{v}"
     );
 }

@@ -16,11 +16,12 @@ pub fn list(
     panel: &dyn Panel,
     account: Option<&str>,
 ) -> Result<Vec<RestorePoint>> {
-    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", &panel.backup_probe()]))?;
+    let backups = panel.backups_on(&t.target().name)?;
+    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", &backups.backup_probe()]))?;
     let mut points: Vec<RestorePoint> = out
         .stdout_text()
         .lines()
-        .filter_map(|l| panel.restore_point(l))
+        .filter_map(|l| backups.restore_point(l))
         .filter(|p| account.is_none_or(|a| p.account == a))
         .collect();
     points.sort_by(|a, b| {

@@ -6,8 +6,8 @@ use anyhow::{bail, Result};
 use super::rules::{self, valid_account_name, HostSide, Plan};
 use crate::context::Context;
 use crate::exit::StatusError;
-use crate::inventory::HostSpec;
 use crate::host::stat;
+use crate::inventory::HostSpec;
 use crate::panel::{self, Panel};
 use crate::transport::{self, Cmd, Transport};
 
@@ -60,10 +60,12 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
             req.from.name
         )));
     }
-    let sizes = match &from_panel {
-        Some(p) => measure(&*ctx.connect(&req.from)?, p.as_ref(), &from, &selected)?,
-        None => Vec::new(),
-    };
+    let sizes = measure(
+        &*ctx.connect(&req.from)?,
+        from_panel.as_ref(),
+        &from,
+        &selected,
+    )?;
     let plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
     ctx.note(format!(
         "migrate plan {} -> {}: {} account(s), {} blocker(s){}",
@@ -85,24 +87,17 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
 }
 
 /// One server's panel, accounts and free space.
-fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Option<Box<dyn Panel>>)> {
+fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Box<dyn Panel>)> {
     let t = ctx.connect(host)?;
     let info = panel::detect(&*t)?;
     let driver = panel::driver(info.kind);
-    let (accounts, free_bytes) = match &driver {
-        Some(d) => (d.accounts(&*t)?, stat::free_bytes(&*t, d.data_root())?),
-        None => (Vec::new(), 0),
-    };
     Ok((
         HostSide {
             host: host.name.clone(),
             panel: info,
-            data_root: driver
-                .as_ref()
-                .map_or("/home", |d| d.data_root())
-                .to_string(),
-            free_bytes,
-            accounts,
+            data_root: driver.data_root().to_string(),
+            free_bytes: stat::free_bytes(&*t, driver.data_root())?,
+            accounts: driver.accounts(&*t)?,
         },
         driver,
     ))
