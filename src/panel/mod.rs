@@ -1,6 +1,8 @@
 //! Control panels (cPanel, Plesk, DirectAdmin, or none): which one a host runs and at which
 //! version, read from the panels' documented version commands and files (see
-//! shared/docs/reference/). Parsers are tolerant readers: unknown text means "not detected".
+//! shared/docs/reference/), and its driver. A driver (one folder each, one file per
+//! capability) always has [`Accounts`] and hands out the other capabilities as
+//! `Option<&dyn ...>`: one a panel lacks is the one [`Unsupported`] refusal (exit 4).
 
 pub mod backup;
 mod cpanel;
