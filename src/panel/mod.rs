@@ -9,6 +9,8 @@ mod cpanel;
 mod directadmin;
 mod none;
 mod plesk;
+mod refusal;
+mod tools;
 mod version;
 
 use serde::Serialize;
@@ -17,6 +19,8 @@ use crate::host::kv;
 use crate::host::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
+pub use refusal::{Capability, Unsupported};
+pub use tools::{package, remove, restore, restore_with, snapshot};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -186,166 +190,6 @@ pub trait Panel: Accounts {
     }
 }
 
-/// A capability a panel driver may lack.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Capability {
-    Packaging,
-    Backups,
-}
-
-impl Capability {
-    fn what(self) -> &'static str {
-        match self {
-            Capability::Packaging => {
-                "packaging and restoring accounts with the panel's tools (migrate, whole-account restore)"
-            }
-            Capability::Backups => "reading the panel's backups (backup list, restore, undo)",
-        }
-    }
-
-    fn on(self, p: &dyn Panel) -> bool {
-        match self {
-            Capability::Packaging => p.packaging().is_some(),
-            Capability::Backups => p.backups().is_some(),
-        }
-    }
-}
-
-/// "Not on this panel": the one refusal for a capability a host's panel lacks (exit 4).
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{host} runs {}: {} is not supported there; hostops supports it on {}",
-    panel_name(*panel),
-    capability.what(),
-    supported_on(*capability)
-)]
-pub struct Unsupported {
-    pub host: String,
-    pub panel: PanelKind,
-    pub capability: Capability,
-}
-
-impl Unsupported {
-    pub fn new(host: &str, panel: PanelKind, capability: Capability) -> Unsupported {
-        Unsupported {
-            host: host.to_string(),
-            panel,
-            capability,
-        }
-    }
-}
-
-fn panel_name(kind: PanelKind) -> &'static str {
-    match kind {
-        PanelKind::Cpanel => "cPanel",
-        PanelKind::Plesk => "Plesk",
-        PanelKind::Directadmin => "DirectAdmin",
-        PanelKind::None => "no control panel",
-    }
-}
-
-/// The panels whose driver has `capability`, in words.
-fn supported_on(capability: Capability) -> String {
-    let names: Vec<&str> = PanelKind::ALL
-        .into_iter()
-        .filter(|k| capability.on(driver(*k).as_ref()))
-        .map(panel_name)
-        .collect();
-    match names.split_last() {
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => "no panel".to_string(),
-    }
-}
-
-/// Runs a panel tool that changes something and returns its combined output, or an error with
-/// the tool's last lines.
-fn change(t: &dyn Transport, what: &str, cmd: &Cmd) -> anyhow::Result<String> {
-    let out = transport::run(t, cmd, None, None)?;
-    let text = format!("{}{}", out.stdout_text(), out.stderr_text());
-    if !out.exit.success() {
-        anyhow::bail!(
-            "{what} failed on {} ({}): {}",
-            t.target().name,
-            out.exit,
-            last_lines(&text)
-        );
-    }
-    Ok(text)
-}
-
-/// The end of a tool's output, for error messages.
-fn last_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    lines[lines.len().saturating_sub(5)..].join(" | ")
-}
-
-/// Packages `account` into `dir` on `t`; returns the archive path.
-pub fn package(
-    p: &dyn Packaging,
-    t: &dyn Transport,
-    account: &Account,
-    dir: &str,
-) -> anyhow::Result<String> {
-    let cmd = p.package_command(account, dir);
-    run_packaging(p, t, account, &cmd, p.archive_path(account, dir))
-}
-
-/// Takes a safety snapshot of `account` into `dir` on `t`; returns the archive path.
-pub fn snapshot(
-    p: &dyn Packaging,
-    t: &dyn Transport,
-    account: &Account,
-    dir: &str,
-) -> anyhow::Result<String> {
-    let (cmd, path) = p.snapshot_command(account, dir);
-    run_packaging(p, t, account, &cmd, path)
-}
-
-fn run_packaging(
-    p: &dyn Packaging,
-    t: &dyn Transport,
-    account: &Account,
-    cmd: &Cmd,
-    archive: String,
-) -> anyhow::Result<String> {
-    let text = change(t, &format!("packaging {}", account.user), cmd)?;
-    p.packaged(&account.user, &text)?;
-    Ok(archive)
-}
-
-/// Restores `archive` on `t` as `account`.
-pub fn restore(
-    p: &dyn Packaging,
-    t: &dyn Transport,
-    account: &Account,
-    archive: &str,
-) -> anyhow::Result<()> {
-    restore_with(p, t, account, &p.restore_command(account, archive))
-}
-
-/// Runs the panel's restore command `cmd` for `account` and judges its output.
-pub fn restore_with(
-    p: &dyn Packaging,
-    t: &dyn Transport,
-    account: &Account,
-    cmd: &Cmd,
-) -> anyhow::Result<()> {
-    let text = change(t, &format!("restoring {}", account.user), cmd)?;
-    p.restored(account, &text)
-}
-
-/// Removes `account` from `t`.
-pub fn remove(p: &dyn Packaging, t: &dyn Transport, account: &Account) -> anyhow::Result<()> {
-    change(
-        t,
-        &format!("removing {}", account.user),
-        &p.remove_command(account),
-    )
-    .map(|_| ())
-}
-
 /// The driver for a panel kind (`none` for plain Linux servers).
 pub fn driver(kind: PanelKind) -> Box<dyn Panel> {
     match kind {
@@ -411,7 +255,6 @@ fn query(t: &dyn Transport, cmd: Cmd) -> anyhow::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exit::{status_of, ExitStatus};
 
     #[test]
     fn drivers_hand_out_the_capabilities_their_panel_has() {
@@ -423,25 +266,5 @@ mod tests {
         let none = driver(PanelKind::None);
         assert_eq!(none.kind(), PanelKind::None);
         assert!(none.packaging().is_none() && none.backups().is_none());
-    }
-
-    #[test]
-    fn a_missing_capability_is_one_refusal_naming_host_panel_and_capability() {
-        let none = driver(PanelKind::None);
-        let e = none.backups_on("web1").err().unwrap();
-        assert_eq!(
-            e,
-            Unsupported::new("web1", PanelKind::None, Capability::Backups)
-        );
-        let text = e.to_string();
-        assert!(
-            text.starts_with("web1 runs no control panel: reading the panel's backups")
-                && text.ends_with("hostops supports it on cPanel, Plesk and DirectAdmin"),
-            "{text}"
-        );
-        let e = anyhow::Error::from(none.packaging_on("web1").err().unwrap())
-            .context("planning the migration");
-        assert_eq!(status_of(&e), ExitStatus::Refused);
-        assert!(driver(PanelKind::Plesk).packaging_on("web1").is_ok());
     }
 }

@@ -8,7 +8,8 @@ use anyhow::{bail, Result};
 use regex::Regex;
 
 use super::{whmapi1, Cpanel};
-use crate::panel::{last_lines, Account, Accounts, Packaging};
+use crate::panel::tools::last_lines;
+use crate::panel::{Account, Accounts, Packaging};
 use crate::transport::Cmd;
 
 /// The sentences cPanel's restore (`Whostmgr/Transfers/Systems/Mysql.pm`) prints when a
