@@ -110,6 +110,9 @@ pub fn status_of(err: &anyhow::Error) -> ExitStatus {
         if let Some(e) = cause.downcast_ref::<crate::transport::TransportError>() {
             return e.exit_status();
         }
+        if cause.is::<crate::panel::Unsupported>() {
+            return ExitStatus::Refused;
+        }
     }
     ExitStatus::Failure
 }

@@ -402,14 +402,11 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
         Some(p) => (p.panel, p.source_accounts.clone()),
         None => {
             let kind = panel::detect(&*src)?.kind;
-            let listed = match panel::driver(kind) {
-                Some(d) => d.accounts(&*src)?,
-                None => Vec::new(),
-            };
-            (kind, listed)
+            (kind, panel::driver(kind).accounts(&*src)?)
         }
     };
-    let driver = super::panel_driver(kind, &from.name)?;
+    let driver = panel::driver(kind);
+    driver.packaging_on(&from.name)?;
     let accounts: Vec<Account> = listed
         .into_iter()
         .filter(|a| request.accounts.contains(&a.user))
@@ -446,7 +443,7 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
         if let Some(plan) = &plan {
             render_plan(ctx, plan);
         }
-        render_commands(ctx, &migration, &accounts);
+        render_commands(ctx, &migration, &accounts)?;
         ctx.note(format!("dry run: would {what}"))?;
         return Ok(ExitStatus::Success);
     }
@@ -548,15 +545,16 @@ fn render_plan(ctx: &Context, plan: &Plan) {
 }
 
 /// The exact commands a run would send, per account (for --dry-run).
-fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
+fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) -> Result<()> {
+    let packaging = m.panel.packaging_on(&m.from.name)?;
     let dir = run::workdir(m.panel.as_ref(), &m.done.origin);
     let p = &ctx.printer;
     p.data(format!(
         "\nCommands (temporary directory {dir} on both servers):"
     ));
     for a in accounts {
-        let archive = m.panel.archive_path(a, &dir);
-        let streamed = m.panel.streamed_home(a);
+        let archive = packaging.archive_path(a, &dir);
+        let streamed = packaging.streamed_home(a);
         p.data(format!("{}:", a.user));
         if let Some(home) = &streamed {
             let staged = home::staged(&dir, &a.user);
@@ -575,7 +573,7 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
         p.data(format!(
             "  package   on {}: {}",
             m.from.name,
-            m.panel.package_command(a, &dir)
+            packaging.package_command(a, &dir)
         ));
         let send = Cmd::new("cat").args(["--", archive.as_str()]);
         p.data(match m.request.route {
@@ -591,7 +589,7 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
         p.data(format!(
             "  restore   on {}: {}",
             m.to.name,
-            m.panel.restore_command(a, &archive)
+            packaging.restore_command(a, &archive)
         ));
         if let Some(home) = &streamed {
             p.data(format!(
@@ -610,6 +608,7 @@ fn render_commands(ctx: &Context, m: &Migration<'_>, accounts: &[Account]) {
             Cmd::new("rm").args(["-rf", "--", dir.as_str()])
         ));
     }
+    Ok(())
 }
 
 fn render_outcomes(ctx: &Context, outcomes: &[AccountOutcome], run_id: &str) {

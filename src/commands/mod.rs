@@ -21,7 +21,7 @@ use clap::Parser;
 use crate::cli::{BlacklistCommand, Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
 use crate::config::Config;
 use crate::context::{self, Context, Settings};
-use crate::exit::{self, status_of, ExitStatus};
+use crate::exit::{status_of, ExitStatus};
 use crate::journal::{RunLog, RunStart, RunStatus};
 use crate::output::{Format, Printer};
 use crate::panel;
@@ -134,19 +134,10 @@ fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
     })
 }
 
-/// The driver for `kind` on `host`; a host without a panel is refused.
-fn panel_driver(kind: panel::PanelKind, host: &str) -> Result<Box<dyn panel::Panel>> {
-    panel::driver(kind).ok_or_else(|| {
-        exit::StatusError::refused(format!(
-            "{host} runs no control panel (hostops works with cPanel, Plesk and DirectAdmin)"
-        ))
-        .into()
-    })
-}
-
-/// The driver for the panel `t` runs, detected now; a host without a panel is refused.
+/// The driver for the panel `t` runs, detected now (`none` on a server without a panel: what
+/// it lacks is refused where a command needs it).
 fn detected_panel(t: &dyn crate::transport::Transport) -> Result<Box<dyn panel::Panel>> {
-    panel_driver(panel::detect(t)?.kind, &t.target().name)
+    Ok(panel::driver(panel::detect(t)?.kind))
 }
 
 /// The name a command is journaled under, if it contacts hosts (and so needs a ticket).

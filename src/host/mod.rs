@@ -1,4 +1,7 @@
 //! Panel-agnostic tools on a server, used by every panel driver and by plain Linux hosts alike.
 
+pub mod kv;
+pub mod listing;
 pub mod mysql;
+pub mod stat;
 pub mod zone;

@@ -1,7 +1,8 @@
 //! The MySQL/MariaDB client on a server: the one place SQL identifiers and strings are quoted,
-//! the client command, and its batch output read back. Names a server returns (databases,
-//! tables, users) are hostile: they reach SQL only through [`ident`] or [`literal`], and SQL
-//! reaches the server as one argument or on stdin, never through a shell.
+//! the client command, its batch output read back, and the databases and users a server
+//! holds. Names a server returns (databases, tables, users) are hostile: they reach SQL only
+//! through [`ident`] or [`literal`], and SQL reaches the server as one argument or on stdin,
+//! never through a shell.
 
 use anyhow::Result;
 
@@ -64,6 +65,38 @@ pub fn fields(line: &str) -> Vec<String> {
             }
             out
         })
+        .collect()
+}
+
+/// The first column of each row `sql` returns, empty names left out.
+fn names(t: &dyn Transport, sql: &str) -> Result<Vec<String>> {
+    Ok(rows(t, sql)?
+        .into_iter()
+        .filter_map(|row| row.into_iter().next())
+        .filter(|name| !name.is_empty())
+        .collect())
+}
+
+/// Every database on the host (system schemas left out).
+pub fn databases(t: &dyn Transport) -> Result<Vec<String>> {
+    const SYSTEM: [&str; 4] = ["information_schema", "mysql", "performance_schema", "sys"];
+    Ok(names(t, "SHOW DATABASES")?
+        .into_iter()
+        .filter(|d| !SYSTEM.contains(&d.as_str()))
+        .collect())
+}
+
+/// Every database user name on the host.
+pub fn users(t: &dyn Transport) -> Result<Vec<String>> {
+    names(t, "SELECT DISTINCT User FROM mysql.user")
+}
+
+/// The names in `all` that carry `user`'s prefix (`user_`).
+pub fn owned_by(all: &[String], user: &str) -> Vec<String> {
+    let prefix = format!("{user}_");
+    all.iter()
+        .filter(|n| n.starts_with(&prefix) || n.as_str() == user)
+        .cloned()
         .collect()
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::panel::kv::sections;
+use crate::host::kv::sections;
 use crate::panel::{self, PanelInfo};
 use crate::transport::{self, Cmd, Transport, TransportError};
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::listing::{Listing, Source};
+use crate::host::listing::{Listing, Source};
 
 /// How often the backup that made a restore point runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -90,35 +90,6 @@ pub fn format_of(path: &str) -> Format {
     }
 }
 
-/// The shell loop behind every panel's restore point probe: for each existing path matched
-/// by `globs` (constant text, expanded by the server's shell), a line `SIZE\tMTIME\tPATH`
-/// (directories sized with du).
-pub fn stat_script(globs: &str) -> String {
-    format!(
-        r#"for p in {globs}; do
-  [ -e "$p" ] || continue
-  if [ -d "$p" ]; then s=$(du -sb -- "$p" | cut -f1); else s=$(stat -c %s -- "$p"); fi
-  printf '%s\t%s\t%s\n' "$s" "$(stat -c %Y -- "$p")" "$p"
-done"#
-    )
-}
-
-/// A probe line's size, modification time (as a date) and path.
-pub fn stat_fields(line: &str) -> Option<(u64, String, &str)> {
-    let mut f = line.splitn(3, '\t');
-    let size = f.next()?.parse().ok()?;
-    let mtime: i64 = f.next()?.parse().ok()?;
-    let path = f.next()?;
-    Some((size, epoch_date(mtime), path))
-}
-
-/// `YYYY-MM-DD` (UTC) of a Unix time.
-pub fn epoch_date(secs: i64) -> String {
-    jiff::Timestamp::from_second(secs)
-        .map(|t| t.strftime("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 /// The top-level member names of a listing (`alice` of `alice/homedir/...`).
 pub fn tops(listing: &Listing) -> Vec<&str> {
     let mut t: Vec<&str> = listing
@@ -170,18 +141,8 @@ pub fn mail_members(listing: &Listing, prefix: &str, suffix: &str) -> Vec<(Strin
 
 #[cfg(test)]
 mod tests {
-    use super::super::listing::parse;
     use super::*;
-
-    #[test]
-    fn probe_lines() {
-        let (size, date, path) = stat_fields("1024\t1761955200\t/backup/a b/x.tar.gz").unwrap();
-        assert_eq!(
-            (size, date.as_str(), path),
-            (1024, "2025-11-01", "/backup/a b/x.tar.gz")
-        );
-        assert!(stat_fields("garbage").is_none());
-    }
+    use crate::host::listing::parse;
 
     #[test]
     fn mail_folders_in_listings() {

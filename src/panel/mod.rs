@@ -1,21 +1,26 @@
 //! Control panels (cPanel, Plesk, DirectAdmin, or none): which one a host runs and at which
 //! version, read from the panels' documented version commands and files (see
-//! shared/docs/reference/). Parsers are tolerant readers: unknown text means "not detected".
+//! shared/docs/reference/), and its driver. A driver (one folder each, one file per
+//! capability) always has [`Accounts`] and hands out the other capabilities as
+//! `Option<&dyn ...>`: one a panel lacks is the one [`Unsupported`] refusal (exit 4).
 
 pub mod backup;
 mod cpanel;
 mod directadmin;
-pub mod kv;
-pub mod listing;
-pub mod mysql;
+mod none;
 mod plesk;
+mod refusal;
+mod tools;
 mod version;
 
 use serde::Serialize;
 
+use crate::host::kv;
+use crate::host::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
-use listing::{Listing, Source};
+pub use refusal::{Capability, Unsupported};
+pub use tools::{package, remove, restore, restore_with, snapshot};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -28,6 +33,13 @@ pub enum PanelKind {
 }
 
 impl PanelKind {
+    pub const ALL: [PanelKind; 4] = [
+        PanelKind::Cpanel,
+        PanelKind::Plesk,
+        PanelKind::Directadmin,
+        PanelKind::None,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PanelKind::Cpanel => "cpanel",
@@ -71,8 +83,8 @@ pub struct Account {
     pub disk_used_bytes: u64,
 }
 
-/// What hostops needs from a control panel, on a host reached through `t`.
-pub trait Panel: Send + Sync {
+/// The accounts of a panel: where their data lives and what each holds. Every driver has it.
+pub trait Accounts: Send + Sync {
     fn kind(&self) -> PanelKind;
     /// Where accounts' data lives (free space is measured there).
     fn data_root(&self) -> &'static str {
@@ -97,6 +109,15 @@ pub trait Panel: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
+    /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
+    /// them; None keeps the owners the archive holds.
+    fn file_owner(&self, account: &Account) -> Option<String> {
+        Some(format!("{0}:{0}", account.user))
+    }
+}
+
+/// The panel's own tools that package an account, restore a package and remove an account.
+pub trait Packaging: Send + Sync {
     /// The home directory of `account` when the panel packages the account without it and
     /// restores the package without it (cPanel's Transfer Tool: `pkgacct --skiphomedir`), so
     /// that the home moves as a stream of its own; None when the package carries the home.
@@ -104,7 +125,7 @@ pub trait Panel: Send + Sync {
         None
     }
     /// The panel's own command that packages `account` into `dir` (without the home directory
-    /// when [`Panel::streamed_home`] says so).
+    /// when [`Packaging::streamed_home`] says so).
     fn package_command(&self, account: &Account, dir: &str) -> Cmd;
     /// Where that command leaves the archive.
     fn archive_path(&self, account: &Account, dir: &str) -> String;
@@ -134,13 +155,12 @@ pub trait Panel: Send + Sync {
     }
     /// The command that removes an account (a failed, partially restored one).
     fn remove_command(&self, account: &Account) -> Cmd;
-    /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
-    /// them; None keeps the owners the archive holds.
-    fn file_owner(&self, account: &Account) -> Option<String> {
-        Some(format!("{0}:{0}", account.user))
-    }
+}
+
+/// The panel's backups on a server: where restore points are and what each holds.
+pub trait Backups: Send + Sync {
     /// Shell script printing one line per restore point on the server:
-    /// `SIZE\tMTIME\tPATH` (see [`backup::stat_script`]), plus `\tACCOUNT\tDOMAIN` where the
+    /// `SIZE\tMTIME\tPATH` (see [`crate::host::stat::script`]), plus `\tACCOUNT\tDOMAIN` where the
     /// path alone does not say whose it is.
     fn backup_probe(&self) -> String;
     /// The restore point a probe line describes (None: not one of this panel's backups).
@@ -153,100 +173,30 @@ pub trait Panel: Send + Sync {
     fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents;
 }
 
-/// Runs a panel tool that changes something and returns its combined output, or an error with
-/// the tool's last lines.
-fn change(t: &dyn Transport, what: &str, cmd: &Cmd) -> anyhow::Result<String> {
-    let out = transport::run(t, cmd, None, None)?;
-    let text = format!("{}{}", out.stdout_text(), out.stderr_text());
-    if !out.exit.success() {
-        anyhow::bail!(
-            "{what} failed on {} ({}): {}",
-            t.target().name,
-            out.exit,
-            last_lines(&text)
-        );
+/// A panel driver: its accounts, and each further capability where the panel has it.
+pub trait Panel: Accounts {
+    fn packaging(&self) -> Option<&dyn Packaging>;
+    fn backups(&self) -> Option<&dyn Backups>;
+
+    /// The packaging tools, or the refusal naming `host`, its panel and the capability.
+    fn packaging_on(&self, host: &str) -> Result<&dyn Packaging, Unsupported> {
+        self.packaging()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Packaging))
     }
-    Ok(text)
+    /// The backups, or the refusal naming `host`, its panel and the capability.
+    fn backups_on(&self, host: &str) -> Result<&dyn Backups, Unsupported> {
+        self.backups()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Backups))
+    }
 }
 
-/// The end of a tool's output, for error messages.
-fn last_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    lines[lines.len().saturating_sub(5)..].join(" | ")
-}
-
-/// Packages `account` into `dir` on `t`; returns the archive path.
-pub fn package(
-    p: &dyn Panel,
-    t: &dyn Transport,
-    account: &Account,
-    dir: &str,
-) -> anyhow::Result<String> {
-    let cmd = p.package_command(account, dir);
-    run_packaging(p, t, account, &cmd, p.archive_path(account, dir))
-}
-
-/// Takes a safety snapshot of `account` into `dir` on `t`; returns the archive path.
-pub fn snapshot(
-    p: &dyn Panel,
-    t: &dyn Transport,
-    account: &Account,
-    dir: &str,
-) -> anyhow::Result<String> {
-    let (cmd, path) = p.snapshot_command(account, dir);
-    run_packaging(p, t, account, &cmd, path)
-}
-
-fn run_packaging(
-    p: &dyn Panel,
-    t: &dyn Transport,
-    account: &Account,
-    cmd: &Cmd,
-    archive: String,
-) -> anyhow::Result<String> {
-    let text = change(t, &format!("packaging {}", account.user), cmd)?;
-    p.packaged(&account.user, &text)?;
-    Ok(archive)
-}
-
-/// Restores `archive` on `t` as `account`.
-pub fn restore(
-    p: &dyn Panel,
-    t: &dyn Transport,
-    account: &Account,
-    archive: &str,
-) -> anyhow::Result<()> {
-    restore_with(p, t, account, &p.restore_command(account, archive))
-}
-
-/// Runs the panel's restore command `cmd` for `account` and judges its output.
-pub fn restore_with(
-    p: &dyn Panel,
-    t: &dyn Transport,
-    account: &Account,
-    cmd: &Cmd,
-) -> anyhow::Result<()> {
-    let text = change(t, &format!("restoring {}", account.user), cmd)?;
-    p.restored(account, &text)
-}
-
-/// Removes `account` from `t`.
-pub fn remove(p: &dyn Panel, t: &dyn Transport, account: &Account) -> anyhow::Result<()> {
-    change(
-        t,
-        &format!("removing {}", account.user),
-        &p.remove_command(account),
-    )
-    .map(|_| ())
-}
-
-/// The driver for a panel kind (None for hosts without a panel).
-pub fn driver(kind: PanelKind) -> Option<Box<dyn Panel>> {
+/// The driver for a panel kind (`none` for plain Linux servers).
+pub fn driver(kind: PanelKind) -> Box<dyn Panel> {
     match kind {
-        PanelKind::Cpanel => Some(Box::new(cpanel::Cpanel)),
-        PanelKind::Plesk => Some(Box::new(plesk::Plesk)),
-        PanelKind::Directadmin => Some(Box::new(directadmin::DirectAdmin)),
-        PanelKind::None => None,
+        PanelKind::Cpanel => Box::new(cpanel::Cpanel),
+        PanelKind::Plesk => Box::new(plesk::Plesk),
+        PanelKind::Directadmin => Box::new(directadmin::DirectAdmin),
+        PanelKind::None => Box::new(none::NoPanel),
     }
 }
 
@@ -300,4 +250,21 @@ fn mailboxes_under(listing: &str, base: &str) -> Vec<String> {
 /// Runs a read-only panel command and returns stdout, with the command in any error.
 fn query(t: &dyn Transport, cmd: Cmd) -> anyhow::Result<String> {
     Ok(transport::run_ok(t, &cmd)?.stdout_text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drivers_hand_out_the_capabilities_their_panel_has() {
+        for kind in [PanelKind::Cpanel, PanelKind::Plesk, PanelKind::Directadmin] {
+            let d = driver(kind);
+            assert_eq!(d.kind(), kind);
+            assert!(d.packaging().is_some() && d.backups().is_some(), "{kind:?}");
+        }
+        let none = driver(PanelKind::None);
+        assert_eq!(none.kind(), PanelKind::None);
+        assert!(none.packaging().is_none() && none.backups().is_none());
+    }
 }

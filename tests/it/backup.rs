@@ -738,3 +738,30 @@ fn directadmin_and_plesk_files_must_name_the_account() {
         }
     }
 }
+
+/// A server without a panel has no panel backups: each backup command is the one typed
+/// refusal (exit 4) naming the host, that it runs no panel, and the missing capability.
+#[test]
+fn a_server_without_a_panel_refuses_backup_commands_naming_the_capability() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    for args in [
+        &["backup", "list", "h1"][..],
+        &[
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            "lab",
+            "--date",
+            "2026-01-01",
+        ],
+        &["--json", "backup", "list", "h1"],
+    ] {
+        let out = lab.hostops_yes(&env, TICKET).args(args).output().unwrap();
+        assert_said(
+            &out,
+            4,
+            "h1 runs no control panel: reading the panel's backups (backup list, restore, undo) is not supported there",
+        );
+    }
+}

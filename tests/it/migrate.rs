@@ -26,7 +26,7 @@ fn plan_refuses_servers_without_a_panel() {
         v["plan"]["blockers"][0]
             .as_str()
             .unwrap()
-            .contains("no control panel detected on h1"),
+            .contains("h1 runs no control panel: packaging"),
         "{v}"
     );
 }
@@ -941,4 +941,25 @@ fn plesk_owner_is_the_login_of_the_subscriptions_owner() {
     assert_eq!(v["plan"]["accounts"][0]["user"], "shopuser", "{v}");
     let none = migrate(&env, &lab, &[], "plan", &["--owner", "Administrator"]);
     assert_exit(&none, 2, "no accounts selected");
+}
+
+/// Without a panel the accounts are the system users (uid 1000 and up, home /home/USER):
+/// `migrate verify` compares the lab user on two plain servers instead of refusing them.
+#[test]
+fn verify_compares_system_users_between_servers_without_a_panel() {
+    let (env, lab) = (Env::new(), Lab::up(2));
+    let out = lab
+        .hostops_yes(&env, "MIG-1")
+        .args([
+            "--json", "migrate", "verify", "--from", "h1", "--to", "h2", "lab",
+        ])
+        .output()
+        .unwrap();
+    let v = json(&out);
+    assert_eq!(out.status.code(), Some(0), "{v:#}");
+    assert_eq!(v["accounts"][0]["user"], "lab", "{v:#}");
+    assert!(
+        !v["accounts"][0]["checks"].as_array().unwrap().is_empty(),
+        "{v:#}"
+    );
 }

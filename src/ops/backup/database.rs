@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use anyhow::{bail, Result};
 
+use crate::host::listing::{read_tar, split_path, Source};
 use crate::host::mysql::{command as sql, ident, literal};
 use crate::panel::backup::Dump;
-use crate::panel::listing::{read_tar, split_path, Source};
 use crate::transport::{self, Cmd, Transport};
 
 /// Size in bytes (data and indexes) of each of `names` that exists.

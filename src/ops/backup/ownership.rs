@@ -6,8 +6,8 @@ use anyhow::Result;
 
 use super::preview::Listings;
 use crate::exit::StatusError;
-use crate::panel::kv;
-use crate::panel::listing::{read_tar, split_path, Kind, Listing};
+use crate::host::kv;
+use crate::host::listing::{read_tar, split_path, Kind, Listing};
 use crate::panel::{backup, PanelKind, RestorePoint};
 use crate::transport::{self, Cmd, Transport};
 
@@ -131,7 +131,7 @@ fn plesk(pairs: &str, user: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::panel::listing::parse;
+    use crate::host::listing::parse;
 
     fn listing(names: &[(&str, char)]) -> Listing {
         let text: String = names

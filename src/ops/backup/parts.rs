@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::database;
 use super::links;
 use super::preview::Piece;
-use crate::panel::listing::split_path;
+use crate::host::listing::split_path;
 use crate::transport::{self, Cmd, Transport};
 
 /// One path a partial restore replaces, and where its copy is (None: it did not exist).

@@ -4,6 +4,7 @@
 use anyhow::{bail, Result};
 
 use crate::exit::StatusError;
+use crate::host::stat;
 use crate::panel::backup::{self, Period, RestorePoint};
 use crate::panel::{Account, Panel};
 use crate::transport::{self, Cmd, Transport};
@@ -15,11 +16,12 @@ pub fn list(
     panel: &dyn Panel,
     account: Option<&str>,
 ) -> Result<Vec<RestorePoint>> {
-    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", &panel.backup_probe()]))?;
+    let backups = panel.backups_on(&t.target().name)?;
+    let out = transport::run_ok(t, &Cmd::new("sh").args(["-c", &backups.backup_probe()]))?;
     let mut points: Vec<RestorePoint> = out
         .stdout_text()
         .lines()
-        .filter_map(|l| panel.restore_point(l))
+        .filter_map(|l| backups.restore_point(l))
         .filter(|p| account.is_none_or(|a| p.account == a))
         .collect();
     points.sort_by(|a, b| {
@@ -68,7 +70,7 @@ pub fn choose(
             if let Some(p) = points.iter().find(|p| p.path == path) {
                 return Ok(p.clone());
             }
-            let script = backup::stat_script("\"$@\"");
+            let script = stat::script("\"$@\"");
             let out = transport::run(
                 t,
                 &Cmd::new("sh").args(["-c", &script, "sh", path]),
@@ -76,7 +78,7 @@ pub fn choose(
                 None,
             )?;
             let text = out.stdout_text();
-            let Some((size, date, _)) = text.lines().next().and_then(backup::stat_fields) else {
+            let Some((size, date, _)) = text.lines().next().and_then(stat::fields) else {
                 bail!(StatusError::usage(format!(
                     "{path} does not exist on {}",
                     t.target().name

@@ -10,8 +10,8 @@ use anyhow::{bail, Result};
 use serde::Serialize;
 
 use crate::exit::StatusError;
+use crate::host::listing::{self, split_path, Entry, Kind, Listing, Source};
 use crate::panel::backup::{Contents, Dump, Tree};
-use crate::panel::listing::{self, split_path, Entry, Kind, Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 
 /// A part of an account that `--only` restores.

@@ -19,8 +19,8 @@ use super::state::{self, Fingerprint};
 use super::OPERATION;
 use crate::context::Context;
 use crate::exit::StatusError;
+use crate::host::listing::{self, read_tar, split_path, Source};
 use crate::output::human_bytes;
-use crate::panel::listing::{self, read_tar, split_path, Source};
 use crate::panel::{self, Account, Panel, RestorePoint};
 use crate::transport::copy::NoProgress;
 use crate::transport::{self, Cmd, Transport};
@@ -86,6 +86,11 @@ pub fn snapshot_root(panel: &dyn Panel) -> String {
 
 /// Reads the restore point and the account and works out the preview. Changes nothing.
 pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan> {
+    let backups = panel.backups_on(&t.target().name)?;
+    if req.parts.is_empty() {
+        // The whole account is restored (and snapshotted) with the panel's own tools.
+        panel.packaging_on(&t.target().name)?;
+    }
     let current = panel
         .accounts(t)?
         .into_iter()
@@ -111,9 +116,9 @@ pub fn plan(t: &dyn Transport, panel: &dyn Panel, req: &Request) -> Result<Plan>
         ))
     };
     let outer = listings
-        .get(t, &panel.backup_source(&point))
+        .get(t, &backups.backup_source(&point))
         .map_err(unusable)?;
-    let contents = panel.backup_contents(&point, outer);
+    let contents = backups.backup_contents(&point, outer);
     let trees = contents
         .home
         .iter()
@@ -427,7 +432,7 @@ fn take_snapshot(t: &dyn Transport, panel: &dyn Panel, plan: &Plan, dir: &str) -
         let taken = if plan.whole {
             let taken = state::fingerprint(t, panel, &plan.account)?;
             s.path = Some(
-                panel::snapshot(panel, t, &plan.account, dir)
+                panel::snapshot(panel.packaging_on(&plan.host)?, t, &plan.account, dir)
                     .context("taking the safety snapshot")?,
             );
             taken
@@ -461,15 +466,16 @@ fn take_snapshot(t: &dyn Transport, panel: &dyn Panel, plan: &Plan, dir: &str) -
 /// loaded from its dump into an empty database), and files the backup lacks are removed
 /// after, so the result is the backup all the same.
 fn restore_whole(t: &dyn Transport, panel: &dyn Panel, plan: &Plan) -> Result<()> {
+    let tools = panel.packaging_on(&plan.host)?;
     if plan.account_exists {
-        if let Some(cmd) = panel.restore_over_command(&plan.account, &plan.point.path) {
+        if let Some(cmd) = tools.restore_over_command(&plan.account, &plan.point.path) {
             database::drop_all(t, &plan.account.databases)?;
-            panel::restore_with(panel, t, &plan.account, &cmd)?;
+            panel::restore_with(tools, t, &plan.account, &cmd)?;
             return remove_extras(t, plan);
         }
-        panel::remove(panel, t, &plan.account)?;
+        panel::remove(tools, t, &plan.account)?;
     }
-    panel::restore(panel, t, &plan.account, &plan.point.path)
+    panel::restore(tools, t, &plan.account, &plan.point.path)
 }
 
 /// Removes the files the preview found live but not in the backup; never through a link
@@ -592,10 +598,14 @@ fn put_back(
             ),
         };
     }
+    let tools = match panel.packaging_on(&snapshot.host) {
+        Ok(tools) => tools,
+        Err(e) => return format!("the restore failed, and the account cannot be put back: {e}"),
+    };
     match (snapshot.path.as_deref(), snapshot.existed) {
         (Some(path), _) => {
-            let _ = panel::remove(panel, t, account);
-            match panel::restore(panel, t, account, path) {
+            let _ = panel::remove(tools, t, account);
+            match panel::restore(tools, t, account, path) {
                 Ok(()) => format!("the restore failed; the account was put back from the safety snapshot {path}"),
                 Err(e) => format!(
                     "the restore failed, and so did putting back the safety snapshot {path} ({e:#}); \
@@ -603,7 +613,7 @@ fn put_back(
                 ),
             }
         }
-        (None, false) => match panel::remove(panel, t, account) {
+        (None, false) => match panel::remove(tools, t, account) {
             Ok(()) => "the restore failed; the partial account was removed".to_string(),
             Err(e) => {
                 format!("the restore failed, and removing the partial account failed too: {e:#}")

@@ -14,7 +14,7 @@ const RUN: &str = "run1";
 const POINT: &str = "/home/admin/admin_backups/user.admin.bob.tar.gz";
 
 fn driver() -> Box<dyn Panel> {
-    panel::driver(PanelKind::Directadmin).unwrap()
+    panel::driver(PanelKind::Directadmin)
 }
 
 fn bob() -> Account {
@@ -72,7 +72,11 @@ fn snapshot_dir() -> String {
 
 /// The snapshot's package of the account.
 fn snapshot_archive() -> String {
-    driver().snapshot_command(&bob(), &snapshot_dir()).1
+    driver()
+        .packaging()
+        .expect("a packaging panel")
+        .snapshot_command(&bob(), &snapshot_dir())
+        .1
 }
 
 fn answer(ok: bool, failure: &str) -> Reply {
@@ -85,13 +89,35 @@ fn answer(ok: bool, failure: &str) -> Reply {
 
 /// The panel's commands, as argv matchers.
 fn package(dir: &str) -> Matcher {
-    Matcher::argv(driver().snapshot_command(&bob(), dir).0.argv().to_vec())
+    Matcher::argv(
+        driver()
+            .packaging()
+            .expect("a packaging panel")
+            .snapshot_command(&bob(), dir)
+            .0
+            .argv()
+            .to_vec(),
+    )
 }
 fn restore_from(archive: &str) -> Matcher {
-    Matcher::argv(driver().restore_command(&bob(), archive).argv().to_vec())
+    Matcher::argv(
+        driver()
+            .packaging()
+            .expect("a packaging panel")
+            .restore_command(&bob(), archive)
+            .argv()
+            .to_vec(),
+    )
 }
 fn remove() -> Matcher {
-    Matcher::argv(driver().remove_command(&bob()).argv().to_vec())
+    Matcher::argv(
+        driver()
+            .packaging()
+            .expect("a packaging panel")
+            .remove_command(&bob())
+            .argv()
+            .to_vec(),
+    )
 }
 
 /// The steps of a restore with a snapshot of an existing account.

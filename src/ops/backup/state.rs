@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 
 use super::database;
 use super::preview::list_live;
-use crate::panel::listing::{self, split_path, Kind};
+use crate::host::listing::{self, split_path, Kind};
 use crate::panel::{Account, Panel};
 use crate::transport::Transport;
 

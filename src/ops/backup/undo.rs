@@ -11,8 +11,8 @@ use super::restore::{Snapshot, SNAPSHOT_BEGUN};
 use super::state;
 use super::OPERATION;
 use crate::exit::StatusError;
+use crate::host::listing::{self};
 use crate::journal::{Event, Journal};
-use crate::panel::listing::{self};
 use crate::panel::{self, backup, Account, Panel};
 use crate::transport::{self, Cmd, Transport};
 
@@ -160,13 +160,14 @@ pub fn apply(
         domains: s.domains.clone(),
         ..Account::default()
     });
+    let tools = panel.packaging_on(&s.host)?;
     if current.is_some() {
-        panel::remove(panel, t, &account)?;
+        panel::remove(tools, t, &account)?;
     }
     let Some(path) = &s.path else {
         return Ok(Vec::new());
     };
-    panel::restore(panel, t, &account, path)?;
+    panel::restore(tools, t, &account, path)?;
     let Some(before) = &s.before else {
         return Ok(Vec::new());
     };

@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use serde::Serialize;
 
 use super::query::is_domain_name;
-use crate::panel::kv::sections;
+use crate::host::kv::sections;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Constant: no user input is ever part of it. cPanel keeps mail domains in

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::panel::kv::sections;
+use crate::host::kv::sections;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Counting functions over one mail log (`$1`), the last `$n` lines. Separate from [`PROBE`]

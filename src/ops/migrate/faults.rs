@@ -49,7 +49,7 @@ const DA: PanelKind = PanelKind::Directadmin;
 const CPANEL: PanelKind = PanelKind::Cpanel;
 
 fn driver(kind: PanelKind) -> Box<dyn Panel> {
-    panel::driver(kind).unwrap()
+    panel::driver(kind)
 }
 
 fn migration<'a>(
@@ -92,7 +92,10 @@ fn dir() -> String {
 
 /// The archive on the source, and where it goes on the target.
 fn archive(kind: PanelKind) -> String {
-    driver(kind).archive_path(&bob(), &dir())
+    driver(kind)
+        .packaging()
+        .expect("a packaging panel")
+        .archive_path(&bob(), &dir())
 }
 
 fn staged() -> String {
@@ -129,7 +132,10 @@ fn removes_partial(kind: PanelKind, dst: &Fake) {
         Matcher::argv(["id", "-u", "--", "bob"]),
         Reply::ok("1001\n"),
     );
-    let remove = driver(kind).remove_command(&bob());
+    let remove = driver(kind)
+        .packaging()
+        .expect("a packaging panel")
+        .remove_command(&bob());
     dst.expect(Matcher::argv(remove.argv().to_vec()), Reply::ok(""));
 }
 
@@ -166,7 +172,10 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
     let tmp = format!("{dir}/.hostops-xfer.AAAA");
     match step {
         Step::Package => {
-            let cmd = driver(kind).package_command(&bob(), &dir);
+            let cmd = driver(kind)
+                .packaging()
+                .expect("a packaging panel")
+                .package_command(&bob(), &dir);
             let reply = if ok {
                 Reply::ok("pkgacct completed\n")
             } else {
@@ -207,7 +216,10 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
             }
         }
         Step::Restore => {
-            let cmd = driver(kind).restore_command(&bob(), &archive);
+            let cmd = driver(kind)
+                .packaging()
+                .expect("a packaging panel")
+                .restore_command(&bob(), &archive);
             let reply = if ok {
                 Reply::ok("")
             } else {
@@ -360,7 +372,10 @@ fn a_connection_lost_during_the_restore_leaves_the_removal_to_resume() {
     let (src, dst) = hosts();
     script(DA, Step::Package, true, &src, &dst);
     script(DA, Step::Transfer, true, &src, &dst);
-    let restore = driver(DA).restore_command(&bob(), &archive(DA));
+    let restore = driver(DA)
+        .packaging()
+        .expect("a packaging panel")
+        .restore_command(&bob(), &archive(DA));
     dst.expect(Matcher::argv(restore.argv().to_vec()), Reply::lost());
     ends(&src, &dst, false);
     let out = run(&migration(&ctx, DA, &src, &dst, Done::new(ORIGIN)));
@@ -417,7 +432,11 @@ fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
         ]
     );
     // The package was not made again.
-    let package = driver(DA).package_command(&bob(), &dir()).display();
+    let package = driver(DA)
+        .packaging()
+        .expect("a packaging panel")
+        .package_command(&bob(), &dir())
+        .display();
     assert!(!src.lines().contains(&package));
 }
 

@@ -6,6 +6,7 @@ use anyhow::{bail, Result};
 use super::rules::{self, valid_account_name, HostSide, Plan};
 use crate::context::Context;
 use crate::exit::StatusError;
+use crate::host::stat;
 use crate::inventory::HostSpec;
 use crate::panel::{self, Panel};
 use crate::transport::{self, Cmd, Transport};
@@ -59,10 +60,12 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
             req.from.name
         )));
     }
-    let sizes = match &from_panel {
-        Some(p) => measure(&*ctx.connect(&req.from)?, p.as_ref(), &from, &selected)?,
-        None => Vec::new(),
-    };
+    let sizes = measure(
+        &*ctx.connect(&req.from)?,
+        from_panel.as_ref(),
+        &from,
+        &selected,
+    )?;
     let plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
     ctx.note(format!(
         "migrate plan {} -> {}: {} account(s), {} blocker(s){}",
@@ -84,41 +87,20 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
 }
 
 /// One server's panel, accounts and free space.
-fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Option<Box<dyn Panel>>)> {
+fn side(ctx: &Context, host: &HostSpec) -> Result<(HostSide, Box<dyn Panel>)> {
     let t = ctx.connect(host)?;
     let info = panel::detect(&*t)?;
     let driver = panel::driver(info.kind);
-    let (accounts, free_bytes) = match &driver {
-        Some(d) => (d.accounts(&*t)?, free_bytes(&*t, d.data_root())?),
-        None => (Vec::new(), 0),
-    };
     Ok((
         HostSide {
             host: host.name.clone(),
             panel: info,
-            data_root: driver
-                .as_ref()
-                .map_or("/home", |d| d.data_root())
-                .to_string(),
-            free_bytes,
-            accounts,
+            data_root: driver.data_root().to_string(),
+            free_bytes: stat::free_bytes(&*t, driver.data_root())?,
+            accounts: driver.accounts(&*t)?,
         },
         driver,
     ))
-}
-
-/// Available bytes on the file system holding `path` (`df -Pk`).
-fn free_bytes(t: &dyn Transport, path: &str) -> Result<u64> {
-    let out = transport::run_ok(t, &Cmd::new("df").args(["-Pk", "--", path]))?;
-    Ok(parse_df_avail(&out.stdout_text()) * 1024)
-}
-
-fn parse_df_avail(text: &str) -> u64 {
-    text.lines()
-        .nth(1)
-        .and_then(|l| l.split_whitespace().nth(3))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Bytes used by each selected account's data directory (`du -s -B1`), measured on the source
@@ -165,9 +147,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn df_and_du_output() {
-        let df = "Filesystem     1024-blocks     Used Available Capacity Mounted on\n/dev/vda1         83873772 41936886  41936886      50% /\n";
-        assert_eq!(parse_df_avail(df), 41936886);
+    fn du_output() {
         let dirs = vec![
             ("bob".to_string(), "/home/bob".to_string()),
             ("amy".to_string(), "/home/amy".to_string()),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::ops::backup::preview::valid_db_name;
 use crate::ops::blacklist::query::is_domain_name;
-use crate::panel::{Account, PanelInfo, PanelKind};
+use crate::panel::{self, Account, PanelInfo, PanelKind};
 
 /// More accounts than this must be scheduled with the accounts team.
 pub const MAX_UNSCHEDULED: usize = 20;
@@ -131,11 +131,11 @@ pub fn assess(
     let mut blockers = Vec::new();
     let warnings = Vec::new();
     let (fp, tp) = (&from.panel, &to.panel);
-    if fp.kind == PanelKind::None || tp.kind == PanelKind::None {
-        blockers.push(format!(
-            "no control panel detected on {}: migrations need the same panel (cPanel, Plesk or DirectAdmin) on both servers",
-            if fp.kind == PanelKind::None { &from.host } else { &to.host }
-        ));
+    let refusal = [from, to]
+        .into_iter()
+        .find_map(|s| panel::driver(s.panel.kind).packaging_on(&s.host).err());
+    if let Some(refusal) = refusal {
+        blockers.push(refusal.to_string());
     } else if fp.kind != tp.kind {
         blockers.push(format!(
             "{} runs {} but {} runs {}: hostops migrates only between servers with the same panel",
@@ -374,8 +374,11 @@ mod tests {
             assess(&from, &plesk, &["bob".into()], &[], None).blockers[0].contains("same panel")
         );
         let none = side("dst", PanelInfo::none(), vec![]);
-        assert!(assess(&from, &none, &["bob".into()], &[], None).blockers[0]
-            .contains("no control panel detected on dst"));
+        let refused = &assess(&from, &none, &["bob".into()], &[], None).blockers[0];
+        assert!(
+            refused.contains("dst runs no control panel") && refused.contains("packaging"),
+            "{refused}"
+        );
     }
 
     #[test]

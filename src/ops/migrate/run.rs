@@ -22,7 +22,7 @@ use crate::ops::fanout;
 use crate::ops::pull_access::Origin;
 use crate::ops::transfer::{self, Route};
 use crate::output::Task;
-use crate::panel::{self, Account, Panel};
+use crate::panel::{self, Account, Packaging, Panel};
 use crate::transport::{self, Cmd, Progress as _, Transport};
 
 pub struct RunOptions {
@@ -154,7 +154,8 @@ impl Migration<'_> {
             status: ExitStatus::Failure,
         };
         let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
-        for stage in steps::stages(self.panel.streamed_home(a).is_some()) {
+        let streamed = self.panel.packaging().and_then(|p| p.streamed_home(a));
+        for stage in steps::stages(streamed.is_some()) {
             let mut lanes: Vec<Vec<Step>> = Vec::new();
             for lane in *stage {
                 let mut todo = Vec::new();
@@ -332,7 +333,7 @@ impl Migration<'_> {
                 Ok(json!({ "home": home }))
             }
             Step::Package => {
-                let archive = panel::package(self.panel.as_ref(), &*self.src, a, &dir)?;
+                let archive = panel::package(self.packaging()?, &*self.src, a, &dir)?;
                 Ok(json!({ "archive": archive }))
             }
             Step::Transfer => {
@@ -362,13 +363,13 @@ impl Migration<'_> {
                 // Resumed: the plan of the first run found the name free on the target, so an
                 // account there now is what that run's interrupted restore left.
                 if self.done.resumed && self.partial_present(a) {
-                    panel::remove(self.panel.as_ref(), &*self.dst, a)?;
+                    panel::remove(self.packaging()?, &*self.dst, a)?;
                     self.ctx.note(format!(
                         "removed from {} what the interrupted restore of {} left, to restore it again",
                         self.to.name, a.user
                     ))?;
                 }
-                panel::restore(self.panel.as_ref(), &*self.dst, a, &archive)?;
+                panel::restore(self.packaging()?, &*self.dst, a, &archive)?;
                 Ok(json!({}))
             }
             Step::Verify => {
@@ -429,8 +430,13 @@ impl Migration<'_> {
         Origin::new(&*self.src, &self.from).noting(&self.ctx.printer)
     }
 
+    /// The source panel's packaging tools (the plan refuses a panel without them).
+    fn packaging(&self) -> Result<&dyn Packaging> {
+        Ok(self.panel.packaging_on(&self.from.name)?)
+    }
+
     fn streamed_home(&self, a: &Account) -> Result<String> {
-        self.panel.streamed_home(a).with_context(|| {
+        self.packaging()?.streamed_home(a).with_context(|| {
             format!(
                 "{} panels package the home directory",
                 self.panel.kind().as_str()
@@ -460,7 +466,7 @@ impl Migration<'_> {
         if !self.partial_present(a) {
             return format!("nothing of {} was left on {}", a.user, self.to.name);
         }
-        match panel::remove(self.panel.as_ref(), &*self.dst, a) {
+        match self.packaging().and_then(|p| panel::remove(p, &*self.dst, a)) {
             Ok(()) => format!("the partial account {} was removed from {}", a.user, self.to.name),
             Err(e) => format!(
                 "the partial account {} could NOT be removed from {} ({e:#}): remove it by hand before retrying",

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::format::{OsFamily, PanelName};
+use crate::host::kv::sections;
 use crate::ops::facts::parse_os_release;
-use crate::panel::kv::sections;
 use crate::panel::{self, PanelKind};
 use crate::transport::{self, Cmd, Transport, TransportError};
 

@@ -1,0 +1,25 @@
+//! cPanel/WHM: accounts from `whmapi1 listaccts` and /etc/userdatadomains, packaging with
+//! /scripts/pkgacct and /scripts/restorepkg, backups under /backup.
+
+mod accounts;
+mod backups;
+mod packaging;
+
+use super::{Backups, Packaging, Panel};
+use crate::transport::Cmd;
+
+pub struct Cpanel;
+
+impl Panel for Cpanel {
+    fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn backups(&self) -> Option<&dyn Backups> {
+        Some(self)
+    }
+}
+
+fn whmapi1(function: &str) -> Cmd {
+    Cmd::new("whmapi1").args(["--output=json", function])
+}

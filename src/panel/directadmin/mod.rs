@@ -1,0 +1,20 @@
+//! DirectAdmin: users from /usr/local/directadmin/data/users, packaging through the task
+//! queue, admin backups.
+
+mod accounts;
+mod backups;
+mod packaging;
+
+use super::{Backups, Packaging, Panel};
+
+pub struct DirectAdmin;
+
+impl Panel for DirectAdmin {
+    fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn backups(&self) -> Option<&dyn Backups> {
+        Some(self)
+    }
+}

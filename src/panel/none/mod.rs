@@ -1,0 +1,19 @@
+//! No control panel: a plain Linux server, whose accounts are its system users. It has no
+//! panel tools to package or restore an account and no panel backups, so those capabilities
+//! are refused (see [`crate::panel::Unsupported`]).
+
+mod accounts;
+
+use super::{Backups, Packaging, Panel};
+
+pub struct NoPanel;
+
+impl Panel for NoPanel {
+    fn packaging(&self) -> Option<&dyn Packaging> {
+        None
+    }
+
+    fn backups(&self) -> Option<&dyn Backups> {
+        None
+    }
+}

@@ -1,0 +1,136 @@
+//! Plesk accounts: subscriptions from `plesk bin subscription --list`, each one's system user
+//! and owner from `--info`, mailboxes under /var/qmail/mailnames.
+
+use anyhow::Result;
+
+use super::{plesk_bin, subscription, Plesk, MAILNAMES};
+use crate::host::{kv, mysql};
+use crate::ops::blacklist::query::is_domain_name;
+use crate::panel::{list_mailboxes, query, Account, Accounts, PanelKind};
+use crate::transport::Transport;
+
+/// The system user of a subscription from `subscription --info` (its FTP/system login).
+fn login_of(info: &str) -> Option<String> {
+    kv::colon_pairs(info)
+        .into_iter()
+        .find(|(k, _)| {
+            let k = k.to_ascii_lowercase();
+            k.contains("login") && !k.contains("owner")
+        })
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+/// The owner's login from `subscription --info`: the line reads
+/// `Owner's contact name:   Administrator (admin)` (contact name, then the login in
+/// parentheses; see tests/fixtures/real/plesk-subscription-info.txt).
+fn owner_of(info: &str) -> Option<String> {
+    kv::colon_pairs(info)
+        .into_iter()
+        .find(|(k, _)| k.starts_with("Owner"))
+        .and_then(|(_, v)| {
+            let (_, login) = v.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+            Some(login.trim().to_string())
+        })
+        .filter(|login| !login.is_empty())
+}
+
+impl Accounts for Plesk {
+    fn kind(&self) -> PanelKind {
+        PanelKind::Plesk
+    }
+
+    fn data_root(&self) -> &'static str {
+        "/var/www/vhosts"
+    }
+
+    fn mail_dir(&self, _account: &Account, mailbox: &str) -> String {
+        let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
+        format!("{MAILNAMES}/{d}/{b}/Maildir")
+    }
+
+    fn zone_file(&self, domain: &str) -> String {
+        format!("/var/named/run-root/var/{domain}")
+    }
+
+    fn cron_file(&self, account: &Account) -> String {
+        format!("/var/spool/cron/crontabs/{}", account.user)
+    }
+
+    fn data_dir(&self, account: &Account) -> String {
+        format!("{}/{}", self.data_root(), subscription(account))
+    }
+
+    fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
+        let list = query(t, plesk_bin("subscription").arg("--list"))?;
+        let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
+        let boxes = list_mailboxes(t, MAILNAMES)?;
+
+        let mut accounts = Vec::new();
+        for domain in list.lines().map(str::trim).filter(|d| !d.is_empty()) {
+            // A name that is no domain is never handed to a Plesk tool (`-rf` would be an
+            // option): it is listed as is, and the migration plan refuses it.
+            if !is_domain_name(domain) {
+                accounts.push(Account {
+                    user: domain.to_string(),
+                    domains: vec![domain.to_string()],
+                    ..Account::default()
+                });
+                continue;
+            }
+            let info = query(t, plesk_bin("subscription").args(["--info", domain]))?;
+            let user = login_of(&info).unwrap_or_else(|| domain.to_string());
+            accounts.push(Account {
+                databases: mysql::owned_by(&dbs, &user),
+                db_users: mysql::owned_by(&db_users, &user),
+                mailboxes: boxes
+                    .iter()
+                    .filter(|b| b.ends_with(&format!("@{domain}")))
+                    .cloned()
+                    .collect(),
+                owner: owner_of(&info),
+                domains: vec![domain.to_string()],
+                disk_used_bytes: 0,
+                user,
+            });
+        }
+        Ok(accounts)
+    }
+
+    fn file_owner(&self, _account: &Account) -> Option<String> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::panel::mailboxes_under;
+
+    #[test]
+    fn subscription_info_login() {
+        let info = "Domain name:                    shop.example\nOwner's contact name:           Jo Doe (admin)\n\
+                    FTP Login:                      shopuser\nDisk space used by httpdocs:    10.5 MB\n";
+        assert_eq!(login_of(info).as_deref(), Some("shopuser"));
+        assert_eq!(login_of("Domain name: x.example\n"), None);
+    }
+
+    #[test]
+    fn real_subscription_info_owner_is_the_login_in_parentheses() {
+        let real = include_str!("../../../tests/fixtures/real/plesk-subscription-info.txt");
+        assert_eq!(owner_of(real).as_deref(), Some("admin"));
+        assert_eq!(login_of(real).as_deref(), Some("sitekick.eu_34gqrbu1k9m"));
+        let reseller = "Owner's contact name:           Jo Doe (Reseller Inc.) (jdoe)\n";
+        assert_eq!(owner_of(reseller).as_deref(), Some("jdoe"));
+        assert_eq!(owner_of("Owner's contact name: Jo Doe\n"), None);
+    }
+
+    #[test]
+    fn mailnames_listing() {
+        let listing = "/var/qmail/mailnames/shop.example/info\n/var/qmail/mailnames/shop.example/sales\n/var/qmail/mailnames/x/y/z\n";
+        assert_eq!(
+            mailboxes_under(listing, MAILNAMES),
+            ["info@shop.example", "sales@shop.example"]
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! Plesk: a hosting account is a subscription, named by its main domain; subscriptions from
+//! `plesk bin subscription`, packaging with pleskbackup and pleskrestore, backups in the local
+//! repository.
+
+mod accounts;
+mod backups;
+mod packaging;
+
+use super::{Account, Backups, Packaging, Panel};
+use crate::transport::Cmd;
+
+pub struct Plesk;
+
+impl Panel for Plesk {
+    fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn backups(&self) -> Option<&dyn Backups> {
+        Some(self)
+    }
+}
+
+const MAILNAMES: &str = "/var/qmail/mailnames";
+const VHOSTS: &str = "/var/www/vhosts";
+
+fn plesk_bin(utility: &str) -> Cmd {
+    Cmd::new("plesk").args(["bin", utility])
+}
+
+fn subscription(account: &Account) -> &str {
+    account
+        .domains
+        .first()
+        .map(String::as_str)
+        .unwrap_or(&account.user)
+}
