@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Result};
 
+use super::status;
 use crate::cli::{MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
@@ -460,7 +461,13 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
     Ok(outcomes
         .iter()
         .filter(|o| !o.ok)
-        .fold(ExitStatus::Success, |worst, o| worst.worst(o.status)))
+        .fold(ExitStatus::Success, |worst, o| {
+            worst.worst(
+                o.cause
+                    .as_ref()
+                    .map_or(ExitStatus::Failure, status::of_error),
+            )
+        }))
 }
 
 fn render_plan(ctx: &Context, plan: &Plan) {

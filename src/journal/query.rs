@@ -228,7 +228,10 @@ mod tests {
     }
 
     fn usage_message(e: anyhow::Error) -> String {
-        assert_eq!(crate::exit::status_of(&e), crate::exit::ExitStatus::Usage);
+        assert_eq!(
+            e.downcast_ref::<StatusError>().map(|s| s.status),
+            Some(crate::exit::ExitStatus::Usage)
+        );
         e.to_string()
     }
 

@@ -68,6 +68,10 @@ impl Transport for Journaled {
         self.inner.target()
     }
 
+    fn shown(&self, cmd: &Cmd) -> String {
+        self.log.redactor().redact(&cmd.display())
+    }
+
     fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
         let t = self.inner.target();
         // Held until the end is recorded: an interrupted hostops waits for it.
@@ -97,7 +101,7 @@ impl Transport for Journaled {
                 timeout: io.timeout,
             },
         );
-        let shown = self.log.redactor().redact(&cmd.display());
+        let shown = self.shown(cmd);
         match &result {
             Ok(exit) => {
                 tracing::info!("{}: $ {shown} -> {exit} in {:?}", t.name, started.elapsed())
