@@ -7,6 +7,8 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+#[cfg(test)]
+mod cycles;
 pub mod exit;
 pub mod host;
 pub mod identity;
