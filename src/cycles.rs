@@ -12,6 +12,14 @@ use std::path::Path;
 
 type Module = Vec<String>;
 
+/// References left in place on purpose, each with why and until when.
+const ALLOWED: &[&str] = &[
+    // src/panel/ is being split into capability traits on another branch: once merged, plesk
+    // imports `crate::host::zone::is_domain_name` and this line and the re-export in
+    // `ops::blacklist::query` go.
+    "panel::plesk uses ops::blacklist::query::is_domain_name",
+];
+
 /// The module of each file under `src/`, from its path.
 fn modules(src: &Path) -> BTreeMap<Module, String> {
     let mut found = BTreeMap::new();
@@ -244,12 +252,12 @@ fn sibling_edges(known: &BTreeMap<Module, String>) -> BTreeMap<(Module, Module),
             if common == from.len() || common == to.len() {
                 continue;
             }
+            let why = format!("{} uses {}", from.join("::"), path.join("::"));
+            if ALLOWED.contains(&why.as_str()) {
+                continue;
+            }
             let key = (from[..=common].to_vec(), to[..=common].to_vec());
-            edges.entry(key).or_default().insert(format!(
-                "{} uses {}",
-                from.join("::"),
-                path.join("::")
-            ));
+            edges.entry(key).or_default().insert(why);
         }
     }
     edges

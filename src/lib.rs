@@ -10,6 +10,7 @@ pub mod context;
 #[cfg(test)]
 mod cycles;
 pub mod exit;
+pub mod hex;
 pub mod host;
 pub mod identity;
 pub mod inventory;

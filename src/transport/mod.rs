@@ -85,7 +85,7 @@ impl Output {
 
 /// Why a transport could not do what was asked. Host-key and auth problems are typed so that
 /// they carry the facts the engineer needs, and the top of hostops picks the exit code from the
-/// variant (`exit::status_of`).
+/// variant (`commands::status`).
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
     #[error("cannot connect to {host} ({address}): {reason}")]

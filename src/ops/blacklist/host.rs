@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use super::query::is_domain_name;
+use crate::host::zone::is_domain_name;
 use crate::panel::kv::sections;
 use crate::transport::{self, Cmd, Transport, TransportError};
 

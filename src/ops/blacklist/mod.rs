@@ -338,7 +338,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
     let applies = |s: &Source| {
         let kind = match s {
             Source::One(t) => t.subject.kind(),
-            Source::Block(_) => zones::ZoneKind::Ip,
+            Source::Block(_) => query::ZoneKind::Ip,
         };
         opts.zones.iter().any(|z| z.kind == kind)
     };
@@ -364,7 +364,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
         .map(|s| {
             let (kind, n) = match s {
                 Source::One(t) => (t.subject.kind(), 1),
-                Source::Block(net) => (zones::ZoneKind::Ip, targets::size(net)),
+                Source::Block(net) => (query::ZoneKind::Ip, targets::size(net)),
             };
             n * opts.zones.iter().filter(|z| z.kind == kind).count() as u64
         })

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use crate::host::zone::is_domain_name;
 use crate::ops::backup::preview::valid_db_name;
-use crate::ops::blacklist::query::is_domain_name;
 use crate::panel::{Account, PanelInfo, PanelKind};
 
 /// More accounts than this must be scheduled with the accounts team.
