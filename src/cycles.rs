@@ -175,19 +175,21 @@ fn references(here: &Module, text: &str) -> Vec<Module> {
                     scope.push((depth, name.clone()));
                 }
             }
-            Token::Ident(root) if root == "crate" || root == "super" => {
-                if t.get(i + 1) == Some(&Token::Path) && (i == 0 || t[i - 1] != Token::Path) {
-                    let mut base = here.clone();
-                    base.extend(scope.iter().map(|(_, m)| m.clone()));
-                    let mut prefix = if root == "crate" {
-                        Vec::new()
-                    } else {
-                        base.pop();
-                        base
-                    };
-                    i = tree(&t, i + 2, &mut prefix, &mut found);
-                    continue;
-                }
+            Token::Ident(root)
+                if (root == "crate" || root == "super")
+                    && t.get(i + 1) == Some(&Token::Path)
+                    && (i == 0 || t[i - 1] != Token::Path) =>
+            {
+                let mut base = here.clone();
+                base.extend(scope.iter().map(|(_, m)| m.clone()));
+                let mut prefix = if root == "crate" {
+                    Vec::new()
+                } else {
+                    base.pop();
+                    base
+                };
+                i = tree(&t, i + 2, &mut prefix, &mut found);
+                continue;
             }
             _ => {}
         }
