@@ -100,19 +100,3 @@ impl StatusError {
         }
     }
 }
-
-/// The exit status an error maps to: the first classified error in its chain wins.
-pub fn status_of(err: &anyhow::Error) -> ExitStatus {
-    for cause in err.chain() {
-        if let Some(e) = cause.downcast_ref::<StatusError>() {
-            return e.status;
-        }
-        if let Some(e) = cause.downcast_ref::<crate::transport::TransportError>() {
-            return e.exit_status();
-        }
-        if cause.is::<crate::panel::Unsupported>() {
-            return ExitStatus::Refused;
-        }
-    }
-    ExitStatus::Failure
-}

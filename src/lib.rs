@@ -7,7 +7,10 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+#[cfg(test)]
+mod cycles;
 pub mod exit;
+pub mod hex;
 pub mod host;
 pub mod identity;
 pub mod inventory;

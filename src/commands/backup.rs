@@ -12,8 +12,8 @@ use crate::ops::backup::points::{self, Wanted};
 use crate::ops::backup::preview::{Counted, FileChanges, Part};
 use crate::ops::backup::restore::{self, Plan, Request};
 use crate::ops::backup::undo;
-use crate::ops::migrate::rules::valid_account_name;
 use crate::output::{human_bytes, Table};
+use crate::panel::valid_account_name;
 use crate::panel::Panel;
 use crate::transport::Transport;
 

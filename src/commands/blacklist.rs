@@ -80,7 +80,23 @@ fn check(ctx: &Context, args: CheckArgs) -> Result<ExitStatus> {
     } else {
         render(ctx, &report);
     }
-    Ok(report.exit_status())
+    Ok(check_status(&report))
+}
+
+/// 0 clean, 1 listed, 3 could not check (a refusal, an unknown, an unreachable host, a target
+/// no zone applies to).
+fn check_status(report: &Report) -> ExitStatus {
+    let s = &report.summary;
+    if s.listed > 0 {
+        ExitStatus::Failure
+    } else if s.refused + s.unknown > 0
+        || !report.host_errors.is_empty()
+        || !report.unchecked.is_empty()
+    {
+        ExitStatus::Connection
+    } else {
+        ExitStatus::Success
+    }
 }
 
 fn render(ctx: &Context, report: &Report) {

@@ -10,6 +10,7 @@ use anyhow::{bail, Result};
 use clap::Parser;
 use serde_json::json;
 
+use super::status;
 use crate::cli::{Cli, ExecArgs};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
@@ -68,7 +69,7 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
     sink.finish();
     let status = results
         .iter()
-        .fold(ExitStatus::Success, |s, r| s.worst(r.status));
+        .fold(ExitStatus::Success, |s, r| s.worst(host_status(r)));
     if ctx.printer.is_json() {
         ctx.printer.json(
             &json!({ "command": opts.cmd.argv(), "hosts": results, "summary": summary(&results) }),
@@ -77,6 +78,15 @@ pub fn run(ctx: &Context, args: ExecArgs) -> Result<ExitStatus> {
         report(&ctx.printer, &results);
     }
     Ok(status)
+}
+
+/// The exit status of one host's run: its transport error's, or whether the command succeeded.
+fn host_status(r: &HostRun) -> ExitStatus {
+    match (&r.error, &r.exit) {
+        (Some(e), _) => status::of_transport(e),
+        (None, Some(exit)) if exit.success() => ExitStatus::Success,
+        (None, _) => ExitStatus::Failure,
+    }
 }
 
 /// For `hostops exec lab uptime` (no `--`): the same command line with `--` where it parses,
@@ -109,7 +119,7 @@ fn report(p: &Printer, results: &[HostRun]) {
     let multi = results.len() > 1;
     for r in results {
         let outcome = match (&r.error, &r.exit) {
-            (Some(e), _) => e.clone(),
+            (Some(e), _) => e.to_string(),
             (None, Some(exit)) => exit.to_string(),
             (None, None) => "no result".into(),
         };

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::status;
 use crate::cli::HostsCommand;
 use crate::context::Context;
 use crate::exit::ExitStatus;
@@ -80,10 +81,10 @@ fn check(ctx: &Context, names: &[String], forks: usize) -> Result<ExitStatus> {
                 facts: Some(f),
             },
             Err(e) => {
-                status = status.worst(e.exit_status());
+                status = status.worst(status::of_transport(&e));
                 Checked {
                     host: Some(h.name.clone()),
-                    outcome: if e.exit_status() == ExitStatus::Connection {
+                    outcome: if e.unreachable() {
                         "unreachable"
                     } else {
                         "failed"

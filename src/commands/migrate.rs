@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Result};
 
+use super::status;
 use crate::cli::{MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
@@ -35,10 +36,7 @@ struct Pair {
 /// Resolves both servers and reads the named accounts on the source (each must exist there).
 fn both_sides(ctx: &Context, m: &Migrated) -> Result<Pair> {
     let (from, to, users) = (m.from.as_str(), m.to.as_str(), &m.accounts);
-    if let Some(bad) = users
-        .iter()
-        .find(|a| !migrate::rules::valid_account_name(a))
-    {
+    if let Some(bad) = users.iter().find(|a| !crate::panel::valid_account_name(a)) {
         bail!(StatusError::usage(format!(
             "{bad:?} is not a valid account name"
         )));
@@ -465,7 +463,13 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<ExitStatus> {
     Ok(outcomes
         .iter()
         .filter(|o| !o.ok)
-        .fold(ExitStatus::Success, |worst, o| worst.worst(o.status)))
+        .fold(ExitStatus::Success, |worst, o| {
+            worst.worst(
+                o.cause
+                    .as_ref()
+                    .map_or(ExitStatus::Failure, status::of_error),
+            )
+        }))
 }
 
 fn render_plan(ctx: &Context, plan: &Plan) {

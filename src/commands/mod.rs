@@ -10,6 +10,7 @@ mod log;
 mod migrate;
 mod playbook;
 pub mod reference;
+mod status;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ use clap::Parser;
 use crate::cli::{BlacklistCommand, Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
 use crate::config::Config;
 use crate::context::{self, Context, Settings};
-use crate::exit::{status_of, ExitStatus};
+use crate::exit::ExitStatus;
 use crate::journal::{RunLog, RunStart, RunStatus};
 use crate::output::{Format, Printer};
 use crate::panel;
@@ -64,7 +65,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Ok(p) => p,
         Err(e) => {
             printer.error(&e);
-            return status_of(&e);
+            return status::of_error(&e);
         }
     };
     let ctx = Context::new(config, printer, settings);
@@ -77,7 +78,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
     }
     let status = match &result {
         Ok(s) => *s,
-        Err(e) => status_of(e),
+        Err(e) => status::of_error(e),
     };
     if let Some(log) = ctx.run_log() {
         let run_status = if status == ExitStatus::Success {

@@ -6,7 +6,7 @@
 
 use anyhow::Result;
 
-use crate::transport::{self, Cmd, Transport};
+use crate::transport::{self, Cmd, ProcessError, Transport, TransportError};
 
 /// `name` as a quoted SQL identifier (backticks, a backtick inside doubled).
 pub fn ident(name: &str) -> String {
@@ -38,7 +38,14 @@ pub fn rows(t: &dyn Transport, sql: &str) -> Result<Vec<Vec<String>>> {
     let cmd = client();
     let out = transport::run(t, &cmd, Some(sql.as_bytes()), None)?;
     if !out.exit.success() {
-        return Err(transport::command_failed(t, &cmd, &out.exit, &out.stderr).into());
+        return Err(TransportError::from(ProcessError::new(
+            t,
+            &cmd,
+            &out.exit,
+            &out.stdout,
+            &out.stderr,
+        ))
+        .into());
     }
     Ok(out.stdout_text().lines().map(fields).collect())
 }

@@ -205,6 +205,20 @@ fn data(rdata: &RData, rtype: RecordType) -> String {
     }
 }
 
+/// A plausible DNS name: dot-separated labels of letters, digits, `-` and `_`, 1-63 bytes each.
+pub fn is_domain_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +314,15 @@ mod tests {
         let r = records(a, "x.example").unwrap();
         assert_eq!(r[0].data, "\"v=DKIM1; k=rsa; \" \"p=AB(C)\"");
         assert_eq!(r[0].name, "mail._domainkey.x.example.");
+    }
+
+    #[test]
+    fn domain_names_are_checked() {
+        assert!(is_domain_name("mail.example.com"));
+        assert!(is_domain_name("_dmarc.example.com"));
+        assert!(!is_domain_name("exa mple.com"));
+        assert!(!is_domain_name("a..b"));
+        assert!(!is_domain_name("-a.com"));
+        assert!(!is_domain_name(""));
     }
 }

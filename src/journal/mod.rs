@@ -9,6 +9,7 @@ pub mod query;
 pub mod redact;
 pub mod since;
 mod store;
+mod verify;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,7 +23,7 @@ pub use event::{
 };
 pub use query::{RunSummary, StoredEvent};
 pub use redact::Redactor;
-pub use store::Journal;
+pub use store::{timestamp_text, Journal};
 
 use crate::ticket::Ticket;
 

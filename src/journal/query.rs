@@ -51,20 +51,6 @@ pub struct RunSummary {
     pub remote_actions: u64,
 }
 
-/// The journal's timestamp format: fixed width, so text order is time order.
-pub fn now_text() -> String {
-    timestamp_text(jiff::Timestamp::now())
-}
-
-/// `2026-11-22T10:30:01.123456Z`: UTC, microseconds, always the same width.
-pub fn timestamp_text(ts: jiff::Timestamp) -> String {
-    format!(
-        "{}.{:06}Z",
-        ts.strftime("%Y-%m-%dT%H:%M:%S"),
-        ts.subsec_microsecond()
-    )
-}
-
 impl Journal {
     /// Every event of one ticket, in chain order.
     pub fn ticket_events(&self, ticket: &str) -> Result<Vec<StoredEvent>> {
@@ -228,7 +214,10 @@ mod tests {
     }
 
     fn usage_message(e: anyhow::Error) -> String {
-        assert_eq!(crate::exit::status_of(&e), crate::exit::ExitStatus::Usage);
+        assert_eq!(
+            e.downcast_ref::<StatusError>().map(|s| s.status),
+            Some(crate::exit::ExitStatus::Usage)
+        );
         e.to_string()
     }
 

@@ -9,8 +9,6 @@ use std::sync::{LazyLock, RwLock};
 
 use regex::{Captures, Regex};
 
-use crate::secret::is_secret_name;
-
 pub const MASK: &str = "***";
 
 /// A value after `=` or a flag: quoted, or up to the next space or shell operator.
@@ -137,6 +135,26 @@ impl Redactor {
     }
 }
 
+/// Whether a variable, flag or `KEY=VALUE` name names a secret: its last word (split on `_`,
+/// `-` and `.`) ends with `pass`, `passwd`, `password`, `passphrase`, `secret`, `token` or
+/// `key`, in any case, or is `pwd` after another word (`MYSQL_PWD`, not the shell's `PWD`).
+/// `db_password`, `DB_PASS`, `mypass`, `api_key`, `--auth-token` are; `my-password-reset`,
+/// `--key-file`, `passenger`, `OLDPWD` are not.
+pub fn is_secret_name(name: &str) -> bool {
+    let mut words = name.trim_start_matches('-').rsplit(['_', '-', '.']);
+    let last = words.next().unwrap_or("").to_ascii_lowercase();
+    let ends = [
+        "pass",
+        "passwd",
+        "password",
+        "passphrase",
+        "secret",
+        "token",
+        "key",
+    ];
+    ends.iter().any(|end| last.ends_with(end)) || (last == "pwd" && words.next().is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +263,35 @@ mod tests {
         r.add_secret("abcdef");
         r.add_secret("ab");
         assert_eq!(r.redact("abcdef ab abc"), "*** ab ***");
+    }
+
+    #[test]
+    fn secret_names() {
+        for yes in [
+            "db_password",
+            "DB_PASS",
+            "mypass",
+            "api_key",
+            "apikey",
+            "--auth-token",
+            "client_secret",
+            "MYSQL_PWD",
+            "passphrase",
+        ] {
+            assert!(is_secret_name(yes), "{yes}");
+        }
+        for no in [
+            "my-password-reset",
+            "--key-file",
+            "passenger",
+            "extension",
+            "backup_dir",
+            "password_age",
+            "tokens_used",
+            "PWD",
+            "OLDPWD",
+        ] {
+            assert!(!is_secret_name(no), "{no}");
+        }
     }
 }

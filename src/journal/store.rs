@@ -156,7 +156,7 @@ impl Journal {
     /// Appends `event` to the chain, committed before this returns; returns the new head.
     pub fn append(&self, run_id: &str, ticket: &str, event: &Event) -> Result<Head> {
         let body = serde_json::to_string(event)?;
-        let at = super::query::now_text();
+        let at = now_text();
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head: Option<(i64, String)> = tx
@@ -213,4 +213,18 @@ fn not_a_journal(path: &Path, e: &rusqlite::Error) -> StatusError {
         "`{}` is not a hostops journal ({e}): check --journal PATH or HOSTOPS_JOURNAL",
         path.display()
     ))
+}
+
+/// The journal's timestamp format: fixed width, so text order is time order.
+pub fn now_text() -> String {
+    timestamp_text(jiff::Timestamp::now())
+}
+
+/// `2026-11-22T10:30:01.123456Z`: UTC, microseconds, always the same width.
+pub fn timestamp_text(ts: jiff::Timestamp) -> String {
+    format!(
+        "{}.{:06}Z",
+        ts.strftime("%Y-%m-%dT%H:%M:%S"),
+        ts.subsec_microsecond()
+    )
 }

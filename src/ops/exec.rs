@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::fanout;
 use crate::context::Context;
-use crate::exit::ExitStatus;
 use crate::inventory::HostSpec;
 use crate::transport::{Cmd, ExecIo, Exit, TransportError};
 
@@ -49,14 +48,18 @@ pub struct HostRun {
     /// or `interrupted` (hostops was stopped by SIGINT/SIGTERM and stopped the command).
     pub outcome: &'static str,
     pub exit: Option<Exit>,
-    pub error: Option<String>,
+    /// Why the command has no exit (the host was unreachable, the command timed out...).
+    #[serde(serialize_with = "as_text")]
+    pub error: Option<TransportError>,
     pub duration_ms: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stdout: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stderr: Option<String>,
-    #[serde(skip)]
-    pub status: ExitStatus,
+}
+
+fn as_text<S: serde::Serializer>(e: &Option<TransportError>, s: S) -> Result<S::Ok, S::Error> {
+    e.as_ref().map(ToString::to_string).serialize(s)
 }
 
 /// Runs the command everywhere and returns one result per host, in host order.
@@ -110,17 +113,16 @@ fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSi
             },
         )
     });
-    let (outcome, status, exit, error) = match result {
-        Ok(exit) if exit.success() => ("ok", ExitStatus::Success, Some(exit), None),
-        Ok(exit) => ("failed", ExitStatus::Failure, Some(exit), None),
+    let (outcome, exit, error) = match result {
+        Ok(exit) if exit.success() => ("ok", Some(exit), None),
+        Ok(exit) => ("failed", Some(exit), None),
         Err(e) => {
-            let status = e.exit_status();
-            let outcome = match status {
-                ExitStatus::Connection => "unreachable",
-                ExitStatus::Interrupted => "interrupted",
+            let outcome = match &e {
+                e if e.unreachable() => "unreachable",
+                TransportError::Interrupted { .. } => "interrupted",
                 _ => "failed",
             };
-            (outcome, status, None, Some(e.to_string()))
+            (outcome, None, Some(e))
         }
     };
     HostRun {
@@ -131,7 +133,6 @@ fn run_one(ctx: &Context, opts: &ExecOptions, host: &HostSpec, sink: &dyn ExecSi
         duration_ms: started.elapsed().as_millis() as u64,
         stdout: out.keep.map(|b| String::from_utf8_lossy(&b).into_owned()),
         stderr: err.keep.map(|b| String::from_utf8_lossy(&b).into_owned()),
-        status,
     }
 }
 

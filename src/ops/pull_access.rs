@@ -9,6 +9,7 @@ use anyhow::{bail, Context as _, Result};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::hex::hex;
 use crate::identity;
 use crate::inventory::HostSpec;
 use crate::output::Printer;
@@ -211,10 +212,6 @@ fn bracketed(host: &str) -> String {
     } else {
         host.to_string()
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The comment of this process's key for job `tag`: one safe word, `PREFIX` then this

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::pull_access::{with_access, Origin, Remote};
 use crate::transport::copy::{sha256_command, with_sha256, ProgressWriter};
 use crate::transport::dest::{self, Kind};
-use crate::transport::{self, Cmd, CopyReport, ExecIo, Output, Progress, Transport};
+use crate::transport::{
+    self, Cmd, CopyReport, ExecIo, Output, ProcessError, Progress, Transport, TransportError,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -296,10 +298,14 @@ pub fn pipe(
     let (c_exit, c_out, c_err) = consumed?;
     let (p_exit, p_err) = produced?;
     if !c_exit.success() {
-        return Err(transport::command_failed(dst, consume, &c_exit, &c_err).into());
+        return Err(
+            TransportError::from(ProcessError::new(dst, consume, &c_exit, &c_out, &c_err)).into(),
+        );
     }
     if !p_exit.success() {
-        return Err(transport::command_failed(src, produce, &p_exit, &p_err).into());
+        return Err(
+            TransportError::from(ProcessError::new(src, produce, &p_exit, &[], &p_err)).into(),
+        );
     }
     Ok(Piped {
         produced_stderr: p_err,

@@ -190,6 +190,15 @@ pub trait Panel: Accounts {
     }
 }
 
+/// A panel account name hostops will pass to panel tools: lowercase letter first, then
+/// lowercase letters, digits, `_` or `-`, at most 32 characters.
+pub fn valid_account_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && name.len() <= 32
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
 /// The driver for a panel kind (`none` for plain Linux servers).
 pub fn driver(kind: PanelKind) -> Box<dyn Panel> {
     match kind {

@@ -68,6 +68,10 @@ impl Transport for Journaled {
         self.inner.target()
     }
 
+    fn shown(&self, cmd: &Cmd) -> String {
+        self.log.redactor().redact(&cmd.display())
+    }
+
     fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError> {
         let t = self.inner.target();
         // Held until the end is recorded: an interrupted hostops waits for it.
@@ -97,7 +101,7 @@ impl Transport for Journaled {
                 timeout: io.timeout,
             },
         );
-        let shown = self.log.redactor().redact(&cmd.display());
+        let shown = self.shown(cmd);
         match &result {
             Ok(exit) => {
                 tracing::info!("{}: $ {shown} -> {exit} in {:?}", t.name, started.elapsed())
@@ -152,5 +156,55 @@ impl Transport for Journaled {
         let result = self.inner.download(src, dest, progress);
         self.record(self.copy_event("download", src, started, &result))?;
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{Journal, Redactor, RunStart};
+    use crate::transport::local::LocalTransport;
+    use crate::transport::{run_ok, ProcessError};
+
+    #[test]
+    fn a_failed_command_is_a_process_error_with_the_runs_secrets_masked() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Arc::new(Journal::open(&dir.path().join("journal.sqlite")).unwrap());
+        let redactor = Arc::new(Redactor::default());
+        redactor.add_secret("hunter22");
+        let ticket =
+            crate::ticket::Ticket::parse("T-1", &regex::Regex::new(".+").unwrap()).unwrap();
+        let start = RunStart {
+            operator: "op".into(),
+            machine: "m".into(),
+            command: "exec".into(),
+            argv: Vec::new(),
+            version: "0".into(),
+            dry_run: false,
+            pid: 1,
+        };
+        let log = Arc::new(RunLog::start(journal, ticket, start, redactor).unwrap());
+        let t = Journaled::new(Box::new(LocalTransport::new()), log);
+        let script = "for i in $(seq 30); do echo out$i; echo err$i >&2; done; exit 3";
+        let cmd = Cmd::new("sh").args(["-c", script, "sh", "hunter22"]);
+        let Err(TransportError::Process(e)) = run_ok(&t, &cmd) else {
+            panic!("a command exiting 3 is a ProcessError");
+        };
+        let ProcessError {
+            host,
+            command,
+            exit,
+            stdout_tail,
+            stderr_tail,
+        } = *e.clone();
+        assert_eq!(host, "local");
+        assert!(command.ends_with("sh ***"), "{command}");
+        assert_eq!(exit, Exit::Code { code: 3 });
+        assert_eq!(stdout_tail.lines().count(), 20);
+        assert!(stderr_tail.starts_with("err11\n") && stderr_tail.ends_with("err30"));
+        let message = e.to_string();
+        assert!(message.starts_with("local: `sh -c "), "{message}");
+        assert!(message.contains("failed (exit 3): err11\n"), "{message}");
+        assert!(!message.contains("hunter22"), "{message}");
     }
 }

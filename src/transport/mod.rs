@@ -10,6 +10,7 @@ pub mod fake;
 pub mod interrupt;
 pub mod journaled;
 pub mod local;
+pub mod process;
 pub mod pump;
 pub mod ssh;
 
@@ -18,9 +19,9 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::exit::ExitStatus;
 pub use cmd::Cmd;
 pub use copy::{CopyReport, Progress};
+pub use process::ProcessError;
 
 /// Who and where a transport reaches, for the journal and for messages.
 #[derive(Clone, Debug, Serialize)]
@@ -85,7 +86,8 @@ impl Output {
 }
 
 /// Why a transport could not do what was asked. Host-key and auth problems are typed so that
-/// they map to exit code 3 and carry the facts the engineer needs.
+/// they carry the facts the engineer needs, and the top of hostops picks the exit code from the
+/// variant (`commands::status`).
 #[derive(Debug, thiserror::Error)]
 pub enum TransportError {
     #[error("cannot connect to {host} ({address}): {reason}")]
@@ -158,23 +160,33 @@ pub enum TransportError {
         during: String,
         reason: String,
     },
+    /// A command ran and ended with a non-zero exit or a signal.
+    #[error("{0}")]
+    Process(Box<ProcessError>),
     #[error("{0}")]
     Other(String),
 }
 
+/// Whether `err` comes from a host that could not be reached (or whose link dropped).
+pub fn unreachable_cause(err: &anyhow::Error) -> bool {
+    err.chain()
+        .find_map(|c| c.downcast_ref::<TransportError>())
+        .is_some_and(TransportError::unreachable)
+}
+
 impl TransportError {
-    pub fn exit_status(&self) -> ExitStatus {
-        match self {
+    /// The host could not be reached, trusted or logged into, or the link to it dropped: the
+    /// command's outcome is unknown, not failed.
+    pub fn unreachable(&self) -> bool {
+        matches!(
+            self,
             TransportError::Connect { .. }
-            | TransportError::HostKeyUnknown { .. }
-            | TransportError::HostKeyChanged(_)
-            | TransportError::HostKeyRevoked { .. }
-            | TransportError::Auth { .. }
-            | TransportError::Lost { .. } => ExitStatus::Connection,
-            TransportError::Refused(_) => ExitStatus::Refused,
-            TransportError::Interrupted { .. } => ExitStatus::Interrupted,
-            _ => ExitStatus::Failure,
-        }
+                | TransportError::HostKeyUnknown { .. }
+                | TransportError::HostKeyChanged(_)
+                | TransportError::HostKeyRevoked { .. }
+                | TransportError::Auth { .. }
+                | TransportError::Lost { .. }
+        )
     }
 
     pub fn io(host: &str, context: impl Into<String>, source: std::io::Error) -> Self {
@@ -183,6 +195,12 @@ impl TransportError {
             context: context.into(),
             source,
         }
+    }
+}
+
+impl From<ProcessError> for TransportError {
+    fn from(e: ProcessError) -> Self {
+        TransportError::Process(Box::new(e))
     }
 }
 
@@ -206,6 +224,11 @@ pub struct ChangedHostKey {
 /// A host that commands can run on and files can be streamed to and from.
 pub trait Transport: Send + Sync {
     fn target(&self) -> &Target;
+
+    /// `cmd` as messages show it; the journaled transport redacts the run's secrets.
+    fn shown(&self, cmd: &Cmd) -> String {
+        cmd.display()
+    }
 
     /// Runs `cmd`, streaming stdin/stdout/stderr through `io`, and reports how it ended.
     fn exec(&self, cmd: &Cmd, io: ExecIo<'_>) -> Result<Exit, TransportError>;
@@ -257,28 +280,13 @@ pub fn run(
     })
 }
 
-/// Like [`run`], but a non-zero exit is an error that carries the command, host and stderr.
+/// Like [`run`], but a non-zero exit is a [`ProcessError`] that carries the command, host and
+/// the tails of its output.
 pub fn run_ok(t: &(impl Transport + ?Sized), cmd: &Cmd) -> Result<Output, TransportError> {
     let out = run(t, cmd, None, None)?;
     if out.exit.success() {
         Ok(out)
     } else {
-        Err(command_failed(t, cmd, &out.exit, &out.stderr))
+        Err(ProcessError::new(t, cmd, &out.exit, &out.stdout, &out.stderr).into())
     }
-}
-
-/// The error for `cmd` ending with `exit` on `t`: the host, the command, how it ended and its
-/// stderr.
-pub fn command_failed(
-    t: &(impl Transport + ?Sized),
-    cmd: &Cmd,
-    exit: &Exit,
-    stderr: &[u8],
-) -> TransportError {
-    TransportError::Other(format!(
-        "{}: `{}` failed ({exit}): {}",
-        t.target().name,
-        cmd.display(),
-        String::from_utf8_lossy(stderr).trim()
-    ))
 }

@@ -5,6 +5,8 @@ use std::io::{self, Read, Write};
 
 use sha2::{Digest, Sha256};
 
+use crate::hex::hex;
+
 /// Passes writes through to `inner`, counting, hashing and keeping the first `keep` bytes.
 pub struct Tee<W> {
     inner: W,
@@ -114,10 +116,6 @@ pub struct Digested {
     pub bytes: u64,
     pub sha256: String,
     pub head: Vec<u8>,
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use std::net::IpAddr;
 
 use serde::Serialize;
 
-use super::query::is_domain_name;
 use crate::host::kv::sections;
+use crate::host::zone::is_domain_name;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Constant: no user input is ever part of it. cPanel keeps mail domains in

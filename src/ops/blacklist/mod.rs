@@ -28,7 +28,7 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::exit::{ExitStatus, StatusError};
+use crate::exit::StatusError;
 use crate::ops::fanout;
 use dns::{Dns, DnsOptions};
 use dnsauth::Check;
@@ -131,22 +131,6 @@ pub struct Report {
 }
 
 impl Report {
-    /// 0 clean, 1 listed, 3 could not check (a refusal, an unknown, an unreachable host, a
-    /// target no zone applies to).
-    pub fn exit_status(&self) -> ExitStatus {
-        let s = &self.summary;
-        if s.listed > 0 {
-            ExitStatus::Failure
-        } else if s.refused + s.unknown > 0
-            || !self.host_errors.is_empty()
-            || !self.unchecked.is_empty()
-        {
-            ExitStatus::Connection
-        } else {
-            ExitStatus::Success
-        }
-    }
-
     /// One line for the journal: counts and every listing (the first 20).
     pub fn journal_line(&self) -> String {
         let s = &self.summary;
@@ -338,7 +322,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
     let applies = |s: &Source| {
         let kind = match s {
             Source::One(t) => t.subject.kind(),
-            Source::Block(_) => zones::ZoneKind::Ip,
+            Source::Block(_) => query::ZoneKind::Ip,
         };
         opts.zones.iter().any(|z| z.kind == kind)
     };
@@ -364,7 +348,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
         .map(|s| {
             let (kind, n) = match s {
                 Source::One(t) => (t.subject.kind(), 1),
-                Source::Block(net) => (zones::ZoneKind::Ip, targets::size(net)),
+                Source::Block(net) => (query::ZoneKind::Ip, targets::size(net)),
             };
             n * opts.zones.iter().filter(|z| z.kind == kind).count() as u64
         })

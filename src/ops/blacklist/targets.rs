@@ -5,8 +5,8 @@ use std::net::IpAddr;
 
 use ipnet::{IpAddrRange, IpNet, Ipv4AddrRange, Ipv6AddrRange};
 
-use super::query::is_domain_name;
 use crate::exit::StatusError;
+use crate::host::zone::is_domain_name;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spec {

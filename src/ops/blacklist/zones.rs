@@ -9,20 +9,11 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 
-use super::query::{self, Family, Subject};
+use super::query::{self, Family, Subject, ZoneKind};
 use crate::exit::StatusError;
+use crate::host::zone::is_domain_name;
 
 const BUILTIN: &str = include_str!("zones.toml");
-
-/// What a zone lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ZoneKind {
-    /// IPv4/IPv6 addresses, queried as reversed octets or nibbles.
-    Ip,
-    /// Domain names, queried as `<domain>.<zone>`.
-    Domain,
-}
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -121,13 +112,13 @@ impl Zone {
 
     fn check(&mut self, origin: &str) -> Result<()> {
         let name = self.name.trim_end_matches('.').to_ascii_lowercase();
-        if !query::is_domain_name(&name) {
+        if !is_domain_name(&name) {
             anyhow::bail!("{origin}: zone name `{}` is not a DNS name", self.name);
         }
         if let Some(t) = &self.test {
             let fits = match self.kind {
                 ZoneKind::Ip => t.parse::<IpAddr>().is_ok(),
-                ZoneKind::Domain => query::is_domain_name(t),
+                ZoneKind::Domain => is_domain_name(t),
             };
             if !fits {
                 anyhow::bail!(

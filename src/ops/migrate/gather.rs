@@ -3,11 +3,12 @@
 
 use anyhow::{bail, Result};
 
-use super::rules::{self, valid_account_name, HostSide, Plan};
+use super::rules::{self, HostSide, Plan};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::stat;
 use crate::inventory::HostSpec;
+use crate::panel::valid_account_name;
 use crate::panel::{self, Panel};
 use crate::transport::{self, Cmd, Transport};
 

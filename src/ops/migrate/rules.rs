@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
+use crate::host::zone::is_domain_name;
 use crate::ops::backup::preview::valid_db_name;
-use crate::ops::blacklist::query::is_domain_name;
-use crate::panel::{self, Account, PanelInfo, PanelKind};
+use crate::panel::{self, valid_account_name, Account, PanelInfo, PanelKind};
 
 /// More accounts than this must be scheduled with the accounts team.
 pub const MAX_UNSCHEDULED: usize = 20;
@@ -60,15 +60,6 @@ impl Plan {
     pub fn is_clean(&self) -> bool {
         self.blockers.is_empty() && self.accounts.iter().all(|a| a.blockers.is_empty())
     }
-}
-
-/// A panel account name hostops will pass to panel tools: lowercase letter first, then
-/// lowercase letters, digits, `_` or `-`, at most 32 characters.
-pub fn valid_account_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
-        && name.len() <= 32
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
 /// A name read from a server, as printed: control characters, quotes and bidirectional

@@ -16,7 +16,6 @@ use serde_json::json;
 use super::home;
 use super::steps::{self, Done, Request, Step, OPERATION, REQUEST};
 use crate::context::Context;
-use crate::exit::{status_of, ExitStatus};
 use crate::inventory::HostSpec;
 use crate::ops::fanout;
 use crate::ops::pull_access::Origin;
@@ -46,9 +45,10 @@ pub struct AccountOutcome {
     pub error: Option<String>,
     /// What happened to a partial account after a failed restore.
     pub cleanup: Option<String>,
-    /// The exit status the failure maps to (a lost connection is not a failed step).
+    /// The error of the step that failed, for the exit status (a lost connection is not a
+    /// failed step).
     #[serde(skip)]
-    pub status: ExitStatus,
+    pub cause: Option<anyhow::Error>,
 }
 
 /// The servers, panel and bookkeeping shared by every account of one run.
@@ -117,7 +117,7 @@ impl Migration<'_> {
                         "not started: an earlier account failed and --fail-fast is set".into(),
                     ),
                     cleanup: None,
-                    status: ExitStatus::Failure,
+                    cause: None,
                 };
             }
             let outcome = self.account(a);
@@ -151,7 +151,7 @@ impl Migration<'_> {
             steps: Vec::new(),
             error: None,
             cleanup: None,
-            status: ExitStatus::Failure,
+            cause: None,
         };
         let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
         let streamed = self.panel.packaging().and_then(|p| p.streamed_home(a));
@@ -187,18 +187,17 @@ impl Migration<'_> {
             });
             // A stage is done as a whole: when one of its steps fails, what the others did
             // is undone and journaled as not done, so a resumed run does it again.
-            let failed = results.iter().find_map(|(step, _, r)| {
-                r.as_ref()
-                    .err()
-                    .map(|e| (*step, format!("{e:#}"), status_of(e)))
-            });
+            let failed = results
+                .iter()
+                .find_map(|(step, _, r)| r.as_ref().err().map(|e| (*step, format!("{e:#}"))));
             let mut partial = failed
                 .as_ref()
-                .is_some_and(|(s, _, _)| s.may_leave_partial_account());
+                .is_some_and(|(s, _)| s.may_leave_partial_account());
+            let mut cause = None;
             for (step, took, result) in results {
                 let detail = match (&failed, result) {
                     (None, Ok(detail)) => detail,
-                    (Some((other, why, _)), Ok(detail)) => {
+                    (Some((other, why)), Ok(detail)) => {
                         partial |= step.may_leave_partial_account();
                         let undone = Err(self.undo(a, step, &detail).context(format!(
                             "undone: the {} step failed ({why})",
@@ -211,7 +210,10 @@ impl Migration<'_> {
                         }
                         continue;
                     }
-                    (_, Err(_)) => continue,
+                    (_, Err(e)) => {
+                        cause.get_or_insert(e);
+                        continue;
+                    }
                 };
                 mine.push((step, detail));
                 out.steps.push(StepReport {
@@ -220,10 +222,11 @@ impl Migration<'_> {
                     duration_ms: took.as_millis() as u64,
                 });
             }
-            if let Some((step, e, status)) = failed {
+            if let Some((step, e)) = failed {
                 out.error = Some(format!("{} failed: {e}", step.as_str()));
-                out.status = status;
-                if status == ExitStatus::Connection {
+                let unreachable = cause.as_ref().is_some_and(transport::unreachable_cause);
+                out.cause = cause;
+                if unreachable {
                     out.cleanup = Some(format!(
                         "what the run left of {} on {} is removed by `hostops migrate run --resume` once the servers are reachable",
                         a.user, self.to.name

@@ -1,15 +1,15 @@
-//! The playbook file format (YAML) as typed structs, and parsing that reports the file, line,
-//! column and field of any mistake. Unknown keys are errors; templates and `when:` expressions
-//! are compiled while parsing, so a syntax error points at the value that holds it.
+//! The playbook file format (YAML) as typed structs, read so that a mistake names its file, line,
+//! column and field. Unknown keys are errors; templates and `when:` expressions are compiled,
+//! and each step's own rules checked, while parsing, so an error points at the value that
+//! holds it (the rules across steps are in `lint`).
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
-use super::lint;
 use super::template;
-use crate::secret::is_secret_name;
+use crate::journal::redact::is_secret_name;
 
 /// A parsed, checked playbook.
 #[derive(Clone, Debug, Deserialize)]
@@ -226,9 +226,56 @@ impl TryFrom<RawStep> for Step {
             delay: raw.delay,
             timeout: raw.timeout,
         };
-        lint::check_step(&step)?;
+        check_step(&step)?;
         Ok(step)
     }
+}
+
+/// Variable names the engine itself provides; a register may not hide them.
+pub(super) const RESERVED: &[&str] = &["facts", "check_mode", "host", "playbook"];
+
+/// Whether `name` can be a variable: letters, digits and `_`, not starting with a digit.
+pub fn is_identifier(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Checks one step (called while parsing it, so errors point at the step).
+pub fn check_step(step: &Step) -> Result<(), String> {
+    let name = &step.name;
+    if name.trim().is_empty() {
+        return Err("a step needs a non-empty `name`".into());
+    }
+    if let Some(r) = &step.register {
+        if !is_identifier(r) {
+            return Err(format!(
+                "step `{name}`: register `{r}` is not a variable name (letters, digits, _; not starting with a digit)"
+            ));
+        }
+        if RESERVED.contains(&r.as_str()) {
+            return Err(format!(
+                "step `{name}`: register `{r}` would hide the engine's own `{r}` variable: pick another name"
+            ));
+        }
+    }
+    if matches!(step.action, Action::Upload(_)) && !step.changes {
+        return Err(format!(
+            "step `{name}`: an upload changes the host, so it cannot be `changes: false`"
+        ));
+    }
+    if step.delay > 0 && step.retries == 0 {
+        return Err(format!(
+            "step `{name}`: `delay` only applies between retries: set `retries` too"
+        ));
+    }
+    if step.timeout == Some(0) {
+        return Err(format!(
+            "step `{name}`: `timeout` is in seconds and must be at least 1"
+        ));
+    }
+    Ok(())
 }
 
 /// A template source, syntax-checked when read.
@@ -316,40 +363,9 @@ impl fmt::Display for Mode {
     }
 }
 
-/// Why a playbook could not be read: where (file, line, column) and what.
-#[derive(Debug, thiserror::Error)]
-#[error("{file}{}: {message}", location.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
-pub struct ParseError {
-    pub file: String,
-    /// 1-based line and column.
-    pub location: Option<(usize, usize)>,
-    pub message: String,
-}
-
-/// Parses playbook text; `file` names it in errors.
-pub fn parse(file: &str, text: &str) -> Result<Playbook, ParseError> {
-    let playbook: Playbook = serde_norway::from_str(text).map_err(|e| {
-        let location = e.location().map(|l| (l.line(), l.column()));
-        let mut message = e.to_string();
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        ParseError {
-            file: file.to_string(),
-            location,
-            message,
-        }
-    })?;
-    lint::check_playbook(&playbook).map_err(|message| ParseError {
-        file: file.to_string(),
-        location: None,
-        message,
-    })?;
-    Ok(playbook)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::parse;
     use super::*;
 
     fn err(text: &str) -> String {

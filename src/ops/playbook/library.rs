@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
-use super::format::{parse, Playbook};
+use super::format::Playbook;
+use super::parse;
 use crate::exit::StatusError;
 
 /// The bundled playbooks: (name, YAML). `bundled_table_matches_the_folder` keeps it complete.

@@ -7,55 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::format::{Action, Playbook, Step};
+use super::format::{is_identifier, Action, Playbook, Step, RESERVED};
 use super::template;
-
-/// Variable names the engine itself provides; a register may not hide them.
-const RESERVED: &[&str] = &["facts", "check_mode", "host", "playbook"];
-
-/// Whether `name` can be a variable: letters, digits and `_`, not starting with a digit.
-pub fn is_identifier(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-/// Checks one step (called while parsing it, so errors point at the step).
-pub fn check_step(step: &Step) -> Result<(), String> {
-    let name = &step.name;
-    if name.trim().is_empty() {
-        return Err("a step needs a non-empty `name`".into());
-    }
-    if let Some(r) = &step.register {
-        if !is_identifier(r) {
-            return Err(format!(
-                "step `{name}`: register `{r}` is not a variable name (letters, digits, _; not starting with a digit)"
-            ));
-        }
-        if RESERVED.contains(&r.as_str()) {
-            return Err(format!(
-                "step `{name}`: register `{r}` would hide the engine's own `{r}` variable: pick another name"
-            ));
-        }
-    }
-    if matches!(step.action, Action::Upload(_)) && !step.changes {
-        return Err(format!(
-            "step `{name}`: an upload changes the host, so it cannot be `changes: false`"
-        ));
-    }
-    if step.delay > 0 && step.retries == 0 {
-        return Err(format!(
-            "step `{name}`: `delay` only applies between retries: set `retries` too"
-        ));
-    }
-    if step.timeout == Some(0) {
-        return Err(format!(
-            "step `{name}`: `timeout` is in seconds and must be at least 1"
-        ));
-    }
-    Ok(())
-}
 
 /// Checks the playbook as a whole.
 pub fn check_playbook(p: &Playbook) -> Result<(), String> {
@@ -197,7 +150,7 @@ fn sources(step: &Step) -> Vec<(&'static str, &str, bool)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::format::parse;
+    use super::super::parse;
 
     fn lint(steps: &str) -> String {
         parse("p.yml", &format!("name: t\nlevel: 2\nsteps:\n{steps}"))

@@ -12,9 +12,8 @@ mod template;
 pub mod vars;
 
 pub use engine::{HostReport, Observer, Outcome, Phase, StepReport, StepStatus};
-pub use format::{parse, Playbook};
+pub use format::{is_identifier, Playbook};
 pub use library::Library;
-pub use lint::is_identifier;
 pub use vars::Variables;
 
 use crate::exit::StatusError;
@@ -42,4 +41,36 @@ pub fn check_level(playbook: &Playbook, operator: Option<u8>) -> Result<(), Stat
         ))),
         _ => Ok(()),
     }
+}
+
+/// Why a playbook could not be read: where (file, line, column) and what.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: {message}", location.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+pub struct ParseError {
+    pub file: String,
+    /// 1-based line and column.
+    pub location: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// Parses playbook text; `file` names it in errors.
+pub fn parse(file: &str, text: &str) -> Result<Playbook, ParseError> {
+    let playbook: Playbook = serde_norway::from_str(text).map_err(|e| {
+        let location = e.location().map(|l| (l.line(), l.column()));
+        let mut message = e.to_string();
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        ParseError {
+            file: file.to_string(),
+            location,
+            message,
+        }
+    })?;
+    lint::check_playbook(&playbook).map_err(|message| ParseError {
+        file: file.to_string(),
+        location: None,
+        message,
+    })?;
+    Ok(playbook)
 }

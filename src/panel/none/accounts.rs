@@ -5,8 +5,7 @@
 use anyhow::Result;
 
 use super::NoPanel;
-use crate::ops::migrate::rules::valid_account_name;
-use crate::panel::{query, Account, Accounts, PanelKind};
+use crate::panel::{query, valid_account_name, Account, Accounts, PanelKind};
 use crate::transport::{Cmd, Transport};
 
 /// The first uid of regular users (Debian's and Red Hat's `UID_MIN` in /etc/login.defs).

@@ -4,8 +4,8 @@
 use anyhow::Result;
 
 use super::{plesk_bin, subscription, Plesk, MAILNAMES};
+use crate::host::zone::is_domain_name;
 use crate::host::{kv, mysql};
-use crate::ops::blacklist::query::is_domain_name;
 use crate::panel::{list_mailboxes, query, Account, Accounts, PanelKind};
 use crate::transport::Transport;
 
