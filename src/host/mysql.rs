@@ -93,6 +93,18 @@ pub fn databases(t: &dyn Transport) -> Result<Vec<String>> {
         .collect())
 }
 
+/// The tables of database `db`, by name.
+pub fn tables(t: &dyn Transport, db: &str) -> Result<Vec<String>> {
+    names(
+        t,
+        &format!(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = {} \
+             ORDER BY table_name",
+            literal(db)
+        ),
+    )
+}
+
 /// Every database user name on the host.
 pub fn users(t: &dyn Transport) -> Result<Vec<String>> {
     names(t, "SELECT DISTINCT User FROM mysql.user")

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Result};
 
 use crate::host::listing::{read_tar, split_path, Source};
-use crate::host::mysql::{command as sql, ident, literal};
+use crate::host::mysql::{self, command as sql, ident, literal};
 use crate::panel::backup::Dump;
 use crate::transport::{self, Cmd, Transport};
 
@@ -22,12 +22,11 @@ pub fn sizes(t: &dyn Transport, names: &[String]) -> Result<BTreeMap<String, u64
          ON t.table_schema = s.schema_name WHERE s.schema_name IN ({}) GROUP BY s.schema_name",
         list.join(", ")
     );
-    let out = transport::run_ok(t, &sql(&query))?.stdout_text();
-    Ok(out
-        .lines()
-        .filter_map(|l| {
-            let (name, size) = l.split_once('\t')?;
-            Some((name.to_string(), size.trim().parse().ok()?))
+    Ok(mysql::rows(t, &query)?
+        .into_iter()
+        .filter_map(|row| match row.as_slice() {
+            [name, size] => Some((name.clone(), size.trim().parse().ok()?)),
+            _ => None,
         })
         .collect())
 }
@@ -51,18 +50,6 @@ fn reader(dump: &Dump) -> Vec<String> {
 
 /// Loads `$1` with the dump the rest of the arguments write to stdout (a failing reader fails it).
 const LOAD: &str = r#"set -o pipefail; db=$1; shift; "$@" | mysql --database="$db""#;
-
-fn tables(t: &dyn Transport, db: &str) -> Result<Vec<String>> {
-    let q = format!(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = {} ORDER BY table_name",
-        literal(db)
-    );
-    Ok(transport::run_ok(t, &sql(&q))?
-        .stdout_text()
-        .lines()
-        .map(String::from)
-        .collect())
-}
 
 /// Replaces database `dump.database` with the dump's content: the dump is loaded into a
 /// scratch database first; only when it loaded do its tables take the place of the live
@@ -94,8 +81,8 @@ pub fn replace(t: &dyn Transport, dump: &Dump, tag: &str) -> Result<usize> {
             out.stderr_text().trim()
         );
     }
-    let new = tables(t, &scratch)?;
-    let old = tables(t, db)?;
+    let new = mysql::tables(t, &scratch)?;
+    let old = mysql::tables(t, db)?;
     let mut swap = String::from("SET FOREIGN_KEY_CHECKS=0; ");
     if !old.is_empty() {
         let list: Vec<String> = old

@@ -163,9 +163,7 @@ fn script(t: &Fake, fail: Option<At>) {
         return;
     }
     let sizes = Matcher::when("mysql", "information_schema sizes", |c| {
-        c.argv
-            .iter()
-            .any(|a| a.contains("information_schema.schemata"))
+        String::from_utf8_lossy(&c.stdin).contains("information_schema.schemata")
     });
     let reply = if fail == Some(At::Verify) {
         Reply::lost()
