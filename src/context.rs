@@ -245,6 +245,11 @@ impl Context {
         })
     }
 
+    /// Whether a change would be asked about on a terminal (no `--yes`, and a terminal to ask on).
+    pub fn can_ask(&self) -> bool {
+        !self.settings.assume_yes && self.prompter.can_prompt()
+    }
+
     pub fn prompter(&self) -> &dyn Prompter {
         &self.prompter
     }

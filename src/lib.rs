@@ -3,6 +3,7 @@
 //! Layers (data flows down): `cli` (clap types) -> `commands` (argv to options, rendering)
 //! -> `ops` (the support tasks) -> `panel` / `transport` / `journal` / `inventory`.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod config;

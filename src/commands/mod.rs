@@ -19,6 +19,8 @@ use std::sync::{Arc, OnceLock};
 use anyhow::Result;
 use clap::Parser;
 
+use crate::app::envelope::{Envelope, ErrorDoc};
+use crate::app::Finished;
 use crate::cli::{BlacklistCommand, Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
 use crate::config::Config;
 use crate::context::{self, Context, Settings};
@@ -32,17 +34,7 @@ use crate::ticket::Ticket;
 pub fn main(argv: Vec<OsString>) -> ExitStatus {
     let cli = match Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            if let Some(hint) = exec::missing_separator_hint(&argv) {
-                eprintln!("\nhint: put `--` before the remote command: {hint}");
-            }
-            return if e.use_stderr() {
-                ExitStatus::Usage
-            } else {
-                ExitStatus::Success
-            };
-        }
+        Err(e) => return usage_error(&argv, e),
     };
     init_color(cli.global.color);
     init_tracing(cli.global.verbose, cli.global.quiet);
@@ -52,6 +44,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Format::Human
     };
     let printer = Printer::terminal(format, cli.global.quiet);
+    let name = command_name(&cli.command);
     let argv: Vec<String> = argv
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
@@ -64,8 +57,22 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
     let (config, settings) = match prepared {
         Ok(p) => p,
         Err(e) => {
+            let status = status::of_error(&e);
             printer.error(&e);
-            return status::of_error(&e);
+            if printer.is_json() {
+                let _ = printer.json(&Envelope {
+                    command: name,
+                    ticket: None,
+                    run_id: None,
+                    journal_head: None,
+                    dry_run: cli.global.dry_run,
+                    ok: false,
+                    exit_code: status.code(),
+                    result: &serde_json::Value::Null,
+                    errors: vec![ErrorDoc::new(&e, status)],
+                });
+            }
+            return status;
         }
     };
     let ctx = Context::new(config, printer, settings);
@@ -76,10 +83,23 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             std::thread::park();
         }
     }
-    let status = match &result {
-        Ok(s) => *s,
-        Err(e) => status::of_error(e),
+    let (finished, status) = match result {
+        Ok(Ran::Finished(f)) => {
+            let status = f.status;
+            (Some(f), status)
+        }
+        Ok(Ran::Printed(status)) => (None, status),
+        Err(e) => {
+            let status = status::of_error(&e);
+            let f = Finished {
+                result: serde_json::Value::Null,
+                status,
+                errors: vec![e],
+            };
+            (Some(f), status)
+        }
     };
+    let mut journal_head = None;
     if let Some(log) = ctx.run_log() {
         let run_status = if status == ExitStatus::Success {
             RunStatus::Ok
@@ -87,16 +107,92 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             RunStatus::Failed
         };
         match log.finish(status.code(), run_status) {
-            Ok(head) => log::print_run_summary(&ctx.printer, log.run_id(), &head),
+            Ok(head) => {
+                if finished.is_none() || !ctx.printer.is_json() {
+                    log::print_run_summary(&ctx.printer, log.run_id(), &head);
+                }
+                journal_head = Some(head.hash.clone());
+            }
             Err(e) => ctx.printer.warn(format!(
                 "could not record the end of the run in the journal: {e:#}"
             )),
         }
     }
-    if let Err(e) = &result {
-        ctx.printer.error(&ctx.redact_error(e));
+    let Some(finished) = finished else {
+        return status;
+    };
+    let errors: Vec<anyhow::Error> = finished
+        .errors
+        .iter()
+        .map(|e| ctx.redact_error(e))
+        .collect();
+    for e in &errors {
+        ctx.printer.error(e);
+    }
+    if ctx.printer.is_json() {
+        let envelope = Envelope {
+            command: name,
+            ticket: ctx.ticket().map(|t| t.as_str()),
+            run_id: ctx.run_log().map(|l| l.run_id()),
+            journal_head: journal_head.as_deref(),
+            dry_run: ctx.dry_run(),
+            ok: status == ExitStatus::Success,
+            exit_code: status.code(),
+            result: &finished.result,
+            errors: errors
+                .iter()
+                .zip(&finished.errors)
+                .map(|(shown, e)| ErrorDoc::new(shown, status::of_error(e)))
+                .collect(),
+        };
+        if let Err(e) = ctx.printer.json(&envelope) {
+            ctx.printer.error(&e);
+        }
     }
     status
+}
+
+/// A command line clap cannot parse: its message (and a hint), exit 2, and with `--json` the
+/// envelope on stdout too.
+fn usage_error(argv: &[OsString], e: clap::Error) -> ExitStatus {
+    let _ = e.print();
+    if let Some(hint) = exec::missing_separator_hint(argv) {
+        eprintln!("\nhint: put `--` before the remote command: {hint}");
+    }
+    if !e.use_stderr() {
+        return ExitStatus::Success;
+    }
+    let json = argv
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json");
+    if json {
+        let message = e
+            .kind()
+            .as_str()
+            .unwrap_or("invalid command line")
+            .to_string();
+        let err = anyhow::Error::from(e);
+        let doc = ErrorDoc {
+            kind: ExitStatus::Usage,
+            message: format!("{message}: {}", err.to_string().trim()),
+            causes: vec![err.to_string().trim().to_string()],
+        };
+        let printer = Printer::terminal(Format::Json, true);
+        let _ = printer.json(&Envelope {
+            command: "hostops",
+            ticket: None,
+            run_id: None,
+            journal_head: None,
+            dry_run: false,
+            ok: false,
+            exit_code: ExitStatus::Usage.code(),
+            result: &serde_json::Value::Null,
+            errors: vec![doc],
+        });
+    }
+    ExitStatus::Usage
 }
 
 fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
@@ -141,40 +237,76 @@ fn detected_panel(t: &dyn crate::transport::Transport) -> Result<Box<dyn panel::
     Ok(panel::driver(panel::detect(t)?.kind))
 }
 
-/// The name a command is journaled under, if it contacts hosts (and so needs a ticket).
-fn journaled_name(cmd: &Command) -> Option<&'static str> {
+/// The command as typed, without its arguments: the envelope's `command` and the name a run
+/// is journaled under.
+fn command_name(cmd: &Command) -> &'static str {
+    use crate::cli::PlaybookCommand as P;
+    use crate::cli::{BackupCommand as B, LogCommand as L, MigrateCommand as M};
     match cmd {
         Command::Hosts(h) => match h.command {
-            HostsCommand::Check { .. } => Some("hosts check"),
-            HostsCommand::List => None,
+            HostsCommand::Check { .. } => "hosts check",
+            HostsCommand::List => "hosts list",
         },
-        Command::Exec(_) => Some("exec"),
-        Command::Copy(_) => Some("copy"),
+        Command::Exec(_) => "exec",
+        Command::Copy(_) => "copy",
         Command::Blacklist(b) => match b.command {
-            BlacklistCommand::Check(_) => Some("blacklist check"),
-            BlacklistCommand::Investigate(_) => Some("blacklist investigate"),
+            BlacklistCommand::Check(_) => "blacklist check",
+            BlacklistCommand::Investigate(_) => "blacklist investigate",
         },
         Command::Migrate(m) => match m.command {
-            crate::cli::MigrateCommand::Plan(_) => Some("migrate plan"),
-            crate::cli::MigrateCommand::Run(_) => Some("migrate run"),
-            crate::cli::MigrateCommand::Verify(_) => Some("migrate verify"),
-            crate::cli::MigrateCommand::Sync(_) => Some("migrate sync"),
+            M::Plan(_) => "migrate plan",
+            M::Run(_) => "migrate run",
+            M::Verify(_) => "migrate verify",
+            M::Sync(_) => "migrate sync",
         },
-        Command::Backup(b) => Some(match b.command {
-            crate::cli::BackupCommand::List(_) => "backup list",
-            crate::cli::BackupCommand::Restore(_) => "backup restore",
-            crate::cli::BackupCommand::Undo(_) => "backup undo",
-        }),
+        Command::Backup(b) => match b.command {
+            B::List(_) => "backup list",
+            B::Restore(_) => "backup restore",
+            B::Undo(_) => "backup undo",
+        },
         Command::Playbook(p) => match p.command {
-            crate::cli::PlaybookCommand::Run(_) => Some("playbook run"),
-            _ => None,
+            P::List => "playbook list",
+            P::Show { .. } => "playbook show",
+            P::Lint { .. } => "playbook lint",
+            P::Run(_) => "playbook run",
         },
-        Command::Log(_) | Command::Completions { .. } | Command::Man => None,
+        Command::Log(l) => match l.command {
+            L::List { .. } => "log list",
+            L::Show { .. } => "log show",
+            L::Export { .. } => "log export",
+            L::Verify { .. } => "log verify",
+        },
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
     }
 }
 
-fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus> {
-    if let Some(name) = journaled_name(&command) {
+/// Whether a command contacts hosts, and so needs a ticket and is journaled.
+fn journaled(cmd: &Command) -> bool {
+    match cmd {
+        Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
+        Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
+        Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
+        Command::Log(_) | Command::Completions { .. } | Command::Man => false,
+    }
+}
+
+/// Until every command returns its report: what a command gave back.
+enum Ran {
+    /// Its report, printed by the top (the envelope with `--json`).
+    Finished(Finished),
+    /// A command that printed its own output, and its status.
+    Printed(ExitStatus),
+}
+
+fn printed(status: Result<ExitStatus>) -> Result<Ran> {
+    status.map(Ran::Printed)
+}
+
+fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
+    if journaled(&command) {
+        let name = command_name(&command);
         if let Command::Playbook(args) = &command {
             playbook::register_secrets(ctx, args);
         }
@@ -194,16 +326,16 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<ExitStatus>
         record_interruptions(log);
     }
     match command {
-        Command::Hosts(args) => hosts::run(ctx, args.command),
-        Command::Exec(args) => exec::run(ctx, args),
-        Command::Copy(args) => copy::run(ctx, args),
-        Command::Blacklist(args) => blacklist::run(ctx, args.command),
-        Command::Migrate(args) => migrate::run(ctx, args.command),
-        Command::Backup(args) => backup::run(ctx, args.command),
-        Command::Playbook(args) => playbook::run(ctx, args),
-        Command::Log(args) => log::run(ctx, args.command),
-        Command::Completions { shell } => reference::print_completions(ctx, shell),
-        Command::Man => reference::print_man(ctx),
+        Command::Hosts(args) => printed(hosts::run(ctx, args.command)),
+        Command::Exec(args) => printed(exec::run(ctx, args)),
+        Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
+        Command::Blacklist(args) => printed(blacklist::run(ctx, args.command)),
+        Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
+        Command::Backup(args) => printed(backup::run(ctx, args.command)),
+        Command::Playbook(args) => printed(playbook::run(ctx, args)),
+        Command::Log(args) => printed(log::run(ctx, args.command)),
+        Command::Completions { shell } => printed(reference::print_completions(ctx, shell)),
+        Command::Man => printed(reference::print_man(ctx)),
     }
 }
 

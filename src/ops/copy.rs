@@ -11,8 +11,11 @@ use serde::Serialize;
 
 use super::pull_access::Origin;
 use super::transfer::{self, Route};
+use crate::app::change::{Change, Detail, Plan};
+use crate::app::Report;
 use crate::context::Context;
 use crate::exit::StatusError;
+use crate::output::{human_bytes, Printer};
 use crate::transport::dest::{self, Kind};
 use crate::transport::local::{LocalTransport, LOCAL};
 use crate::transport::{CopyReport, Progress as _};
@@ -145,16 +148,68 @@ fn tree_word(tree: bool) -> &'static str {
     }
 }
 
+impl Detail for CopyPlan {
+    fn render(&self) -> Option<String> {
+        None
+    }
+}
+
+/// A copy through the change protocol: the plan says where the bytes go.
+pub struct Copy {
+    plan: Plan<CopyPlan>,
+}
+
+impl Change for Copy {
+    type Detail = CopyPlan;
+    type Report = CopyDone;
+
+    fn plan(&self) -> &Plan<CopyPlan> {
+        &self.plan
+    }
+
+    fn apply(self, ctx: &Context) -> Result<CopyDone> {
+        let report = execute(ctx, &self.plan.detail)?;
+        Ok(CopyDone {
+            summary: self.plan.summary,
+            report,
+        })
+    }
+}
+
+/// A finished copy: how many bytes, and their SHA-256 checked at both ends.
 #[derive(Clone, Debug, Serialize)]
 pub struct CopyDone {
-    pub plan: CopyPlan,
+    #[serde(skip)]
+    summary: String,
     #[serde(flatten)]
     pub report: CopyReport,
 }
 
+impl Report for CopyDone {
+    fn render(&self, p: &Printer) {
+        let (text, bytes) = (&self.summary, human_bytes(self.report.bytes));
+        p.data(if self.report.sha256.is_empty() {
+            format!("done: {text}: {bytes}")
+        } else {
+            format!(
+                "done: {text}: {bytes} sha256 {} verified",
+                self.report.sha256
+            )
+        });
+    }
+}
+
+/// The copy from `src` to `dst` as a change, planned without touching anything.
+pub fn change(ctx: &Context, src: &str, dst: &str, relay: bool, tree: bool) -> Result<Copy> {
+    let detail = plan(ctx, src, dst, relay, tree)?;
+    let mut plan = Plan::new(detail.describe(), detail);
+    plan.changes_servers = plan.detail.changes_a_server();
+    Ok(Copy { plan })
+}
+
 /// Works out what a copy from `src` to `dst` would do, without touching anything. Every
 /// `HOST:` side must name a host (inventory, ~/.ssh/config or ad-hoc): never a local file.
-pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool, tree: bool) -> Result<CopyPlan> {
+fn plan(ctx: &Context, src: &str, dst: &str, relay: bool, tree: bool) -> Result<CopyPlan> {
     let (src, dst) = (Side::parse(src), Side::parse(dst));
     for side in [&src, &dst] {
         if let Side::Remote { host, .. } = side {
@@ -225,10 +280,10 @@ pub fn plan(ctx: &Context, src: &str, dst: &str, relay: bool, tree: bool) -> Res
 }
 
 /// Carries out a planned copy.
-pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
+fn execute(ctx: &Context, plan: &CopyPlan) -> Result<CopyReport> {
     let local = LocalTransport::new();
     let here = local_origin(&local);
-    let report = match &plan {
+    let report = match plan {
         CopyPlan::Upload {
             host: h,
             local_path,
@@ -318,7 +373,7 @@ pub fn execute(ctx: &Context, plan: CopyPlan) -> Result<CopyDone> {
             }
         }
     };
-    Ok(CopyDone { plan, report })
+    Ok(report)
 }
 
 /// This machine as the source of a relayed stream (never reached by a server).

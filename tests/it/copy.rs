@@ -103,7 +103,7 @@ fn a_file_copied_into_a_directory_keeps_its_name_in_every_direction() {
             .output()
             .unwrap();
         assert_exit(&out, 0, "");
-        assert_eq!(json(&out)["bytes"], 3_000_000);
+        assert_eq!(json(&out)["report"]["bytes"], 3_000_000);
     }
     assert_eq!(sha_on(&lab, "h2", "/root/data/blob.bin"), want);
     assert_eq!(sha_on(&lab, "h2", "/root/relayed/blob.bin"), want);

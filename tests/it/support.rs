@@ -83,14 +83,54 @@ pub fn assert_said(o: &Output, code: i32, needle: &str) {
     assert!(said.contains(needle), "expected {needle:?} in:\n{said}");
 }
 
+/// The `result` of a `--json` run, once its envelope is checked (see [`envelope`]).
+#[track_caller]
 pub fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+    envelope(o)["result"].clone()
+}
+
+/// The JSON envelope a `--json` run printed on stdout, checked against README "JSON output":
+/// every field present, `exit_code` the process's, `ok` when it is 0, and one error at least
+/// when it is not.
+#[track_caller]
+pub fn envelope(o: &Output) -> serde_json::Value {
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
         panic!(
             "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
             stdout(o),
             stderr(o)
         )
-    })
+    });
+    let fields = [
+        "command",
+        "ticket",
+        "run_id",
+        "journal_head",
+        "dry_run",
+        "ok",
+        "exit_code",
+        "result",
+        "errors",
+    ];
+    let keys: Vec<&str> = doc
+        .as_object()
+        .map(|m| m.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(keys.len(), fields.len(), "envelope fields: {doc:#}");
+    for f in fields {
+        assert!(keys.contains(&f), "no `{f}` in the envelope: {doc:#}");
+    }
+    let code = o.status.code().expect("an exit code");
+    assert_eq!(doc["exit_code"], code, "{doc:#}");
+    assert_eq!(doc["ok"], code == 0, "{doc:#}");
+    let errors = doc["errors"].as_array().expect("errors is a list");
+    if code != 0 {
+        assert!(
+            !errors.is_empty() || !doc["result"].is_null(),
+            "a failure with neither result nor errors: {doc:#}"
+        );
+    }
+    doc
 }
 
 /// Real OpenSSH servers, each its own host (tests/lab/lab). Stopped on drop, even on panic.
