@@ -34,8 +34,12 @@ ops="$bin --inventory $lab/inventory.toml -t BENCH-4 -y -q"
 # Each run starts from the same damaged account; old snapshots are dropped to keep the disk.
 prepare="tests/lab/lab sh $lab h1 -- sh -c 'rm -rf /home/.hostops-snapshots; rm -f /home/bob/public_html/index.html; mariadb -e \"DROP TABLE IF EXISTS options\" bob_wp'"
 
+# BEFORE=PATH: an earlier hostops binary, timed in the same hyperfine run.
+before=()
+[ -z "${BEFORE:-}" ] || before=(-n "before: hostops backup restore (preview, snapshot, verify)" "${ops/#$bin/$BEFORE} backup restore h1 --account bob --date 2026-11-01")
 hyperfine --runs "$RUNS" --prepare "$prepare" --export-json "$work/restore.json" \
   -n "hostops backup restore (preview, snapshot, verify)" "$ops backup restore h1 --account bob --date 2026-11-01" \
+  "${before[@]}" \
   -n "hostops backup restore --no-snapshot" "$ops backup restore h1 --account bob --date 2026-11-01 --no-snapshot" \
   -n "restorepkg --force (panel, direct)" "${ssh_[*]} /scripts/restorepkg --force /backup/2026-11-01/accounts/bob.tar.gz >/dev/null"
 

@@ -37,9 +37,15 @@ for i in \$(seq 1 $HOSTS); do ssh $ssh_opts root@$net.\$i true & done
 wait
 SH
 
+# BEFORE=PATH: an earlier hostops binary, timed in the same run (a before/after ratio).
+before=()
+if [ -n "${BEFORE:-}" ]; then
+  before=(-n hostops-before "$BEFORE --inventory $lab/inventory.toml -t BENCH-1 -y -q exec all --forks $HOSTS -- true")
+fi
 export HOSTOPS_JOURNAL=$work/journal.sqlite ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_STDOUT_CALLBACK=minimal
 hyperfine --warmup 1 --runs "$RUNS" --export-json "$work/exec.json" \
   -n hostops "$bin --inventory $lab/inventory.toml -t BENCH-1 -y -q exec all --forks $HOSTS -- true" \
+  "${before[@]}" \
   -n openssh "bash $work/ssh20.sh" \
   -n ansible "ansible all -i $work/ansible.ini -m command -a true -f $HOSTS -o"
 
@@ -50,6 +56,8 @@ import json, os, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 h = json.load(open(sys.argv[2]))["results"][0]
 med = lambda n: r[n]["median"]
+if "hostops-before" in r:
+    print(f"\nhostops {med('hostops'):.3f} s, before {med('hostops-before'):.3f} s: {med('hostops') / med('hostops-before'):.2f}x the time before")
 print(f"\nmedian wall time, {os.environ.get('HOSTS', '20')} hosts:")
 for n in ("hostops", "openssh", "ansible"):
     print(f"  {n:8} {med(n):7.3f} s")

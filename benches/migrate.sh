@@ -56,10 +56,14 @@ clean_target="tests/lab/lab sh $lab h2 -- sh -c 'whmapi1 removeacct username=bob
 rss() { eval "$clean_target"; /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>&1 || true; echo $(($(cat "$work/rss") / 1024)); }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
+# BEFORE=PATH: an earlier hostops binary, timed in the same hyperfine run.
+before=()
+[ -z "${BEFORE:-}" ] || before=(-n "before: hostops migrate run (direct)" "${ops/#$bin/$BEFORE} migrate run --from h1 --to h2 bob")
 load_before=$(load)
 hyperfine --runs "$RUNS" --prepare "$clean_target" --export-json "$work/migrate.json" \
   -n "ssh tar | ssh tar" "${ssh_[*]} $src tar -C /home -cf - bob | ${ssh_[*]} $dst tar -C /home -xf -" \
   -n "hostops migrate run (direct)" "$ops migrate run --from h1 --to h2 bob" \
+  "${before[@]}" \
   -n "hostops migrate run --relay" "$ops migrate run --relay --from h1 --to h2 bob"
 load_mid=$(load)
 hyperfine --runs "$RUNS" --prepare "$clean_target" --export-json "$work/copy.json" \

@@ -68,9 +68,15 @@ SH
 } >"$work/ansible.ini"
 
 "$bin" playbook lint "$work/bench.yml"
+# BEFORE=PATH: an earlier hostops binary, timed in the same run (a before/after ratio).
+before=()
+if [ -n "${BEFORE:-}" ]; then
+  before=(-n hostops-before "$BEFORE --inventory $lab/inventory.toml -t BENCH-6 -y -q playbook run $work/bench.yml --host all --forks $HOSTS")
+fi
 export HOSTOPS_JOURNAL=$work/journal.sqlite ANSIBLE_HOST_KEY_CHECKING=True ANSIBLE_STDOUT_CALLBACK=minimal
 hyperfine --warmup 1 --runs "$RUNS" --export-json "$work/playbook.json" \
   -n hostops "$bin --inventory $lab/inventory.toml -t BENCH-6 -y -q playbook run $work/bench.yml --host all --forks $HOSTS" \
+  "${before[@]}" \
   -n openssh "bash $work/ssh-loop.sh" \
   -n openssh-mux "bash $work/ssh-mux-loop.sh" \
   -n ansible "ansible-playbook -i $work/ansible.ini -f $HOSTS $work/bench-ansible.yml"
@@ -79,6 +85,8 @@ python3 - "$work/playbook.json" <<'PY'
 import json, os, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 med = lambda n: r[n]["median"]
+if "hostops-before" in r:
+    print(f"\nhostops {med('hostops'):.3f} s, before {med('hostops-before'):.3f} s: {med('hostops') / med('hostops-before'):.2f}x the time before")
 print(f"\nmedian wall time, {os.environ.get('STEPS', '10')} steps on {os.environ.get('HOSTS', '20')} hosts:")
 for n in ("hostops", "openssh", "openssh-mux", "ansible"):
     print(f"  {n:12} {med(n):7.3f} s  (min {r[n]['min']:.3f}, max {r[n]['max']:.3f})")
