@@ -4,6 +4,7 @@
 
 mod backup;
 mod blacklist;
+mod builder;
 mod cli;
 mod copy;
 mod dnsbl_fixture;
