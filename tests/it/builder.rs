@@ -208,7 +208,13 @@ impl Test {
         let output = cmd.args(&self.args).output().unwrap();
         let (out, err) = (stdout(&output), stderr(&output));
         let shown = || format!("{:?}\nstdout:\n{out}\nstderr:\n{err}", self.args);
-        assert_eq!(output.status.code(), Some(self.status), "{}", shown());
+        assert!(
+            output.status.code() == Some(self.status),
+            "exit {:?}, expected {}: {}",
+            output.status.code(),
+            self.status,
+            shown()
+        );
         for needle in &self.stdout_has {
             assert!(out.contains(needle), "no {needle:?} on stdout: {}", shown());
         }
@@ -222,7 +228,7 @@ impl Test {
                 shown()
             );
         }
-        let envelope = json.then(|| envelope(&output));
+        let envelope = if json { Some(envelope(&output)) } else { None };
         Done {
             world: self.world,
             output,
@@ -264,7 +270,10 @@ impl Done {
             ),
             (r"\b[0-9a-f]{16,64}\b", "[HASH]"),
             (r"hostops-[a-zA-Z]+-[A-Za-z0-9]{6}\b", "hostops-[TMP]"),
-            (r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?", "[TIME]"),
+            (
+                r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?",
+                "[TIME]",
+            ),
             (r"\b\d+(\.\d+)?(ms|s)\b", "[DURATION]"),
         ];
         for (pattern, name) in volatile {

@@ -11,6 +11,7 @@ mod dnsbl_fixture;
 mod exec;
 mod hostile;
 mod journal;
+mod json_envelope;
 mod known_hosts;
 mod migrate;
 mod migrate_access;

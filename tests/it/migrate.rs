@@ -301,7 +301,18 @@ fn three_cpanel_accounts_in_parallel() {
 
 #[test]
 fn version_mismatch_and_clashes_are_found_by_plan() {
-    let site = |domain| ["--domain", domain, "--db", "wp", "--mailbox", "info", "--size", "1"];
+    let site = |domain| {
+        [
+            "--domain",
+            domain,
+            "--db",
+            "wp",
+            "--mailbox",
+            "info",
+            "--size",
+            "1",
+        ]
+    };
     let t = Test::lab("cpanel", 2)
         .account("h1", "bob", &site("bob.example"))
         .account("h1", "amy", &site("amy.example"))
@@ -328,7 +339,10 @@ fn version_mismatch_and_clashes_are_found_by_plan() {
         assert!(blockers.contains("same panel version"), "{v}");
     });
     let run = ["migrate", "run", "--from", "h1", "--to", "h2", "bob"];
-    t.hostops(&run).status(4).stderr_has("nothing was changed").run();
+    t.hostops(&run)
+        .status(4)
+        .stderr_has("nothing was changed")
+        .run();
 }
 
 #[test]
