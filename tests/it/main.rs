@@ -16,6 +16,7 @@ mod known_hosts;
 mod migrate;
 mod migrate_access;
 mod migrate_verify;
+mod plan_snapshots;
 mod playbook;
 mod reference;
 mod ssh;
