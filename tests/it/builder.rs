@@ -120,6 +120,16 @@ impl Test {
         self
     }
 
+    /// Whether the command line has `arg`.
+    pub fn has_arg(&self, arg: &str) -> bool {
+        self.args.iter().any(|a| a == arg)
+    }
+
+    /// The ticket the run is given.
+    pub fn given_ticket(&self) -> Option<&str> {
+        self.ticket.as_deref()
+    }
+
     /// Runs under this ticket instead of [`TICKET`].
     pub fn ticket(mut self, ticket: &str) -> Test {
         self.ticket = Some(ticket.to_string());

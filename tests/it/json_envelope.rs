@@ -37,15 +37,19 @@ impl Cases {
             command,
             "hosts list" | "playbook list" | "playbook show" | "playbook lint"
         );
+        let dry_run = t.has_arg("--dry-run");
+        let ticket = t.given_ticket().map(str::to_string);
         let outcome = catch_unwind(AssertUnwindSafe(|| {
             let done = t.status(code).json(|_| {});
             let e = done.envelope.as_ref().unwrap();
             assert_eq!(e["command"], command, "{e:#}");
+            assert_eq!(e["dry_run"], dry_run, "{e:#}");
             let errors = e["errors"].as_array().unwrap();
             if code == 0 {
                 assert!(errors.is_empty(), "errors on success: {e:#}");
                 assert!(!e["result"].is_null(), "no result: {e:#}");
                 if journaled {
+                    assert_eq!(e["ticket"].as_str(), ticket.as_deref(), "{e:#}");
                     assert!(e["run_id"].is_string(), "no run id: {e:#}");
                     assert!(e["journal_head"].is_string(), "no journal head: {e:#}");
                 }
@@ -72,8 +76,10 @@ impl Cases {
                 } else {
                     why.lines().next().unwrap_or("").chars().take(200).collect()
                 };
-                self.failed
-                    .push(format!("{command} (exit {code} expected): {first}"));
+                self.failed.push(format!(
+                    "{command}{} (exit {code} expected): {first}",
+                    if dry_run { " --dry-run" } else { "" }
+                ));
                 None
             }
         }
@@ -188,6 +194,11 @@ fn commands_on_a_plain_host() {
     cases.check("copy", 0, run(&["copy", "f.txt", "h1:/root/f.txt"]).yes());
     cases.check(
         "copy",
+        0,
+        run(&["--dry-run", "copy", "f.txt", "h1:/root/d.txt"]),
+    );
+    cases.check(
+        "copy",
         2,
         run(&["copy", "f.txt", "nosuch:/root/f.txt"]).yes(),
     );
@@ -205,8 +216,62 @@ fn commands_on_a_plain_host() {
     );
     let book = ["playbook", "run", "touch.yml", "--host", "h1"];
     cases.check("playbook run", 0, run(&book).yes());
+    cases.check("playbook run", 0, run(&book).hostops(&["--dry-run"]));
     cases.check("playbook run", 2, run(&book).yes().no_ticket());
     cases.check("playbook run", 4, run(&book));
+    cases.finish();
+}
+
+/// README "JSON output": a fleet command reports every host it was asked about in
+/// `result.hosts`, an unreachable one as a row with its outcome and error (exit 3).
+#[test]
+fn fleet_commands_report_unreachable_hosts_as_rows() {
+    let mut cases = Cases::default();
+    let t = Test::lab("none", 1).file("touch.yml", TOUCH);
+    let inventory = t.lab_ref().inventory();
+    let text = std::fs::read_to_string(&inventory).unwrap()
+        + "\n[[host]]\nname = \"dead\"\naddress = \"127.0.0.1\"\nport = 1\n";
+    std::fs::write(&inventory, text).unwrap();
+    let run = |args: &[&str]| t.clone().yes().hostops(args);
+    for (command, test) in [
+        ("hosts check", run(&["hosts", "check", "h1", "dead"])),
+        ("exec", run(&["exec", "h1", "dead", "--", "true"])),
+        (
+            "playbook run",
+            run(&[
+                "playbook",
+                "run",
+                "touch.yml",
+                "--host",
+                "h1",
+                "--host",
+                "dead",
+            ]),
+        ),
+    ] {
+        let Some(done) = cases.check(command, 3, test) else {
+            continue;
+        };
+        let rows = done.result()["hosts"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let row = |name: &str| rows.iter().find(|r| r["host"] == name).cloned();
+        let (h1, dead) = (row("h1"), row("dead"));
+        let fine = h1.as_ref().is_some_and(|r| r["outcome"] == "ok")
+            && dead.as_ref().is_some_and(|r| {
+                r["outcome"] == "unreachable"
+                    && r["error"]
+                        .as_str()
+                        .is_some_and(|e| e.contains("cannot connect"))
+            });
+        if !fine {
+            cases.failed.push(format!(
+                "{command}: result.hosts {}",
+                done.result()["hosts"]
+            ));
+        }
+    }
     cases.finish();
 }
 
@@ -252,6 +317,11 @@ fn migrate_commands() {
     cases.check("migrate plan", 0, migrate("plan", "h2"));
     cases.check("migrate plan", 2, migrate("plan", "h1"));
     cases.check("migrate run", 4, migrate("run", "h2"));
+    cases.check(
+        "migrate run",
+        0,
+        migrate("run", "h2").hostops(&["--dry-run"]),
+    );
     cases.check("migrate run", 0, migrate("run", "h2").yes());
     cases.check("migrate verify", 0, migrate("verify", "h2"));
     cases.check("migrate verify", 2, migrate("verify", "nosuch"));
@@ -284,6 +354,7 @@ fn backup_commands() {
     cases.check("backup list", 0, run(&["backup", "list", "h1"]));
     cases.check("backup list", 2, run(&["backup", "list", "nosuch"]));
     cases.check("backup restore", 4, run(&restore));
+    cases.check("backup restore", 0, run(&restore).hostops(&["--dry-run"]));
     cases.check("backup restore", 0, run(&restore).yes());
     cases.check("backup undo", 2, run(&["backup", "undo", "0000000"]).yes());
     let run_id = last_run(&t, "backup restore");
