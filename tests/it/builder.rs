@@ -4,7 +4,7 @@
 //!
 //! ```ignore
 //! Test::lab("cpanel", 2)
-//!     .account("h1", "bob", &["--domain", "bob.example"])
+//!     .account("h1", "bob", "bob.example")
 //!     .hostops(&["migrate", "plan", "--from", "h1", "--to", "h2", "bob"])
 //!     .status(0)
 //!     .json(|r| assert_eq!(r["clean"], true));
@@ -95,10 +95,17 @@ impl Test {
         self.world.lab.as_ref().expect("a test with a lab")
     }
 
-    /// `lab add-account HOST USER ARGS...` (`--domain`, `--db`, `--mailbox`, `--size`), now.
-    pub fn account(self, host: &str, user: &str, args: &[&str]) -> Test {
+    /// An account with a small website (`migrate::add`): `domain`, database `USER_wp`,
+    /// mailbox `info`, 1 MiB of files.
+    pub fn account(self, host: &str, user: &str, domain: &str) -> Test {
+        crate::migrate::add(self.lab_ref(), host, user, domain, "1");
+        self
+    }
+
+    /// `lab make-backup HOST USER --date DATE`: a panel backup of the account, now.
+    pub fn backup(self, host: &str, user: &str, date: &str) -> Test {
         self.lab_ref()
-            .lab("add-account", &[&[host, user][..], args].concat());
+            .lab("make-backup", &[host, user, "--date", date]);
         self
     }
 

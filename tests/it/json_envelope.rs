@@ -305,11 +305,7 @@ fn blacklist_check() {
 #[test]
 fn migrate_commands() {
     let mut cases = Cases::default();
-    let t = Test::lab("cpanel", 2).account(
-        "h1",
-        "bob",
-        &["--domain", "bob.example", "--db", "wp", "--size", "1"],
-    );
+    let t = Test::lab("cpanel", 2).account("h1", "bob", "bob.example");
     let migrate = |sub: &str, to: &str| {
         t.clone()
             .hostops(&["migrate", sub, "--from", "h1", "--to", to, "bob"])
@@ -333,13 +329,9 @@ fn migrate_commands() {
 #[test]
 fn backup_commands() {
     let mut cases = Cases::default();
-    let t = Test::lab("cpanel", 1).account(
-        "h1",
-        "bob",
-        &["--domain", "bob.example", "--db", "wp", "--size", "1"],
-    );
-    t.lab_ref()
-        .lab("make-backup", &["h1", "bob", "--date", "2026-11-01"]);
+    let t = Test::lab("cpanel", 1)
+        .account("h1", "bob", "bob.example")
+        .backup("h1", "bob", "2026-11-01");
     let run = |args: &[&str]| t.clone().hostops(args);
     let restore = [
         "backup",

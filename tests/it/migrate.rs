@@ -301,23 +301,11 @@ fn three_cpanel_accounts_in_parallel() {
 
 #[test]
 fn version_mismatch_and_clashes_are_found_by_plan() {
-    let site = |domain| {
-        [
-            "--domain",
-            domain,
-            "--db",
-            "wp",
-            "--mailbox",
-            "info",
-            "--size",
-            "1",
-        ]
-    };
     let t = Test::lab("cpanel", 2)
-        .account("h1", "bob", &site("bob.example"))
-        .account("h1", "amy", &site("amy.example"))
-        .account("h2", "bob", &site("other.example"))
-        .account("h2", "zed", &site("amy.example"))
+        .account("h1", "bob", "bob.example")
+        .account("h1", "amy", "amy.example")
+        .account("h2", "bob", "other.example")
+        .account("h2", "zed", "amy.example")
         .ticket(TICKET)
         .yes();
     let h1_to_h2 = ["migrate", "plan", "--from", "h1", "--to", "h2"];

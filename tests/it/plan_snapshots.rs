@@ -77,11 +77,7 @@ fn playbook_run_dry_run_plan() {
 
 #[test]
 fn migrate_run_dry_run_plan() {
-    let t = Test::lab("cpanel", 2).account(
-        "h1",
-        "bob",
-        &["--domain", "bob.example", "--db", "wp", "--size", "1"],
-    );
+    let t = Test::lab("cpanel", 2).account("h1", "bob", "bob.example");
     let run = [
         "--dry-run",
         "migrate",
@@ -100,13 +96,9 @@ fn migrate_run_dry_run_plan() {
 
 #[test]
 fn backup_restore_dry_run_plan_and_unknown_account() {
-    let t = Test::lab("cpanel", 1).account(
-        "h1",
-        "bob",
-        &["--domain", "bob.example", "--db", "wp", "--size", "1"],
-    );
-    t.lab_ref()
-        .lab("make-backup", &["h1", "bob", "--date", "2026-11-01"]);
+    let t = Test::lab("cpanel", 1)
+        .account("h1", "bob", "bob.example")
+        .backup("h1", "bob", "2026-11-01");
     let restore = |user: &str| {
         t.clone().hostops(&[
             "--dry-run",
