@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::builder::Test;
 use crate::hostile::Hostile;
 use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
 
@@ -743,7 +744,7 @@ fn directadmin_and_plesk_files_must_name_the_account() {
 /// refusal (exit 4) naming the host, that it runs no panel, and the missing capability.
 #[test]
 fn a_server_without_a_panel_refuses_backup_commands_naming_the_capability() {
-    let (env, lab) = (Env::new(), Lab::up(1));
+    let t = Test::lab("none", 1).ticket(TICKET).yes();
     for args in [
         &["backup", "list", "h1"][..],
         &[
@@ -757,11 +758,8 @@ fn a_server_without_a_panel_refuses_backup_commands_naming_the_capability() {
         ],
         &["--json", "backup", "list", "h1"],
     ] {
-        let out = lab.hostops_yes(&env, TICKET).args(args).output().unwrap();
-        assert_said(
-            &out,
-            4,
+        t.clone().hostops(args).status(4).said(
             "h1 runs no control panel: reading the panel's backups (backup list, restore, undo) is not supported there",
-        );
+        ).run();
     }
 }

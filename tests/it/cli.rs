@@ -1,6 +1,7 @@
 //! Global behaviour that needs no server: tickets, exit codes, refusal without a terminal,
 //! dry runs, the local host.
 
+use crate::builder::Test;
 use crate::support::{assert_exit, json, stderr, stdout, Env};
 
 #[test]
@@ -38,23 +39,16 @@ fn malformed_tickets_are_refused_with_the_expected_format() {
 
 #[test]
 fn ticket_format_is_configurable() {
-    let env = Env::new();
-    let cfg = env.path().join("config.toml");
-    std::fs::write(&cfg, "ticket_pattern = '^ZD-[0-9]+$'\n").unwrap();
-    let bad = env
-        .hostops()
-        .env("HOSTOPS_CONFIG", &cfg)
-        .args(["-t", "INC-1", "hosts", "check", "local"])
-        .output()
-        .unwrap();
-    assert_eq!(bad.status.code(), Some(2));
-    let good = env
-        .hostops()
-        .env("HOSTOPS_CONFIG", &cfg)
-        .args(["-t", "ZD-42", "hosts", "check", "local"])
-        .output()
-        .unwrap();
-    assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
+    let t = Test::new().file("config.toml", "ticket_pattern = '^ZD-[0-9]+$'\n");
+    let cfg = t.path("config.toml");
+    let check = |ticket| {
+        t.clone()
+            .var("HOSTOPS_CONFIG", cfg.to_str().unwrap())
+            .ticket(ticket)
+            .hostops(&["hosts", "check", "local"])
+    };
+    check("INC-1").status(2).run();
+    check("ZD-42").run();
 }
 
 #[test]

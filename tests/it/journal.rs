@@ -4,6 +4,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use rusqlite::Connection;
 
+use crate::builder::Test;
 use crate::support::{json, stderr, stdout, Env};
 
 fn run_local(env: &Env, ticket: &str, user: &str, argv: &[&str]) {
@@ -178,15 +179,16 @@ fn export_markdown_is_a_pasteable_note() {
 
 #[test]
 fn unknown_ticket_has_no_report() {
-    let env = Env::new();
-    run_local(&env, "T-1", "alice", &["true"]);
-    let out = env
-        .hostops()
-        .args(["log", "show", "NOPE-1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no runs recorded for ticket NOPE-1"));
+    Test::new()
+        .ticket("T-1")
+        .var("USER", "alice")
+        .yes()
+        .hostops(&["exec", "local", "--", "true"])
+        .run()
+        .then(&["log", "show", "NOPE-1"])
+        .status(1)
+        .stderr_has("no runs recorded for ticket NOPE-1")
+        .run();
 }
 
 #[test]

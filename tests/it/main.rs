@@ -4,16 +4,19 @@
 
 mod backup;
 mod blacklist;
+mod builder;
 mod cli;
 mod copy;
 mod dnsbl_fixture;
 mod exec;
 mod hostile;
 mod journal;
+mod json_envelope;
 mod known_hosts;
 mod migrate;
 mod migrate_access;
 mod migrate_verify;
+mod plan_snapshots;
 mod playbook;
 mod reference;
 mod ssh;

@@ -4,6 +4,7 @@ use std::process::Output;
 
 use std::path::Path;
 
+use crate::builder::Test;
 use crate::hostile::Hostile;
 use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
@@ -300,38 +301,36 @@ fn three_cpanel_accounts_in_parallel() {
 
 #[test]
 fn version_mismatch_and_clashes_are_found_by_plan() {
-    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
-    add(&lab, "h1", "bob", "bob.example", "1");
-    add(&lab, "h1", "amy", "amy.example", "1");
-    add(&lab, "h2", "bob", "other.example", "1");
-    add(&lab, "h2", "zed", "amy.example", "1");
-    let (code, v) = plan_json(&env, &lab, &["bob", "amy"]);
-    assert_eq!(code, Some(4));
-    let blockers = v["plan"]["accounts"].to_string();
-    assert!(
-        blockers.contains("username `bob` already exists on h2"),
-        "{blockers}"
-    );
-    assert!(
-        blockers.contains("database bob_wp already exists on h2"),
-        "{blockers}"
-    );
-    assert!(
-        blockers.contains("domain amy.example already exists on h2 (account `zed`)"),
-        "{blockers}"
-    );
+    let t = Test::lab("cpanel", 2)
+        .account("h1", "bob", "bob.example")
+        .account("h1", "amy", "amy.example")
+        .account("h2", "bob", "other.example")
+        .account("h2", "zed", "amy.example")
+        .ticket(TICKET)
+        .yes();
+    let h1_to_h2 = ["migrate", "plan", "--from", "h1", "--to", "h2"];
+    let plan = |accounts: &[&str]| t.clone().hostops(&h1_to_h2).hostops(accounts).status(4);
+    plan(&["bob", "amy"]).json(|v| {
+        let blockers = v["plan"]["accounts"].to_string();
+        for clash in [
+            "username `bob` already exists on h2",
+            "database bob_wp already exists on h2",
+            "domain amy.example already exists on h2 (account `zed`)",
+        ] {
+            assert!(blockers.contains(clash), "{blockers}");
+        }
+    });
 
-    lab.lab("set-version", &["h2", "11.122.0.20"]);
-    let (code, v) = plan_json(&env, &lab, &["bob"]);
-    assert_eq!(code, Some(4));
-    assert!(
-        v["plan"]["blockers"]
-            .to_string()
-            .contains("same panel version"),
-        "{v}"
-    );
-    let run = migrate(&env, &lab, &[], "run", &["bob"]);
-    assert_exit(&run, 4, "nothing was changed");
+    t.lab_ref().lab("set-version", &["h2", "11.122.0.20"]);
+    plan(&["bob"]).json(|v| {
+        let blockers = v["plan"]["blockers"].to_string();
+        assert!(blockers.contains("same panel version"), "{v}");
+    });
+    let run = ["migrate", "run", "--from", "h1", "--to", "h2", "bob"];
+    t.hostops(&run)
+        .status(4)
+        .stderr_has("nothing was changed")
+        .run();
 }
 
 #[test]

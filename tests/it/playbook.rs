@@ -11,6 +11,7 @@ use std::sync::Mutex;
 
 use serde_json::Value;
 
+use crate::builder::Test;
 use crate::hostile::Hostile;
 use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
 
@@ -540,49 +541,40 @@ fn serial_batches_stop_after_max_fail() {
 
 #[test]
 fn lint_errors_carry_file_line_and_column() {
-    let env = Env::new();
-    let lint = |file: &PathBuf| {
-        env.hostops()
-            .args(["playbook", "lint"])
-            .arg(file)
-            .output()
-            .unwrap()
-    };
-    let bad = write(
-        &env,
-        "bad.yml",
-        "name: bad\nlevel: 2\nsteps:\n  - name: typo\n    rn: echo hi\n",
-    );
-    let out = lint(&bad);
-    assert_exit(&out, 1, "bad.yml:5:5: steps[0]: unknown field `rn`");
+    let t = Test::new()
+        .file(
+            "bad.yml",
+            "name: bad\nlevel: 2\nsteps:\n  - name: typo\n    rn: echo hi\n",
+        )
+        .file(
+            "expr.yml",
+            "name: expr\nlevel: 2\nsteps:\n  - name: a\n    run: echo\n    when: facts.pkg ==\n",
+        );
+    let lint = |file: &str| t.clone().hostops(&["playbook", "lint", file]);
+    lint("bad.yml")
+        .status(1)
+        .stderr_has("bad.yml:5:5: steps[0]: unknown field `rn`")
+        .run();
+    lint("expr.yml")
+        .status(1)
+        .stderr_has("expr.yml:6:11: steps[0].when: syntax error")
+        .run();
 
-    let expr = write(
-        &env,
-        "expr.yml",
-        "name: expr\nlevel: 2\nsteps:\n  - name: a\n    run: echo\n    when: facts.pkg ==\n",
-    );
-    let out = lint(&expr);
-    assert_exit(&out, 1, "expr.yml:6:11: steps[0].when: syntax error");
-
-    let good = env.path().join("good.yml");
-    let show = env
-        .hostops()
-        .args(["playbook", "show", "rebuild-apache"])
-        .output()
-        .unwrap();
-    std::fs::write(&good, show.stdout).unwrap();
-    let out = lint(&good);
-    assert_exit(&out, 0, "good.yml: ok (rebuild-apache");
+    let show = t
+        .clone()
+        .hostops(&["playbook", "show", "rebuild-apache"])
+        .run();
+    std::fs::write(t.path("good.yml"), &show.stdout).unwrap();
+    lint("good.yml")
+        .stderr_has("good.yml: ok (rebuild-apache")
+        .run();
 
     // Running an invalid playbook is a usage error with the same location.
-    let out = env
-        .hostops()
-        .args(["-t", "PB-2", "playbook", "run"])
-        .arg(&bad)
-        .args(["--host", "h1"])
-        .output()
-        .unwrap();
-    assert_exit(&out, 2, "bad.yml:5:5");
+    t.ticket("PB-2")
+        .hostops(&["playbook", "run", "bad.yml", "--host", "h1"])
+        .status(2)
+        .stderr_has("bad.yml:5:5")
+        .run();
 }
 
 #[test]

@@ -1,0 +1,117 @@
+//! Snapshots (insta) of what an operator reads before anything changes: the dry-run plans of
+//! `copy`, `migrate run`, `backup restore` and `playbook run` (human, and the JSON plan), and the
+//! messages of the common errors. What changes from run to run (temporary directories, lab
+//! addresses, run ids, hashes, times) is redacted by `Done::redact`.
+//! Re-bless with `INSTA_UPDATE=always cargo test --test it plan_snapshots::` and review the diff.
+
+use serde_json::Value;
+
+use crate::builder::{Done, Test};
+
+/// What a run printed, stdout then stderr, redacted.
+fn screen(done: &Done) -> String {
+    done.redact(&format!(
+        "exit {}\n--- stdout\n{}--- stderr\n{}",
+        done.output.status.code().unwrap_or(-1),
+        done.stdout,
+        done.stderr
+    ))
+}
+
+/// A `--json` run's envelope, pretty, with its run id and journal head named, redacted.
+fn document(done: &Done) -> String {
+    let mut doc: Value = done.envelope.clone().expect("a run with --json");
+    for (field, name) in [("run_id", "[RUN_ID]"), ("journal_head", "[HASH]")] {
+        if doc[field].is_string() {
+            doc[field] = Value::from(name);
+        }
+    }
+    done.redact(&serde_json::to_string_pretty(&doc).unwrap())
+}
+
+const TOUCH: &str =
+    "name: touch\nlevel: 2\nsteps:\n  - name: mark\n    run: touch /tmp/plan-snapshot\n";
+
+#[test]
+fn copy_plans_and_common_errors() {
+    let t = Test::lab("none", 1).file("f.txt", "hello\n");
+    let copy = ["copy", "f.txt", "h1:/root/f.txt"];
+    let dry = t.clone().hostops(&["--dry-run"]).hostops(&copy).run();
+    insta::assert_snapshot!("copy-dry-run", screen(&dry));
+    let dry = t
+        .clone()
+        .hostops(&["--dry-run"])
+        .hostops(&copy)
+        .json(|_| {});
+    insta::assert_snapshot!("copy-dry-run-json", document(&dry));
+
+    let exec = ["exec", "h1", "--", "true"];
+    for (name, test) in [
+        ("error-missing-ticket", t.clone().no_ticket().hostops(&exec)),
+        (
+            "error-malformed-ticket",
+            t.clone().ticket("not a ticket!").hostops(&exec),
+        ),
+        (
+            "error-unknown-host",
+            t.clone().yes().hostops(&["exec", "nosuch", "--", "true"]),
+        ),
+        ("error-refused-without-terminal", t.clone().hostops(&copy)),
+    ] {
+        let code = if name.ends_with("terminal") { 4 } else { 2 };
+        insta::assert_snapshot!(name, screen(&test.clone().status(code).run()));
+        let json = format!("{name}-json");
+        insta::assert_snapshot!(json, document(&test.status(code).json(|_| {})));
+    }
+}
+
+#[test]
+fn playbook_run_dry_run_plan() {
+    let t = Test::lab("none", 1).file("touch.yml", TOUCH);
+    let run = ["--dry-run", "playbook", "run", "touch.yml", "--host", "h1"];
+    insta::assert_snapshot!(
+        "playbook-run-dry-run",
+        screen(&t.clone().hostops(&run).run())
+    );
+}
+
+#[test]
+fn migrate_run_dry_run_plan() {
+    let t = Test::lab("cpanel", 2).account("h1", "bob", "bob.example");
+    let run = [
+        "--dry-run",
+        "migrate",
+        "run",
+        "--from",
+        "h1",
+        "--to",
+        "h2",
+        "bob",
+    ];
+    insta::assert_snapshot!(
+        "migrate-run-dry-run",
+        screen(&t.clone().hostops(&run).run())
+    );
+}
+
+#[test]
+fn backup_restore_dry_run_plan_and_unknown_account() {
+    let t = Test::lab("cpanel", 1)
+        .account("h1", "bob", "bob.example")
+        .backup("h1", "bob", "2026-11-01");
+    let restore = |user: &str| {
+        t.clone().hostops(&[
+            "--dry-run",
+            "backup",
+            "restore",
+            "h1",
+            "--account",
+            user,
+            "--date",
+            "2026-11-01",
+        ])
+    };
+    insta::assert_snapshot!("backup-restore-dry-run", screen(&restore("bob").run()));
+    let unknown = restore("nobody").status(2).run();
+    insta::assert_snapshot!("error-unknown-account", screen(&unknown));
+}
