@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::pull_access::Origin;
 use super::transfer::{self, Route};
-use crate::app::change::{Change, Detail, Plan};
+use crate::app::change::{Action, Change, Detail, Plan};
 use crate::app::Report;
 use crate::context::Context;
 use crate::exit::StatusError;
@@ -202,8 +202,23 @@ impl Report for CopyDone {
 /// The copy from `src` to `dst` as a change, planned without touching anything.
 pub fn change(ctx: &Context, src: &str, dst: &str, relay: bool, tree: bool) -> Result<Copy> {
     let detail = plan(ctx, src, dst, relay, tree)?;
+    let written_on = match &detail {
+        CopyPlan::Upload { host, .. } => host.clone(),
+        CopyPlan::Download { .. } => LOCAL.to_string(),
+        CopyPlan::Between { to, .. } => to.clone(),
+    };
     let mut plan = Plan::new(detail.describe(), detail);
     plan.changes_servers = plan.detail.changes_a_server();
+    plan.actions.push(Action::step(
+        written_on,
+        plan.summary.clone(),
+        if tree {
+            "a tar stream (owners, modes and symlinks kept), never written through a symlink"
+        } else {
+            "streamed with constant memory; written beside the destination, SHA-256 checked, \
+             then renamed into place (only ever over a regular file)"
+        },
+    ));
     Ok(Copy { plan })
 }
 
