@@ -326,16 +326,16 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         record_interruptions(log);
     }
     match command {
-        Command::Hosts(args) => printed(hosts::run(ctx, args.command)),
-        Command::Exec(args) => printed(exec::run(ctx, args)),
+        Command::Hosts(args) => hosts::run(ctx, args.command).map(Ran::Finished),
+        Command::Exec(args) => exec::run(ctx, args).map(Ran::Finished),
         Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
         Command::Blacklist(args) => printed(blacklist::run(ctx, args.command)),
         Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
         Command::Backup(args) => printed(backup::run(ctx, args.command)),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
         Command::Log(args) => printed(log::run(ctx, args.command)),
-        Command::Completions { shell } => printed(reference::print_completions(ctx, shell)),
-        Command::Man => printed(reference::print_man(ctx)),
+        Command::Completions { shell } => reference::completions(ctx, shell).map(Ran::Finished),
+        Command::Man => reference::man(ctx).map(Ran::Finished),
     }
 }
 

@@ -4,10 +4,12 @@
 use anyhow::Result;
 use clap::CommandFactory;
 use clap_complete::Shell;
+use serde::Serialize;
 
+use crate::app::{finish, Finished, Report};
 use crate::cli::Cli;
 use crate::context::Context;
-use crate::exit::ExitStatus;
+use crate::output::Printer;
 
 /// The completion script for `shell`.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
@@ -58,12 +60,38 @@ pub fn completion_file(shell: Shell) -> &'static str {
     }
 }
 
-pub fn print_completions(ctx: &Context, shell: Shell) -> Result<ExitStatus> {
-    ctx.printer.raw(&completion_script(shell));
-    Ok(ExitStatus::Success)
+/// A completion script: printed as it is for people, `{shell, script}` with `--json`.
+#[derive(Serialize)]
+pub struct Completions {
+    shell: String,
+    script: String,
 }
 
-pub fn print_man(ctx: &Context) -> Result<ExitStatus> {
-    ctx.printer.raw(&man_page());
-    Ok(ExitStatus::Success)
+impl Report for Completions {
+    fn render(&self, p: &Printer) {
+        p.raw(self.script.as_bytes());
+    }
+}
+
+/// The man page: printed as it is (roff) for people, `{page}` with `--json`.
+#[derive(Serialize)]
+pub struct ManPage {
+    page: String,
+}
+
+impl Report for ManPage {
+    fn render(&self, p: &Printer) {
+        p.raw(self.page.as_bytes());
+    }
+}
+
+pub fn completions(ctx: &Context, shell: Shell) -> Result<Finished> {
+    let script = String::from_utf8_lossy(&completion_script(shell)).into_owned();
+    let shell = shell.to_string();
+    finish(ctx, &Completions { shell, script })
+}
+
+pub fn man(ctx: &Context) -> Result<Finished> {
+    let page = String::from_utf8_lossy(&man_page()).into_owned();
+    finish(ctx, &ManPage { page })
 }

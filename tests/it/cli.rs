@@ -2,7 +2,7 @@
 //! dry runs, the local host.
 
 use crate::builder::Test;
-use crate::support::{assert_exit, json, stderr, stdout, Env};
+use crate::support::{assert_exit, envelope, json, stderr, stdout, Env};
 
 #[test]
 fn missing_ticket_is_a_usage_error_that_says_how_to_pass_one() {
@@ -140,6 +140,31 @@ fn dry_run_shows_the_plan_and_changes_nothing() {
         stdout(&out)
     );
     assert!(!marker.exists());
+    let plan = env
+        .hostops()
+        .args([
+            "-t",
+            "T-1",
+            "--dry-run",
+            "--json",
+            "exec",
+            "local",
+            "--",
+            "touch",
+        ])
+        .arg(&marker)
+        .output()
+        .unwrap();
+    assert_eq!(plan.status.code(), Some(0), "{}", stderr(&plan));
+    let v = json(&plan);
+    let marker = marker.display().to_string();
+    assert_eq!(v["plan"]["actions"][0]["host"], "local");
+    assert_eq!(
+        v["plan"]["actions"][0]["argv"],
+        serde_json::json!(["touch", marker])
+    );
+    assert!(v["report"].is_null(), "{v:#}");
+    assert!(!std::path::Path::new(&marker).exists());
     let md = env
         .hostops()
         .args(["log", "export", "T-1"])
@@ -174,7 +199,7 @@ fn exec_reports_each_exit_status_and_fails_when_any_host_fails() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let v = json(&out);
+    let v = &json(&out)["report"];
     assert_eq!(v["hosts"][0]["exit"]["code"], 7);
     assert_eq!(v["hosts"][0]["stdout"], "out\n");
     assert_eq!(v["hosts"][0]["stderr"], "err\n");
@@ -415,4 +440,49 @@ fn exec_without_the_separator_says_where_it_goes() {
         2,
         "hint: put `--` before the remote command: hostops exec lab -- uptime",
     );
+}
+
+#[test]
+fn usage_errors_with_json_are_an_envelope_with_exit_2() {
+    let env = Env::new();
+    for (args, command, says) in [
+        (&["--json", "exec"][..], "hostops", "required"),
+        (
+            &["--json", "-t", "T-1", "exec", "nosuchhost", "--", "true"],
+            "exec",
+            "unknown host or group `nosuchhost`",
+        ),
+        (
+            &["--json", "-t", "T-1", "hosts", "check", "nosuchhost"],
+            "hosts check",
+            "unknown host or group `nosuchhost`",
+        ),
+    ] {
+        let out = env.hostops().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let doc = envelope(&out);
+        assert_eq!(doc["command"], command, "{doc:#}");
+        assert!(doc["result"].is_null(), "{doc:#}");
+        assert_eq!(doc["errors"][0]["kind"], "usage", "{doc:#}");
+        let message = doc["errors"][0]["message"].as_str().unwrap();
+        assert!(message.contains(says), "{doc:#}");
+    }
+}
+
+#[test]
+fn completions_and_man_print_raw_text_or_the_envelope() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        let out = env.hostops().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        out
+    };
+    let script = stdout(&run(&["completions", "bash"]));
+    assert!(script.contains("_hostops()"), "{script}");
+    let v = json(&run(&["--json", "completions", "bash"]));
+    assert_eq!(v["shell"], "bash");
+    assert_eq!(v["script"], script.as_str());
+    let page = stdout(&run(&["man"]));
+    assert!(page.contains(".TH hostops 1"), "{page}");
+    assert_eq!(json(&run(&["--json", "man"]))["page"], page.as_str());
 }

@@ -5,7 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use rusqlite::Connection;
 
 use crate::builder::Test;
-use crate::support::{json, stderr, stdout, Env};
+use crate::support::{envelope, json, stderr, stdout, Env};
 
 fn run_local(env: &Env, ticket: &str, user: &str, argv: &[&str]) {
     let out = env
@@ -52,8 +52,9 @@ fn every_run_records_who_what_when_and_the_outcome() {
         .iter()
         .any(|a| a == "echo hello; exit 3"));
     let events = run["events"].as_array().unwrap();
-    assert_eq!(events[0]["kind"], "exec_start");
-    let exec = &events[1];
+    assert_eq!(events[0]["kind"], "note", "the plan comes first");
+    assert_eq!(events[1]["kind"], "exec_start");
+    let exec = &events[2];
     assert_eq!(exec["kind"], "exec");
     assert_eq!(exec["host"], "local");
     assert_eq!(exec["exit_code"], 3);
@@ -80,7 +81,8 @@ fn large_output_is_capped_in_the_journal_with_full_count_and_hash() {
             .output()
             .unwrap(),
     );
-    let captured = &v["runs"][0]["events"][1]["stdout"];
+    // events: the plan, the exec start, the exec.
+    let captured = &v["runs"][0]["events"][2]["stdout"];
     assert_eq!(captured["bytes"], 1_000_000);
     assert_eq!(captured["truncated"], true);
     assert_eq!(captured["text"].as_str().unwrap().len(), 64 * 1024);
@@ -453,7 +455,7 @@ fn verify_head_holds_through_later_runs() {
     let out = verify_head(&env, &head);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains(&format!("the head {head} you recorded is row 12")),
+        stdout(&out).contains(&format!("the head {head} you recorded is row 18")),
         "{}",
         stdout(&out)
     );
@@ -573,24 +575,18 @@ fn every_run_summary_shows_the_journal_head() {
         .args(["--json", "-t", "T-1", "-y", "exec", "local", "--", "false"])
         .output()
         .unwrap();
-    let summary: serde_json::Value = serde_json::from_str(
-        stderr(&machine)
-            .lines()
-            .rev()
-            .find(|l| l.contains("journal_head"))
-            .unwrap_or_else(|| panic!("no JSON run summary:\n{}", stderr(&machine))),
-    )
-    .unwrap();
+    // With --json the envelope is the run summary.
+    let summary = envelope(&machine);
     let v = json(
         &env.hostops()
             .args(["--json", "log", "verify"])
             .output()
             .unwrap(),
     );
-    assert_eq!(summary["journal_head"], v["head"], "{summary}");
+    assert_eq!(summary["journal_head"], v["head"]["hash"], "{summary}");
     assert_eq!(
-        v["head"]["seq"], 8,
-        "two runs of four rows: start, exec start, exec, end"
+        v["head"]["seq"], 12,
+        "two runs of six rows: start, plan, exec start, exec, applied, end"
     );
     assert!(v["head"]["hash"].as_str().unwrap().len() == 64);
     let run_id = summary["run_id"].as_str().unwrap();
@@ -623,7 +619,7 @@ fn the_hand_over_note_carries_the_journal_head() {
     );
     assert!(
         md.contains(&format!(
-            "Journal head when this note was made: `{hash}` (row 8)"
+            "Journal head when this note was made: `{hash}` (row 12)"
         )),
         "{md}"
     );

@@ -30,7 +30,7 @@ fn exec_on_three_hosts_in_parallel() {
         .output()
         .unwrap();
     assert_exit(&out, 0, "");
-    let v = json(&out);
+    let v = &json(&out)["report"];
     let got: Vec<(String, String)> = v["hosts"]
         .as_array()
         .unwrap()
@@ -101,7 +101,7 @@ fn stdin_reaches_the_remote_command() {
         .unwrap();
     assert_exit(&out, 0, "");
     let want = hex(&Sha256::digest(&data));
-    for h in json(&out)["hosts"].as_array().unwrap() {
+    for h in json(&out)["report"]["hosts"].as_array().unwrap() {
         assert!(h["stdout"].as_str().unwrap().starts_with(&want), "{h}");
     }
 }
@@ -124,7 +124,7 @@ fn exit_status_and_stderr_come_back() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let v = json(&out);
+    let v = &json(&out)["report"];
     assert_eq!(v["hosts"][0]["exit"]["code"], 0);
     assert_eq!(v["hosts"][1]["exit"]["code"], 42);
     assert_eq!(v["hosts"][1]["stderr"], "oops\n");
@@ -184,8 +184,8 @@ fn copy_streams_100_mb_both_ways_with_checksum() {
         .output()
         .unwrap();
     assert_exit(&up, 0, "");
-    assert_eq!(json(&up)["sha256"], want);
-    assert_eq!(json(&up)["bytes"], 100 * 1024 * 1024);
+    assert_eq!(json(&up)["report"]["sha256"], want);
+    assert_eq!(json(&up)["report"]["bytes"], 100 * 1024 * 1024);
     let remote = lab.sh("h1", &["sha256sum", "/root/big.bin"]);
     assert!(stdout(&remote).starts_with(&want), "{}", stdout(&remote));
     let leftovers = lab.sh("h1", &["sh", "-c", "ls /root | grep -c hostops || true"]);
@@ -369,7 +369,7 @@ fn unreachable_host_is_a_connection_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
-    let v = json(&out);
+    let v = &json(&out)["report"];
     assert_eq!(v["hosts"][0]["outcome"], "ok");
     assert_eq!(v["hosts"][1]["outcome"], "unreachable");
     assert!(v["hosts"][1]["error"]
@@ -425,7 +425,7 @@ fn proxy_jump_reaches_a_host_through_another() {
     };
     let out = run("behind");
     assert_exit(&out, 0, "");
-    assert_eq!(json(&out)["hosts"][0]["stdout"], "h2\n");
+    assert_eq!(json(&out)["report"]["hosts"][0]["stdout"], "h2\n");
 
     let direct = std::fs::read_to_string(&inv)
         .unwrap()
@@ -463,7 +463,7 @@ fn hostile_arguments_arrive_verbatim_and_run_nothing() {
         .output()
         .unwrap();
     assert_exit(&out, 0, "");
-    let got = json(&out)["hosts"][0]["stdout"]
+    let got = json(&out)["report"]["hosts"][0]["stdout"]
         .as_str()
         .unwrap()
         .to_string();
@@ -673,9 +673,9 @@ fn copy_between_hosts_direct_and_relayed_leaves_no_key_behind() {
             .unwrap();
         assert_exit(&out, 0, "");
         let v = json(&out);
-        assert_eq!(v["sha256"], want.as_str());
+        assert_eq!(v["report"]["sha256"], want.as_str());
         assert_eq!(
-            v["plan"]["route"],
+            v["plan"]["detail"]["route"],
             if extra.is_some() { "relay" } else { "direct" }
         );
         let arrived = lab.sh("h2", &["sha256sum", dest]);

@@ -58,10 +58,10 @@ fn ssh_config_hosts_use_their_known_hosts_file_key_user_and_jumps() {
     );
     let out = hostname(&env, "j1");
     assert_exit(&out, 0, "");
-    assert_eq!(json(&out)["hosts"][0]["stdout"], "h1\n");
+    assert_eq!(json(&out)["report"]["hosts"][0]["stdout"], "h1\n");
     let out = hostname(&env, "far");
     assert_exit(&out, 0, "");
-    assert_eq!(json(&out)["hosts"][0]["stdout"], "h3\n");
+    assert_eq!(json(&out)["report"]["hosts"][0]["stdout"], "h3\n");
 
     assert_exit(&hostname(&env, "loop1"), 2, "loop1 -> loop2 -> loop1");
     assert_exit(&hostname(&env, "old"), 2, "ProxyCommand");
@@ -69,10 +69,10 @@ fn ssh_config_hosts_use_their_known_hosts_file_key_user_and_jumps() {
     // Ad-hoc: an address with a user, and one with ~/.ssh/config's `Host *` user and key.
     let out = hostname(&env, &format!("root@{}:22", lab.address(2)));
     assert_exit(&out, 0, "");
-    assert_eq!(json(&out)["hosts"][0]["stdout"], "h2\n");
+    assert_eq!(json(&out)["report"]["hosts"][0]["stdout"], "h2\n");
     let out = hostname(&env, &lab.address(3));
     assert_exit(&out, 0, "");
-    assert_eq!(json(&out)["hosts"][0]["stdout"], "h3\n");
+    assert_eq!(json(&out)["report"]["hosts"][0]["stdout"], "h3\n");
     // Still strict: a host whose key is on no file is refused.
     std::fs::write(&kh2, "").unwrap();
     assert_said(&hostname(&env, &lab.address(3)), 3, "is not known");
