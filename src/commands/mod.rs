@@ -329,11 +329,11 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Hosts(args) => printed(hosts::run(ctx, args.command)),
         Command::Exec(args) => printed(exec::run(ctx, args)),
         Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
-        Command::Blacklist(args) => printed(blacklist::run(ctx, args.command)),
+        Command::Blacklist(args) => blacklist::run(ctx, args.command).map(Ran::Finished),
         Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
         Command::Backup(args) => printed(backup::run(ctx, args.command)),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
-        Command::Log(args) => printed(log::run(ctx, args.command)),
+        Command::Log(args) => log::run(ctx, args.command).map(Ran::Finished),
         Command::Completions { shell } => printed(reference::print_completions(ctx, shell)),
         Command::Man => printed(reference::print_man(ctx)),
     }

@@ -8,6 +8,7 @@ pub mod exec;
 pub mod facts;
 pub mod fanout;
 pub mod handoff;
+pub mod journal_read;
 pub mod migrate;
 pub mod playbook;
 pub mod pull_access;
