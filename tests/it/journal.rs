@@ -4,7 +4,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use rusqlite::Connection;
 
-use crate::support::{json, stderr, stdout, Env};
+use crate::support::{envelope, json, stderr, stdout, Env};
 
 fn run_local(env: &Env, ticket: &str, user: &str, argv: &[&str]) {
     let out = env
@@ -40,6 +40,14 @@ fn every_run_records_who_what_when_and_the_outcome() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json(&out);
+    // Without --json, `--format json` prints the hand-over document itself: the result.
+    let bare = env
+        .hostops()
+        .args(["log", "export", "T-9", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&bare.stdout).unwrap();
+    assert_eq!(doc, v);
     let run = &v["runs"][0];
     assert_eq!(run["operator"], "alice");
     assert_eq!(run["status"], "failed");
@@ -75,7 +83,7 @@ fn large_output_is_capped_in_the_journal_with_full_count_and_hash() {
     );
     let v = json(
         &env.hostops()
-            .args(["log", "export", "T-2", "--format", "json"])
+            .args(["--json", "log", "export", "T-2", "--format", "json"])
             .output()
             .unwrap(),
     );
@@ -174,6 +182,13 @@ fn export_markdown_is_a_pasteable_note() {
     assert!(md.contains("| started (UTC) | operator | command | result | duration |"));
     assert!(md.contains("local: `uptime` -> exit 0"), "{md}");
     assert!(md.contains("alice@"));
+    let v = json(
+        &env.hostops()
+            .args(["--json", "log", "export", "ESC-2", "--format", "markdown"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(v["markdown"], md.as_str());
 }
 
 #[test]
@@ -187,6 +202,15 @@ fn unknown_ticket_has_no_report() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no runs recorded for ticket NOPE-1"));
+    let doc = envelope(
+        &env.hostops()
+            .args(["--json", "log", "show", "NOPE-1"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(doc["command"], "log show");
+    assert!(doc["result"].is_null(), "{doc:#}");
+    assert_eq!(doc["errors"][0]["kind"], "failure", "{doc:#}");
 }
 
 #[test]
@@ -571,27 +595,19 @@ fn every_run_summary_shows_the_journal_head() {
         .args(["--json", "-t", "T-1", "-y", "exec", "local", "--", "false"])
         .output()
         .unwrap();
-    let summary: serde_json::Value = serde_json::from_str(
-        stderr(&machine)
-            .lines()
-            .rev()
-            .find(|l| l.contains("journal_head"))
-            .unwrap_or_else(|| panic!("no JSON run summary:\n{}", stderr(&machine))),
-    )
-    .unwrap();
+    let (run_id, head) = json_run_summary(&machine);
     let v = json(
         &env.hostops()
             .args(["--json", "log", "verify"])
             .output()
             .unwrap(),
     );
-    assert_eq!(summary["journal_head"], v["head"], "{summary}");
+    assert_eq!(head, v["head"]["hash"]);
     assert_eq!(
         v["head"]["seq"], 8,
         "two runs of four rows: start, exec start, exec, end"
     );
     assert!(v["head"]["hash"].as_str().unwrap().len() == 64);
-    let run_id = summary["run_id"].as_str().unwrap();
     let runs = json(
         &env.hostops()
             .args(["--json", "log", "list"])
@@ -599,6 +615,29 @@ fn every_run_summary_shows_the_journal_head() {
             .unwrap(),
     );
     assert_eq!(runs["runs"][1]["run_id"], run_id);
+}
+
+/// The run ID and journal head (hash) a `--json` run gave: in the envelope once the command
+/// returns its report, else (a command still printing its own JSON) on the summary line on
+/// stderr.
+fn json_run_summary(out: &std::process::Output) -> (String, String) {
+    if let Ok(doc) = serde_json::from_slice::<serde_json::Value>(&out.stdout) {
+        if doc["journal_head"].is_string() {
+            let doc = envelope(out);
+            let text = |k: &str| doc[k].as_str().unwrap().to_string();
+            return (text("run_id"), text("journal_head"));
+        }
+    }
+    let line: serde_json::Value = serde_json::from_str(
+        stderr(out)
+            .lines()
+            .rev()
+            .find(|l| l.contains("journal_head"))
+            .unwrap_or_else(|| panic!("no JSON run summary:\n{}", stderr(out))),
+    )
+    .unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    (text(&line["run_id"]), text(&line["journal_head"]["hash"]))
 }
 
 #[test]
@@ -631,7 +670,7 @@ fn the_hand_over_note_carries_the_journal_head() {
     );
     let exported = json(
         &env.hostops()
-            .args(["log", "export", "ESC-3", "--format", "json"])
+            .args(["--json", "log", "export", "ESC-3", "--format", "json"])
             .output()
             .unwrap(),
     );
