@@ -565,7 +565,10 @@ fn an_unreachable_inventory_host_is_a_row_with_its_outcome() {
         row.contains("unreachable") && row.contains("cannot connect to dead"),
         "{text}"
     );
-    assert!(!stderr(&out).contains("cannot connect"), "a row, not a warning");
+    assert!(
+        !stderr(&out).contains("cannot connect"),
+        "a row, not a warning"
+    );
     let v = json(&run(true, "192.0.2.99"));
     assert_eq!(v["hosts"][0]["host"], "dead");
     assert_eq!(v["hosts"][0]["outcome"], "unreachable");

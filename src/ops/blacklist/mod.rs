@@ -239,10 +239,10 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Source>, Vec<HostRo
                 rows.push(HostRow::of(&name, &found));
                 if let Ok(h) = found {
                     let subjects = h
-                            .addresses
-                            .into_iter()
-                            .map(Subject::Ip)
-                            .chain(h.domains.into_iter().map(Subject::Domain));
+                        .addresses
+                        .into_iter()
+                        .map(Subject::Ip)
+                        .chain(h.domains.into_iter().map(Subject::Domain));
                     for subject in subjects {
                         push(
                             &mut out,
