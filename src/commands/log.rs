@@ -14,7 +14,7 @@ use crate::journal::timestamp_text;
 use crate::journal::{parse_anchor, since, ANCHOR_MIN};
 use crate::ops::handoff;
 use crate::ops::journal_read;
-use render::Export;
+use render::Markdown;
 
 pub fn run(ctx: &Context, cmd: LogCommand) -> Result<Finished> {
     match cmd {
@@ -26,19 +26,33 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<Finished> {
         LogCommand::Show { ticket } => app::finish(ctx, &journal_read::ticket(ctx, &ticket)?),
         LogCommand::Export { ticket, format } => {
             let doc = journal_read::ticket(ctx, &ticket)?;
-            let export = match format {
-                ExportFormat::Json => Export::Document(doc),
-                ExportFormat::Markdown => Export::Markdown {
-                    markdown: handoff::markdown(&doc),
-                },
-            };
-            app::finish(ctx, &export)
+            match format {
+                ExportFormat::Json => app::finish(ctx, &doc),
+                ExportFormat::Markdown => app::finish(
+                    ctx,
+                    &Markdown {
+                        markdown: handoff::markdown(&doc),
+                    },
+                ),
+            }
         }
         LogCommand::Verify { head } => {
             let anchor = head.as_deref().map(anchor).transpose()?;
             app::finish(ctx, &journal_read::verify(ctx, anchor.as_deref())?)
         }
     }
+}
+
+/// Whether the command prints the JSON envelope even without `--json`: `log export --format
+/// json`, whose result is the hand-over document.
+pub(super) fn json_format(cmd: &LogCommand) -> bool {
+    matches!(
+        cmd,
+        LogCommand::Export {
+            format: ExportFormat::Json,
+            ..
+        }
+    )
 }
 
 /// `--since` as journal timestamp text; local forms are read in the system time zone.

@@ -38,7 +38,9 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
     };
     init_color(cli.global.color);
     init_tracing(cli.global.verbose, cli.global.quiet);
-    let format = if cli.global.json {
+    let format = if cli.global.json
+        || matches!(&cli.command, Command::Log(l) if log::json_format(&l.command))
+    {
         Format::Json
     } else {
         Format::Human

@@ -40,14 +40,14 @@ fn every_run_records_who_what_when_and_the_outcome() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json(&out);
-    // Without --json, `--format json` prints the hand-over document itself: the result.
-    let bare = env
+    // `--format json` is the envelope with or without --json, the hand-over document its result.
+    let plain = env
         .hostops()
         .args(["log", "export", "T-9", "--format", "json"])
         .output()
         .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&bare.stdout).unwrap();
-    assert_eq!(doc, v);
+    assert_eq!(envelope(&plain)["command"], "log export");
+    assert_eq!(json(&plain), v);
     let run = &v["runs"][0];
     assert_eq!(run["operator"], "alice");
     assert_eq!(run["status"], "failed");
@@ -83,7 +83,7 @@ fn large_output_is_capped_in_the_journal_with_full_count_and_hash() {
     );
     let v = json(
         &env.hostops()
-            .args(["--json", "log", "export", "T-2", "--format", "json"])
+            .args(["log", "export", "T-2", "--format", "json"])
             .output()
             .unwrap(),
     );
@@ -670,7 +670,7 @@ fn the_hand_over_note_carries_the_journal_head() {
     );
     let exported = json(
         &env.hostops()
-            .args(["--json", "log", "export", "ESC-3", "--format", "json"])
+            .args(["log", "export", "ESC-3", "--format", "json"])
             .output()
             .unwrap(),
     );

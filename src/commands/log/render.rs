@@ -80,25 +80,16 @@ impl Report for TicketReport {
     }
 }
 
-/// `log export`: the hand-over document itself (`--format json`), or the note to paste into
-/// the ticket (`--format markdown`, `{"markdown": ...}` in the envelope).
+/// `log export --format markdown`: the note to paste into the ticket (`{"markdown": ...}` in
+/// the envelope). With `--format json` the export is the hand-over document itself.
 #[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum Export {
-    Document(TicketReport),
-    Markdown { markdown: String },
+pub struct Markdown {
+    pub markdown: String,
 }
 
-impl Report for Export {
+impl Report for Markdown {
     fn render(&self, p: &Printer) {
-        match self {
-            Export::Document(doc) => {
-                if let Err(e) = p.json(doc) {
-                    p.error(&e);
-                }
-            }
-            Export::Markdown { markdown } => p.raw(markdown.as_bytes()),
-        }
+        p.raw(self.markdown.as_bytes());
     }
 }
 
