@@ -214,3 +214,92 @@ fn print_checks(p: &Printer, report: &Report) {
         p.table(&t);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Report as _;
+    use crate::ops::blacklist::host::{HostRow, HostTargets};
+    use crate::ops::blacklist::Summary;
+    use crate::transport::TransportError;
+
+    fn report(summary: Summary, hosts: Vec<HostRow>, unchecked: Vec<String>) -> Report {
+        Report {
+            targets: Vec::new(),
+            blocks: Vec::new(),
+            zones: Vec::new(),
+            hosts,
+            unchecked,
+            summary,
+        }
+    }
+
+    fn unreachable() -> HostRow {
+        let err = TransportError::Connect {
+            host: "dead".into(),
+            address: "127.0.0.1:1".into(),
+            reason: "connection refused".into(),
+        };
+        HostRow::of("dead", &Err(err))
+    }
+
+    #[test]
+    fn exit_codes_follow_the_readme() {
+        let clean = Summary {
+            targets: 1,
+            zones: 1,
+            clean: 1,
+            ..Summary::default()
+        };
+        let listed = Summary {
+            listed: 1,
+            ..clean.clone()
+        };
+        let refused = Summary {
+            refused: 1,
+            ..clean.clone()
+        };
+        let read = HostRow::of(
+            "h1",
+            &Ok(HostTargets {
+                addresses: Vec::new(),
+                domains: vec!["example.com".into()],
+            }),
+        );
+        let status = |r: Report| r.status();
+        assert_eq!(
+            status(report(clean.clone(), vec![read], vec![])),
+            ExitStatus::Success
+        );
+        assert_eq!(
+            status(report(listed, vec![unreachable()], vec![])),
+            ExitStatus::Failure
+        );
+        assert_eq!(
+            status(report(clean.clone(), vec![unreachable()], vec![])),
+            ExitStatus::Connection
+        );
+        assert_eq!(
+            status(report(refused, vec![], vec![])),
+            ExitStatus::Connection
+        );
+        assert_eq!(
+            status(report(clean, vec![], vec!["spam.example".into()])),
+            ExitStatus::Connection
+        );
+    }
+
+    #[test]
+    fn a_host_not_read_is_a_row_of_the_table() {
+        let r = report(Summary::default(), vec![unreachable()], vec![]);
+        let table = verdicts(&r).render();
+        let row = table
+            .lines()
+            .find(|l| l.starts_with("dead (inventory host)"))
+            .unwrap_or_else(|| panic!("{table}"));
+        assert!(
+            row.contains("unreachable") && row.contains("connection refused"),
+            "{table}"
+        );
+    }
+}

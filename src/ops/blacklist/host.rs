@@ -150,6 +150,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_host_without_targets_failed_and_one_not_reached_is_unreachable() {
+        let empty = HostRow::of("h1", &Ok(HostTargets::default()));
+        assert_eq!(empty.outcome, Outcome::Failed);
+        assert!(empty.error.unwrap().contains("no public address"));
+        let err = TransportError::Auth {
+            host: "h1".into(),
+            address: "127.0.0.1:22".into(),
+            user: "root".into(),
+            tried: "publickey".into(),
+        };
+        assert_eq!(HostRow::of("h1", &Err(err)).outcome, Outcome::Unreachable);
+    }
+
+    #[test]
     fn keeps_public_addresses_and_mail_domains() {
         let text = "\n@@addrs\n1: lo    inet 127.0.0.1/8 scope host lo\n\
 1: lo    inet6 ::1/128 scope host\n\
