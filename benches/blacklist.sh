@@ -160,7 +160,7 @@ def score(name, listed, n_addrs, lost):
           f"ordinary zones: {len(exp & got)}/{len(exp)} listings found, {len(got - exp)} false   "
           f"lost: {lost}")
 
-hv = json.load(open(f"{work}/hostops.out"))
+hv = json.load(open(f"{work}/hostops.out"))["result"]
 # A block is summed up: its listed addresses are targets, the other verdicts counts per zone.
 s = hv["summary"]
 pairs = s["listed"] + s["clean"] + s["refused"] + s["unknown"]

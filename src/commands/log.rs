@@ -1,23 +1,58 @@
-//! `hostops log list|show|export|verify`
+//! `hostops log list|show|export|verify`: options from argv, one read of the journal, its report.
+
+mod render;
 
 use anyhow::{bail, Result};
 
+pub(super) use render::print_run_summary;
+
+use crate::app::{self, Finished};
 use crate::cli::{ExportFormat, LogCommand};
 use crate::context::Context;
-use crate::exit::{ExitStatus, StatusError};
-use crate::journal::query::short_run_id;
+use crate::exit::StatusError;
 use crate::journal::timestamp_text;
-use crate::journal::{parse_anchor, since, Anchor, Head, Verification, ANCHOR_MIN};
-use crate::ops::handoff::{self, TicketReport};
-use crate::output::{human_duration, verdict, Printer, Table};
+use crate::journal::{parse_anchor, since, ANCHOR_MIN};
+use crate::ops::handoff;
+use crate::ops::journal_read;
+use render::Markdown;
 
-pub fn run(ctx: &Context, cmd: LogCommand) -> Result<ExitStatus> {
+pub fn run(ctx: &Context, cmd: LogCommand) -> Result<Finished> {
     match cmd {
-        LogCommand::List { since } => list(ctx, since.as_deref()),
-        LogCommand::Show { ticket } => show(ctx, &ticket),
-        LogCommand::Export { ticket, format } => export(ctx, &ticket, format),
-        LogCommand::Verify { head } => verify(ctx, head.as_deref()),
+        LogCommand::List { since } => {
+            let since = since.as_deref().map(parse_since).transpose()?;
+            let ticket = ctx.ticket().map(|t| t.as_str());
+            app::finish(ctx, &journal_read::runs(ctx, ticket, since.as_deref())?)
+        }
+        LogCommand::Show { ticket } => app::finish(ctx, &journal_read::ticket(ctx, &ticket)?),
+        LogCommand::Export { ticket, format } => {
+            let doc = journal_read::ticket(ctx, &ticket)?;
+            match format {
+                ExportFormat::Json => app::finish(ctx, &doc),
+                ExportFormat::Markdown => app::finish(
+                    ctx,
+                    &Markdown {
+                        markdown: handoff::markdown(&doc),
+                    },
+                ),
+            }
+        }
+        LogCommand::Verify { head } => {
+            let anchor = head.as_deref().map(anchor).transpose()?;
+            app::finish(ctx, &journal_read::verify(ctx, anchor.as_deref())?)
+        }
     }
+}
+
+/// Whether the command prints the JSON envelope even without `--json`: `log export --format
+/// json`, whose result is the hand-over document.
+pub(super) fn json_format(cmd: &LogCommand) -> bool {
+    matches!(
+        cmd,
+        LogCommand::Export {
+            format: ExportFormat::Json,
+            ..
+        }
+    )
 }
 
 /// `--since` as journal timestamp text; local forms are read in the system time zone.
@@ -31,183 +66,13 @@ fn parse_since(s: &str) -> Result<String> {
     }
 }
 
-fn list(ctx: &Context, since: Option<&str>) -> Result<ExitStatus> {
-    let since = since.map(parse_since).transpose()?;
-    let runs = ctx
-        .read_journal()?
-        .runs(ctx.ticket().map(|t| t.as_str()), since.as_deref())?;
-    if ctx.printer.is_json() {
-        ctx.printer.json(&serde_json::json!({ "runs": runs }))?;
-        return Ok(ExitStatus::Success);
-    }
-    let mut t = Table::new([
-        "RUN",
-        "TICKET",
-        "STARTED (UTC)",
-        "OPERATOR",
-        "COMMAND",
-        "STATUS",
-        "TIME",
-    ]);
-    for r in &runs {
-        t.row([
-            short_run_id(&r.run_id).to_string(),
-            r.ticket.clone(),
-            r.started[..19.min(r.started.len())].replace('T', " "),
-            format!("{}@{}", r.operator, r.machine),
-            format!("{}{}", r.command, if r.dry_run { " (dry run)" } else { "" }),
-            status_text(r.status.as_str(), r.exit_code),
-            human_duration(r.duration_ms),
-        ]);
-    }
-    ctx.printer.table(&t);
-    Ok(ExitStatus::Success)
-}
-
-fn status_text(status: &str, exit: Option<i32>) -> String {
-    let ok = status == "ok";
-    match exit {
-        Some(c) => verdict(ok, &format!("{status} ({c})")),
-        None => verdict(ok, status),
-    }
-}
-
-fn report(ctx: &Context, ticket: &str) -> Result<TicketReport> {
-    let journal = ctx.read_journal()?;
-    let r = handoff::ticket_report(&journal, ticket)?;
-    if r.runs.is_empty() {
-        bail!(StatusError {
-            status: ExitStatus::Failure,
-            message: format!(
-                "no runs recorded for ticket {ticket} in `{}`",
-                journal.path().display()
-            ),
-        });
-    }
-    Ok(r)
-}
-
-fn show(ctx: &Context, ticket: &str) -> Result<ExitStatus> {
-    let r = report(ctx, ticket)?;
-    if ctx.printer.is_json() {
-        ctx.printer.json(&r)?;
-        return Ok(ExitStatus::Success);
-    }
-    let p = &ctx.printer;
-    p.data(format!(
-        "Ticket {}: {} run(s), {} in all\n",
-        r.ticket,
-        r.runs.len(),
-        human_duration(r.total_ms)
-    ));
-    let mut t = Table::new(["OPERATOR", "RUNS", "TIME SPENT"]);
-    for o in &r.operators {
-        t.row([
-            o.operator.clone(),
-            o.runs.to_string(),
-            human_duration(o.duration_ms),
-        ]);
-    }
-    p.table(&t);
-    p.data("");
-    for run in &r.runs {
-        let s = &run.summary;
-        p.data(format!(
-            "{}  {}@{}  {}{}  {}  {}  [{}]",
-            s.started[..19.min(s.started.len())].replace('T', " "),
-            s.operator,
-            s.machine,
-            s.argv.join(" "),
-            if s.dry_run { " (dry run)" } else { "" },
-            status_text(s.status.as_str(), s.exit_code),
-            human_duration(s.duration_ms),
-            short_run_id(&s.run_id)
-        ));
-        for e in &run.events {
-            p.data(format!(
-                "    {}  {}",
-                &e.at[11..19.min(e.at.len())],
-                handoff::describe(&e.event)
-            ));
-        }
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn export(ctx: &Context, ticket: &str, format: ExportFormat) -> Result<ExitStatus> {
-    let r = report(ctx, ticket)?;
-    match format {
-        ExportFormat::Json => ctx.printer.json(&r)?,
-        ExportFormat::Markdown => ctx.printer.raw(handoff::markdown(&r).as_bytes()),
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn verify(ctx: &Context, anchor: Option<&str>) -> Result<ExitStatus> {
-    let anchor = anchor
-        .map(|given| {
-            parse_anchor(given).ok_or_else(|| {
-                StatusError::usage(format!(
-                    "--head {given:?}: expected the head a run summary or hand-over note showed \
-                     ({} to 64 hex digits)",
-                    ANCHOR_MIN
-                ))
-            })
-        })
-        .transpose()?;
-    let journal = ctx.read_journal()?;
-    let v = journal.verify(anchor.as_deref())?;
-    if ctx.printer.is_json() {
-        ctx.printer.json(&v)?;
-    } else {
-        render_verification(ctx, &journal.path().display().to_string(), &v);
-    }
-    Ok(if v.intact() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Failure
+/// `--head` as a recorded head (16 to 64 hex digits).
+fn anchor(given: &str) -> Result<String> {
+    parse_anchor(given).ok_or_else(|| {
+        StatusError::usage(format!(
+            "--head {given:?}: expected the head a run summary or hand-over note showed \
+             ({ANCHOR_MIN} to 64 hex digits)"
+        ))
+        .into()
     })
-}
-
-fn render_verification(ctx: &Context, path: &str, v: &Verification) {
-    let p = &ctx.printer;
-    let head = match &v.head {
-        Some(h) => format!("head {} (row {})", h.short(), h.seq),
-        None => "no head".into(),
-    };
-    if v.intact() {
-        p.data(format!(
-            "journal `{path}`: {} rows, hash chain intact, {head}",
-            v.rows
-        ));
-    } else {
-        p.data(format!("journal `{path}`: {} rows, TAMPERED:", v.rows));
-        for problem in &v.problems {
-            p.data(format!("  - {problem}"));
-        }
-    }
-    if let Some(Anchor {
-        hash,
-        row: Some(row),
-    }) = &v.anchor
-    {
-        p.data(format!(
-            "the head {hash} you recorded is row {row}: no row up to it was removed or rewritten"
-        ));
-    }
-    p.data(format!("\n{}", v.scope));
-}
-
-/// The last line of every journaled run (stderr): its ID and the chain head after it, an anchor
-/// to keep outside the journal (`log verify --head`). One JSON object with --json.
-pub(super) fn print_run_summary(printer: &Printer, run_id: &str, head: &Head) {
-    if printer.is_json() {
-        printer.status(serde_json::json!({ "run_id": run_id, "journal_head": head }));
-    } else {
-        printer.status(format!(
-            "run {run_id} journaled; journal head: {} (check later: hostops log verify --head {})",
-            head.short(),
-            head.short()
-        ));
-    }
 }

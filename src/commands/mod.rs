@@ -38,7 +38,9 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
     };
     init_color(cli.global.color);
     init_tracing(cli.global.verbose, cli.global.quiet);
-    let format = if cli.global.json {
+    let format = if cli.global.json
+        || matches!(&cli.command, Command::Log(l) if log::json_format(&l.command))
+    {
         Format::Json
     } else {
         Format::Human
@@ -329,11 +331,11 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Hosts(args) => hosts::run(ctx, args.command).map(Ran::Finished),
         Command::Exec(args) => exec::run(ctx, args).map(Ran::Finished),
         Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
-        Command::Blacklist(args) => printed(blacklist::run(ctx, args.command)),
+        Command::Blacklist(args) => blacklist::run(ctx, args.command).map(Ran::Finished),
         Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
         Command::Backup(args) => printed(backup::run(ctx, args.command)),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
-        Command::Log(args) => printed(log::run(ctx, args.command)),
+        Command::Log(args) => log::run(ctx, args.command).map(Ran::Finished),
         Command::Completions { shell } => reference::completions(ctx, shell).map(Ran::Finished),
         Command::Man => reference::man(ctx).map(Ran::Finished),
     }

@@ -9,6 +9,7 @@ pub mod facts;
 pub mod fanout;
 pub mod handoff;
 pub mod hosts;
+pub mod journal_read;
 pub mod migrate;
 pub mod outcome;
 pub mod playbook;

@@ -510,6 +510,15 @@ fn an_inventory_host_is_checked_by_its_mail_domains() {
     let v = json(&out);
     assert_eq!(v["targets"][0]["target"], "spam.example");
     assert_eq!(v["targets"][0]["origin"], "h1");
+    assert_eq!(v["hosts"][0]["host"], "h1");
+    assert_eq!(v["hosts"][0]["outcome"], "ok");
+    let from_h1 = v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["origin"] == "h1")
+        .count();
+    assert_eq!(v["hosts"][0]["targets"], from_h1, "{v:#}");
     assert_eq!(results(&v, "mail.test")[0]["verdict"], "clean");
     // The lab's addresses are loopback or private: none is checked.
     assert!(v["targets"].as_array().unwrap().iter().all(|t| t["target"]
@@ -517,6 +526,84 @@ fn an_inventory_host_is_checked_by_its_mail_domains() {
         .unwrap()
         .contains('.')
         && !t["target"].as_str().unwrap().starts_with("127.")));
+}
+
+/// An inventory with one host nothing listens for.
+fn dead_inventory(env: &Env) -> std::path::PathBuf {
+    let inv = env.path().join("dead.toml");
+    std::fs::write(
+        &inv,
+        "[[host]]\nname = \"dead\"\naddress = \"127.0.0.1\"\nport = 1\n",
+    )
+    .unwrap();
+    inv
+}
+
+#[test]
+fn an_unreachable_inventory_host_is_a_row_with_its_outcome() {
+    let (env, bl) = (Env::new(), dnsbl());
+    let inv = dead_inventory(&env);
+    let run = |json: bool, address: &str| {
+        let mut cmd = check(&env, &bl.nameserver());
+        cmd.arg("--inventory").arg(&inv);
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.args(["--zone", "bl.test", "dead", address])
+            .output()
+            .unwrap()
+    };
+    // Nothing listed, but a host could not be read: not clean (3).
+    let out = run(false, "192.0.2.99");
+    assert_exit(&out, 3, "");
+    let text = stdout(&out);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("dead (inventory host)"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        row.contains("unreachable") && row.contains("cannot connect to dead"),
+        "{text}"
+    );
+    assert!(
+        !stderr(&out).contains("cannot connect"),
+        "a row, not a warning"
+    );
+    let v = json(&run(true, "192.0.2.99"));
+    assert_eq!(v["hosts"][0]["host"], "dead");
+    assert_eq!(v["hosts"][0]["outcome"], "unreachable");
+    assert!(v["hosts"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot connect"));
+    assert_eq!(results(&v, "192.0.2.99")[0]["verdict"], "clean");
+    // A listing wins over the host not read (1).
+    let out = run(true, "192.0.2.10");
+    assert_exit(&out, 1, "");
+    assert_eq!(json(&out)["hosts"][0]["outcome"], "unreachable");
+
+    let investigate = |json: bool| {
+        let mut cmd = env.hostops();
+        cmd.arg("--inventory").arg(&inv).args(["-t", "BL-1"]);
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.args(["blacklist", "investigate", "dead"])
+            .output()
+            .unwrap()
+    };
+    let out = investigate(false);
+    assert_exit(&out, 3, "");
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("dead ") && l.contains("unreachable")),
+        "{text}"
+    );
+    let v = json(&investigate(true));
+    assert_eq!(v["host"], "dead");
+    assert_eq!(v["outcome"], "unreachable");
+    assert!(v["error"].as_str().unwrap().contains("cannot connect"));
 }
 
 /// `blacklist investigate h1 --json` on the lab, which finds a spam source (exit 1): the report.

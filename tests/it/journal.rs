@@ -41,6 +41,14 @@ fn every_run_records_who_what_when_and_the_outcome() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v = json(&out);
+    // `--format json` is the envelope with or without --json, the hand-over document its result.
+    let plain = env
+        .hostops()
+        .args(["log", "export", "T-9", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(envelope(&plain)["command"], "log export");
+    assert_eq!(json(&plain), v);
     let run = &v["runs"][0];
     assert_eq!(run["operator"], "alice");
     assert_eq!(run["status"], "failed");
@@ -177,20 +185,33 @@ fn export_markdown_is_a_pasteable_note() {
     assert!(md.contains("| started (UTC) | operator | command | result | duration |"));
     assert!(md.contains("local: `uptime` -> exit 0"), "{md}");
     assert!(md.contains("alice@"));
+    let v = json(
+        &env.hostops()
+            .args(["--json", "log", "export", "ESC-2", "--format", "markdown"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(v["markdown"], md.as_str());
 }
 
 #[test]
 fn unknown_ticket_has_no_report() {
-    Test::new()
+    let ran = Test::new()
         .ticket("T-1")
         .var("USER", "alice")
         .yes()
         .hostops(&["exec", "local", "--", "true"])
-        .run()
-        .then(&["log", "show", "NOPE-1"])
+        .run();
+    ran.then(&["log", "show", "NOPE-1"])
         .status(1)
         .stderr_has("no runs recorded for ticket NOPE-1")
         .run();
+    let doc = ran.then(&["log", "show", "NOPE-1"]).status(1).json(|result| {
+        assert!(result.is_null(), "{result:#}");
+    });
+    let envelope = doc.envelope.as_ref().unwrap();
+    assert_eq!(envelope["command"], "log show");
+    assert_eq!(envelope["errors"][0]["kind"], "failure", "{envelope:#}");
 }
 
 #[test]

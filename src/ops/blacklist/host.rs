@@ -17,6 +17,71 @@ section domains; cat /etc/localdomains /etc/virtual/domains /etc/mailname 2>/dev
 if command -v plesk >/dev/null 2>&1; then plesk bin domain --list 2>/dev/null; fi
 true"#;
 
+/// How asking a host ended: `ok`, `failed` (the probe failed, or found nothing to check),
+/// `unreachable` (connect, auth, host key, lost link) or `interrupted` (README "JSON output").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    #[default]
+    Ok,
+    Failed,
+    Unreachable,
+    Interrupted,
+}
+
+impl Outcome {
+    /// The outcome a transport error means.
+    pub fn of(err: &TransportError) -> Outcome {
+        match err {
+            e if e.unreachable() => Outcome::Unreachable,
+            TransportError::Interrupted { .. } => Outcome::Interrupted,
+            _ => Outcome::Failed,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::Failed => "failed",
+            Outcome::Unreachable => "unreachable",
+            Outcome::Interrupted => "interrupted",
+        }
+    }
+}
+
+/// One inventory host asked for its targets, reached or not.
+#[derive(Clone, Debug, Serialize)]
+pub struct HostRow {
+    pub host: String,
+    pub outcome: Outcome,
+    /// Why the outcome is not `ok`.
+    pub error: Option<String>,
+    /// Public addresses and mail domains read from it.
+    pub targets: usize,
+}
+
+impl HostRow {
+    /// The row of a host whose targets were collected (or not): a host with no public address
+    /// and no mail domain has nothing to check, and that is a failure, not a clean host.
+    pub fn of(host: &str, collected: &Result<HostTargets, TransportError>) -> HostRow {
+        let (outcome, error, targets) = match collected {
+            Ok(t) if t.addresses.is_empty() && t.domains.is_empty() => (
+                Outcome::Failed,
+                Some("no public address and no mail domain found".to_string()),
+                0,
+            ),
+            Ok(t) => (Outcome::Ok, None, t.addresses.len() + t.domains.len()),
+            Err(e) => (Outcome::of(e), Some(e.to_string()), 0),
+        };
+        HostRow {
+            host: host.to_string(),
+            outcome,
+            error,
+            targets,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct HostTargets {
     pub addresses: Vec<IpAddr>,
@@ -83,6 +148,20 @@ pub fn is_public(ip: &IpAddr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_without_targets_failed_and_one_not_reached_is_unreachable() {
+        let empty = HostRow::of("h1", &Ok(HostTargets::default()));
+        assert_eq!(empty.outcome, Outcome::Failed);
+        assert!(empty.error.unwrap().contains("no public address"));
+        let err = TransportError::Auth {
+            host: "h1".into(),
+            address: "127.0.0.1:22".into(),
+            user: "root".into(),
+            tried: "publickey".into(),
+        };
+        assert_eq!(HostRow::of("h1", &Err(err)).outcome, Outcome::Unreachable);
+    }
 
     #[test]
     fn keeps_public_addresses_and_mail_domains() {

@@ -9,6 +9,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::host::Outcome;
+use crate::context::Context;
+use crate::exit::StatusError;
 use crate::host::kv::sections;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
@@ -134,9 +137,13 @@ pub struct Queue {
     pub senders: Vec<Count>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Investigation {
     pub host: String,
+    /// `ok` when the probe ran; `unreachable` or `failed` leave everything below empty.
+    pub outcome: Outcome,
+    /// Why the outcome is not `ok`.
+    pub error: Option<String>,
     /// `exim` or `postfix`; None when neither was found.
     pub mta: Option<String>,
     pub panel: Option<String>,
@@ -166,12 +173,44 @@ pub struct FailedLogins {
 }
 
 pub struct InvestigateOptions {
+    /// The mail server: an inventory host or `user@host`, one server.
+    pub host: String,
     pub lines: u64,
     /// For the printed next commands.
     pub ticket: String,
 }
 
-pub fn run(t: &dyn Transport, opts: &InvestigateOptions) -> Result<Investigation, TransportError> {
+/// Investigates the one server `opts.host` names and journals what was found. A server that
+/// cannot be reached, or whose probe fails, gives an investigation with that outcome.
+pub fn investigate(ctx: &Context, opts: &InvestigateOptions) -> anyhow::Result<Investigation> {
+    let hosts = ctx.hosts(std::slice::from_ref(&opts.host))?;
+    let [host] = hosts.as_slice() else {
+        return Err(StatusError::usage(format!(
+            "`{}` names {} hosts: investigate one mail server at a time",
+            opts.host,
+            hosts.len()
+        ))
+        .into());
+    };
+    let inv = ctx
+        .connect(host)
+        .and_then(|t| run(&*t, opts))
+        .unwrap_or_else(|e| Investigation {
+            host: host.name.clone(),
+            outcome: Outcome::of(&e),
+            error: Some(e.to_string()),
+            ..Investigation::default()
+        });
+    let summary = match (&inv.error, inv.sources.first()) {
+        (Some(e), _) => format!("{}: {e}", inv.outcome.word()),
+        (None, Some(s)) => format!("likely source: {} ({})", s.name, s.evidence),
+        (None, None) => "no likely source found".to_string(),
+    };
+    ctx.note(format!("blacklist investigate {}: {summary}", inv.host))?;
+    Ok(inv)
+}
+
+fn run(t: &dyn Transport, opts: &InvestigateOptions) -> Result<Investigation, TransportError> {
     let cmd = Cmd::script("sh", &format!("{LOG_COUNTS}\n{PROBE}")).arg(opts.lines.to_string());
     let out = transport::run_ok(t, &cmd)?;
     Ok(analyse(&t.target().name, &opts.ticket, &out.stdout_text()))
@@ -236,6 +275,8 @@ fn analyse(host: &str, ticket: &str, text: &str) -> Investigation {
         .collect();
     let mut inv = Investigation {
         host: host.to_string(),
+        outcome: Outcome::Ok,
+        error: None,
         mta: word("mta"),
         panel: word("panel"),
         log: word("log"),

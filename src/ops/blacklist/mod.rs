@@ -33,6 +33,7 @@ use crate::ops::fanout;
 use dns::{Dns, DnsOptions};
 use dnsauth::Check;
 use engine::ZoneHealth;
+use host::{HostRow, Outcome};
 use ipnet::IpNet;
 use query::{Family, Subject};
 use targets::Spec;
@@ -80,13 +81,6 @@ impl TargetReport {
     }
 }
 
-/// A host whose targets could not be collected.
-#[derive(Clone, Debug, Serialize)]
-pub struct HostError {
-    pub host: String,
-    pub error: String,
-}
-
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
     pub targets: usize,
@@ -124,7 +118,8 @@ pub struct Report {
     pub targets: Vec<TargetReport>,
     pub blocks: Vec<BlockReport>,
     pub zones: Vec<ZoneHealth>,
-    pub host_errors: Vec<HostError>,
+    /// Every inventory host given, with its outcome (targets read, or why not).
+    pub hosts: Vec<HostRow>,
     /// Targets no zone of the set applies to (a domain with only ip zones selected).
     pub unchecked: Vec<String>,
     pub summary: Summary,
@@ -155,11 +150,16 @@ impl Report {
                 line.push_str(&format!("; and {} more", listings.len() - 20));
             }
         }
-        if !self.host_errors.is_empty() {
-            let hosts: Vec<&str> = self.host_errors.iter().map(|e| e.host.as_str()).collect();
-            line.push_str(&format!("; hosts not reached: {}", hosts.join(", ")));
+        let missed: Vec<&str> = self.missed_hosts().map(|h| h.host.as_str()).collect();
+        if !missed.is_empty() {
+            line.push_str(&format!("; hosts not reached: {}", missed.join(", ")));
         }
         line
+    }
+
+    /// The inventory hosts whose targets could not be read.
+    pub fn missed_hosts(&self) -> impl Iterator<Item = &HostRow> {
+        self.hosts.iter().filter(|h| h.outcome != Outcome::Ok)
     }
 }
 
@@ -179,7 +179,7 @@ enum Source {
 }
 
 /// Turns TARGET arguments into sources; inventory hosts are asked over SSH.
-fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Source>, Vec<HostError>)> {
+fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Source>, Vec<HostRow>)> {
     let inventory = ctx.inventory()?;
     let specs = opts
         .targets
@@ -211,13 +211,11 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Source>, Vec<HostEr
         })
         .collect();
     let collected = fanout::for_each(&hosts, 20, |h| {
-        ctx.connect(h)
-            .and_then(|t| host::collect(&*t))
-            .map_err(|e| e.to_string())
+        ctx.connect(h).and_then(|t| host::collect(&*t))
     });
     let mut collected = hosts.iter().map(|h| h.name.clone()).zip(collected);
     let mut out: Vec<Source> = Vec::new();
-    let mut errors = Vec::new();
+    let mut rows = Vec::new();
     let mut seen: HashSet<Subject> = HashSet::new();
     let mut push = |out: &mut Vec<Source>, t: Target| {
         if seen.insert(t.subject.clone()) {
@@ -238,36 +236,28 @@ fn expand(ctx: &Context, opts: &CheckOptions) -> Result<(Vec<Source>, Vec<HostEr
             }
             Spec::Host(_) => {
                 let (name, found) = collected.next().expect("one collection per host");
-                match found {
-                    Ok(h) if h.addresses.is_empty() && h.domains.is_empty() => {
-                        errors.push(HostError {
-                            host: name,
-                            error: "no public address and no mail domain found".into(),
-                        })
+                rows.push(HostRow::of(&name, &found));
+                if let Ok(h) = found {
+                    let subjects = h
+                        .addresses
+                        .into_iter()
+                        .map(Subject::Ip)
+                        .chain(h.domains.into_iter().map(Subject::Domain));
+                    for subject in subjects {
+                        push(
+                            &mut out,
+                            Target {
+                                subject,
+                                origin: Some(name.clone()),
+                                auth: true,
+                            },
+                        );
                     }
-                    Ok(h) => {
-                        let subjects = h
-                            .addresses
-                            .into_iter()
-                            .map(Subject::Ip)
-                            .chain(h.domains.into_iter().map(Subject::Domain));
-                        for subject in subjects {
-                            push(
-                                &mut out,
-                                Target {
-                                    subject,
-                                    origin: Some(name.clone()),
-                                    auth: true,
-                                },
-                            );
-                        }
-                    }
-                    Err(error) => errors.push(HostError { host: name, error }),
                 }
             }
         }
     }
-    Ok((out, errors))
+    Ok((out, rows))
 }
 
 fn direct(subject: Subject) -> Target {
@@ -316,9 +306,15 @@ fn families(sources: &[Source]) -> Vec<Family> {
     out
 }
 
-/// Checks every target against every zone of its kind.
+/// Checks every target against every zone of its kind, and journals the verdicts.
 pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
-    let (sources, host_errors) = expand(ctx, opts)?;
+    let report = sweep_all(ctx, opts)?;
+    ctx.note(report.journal_line())?;
+    Ok(report)
+}
+
+fn sweep_all(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
+    let (sources, hosts) = expand(ctx, opts)?;
     let applies = |s: &Source| {
         let kind = match s {
             Source::One(t) => t.subject.kind(),
@@ -359,7 +355,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<Report> {
         .enable_all()
         .build()
         .context("cannot start the DNS runtime")?;
-    let mut tally = Tally::new(&sources, &zones, host_errors, unchecked);
+    let mut tally = Tally::new(&sources, &zones, hosts, unchecked);
     runtime.block_on(async {
         let dns = Arc::new(Dns::new(&opts.dns)?);
         let started = tokio::time::Instant::now();
@@ -432,7 +428,7 @@ struct Tally {
     listed: Vec<TargetReport>,
     zone_names: Vec<String>,
     zones: Vec<ZoneHealth>,
-    host_errors: Vec<HostError>,
+    hosts: Vec<HostRow>,
     unchecked: Vec<String>,
     summary: Summary,
 }
@@ -441,7 +437,7 @@ impl Tally {
     fn new(
         sources: &[Source],
         zones: &[Zone],
-        host_errors: Vec<HostError>,
+        hosts: Vec<HostRow>,
         unchecked: Vec<String>,
     ) -> Tally {
         let kept = sources
@@ -469,7 +465,7 @@ impl Tally {
             listed: Vec::new(),
             zone_names: zones.iter().map(|z| z.name.clone()).collect(),
             zones: Vec::new(),
-            host_errors,
+            hosts,
             unchecked,
             summary: Summary {
                 zones: zones.len(),
@@ -556,7 +552,7 @@ impl Tally {
             targets,
             blocks,
             zones: self.zones,
-            host_errors: self.host_errors,
+            hosts: self.hosts,
             unchecked: self.unchecked,
             summary: self.summary,
         }
