@@ -332,6 +332,18 @@ fn version_mismatch_and_clashes_are_found_by_plan() {
     );
     let run = migrate(&env, &lab, &[], "run", &["bob"]);
     assert_exit(&run, 4, "nothing was changed");
+    // With --json the refused plan is the result: its blockers, no actions, no report.
+    let run = migrate(&env, &lab, &["--json"], "run", &["bob"]);
+    assert_eq!(run.status.code(), Some(4));
+    let v = json(&run);
+    assert!(
+        v["plan"]["blockers"]
+            .to_string()
+            .contains("same panel version"),
+        "{v}"
+    );
+    assert_eq!(v["plan"]["actions"], serde_json::json!([]), "{v}");
+    assert!(v["report"].is_null(), "{v}");
 }
 
 #[test]
@@ -438,6 +450,20 @@ fn run_without_yes_or_a_terminal_refuses_after_showing_the_dry_run_plan() {
         .unwrap();
     assert_exit(&asked, 4, "without confirmation");
     assert_eq!(action_lines(&stderr(&asked)), planned, "{}", stderr(&asked));
+    // The same plan in JSON: each command with its argv.
+    let dry = migrate(&env, &lab, &["--dry-run", "--json"], "run", &["bob"]);
+    let v = json(&dry);
+    assert!(v["report"].is_null(), "{v}");
+    let argv0: Vec<&str> = v["plan"]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["argv"][0].as_str())
+        .collect();
+    assert!(
+        argv0.contains(&"/scripts/pkgacct") && argv0.contains(&"/scripts/restorepkg"),
+        "{v}"
+    );
     assert_eq!(state(&lab, "h1"), h1, "the source changed");
     assert_eq!(state(&lab, "h2"), h2, "the target changed");
 }
