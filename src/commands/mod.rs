@@ -332,7 +332,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Exec(args) => exec::run(ctx, args).map(Ran::Finished),
         Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
         Command::Blacklist(args) => blacklist::run(ctx, args.command).map(Ran::Finished),
-        Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
+        Command::Migrate(args) => migrate::run(ctx, args.command).map(Ran::Finished),
         Command::Backup(args) => printed(backup::run(ctx, args.command)),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
         Command::Log(args) => log::run(ctx, args.command).map(Ran::Finished),

@@ -158,7 +158,7 @@ fn migrate_one_account(panel: &str, user: &str, domain: &str) {
     assert_said(&plan, 0, "");
     let out = migrate(&env, &lab, &["--json"], "run", &[user]);
     assert_said(&out, 0, "");
-    assert_eq!(json(&out)["accounts"][0]["ok"], true);
+    assert_eq!(json(&out)["report"]["accounts"][0]["ok"], true);
     assert_eq!(state(&lab, "h1"), before, "the source changed");
     let db = format!("{user}_shop");
     assert_eq!(rows(&lab, "h2", &db), rows(&lab, "h1", &db));
@@ -327,10 +327,18 @@ fn version_mismatch_and_clashes_are_found_by_plan() {
         assert!(blockers.contains("same panel version"), "{v}");
     });
     let run = ["migrate", "run", "--from", "h1", "--to", "h2", "bob"];
-    t.hostops(&run)
+    t.clone()
+        .hostops(&run)
         .status(4)
         .stderr_has("nothing was changed")
         .run();
+    // With --json the refused plan is the result: its blockers, no actions, no report.
+    t.hostops(&run).status(4).json(|v| {
+        let blockers = v["plan"]["blockers"].to_string();
+        assert!(blockers.contains("same panel version"), "{v}");
+        assert_eq!(v["plan"]["actions"], serde_json::json!([]), "{v}");
+        assert!(v["report"].is_null(), "{v}");
+    });
 }
 
 #[test]
@@ -391,6 +399,70 @@ fn dry_run_leaves_both_servers_byte_identical() {
     assert_eq!(state(&lab, "h2"), h2, "dry run changed the target");
 }
 
+/// The action lines of a plan as printed (`  on HOST: ...`), the run ID in the temporary
+/// directory's name written as RUN (each run has its own).
+fn action_lines(text: &str) -> Vec<String> {
+    const DIR: &str = ".hostops-migrate-";
+    text.lines()
+        .filter(|l| l.starts_with("  on "))
+        .map(|l| {
+            let mut out = String::new();
+            let mut rest = l;
+            while let Some(at) = rest.find(DIR) {
+                out.push_str(&rest[..at + DIR.len()]);
+                rest = rest[at + DIR.len()..]
+                    .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '-');
+                out.push_str("RUN");
+            }
+            out + rest
+        })
+        .collect()
+}
+
+#[test]
+fn run_without_yes_or_a_terminal_refuses_after_showing_the_dry_run_plan() {
+    let (env, lab) = (Env::new(), Lab::up_with(2, "cpanel"));
+    add(&lab, "h1", "bob", "bob.example", "1");
+    let (h1, h2) = (state(&lab, "h1"), state(&lab, "h2"));
+    let dry = migrate(&env, &lab, &["--dry-run"], "run", &["bob"]);
+    assert_exit(&dry, 0, "");
+    let planned = action_lines(&stdout(&dry));
+    assert!(
+        planned.iter().any(|l| l.contains("/scripts/pkgacct"))
+            && planned.iter().any(|l| l.contains("/scripts/restorepkg")),
+        "{}",
+        stdout(&dry)
+    );
+    // No --yes, and stdin is not a terminal: the plan is shown, then the change refused.
+    let asked = env
+        .hostops()
+        .arg("--inventory")
+        .arg(lab.inventory())
+        .args([
+            "-t", TICKET, "migrate", "run", "--from", "h1", "--to", "h2", "bob",
+        ])
+        .output()
+        .unwrap();
+    assert_exit(&asked, 4, "without confirmation");
+    assert_eq!(action_lines(&stderr(&asked)), planned, "{}", stderr(&asked));
+    // The same plan in JSON: each command with its argv.
+    let dry = migrate(&env, &lab, &["--dry-run", "--json"], "run", &["bob"]);
+    let v = json(&dry);
+    assert!(v["report"].is_null(), "{v}");
+    let argv0: Vec<&str> = v["plan"]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["argv"][0].as_str())
+        .collect();
+    assert!(
+        argv0.contains(&"/scripts/pkgacct") && argv0.contains(&"/scripts/restorepkg"),
+        "{v}"
+    );
+    assert_eq!(state(&lab, "h1"), h1, "the source changed");
+    assert_eq!(state(&lab, "h2"), h2, "the target changed");
+}
+
 #[test]
 fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
     // A sparse file counts little in `du` (the plan's measure, as cPanel's rule) but is
@@ -432,7 +504,7 @@ fn a_full_target_disk_fails_cleanly_with_no_partial_account() {
 fn failed_migration_of_bob(env: &Env, lab: &Lab) -> serde_json::Value {
     let out = migrate(env, lab, &["--json"], "run", &["bob"]);
     assert_said(&out, 1, "");
-    json(&out)["accounts"][0].clone()
+    json(&out)["report"]["accounts"][0].clone()
 }
 
 /// h2 has no account bob, and no system user of that name.
@@ -533,7 +605,7 @@ fn a_killed_run_resumes_without_redoing_finished_steps() {
         .output()
         .unwrap();
     assert_said(&out, 0, "");
-    let steps = &json(&out)["accounts"][0]["steps"];
+    let steps = &json(&out)["report"]["accounts"][0]["steps"];
     // Killed while cPanel's home still streamed beside the package, transfer and restore
     // lane: the package step, done by then, is not done again.
     let package = steps
@@ -605,6 +677,9 @@ fn sync_after_migration(
     );
     let out = migrate(&env, &lab, &["--json"], "sync", &sync_args);
     assert_said(&out, 0, "");
+    let synced = &json(&out)["report"]["accounts"][0];
+    assert_eq!(synced["user"], user, "{synced}");
+    assert!(synced["databases"].to_string().contains(&db), "{synced}");
     assert_eq!(rows(&lab, "h2", &db), rows(&lab, "h1", &db));
     assert!(
         lab.sh(

@@ -420,7 +420,23 @@ fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
         script(DA, step, true, &src, &dst);
     }
     ends(&src, &dst, true);
-    let out = run(&migration(&ctx, DA, &src, &dst, done));
+    let m = migration(&ctx, DA, &src, &dst, done);
+    // Its plan lists only the steps still to do.
+    let planned: Vec<String> = m
+        .actions(&[bob()])
+        .unwrap()
+        .iter()
+        .map(|a| a.why.clone())
+        .collect();
+    assert!(
+        !planned.iter().any(|w| w.starts_with("bob, package")),
+        "{planned:?}"
+    );
+    assert!(
+        planned.iter().any(|w| w.starts_with("bob, transfer")),
+        "{planned:?}"
+    );
+    let out = run(&m);
     assert!(out.ok, "{:?}", out.error);
     let resumed: Vec<(Step, bool)> = out.steps.iter().map(|s| (s.step, s.resumed)).collect();
     assert_eq!(
@@ -550,5 +566,41 @@ fn a_failure_beside_the_streamed_home_undoes_the_whole_stage() {
         got.sort();
         rows_wanted.sort();
         assert_eq!(got, rows_wanted, "{name}");
+    }
+}
+
+/// The plan a run shows is the run: every command of it is sent on its host, in the plan's
+/// order where the steps run one after the other (a streamed home's lane runs beside the
+/// others).
+#[test]
+fn every_command_the_plan_shows_is_one_the_run_sends() {
+    for (kind, steps) in [(DA, &ORDER[..]), (CPANEL, &STREAMED[..])] {
+        let tmp = tempfile::tempdir().unwrap();
+        let (src, dst) = hosts();
+        let ctx = if kind == CPANEL {
+            streaming(tmp.path(), &src, &dst)
+        } else {
+            journaled(tmp.path())
+        };
+        for &step in steps {
+            script(kind, step, true, &src, &dst);
+        }
+        ends(&src, &dst, true);
+        let m = migration(&ctx, kind, &src, &dst, Done::new(ORIGIN));
+        let planned = m.actions(&[bob()]).unwrap();
+        assert!(run(&m).ok);
+        for (host, fake) in [("h1", &src), ("h2", &dst)] {
+            let sent: Vec<Vec<String>> = fake.calls().into_iter().map(|c| c.argv).collect();
+            let mut at = 0;
+            for a in planned.iter().filter(|a| a.host == host) {
+                let crate::app::change::Work::Run { cmd, .. } = &a.work else {
+                    continue;
+                };
+                let from = if kind == DA { at } else { 0 };
+                let found = sent[from..].iter().position(|argv| argv == cmd.argv());
+                let found = found.unwrap_or_else(|| panic!("{host}: planned `{cmd}` not sent"));
+                at = from + found + 1;
+            }
+        }
     }
 }

@@ -56,6 +56,12 @@ if [ -d "$restored" ]; then
   rm -rf -- "$restored"
 fi"#;
 
+/// Run on the target before the stream: an empty `staged` directory, whatever an earlier
+/// attempt left there.
+pub fn fresh_dir(staged: &str) -> Cmd {
+    Cmd::script("sh", FRESH_DIR).arg(staged)
+}
+
 /// The command that puts the staged home of `user` in place as `home`.
 pub fn place_command(staged: &str, home: &str, user: &str) -> Cmd {
     Cmd::script("sh", PLACE).args([staged, home, user])
@@ -73,7 +79,7 @@ pub fn stream(
     tag: &str,
     progress: &dyn Progress,
 ) -> Result<()> {
-    transport::run_ok(dst, &Cmd::script("sh", FRESH_DIR).arg(staged))?;
+    transport::run_ok(dst, &fresh_dir(staged))?;
     let (produce, consume) = (produce(home), consume(staged));
     let streamed = match route {
         Route::Direct => transfer::pull(origin, dst, tag, &produce, &consume).map(drop),

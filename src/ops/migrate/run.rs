@@ -71,6 +71,27 @@ pub fn workdir(panel: &dyn Panel, origin: &str) -> String {
     format!("{}/.hostops-migrate-{origin}", panel.data_root())
 }
 
+/// Makes the temporary directory `dir` (on both servers, first thing of a run).
+pub fn make_workdir(dir: &str) -> Cmd {
+    Cmd::new("install").args(["-d", "-m", "0700", "--", dir])
+}
+
+/// Removes the temporary directory `dir` (on both servers, once every account is done).
+pub fn remove_workdir(dir: &str) -> Cmd {
+    Cmd::new("rm").args(["-rf", "--", dir])
+}
+
+/// Removes an account's archive (from the source once it is on the target, from the target
+/// once the account is restored).
+pub fn remove_archive(archive: &str) -> Cmd {
+    Cmd::new("rm").args(["-f", "--", archive])
+}
+
+/// Where the archive `archive` of the source arrives on the target, in its temporary `dir`.
+pub fn arrived(dir: &str, archive: &str) -> String {
+    format!("{dir}/{}", archive.rsplit('/').next().unwrap_or(archive))
+}
+
 impl Migration<'_> {
     fn workdir(&self) -> String {
         workdir(self.panel.as_ref(), &self.done.origin)
@@ -101,10 +122,7 @@ impl Migration<'_> {
     pub fn run(&self, accounts: &[Account], opts: &RunOptions) -> Result<Vec<AccountOutcome>> {
         let dir = self.workdir();
         for t in [&self.src, &self.dst] {
-            transport::run_ok(
-                &**t,
-                &Cmd::new("install").args(["-d", "-m", "0700", "--", &dir]),
-            )?;
+            transport::run_ok(&**t, &make_workdir(&dir))?;
         }
         let stop = AtomicBool::new(false);
         let outcomes = fanout::for_each(accounts, opts.parallel, |a| {
@@ -128,7 +146,7 @@ impl Migration<'_> {
         });
         if outcomes.iter().all(|o| o.ok) {
             for t in [&self.src, &self.dst] {
-                transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &dir]))?;
+                transport::run_ok(&**t, &remove_workdir(&dir))?;
             }
         } else {
             // The source holds archives only of accounts that never reached the target.
@@ -341,8 +359,7 @@ impl Migration<'_> {
             }
             Step::Transfer => {
                 let archive = self.detail(&a.user, mine, Step::Package, "archive")?;
-                let name = archive.rsplit('/').next().unwrap_or(&archive);
-                let target = format!("{dir}/{name}");
+                let target = arrived(&dir, &archive);
                 let source = transfer::Source {
                     origin: self.origin(),
                     path: &archive,
@@ -358,7 +375,7 @@ impl Migration<'_> {
                     task,
                 )?;
                 // Safely on the target: the source keeps nothing of the migration.
-                transport::run_ok(&*self.src, &Cmd::new("rm").args(["-f", "--", &archive]))?;
+                transport::run_ok(&*self.src, &remove_archive(&archive))?;
                 Ok(json!({ "archive": target, "bytes": report.bytes, "sha256": report.sha256 }))
             }
             Step::Restore => {
@@ -398,7 +415,7 @@ impl Migration<'_> {
             }
             Step::Cleanup => {
                 let on_dst = self.detail(&a.user, mine, Step::Transfer, "archive")?;
-                transport::run_ok(&*self.dst, &Cmd::new("rm").args(["-f", "--", &on_dst]))?;
+                transport::run_ok(&*self.dst, &remove_archive(&on_dst))?;
                 Ok(json!({}))
             }
         }

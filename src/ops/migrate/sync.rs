@@ -6,8 +6,11 @@
 use anyhow::{bail, Result};
 use serde::Serialize;
 
+use super::actions::stream;
 use super::home;
+use crate::app::Action;
 use crate::host::mysql;
+use crate::inventory::HostSpec;
 use crate::ops::pull_access::{with_access, Origin, Remote};
 use crate::ops::transfer::{self, Route};
 use crate::panel::{Account, Panel};
@@ -50,40 +53,47 @@ fn directories(panel: &dyn Panel, a: &Account) -> Vec<String> {
     dirs
 }
 
-/// The commands a sync sends, for --dry-run (`KEY` stands for the one-off key's files).
-pub fn commands(
+/// The actions a sync of `a` takes (its plan), built from the commands it sends. Direct,
+/// rsync's ssh is shown as `ssh -i KEY`: KEY stands for the one-off key's file.
+pub fn actions(
     panel: &dyn Panel,
     a: &Account,
     route: Route,
-    from: &crate::inventory::HostSpec,
-) -> Vec<String> {
-    let mut lines = Vec::new();
+    from: &HostSpec,
+    to: &str,
+) -> Vec<Action> {
+    let mut out = Vec::new();
     for d in directories(panel, a) {
-        lines.push(match route {
-            Route::Direct => format!(
-                "on the target: {}",
-                rsync_command(
-                    &format!("ssh -i KEY -p {}", from.port),
-                    &format!("{}@{}:", from.user, from.address),
-                    &d
-                )
+        let why = format!("{}: files and mail brought up to date", a.user);
+        out.push(match route {
+            Route::Direct => Action::step(
+                to,
+                format!(
+                    "rsync {d} from {0} (a one-off key allowing only its rsync server, {0}'s verified host key pinned): {1}",
+                    from.name,
+                    rsync_command(
+                        &format!("ssh -i KEY -p {}", from.port),
+                        &format!("{}@{}:", from.user, from.address),
+                        &d
+                    )
+                ),
+                format!("{why} (newer files on {to} kept, nothing deleted)"),
             ),
-            Route::Relay => format!("{} (source) | {} (target)", home::produce(&d), unpack(&d)),
+            Route::Relay => stream(route, from, to, &d, (&home::produce(&d), &unpack(&d)), why),
         });
     }
     for db in &a.databases {
-        lines.push(match route {
-            Route::Direct => format!(
-                "on the target: ssh -i KEY {}@{} {} | {}",
-                from.user,
-                from.address,
-                dump(db),
-                load(db)
-            ),
-            Route::Relay => format!("{} (source) | {} (target)", dump(db), load(db)),
-        });
+        let why = format!("{}: {db} on {to} replaced by a fresh dump", a.user);
+        out.push(stream(
+            route,
+            from,
+            to,
+            &format!("database {db}"),
+            (&dump(db), &load(db)),
+            why,
+        ));
     }
-    lines
+    out
 }
 
 pub struct Servers<'a> {
