@@ -331,7 +331,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
         Command::Blacklist(args) => printed(blacklist::run(ctx, args.command)),
         Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
-        Command::Backup(args) => printed(backup::run(ctx, args.command)),
+        Command::Backup(args) => backup::run(ctx, args.command).map(Ran::Finished),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
         Command::Log(args) => printed(log::run(ctx, args.command)),
         Command::Completions { shell } => printed(reference::print_completions(ctx, shell)),

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::hostile::Hostile;
-use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
+use crate::support::{assert_said, envelope, json, stderr, stdout, Env, Lab};
 
 const TICKET: &str = "BAK-7";
 
@@ -27,6 +27,28 @@ fn account(lab: &Lab, dirs: &[&str], dbs: &[&str]) -> String {
     let out = lab.sh("h1", &argv);
     assert!(out.status.success(), "{}", stderr(&out));
     stdout(&out)
+}
+
+/// `text` with each run ID (a UUID) written `RUN_ID`, so that two runs' plans compare.
+fn masked(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match rest
+            .get(..36)
+            .filter(|id| uuid::Uuid::try_parse(id).is_ok())
+        {
+            Some(id) => {
+                out.push_str("RUN_ID");
+                rest = &rest[id.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 /// Asserts two [`account`] readings are equal, showing only the lines that differ.
@@ -65,9 +87,11 @@ fn restore(env: &Env, lab: &Lab, user: &str, args: &[&str]) -> std::process::Out
         .unwrap()
 }
 
-/// The run ID of a restore from its JSON answer.
+/// The run ID of a restore from its JSON answer (the envelope's, which its report repeats).
 fn run_id(o: &std::process::Output) -> String {
-    json(o)["run_id"].as_str().expect("run_id").to_string()
+    let id = envelope(o)["run_id"].as_str().expect("run_id").to_string();
+    assert_eq!(json(o)["report"]["run_id"], id.as_str());
+    id
 }
 
 struct Account<'a> {
@@ -136,7 +160,10 @@ fn restore_whole_partial_and_undo(a: &Account) {
         .output()
         .unwrap();
     assert_said(&list, 0, "");
-    let points = json(&list);
+    let listed = json(&list);
+    assert_eq!(listed["host"], "h1", "{listed}");
+    assert_eq!(listed["account"], a.user, "{listed}");
+    let points = &listed["points"];
     assert_eq!(points[0]["date"], "2026-11-01", "{points}");
     assert_eq!(points[0]["period"], "daily");
     assert_eq!(points[0]["format"], "compressed");
@@ -161,10 +188,7 @@ fn restore_whole_partial_and_undo(a: &Account) {
     // The whole account back as it was at the backup.
     let whole = restore(&env, &lab, a.user, &["--json", "--date", "2026-11-01"]);
     assert_said(&whole, 0, "");
-    assert_eq!(
-        json(&whole)["outcome"]["differences"],
-        serde_json::json!([])
-    );
+    assert_eq!(json(&whole)["report"]["differences"], serde_json::json!([]));
     assert_same(
         &account(&lab, &dirs, &dbs),
         &at_backup,
@@ -298,8 +322,9 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         .output()
         .unwrap();
     assert_said(&list, 0, "");
-    let points = json(&list);
-    let seen: Vec<(&str, &str, &str, &str)> = points
+    let listed = json(&list);
+    assert!(listed["account"].is_null(), "{listed}");
+    let seen: Vec<(&str, &str, &str, &str)> = listed["points"]
         .as_array()
         .unwrap()
         .iter()
@@ -327,6 +352,42 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
     );
     let before = host(&lab);
     let restore = |args: &[&str]| restore(&env, &lab, "alice", args);
+
+    // Without --yes and without a terminal: the plan a dry run prints (the preview, then the
+    // panel's own snapshot and restore commands) is shown, and the restore refused (exit 4).
+    let unconfirmed = |extra: &[&str]| {
+        env.hostops()
+            .arg("--inventory")
+            .arg(lab.inventory())
+            .args(["-t", TICKET])
+            .args(extra)
+            .args(["backup", "restore", "h1", "--account", "alice"])
+            .args(["--date", "2026-11-01"])
+            .output()
+            .unwrap()
+    };
+    let dry = unconfirmed(&["--dry-run"]);
+    assert_said(&dry, 0, "");
+    let plan = masked(&stdout(&dry));
+    for shown in [
+        "would restore alice (the whole account: it is replaced) on h1 from /backup/2026-11-01/accounts/alice.tar.gz:",
+        "on h1: /scripts/pkgacct --nocompress alice /home/.hostops-snapshots/RUN_ID",
+        "on h1: /scripts/restorepkg --force /backup/2026-11-01/accounts/alice.tar.gz",
+    ] {
+        assert!(plan.contains(shown), "{shown:?} not in the plan:\n{plan}");
+    }
+    let refused = unconfirmed(&[]);
+    assert_said(&refused, 4, "there is no terminal to ask on");
+    let shown = masked(&stderr(&refused));
+    assert!(
+        shown.contains(plan.trim_end()),
+        "the plan shown before the refusal is not the dry run's:\n{shown}\ndry run:\n{plan}"
+    );
+    assert_same(
+        &host(&lab),
+        &before,
+        "an unconfirmed restore changed the host",
+    );
 
     // No restore point on that date: exit 2, naming the dates there are.
     assert_said(
