@@ -195,7 +195,11 @@ fn restore_whole_partial_and_undo(a: &Account) {
     // The whole account back as it was at the backup.
     let whole = restore(&env, &lab, a.user, &["--json", "--date", "2026-11-01"]);
     assert_said(&whole, 0, "");
-    assert_eq!(json(&whole)["report"]["differences"], serde_json::json!([]));
+    let done = json(&whole);
+    assert_eq!(done["report"]["differences"], serde_json::json!([]));
+    assert_eq!(done["report"]["account"], a.user, "{done}");
+    assert_eq!(done["plan"]["detail"]["whole"], true, "{done}");
+    assert_eq!(done["plan"]["detail"]["point"]["date"], "2026-11-01");
     assert_same(
         &account(&lab, &dirs, &dbs),
         &at_backup,
@@ -742,7 +746,11 @@ fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
     running.wait().unwrap();
     assert!(begun, "the snapshot never began");
     // The snapshot's directory is named by the killed run's ID.
-    let run = std::fs::read_dir(&snapshots).unwrap().next().unwrap().unwrap();
+    let run = std::fs::read_dir(&snapshots)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
     let run = run.file_name().into_string().unwrap();
     let out = lab
         .hostops_yes(&env, TICKET)
