@@ -206,10 +206,36 @@ fn restore_whole_partial_and_undo(a: &Account) {
         "the restore is not the backup",
     );
 
+    // Undo's dry run: the panel's own commands, the restore of the snapshot among them.
+    let run = run_id(&whole);
+    let dry = lab
+        .hostops_yes(&env, TICKET)
+        .args(["--json", "--dry-run", "backup", "undo", &run])
+        .output()
+        .unwrap();
+    assert_said(&dry, 0, "");
+    let plan = &json(&dry)["plan"];
+    assert_eq!(plan["detail"]["undo"], "snapshot", "{plan}");
+    assert_eq!(plan["detail"]["run_id"], run.as_str(), "{plan}");
+    let snapshot = done["report"]["snapshot"].as_str().expect("a snapshot");
+    assert!(
+        plan["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["command"].as_str().is_some_and(|c| c.contains(snapshot))),
+        "no command restores the snapshot {snapshot}: {plan}"
+    );
+    assert_same(
+        &account(&lab, &dirs, &dbs),
+        &at_backup,
+        "undo's dry run changed the account",
+    );
+
     // Undo puts back exactly the damaged state.
     let undo = lab
         .hostops_yes(&env, TICKET)
-        .args(["backup", "undo", &run_id(&whole)])
+        .args(["backup", "undo", &run])
         .output()
         .unwrap();
     assert_said(&undo, 0, "as it was before");
