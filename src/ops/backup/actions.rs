@@ -166,3 +166,75 @@ pub fn interrupted(b: &Begun) -> Vec<Action> {
         "the run was interrupted while taking its safety snapshot, before restoring anything",
     )]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::change::Work;
+    use crate::panel::{self, PanelKind};
+
+    fn commands(actions: &[Action]) -> Vec<String> {
+        actions
+            .iter()
+            .map(|a| match &a.work {
+                Work::Run { cmd, .. } => cmd.display(),
+                Work::Step(what) => format!("step: {what}"),
+            })
+            .collect()
+    }
+
+    fn snapshot(path: Option<&str>) -> Snapshot {
+        Snapshot {
+            host: "h1".into(),
+            account: "bob".into(),
+            domains: vec!["bob.example".into()],
+            existed: true,
+            path: path.map(String::from),
+            parts: None,
+            before: Some(super::super::state::Fingerprint {
+                files: Default::default(),
+                databases: Default::default(),
+            }),
+            dir: Some("/home/.hostops-snapshots/run1".into()),
+        }
+    }
+
+    #[test]
+    fn undo_plans_the_panels_own_commands_for_the_account_there_is() {
+        let panel = panel::driver(PanelKind::Plesk);
+        let tools = panel.packaging().expect("packaging");
+        let archive = "/home/.hostops-snapshots/run1/backup_info_1.xml";
+        let s = snapshot(Some(archive));
+        let bob = Account {
+            user: "bob".into(),
+            domains: vec!["bob.example".into()],
+            ..Account::default()
+        };
+        let there = commands(&undo(&s, panel.as_ref(), Some(&bob), &bob).unwrap());
+        assert_eq!(
+            there[..2],
+            [
+                tools.remove_command(&bob).display(),
+                tools.restore_command(&bob, archive).display()
+            ]
+        );
+        assert!(there[2].starts_with("step: compare"), "{there:?}");
+        // Gone since: nothing to remove first.
+        let gone = commands(&undo(&s, panel.as_ref(), None, &bob).unwrap());
+        assert_eq!(gone[0], tools.restore_command(&bob, archive).display());
+        assert_eq!(gone.len(), 2, "{gone:?}");
+    }
+
+    #[test]
+    fn an_interrupted_run_plans_the_removal_of_its_partial_snapshot() {
+        let b = Begun {
+            host: "h1".into(),
+            account: "bob".into(),
+            dir: "/home/.hostops-snapshots/run 1".into(),
+        };
+        assert_eq!(
+            commands(&interrupted(&b)),
+            ["rm -rf -- '/home/.hostops-snapshots/run 1'"]
+        );
+    }
+}
