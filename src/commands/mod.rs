@@ -333,7 +333,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
         Command::Blacklist(args) => blacklist::run(ctx, args.command).map(Ran::Finished),
         Command::Migrate(args) => migrate::run(ctx, args.command).map(Ran::Finished),
-        Command::Backup(args) => printed(backup::run(ctx, args.command)),
+        Command::Backup(args) => backup::run(ctx, args.command).map(Ran::Finished),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
         Command::Log(args) => log::run(ctx, args.command).map(Ran::Finished),
         Command::Completions { shell } => reference::completions(ctx, shell).map(Ran::Finished),

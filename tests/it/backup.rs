@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::builder::Test;
 use crate::hostile::Hostile;
-use crate::support::{assert_said, json, stderr, stdout, Env, Lab};
+use crate::support::{assert_said, envelope, json, stderr, stdout, Env, Lab};
 
 const TICKET: &str = "BAK-7";
 
@@ -28,6 +28,35 @@ fn account(lab: &Lab, dirs: &[&str], dbs: &[&str]) -> String {
     let out = lab.sh("h1", &argv);
     assert!(out.status.success(), "{}", stderr(&out));
     stdout(&out)
+}
+
+/// `text` with each run ID (a UUID) written `RUN_ID` and without the free space where the
+/// snapshot goes (which other processes on the machine change), so that two runs' plans
+/// compare.
+fn masked(text: &str) -> String {
+    let text: Vec<&str> = text
+        .lines()
+        .filter(|l| !(l.starts_with("Safety snapshot:") && l.ends_with(" free)")))
+        .collect();
+    let text = text.join("\n");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        match rest
+            .get(..36)
+            .filter(|id| uuid::Uuid::try_parse(id).is_ok())
+        {
+            Some(id) => {
+                out.push_str("RUN_ID");
+                rest = &rest[id.len()..];
+            }
+            None => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
 }
 
 /// Asserts two [`account`] readings are equal, showing only the lines that differ.
@@ -66,9 +95,11 @@ fn restore(env: &Env, lab: &Lab, user: &str, args: &[&str]) -> std::process::Out
         .unwrap()
 }
 
-/// The run ID of a restore from its JSON answer.
+/// The run ID of a restore from its JSON answer (the envelope's, which its report repeats).
 fn run_id(o: &std::process::Output) -> String {
-    json(o)["run_id"].as_str().expect("run_id").to_string()
+    let id = envelope(o)["run_id"].as_str().expect("run_id").to_string();
+    assert_eq!(json(o)["report"]["run_id"], id.as_str());
+    id
 }
 
 struct Account<'a> {
@@ -137,7 +168,10 @@ fn restore_whole_partial_and_undo(a: &Account) {
         .output()
         .unwrap();
     assert_said(&list, 0, "");
-    let points = json(&list);
+    let listed = json(&list);
+    assert_eq!(listed["host"], "h1", "{listed}");
+    assert_eq!(listed["account"], a.user, "{listed}");
+    let points = &listed["points"];
     assert_eq!(points[0]["date"], "2026-11-01", "{points}");
     assert_eq!(points[0]["period"], "daily");
     assert_eq!(points[0]["format"], "compressed");
@@ -162,20 +196,47 @@ fn restore_whole_partial_and_undo(a: &Account) {
     // The whole account back as it was at the backup.
     let whole = restore(&env, &lab, a.user, &["--json", "--date", "2026-11-01"]);
     assert_said(&whole, 0, "");
-    assert_eq!(
-        json(&whole)["outcome"]["differences"],
-        serde_json::json!([])
-    );
+    let done = json(&whole);
+    assert_eq!(done["report"]["differences"], serde_json::json!([]));
+    assert_eq!(done["report"]["account"], a.user, "{done}");
+    assert_eq!(done["plan"]["detail"]["whole"], true, "{done}");
+    assert_eq!(done["plan"]["detail"]["point"]["date"], "2026-11-01");
     assert_same(
         &account(&lab, &dirs, &dbs),
         &at_backup,
         "the restore is not the backup",
     );
 
+    // Undo's dry run: the panel's own commands, the restore of the snapshot among them.
+    let run = run_id(&whole);
+    let dry = lab
+        .hostops_yes(&env, TICKET)
+        .args(["--json", "--dry-run", "backup", "undo", &run])
+        .output()
+        .unwrap();
+    assert_said(&dry, 0, "");
+    let plan = &json(&dry)["plan"];
+    assert_eq!(plan["detail"]["undo"], "snapshot", "{plan}");
+    assert_eq!(plan["detail"]["run_id"], run.as_str(), "{plan}");
+    let snapshot = done["report"]["snapshot"].as_str().expect("a snapshot");
+    assert!(
+        plan["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["command"].as_str().is_some_and(|c| c.contains(snapshot))),
+        "no command restores the snapshot {snapshot}: {plan}"
+    );
+    assert_same(
+        &account(&lab, &dirs, &dbs),
+        &at_backup,
+        "undo's dry run changed the account",
+    );
+
     // Undo puts back exactly the damaged state.
     let undo = lab
         .hostops_yes(&env, TICKET)
-        .args(["backup", "undo", &run_id(&whole)])
+        .args(["backup", "undo", &run])
         .output()
         .unwrap();
     assert_said(&undo, 0, "as it was before");
@@ -299,8 +360,9 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
         .output()
         .unwrap();
     assert_said(&list, 0, "");
-    let points = json(&list);
-    let seen: Vec<(&str, &str, &str, &str)> = points
+    let listed = json(&list);
+    assert!(listed["account"].is_null(), "{listed}");
+    let seen: Vec<(&str, &str, &str, &str)> = listed["points"]
         .as_array()
         .unwrap()
         .iter()
@@ -328,6 +390,42 @@ fn refusals_change_nothing_and_a_deleted_account_comes_back_whole() {
     );
     let before = host(&lab);
     let restore = |args: &[&str]| restore(&env, &lab, "alice", args);
+
+    // Without --yes and without a terminal: the plan a dry run prints (the preview, then the
+    // panel's own snapshot and restore commands) is shown, and the restore refused (exit 4).
+    let unconfirmed = |extra: &[&str]| {
+        env.hostops()
+            .arg("--inventory")
+            .arg(lab.inventory())
+            .args(["-t", TICKET])
+            .args(extra)
+            .args(["backup", "restore", "h1", "--account", "alice"])
+            .args(["--date", "2026-11-01"])
+            .output()
+            .unwrap()
+    };
+    let dry = unconfirmed(&["--dry-run"]);
+    assert_said(&dry, 0, "");
+    let plan = masked(&stdout(&dry));
+    for shown in [
+        "would restore alice (the whole account: it is replaced) on h1 from /backup/2026-11-01/accounts/alice.tar.gz:",
+        "on h1: /scripts/pkgacct --nocompress alice /home/.hostops-snapshots/RUN_ID",
+        "on h1: /scripts/restorepkg --force /backup/2026-11-01/accounts/alice.tar.gz",
+    ] {
+        assert!(plan.contains(shown), "{shown:?} not in the plan:\n{plan}");
+    }
+    let refused = unconfirmed(&[]);
+    assert_said(&refused, 4, "there is no terminal to ask on");
+    let shown = masked(&stderr(&refused));
+    assert!(
+        shown.contains(plan.trim_end()),
+        "the plan shown before the refusal is not the dry run's:\n{shown}\ndry run:\n{plan}"
+    );
+    assert_same(
+        &host(&lab),
+        &before,
+        "an unconfirmed restore changed the host",
+    );
 
     // No restore point on that date: exit 2, naming the dates there are.
     assert_said(
@@ -488,26 +586,6 @@ fn a_file_that_is_not_a_backup_of_the_account_is_refused_before_any_change() {
         ],
     );
     assert_said(&out, 0, "");
-}
-
-/// The run ID of the last `backup restore` run of [`TICKET`] in the journal.
-fn last_restore_run(env: &Env) -> String {
-    let list = json(
-        &env.hostops()
-            .args(["-t", TICKET, "--json", "log", "list"])
-            .output()
-            .unwrap(),
-    );
-    list["runs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .rev()
-        .find(|r| r["command"] == "backup restore")
-        .expect("a backup restore run")["run_id"]
-        .as_str()
-        .unwrap()
-        .to_string()
 }
 
 #[test]
@@ -694,7 +772,13 @@ fn undo_of_a_run_killed_during_its_snapshot_removes_the_partial_snapshot() {
     running.kill().unwrap();
     running.wait().unwrap();
     assert!(begun, "the snapshot never began");
-    let run = last_restore_run(&env);
+    // The snapshot's directory is named by the killed run's ID.
+    let run = std::fs::read_dir(&snapshots)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let run = run.file_name().into_string().unwrap();
     let out = lab
         .hostops_yes(&env, TICKET)
         .args(["backup", "undo", &run])

@@ -408,7 +408,7 @@ impl Snapshot {
 }
 
 /// The snapshot directory of run `run_id`.
-fn snapshot_dir(panel: &dyn Panel, run_id: &str) -> String {
+pub(super) fn snapshot_dir(panel: &dyn Panel, run_id: &str) -> String {
     format!("{}/{run_id}", snapshot_root(panel))
 }
 

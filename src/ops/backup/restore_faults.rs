@@ -414,3 +414,30 @@ fn a_failed_partial_restore_puts_back_only_what_it_replaced() {
         ])
     );
 }
+
+/// The plan shows the panel's commands exactly as apply runs them, in the order it runs them.
+#[test]
+fn the_planned_commands_are_the_ones_apply_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ctx = journaled(tmp.path());
+    let t = Fake::ordered("h1");
+    script(&t, None);
+    let plan = plan(true, true);
+    let actions = super::super::actions::restore(&plan, driver().as_ref(), RUN).unwrap();
+    let planned: Vec<String> = actions
+        .iter()
+        .filter_map(|a| match &a.work {
+            crate::app::change::Work::Run { cmd, .. } => Some(cmd.display()),
+            crate::app::change::Work::Step(_) => None,
+        })
+        .collect();
+    // DirectAdmin: the snapshot package, the account removed, the backup restored.
+    assert_eq!(planned.len(), 3, "{planned:?}");
+    apply(&ctx, &t, driver().as_ref(), &plan, RUN).unwrap();
+    let ran: Vec<String> = t
+        .lines()
+        .into_iter()
+        .filter(|l| planned.contains(l))
+        .collect();
+    assert_eq!(ran, planned);
+}

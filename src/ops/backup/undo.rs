@@ -4,7 +4,7 @@
 //! changed nothing: its undo removes the partial snapshot.
 
 use anyhow::{bail, Result};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::parts;
 use super::restore::{Snapshot, SNAPSHOT_BEGUN};
@@ -26,7 +26,7 @@ pub enum Found {
 }
 
 /// Where a snapshot was being taken (journaled before it began).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 pub struct Begun {
     pub host: String,
     pub account: String,
@@ -121,12 +121,33 @@ pub fn clean_interrupted(t: &dyn Transport, b: &Begun, run_id: &str) -> Result<S
             b.account, b.host
         ));
     }
-    transport::run_ok(t, &Cmd::new("rm").args(["-rf", "--", &b.dir]))?;
+    transport::run_ok(t, &partial_removal(b))?;
     Ok(format!(
         "restore run {run_id} of {} was interrupted while taking its safety snapshot, before \
          restoring anything: there is nothing to undo; its partial snapshot {} was removed from {}",
         b.account, b.dir, b.host
     ))
+}
+
+/// The command that removes the partial snapshot of an interrupted run.
+pub fn partial_removal(b: &Begun) -> Cmd {
+    Cmd::new("rm").args(["-rf", "--", &b.dir])
+}
+
+/// The account as it is now (None: gone), and the one the panel's tools are given (as it was
+/// journaled, when it is gone).
+pub fn account(
+    t: &dyn Transport,
+    panel: &dyn Panel,
+    s: &Snapshot,
+) -> Result<(Option<Account>, Account)> {
+    let current = panel.accounts(t)?.into_iter().find(|a| a.user == s.account);
+    let account = current.clone().unwrap_or_else(|| Account {
+        user: s.account.clone(),
+        domains: s.domains.clone(),
+        ..Account::default()
+    });
+    Ok((current, account))
 }
 
 /// Undoes the restore; returns how the result differs from the state before it (empty: the
@@ -154,12 +175,7 @@ pub fn apply(
         let after = state::of_paths(t, &p.lives(), &p.database_names())?;
         return Ok(state::differences(before, &after, entries.as_deref()));
     }
-    let current = panel.accounts(t)?.into_iter().find(|a| a.user == s.account);
-    let account = current.clone().unwrap_or_else(|| Account {
-        user: s.account.clone(),
-        domains: s.domains.clone(),
-        ..Account::default()
-    });
+    let (current, account) = account(t, panel, s)?;
     let tools = panel.packaging_on(&s.host)?;
     if current.is_some() {
         panel::remove(tools, t, &account)?;
