@@ -332,7 +332,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Blacklist(args) => printed(blacklist::run(ctx, args.command)),
         Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
         Command::Backup(args) => printed(backup::run(ctx, args.command)),
-        Command::Playbook(args) => printed(playbook::run(ctx, args)),
+        Command::Playbook(args) => playbook::run(ctx, args).map(Ran::Finished),
         Command::Log(args) => printed(log::run(ctx, args.command)),
         Command::Completions { shell } => printed(reference::print_completions(ctx, shell)),
         Command::Man => printed(reference::print_man(ctx)),
