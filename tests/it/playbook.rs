@@ -139,7 +139,13 @@ fn check_mode_runs_probes_and_changes_nothing() {
         text.contains("on h1: sh -c 'touch /tmp/changed-marker'"),
         "{text}"
     );
-    let plan = play(&env, &lab, &["--dry-run", "--json"], &file, &["--host", "h1"]);
+    let plan = play(
+        &env,
+        &lab,
+        &["--dry-run", "--json"],
+        &file,
+        &["--host", "h1"],
+    );
     let v = json(&plan);
     assert!(v["report"].is_null(), "{v}");
     assert_eq!(
@@ -171,10 +177,17 @@ fn a_run_without_yes_or_a_terminal_shows_the_plan_and_is_refused() {
     let dry = run(&["--dry-run"]);
     assert_exit(&dry, 0, "");
     let plan = stdout(&dry);
-    assert!(plan.contains("on h1: sh -c 'touch /tmp/changed-marker'"), "{plan}");
+    assert!(
+        plan.contains("on h1: sh -c 'touch /tmp/changed-marker'"),
+        "{plan}"
+    );
     let refused = run(&[]);
     assert_exit(&refused, 4, "without confirmation: there is no terminal");
-    assert!(stderr(&refused).contains(plan.trim_end()), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains(plan.trim_end()),
+        "{}",
+        stderr(&refused)
+    );
     assert!(!exists(&lab, "h1", "/tmp/changed-marker"));
     assert!(!exists(&lab, "h1", "/tmp/count"));
 }

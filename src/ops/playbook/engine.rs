@@ -508,7 +508,10 @@ impl HostRun<'_> {
         shell: &ShellCommand,
         mut report: StepReport,
     ) -> (StepReport, Option<Registered>) {
-        let input = shell.stdin.as_ref().map_or(&[][..], |s| s.expose().as_bytes());
+        let input = shell
+            .stdin
+            .as_ref()
+            .map_or(&[][..], |s| s.expose().as_bytes());
         let timeout = step.timeout.map(Duration::from_secs);
         loop {
             report.attempts += 1;

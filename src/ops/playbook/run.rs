@@ -5,7 +5,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::engine::{HostReport, Observer, Silent, StepReport, StepStatus};
+use super::engine::{HostReport, Observer, Outcome, Silent, StepReport, StepStatus};
 use super::format::{Level, Playbook};
 use super::report::{host_line, step_line, step_notes, Ran};
 use super::{check_level, fleet, operator_level, vars, Library, RunOptions};
@@ -169,7 +169,11 @@ impl Detail for Checked {
             self.hosts.len()
         );
         for r in &self.hosts {
-            out.push_str(&format!("\n  {}: {}", host_line(r), r.outcome.as_str()));
+            let outcome = match r.outcome {
+                Outcome::Changed => "would change",
+                o => o.as_str(),
+            };
+            out.push_str(&format!("\n  {}: {outcome}", host_line(r)));
         }
         Some(out)
     }
