@@ -231,3 +231,108 @@ fn warning(r: &HostReport) -> Option<String> {
         (None, None) => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::change;
+    use crate::transport::fake::{Fake, Matcher, Reply};
+    use crate::transport::Transport;
+
+    const HOST: &str = "127.0.0.9";
+
+    const BOOK: &str = "name: t\nlevel: 2\nrequired: [db_password]\nsteps:\n\
+        \x20 - {name: probe, changes: false, register: who, run: cat /etc/hostname}\n\
+        \x20 - name: set it\n    when: who.stdout == 'web1'\n    run: printf '%s\\n' {{ db_password }} | chpasswd\n\
+        \x20 - {name: never, when: \"who.stdout == 'nobody'\", run: touch /tmp/never}\n";
+
+    /// A host that answers the facts probe and `cat /etc/hostname` as often as asked.
+    fn host() -> Arc<Fake> {
+        let t = Arc::new(Fake::new(HOST));
+        t.allow(
+            Matcher::script("section os"),
+            Reply::ok("@@os\nID=debian\nVERSION_ID=12\n@@pkg\napt-get\n"),
+        );
+        t.allow(
+            Matcher::argv(["sh", "-c", "cat /etc/hostname"]),
+            Reply::ok("web1\n"),
+        );
+        t
+    }
+
+    fn book() -> (tempfile::TempDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.yml");
+        std::fs::write(&path, BOOK).unwrap();
+        (dir, path.display().to_string())
+    }
+
+    /// The plan is the check run: the probe ran, the change did not; its action is the exact
+    /// argv the real run then sends, the secret on stdin and nowhere in the plan.
+    #[test]
+    fn the_plan_holds_the_command_the_run_sends_and_the_secret_stays_on_stdin() {
+        let t = host();
+        let mut ctx =
+            crate::context::tests::ctx().with_transports(&[t.clone() as Arc<dyn Transport>]);
+        ctx.settings.assume_yes = true;
+        let (_dir, path) = book();
+        let (hosts, vars) = ([HOST.to_string()], ["db_password=pw-0001".to_string()]);
+        let req = Request {
+            playbook: &path,
+            hosts: &hosts,
+            vars: &vars,
+            forks: 1,
+            serial: None,
+            max_fail: 0,
+        };
+        let run = change(&ctx, &Library::new(None), &req, &Silent).unwrap();
+        assert_eq!(t.calls().len(), 2, "{:?}", t.lines());
+        let actions = &run.plan().actions;
+        assert_eq!(actions.len(), 3);
+        let Work::Run { cmd, stdin } = &actions[1].work else {
+            panic!("{:?}", actions[1]);
+        };
+        let read = "IFS= read -r HOSTOPS_SECRET_db_password\n";
+        let line = "printf '%s\\n' \"$HOSTOPS_SECRET_db_password\" | chpasswd";
+        let sent = ["sh".to_string(), "-c".into(), format!("{read}{line}")];
+        assert_eq!(cmd.argv(), sent);
+        assert_eq!(stdin.as_ref().map(|s| s.expose()), Some("pw-0001\n"));
+        assert!(actions[1].why.starts_with("would run    set it"));
+        assert!(matches!(&actions[2].work, Work::Step(s) if s == "nothing (skipped)"));
+        let plan = serde_json::to_string(run.plan()).unwrap();
+        assert!(!plan.contains("pw-0001"), "{plan}");
+
+        t.expect(Matcher::argv(sent.clone()), Reply::ok(""));
+        let done = change::run(&ctx, run).unwrap();
+        assert_eq!(done.result["report"]["hosts"][0]["outcome"], "changed");
+        let calls = t.calls();
+        let last = calls.last().unwrap();
+        assert_eq!(last.argv, sent);
+        assert_eq!(last.stdin, b"pw-0001\n");
+    }
+
+    /// A dry run makes the plan and sends no changing command (the fake would panic on it).
+    #[test]
+    fn a_dry_run_sends_only_the_probes() {
+        let t = host();
+        let mut ctx =
+            crate::context::tests::ctx().with_transports(&[t.clone() as Arc<dyn Transport>]);
+        ctx.settings.dry_run = true;
+        let (_dir, path) = book();
+        let (hosts, vars) = ([HOST.to_string()], ["db_password=pw".to_string()]);
+        let req = Request {
+            playbook: &path,
+            hosts: &hosts,
+            vars: &vars,
+            forks: 1,
+            serial: None,
+            max_fail: 0,
+        };
+        let run = change(&ctx, &Library::new(None), &req, &Silent).unwrap();
+        let done = change::run(&ctx, run).unwrap();
+        assert!(done.result["report"].is_null());
+        assert_eq!(t.calls().len(), 2, "{:?}", t.lines());
+    }
+}
