@@ -27,7 +27,6 @@ use crate::context::{self, Context, Settings};
 use crate::exit::ExitStatus;
 use crate::journal::{RunLog, RunStart, RunStatus};
 use crate::output::{Format, Printer};
-use crate::panel;
 use crate::ticket::Ticket;
 
 /// Runs hostops on `argv` and returns its exit status.
@@ -62,17 +61,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             let status = status::of_error(&e);
             printer.error(&e);
             if printer.is_json() {
-                let _ = printer.json(&Envelope {
-                    command: name,
-                    ticket: None,
-                    run_id: None,
-                    journal_head: None,
-                    dry_run: cli.global.dry_run,
-                    ok: false,
-                    exit_code: status.code(),
-                    result: &serde_json::Value::Null,
-                    errors: vec![ErrorDoc::new(&e, status)],
-                });
+                print_failure(&printer, name, cli.global.dry_run, &e, status);
             }
             return status;
         }
@@ -85,22 +74,12 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             std::thread::park();
         }
     }
-    let (finished, status) = match result {
-        Ok(Ran::Finished(f)) => {
-            let status = f.status;
-            (Some(f), status)
-        }
-        Ok(Ran::Printed(status)) => (None, status),
-        Err(e) => {
-            let status = status::of_error(&e);
-            let f = Finished {
-                result: serde_json::Value::Null,
-                status,
-                errors: vec![e],
-            };
-            (Some(f), status)
-        }
-    };
+    let finished = result.unwrap_or_else(|e| Finished {
+        result: serde_json::Value::Null,
+        status: status::of_error(&e),
+        errors: vec![e],
+    });
+    let status = finished.status;
     let mut journal_head = None;
     if let Some(log) = ctx.run_log() {
         let run_status = if status == ExitStatus::Success {
@@ -110,7 +89,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         };
         match log.finish(status.code(), run_status) {
             Ok(head) => {
-                if finished.is_none() || !ctx.printer.is_json() {
+                if !ctx.printer.is_json() {
                     log::print_run_summary(&ctx.printer, log.run_id(), &head);
                 }
                 journal_head = Some(head.hash.clone());
@@ -120,9 +99,6 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             )),
         }
     }
-    let Some(finished) = finished else {
-        return status;
-    };
     let errors: Vec<anyhow::Error> = finished
         .errors
         .iter()
@@ -170,31 +146,32 @@ fn usage_error(argv: &[OsString], e: clap::Error) -> ExitStatus {
         .take_while(|a| *a != "--")
         .any(|a| a == "--json");
     if json {
-        let message = e
-            .kind()
-            .as_str()
-            .unwrap_or("invalid command line")
-            .to_string();
-        let err = anyhow::Error::from(e);
-        let doc = ErrorDoc {
-            kind: ExitStatus::Usage,
-            message: format!("{message}: {}", err.to_string().trim()),
-            causes: vec![err.to_string().trim().to_string()],
-        };
+        let err = anyhow::anyhow!("{}", e.to_string().trim());
         let printer = Printer::terminal(Format::Json, true);
-        let _ = printer.json(&Envelope {
-            command: "hostops",
-            ticket: None,
-            run_id: None,
-            journal_head: None,
-            dry_run: false,
-            ok: false,
-            exit_code: ExitStatus::Usage.code(),
-            result: &serde_json::Value::Null,
-            errors: vec![doc],
-        });
+        print_failure(&printer, "hostops", false, &err, ExitStatus::Usage);
     }
     ExitStatus::Usage
+}
+
+/// The envelope of a command that failed before it had a context (nothing journaled yet).
+fn print_failure(
+    printer: &Printer,
+    command: &str,
+    dry_run: bool,
+    err: &anyhow::Error,
+    status: ExitStatus,
+) {
+    let _ = printer.json(&Envelope {
+        command,
+        ticket: None,
+        run_id: None,
+        journal_head: None,
+        dry_run,
+        ok: false,
+        exit_code: status.code(),
+        result: &serde_json::Value::Null,
+        errors: vec![ErrorDoc::new(err, status)],
+    });
 }
 
 fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
@@ -231,12 +208,6 @@ fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
             g.accept_new_host_key,
         ),
     })
-}
-
-/// The driver for the panel `t` runs, detected now (`none` on a server without a panel: what
-/// it lacks is refused where a command needs it).
-fn detected_panel(t: &dyn crate::transport::Transport) -> Result<Box<dyn panel::Panel>> {
-    Ok(panel::driver(panel::detect(t)?.kind))
 }
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
@@ -294,19 +265,7 @@ fn journaled(cmd: &Command) -> bool {
     }
 }
 
-/// Until every command returns its report: what a command gave back.
-enum Ran {
-    /// Its report, printed by the top (the envelope with `--json`).
-    Finished(Finished),
-    /// A command that printed its own output, and its status.
-    Printed(ExitStatus),
-}
-
-fn printed(status: Result<ExitStatus>) -> Result<Ran> {
-    status.map(Ran::Printed)
-}
-
-fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
+fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
     if journaled(&command) {
         let name = command_name(&command);
         if let Command::Playbook(args) = &command {
@@ -328,16 +287,16 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         record_interruptions(log);
     }
     match command {
-        Command::Hosts(args) => hosts::run(ctx, args.command).map(Ran::Finished),
-        Command::Exec(args) => exec::run(ctx, args).map(Ran::Finished),
-        Command::Copy(args) => copy::run(ctx, args).map(Ran::Finished),
-        Command::Blacklist(args) => blacklist::run(ctx, args.command).map(Ran::Finished),
-        Command::Migrate(args) => migrate::run(ctx, args.command).map(Ran::Finished),
-        Command::Backup(args) => backup::run(ctx, args.command).map(Ran::Finished),
-        Command::Playbook(args) => printed(playbook::run(ctx, args)),
-        Command::Log(args) => log::run(ctx, args.command).map(Ran::Finished),
-        Command::Completions { shell } => reference::completions(ctx, shell).map(Ran::Finished),
-        Command::Man => reference::man(ctx).map(Ran::Finished),
+        Command::Hosts(args) => hosts::run(ctx, args.command),
+        Command::Exec(args) => exec::run(ctx, args),
+        Command::Copy(args) => copy::run(ctx, args),
+        Command::Blacklist(args) => blacklist::run(ctx, args.command),
+        Command::Migrate(args) => migrate::run(ctx, args.command),
+        Command::Backup(args) => backup::run(ctx, args.command),
+        Command::Playbook(args) => playbook::run(ctx, args),
+        Command::Log(args) => log::run(ctx, args.command),
+        Command::Completions { shell } => reference::completions(ctx, shell),
+        Command::Man => reference::man(ctx),
     }
 }
 

@@ -206,9 +206,12 @@ fn unknown_ticket_has_no_report() {
         .status(1)
         .stderr_has("no runs recorded for ticket NOPE-1")
         .run();
-    let doc = ran.then(&["log", "show", "NOPE-1"]).status(1).json(|result| {
-        assert!(result.is_null(), "{result:#}");
-    });
+    let doc = ran
+        .then(&["log", "show", "NOPE-1"])
+        .status(1)
+        .json(|result| {
+            assert!(result.is_null(), "{result:#}");
+        });
     let envelope = doc.envelope.as_ref().unwrap();
     assert_eq!(envelope["command"], "log show");
     assert_eq!(envelope["errors"][0]["kind"], "failure", "{envelope:#}");

@@ -130,13 +130,67 @@ fn check_mode_runs_probes_and_changes_nothing() {
     assert!(!exists(&lab, "h1", "/tmp/changed-marker"));
     assert!(!exists(&lab, "h1", "/tmp/count"));
 
-    // The global --dry-run is check mode too, and the human plan shows each command.
+    // The global --dry-run runs check mode too, and its plan shows each step with the exact
+    // command a real run sends.
     let human = play(&env, &lab, &["--dry-run"], &file, &["--host", "h1"]);
     assert_exit(&human, 0, "");
     let text = stdout(&human);
     assert!(text.contains("would run    change when probed"), "{text}");
-    assert!(text.contains("$ touch /tmp/changed-marker"), "{text}");
+    assert!(
+        text.contains("on h1: sh -c 'touch /tmp/changed-marker'"),
+        "{text}"
+    );
+    let plan = play(
+        &env,
+        &lab,
+        &["--dry-run", "--json"],
+        &file,
+        &["--host", "h1"],
+    );
+    let v = json(&plan);
+    assert!(v["report"].is_null(), "{v}");
+    assert_eq!(
+        v["plan"]["actions"][1]["argv"],
+        serde_json::json!(["sh", "-c", "touch /tmp/changed-marker"])
+    );
+    assert_eq!(
+        statuses(host(&v["plan"]["detail"], "h1"))[1],
+        "change when probed=would_change"
+    );
     assert!(!exists(&lab, "h1", "/tmp/changed-marker"));
+}
+
+/// Without --yes and without a terminal to ask on, a run shows the plan --dry-run prints, then
+/// refuses (exit 4) and changes nothing.
+#[test]
+fn a_run_without_yes_or_a_terminal_shows_the_plan_and_is_refused() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    let file = write(&env, "semantics.yml", SEMANTICS);
+    let run = |global: &[&str]| {
+        lab.hostops(&env)
+            .args(global)
+            .args(["playbook", "run"])
+            .arg(&file)
+            .args(["--host", "h1"])
+            .output()
+            .unwrap()
+    };
+    let dry = run(&["--dry-run"]);
+    assert_exit(&dry, 0, "");
+    let plan = stdout(&dry);
+    assert!(
+        plan.contains("on h1: sh -c 'touch /tmp/changed-marker'"),
+        "{plan}"
+    );
+    let refused = run(&[]);
+    assert_exit(&refused, 4, "without confirmation: there is no terminal");
+    assert!(
+        stderr(&refused).contains(plan.trim_end()),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!exists(&lab, "h1", "/tmp/changed-marker"));
+    assert!(!exists(&lab, "h1", "/tmp/count"));
 }
 
 #[test]
@@ -146,7 +200,7 @@ fn when_register_retries_and_expect() {
     let out = play(&env, &lab, &["--json"], &file, &["--host", "h1"]);
     assert_exit(&out, 0, "");
     let v = json(&out);
-    let h1 = host(&v, "h1");
+    let h1 = host(&v["report"], "h1");
     assert_eq!(
         statuses(h1),
         [
@@ -213,7 +267,7 @@ always:
     let out = play(&env, &lab, &["--json"], &file, &["--host", "h1", "h2"]);
     assert_exit(&out, 1, "");
     let v = json(&out);
-    let (h1, h2) = (host(&v, "h1"), host(&v, "h2"));
+    let (h1, h2) = (host(&v["report"], "h1"), host(&v["report"], "h2"));
     assert_eq!(h1["outcome"], "rescued");
     assert_eq!(h1["counts"]["rescued"], 1);
     assert_eq!(h2["outcome"], "failed");
@@ -478,7 +532,14 @@ steps:
             &[&["--host", "h1"], extra].concat(),
         );
         assert_exit(&out, 0, "");
-        host(&json(&out), "h1")["steps"][0].clone()
+        let v = json(&out);
+        // A run's result is {plan, report}; --check's is the report itself.
+        let report = if extra.contains(&"--check") {
+            v
+        } else {
+            v["report"].clone()
+        };
+        host(&report, "h1")["steps"][0].clone()
     };
     let check = run(&["--check"]);
     assert_eq!(check["status"], "would_change");
@@ -527,15 +588,16 @@ fn serial_batches_stop_after_max_fail() {
     );
     assert_exit(&out, 1, "");
     let v = json(&out);
-    assert_eq!(host(&v, "h1")["outcome"], "failed");
-    assert_eq!(host(&v, "h2")["outcome"], "not_run");
-    assert_eq!(host(&v, "h3")["outcome"], "not_run");
+    let v = &v["report"];
+    assert_eq!(host(v, "h1")["outcome"], "failed");
+    assert_eq!(host(v, "h2")["outcome"], "not_run");
+    assert_eq!(host(v, "h3")["outcome"], "not_run");
     assert!(!exists(&lab, "h2", "/tmp/ran"));
 
     // Without --serial every host runs.
     let out = play(&env, &lab, &["--json"], &file, &["--host", "lab"]);
     let v = json(&out);
-    assert_eq!(host(&v, "h3")["outcome"], "changed");
+    assert_eq!(host(&v["report"], "h3")["outcome"], "changed");
     assert!(exists(&lab, "h2", "/tmp/ran"));
 }
 
@@ -763,7 +825,7 @@ fn rebuild_apache_for_real_with_apt() {
     let out = play(&env, &lab, &["--json"], "rebuild-apache", &["--host", "h1"]);
     assert_said(&out, 0, "");
     let v = json(&out);
-    assert_eq!(host(&v, "h1")["outcome"], "changed");
+    assert_eq!(host(&v["report"], "h1")["outcome"], "changed");
     assert!(lab.sh("h1", &["apache2ctl", "configtest"]).status.success());
 
     // Break it: delete the main config file. The rebuild restores it and restarts Apache.
@@ -808,7 +870,7 @@ fn install_imagemagick_for_real_with_apt() {
     );
     assert_said(&out, 0, "");
     let v = json(&out);
-    let h1 = host(&v, "h1");
+    let h1 = host(&v["report"], "h1");
     assert_eq!(h1["outcome"], "changed");
     assert_eq!(step(h1, "PHP loads imagick")["status"], "ok");
     let loaded = lab.sh(
@@ -1052,7 +1114,7 @@ fn rebuild_php_rolls_back_to_the_ea4_snapshot_on_cpanel() {
     let out = run(&[]);
     assert_said(&out, 1, "");
     let v = json(&out);
-    let h1 = host(&v, "h1");
+    let h1 = host(&v["report"], "h1");
     assert_eq!(
         step(h1, "Snapshot the EasyApache 4 profile")["status"],
         "changed"

@@ -148,30 +148,12 @@ fn status_text(status: &str, exit: Option<i32>) -> String {
     }
 }
 
-/// The run summary as one JSON object on stderr.
-#[derive(Serialize)]
-struct RunSummaryLine<'a> {
-    run_id: &'a str,
-    journal_head: &'a Head,
-}
-
 /// The last line of every journaled run (stderr): its ID and the chain head after it, an anchor
-/// to keep outside the journal (`log verify --head`). One JSON object with --json.
+/// to keep outside the journal (`log verify --head`). With --json the envelope carries both.
 pub fn print_run_summary(printer: &Printer, run_id: &str, head: &Head) {
-    if printer.is_json() {
-        let line = RunSummaryLine {
-            run_id,
-            journal_head: head,
-        };
-        match serde_json::to_string(&line) {
-            Ok(text) => printer.status(text),
-            Err(e) => printer.error(&e.into()),
-        }
-    } else {
-        printer.status(format!(
-            "run {run_id} journaled; journal head: {} (check later: hostops log verify --head {})",
-            head.short(),
-            head.short()
-        ));
-    }
+    printer.status(format!(
+        "run {run_id} journaled; journal head: {} (check later: hostops log verify --head {})",
+        head.short(),
+        head.short()
+    ));
 }

@@ -25,6 +25,20 @@ use crate::transport::{self, Cmd, ExecIo, Exit, Transport};
 /// Receives live output (when streaming) and each step's result as it finishes.
 pub trait Observer: ExecSink {
     fn step(&self, host: &str, step: &StepReport);
+
+    /// Called once every host is done (to print what is left of unfinished lines).
+    fn finished(&self) {}
+}
+
+/// An observer that shows nothing (the check run a plan is made of).
+pub struct Silent;
+
+impl ExecSink for Silent {
+    fn output(&self, _: &str, _: Stream, _: &[u8]) {}
+}
+
+impl Observer for Silent {
+    fn step(&self, _: &str, _: &StepReport) {}
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -79,6 +93,18 @@ pub struct StepReport {
     /// Why it failed or was skipped.
     pub message: Option<String>,
     pub duration_ms: u64,
+    /// A `run` line as the command that runs it (rendered in check mode too).
+    #[serde(skip)]
+    pub shell: Option<ShellCommand>,
+}
+
+/// The command a `run` line is sent as: `sh -c` with the line, each secret it uses read from
+/// one line of stdin into its shell variable first.
+#[derive(Clone, Debug)]
+pub struct ShellCommand {
+    pub cmd: Cmd,
+    /// The secrets' values, one a line, in the order the command reads them.
+    pub stdin: Option<Secret>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -170,10 +196,11 @@ pub fn run_host(
     report.duration_ms = started.elapsed().as_millis() as u64;
     report.error = report.error.map(|e| ctx.redact(&e));
     let _ = ctx.note(format!(
-        "{}: playbook `{}` {}",
+        "{}: playbook `{}` {}{}",
         host.name,
         playbook.name,
-        report.outcome.as_str()
+        report.outcome.as_str(),
+        if opts.check { " (check mode)" } else { "" }
     ));
     report
 }
@@ -386,13 +413,26 @@ impl HostRun<'_> {
         }
     }
 
-    /// The secrets a rendered `run` line refers to.
-    fn secrets_in(&self, line: &str) -> Vec<(&str, &Secret)> {
-        self.secrets
+    /// The command that runs a rendered `run` line: each secret the line refers to is one
+    /// line of stdin, read into its shell variable.
+    fn shell_command(&self, line: &str) -> ShellCommand {
+        let secrets: Vec<(&String, &Secret)> = self
+            .secrets
             .iter()
             .filter(|(name, _)| line.contains(&template::secret_expansion(name)))
-            .map(|(name, s)| (name.as_str(), s))
-            .collect()
+            .collect();
+        let prelude: String = secrets
+            .iter()
+            .map(|(name, _)| format!("IFS= read -r {}\n", template::secret_variable(name)))
+            .collect();
+        let input: String = secrets
+            .iter()
+            .map(|(_, s)| format!("{}\n", s.expose()))
+            .collect();
+        ShellCommand {
+            cmd: Cmd::new("sh").args(["-c".to_string(), prelude + line]),
+            stdin: (!secrets.is_empty()).then(|| self.ctx.secret(input)),
+        }
     }
 
     fn step(&self, phase: Phase, step: &Step) -> (StepReport, Option<Registered>) {
@@ -406,6 +446,7 @@ impl HostRun<'_> {
             attempts: 0,
             message: None,
             duration_ms: 0,
+            shell: None,
         };
         let vars = self.vars(false);
         let mut undetermined = None;
@@ -433,7 +474,9 @@ impl HostRun<'_> {
                     Ok(l) => l,
                     Err(e) => return (failed(report, format!("run: {e}")), None),
                 };
-                report.command = Some(line.clone());
+                let shell = self.shell_command(&line);
+                report.command = Some(line);
+                report.shell = Some(shell.clone());
                 if self.check && (step.changes || undetermined.is_some()) {
                     // A probe whose condition cannot be decided is not run.
                     report.status = if step.changes {
@@ -444,7 +487,7 @@ impl HostRun<'_> {
                     report.message = undetermined;
                     return (report, Some(Registered::skipped()));
                 }
-                self.run(step, line, report)
+                self.run(step, &shell, report)
             }
             Action::Upload(upload) => match self.upload(upload, &vars, &mut report) {
                 Ok(()) => {
@@ -462,22 +505,13 @@ impl HostRun<'_> {
     fn run(
         &self,
         step: &Step,
-        line: String,
+        shell: &ShellCommand,
         mut report: StepReport,
     ) -> (StepReport, Option<Registered>) {
-        // Each secret the line uses is one line of stdin, read into its shell variable.
-        let secrets = self.secrets_in(&line);
-        let prelude: String = secrets
-            .iter()
-            .map(|(name, _)| format!("IFS= read -r {}\n", template::secret_variable(name)))
-            .collect();
-        let input: Vec<u8> = secrets
-            .iter()
-            .flat_map(|(_, s)| [s.expose().as_bytes(), b"\n"])
-            .flatten()
-            .copied()
-            .collect();
-        let cmd = Cmd::new("sh").args(["-c".to_string(), prelude + &line]);
+        let input = shell
+            .stdin
+            .as_ref()
+            .map_or(&[][..], |s| s.expose().as_bytes());
         let timeout = step.timeout.map(Duration::from_secs);
         loop {
             report.attempts += 1;
@@ -493,11 +527,14 @@ impl HostRun<'_> {
                 sink: self.observer,
                 keep: Some(Vec::new()),
             };
-            let mut stdin = Cursor::new(input.as_slice());
+            let mut reader = Cursor::new(input);
             let result = self.t.exec(
-                &cmd,
+                &shell.cmd,
                 ExecIo {
-                    stdin: (!secrets.is_empty()).then_some(&mut stdin as &mut (dyn Read + Send)),
+                    stdin: shell
+                        .stdin
+                        .is_some()
+                        .then_some(&mut reader as &mut (dyn Read + Send)),
                     stdout: &mut out,
                     stderr: &mut err,
                     timeout,

@@ -8,6 +8,7 @@ use anyhow::{Context as _, Result};
 
 use super::format::Playbook;
 use super::parse;
+use super::report::{Linted, LintedFile, Listed, Listing, Shown};
 use crate::exit::StatusError;
 
 /// The bundled playbooks: (name, YAML). `bundled_table_matches_the_folder` keeps it complete.
@@ -115,6 +116,32 @@ impl Library {
             })
     }
 
+    /// `playbook list`: every playbook on offer, each parsed (an invalid one is an error).
+    pub fn listing(&self) -> Result<Listing> {
+        let mut playbooks = Vec::new();
+        for source in self.list()? {
+            let p = source.parse()?;
+            playbooks.push(Listed {
+                name: p.name,
+                level: p.level,
+                description: p.description,
+                applies_to: p.applies_to,
+                origin: source.origin,
+            });
+        }
+        Ok(Listing { playbooks })
+    }
+
+    /// `playbook show`: a playbook's text as written.
+    pub fn show(&self, what: &str) -> Result<Shown> {
+        let source = self.find(what)?;
+        Ok(Shown {
+            name: source.name,
+            origin: source.origin,
+            yaml: source.text,
+        })
+    }
+
     fn folder(&self) -> Result<Vec<Source>> {
         let Some(dir) = &self.dir else {
             return Ok(Vec::new());
@@ -139,6 +166,34 @@ impl Library {
         }
         Ok(found)
     }
+}
+
+/// `playbook lint`: reads and checks each file.
+pub fn lint(files: &[PathBuf]) -> Linted {
+    let files = files
+        .iter()
+        .map(|file| {
+            let name = file.display().to_string();
+            let parsed = std::fs::read_to_string(file)
+                .map_err(|e| format!("{name}: cannot read: {e}"))
+                .and_then(|text| parse(&name, &text).map_err(|e| e.to_string()));
+            match parsed {
+                Ok(p) => LintedFile {
+                    file: name,
+                    ok: true,
+                    error: None,
+                    summary: Some((p.name, p.steps.len())),
+                },
+                Err(e) => LintedFile {
+                    file: name,
+                    ok: false,
+                    error: Some(e),
+                    summary: None,
+                },
+            }
+        })
+        .collect();
+    Linted { files }
 }
 
 fn read_file(path: &Path) -> Result<Source> {

@@ -8,6 +8,8 @@ pub mod fleet;
 pub mod format;
 pub mod library;
 mod lint;
+pub mod report;
+pub mod run;
 mod template;
 pub mod vars;
 
@@ -16,6 +18,7 @@ pub use format::{is_identifier, Playbook};
 pub use library::Library;
 pub use vars::Variables;
 
+use crate::context::Context;
 use crate::exit::StatusError;
 
 /// How to run a playbook.
@@ -40,6 +43,23 @@ pub fn check_level(playbook: &Playbook, operator: Option<u8>) -> Result<(), Stat
             playbook.name, playbook.level.0, playbook.level.0
         ))),
         _ => Ok(()),
+    }
+}
+
+/// The operator's support level: HOSTOPS_LEVEL (`3` or `L3`), else `level` in the config.
+pub fn operator_level(ctx: &Context) -> Result<Option<u8>, StatusError> {
+    match std::env::var("HOSTOPS_LEVEL") {
+        Ok(v) if !v.trim().is_empty() => v
+            .trim()
+            .trim_start_matches(['L', 'l'])
+            .parse()
+            .map(Some)
+            .map_err(|_| {
+                StatusError::usage(format!(
+                    "HOSTOPS_LEVEL=`{v}` is not a support level: use 2 or 3"
+                ))
+            }),
+        _ => Ok(ctx.config.level),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use minijinja::Value;
 
-use super::format::Playbook;
+use super::format::{is_identifier, Playbook};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::secret::Secret;
@@ -18,6 +18,40 @@ use crate::transport::ssh::Prompter;
 pub struct Variables {
     pub plain: BTreeMap<String, Value>,
     pub secrets: BTreeMap<String, Secret>,
+}
+
+/// The `--var KEY=VALUE` pairs as typed, in order; a pair without `=` or with a key that is no
+/// variable name is a usage error.
+pub fn parse_pairs(pairs: &[String]) -> Result<Vec<(String, String)>, StatusError> {
+    pairs
+        .iter()
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').ok_or_else(|| {
+                StatusError::usage(format!(
+                    "--var `{pair}`: expected KEY=VALUE, e.g. --var extension=intl"
+                ))
+            })?;
+            if !is_identifier(key) {
+                return Err(StatusError::usage(format!(
+                    "--var `{pair}`: `{key}` is not a variable name (letters, digits, _)"
+                )));
+            }
+            Ok((key.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+/// The secret values among `--var` pairs of a run of the playbook `what` (as the command line
+/// names it), registered with the run's redactor before its argv is journaled: a secret
+/// declared in the playbook's `secrets`, whatever its name, is masked there too. What cannot
+/// be read is left for the run itself to report.
+pub fn register_secrets(ctx: &Context, library: &super::Library, what: &str, pairs: &[String]) {
+    let book = library.find(what).and_then(|s| s.parse());
+    if let (Ok(book), Ok(pairs)) = (book, parse_pairs(pairs)) {
+        for (_, value) in pairs.iter().filter(|(k, _)| book.is_secret(k)) {
+            ctx.add_secret(value);
+        }
+    }
 }
 
 /// Settles the variables of a run of `p` from `given` (`--var` pairs, in order); a required
