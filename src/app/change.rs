@@ -8,6 +8,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::report::{Finished, Report};
+use super::status;
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::secret::Secret;
@@ -190,8 +191,9 @@ pub fn run<C: Change>(ctx: &Context, change: C) -> Result<Finished> {
         "plan:"
     };
     ctx.note(ctx.redact(&format!("{prefix} {}{journaled}", plan.summary)))?;
-    let unchanged = |status, errors| -> Result<Finished> {
-        if !ctx.printer.is_json() {
+    // The plan as the result of a change that was not applied; `shown` once it is on stderr.
+    let unchanged = |status, errors, shown: bool| -> Result<Finished> {
+        if !ctx.printer.is_json() && !shown {
             ctx.printer.data(plan.render());
         }
         Ok(Finished {
@@ -202,16 +204,18 @@ pub fn run<C: Change>(ctx: &Context, change: C) -> Result<Finished> {
     };
     if !plan.blockers.is_empty() {
         let refusal = StatusError::refused("the plan has blockers: nothing was changed");
-        return unchanged(ExitStatus::Refused, vec![refusal.into()]);
+        return unchanged(ExitStatus::Refused, vec![refusal.into()], false);
     }
     if ctx.dry_run() {
-        return unchanged(ExitStatus::Success, Vec::new());
+        return unchanged(ExitStatus::Success, Vec::new(), false);
     }
     if plan.changes_servers {
         if !ctx.printer.is_json() || ctx.can_ask() {
             ctx.printer.status(plan.render());
         }
-        ctx.confirm_change(&plan.summary)?;
+        if let Err(refusal) = ctx.confirm_change(&plan.summary) {
+            return unchanged(status::of_error(&refusal), vec![refusal], true);
+        }
     }
     let summary = plan.summary.clone();
     let plan_value = serde_json::to_value(plan)?;
@@ -282,9 +286,11 @@ mod tests {
     fn without_a_terminal_or_yes_nothing_is_applied_and_it_is_a_refusal() {
         let ctx = crate::context::tests::ctx();
         let (change, applied) = touch();
-        let err = run(&ctx, change).err().expect("refused");
-        let refusal = err.downcast_ref::<StatusError>().expect("a status error");
-        assert_eq!(refusal.status, ExitStatus::Refused);
+        let done = run(&ctx, change).unwrap();
+        assert_eq!(done.status, ExitStatus::Refused);
+        assert!(done.errors[0].to_string().contains("without confirmation"));
+        assert_eq!(done.result["plan"]["actions"][0]["command"], "touch 'a b'");
+        assert!(done.result["report"].is_null());
         assert!(!applied.load(std::sync::atomic::Ordering::SeqCst));
     }
 

@@ -3,7 +3,11 @@
 
 use serde::Serialize;
 
+use super::report::Finished;
+use super::status;
+use crate::context::Context;
 use crate::exit::ExitStatus;
+use crate::output::Printer;
 
 #[derive(Debug, Serialize)]
 pub struct Envelope<'a> {
@@ -42,4 +46,59 @@ impl ErrorDoc {
             causes: err.chain().map(|c| c.to_string()).collect(),
         }
     }
+}
+
+/// Prints the errors of a finished command on stderr (secrets masked) and, with `--json`, its
+/// envelope on stdout.
+pub fn print(ctx: &Context, command: &str, journal_head: Option<&str>, finished: &Finished) {
+    let shown: Vec<anyhow::Error> = finished
+        .errors
+        .iter()
+        .map(|e| ctx.redact_error(e))
+        .collect();
+    for e in &shown {
+        ctx.printer.error(e);
+    }
+    if !ctx.printer.is_json() {
+        return;
+    }
+    let envelope = Envelope {
+        command,
+        ticket: ctx.ticket().map(|t| t.as_str()),
+        run_id: ctx.run_log().map(|l| l.run_id()),
+        journal_head,
+        dry_run: ctx.dry_run(),
+        ok: finished.status == ExitStatus::Success,
+        exit_code: finished.status.code(),
+        result: &finished.result,
+        errors: shown
+            .iter()
+            .zip(&finished.errors)
+            .map(|(shown, e)| ErrorDoc::new(shown, status::of_error(e)))
+            .collect(),
+    };
+    if let Err(e) = ctx.printer.json(&envelope) {
+        ctx.printer.error(&e);
+    }
+}
+
+/// The envelope of a command that failed before it had a context (nothing journaled yet).
+pub fn print_failure(
+    printer: &Printer,
+    command: &str,
+    dry_run: bool,
+    err: &anyhow::Error,
+    status: ExitStatus,
+) {
+    let _ = printer.json(&Envelope {
+        command,
+        ticket: None,
+        run_id: None,
+        journal_head: None,
+        dry_run,
+        ok: false,
+        exit_code: status.code(),
+        result: &serde_json::Value::Null,
+        errors: vec![ErrorDoc::new(err, status)],
+    });
 }

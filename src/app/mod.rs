@@ -4,7 +4,9 @@
 
 pub mod change;
 pub mod envelope;
+pub mod interrupt;
 pub mod report;
+pub mod status;
 
 pub use change::{Action, Change, Plan};
 pub use report::{finish, Finished, Report};

@@ -2,7 +2,6 @@
 
 use anyhow::Result;
 
-use super::status;
 use crate::app::{change, finish, Finished};
 use crate::cli::{self, MigrateCommand, PlanArgs, RunArgs, Which};
 use crate::context::Context;
@@ -51,8 +50,6 @@ fn run_migration(ctx: &Context, args: RunArgs) -> Result<Finished> {
             parallel: args.parallel.max(1),
             fail_fast: args.fail_fast,
         },
-        status_of: status::of_error,
-        on_start: super::hint_on_interrupt,
     };
     change::run(ctx, start::change(ctx, request)?)
 }

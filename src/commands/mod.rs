@@ -8,24 +8,24 @@ pub mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod names;
 mod playbook;
 pub mod reference;
-mod status;
+mod setup;
 
 use std::ffi::OsString;
-use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
 
 use anyhow::Result;
 use clap::Parser;
 
-use crate::app::envelope::{Envelope, ErrorDoc};
+use crate::app::envelope;
 use crate::app::Finished;
-use crate::cli::{BlacklistCommand, Cli, ColorChoice, Command, GlobalArgs, HostsCommand};
+use crate::app::{interrupt, status};
+use crate::cli::{Cli, Command};
 use crate::config::Config;
-use crate::context::{self, Context, Settings};
+use crate::context::Context;
 use crate::exit::ExitStatus;
-use crate::journal::{RunLog, RunStart, RunStatus};
+use crate::journal::{RunStart, RunStatus};
 use crate::output::{Format, Printer};
 use crate::ticket::Ticket;
 
@@ -35,8 +35,8 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Ok(cli) => cli,
         Err(e) => return usage_error(&argv, e),
     };
-    init_color(cli.global.color);
-    init_tracing(cli.global.verbose, cli.global.quiet);
+    setup::init_color(cli.global.color);
+    setup::init_tracing(cli.global.verbose, cli.global.quiet);
     let format = if cli.global.json
         || matches!(&cli.command, Command::Log(l) if log::json_format(&l.command))
     {
@@ -45,14 +45,14 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         Format::Human
     };
     let printer = Printer::terminal(format, cli.global.quiet);
-    let name = command_name(&cli.command);
+    let name = names::command_name(&cli.command);
     let argv: Vec<String> = argv
         .iter()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
 
     let prepared = Config::load().and_then(|config| {
-        let settings = settings(&cli.global, &config)?;
+        let settings = setup::settings(&cli.global, &config)?;
         Ok((config, settings))
     });
     let (config, settings) = match prepared {
@@ -61,7 +61,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             let status = status::of_error(&e);
             printer.error(&e);
             if printer.is_json() {
-                print_failure(&printer, name, cli.global.dry_run, &e, status);
+                envelope::print_failure(&printer, name, cli.global.dry_run, &e, status);
             }
             return status;
         }
@@ -99,34 +99,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             )),
         }
     }
-    let errors: Vec<anyhow::Error> = finished
-        .errors
-        .iter()
-        .map(|e| ctx.redact_error(e))
-        .collect();
-    for e in &errors {
-        ctx.printer.error(e);
-    }
-    if ctx.printer.is_json() {
-        let envelope = Envelope {
-            command: name,
-            ticket: ctx.ticket().map(|t| t.as_str()),
-            run_id: ctx.run_log().map(|l| l.run_id()),
-            journal_head: journal_head.as_deref(),
-            dry_run: ctx.dry_run(),
-            ok: status == ExitStatus::Success,
-            exit_code: status.code(),
-            result: &finished.result,
-            errors: errors
-                .iter()
-                .zip(&finished.errors)
-                .map(|(shown, e)| ErrorDoc::new(shown, status::of_error(e)))
-                .collect(),
-        };
-        if let Err(e) = ctx.printer.json(&envelope) {
-            ctx.printer.error(&e);
-        }
-    }
+    envelope::print(&ctx, name, journal_head.as_deref(), &finished);
     status
 }
 
@@ -148,126 +121,14 @@ fn usage_error(argv: &[OsString], e: clap::Error) -> ExitStatus {
     if json {
         let err = anyhow::anyhow!("{}", e.to_string().trim());
         let printer = Printer::terminal(Format::Json, true);
-        print_failure(&printer, "hostops", false, &err, ExitStatus::Usage);
+        envelope::print_failure(&printer, "hostops", false, &err, ExitStatus::Usage);
     }
     ExitStatus::Usage
 }
 
-/// The envelope of a command that failed before it had a context (nothing journaled yet).
-fn print_failure(
-    printer: &Printer,
-    command: &str,
-    dry_run: bool,
-    err: &anyhow::Error,
-    status: ExitStatus,
-) {
-    let _ = printer.json(&Envelope {
-        command,
-        ticket: None,
-        run_id: None,
-        journal_head: None,
-        dry_run,
-        ok: false,
-        exit_code: status.code(),
-        result: &serde_json::Value::Null,
-        errors: vec![ErrorDoc::new(err, status)],
-    });
-}
-
-fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
-    let pattern = regex::Regex::new(&config.ticket_pattern)
-        .map_err(|e| anyhow::anyhow!("invalid ticket_pattern in the config file: {e}"))?;
-    let ticket = g
-        .ticket
-        .as_deref()
-        .map(|t| Ticket::parse(t, &pattern))
-        .transpose()?;
-    let inventory = g
-        .inventory
-        .clone()
-        .or_else(|| config.inventory.clone())
-        .or_else(|| {
-            crate::config::config_dir()
-                .map(|d| d.join("inventory.toml"))
-                .filter(|p| p.exists())
-        });
-    let journal = match &g.journal {
-        Some(p) => p.clone(),
-        None => crate::journal::default_path()?,
-    };
-    let ssh_config = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".ssh").join("config"));
-    Ok(Settings {
-        ticket,
-        dry_run: g.dry_run,
-        assume_yes: g.yes,
-        inventory,
-        journal,
-        ssh_config,
-        ssh: context::ssh_options(
-            g.connect_timeout.unwrap_or(config.connect_timeout),
-            g.accept_new_host_key,
-        ),
-    })
-}
-
-/// The command as typed, without its arguments: the envelope's `command` and the name a run
-/// is journaled under.
-fn command_name(cmd: &Command) -> &'static str {
-    use crate::cli::PlaybookCommand as P;
-    use crate::cli::{BackupCommand as B, LogCommand as L, MigrateCommand as M};
-    match cmd {
-        Command::Hosts(h) => match h.command {
-            HostsCommand::Check { .. } => "hosts check",
-            HostsCommand::List => "hosts list",
-        },
-        Command::Exec(_) => "exec",
-        Command::Copy(_) => "copy",
-        Command::Blacklist(b) => match b.command {
-            BlacklistCommand::Check(_) => "blacklist check",
-            BlacklistCommand::Investigate(_) => "blacklist investigate",
-        },
-        Command::Migrate(m) => match m.command {
-            M::Plan(_) => "migrate plan",
-            M::Run(_) => "migrate run",
-            M::Verify(_) => "migrate verify",
-            M::Sync(_) => "migrate sync",
-        },
-        Command::Backup(b) => match b.command {
-            B::List(_) => "backup list",
-            B::Restore(_) => "backup restore",
-            B::Undo(_) => "backup undo",
-        },
-        Command::Playbook(p) => match p.command {
-            P::List => "playbook list",
-            P::Show { .. } => "playbook show",
-            P::Lint { .. } => "playbook lint",
-            P::Run(_) => "playbook run",
-        },
-        Command::Log(l) => match l.command {
-            L::List { .. } => "log list",
-            L::Show { .. } => "log show",
-            L::Export { .. } => "log export",
-            L::Verify { .. } => "log verify",
-        },
-        Command::Completions { .. } => "completions",
-        Command::Man => "man",
-    }
-}
-
-/// Whether a command contacts hosts, and so needs a ticket and is journaled.
-fn journaled(cmd: &Command) -> bool {
-    match cmd {
-        Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
-        Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Migrate(_) | Command::Backup(_) => true,
-        Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
-        Command::Log(_) | Command::Completions { .. } | Command::Man => false,
-    }
-}
-
 fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
-    if journaled(&command) {
-        let name = command_name(&command);
+    if names::journaled(&command) {
+        let name = names::command_name(&command);
         if let Command::Playbook(args) = &command {
             playbook::register_secrets(ctx, args);
         }
@@ -284,7 +145,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
                 pid: std::process::id(),
             },
         )?;
-        record_interruptions(log);
+        interrupt::record(log);
     }
     match command {
         Command::Hosts(args) => hosts::run(ctx, args.command),
@@ -298,67 +159,4 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
         Command::Completions { shell } => reference::completions(ctx, shell),
         Command::Man => reference::man(ctx),
     }
-}
-
-/// What to tell the user when the run is interrupted (how to continue it), set by commands
-/// that can be resumed once there is something to resume.
-static INTERRUPT_HINT: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
-
-/// Prints `hint` on stderr if the run is interrupted from now on.
-pub fn hint_on_interrupt(hint: String) {
-    *INTERRUPT_HINT.lock().unwrap_or_else(|p| p.into_inner()) = Some(hint);
-}
-
-/// On SIGINT/SIGTERM the commands running on hosts are stopped (and their ends journaled),
-/// then the run is recorded as interrupted and hostops exits 130. (SIGKILL cannot be caught:
-/// such a run has no end event and reads back as interrupted.)
-fn record_interruptions(log: Arc<RunLog>) {
-    static ACTIVE: OnceLock<Arc<RunLog>> = OnceLock::new();
-    if ACTIVE.set(log).is_ok() {
-        let _ = ctrlc::set_handler(|| {
-            crate::transport::interrupt::stop_all(std::time::Duration::from_secs(8));
-            if let Some(log) = ACTIVE.get() {
-                let _ = log.finish(ExitStatus::Interrupted.code(), RunStatus::Interrupted);
-            }
-            eprintln!("hostops: interrupted");
-            if let Some(hint) = INTERRUPT_HINT
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .as_ref()
-            {
-                eprintln!("{hint}");
-            }
-            std::process::exit(ExitStatus::Interrupted.code());
-        });
-    }
-}
-
-fn init_color(choice: ColorChoice) {
-    let on = match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && console::Term::stderr().features().colors_supported()
-        }
-    };
-    console::set_colors_enabled(on);
-    console::set_colors_enabled_stderr(on);
-}
-
-fn init_tracing(verbose: u8, quiet: bool) {
-    let level = match (quiet, verbose) {
-        (true, _) => tracing::Level::ERROR,
-        (false, 0) => tracing::Level::WARN,
-        (false, 1) => tracing::Level::INFO,
-        (false, 2) => tracing::Level::DEBUG,
-        _ => tracing::Level::TRACE,
-    };
-    let _ = tracing_subscriber::fmt()
-        .with_writer(|| crate::output::progress::LogWriter)
-        .with_max_level(level)
-        .with_target(false)
-        .with_ansi(console::colors_enabled_stderr())
-        .without_time()
-        .try_init();
 }

@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use crate::transport::TransportError;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    #[default]
     Ok,
     /// Non-zero exit, signal, timeout, or a probe that failed.
     Failed,

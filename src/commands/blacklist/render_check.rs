@@ -152,7 +152,7 @@ fn verdicts(report: &Report) -> Table {
         t.row([
             format!("{} (inventory host)", h.host),
             "-".to_string(),
-            verdict(false, h.outcome.word()),
+            verdict(false, h.outcome.as_str()),
             h.error.clone().unwrap_or_default(),
             String::new(),
         ]);

@@ -16,7 +16,7 @@ impl app::Report for Investigation {
                 let mut t = Table::new(["HOST", "OUTCOME", "ERROR"]);
                 t.row([
                     self.host.clone(),
-                    verdict(false, self.outcome.word()),
+                    verdict(false, self.outcome.as_str()),
                     error.clone(),
                 ]);
                 p.table(&t);

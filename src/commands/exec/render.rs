@@ -2,8 +2,8 @@
 //! a line for each host that did not succeed (for every host when there are several), then
 //! the counts. Its exit status is the worst host's.
 
+use crate::app::status;
 use crate::app::Report;
-use crate::commands::status;
 use crate::exit::ExitStatus;
 use crate::ops::exec::{ExecReport, HostRun};
 use crate::ops::outcome::Outcome;

@@ -1,8 +1,8 @@
 //! `hostops hosts list|check` for people: a table with a row for every host (an unreachable
 //! one with its reason); `hosts check` exits with the worst host's status.
 
+use crate::app::status;
 use crate::app::Report;
-use crate::commands::status;
 use crate::exit::ExitStatus;
 use crate::ops::hosts::{HostChecks, HostList};
 use crate::output::{human_bytes, Printer, Table};

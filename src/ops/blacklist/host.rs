@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::host::kv::sections;
 use crate::host::zone::is_domain_name;
+pub use crate::ops::outcome::Outcome;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Constant: no user input is ever part of it. cPanel keeps mail domains in
@@ -16,38 +17,6 @@ section addrs; ip -o addr show 2>/dev/null
 section domains; cat /etc/localdomains /etc/virtual/domains /etc/mailname 2>/dev/null
 if command -v plesk >/dev/null 2>&1; then plesk bin domain --list 2>/dev/null; fi
 true"#;
-
-/// How asking a host ended: `ok`, `failed` (the probe failed, or found nothing to check),
-/// `unreachable` (connect, auth, host key, lost link) or `interrupted` (README "JSON output").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    #[default]
-    Ok,
-    Failed,
-    Unreachable,
-    Interrupted,
-}
-
-impl Outcome {
-    /// The outcome a transport error means.
-    pub fn of(err: &TransportError) -> Outcome {
-        match err {
-            e if e.unreachable() => Outcome::Unreachable,
-            TransportError::Interrupted { .. } => Outcome::Interrupted,
-            _ => Outcome::Failed,
-        }
-    }
-
-    pub fn word(self) -> &'static str {
-        match self {
-            Outcome::Ok => "ok",
-            Outcome::Failed => "failed",
-            Outcome::Unreachable => "unreachable",
-            Outcome::Interrupted => "interrupted",
-        }
-    }
-}
 
 /// One inventory host asked for its targets, reached or not.
 #[derive(Clone, Debug, Serialize)]
@@ -71,7 +40,7 @@ impl HostRow {
                 0,
             ),
             Ok(t) => (Outcome::Ok, None, t.addresses.len() + t.domains.len()),
-            Err(e) => (Outcome::of(e), Some(e.to_string()), 0),
+            Err(e) => (Outcome::of_error(e), Some(e.to_string()), 0),
         };
         HostRow {
             host: host.to_string(),

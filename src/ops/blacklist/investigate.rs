@@ -197,12 +197,12 @@ pub fn investigate(ctx: &Context, opts: &InvestigateOptions) -> anyhow::Result<I
         .and_then(|t| run(&*t, opts))
         .unwrap_or_else(|e| Investigation {
             host: host.name.clone(),
-            outcome: Outcome::of(&e),
+            outcome: Outcome::of_error(&e),
             error: Some(e.to_string()),
             ..Investigation::default()
         });
     let summary = match (&inv.error, inv.sources.first()) {
-        (Some(e), _) => format!("{}: {e}", inv.outcome.word()),
+        (Some(e), _) => format!("{}: {e}", inv.outcome.as_str()),
         (None, Some(s)) => format!("likely source: {} ({})", s.name, s.evidence),
         (None, None) => "no likely source found".to_string(),
     };

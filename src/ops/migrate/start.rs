@@ -10,7 +10,7 @@ use super::rules::Plan;
 use super::run::{workdir, AccountOutcome, Migration, RunOptions};
 use super::steps::{self, Done, Request};
 use crate::app::change::{Change, Detail, Plan as ChangePlan};
-use crate::app::Report;
+use crate::app::{interrupt, status, Report};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::transfer::Route;
@@ -28,14 +28,10 @@ pub enum Start {
     Resume(String),
 }
 
-/// What `migrate run` was asked, and the top's hooks.
+/// What `migrate run` was asked.
 pub struct RunRequest {
     pub start: Start,
     pub options: RunOptions,
-    /// The exit status an account's error means (the top's one mapping).
-    pub status_of: fn(&anyhow::Error) -> ExitStatus,
-    /// Told how to continue the run once there is something to continue (said on SIGINT).
-    pub on_start: fn(String),
 }
 
 /// The detail of a run's plan.
@@ -75,8 +71,6 @@ struct Ready<'a> {
     migration: Migration<'a>,
     accounts: Vec<Account>,
     options: RunOptions,
-    status_of: fn(&anyhow::Error) -> ExitStatus,
-    on_start: fn(String),
 }
 
 /// Each account's outcome, under this run's ID and the ID of the run that started the
@@ -164,8 +158,6 @@ pub fn change(ctx: &Context, r: RunRequest) -> Result<MigrationRun<'_>> {
         migration,
         accounts,
         options: r.options,
-        status_of: r.status_of,
-        on_start: r.on_start,
     };
     Ok(MigrationRun {
         plan,
@@ -257,13 +249,17 @@ impl Change for MigrationRun<'_> {
             .run_log()
             .map(|l| l.run_id().to_string())
             .unwrap_or_default();
-        (r.on_start)(resume_hint(&run_id));
+        interrupt::hint(resume_hint(&run_id));
         let accounts = m.run(&r.accounts, &r.options)?;
         let status = accounts
             .iter()
             .filter(|o| !o.ok)
             .fold(ExitStatus::Success, |worst, o| {
-                worst.worst(o.cause.as_ref().map_or(ExitStatus::Failure, r.status_of))
+                worst.worst(
+                    o.cause
+                        .as_ref()
+                        .map_or(ExitStatus::Failure, status::of_error),
+                )
             });
         Ok(RunReport {
             run_id,
