@@ -245,6 +245,14 @@ pub struct Runner<'a> {
 /// The result of one step: when it ended and how long it took.
 type Ended<S> = (S, Instant, Duration, Result<Output>);
 
+/// A step of the current stage that finished.
+struct Done<S> {
+    step: S,
+    ended: Instant,
+    took: Duration,
+    output: Output,
+}
+
 impl Runner<'_> {
     /// Runs `stages` in order up to the first stage with a failed step. Errs only when an
     /// undone step cannot be journaled.
@@ -280,51 +288,58 @@ impl Runner<'_> {
                     .flat_map(|r| r.join().expect("lane thread"))
                     .collect()
             });
-            let failed = results.iter().position(|(_, _, _, r)| r.is_err());
-            let Some(failed) = failed else {
-                for (step, _, took, result) in results {
-                    let output = result.expect("no step of the stage failed");
-                    ran.outputs.done.push((step, output));
-                    ran.finished.push(Finished {
+            let mut failed = None;
+            let mut finished = Vec::new();
+            for (step, ended, took, result) in results {
+                match result {
+                    Ok(output) => finished.push(Done {
                         step,
-                        resumed: false,
-                        duration: took,
-                    });
+                        ended,
+                        took,
+                        output,
+                    }),
+                    Err(e) => {
+                        failed.get_or_insert((step, e));
+                    }
                 }
-                continue;
-            };
-            ran.failure = Some(self.undo_stage(steps, results, failed)?);
-            return Ok(ran);
+            }
+            if let Some((step, error)) = failed {
+                ran.failure = Some(self.undo_stage(steps, step, error, finished)?);
+                return Ok(ran);
+            }
+            for done in finished {
+                ran.outputs.done.push((done.step, done.output));
+                ran.finished.push(Finished {
+                    step: done.step,
+                    resumed: false,
+                    duration: done.took,
+                });
+            }
         }
         Ok(ran)
     }
 
-    /// A stage is done as a whole: when one of its steps fails, the others it finished are
+    /// A stage is done as a whole: when `step` of it fails, the others it finished are
     /// undone, latest first, and journaled as not done.
     fn undo_stage<T: Steps>(
         &self,
         steps: &T,
-        mut results: Vec<Ended<T::Step>>,
-        failed: usize,
+        step: T::Step,
+        error: anyhow::Error,
+        mut finished: Vec<Done<T::Step>>,
     ) -> Result<Failure<T::Step>> {
-        let (step, _, _, result) = results.remove(failed);
-        let error = result.err().expect("the failed step");
         let why = format!("{error:#}");
-        let mut finished: Vec<_> = results
-            .into_iter()
-            .filter_map(|(s, at, took, r)| r.ok().map(|o| (s, at, took, o)))
-            .collect();
-        finished.sort_by_key(|&(_, at, _, _)| std::cmp::Reverse(at));
+        finished.sort_by_key(|d| std::cmp::Reverse(d.ended));
         let mut undone = Vec::new();
-        for (s, _, took, output) in finished {
-            let said = steps.undo(s, &output);
+        for d in finished {
+            let said = steps.undo(d.step, &d.output);
             let row: Result<()> = Err(anyhow::anyhow!(
                 "undone: the {} step failed ({why}): {said}",
                 step.name()
             ));
-            self.record(s, &row, took)
-                .with_context(|| format!("cannot journal the {} step", s.name()))?;
-            undone.push((s, said));
+            self.record(d.step, &row, d.took)
+                .with_context(|| format!("cannot journal the {} step", d.step.name()))?;
+            undone.push((d.step, said));
         }
         Ok(Failure {
             step,

@@ -1,8 +1,10 @@
 //! `migrate run`: per account, package on the source, move the archive server to server,
 //! restore on the target, verify, clean up; for panels that package without the home
-//! directory, the home streams to the target meanwhile and goes in place after the restore. Each step is journaled (so `--resume` continues
-//! where a run stopped); a failed restore removes the partial account from the target; the
-//! source is only read, apart from one temporary directory that is removed at the end.
+//! directory, the home streams to the target meanwhile and goes in place after the restore.
+//! The steps run on the step runner (`ops::runner`): each is journaled with its typed output,
+//! so `--resume` continues where a run stopped; a failed restore removes the partial account
+//! from the target; the source is only read, apart from one temporary directory that is
+//! removed at the end.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
