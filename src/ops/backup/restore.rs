@@ -417,8 +417,8 @@ pub fn apply(
     };
     let said = match failure.step {
         Step::Snapshot if plan.snapshot.is_some() => {
-            let dir = ran.outputs.get::<Begun>(Step::Begun)?.dir;
-            let removed = transport::run(t, &Cmd::new("rm").args(["-rf", "--", &dir]), None, None);
+            let dir = &steps.dir;
+            let removed = transport::run(t, &Cmd::new("rm").args(["-rf", "--", dir]), None, None);
             Some(match removed {
                 Ok(o) if o.exit.success() => {
                     format!("nothing was restored; the partial snapshot {dir} was removed")
@@ -428,10 +428,10 @@ pub fn apply(
                 }
             })
         }
-        Step::Restore => {
-            let snapshot = ran.outputs.get(Step::Snapshot)?;
-            Some(put_back(t, panel, &plan.account, &snapshot, run_id))
-        }
+        Step::Restore => Some(match ran.outputs.get(Step::Snapshot) {
+            Ok(snapshot) => put_back(t, panel, &plan.account, &snapshot, run_id),
+            Err(e) => format!("the restore failed, and its snapshot cannot be read back: {e:#}"),
+        }),
         _ => None,
     };
     Err(match said {

@@ -169,3 +169,57 @@ pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<(Request, D
     };
     Ok((request, done))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::context::tests::journaled;
+
+    #[test]
+    fn a_journal_written_before_the_step_runner_resumes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ctx = journaled(tmp.path());
+        let run_id = ctx.run_log().unwrap().run_id().to_string();
+        // The rows as the bookkeeping before the runner wrote them.
+        let rows: [(&str, &str, Result<serde_json::Value, &str>); 4] = [
+            (
+                "*",
+                REQUEST,
+                Ok(
+                    json!({"from": "h1", "to": "h2", "accounts": ["bob"], "route": "relay", "scheduled": null}),
+                ),
+            ),
+            (
+                "bob",
+                "package",
+                Ok(json!({"archive": "/home/x/bob.tar.gz"})),
+            ),
+            (
+                "bob",
+                "transfer",
+                Ok(json!({"archive": "/home/y/bob.tar.gz", "bytes": 7, "sha256": "5a1d"})),
+            ),
+            ("bob", "restore", Err("restore failed")),
+        ];
+        for (unit, step, result) in rows {
+            ctx.record_step(OPERATION, &run_id, unit, step, &result, Duration::ZERO)
+                .unwrap();
+        }
+        let journal = ctx.open_journal().unwrap();
+        let (request, done) = load(&journal, "T-1", &run_id).unwrap();
+        assert_eq!((request.from.as_str(), request.accounts.len()), ("h1", 1));
+        assert_eq!(done.origin, run_id);
+        let moved: Moved = done.output("bob", "transfer").unwrap().unwrap();
+        assert_eq!(
+            (moved.archive.as_str(), moved.bytes),
+            ("/home/y/bob.tar.gz", 7)
+        );
+        let packaged: Packaged = done.output("bob", "package").unwrap().unwrap();
+        assert_eq!(packaged.archive, "/home/x/bob.tar.gz");
+        assert!(!done.finished("bob", "restore"));
+    }
+}
