@@ -9,6 +9,7 @@
 //! The rows are the journal's `Event::Step` as before (operation, origin, unit, step, ok,
 //! error, detail, duration): journals written before the runner resume with it.
 
+use std::marker::PhantomData;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result};
@@ -26,12 +27,40 @@ use crate::output::Task;
 pub struct Output(serde_json::Value);
 
 impl Output {
-    pub fn of<T: Serialize>(value: &T) -> Result<Output> {
+    fn of<T: Serialize>(value: &T) -> Result<Output> {
         Ok(Output(serde_json::to_value(value)?))
     }
 
-    pub fn read<T: DeserializeOwned>(&self) -> Result<T> {
+    fn read<T: DeserializeOwned>(&self) -> Result<T> {
         Ok(T::deserialize(&self.0)?)
+    }
+}
+
+/// A step with the type of its output: its output is written and read back only as that
+/// type (one constant per step says which).
+pub struct Typed<S, T> {
+    pub step: S,
+    output: PhantomData<fn() -> T>,
+}
+
+impl<S: StepName, T: Serialize + DeserializeOwned> Typed<S, T> {
+    pub const fn new(step: S) -> Typed<S, T> {
+        Typed {
+            step,
+            output: PhantomData,
+        }
+    }
+
+    /// `value`, as the step's output.
+    pub fn output(&self, value: &T) -> Result<Output> {
+        Output::of(value)
+    }
+
+    /// What the step left, read back.
+    pub fn read(&self, output: &Output) -> Result<T> {
+        output
+            .read()
+            .with_context(|| format!("reading what the {} step left", self.step.name()))
     }
 }
 
@@ -63,15 +92,13 @@ pub struct Outputs<S> {
 
 impl<S: StepName> Outputs<S> {
     /// The output `step` left, read as its type.
-    pub fn get<T: DeserializeOwned>(&self, step: S) -> Result<T> {
+    pub fn get<T: Serialize + DeserializeOwned>(&self, step: &Typed<S, T>) -> Result<T> {
         let (_, output) = self
             .done
             .iter()
-            .find(|(s, _)| *s == step)
-            .with_context(|| format!("the {} step has not finished", step.name()))?;
-        output
-            .read()
-            .with_context(|| format!("reading what the {} step left", step.name()))
+            .find(|(s, _)| *s == step.step)
+            .with_context(|| format!("the {} step has not finished", step.step.name()))?;
+        step.read(output)
     }
 
     fn has(&self, step: S) -> bool {

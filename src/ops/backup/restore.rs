@@ -18,7 +18,7 @@ use super::OPERATION;
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::listing::{self, read_tar, split_path, Source};
-use crate::ops::runner::{Journaled, Output, Outputs, Runner, StepName, Steps};
+use crate::ops::runner::{Journaled, Output, Outputs, Runner, StepName, Steps, Typed};
 use crate::output::{human_bytes, Task};
 use crate::panel::{self, Account, Panel, RestorePoint};
 use crate::transport::copy::NoProgress;
@@ -333,6 +333,12 @@ struct Verified {
     differences: Vec<String>,
 }
 
+/// Each step with the type of its output (the restore's: the restore point's path).
+const BEGUN: Typed<Step, Begun> = Typed::new(Step::Begun);
+const SNAPSHOTTED: Typed<Step, Snapshot> = Typed::new(Step::Snapshot);
+const RESTORED: Typed<Step, String> = Typed::new(Step::Restore);
+const VERIFIED: Typed<Step, Verified> = Typed::new(Step::Verify);
+
 /// A restore's steps: carried out one after the other, each its own stage (no step undoes
 /// another: a failed one is repaired from the snapshot, see [`apply`]).
 struct Restoring<'a> {
@@ -349,22 +355,22 @@ impl Steps for Restoring<'_> {
     fn run(&self, step: Step, _: &Outputs<Step>, _: &Task) -> Result<Output> {
         let (t, panel, plan) = (self.t, self.panel, self.plan);
         match step {
-            Step::Begun => Output::of(&Begun {
+            Step::Begun => BEGUN.output(&Begun {
                 host: plan.host.clone(),
                 account: plan.account.user.clone(),
                 dir: self.dir.clone(),
             }),
-            Step::Snapshot => Output::of(&take_snapshot(t, panel, plan, &self.dir)?),
+            Step::Snapshot => SNAPSHOTTED.output(&take_snapshot(t, panel, plan, &self.dir)?),
             Step::Restore => {
                 if plan.whole {
                     restore_whole(t, panel, plan)?;
                 } else {
                     restore_parts(t, panel, plan, self.run_id)?;
                 }
-                Output::of(&plan.point.path)
+                RESTORED.output(&plan.point.path)
             }
             // Journaled failed too: the restore is done, only its check could not be made.
-            Step::Verify => Output::of(&Verified {
+            Step::Verify => VERIFIED.output(&Verified {
                 differences: verify(t, plan)?,
             }),
         }
@@ -409,10 +415,10 @@ pub fn apply(
     let stages: Vec<&[&[Step]]> = begun.iter().chain(&STAGES).copied().collect();
     let ran = runner.run(&steps, &stages)?;
     let Some(failure) = ran.failure else {
-        let snapshot: Snapshot = ran.outputs.get(Step::Snapshot)?;
+        let snapshot = ran.outputs.get(&SNAPSHOTTED)?;
         return Ok(Outcome {
             snapshot: snapshot.dir,
-            differences: ran.outputs.get::<Verified>(Step::Verify)?.differences,
+            differences: ran.outputs.get(&VERIFIED)?.differences,
         });
     };
     let said = match failure.step {
@@ -428,7 +434,7 @@ pub fn apply(
                 }
             })
         }
-        Step::Restore => Some(match ran.outputs.get(Step::Snapshot) {
+        Step::Restore => Some(match ran.outputs.get(&SNAPSHOTTED) {
             Ok(snapshot) => put_back(t, panel, &plan.account, &snapshot, run_id),
             Err(e) => format!("the restore failed, and its snapshot cannot be read back: {e:#}"),
         }),

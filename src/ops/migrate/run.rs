@@ -16,8 +16,8 @@ use serde::Serialize;
 
 use super::home;
 use super::steps::{
-    self, Done, Home, Listed, Moved, Nothing, Packaged, Request, Step, OPERATION, REQUEST,
-    REQUEST_UNIT,
+    self, Done, Home, Listed, Moved, Nothing, Packaged, Request, Step, CLEANUP, HOME, OPERATION,
+    PACKAGE, PLACE_HOME, REQUEST, REQUEST_UNIT, RESTORE, TRANSFER, VERIFY,
 };
 use crate::context::Context;
 use crate::inventory::HostSpec;
@@ -251,7 +251,7 @@ impl Migration<'_> {
                     &format!("{tag}-home"),
                     task,
                 )?;
-                Output::of(&Home { home })
+                HOME.output(&Home { home })
             }
             Step::PlaceHome => {
                 let home = self.streamed_home(a)?;
@@ -259,14 +259,14 @@ impl Migration<'_> {
                     &*self.dst,
                     &home::place_command(&home::staged(&dir, &a.user), &home, &a.user),
                 )?;
-                Output::of(&Home { home })
+                PLACE_HOME.output(&Home { home })
             }
             Step::Package => {
                 let archive = panel::package(self.packaging()?, &*self.src, a, &dir)?;
-                Output::of(&Packaged { archive })
+                PACKAGE.output(&Packaged { archive })
             }
             Step::Transfer => {
-                let archive = earlier.get::<Packaged>(Step::Package)?.archive;
+                let archive = earlier.get(&PACKAGE)?.archive;
                 let name = archive.rsplit('/').next().unwrap_or(&archive);
                 let target = format!("{dir}/{name}");
                 let source = transfer::Source {
@@ -285,14 +285,14 @@ impl Migration<'_> {
                 )?;
                 // Safely on the target: the source keeps nothing of the migration.
                 transport::run_ok(&*self.src, &Cmd::new("rm").args(["-f", "--", &archive]))?;
-                Output::of(&Moved {
+                TRANSFER.output(&Moved {
                     archive: target,
                     bytes: report.bytes,
                     sha256: report.sha256,
                 })
             }
             Step::Restore => {
-                let archive = earlier.get::<Moved>(Step::Transfer)?.archive;
+                let archive = earlier.get(&TRANSFER)?.archive;
                 // Resumed: the plan of the first run found the name free on the target, so an
                 // account there now is what that run's interrupted restore left.
                 if self.done.resumed && self.partial_present(a) {
@@ -303,7 +303,7 @@ impl Migration<'_> {
                     ))?;
                 }
                 panel::restore(self.packaging()?, &*self.dst, a, &archive)?;
-                Output::of(&Nothing {})
+                RESTORE.output(&Nothing {})
             }
             Step::Verify => {
                 let there = self.panel.accounts(&*self.dst)?;
@@ -324,15 +324,15 @@ impl Migration<'_> {
                 if !domains.is_empty() || !dbs.is_empty() {
                     bail!("restored account is incomplete: missing domains {domains:?}, databases {dbs:?}");
                 }
-                Output::of(&Listed {
+                VERIFY.output(&Listed {
                     domains: got.domains.len(),
                     databases: got.databases.len(),
                 })
             }
             Step::Cleanup => {
-                let on_dst = earlier.get::<Moved>(Step::Transfer)?.archive;
+                let on_dst = earlier.get(&TRANSFER)?.archive;
                 transport::run_ok(&*self.dst, &Cmd::new("rm").args(["-f", "--", &on_dst]))?;
-                Output::of(&Nothing {})
+                CLEANUP.output(&Nothing {})
             }
         }
     }
@@ -342,8 +342,8 @@ impl Migration<'_> {
     fn undo(&self, a: &Account, step: Step, output: &Output) -> String {
         let removed = match step {
             Step::Home => Ok((&self.dst, home::staged(&self.workdir(), &a.user))),
-            Step::Package => output.read::<Packaged>().map(|p| (&self.src, p.archive)),
-            Step::Transfer => output.read::<Moved>().map(|m| (&self.dst, m.archive)),
+            Step::Package => PACKAGE.read(output).map(|p| (&self.src, p.archive)),
+            Step::Transfer => TRANSFER.read(output).map(|m| (&self.dst, m.archive)),
             _ => return "undone".to_string(),
         };
         let removed = removed.and_then(|(t, path)| {

@@ -5,7 +5,7 @@ use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::journal::{query, Journal, RunStatus};
-use crate::ops::runner::{self, Journaled, StepName};
+use crate::ops::runner::{self, Journaled, StepName, Typed};
 use crate::ops::transfer::Route;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +125,15 @@ pub struct Listed {
 /// The output of a step that leaves nothing a later one needs.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Nothing {}
+
+/// Each step with the type of its output.
+pub const HOME: Typed<Step, Home> = Typed::new(Step::Home);
+pub const PACKAGE: Typed<Step, Packaged> = Typed::new(Step::Package);
+pub const TRANSFER: Typed<Step, Moved> = Typed::new(Step::Transfer);
+pub const RESTORE: Typed<Step, Nothing> = Typed::new(Step::Restore);
+pub const PLACE_HOME: Typed<Step, Home> = Typed::new(Step::PlaceHome);
+pub const VERIFY: Typed<Step, Listed> = Typed::new(Step::Verify);
+pub const CLEANUP: Typed<Step, Nothing> = Typed::new(Step::Cleanup);
 
 /// The run to resume instead of starting `request` over: the latest run in `ticket`'s journal
 /// of the same migration (same servers, same accounts), when that run was interrupted.

@@ -78,25 +78,24 @@ impl Steps for Three {
         match step {
             Toy::A => {
                 std::thread::sleep(self.slow_a);
-                Output::of(&21u32)
+                A.output(&21)
             }
-            Toy::B => Output::of(&Bee {
+            Toy::B => B.output(&Bee {
                 size: 7,
                 label: "bee".into(),
             }),
             Toy::C => {
-                let a: u32 = earlier.get(Toy::A)?;
-                let b: Bee = earlier.get(Toy::B)?;
-                Output::of(&vec![format!("{a}"), format!("{}:{}", b.label, b.size)])
+                let (a, b) = (earlier.get(&A)?, earlier.get(&B)?);
+                C.output(&vec![format!("{a}"), format!("{}:{}", b.label, b.size)])
             }
         }
     }
 
     fn undo(&self, step: Toy, output: &Output) -> String {
         let what = match step {
-            Toy::A => format!("{}", output.read::<u32>().unwrap()),
-            Toy::B => output.read::<Bee>().unwrap().label,
-            Toy::C => output.read::<Vec<String>>().unwrap().join(","),
+            Toy::A => format!("{}", A.read(output).unwrap()),
+            Toy::B => B.read(output).unwrap().label,
+            Toy::C => C.read(output).unwrap().join(","),
         };
         self.log
             .lock()
@@ -105,6 +104,10 @@ impl Steps for Three {
         format!("undid {}", step.name())
     }
 }
+
+const A: Typed<Toy, u32> = Typed::new(Toy::A);
+const B: Typed<Toy, Bee> = Typed::new(Toy::B);
+const C: Typed<Toy, Vec<String>> = Typed::new(Toy::C);
 
 const ONE_STAGE: &[&[&[Toy]]] = &[&[&[Toy::A, Toy::B, Toy::C]]];
 const STAGES: &[&[&[Toy]]] = &[&[&[Toy::A]], &[&[Toy::B]], &[&[Toy::C]]];
@@ -148,7 +151,7 @@ fn every_step_is_journaled_once_with_its_output_and_duration() {
     assert!(ran.failure.is_none());
     assert_eq!(names(ran.finished.iter().map(|f| f.step)), ["a", "b", "c"]);
     assert!(ran.finished.iter().all(|f| !f.resumed));
-    let c: Vec<String> = ran.outputs.get(Toy::C).unwrap();
+    let c = ran.outputs.get(&C).unwrap();
     assert_eq!(c, ["21", "bee:7"]);
     assert_eq!(steps.log(), ["run a", "run b", "run c"]);
 
@@ -259,7 +262,7 @@ fn resume_skips_the_finished_steps_and_reads_their_outputs_back() {
     assert!(ran.failure.is_none());
     // Only C ran, from the outputs A and B left in the journal.
     assert_eq!(steps.log(), ["run c"]);
-    let c: Vec<String> = ran.outputs.get(Toy::C).unwrap();
+    let c = ran.outputs.get(&C).unwrap();
     assert_eq!(c, ["21", "bee:7"]);
     let resumed: Vec<(&str, bool)> = ran
         .finished
@@ -309,7 +312,7 @@ fn a_run_killed_in_a_step_resumes_at_that_step() {
     let ran = run(&ctx, &reread(&ctx), &steps, STAGES);
     assert!(ran.failure.is_none());
     assert_eq!(steps.log(), ["run b", "run c"]);
-    let c: Vec<String> = ran.outputs.get(Toy::C).unwrap();
+    let c = ran.outputs.get(&C).unwrap();
     assert_eq!(c, ["21", "bee:7"]);
 }
 
