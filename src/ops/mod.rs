@@ -14,4 +14,5 @@ pub mod migrate;
 pub mod outcome;
 pub mod playbook;
 pub mod pull_access;
+pub mod runner;
 pub mod transfer;

@@ -4,8 +4,9 @@
 
 use anyhow::Result;
 
+use super::restore::Begun;
 use super::restore::{self, Plan, Snapshot};
-use super::undo::{self, Begun};
+use super::undo;
 use crate::app::Action;
 use crate::panel::{Account, Panel};
 

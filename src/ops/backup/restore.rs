@@ -3,11 +3,9 @@
 //! result against the backup, and put the snapshot back when the restore fails.
 
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
-use serde::Serialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
 use super::database;
 use super::links;
@@ -20,7 +18,8 @@ use super::OPERATION;
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::listing::{self, read_tar, split_path, Source};
-use crate::output::human_bytes;
+use crate::ops::runner::{Journaled, Output, Outputs, Runner, StepName, Steps, Typed};
+use crate::output::{human_bytes, Task};
 use crate::panel::{self, Account, Panel, RestorePoint};
 use crate::transport::copy::NoProgress;
 use crate::transport::{self, Cmd, Transport};
@@ -306,6 +305,84 @@ pub fn check(plan: &Plan) -> Result<()> {
     Ok(())
 }
 
+/// The steps of a restore, each journaled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// Where the snapshot is taken, journaled before it begins, so that `backup undo` of a
+    /// run killed meanwhile finds the partial snapshot to remove.
+    Begun,
+    Snapshot,
+    Restore,
+    Verify,
+}
+
+impl StepName for Step {
+    fn name(self) -> &'static str {
+        match self {
+            Step::Begun => SNAPSHOT_BEGUN,
+            Step::Snapshot => SNAPSHOT,
+            Step::Restore => "restore",
+            Step::Verify => "verify",
+        }
+    }
+}
+
+/// What the verify step found: the differences between the result and the backup.
+#[derive(Debug, Serialize, Deserialize)]
+struct Verified {
+    differences: Vec<String>,
+}
+
+/// Each step with the type of its output (the restore's: the restore point's path).
+const BEGUN: Typed<Step, Begun> = Typed::new(Step::Begun);
+const SNAPSHOTTED: Typed<Step, Snapshot> = Typed::new(Step::Snapshot);
+const RESTORED: Typed<Step, String> = Typed::new(Step::Restore);
+const VERIFIED: Typed<Step, Verified> = Typed::new(Step::Verify);
+
+/// A restore's steps: carried out one after the other, each its own stage (no step undoes
+/// another: a failed one is repaired from the snapshot, see [`apply`]).
+struct Restoring<'a> {
+    t: &'a dyn Transport,
+    panel: &'a dyn Panel,
+    plan: &'a Plan,
+    run_id: &'a str,
+    dir: String,
+}
+
+impl Steps for Restoring<'_> {
+    type Step = Step;
+
+    fn run(&self, step: Step, _: &Outputs<Step>, _: &Task) -> Result<Output> {
+        let (t, panel, plan) = (self.t, self.panel, self.plan);
+        match step {
+            Step::Begun => BEGUN.output(&Begun {
+                host: plan.host.clone(),
+                account: plan.account.user.clone(),
+                dir: self.dir.clone(),
+            }),
+            Step::Snapshot => SNAPSHOTTED.output(&take_snapshot(t, panel, plan, &self.dir)?),
+            Step::Restore => {
+                if plan.whole {
+                    restore_whole(t, panel, plan)?;
+                } else {
+                    restore_parts(t, panel, plan, self.run_id)?;
+                }
+                RESTORED.output(&plan.point.path)
+            }
+            // Journaled failed too: the restore is done, only its check could not be made.
+            Step::Verify => VERIFIED.output(&Verified {
+                differences: verify(t, plan)?,
+            }),
+        }
+    }
+}
+
+const STAGES: [&[&[Step]]; 3] = [
+    &[&[Step::Snapshot]],
+    &[&[Step::Restore]],
+    &[&[Step::Verify]],
+];
+
 /// Carries out `plan` for run `run_id`: snapshot, restore, verify. A restore that fails
 /// puts the snapshot back (or, for an account that did not exist, removes the partial one).
 pub fn apply(
@@ -315,74 +392,76 @@ pub fn apply(
     plan: &Plan,
     run_id: &str,
 ) -> Result<Outcome> {
-    let user = plan.account.user.as_str();
-    let step = |name: &str, started: Instant, r: &Result<serde_json::Value, &anyhow::Error>| {
-        ctx.record_step(OPERATION, run_id, user, name, r, started.elapsed())
+    let steps = Restoring {
+        t,
+        panel,
+        plan,
+        run_id,
+        dir: snapshot_dir(panel, run_id),
     };
-    let started = Instant::now();
-    let dir = snapshot_dir(panel, run_id);
-    if plan.snapshot.is_some() {
-        // Journaled first, so that `backup undo` of a run killed meanwhile finds the partial
-        // snapshot to remove.
-        let begun = json!({ "host": plan.host, "account": user, "dir": dir });
-        step(SNAPSHOT_BEGUN, started, &Ok(begun))?;
-    }
-    let snapshot = take_snapshot(t, panel, plan, &dir);
-    step("snapshot", started, &snapshot.as_ref().map(|s| json!(s)))?;
-    let snapshot = match snapshot {
-        Ok(s) => s,
-        Err(e) if plan.snapshot.is_some() => {
-            let removed = transport::run(t, &Cmd::new("rm").args(["-rf", "--", &dir]), None, None);
-            let said = match removed {
+    let journaled = Journaled::new(run_id);
+    let runner = Runner {
+        ctx,
+        operation: OPERATION,
+        journaled: &journaled,
+        unit: &plan.account.user,
+        announce: false,
+    };
+    let begun: &[&[&[Step]]] = if plan.snapshot.is_some() {
+        &[&[&[Step::Begun]]]
+    } else {
+        &[]
+    };
+    let stages: Vec<&[&[Step]]> = begun.iter().chain(&STAGES).copied().collect();
+    let ran = runner.run(&steps, &stages)?;
+    let Some(failure) = ran.failure else {
+        let snapshot = ran.outputs.get(&SNAPSHOTTED)?;
+        return Ok(Outcome {
+            snapshot: snapshot.dir,
+            differences: ran.outputs.get(&VERIFIED)?.differences,
+        });
+    };
+    let said = match failure.step {
+        Step::Snapshot if plan.snapshot.is_some() => {
+            let dir = &steps.dir;
+            let removed = transport::run(t, &Cmd::new("rm").args(["-rf", "--", dir]), None, None);
+            Some(match removed {
                 Ok(o) if o.exit.success() => {
                     format!("nothing was restored; the partial snapshot {dir} was removed")
                 }
                 _ => {
                     format!("nothing was restored; the partial snapshot {dir} could not be removed")
                 }
-            };
-            return Err(e.context(said));
+            })
         }
-        Err(e) => return Err(e),
+        Step::Restore => Some(match ran.outputs.get(&SNAPSHOTTED) {
+            Ok(snapshot) => put_back(t, panel, &plan.account, &snapshot, run_id),
+            Err(e) => format!("the restore failed, and its snapshot cannot be read back: {e:#}"),
+        }),
+        _ => None,
     };
-
-    let started = Instant::now();
-    let restored = if plan.whole {
-        restore_whole(t, panel, plan)
-    } else {
-        restore_parts(t, panel, plan, run_id)
-    };
-    step(
-        "restore",
-        started,
-        &restored.as_ref().map(|_| json!(plan.point.path)),
-    )?;
-    if let Err(e) = restored {
-        let back = put_back(t, panel, &plan.account, &snapshot, run_id);
-        return Err(e.context(back));
-    }
-
-    let started = Instant::now();
-    // Journaled failed too: the restore is done, only its check could not be made.
-    let differences = verify(t, plan);
-    step(
-        "verify",
-        started,
-        &differences.as_ref().map(|d| json!({ "differences": d })),
-    )?;
-    let differences = differences?;
-    Ok(Outcome {
-        snapshot: snapshot.dir,
-        differences,
+    Err(match said {
+        Some(said) => failure.error.context(said),
+        None => failure.error,
     })
 }
 
 /// The journal's step saying a snapshot is being taken (host, account, directory).
 pub const SNAPSHOT_BEGUN: &str = "snapshot_begun";
+/// The journal's step of the safety snapshot, whose output is a [`Snapshot`].
+pub const SNAPSHOT: &str = "snapshot";
+
+/// Where a snapshot was being taken (journaled before it began).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Begun {
+    pub host: String,
+    pub account: String,
+    pub dir: String,
+}
 
 /// The journaled record of what the restore replaces, before it: what undo puts back and
 /// checks.
-#[derive(Debug, Serialize, serde::Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Snapshot {
     pub host: String,
     pub account: String,

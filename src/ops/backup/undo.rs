@@ -4,15 +4,15 @@
 //! changed nothing: its undo removes the partial snapshot.
 
 use anyhow::{bail, Result};
-use serde::{Deserialize, Serialize};
 
 use super::parts;
-use super::restore::{Snapshot, SNAPSHOT_BEGUN};
+use super::restore::{Begun, Snapshot, SNAPSHOT, SNAPSHOT_BEGUN};
 use super::state;
 use super::OPERATION;
 use crate::exit::StatusError;
 use crate::host::listing::{self};
-use crate::journal::{Event, Journal};
+use crate::journal::Journal;
+use crate::ops::runner::Journaled;
 use crate::panel::{self, backup, Account, Panel};
 use crate::transport::{self, Cmd, Transport};
 
@@ -25,32 +25,15 @@ pub enum Found {
     Interrupted(Begun),
 }
 
-/// Where a snapshot was being taken (journaled before it began).
-#[derive(Debug, Deserialize, Serialize)]
-pub struct Begun {
-    pub host: String,
-    pub account: String,
-    pub dir: String,
-}
-
 /// What restore run `run_id` of `ticket` journaled.
 pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<Found> {
     let events = journal.ticket_events(ticket)?;
-    let mut begun = None;
-    let mut ran = false;
-    for e in events {
-        ran |= e.run_id == run_id;
-        let Event::Step(s) = e.event else { continue };
-        if s.operation != OPERATION || s.origin != run_id {
-            continue;
-        }
-        match s.step.as_str() {
-            "snapshot" if s.ok => return Ok(Found::Snapshot(serde_json::from_value(s.detail)?)),
-            SNAPSHOT_BEGUN => begun = Some(serde_json::from_value::<Begun>(s.detail)?),
-            _ => {}
-        }
+    let ran = events.iter().any(|e| e.run_id == run_id);
+    let journaled = Journaled::read(&events, OPERATION, run_id);
+    if let Some(snapshot) = journaled.any::<Snapshot>(SNAPSHOT)? {
+        return Ok(Found::Snapshot(snapshot));
     }
-    match (begun, ran) {
+    match (journaled.any::<Begun>(SNAPSHOT_BEGUN)?, ran) {
         (Some(b), _) => Ok(Found::Interrupted(b)),
         (None, true) => bail!(StatusError::refused(format!(
             "run {run_id} of ticket {ticket} journaled no safety snapshot, and a restore changes \

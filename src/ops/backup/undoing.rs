@@ -9,8 +9,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::actions;
+use super::restore::Begun;
 use super::restore::Snapshot;
-use super::undo::{self, Begun, Found};
+use super::undo::{self, Found};
 use crate::app::change::{Change, Detail, Plan};
 use crate::app::Report;
 use crate::context::Context;

@@ -67,7 +67,7 @@ impl Migration<'_> {
                 .iter()
                 .flat_map(|stage| stage.iter())
                 .flat_map(|lane| lane.iter())
-                .filter(|&&step| self.done.get(&a.user, step).is_none());
+                .filter(|&&step| !self.done.finished(&a.user, step.as_str()));
             for &step in todo {
                 out.extend(self.step_actions(packaging, a, step, &dir, streamed.as_deref()));
             }

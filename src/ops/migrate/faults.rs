@@ -409,8 +409,11 @@ fn resume_skips_the_steps_done_and_removes_what_an_interrupted_restore_left() {
     let journal = ctx.open_journal().unwrap();
     let (_, done) = steps::load(&journal, "T-1", &run_id).unwrap();
     assert!(done.resumed);
-    assert!(done.get("bob", Step::Package).is_some());
-    assert!(done.get("bob", Step::Transfer).is_none());
+    assert!(done.finished("bob", Step::Package.as_str()));
+    assert!(!done.finished("bob", Step::Transfer.as_str()));
+    // Read back as the package step's output type.
+    let packaged: Option<steps::Packaged> = done.output("bob", "package").unwrap();
+    assert_eq!(packaged.unwrap().archive, archive(DA));
 
     let (src, dst) = hosts();
     script(DA, Step::Transfer, true, &src, &dst);

@@ -1,24 +1,29 @@
 //! `migrate run`: per account, package on the source, move the archive server to server,
 //! restore on the target, verify, clean up; for panels that package without the home
-//! directory, the home streams to the target meanwhile and goes in place after the restore. Each step is journaled (so `--resume` continues
-//! where a run stopped); a failed restore removes the partial account from the target; the
-//! source is only read, apart from one temporary directory that is removed at the end.
+//! directory, the home streams to the target meanwhile and goes in place after the restore.
+//! The steps run on the step runner (`ops::runner`): each is journaled with its typed output,
+//! so `--resume` continues where a run stopped; a failed restore removes the partial account
+//! from the target; the source is only read, apart from one temporary directory that is
+//! removed at the end.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{bail, Context as _, Result};
 use serde::Serialize;
-use serde_json::json;
 
 use super::home;
-use super::steps::{self, Done, Request, Step, OPERATION, REQUEST};
+use super::steps::{
+    self, Done, Home, Listed, Moved, Nothing, Packaged, Request, Step, CLEANUP, HOME, OPERATION,
+    PACKAGE, PLACE_HOME, REQUEST, REQUEST_UNIT, RESTORE, TRANSFER, VERIFY,
+};
 use crate::context::Context;
 use crate::inventory::HostSpec;
 use crate::ops::fanout;
 use crate::ops::pull_access::Origin;
+use crate::ops::runner::{Output, Outputs, Runner, Steps};
 use crate::ops::transfer::{self, Route};
 use crate::output::Task;
 use crate::panel::{self, Account, Packaging, Panel};
@@ -49,6 +54,24 @@ pub struct AccountOutcome {
     /// failed step).
     #[serde(skip)]
     pub cause: Option<anyhow::Error>,
+}
+
+/// The steps of one account of a migration.
+struct AccountSteps<'m> {
+    m: &'m Migration<'m>,
+    a: &'m Account,
+}
+
+impl Steps for AccountSteps<'_> {
+    type Step = Step;
+
+    fn run(&self, step: Step, earlier: &Outputs<Step>, task: &Task) -> Result<Output> {
+        self.m.step(self.a, step, earlier, task)
+    }
+
+    fn undo(&self, step: Step, output: &Output) -> String {
+        self.m.undo(self.a, step, output)
+    }
 }
 
 /// The servers, panel and bookkeeping shared by every account of one run.
@@ -97,23 +120,14 @@ impl Migration<'_> {
         workdir(self.panel.as_ref(), &self.done.origin)
     }
 
-    fn record(
-        &self,
-        unit: &str,
-        step: &str,
-        result: &Result<serde_json::Value>,
-        duration: Duration,
-    ) -> Result<()> {
-        self.ctx
-            .record_step(OPERATION, &self.done.origin, unit, step, result, duration)
-    }
-
     /// Journals the request (first thing of every run, resumed or not).
     pub fn record_request(&self) -> Result<()> {
-        self.record(
-            "*",
+        self.done.record(
+            self.ctx,
+            OPERATION,
+            REQUEST_UNIT,
             REQUEST,
-            &Ok(serde_json::to_value(&self.request)?),
+            &Ok(&self.request),
             Duration::ZERO,
         )
     }
@@ -171,155 +185,67 @@ impl Migration<'_> {
             cleanup: None,
             cause: None,
         };
-        let mut mine: Vec<(Step, serde_json::Value)> = Vec::new();
         let streamed = self.panel.packaging().and_then(|p| p.streamed_home(a));
-        for stage in steps::stages(streamed.is_some()) {
-            let mut lanes: Vec<Vec<Step>> = Vec::new();
-            for lane in *stage {
-                let mut todo = Vec::new();
-                for &step in *lane {
-                    if self.done.get(&a.user, step).is_some() {
-                        out.steps.push(StepReport {
-                            step,
-                            resumed: true,
-                            duration_ms: 0,
-                        });
-                    } else {
-                        todo.push(step);
-                    }
-                }
-                lanes.push(todo);
-            }
-            let results: Vec<_> = std::thread::scope(|s| {
-                let running: Vec<_> = lanes
-                    .iter()
-                    .map(|lane| {
-                        let mine = &mine;
-                        s.spawn(move || self.lane(a, lane, mine))
-                    })
-                    .collect();
-                running
-                    .into_iter()
-                    .flat_map(|r| r.join().expect("lane thread"))
-                    .collect()
-            });
-            // A stage is done as a whole: when one of its steps fails, what the others did
-            // is undone and journaled as not done, so a resumed run does it again.
-            let failed = results
-                .iter()
-                .find_map(|(step, _, r)| r.as_ref().err().map(|e| (*step, format!("{e:#}"))));
-            let mut partial = failed
-                .as_ref()
-                .is_some_and(|(s, _)| s.may_leave_partial_account());
-            let mut cause = None;
-            for (step, took, result) in results {
-                let detail = match (&failed, result) {
-                    (None, Ok(detail)) => detail,
-                    (Some((other, why)), Ok(detail)) => {
-                        partial |= step.may_leave_partial_account();
-                        let undone = Err(self.undo(a, step, &detail).context(format!(
-                            "undone: the {} step failed ({why})",
-                            other.as_str()
-                        )));
-                        if let Err(e) = self.record(&a.user, step.as_str(), &undone, took) {
-                            out.error =
-                                Some(format!("cannot journal the {} step: {e:#}", step.as_str()));
-                            return out;
-                        }
-                        continue;
-                    }
-                    (_, Err(e)) => {
-                        cause.get_or_insert(e);
-                        continue;
-                    }
-                };
-                mine.push((step, detail));
-                out.steps.push(StepReport {
-                    step,
-                    resumed: false,
-                    duration_ms: took.as_millis() as u64,
-                });
-            }
-            if let Some((step, e)) = failed {
-                out.error = Some(format!("{} failed: {e}", step.as_str()));
-                let unreachable = cause.as_ref().is_some_and(transport::unreachable_cause);
-                out.cause = cause;
-                if unreachable {
-                    out.cleanup = Some(format!(
-                        "what the run left of {} on {} is removed by `hostops migrate run --resume` once the servers are reachable",
-                        a.user, self.to.name
-                    ));
-                } else if partial {
-                    out.cleanup = Some(self.remove_partial(a));
-                }
+        let runner = Runner {
+            ctx: self.ctx,
+            operation: OPERATION,
+            journaled: &self.done,
+            unit: &a.user,
+            announce: true,
+        };
+        let ran = match runner.run(
+            &AccountSteps { m: self, a },
+            steps::stages(streamed.is_some()),
+        ) {
+            Ok(ran) => ran,
+            Err(e) => {
+                out.error = Some(format!("{e:#}"));
                 return out;
             }
-        }
-        out.ok = true;
-        out
-    }
-
-    /// Runs the steps of one lane in order, up to the first that fails, journaling each as it
-    /// ends (so that `--resume` skips it).
-    fn lane(
-        &self,
-        a: &Account,
-        lane: &[Step],
-        earlier: &[(Step, serde_json::Value)],
-    ) -> Vec<(Step, Duration, Result<serde_json::Value>)> {
-        let mut mine = earlier.to_vec();
-        let mut results = Vec::new();
-        for &step in lane {
-            let started = Instant::now();
-            let task = self
-                .ctx
-                .printer
-                .step(&format!("{}: {}", a.user, step.as_str()));
-            let result = self.step(a, step, &mine, &task);
-            drop(task);
-            let took = started.elapsed();
-            let result = match self.record(&a.user, step.as_str(), &result, took) {
-                Ok(()) => result,
-                Err(e) => Err(e.context(format!("cannot journal the {} step", step.as_str()))),
-            };
-            let ok = result.as_ref().ok().cloned();
-            results.push((step, took, result));
-            match ok {
-                Some(detail) => mine.push((step, detail)),
-                None => break,
-            }
-        }
-        results
-    }
-
-    /// A value an earlier step of this account left: in this run (`mine`) or a resumed one.
-    fn detail(
-        &self,
-        user: &str,
-        mine: &[(Step, serde_json::Value)],
-        step: Step,
-        key: &str,
-    ) -> Result<String> {
-        let value = mine
+        };
+        out.steps = ran
+            .finished
             .iter()
-            .find(|(s, _)| *s == step)
-            .map(|(_, v)| v)
-            .or_else(|| self.done.get(user, step));
-        value
-            .as_ref()
-            .and_then(|v| v.get(key))
-            .and_then(|v| v.as_str())
-            .map(String::from)
-            .with_context(|| format!("the {} step of {user} left no {key}", step.as_str()))
+            .map(|f| StepReport {
+                step: f.step,
+                resumed: f.resumed,
+                duration_ms: f.duration.as_millis() as u64,
+            })
+            .collect();
+        let Some(failure) = ran.failure else {
+            out.ok = true;
+            return out;
+        };
+        // What a step finished beside the failed one did is undone with it: a restore undone
+        // may have left a partial account too.
+        let partial = std::iter::once(failure.step)
+            .chain(failure.undone.iter().map(|(s, _)| *s))
+            .any(Step::may_leave_partial_account);
+        out.error = Some(format!(
+            "{} failed: {:#}",
+            failure.step.as_str(),
+            failure.error
+        ));
+        let unreachable = transport::unreachable_cause(&failure.error);
+        out.cause = Some(failure.error);
+        if unreachable {
+            out.cleanup = Some(format!(
+                "what the run left of {} on {} is removed by `hostops migrate run --resume` once the servers are reachable",
+                a.user, self.to.name
+            ));
+        } else if partial {
+            out.cleanup = Some(self.remove_partial(a));
+        }
+        out
     }
 
     fn step(
         &self,
         a: &Account,
         step: Step,
-        mine: &[(Step, serde_json::Value)],
+        earlier: &Outputs<Step>,
         task: &Task,
-    ) -> Result<serde_json::Value> {
+    ) -> Result<Output> {
         let dir = self.workdir();
         let tag = format!("{}-{}", self.done.origin, a.user);
         match step {
@@ -343,7 +269,7 @@ impl Migration<'_> {
                     &format!("{tag}-home"),
                     task,
                 )?;
-                Ok(json!({ "home": home }))
+                HOME.output(&Home { home })
             }
             Step::PlaceHome => {
                 let home = self.streamed_home(a)?;
@@ -351,14 +277,14 @@ impl Migration<'_> {
                     &*self.dst,
                     &home::place_command(&home::staged(&dir, &a.user), &home, &a.user),
                 )?;
-                Ok(json!({ "home": home }))
+                PLACE_HOME.output(&Home { home })
             }
             Step::Package => {
                 let archive = panel::package(self.packaging()?, &*self.src, a, &dir)?;
-                Ok(json!({ "archive": archive }))
+                PACKAGE.output(&Packaged { archive })
             }
             Step::Transfer => {
-                let archive = self.detail(&a.user, mine, Step::Package, "archive")?;
+                let archive = earlier.get(&PACKAGE)?.archive;
                 let target = arrived(&dir, &archive);
                 let source = transfer::Source {
                     origin: self.origin(),
@@ -376,10 +302,14 @@ impl Migration<'_> {
                 )?;
                 // Safely on the target: the source keeps nothing of the migration.
                 transport::run_ok(&*self.src, &remove_archive(&archive))?;
-                Ok(json!({ "archive": target, "bytes": report.bytes, "sha256": report.sha256 }))
+                TRANSFER.output(&Moved {
+                    archive: target,
+                    bytes: report.bytes,
+                    sha256: report.sha256,
+                })
             }
             Step::Restore => {
-                let archive = self.detail(&a.user, mine, Step::Transfer, "archive")?;
+                let archive = earlier.get(&TRANSFER)?.archive;
                 // Resumed: the plan of the first run found the name free on the target, so an
                 // account there now is what that run's interrupted restore left.
                 if self.done.resumed && self.partial_present(a) {
@@ -390,7 +320,7 @@ impl Migration<'_> {
                     ))?;
                 }
                 panel::restore(self.packaging()?, &*self.dst, a, &archive)?;
-                Ok(json!({}))
+                RESTORE.output(&Nothing {})
             }
             Step::Verify => {
                 let there = self.panel.accounts(&*self.dst)?;
@@ -411,37 +341,35 @@ impl Migration<'_> {
                 if !domains.is_empty() || !dbs.is_empty() {
                     bail!("restored account is incomplete: missing domains {domains:?}, databases {dbs:?}");
                 }
-                Ok(json!({ "domains": got.domains.len(), "databases": got.databases.len() }))
+                VERIFY.output(&Listed {
+                    domains: got.domains.len(),
+                    databases: got.databases.len(),
+                })
             }
             Step::Cleanup => {
-                let on_dst = self.detail(&a.user, mine, Step::Transfer, "archive")?;
+                let on_dst = earlier.get(&TRANSFER)?.archive;
                 transport::run_ok(&*self.dst, &remove_archive(&on_dst))?;
-                Ok(json!({}))
+                CLEANUP.output(&Nothing {})
             }
         }
     }
 
     /// Removes the files a finished step left, when a step beside it failed (a restored
-    /// account is removed with the partial ones). Returns the error to journal for it.
-    fn undo(&self, a: &Account, step: Step, detail: &serde_json::Value) -> anyhow::Error {
+    /// account is removed with the partial ones). Says what it did.
+    fn undo(&self, a: &Account, step: Step, output: &Output) -> String {
         let removed = match step {
-            Step::Home => Some((&self.dst, home::staged(&self.workdir(), &a.user))),
-            Step::Package => detail
-                .get("archive")
-                .and_then(|v| v.as_str())
-                .map(|p| (&self.src, p.to_string())),
-            Step::Transfer => detail
-                .get("archive")
-                .and_then(|v| v.as_str())
-                .map(|p| (&self.dst, p.to_string())),
-            _ => None,
+            Step::Home => Ok((&self.dst, home::staged(&self.workdir(), &a.user))),
+            Step::Package => PACKAGE.read(output).map(|p| (&self.src, p.archive)),
+            Step::Transfer => TRANSFER.read(output).map(|m| (&self.dst, m.archive)),
+            _ => return "undone".to_string(),
         };
-        match removed
-            .map(|(t, path)| transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &path])))
-        {
-            Some(Err(e)) => anyhow::anyhow!("its files could not be removed: {e}"),
-            Some(Ok(_)) => anyhow::anyhow!("its files were removed"),
-            None => anyhow::anyhow!("undone"),
+        let removed = removed.and_then(|(t, path)| {
+            transport::run_ok(&**t, &Cmd::new("rm").args(["-rf", "--", &path]))
+                .map_err(anyhow::Error::from)
+        });
+        match removed {
+            Err(e) => format!("its files could not be removed: {e}"),
+            Ok(_) => "its files were removed".to_string(),
         }
     }
 

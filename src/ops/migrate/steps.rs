@@ -4,7 +4,8 @@
 use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
-use crate::journal::{query, Event, Journal, RunStatus};
+use crate::journal::{query, Journal, RunStatus};
+use crate::ops::runner::{self, Journaled, StepName, Typed};
 use crate::ops::transfer::Route;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +52,12 @@ pub fn stages(streamed_home: bool) -> &'static [&'static [Lane]] {
     }
 }
 
+impl StepName for Step {
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 impl Step {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -80,35 +87,53 @@ pub struct Request {
     pub scheduled: Option<String>,
 }
 
-/// The journaled name of the request step.
+/// The journaled name of the request step, and the unit it is journaled for.
 pub const REQUEST: &str = "request";
+pub const REQUEST_UNIT: &str = "*";
 pub const OPERATION: &str = "migrate";
 
-/// Steps already done for an operation started by `origin`, with what they left behind.
-#[derive(Clone, Debug, Default)]
-pub struct Done {
-    pub origin: String,
-    /// Whether this is a resumed run (an earlier one may have stopped in the middle of a step).
-    pub resumed: bool,
-    steps: Vec<(String, Step, serde_json::Value)>,
+/// Steps already done for a migration, with what they left behind.
+pub type Done = Journaled;
+
+/// What the home stream left, and its placing: the account's home directory.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Home {
+    pub home: String,
 }
 
-impl Done {
-    pub fn new(origin: &str) -> Done {
-        Done {
-            origin: origin.to_string(),
-            resumed: false,
-            steps: Vec::new(),
-        }
-    }
-
-    pub fn get(&self, user: &str, step: Step) -> Option<&serde_json::Value> {
-        self.steps
-            .iter()
-            .find(|(u, s, _)| u == user && *s == step)
-            .map(|(_, _, d)| d)
-    }
+/// The account's package on the source.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Packaged {
+    pub archive: String,
 }
+
+/// The package, moved to the target.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Moved {
+    pub archive: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// What the target lists of the restored account.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Listed {
+    pub domains: usize,
+    pub databases: usize,
+}
+
+/// The output of a step that leaves nothing a later one needs.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Nothing {}
+
+/// Each step with the type of its output.
+pub const HOME: Typed<Step, Home> = Typed::new(Step::Home);
+pub const PACKAGE: Typed<Step, Packaged> = Typed::new(Step::Package);
+pub const TRANSFER: Typed<Step, Moved> = Typed::new(Step::Transfer);
+pub const RESTORE: Typed<Step, Nothing> = Typed::new(Step::Restore);
+pub const PLACE_HOME: Typed<Step, Home> = Typed::new(Step::PlaceHome);
+pub const VERIFY: Typed<Step, Listed> = Typed::new(Step::Verify);
+pub const CLEANUP: Typed<Step, Nothing> = Typed::new(Step::Cleanup);
 
 /// The run to resume instead of starting `request` over: the latest run in `ticket`'s journal
 /// of the same migration (same servers, same accounts), when that run was interrupted.
@@ -124,15 +149,10 @@ pub fn interrupted(journal: &Journal, ticket: &str, request: &Request) -> Result
             && r.to == request.to
             && sorted(&r.accounts) == sorted(&request.accounts)
     };
-    let latest = events.iter().rev().find_map(|e| match &e.event {
-        Event::Step(s) if s.operation == OPERATION && s.step == REQUEST => {
-            serde_json::from_value::<Request>(s.detail.clone())
-                .ok()
-                .filter(same)
-                .map(|_| e.run_id.clone())
-        }
-        _ => None,
-    });
+    let latest = runner::outputs_of::<Request>(&events, OPERATION, REQUEST)
+        .into_iter()
+        .rev()
+        .find_map(|(id, r)| same(&r).then_some(id));
     Ok(latest.filter(|id| {
         query::summarize(&events)
             .iter()
@@ -144,36 +164,71 @@ pub fn interrupted(journal: &Journal, ticket: &str, request: &Request) -> Result
 /// resumed) from `ticket`'s journal.
 pub fn load(journal: &Journal, ticket: &str, run_id: &str) -> Result<(Request, Done)> {
     let events = journal.ticket_events(ticket)?;
-    let request = events.iter().find_map(|e| match &e.event {
-        Event::Step(s) if e.run_id == run_id && s.operation == OPERATION && s.step == REQUEST => {
-            Some((s.origin.clone(), s.detail.clone()))
-        }
-        _ => None,
-    });
-    let Some((origin, detail)) = request else {
+    let done = runner::origin_of(&events, OPERATION, run_id)
+        .map(|origin| Journaled::read(&events, OPERATION, &origin));
+    let request = match &done {
+        Some(done) => done.output::<Request>(REQUEST_UNIT, REQUEST)?,
+        None => None,
+    };
+    let (Some(request), Some(done)) = (request, done) else {
         bail!(
             "ticket {ticket} has no migration run {run_id}: `hostops --ticket {ticket} log list` shows its runs \
              (resume under the ticket the run was made for)"
         );
     };
-    let request: Request = serde_json::from_value(detail)?;
-    let mut done = Done::new(&origin);
-    done.resumed = true;
-    // The last event of a step wins: a step journaled as done and later undone is not done.
-    for e in &events {
-        if let Event::Step(s) = &e.event {
-            if s.operation == OPERATION && s.origin == origin {
-                if let Ok(step) =
-                    serde_json::from_value::<Step>(serde_json::Value::String(s.step.clone()))
-                {
-                    done.steps
-                        .retain(|(u, st, _)| !(*u == s.unit && *st == step));
-                    if s.ok {
-                        done.steps.push((s.unit.clone(), step, s.detail.clone()));
-                    }
-                }
-            }
-        }
-    }
     Ok((request, done))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::context::tests::journaled;
+
+    #[test]
+    fn a_journal_written_before_the_step_runner_resumes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let ctx = journaled(tmp.path());
+        let run_id = ctx.run_log().unwrap().run_id().to_string();
+        // The rows as the bookkeeping before the runner wrote them.
+        let rows: [(&str, &str, Result<serde_json::Value, &str>); 4] = [
+            (
+                "*",
+                REQUEST,
+                Ok(
+                    json!({"from": "h1", "to": "h2", "accounts": ["bob"], "route": "relay", "scheduled": null}),
+                ),
+            ),
+            (
+                "bob",
+                "package",
+                Ok(json!({"archive": "/home/x/bob.tar.gz"})),
+            ),
+            (
+                "bob",
+                "transfer",
+                Ok(json!({"archive": "/home/y/bob.tar.gz", "bytes": 7, "sha256": "5a1d"})),
+            ),
+            ("bob", "restore", Err("restore failed")),
+        ];
+        for (unit, step, result) in rows {
+            ctx.record_step(OPERATION, &run_id, unit, step, &result, Duration::ZERO)
+                .unwrap();
+        }
+        let journal = ctx.open_journal().unwrap();
+        let (request, done) = load(&journal, "T-1", &run_id).unwrap();
+        assert_eq!((request.from.as_str(), request.accounts.len()), ("h1", 1));
+        assert_eq!(done.origin, run_id);
+        let moved: Moved = done.output("bob", "transfer").unwrap().unwrap();
+        assert_eq!(
+            (moved.archive.as_str(), moved.bytes),
+            ("/home/y/bob.tar.gz", 7)
+        );
+        let packaged: Packaged = done.output("bob", "package").unwrap().unwrap();
+        assert_eq!(packaged.archive, "/home/x/bob.tar.gz");
+        assert!(!done.finished("bob", "restore"));
+    }
 }
