@@ -1,6 +1,10 @@
-//! `hostops log list|show|export|verify`
+//! `hostops log list|show|export|verify|push|init-server`
 
 use anyhow::{bail, Result};
+
+use super::Ran;
+use crate::app::finish;
+use crate::ops::shared_journal::{self, PushOptions};
 
 use crate::cli::{ExportFormat, LogCommand};
 use crate::context::Context;
@@ -11,13 +15,22 @@ use crate::journal::{parse_anchor, since, Anchor, Head, Verification, ANCHOR_MIN
 use crate::ops::handoff::{self, TicketReport};
 use crate::output::{human_duration, verdict, Printer, Table};
 
-pub fn run(ctx: &Context, cmd: LogCommand) -> Result<ExitStatus> {
-    match cmd {
+pub(super) fn run(ctx: &Context, cmd: LogCommand) -> Result<Ran> {
+    let printed = match cmd {
         LogCommand::List { since } => list(ctx, since.as_deref()),
         LogCommand::Show { ticket } => show(ctx, &ticket),
         LogCommand::Export { ticket, format } => export(ctx, &ticket, format),
         LogCommand::Verify { head } => verify(ctx, head.as_deref()),
-    }
+        LogCommand::Push { url } => {
+            let opts = PushOptions::new(&ctx.settings.journal, url.as_deref())?;
+            return finish(ctx, &shared_journal::push_local(&opts)?).map(Ran::Finished);
+        }
+        LogCommand::InitServer { url, operators } => {
+            let ready = shared_journal::init_server(&url, &operators)?;
+            return finish(ctx, &ready).map(Ran::Finished);
+        }
+    };
+    printed.map(Ran::Printed)
 }
 
 /// `--since` as journal timestamp text; local forms are read in the system time zone.
@@ -80,7 +93,7 @@ fn report(ctx: &Context, ticket: &str) -> Result<TicketReport> {
             status: ExitStatus::Failure,
             message: format!(
                 "no runs recorded for ticket {ticket} in `{}`",
-                journal.path().display()
+                journal.name()
             ),
         });
     }
@@ -160,7 +173,7 @@ fn verify(ctx: &Context, anchor: Option<&str>) -> Result<ExitStatus> {
     if ctx.printer.is_json() {
         ctx.printer.json(&v)?;
     } else {
-        render_verification(ctx, &journal.path().display().to_string(), &v);
+        render_verification(ctx, journal.name(), &v);
     }
     Ok(if v.intact() {
         ExitStatus::Success

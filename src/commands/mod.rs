@@ -25,7 +25,7 @@ use crate::cli::{BlacklistCommand, Cli, ColorChoice, Command, GlobalArgs, HostsC
 use crate::config::Config;
 use crate::context::{self, Context, Settings};
 use crate::exit::ExitStatus;
-use crate::journal::{RunLog, RunStart, RunStatus};
+use crate::journal::{RunLog, RunStart, RunStatus, Target};
 use crate::output::{Format, Printer};
 use crate::panel;
 use crate::ticket::Ticket;
@@ -116,6 +116,13 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
             Err(e) => ctx.printer.warn(format!(
                 "could not record the end of the run in the journal: {e:#}"
             )),
+        }
+        if let Some(why) = log.journaled_locally() {
+            ctx.printer.warn(format!(
+                "{why}: run {} is journaled locally in `{}`; send it with `hostops log push`",
+                log.run_id(),
+                log.journal().name()
+            ));
         }
     }
     let Some(finished) = finished else {
@@ -212,9 +219,9 @@ fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
                 .map(|d| d.join("inventory.toml"))
                 .filter(|p| p.exists())
         });
-    let journal = match &g.journal {
-        Some(p) => p.clone(),
-        None => crate::journal::default_path()?,
+    let journal = match g.journal.as_deref().or(config.journal.as_deref()) {
+        Some(given) => Target::parse(given)?,
+        None => Target::Sqlite(crate::journal::default_path()?),
     };
     let ssh_config = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".ssh").join("config"));
     Ok(Settings {
@@ -275,6 +282,8 @@ fn command_name(cmd: &Command) -> &'static str {
             L::Show { .. } => "log show",
             L::Export { .. } => "log export",
             L::Verify { .. } => "log verify",
+            L::Push { .. } => "log push",
+            L::InitServer { .. } => "log init-server",
         },
         Command::Completions { .. } => "completions",
         Command::Man => "man",
@@ -333,7 +342,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Ran> {
         Command::Migrate(args) => printed(migrate::run(ctx, args.command)),
         Command::Backup(args) => printed(backup::run(ctx, args.command)),
         Command::Playbook(args) => printed(playbook::run(ctx, args)),
-        Command::Log(args) => printed(log::run(ctx, args.command)),
+        Command::Log(args) => log::run(ctx, args.command),
         Command::Completions { shell } => printed(reference::print_completions(ctx, shell)),
         Command::Man => printed(reference::print_man(ctx)),
     }

@@ -11,4 +11,5 @@ pub mod handoff;
 pub mod migrate;
 pub mod playbook;
 pub mod pull_access;
+pub mod shared_journal;
 pub mod transfer;

@@ -1,0 +1,154 @@
+//! The journal of one run: each event redacted, numbered in its run and appended; when a shared
+//! journal goes away mid-run, the whole run so far and the rest of it go to the local file.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+
+use super::chain::Head;
+use super::event::{Event, RunEnd, RunStart, RunStatus};
+use super::redact::Redactor;
+use super::store::{Entry, Journal};
+use crate::ticket::Ticket;
+
+/// Where a run journals when its shared journal cannot be reached.
+pub enum Fallback {
+    /// Nowhere else: the journal is local already.
+    None,
+    /// This local file, if the shared journal goes away during the run.
+    To(PathBuf),
+    /// The shared journal was unreachable from the start (why): the journal given is local.
+    Taken(String),
+}
+
+pub struct RunLog {
+    run_id: String,
+    ticket: Ticket,
+    redactor: Arc<Redactor>,
+    started: Instant,
+    writer: Mutex<Writer>,
+}
+
+struct Writer {
+    journal: Arc<Journal>,
+    /// The number of events this run has recorded.
+    count: i64,
+    /// While the journal is shared: every entry sent, to journal the whole run locally if the
+    /// shared journal goes away.
+    sent: Vec<Entry>,
+    fallback: Option<PathBuf>,
+    /// Why the run is journaled locally rather than in the shared journal.
+    local_because: Option<String>,
+}
+
+impl RunLog {
+    /// Records the start of a run and returns its handle.
+    pub fn start(
+        journal: Arc<Journal>,
+        fallback: Fallback,
+        ticket: Ticket,
+        start: RunStart,
+        redactor: Arc<Redactor>,
+    ) -> Result<RunLog> {
+        let (fallback, local_because) = match fallback {
+            Fallback::None => (None, None),
+            Fallback::To(path) => (Some(path), None),
+            Fallback::Taken(why) => (None, Some(why)),
+        };
+        let log = RunLog {
+            run_id: super::new_run_id(),
+            ticket,
+            redactor,
+            started: Instant::now(),
+            writer: Mutex::new(Writer {
+                journal,
+                count: 0,
+                sent: Vec::new(),
+                fallback,
+                local_because,
+            }),
+        };
+        log.record(Event::RunStart(start))?;
+        Ok(log)
+    }
+
+    pub fn run_id(&self) -> &str {
+        &self.run_id
+    }
+
+    /// The journal this run writes to now.
+    pub fn journal(&self) -> Arc<Journal> {
+        self.writer().journal.clone()
+    }
+
+    /// Why this run is journaled in the local file rather than the shared journal, if it is.
+    pub fn journaled_locally(&self) -> Option<String> {
+        self.writer().local_because.clone()
+    }
+
+    pub fn ticket(&self) -> &Ticket {
+        &self.ticket
+    }
+
+    pub fn redactor(&self) -> &Redactor {
+        &self.redactor
+    }
+
+    /// Appends one event (redacted) to the chain.
+    pub fn record(&self, event: Event) -> Result<()> {
+        self.append(event).map(drop)
+    }
+
+    /// Records how the run ended; returns the chain head after it, the run summary's anchor.
+    pub fn finish(&self, exit_code: i32, status: RunStatus) -> Result<Head> {
+        self.append(Event::RunEnd(RunEnd {
+            exit_code,
+            status,
+            duration_ms: self.started.elapsed().as_millis() as u64,
+        }))
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, Writer> {
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Numbers and appends the event under the run's lock, so the run's events keep their
+    /// order in whichever journal they land.
+    fn append(&self, mut event: Event) -> Result<Head> {
+        event.redact(&self.redactor);
+        let mut w = self.writer();
+        w.count += 1;
+        let entry = Entry::new(&self.run_id, w.count, self.ticket.as_str(), &event)?;
+        let appended = match w.journal.append_entries(std::slice::from_ref(&entry)) {
+            Ok(done) => {
+                if w.journal.is_shared() {
+                    w.sent.push(entry);
+                }
+                done
+            }
+            Err(e) => match w.fallback.take() {
+                Some(path) => {
+                    w.sent.push(entry);
+                    let local = Arc::new(Journal::open(&path)?);
+                    let done = local.append_entries(&w.sent)?;
+                    let why = format!("the shared journal `{}` failed: {e:#}", w.journal.name());
+                    tracing::warn!(
+                        "{why}; this run is journaled locally in `{}` from its start: send it \
+                         later with `hostops log push`",
+                        path.display()
+                    );
+                    w.sent = Vec::new();
+                    w.journal = local;
+                    w.local_because = Some(why);
+                    done
+                }
+                None => return Err(e),
+            },
+        };
+        appended
+            .head
+            .context("the journal has no head after an append")
+    }
+}
