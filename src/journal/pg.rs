@@ -17,7 +17,7 @@ use crate::exit::{ExitStatus, StatusError};
 pub const OPERATOR_ROLE: &str = "hostops_operator";
 
 /// The advisory lock that serializes appends to the chain (`'hostops'` in ASCII).
-const CHAIN_LOCK: i64 = 0x686f_7374_6f70_73;
+const CHAIN_LOCK: i64 = 0x0068_6f73_746f_7073;
 
 const SCHEMA: &str = "
 CREATE SCHEMA IF NOT EXISTS hostops;

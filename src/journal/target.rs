@@ -16,7 +16,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Clone, Debug)]
 pub enum Target {
     Sqlite(PathBuf),
-    Postgres(PgUrl),
+    Postgres(Box<PgUrl>),
 }
 
 /// A `postgres://user[:password]@host[:port]/dbname` URL, parsed; shown without its password.
@@ -31,7 +31,7 @@ impl Target {
     /// `given` as a target: a `postgres://` or `postgresql://` URL, else an SQLite path.
     pub fn parse(given: &str) -> Result<Target> {
         if given.starts_with("postgres://") || given.starts_with("postgresql://") {
-            Ok(Target::Postgres(PgUrl::parse(given)?))
+            Ok(Target::Postgres(Box::new(PgUrl::parse(given)?)))
         } else {
             Ok(Target::Sqlite(PathBuf::from(given)))
         }

@@ -27,7 +27,7 @@ impl PushOptions {
         };
         let to = match (url, configured) {
             (Some(url), _) => PgUrl::parse(url)?,
-            (None, Target::Postgres(url)) => url.clone(),
+            (None, Target::Postgres(url)) => (**url).clone(),
             (None, Target::Sqlite(_)) => {
                 return Err(StatusError::usage(
                     "no shared journal to push to: give its postgres:// URL, or set it with \
@@ -90,7 +90,7 @@ pub fn push_local(opts: &PushOptions) -> Result<Pushed> {
         }
         .into());
     }
-    let shared = Journal::open_target(&Target::Postgres(opts.to.clone()))?;
+    let shared = Journal::open_target(&Target::Postgres(Box::new(opts.to.clone())))?;
     let done = push::push(&local, &shared)?;
     Ok(Pushed {
         from: local.name().to_string(),
