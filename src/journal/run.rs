@@ -121,6 +121,7 @@ impl RunLog {
         let mut w = self.writer();
         w.count += 1;
         let entry = Entry::new(&self.run_id, w.count, self.ticket.as_str(), &event)?;
+        let began = Instant::now();
         let appended = match w.journal.append_entries(std::slice::from_ref(&entry)) {
             Ok(done) => {
                 if w.journal.is_shared() {
@@ -147,6 +148,10 @@ impl RunLog {
                 None => return Err(e),
             },
         };
+        tracing::debug!(
+            "journal write took {:.3} ms",
+            began.elapsed().as_secs_f64() * 1000.0
+        );
         appended
             .head
             .context("the journal has no head after an append")
