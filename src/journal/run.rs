@@ -157,3 +157,92 @@ impl RunLog {
             .context("the journal has no head after an append")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::chain::GENESIS;
+    use crate::journal::store::{Appended, Store, Stored};
+
+    /// A shared journal that takes `up` appends, then is gone.
+    struct Flaky {
+        up: usize,
+        rows: Vec<Entry>,
+    }
+
+    impl Store for Flaky {
+        fn head(&mut self) -> Result<Option<Head>> {
+            Ok(None)
+        }
+        fn append(&mut self, entries: &[Entry]) -> Result<Appended> {
+            anyhow::ensure!(self.rows.len() < self.up, "connection refused");
+            self.rows.extend_from_slice(entries);
+            Ok(Appended {
+                new: entries.len() as u64,
+                head: Some(Head {
+                    seq: self.rows.len() as i64,
+                    hash: GENESIS.into(),
+                }),
+            })
+        }
+        fn scan(&mut self, _: Option<&str>, _: &mut dyn FnMut(Stored) -> Result<()>) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    fn start() -> RunStart {
+        RunStart {
+            operator: "tester".into(),
+            machine: "test".into(),
+            command: "unit test".into(),
+            argv: Vec::new(),
+            version: "0".into(),
+            dry_run: false,
+            pid: std::process::id(),
+        }
+    }
+
+    #[test]
+    fn a_run_whose_shared_journal_goes_away_continues_locally_from_its_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let local = dir.path().join("journal.sqlite");
+        let shared = Journal::of(
+            Box::new(Flaky {
+                up: 2,
+                rows: Vec::new(),
+            }),
+            "postgres://db/x",
+            true,
+        );
+        let pattern = regex::Regex::new(crate::ticket::DEFAULT_PATTERN).unwrap();
+        let log = RunLog::start(
+            Arc::new(shared),
+            Fallback::To(local.clone()),
+            Ticket::parse("T-1", &pattern).unwrap(),
+            start(),
+            Arc::new(Redactor::default()),
+        )
+        .unwrap();
+        log.record(Event::Note { text: "one".into() }).unwrap();
+        assert!(log.journaled_locally().is_none());
+        log.record(Event::Note { text: "two".into() }).unwrap();
+        let why = log.journaled_locally().expect("now journaled locally");
+        assert!(
+            why.contains("postgres://db/x") && why.contains("connection refused"),
+            "{why}"
+        );
+        log.finish(0, RunStatus::Ok).unwrap();
+        assert_eq!(log.journal().name(), local.display().to_string());
+
+        // The local file has the whole run, in order, and its chain is intact.
+        let file = Journal::open_read_only(&local).unwrap();
+        let kinds: Vec<String> = file
+            .ticket_events("T-1")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event.kind().to_string())
+            .collect();
+        assert_eq!(kinds, ["run_start", "note", "note", "run_end"]);
+        assert!(file.verify(None).unwrap().intact());
+    }
+}

@@ -127,7 +127,7 @@ impl Journal {
         }
     }
 
-    fn of(store: Box<dyn Store>, name: &str, shared: bool) -> Journal {
+    pub(super) fn of(store: Box<dyn Store>, name: &str, shared: bool) -> Journal {
         Journal {
             store: Mutex::new(store),
             name: name.to_string(),
