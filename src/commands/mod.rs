@@ -119,7 +119,7 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         }
         if let Some(why) = log.journaled_locally() {
             ctx.printer.warn(format!(
-                "{why}: run {} is journaled locally in `{}`; send it with `hostops log push`",
+                "{why}; run {} is journaled locally in `{}`: send it with `hostops log push`",
                 log.run_id(),
                 log.journal().name()
             ));

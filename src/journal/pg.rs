@@ -6,7 +6,7 @@
 
 use anyhow::{bail, Context as _, Result};
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls};
+use postgres::{Client, NoTls, Statement};
 
 use super::chain::{self, Head, Row};
 use super::store::{Appended, Entry, Store, Stored};
@@ -50,6 +50,30 @@ const COLUMNS: &str =
 pub struct Postgres {
     url: PgUrl,
     client: Client,
+    prepared: Prepared,
+}
+
+/// An append's statements, prepared once per connection (one round trip each saved).
+struct Prepared {
+    lock: Statement,
+    head: Statement,
+    insert: Statement,
+}
+
+impl Prepared {
+    fn on(client: &mut Client) -> Result<Prepared, postgres::Error> {
+        Ok(Prepared {
+            lock: client.prepare("SELECT pg_advisory_xact_lock($1)")?,
+            head: client
+                .prepare("SELECT seq, hash FROM hostops.events ORDER BY seq DESC LIMIT 1")?,
+            insert: client.prepare(
+                "INSERT INTO hostops.events
+                     (seq, run_id, run_seq, ticket, at, kind, body, prev_hash, hash)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                 ON CONFLICT (run_id, run_seq) DO NOTHING",
+            )?,
+        })
+    }
 }
 
 impl Postgres {
@@ -64,34 +88,29 @@ impl Postgres {
                 "`{url}` has no hostops journal: create it once with `hostops log init-server {url}`"
             )));
         }
+        let prepared = Prepared::on(&mut client)?;
         Ok(Postgres {
             url: url.clone(),
             client,
+            prepared,
         })
     }
 
     fn try_append(&mut self, entries: &[Entry]) -> Result<Appended, postgres::Error> {
+        let p = &self.prepared;
         let mut tx = self.client.transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&CHAIN_LOCK])?;
+        // The head is read after the lock is held: a new statement, a new snapshot.
+        tx.execute(&p.lock, &[&CHAIN_LOCK])?;
         let head = tx
-            .query_opt(
-                "SELECT seq, hash FROM hostops.events ORDER BY seq DESC LIMIT 1",
-                &[],
-            )?
+            .query_opt(&p.head, &[])?
             .map(|r| (r.get::<_, i64>(0), r.get::<_, String>(1)));
         let (mut seq, mut hash) = head.unwrap_or((0, chain::GENESIS.to_string()));
-        let insert = tx.prepare(
-            "INSERT INTO hostops.events
-                 (seq, run_id, run_seq, ticket, at, kind, body, prev_hash, hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-             ON CONFLICT (run_id, run_seq) DO NOTHING",
-        )?;
         let mut new = 0;
         for entry in entries {
             let row = entry.chained(seq + 1, hash.clone());
             let row_hash = row.hash();
             let inserted = tx.execute(
-                &insert,
+                &p.insert,
                 &[
                     &row.seq,
                     &row.run_id,
@@ -123,10 +142,7 @@ impl Store for Postgres {
     fn head(&mut self) -> Result<Option<Head>> {
         Ok(self
             .client
-            .query_opt(
-                "SELECT seq, hash FROM hostops.events ORDER BY seq DESC LIMIT 1",
-                &[],
-            )?
+            .query_opt(&self.prepared.head, &[])?
             .map(|r| Head {
                 seq: r.get(0),
                 hash: r.get(1),
@@ -140,9 +156,12 @@ impl Store for Postgres {
             Ok(done) => Ok(done),
             Err(_) if self.client.is_closed() => {
                 self.client = connect(&self.url)?;
-                Ok(self.try_append(entries)?)
+                self.prepared = Prepared::on(&mut self.client)?;
+                self.try_append(entries).map_err(|e| {
+                    anyhow::anyhow!("failed to write journal `{}`: {}", self.url, chain(&e))
+                })
             }
-            Err(e) => Err(e).with_context(|| format!("failed to write journal `{}`", self.url)),
+            Err(e) => bail!("failed to write journal `{}`: {}", self.url, chain(&e)),
         }
     }
 
@@ -182,10 +201,21 @@ fn connect(url: &PgUrl) -> Result<Client> {
     url.config.connect(NoTls).map_err(|e| {
         StatusError {
             status: ExitStatus::Connection,
-            message: format!("cannot reach the shared journal `{url}`: {e}"),
+            message: format!("cannot reach the shared journal `{url}`: {}", chain(&e)),
         }
         .into()
     })
+}
+
+/// `e` with its causes (`error connecting to server: Connection refused`).
+fn chain(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        text = format!("{text}: {c}");
+        cause = c.source();
+    }
+    text
 }
 
 /// Creates the shared journal's schema and the operators' role (`OPERATOR_ROLE`: INSERT and

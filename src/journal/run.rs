@@ -134,7 +134,7 @@ impl RunLog {
                     w.sent.push(entry);
                     let local = Arc::new(Journal::open(&path)?);
                     let done = local.append_entries(&w.sent)?;
-                    let why = format!("the shared journal `{}` failed: {e:#}", w.journal.name());
+                    let why = format!("{e:#}");
                     tracing::warn!(
                         "{why}; this run is journaled locally in `{}` from its start: send it \
                          later with `hostops log push`",
