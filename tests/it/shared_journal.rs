@@ -302,3 +302,33 @@ fn a_server_without_the_schema_is_named_with_the_command_that_creates_it() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_tampered_local_journal_is_never_pushed() {
+    let env = Env::new();
+    let out = env
+        .hostops()
+        .args(["-t", "T-1", "-y", "exec", "local", "--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    rusqlite::Connection::open(env.journal())
+        .unwrap()
+        .execute(
+            "UPDATE events SET body = replace(body, 'true', 'false') WHERE seq = 2",
+            [],
+        )
+        .unwrap();
+    // Refused before any connection: nothing listens on port 1.
+    let out = env
+        .hostops()
+        .args(["log", "push", "postgres://ops@127.0.0.1:1/hostops"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("fails its hash check") && stderr(&out).contains("row 2 was edited"),
+        "{}",
+        stderr(&out)
+    );
+}
