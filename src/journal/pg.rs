@@ -55,7 +55,6 @@ pub struct Postgres {
 
 /// An append's statements, prepared once per connection (one round trip each saved).
 struct Prepared {
-    lock: Statement,
     head: Statement,
     insert: Statement,
 }
@@ -63,7 +62,6 @@ struct Prepared {
 impl Prepared {
     fn on(client: &mut Client) -> Result<Prepared, postgres::Error> {
         Ok(Prepared {
-            lock: client.prepare("SELECT pg_advisory_xact_lock($1)")?,
             head: client
                 .prepare("SELECT seq, hash FROM hostops.events ORDER BY seq DESC LIMIT 1")?,
             insert: client.prepare(
@@ -96,12 +94,26 @@ impl Postgres {
         })
     }
 
+    /// One round trip opens the transaction and takes the chain's lock; the head is read in
+    /// the next statement, so with a snapshot taken once the lock is held.
     fn try_append(&mut self, entries: &[Entry]) -> Result<Appended, postgres::Error> {
+        let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({CHAIN_LOCK})");
+        let done = self
+            .client
+            .batch_execute(&begin)
+            .and_then(|()| self.chain(entries))
+            .and_then(|done| self.client.batch_execute("COMMIT").map(|()| done));
+        if done.is_err() && !self.client.is_closed() {
+            let _ = self.client.batch_execute("ROLLBACK");
+        }
+        done
+    }
+
+    /// Inserts `entries` after the head, inside the locked transaction.
+    fn chain(&mut self, entries: &[Entry]) -> Result<Appended, postgres::Error> {
         let p = &self.prepared;
-        let mut tx = self.client.transaction()?;
-        // The head is read after the lock is held: a new statement, a new snapshot.
-        tx.execute(&p.lock, &[&CHAIN_LOCK])?;
-        let head = tx
+        let head = self
+            .client
             .query_opt(&p.head, &[])?
             .map(|r| (r.get::<_, i64>(0), r.get::<_, String>(1)));
         let (mut seq, mut hash) = head.unwrap_or((0, chain::GENESIS.to_string()));
@@ -109,7 +121,7 @@ impl Postgres {
         for entry in entries {
             let row = entry.chained(seq + 1, hash.clone());
             let row_hash = row.hash();
-            let inserted = tx.execute(
+            let inserted = self.client.execute(
                 &p.insert,
                 &[
                     &row.seq,
@@ -129,7 +141,6 @@ impl Postgres {
                 hash = row_hash;
             }
         }
-        tx.commit()?;
         Ok(Appended {
             new,
             head: (seq > 0).then_some(Head { seq, hash }),
