@@ -4,8 +4,6 @@ use anyhow::{bail, Result};
 
 use super::Ran;
 use crate::app::finish;
-use crate::ops::shared_journal::{self, PushOptions};
-
 use crate::cli::{ExportFormat, LogCommand};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
@@ -13,6 +11,7 @@ use crate::journal::query::short_run_id;
 use crate::journal::timestamp_text;
 use crate::journal::{parse_anchor, since, Anchor, Head, Verification, ANCHOR_MIN};
 use crate::ops::handoff::{self, TicketReport};
+use crate::ops::shared_journal::{self, PushOptions};
 use crate::output::{human_duration, verdict, Printer, Table};
 
 pub(super) fn run(ctx: &Context, cmd: LogCommand) -> Result<Ran> {
