@@ -5,6 +5,7 @@
 
 mod chain;
 pub mod event;
+mod handle;
 mod pg;
 pub mod push;
 pub mod query;
@@ -24,11 +25,12 @@ pub use chain::{parse_anchor, Anchor, Head, Verification, ANCHOR_MIN};
 pub use event::{
     Captured, CopyEvent, Event, ExecEvent, ExecStart, RunEnd, RunStart, RunStatus, StepEvent,
 };
+pub use handle::Journal;
 pub use pg::{init_server, OPERATOR_ROLE};
 pub use query::{RunSummary, StoredEvent};
 pub use redact::Redactor;
 pub use run::{Fallback, RunLog};
-pub use store::{timestamp_text, Entry, Journal};
+pub use store::{timestamp_text, Entry};
 pub use target::{PgUrl, Target};
 
 /// Where the journal lives unless --journal or HOSTOPS_JOURNAL says otherwise.

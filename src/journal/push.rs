@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use anyhow::Result;
 
 use super::chain::Head;
-use super::store::{Entry, Journal, Stored};
+use super::handle::Journal;
+use super::store::{Entry, Stored};
 
 /// Rows sent in one transaction.
 const BATCH: usize = 500;

@@ -4,7 +4,8 @@ use anyhow::{Context as _, Result};
 use serde::Serialize;
 
 use super::event::{Event, RunStatus};
-use super::store::{Journal, Stored};
+use super::handle::Journal;
+use super::store::Stored;
 use crate::exit::StatusError;
 use crate::identity;
 

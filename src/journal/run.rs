@@ -9,8 +9,9 @@ use anyhow::{Context as _, Result};
 
 use super::chain::Head;
 use super::event::{Event, RunEnd, RunStart, RunStatus};
+use super::handle::Journal;
 use super::redact::Redactor;
-use super::store::{Entry, Journal};
+use super::store::Entry;
 use crate::ticket::Ticket;
 
 /// Where a run journals when its shared journal cannot be reached.
@@ -227,10 +228,7 @@ mod tests {
         assert!(log.journaled_locally().is_none());
         log.record(Event::Note { text: "two".into() }).unwrap();
         let why = log.journaled_locally().expect("now journaled locally");
-        assert!(
-            why.contains("postgres://db/x") && why.contains("connection refused"),
-            "{why}"
-        );
+        assert_eq!(why, "connection refused");
         log.finish(0, RunStatus::Ok).unwrap();
         assert_eq!(log.journal().name(), local.display().to_string());
 

@@ -4,7 +4,8 @@
 use anyhow::Result;
 
 use super::chain::{Anchor, Head, Verification, GENESIS, SCOPE};
-use super::store::{Journal, Stored};
+use super::handle::Journal;
+use super::store::Stored;
 
 impl Journal {
     /// Walks the whole chain and reports every row that was edited, deleted or inserted; with
