@@ -332,3 +332,53 @@ fn a_tampered_local_journal_is_never_pushed() {
         stderr(&out)
     );
 }
+
+#[test]
+fn the_config_file_names_the_shared_journal_and_its_password_is_never_recorded() {
+    let env = Env::new();
+    let config = env.path().join("config.toml");
+    // Nothing listens on port 1: the run falls back to the local file, and says which journal.
+    std::fs::write(
+        &config,
+        "journal = \"postgres://ops@127.0.0.1:1/hostops\"\n",
+    )
+    .unwrap();
+    let out = env
+        .hostops()
+        .env_remove("HOSTOPS_JOURNAL")
+        .env("HOSTOPS_CONFIG", &config)
+        .args(["-t", "T-1", "-y", "exec", "local", "--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("cannot reach the shared journal `postgres://ops@127.0.0.1:1/hostops`"),
+        "{}",
+        stderr(&out)
+    );
+    // A password in the URL on the command line: masked in the journal and never printed.
+    let out = env
+        .hostops()
+        .env_remove("HOSTOPS_JOURNAL")
+        .args(["--journal", "postgres://ops:s3cr3t-pw@127.0.0.1:1/hostops"])
+        .args(["-t", "T-2", "-y", "exec", "local", "--", "true"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("s3cr3t-pw"), "{}", stderr(&out));
+    let local = std::fs::read(local_journal(&env)).unwrap();
+    assert!(!String::from_utf8_lossy(&local).contains("s3cr3t-pw"));
+    let out = env
+        .hostops()
+        .env("HOSTOPS_JOURNAL", local_journal(&env))
+        .args(["--json", "log", "list"])
+        .output()
+        .unwrap();
+    let runs = listed(&out);
+    assert_eq!(runs.len(), 2, "{runs:#?}");
+    assert!(
+        runs[1]["argv"].to_string().contains("postgres://ops:***@"),
+        "{runs:#?}"
+    );
+}
