@@ -231,7 +231,8 @@ fn chain(e: &postgres::Error) -> String {
 
 /// Creates the shared journal's schema and the operators' role (`OPERATOR_ROLE`: INSERT and
 /// SELECT only), then makes each of `operators` (existing login roles) a member. Run once, as
-/// the database's owner; running it again changes nothing already in place.
+/// the database's owner with CREATEROLE (or a superuser); running it again changes nothing
+/// already in place.
 pub fn init_server(url: &PgUrl, operators: &[String]) -> Result<()> {
     let mut client = connect(url)?;
     let mut tx = client.transaction()?;
