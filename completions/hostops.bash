@@ -148,8 +148,14 @@ _hostops() {
             hostops__subcmd__help__subcmd__log,export)
                 cmd="hostops__subcmd__help__subcmd__log__subcmd__export"
                 ;;
+            hostops__subcmd__help__subcmd__log,init-server)
+                cmd="hostops__subcmd__help__subcmd__log__subcmd__init__subcmd__server"
+                ;;
             hostops__subcmd__help__subcmd__log,list)
                 cmd="hostops__subcmd__help__subcmd__log__subcmd__list"
+                ;;
+            hostops__subcmd__help__subcmd__log,push)
+                cmd="hostops__subcmd__help__subcmd__log__subcmd__push"
                 ;;
             hostops__subcmd__help__subcmd__log,show)
                 cmd="hostops__subcmd__help__subcmd__log__subcmd__show"
@@ -205,8 +211,14 @@ _hostops() {
             hostops__subcmd__log,help)
                 cmd="hostops__subcmd__log__subcmd__help"
                 ;;
+            hostops__subcmd__log,init-server)
+                cmd="hostops__subcmd__log__subcmd__init__subcmd__server"
+                ;;
             hostops__subcmd__log,list)
                 cmd="hostops__subcmd__log__subcmd__list"
+                ;;
+            hostops__subcmd__log,push)
+                cmd="hostops__subcmd__log__subcmd__push"
                 ;;
             hostops__subcmd__log,show)
                 cmd="hostops__subcmd__log__subcmd__show"
@@ -220,8 +232,14 @@ _hostops() {
             hostops__subcmd__log__subcmd__help,help)
                 cmd="hostops__subcmd__log__subcmd__help__subcmd__help"
                 ;;
+            hostops__subcmd__log__subcmd__help,init-server)
+                cmd="hostops__subcmd__log__subcmd__help__subcmd__init__subcmd__server"
+                ;;
             hostops__subcmd__log__subcmd__help,list)
                 cmd="hostops__subcmd__log__subcmd__help__subcmd__list"
+                ;;
+            hostops__subcmd__log__subcmd__help,push)
+                cmd="hostops__subcmd__log__subcmd__help__subcmd__push"
                 ;;
             hostops__subcmd__log__subcmd__help,show)
                 cmd="hostops__subcmd__log__subcmd__help__subcmd__show"
@@ -1122,7 +1140,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__log)
-            opts="list show export verify"
+            opts="list show export verify push init-server"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1149,7 +1167,35 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__help__subcmd__log__subcmd__init__subcmd__server)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__help__subcmd__log__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__log__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1520,7 +1566,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__log)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version list show export verify help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version list show export verify push init-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1592,7 +1638,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__log__subcmd__help)
-            opts="list show export verify help"
+            opts="list show export verify push init-server help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1633,7 +1679,35 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__log__subcmd__help__subcmd__init__subcmd__server)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__log__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__log__subcmd__help__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1675,6 +1749,48 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__log__subcmd__init__subcmd__server)
+            opts="-t -n -y -v -q -h -V --operator --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__log__subcmd__list)
             opts="-t -n -y -v -q -h -V --since --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1686,6 +1802,44 @@ _hostops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__log__subcmd__push)
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --ticket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -26,7 +26,7 @@ end
 
 complete -c hostops -n "__fish_hostops_needs_command" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_needs_command" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_needs_command" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_needs_command" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_needs_command" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_needs_command" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -52,7 +52,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "man" -d 'Print the 
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -70,7 +70,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and not __fish_seen_subcommand_from list check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from list" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -86,7 +86,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_s
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -l forks -d 'Hosts checked at the same time' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand hosts; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -107,7 +107,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand exec" -l timeout -d 'Kil
 complete -c hostops -n "__fish_hostops_using_subcommand exec" -l stdin -d 'Feed this file to the command\'s stdin on every host (`-` for hostops\' own stdin, one host only)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand exec" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand exec" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand exec" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand exec" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand exec" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand exec" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -122,7 +122,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand exec" -s h -l help -d 'P
 complete -c hostops -n "__fish_hostops_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand copy" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand copy" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -139,7 +139,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -s h -l help -d 'P
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -166,7 +166,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l max-addresses -d 'Largest number of addresses a CIDR block may expand to' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -182,7 +182,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l lines -d 'Mail log lines to read, from the end' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from investigate" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -200,7 +200,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -224,7 +224,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l scheduled -d 'Reference of the accounts team\'s schedule (required for more than 20 accounts)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -246,7 +246,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l parallel -d 'Accounts migrated at the same time' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -266,7 +266,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l to -d 'Target server' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -284,7 +284,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l to -d 'Target server' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from sync" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -305,7 +305,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_seen_subcommand_from list restore undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -325,7 +325,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand backup; and not __fish_s
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l account -d 'Only this account\'s restore points' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -344,7 +344,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l only -d 'Restore only this part (repeatable): home, mail, db, db:NAME, path:REL' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -360,7 +360,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -380,7 +380,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish_seen_subcommand_from list show lint run help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -401,7 +401,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and not __fish
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -417,7 +417,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -433,7 +433,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from lint" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -454,7 +454,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l playbooks -d 'Folder of playbooks that override and extend the bundled ones (default: config `playbooks`)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from run" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -473,30 +473,32 @@ complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
 complete -c hostops -n "__fish_hostops_using_subcommand playbook; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "push" -d 'Send the runs journaled locally (while the shared journal was unreachable) to the shared journal; rows it already has are skipped, so pushing twice sends nothing twice'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "init-server" -d 'Create a shared journal in a PostgreSQL database: its schema, and the role hostops_operator that may only INSERT and SELECT (run once, as the database\'s owner)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l since -d 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -510,7 +512,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from show" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from show" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -526,7 +528,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -l format -r -f -a "markdown\t''
 json\t''"
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from export" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -542,7 +544,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l head -d 'A head shown earlier by a run summary or a hand-over note (16 to 64 hex digits)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -555,14 +557,47 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l operator -d 'An existing login role to make an operator (repeatable)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "push" -d 'Send the runs journaled locally (while the shared journal was unreachable) to the shared journal; rows it already has are skipped, so pushing twice sends nothing twice'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "init-server" -d 'Create a shared journal in a PostgreSQL database: its schema, and the role hostops_operator that may only INSERT and SELECT (run once, as the database\'s owner)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand completions" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand completions" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -577,7 +612,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand completions" -s h -l hel
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand man" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand man" -l journal -d 'Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand man" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand man" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand man" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
@@ -620,3 +655,5 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "push" -d 'Send the runs journaled locally (while the shared journal was unreachable) to the shared journal; rows it already has are skipped, so pushing twice sends nothing twice'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "init-server" -d 'Create a shared journal in a PostgreSQL database: its schema, and the role hostops_operator that may only INSERT and SELECT (run once, as the database\'s owner)'

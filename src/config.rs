@@ -16,6 +16,9 @@ pub struct Config {
     pub ticket_pattern: String,
     /// Inventory used when neither --inventory nor HOSTOPS_INVENTORY is given.
     pub inventory: Option<PathBuf>,
+    /// Journal used when neither --journal nor HOSTOPS_JOURNAL is given: an SQLite path or
+    /// the `postgres://` URL of a shared journal.
+    pub journal: Option<String>,
     /// Connect timeout for SSH, in seconds.
     #[serde(default = "default_connect_timeout")]
     pub connect_timeout: u64,
@@ -39,6 +42,7 @@ impl Default for Config {
         Config {
             ticket_pattern: default_ticket_pattern(),
             inventory: None,
+            journal: None,
             connect_timeout: default_connect_timeout(),
             level: None,
             playbooks: None,

@@ -11,7 +11,9 @@ use anyhow::Result;
 use crate::config::Config;
 use crate::exit::StatusError;
 use crate::inventory::{HostSpec, Inventory};
-use crate::journal::{Event, Journal, Redactor, RunLog, RunStart, StepEvent};
+use crate::journal::{
+    self, Event, Fallback, Journal, Redactor, RunLog, RunStart, StepEvent, Target,
+};
 use crate::output::prompt::TermPrompter;
 use crate::output::Printer;
 use crate::secret::Secret;
@@ -27,7 +29,7 @@ pub struct Settings {
     pub dry_run: bool,
     pub assume_yes: bool,
     pub inventory: Option<PathBuf>,
-    pub journal: PathBuf,
+    pub journal: Target,
     pub ssh_config: Option<PathBuf>,
     pub ssh: SshOptions,
 }
@@ -48,6 +50,10 @@ pub struct Context {
 
 impl Context {
     pub fn new(config: Config, printer: Printer, settings: Settings) -> Context {
+        let redactor = Redactor::default();
+        for secret in settings.journal.secrets() {
+            redactor.add_secret(&secret);
+        }
         Context {
             config,
             printer,
@@ -55,7 +61,7 @@ impl Context {
             prompter: TermPrompter::detect(),
             inventory: OnceLock::new(),
             run_log: OnceLock::new(),
-            redactor: Arc::new(Redactor::default()),
+            redactor: Arc::new(redactor),
             connections: Mutex::new(HashMap::new()),
             #[cfg(test)]
             fakes: HashMap::new(),
@@ -76,21 +82,40 @@ impl Context {
     /// write-ahead log that run is still writing to (its later events lost).
     pub fn open_journal(&self) -> Result<Arc<Journal>> {
         match self.run_log() {
-            Some(log) => Ok(log.journal().clone()),
-            None => Ok(Arc::new(Journal::open(&self.settings.journal)?)),
+            Some(log) => Ok(log.journal()),
+            None => Ok(Arc::new(Journal::open_target(&self.settings.journal)?)),
         }
     }
 
-    /// Opens the existing journal file read-only (`log` commands): never creates or changes it.
+    /// Opens the existing journal read-only (`log` commands): never creates or changes a file.
     pub fn read_journal(&self) -> Result<Journal> {
-        Journal::open_read_only(&self.settings.journal)
+        Journal::read_target(&self.settings.journal)
     }
 
-    /// Starts journaling this run under the ticket; every later connection is recorded.
+    /// Starts journaling this run under the ticket; every later connection is recorded. A run
+    /// whose shared journal cannot be reached is journaled in the local file, and says so.
     pub fn start_run(&self, ticket: Ticket, start: RunStart) -> Result<Arc<RunLog>> {
-        let journal = self.open_journal()?;
+        let (journal, fallback) = match &self.settings.journal {
+            Target::Sqlite(_) => (self.open_journal()?, Fallback::None),
+            Target::Postgres(_) => {
+                let local = journal::default_path()?;
+                match self.open_journal() {
+                    Ok(shared) => (shared, Fallback::To(local)),
+                    Err(e) => {
+                        let why = format!("{e:#}");
+                        self.printer.warn(format!(
+                            "{why}; this run is journaled locally in `{}`: send it later with \
+                             `hostops log push`",
+                            local.display()
+                        ));
+                        (Arc::new(Journal::open(&local)?), Fallback::Taken(why))
+                    }
+                }
+            }
+        };
         let log = Arc::new(RunLog::start(
             journal,
+            fallback,
             ticket,
             start,
             self.redactor.clone(),
@@ -332,7 +357,7 @@ pub(crate) mod tests {
                 dry_run: false,
                 assume_yes: false,
                 inventory: None,
-                journal: PathBuf::from("/nonexistent/journal.sqlite"),
+                journal: Target::Sqlite(PathBuf::from("/nonexistent/journal.sqlite")),
                 ssh_config: None,
                 ssh: ssh_options(5, false),
             },
@@ -353,7 +378,7 @@ pub(crate) mod tests {
     /// tests of ops that read back the journal rows they write.
     pub(crate) fn journaled(dir: &std::path::Path) -> Context {
         let mut c = ctx();
-        c.settings.journal = dir.join("journal.sqlite");
+        c.settings.journal = Target::Sqlite(dir.join("journal.sqlite"));
         let pattern = regex::Regex::new(crate::ticket::DEFAULT_PATTERN).unwrap();
         let start = RunStart {
             operator: "tester".into(),

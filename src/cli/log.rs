@@ -36,6 +36,23 @@ pub enum LogCommand {
         #[arg(long, value_name = "HASH")]
         head: Option<String>,
     },
+    /// Send the runs journaled locally (while the shared journal was unreachable) to the shared
+    /// journal; rows it already has are skipped, so pushing twice sends nothing twice
+    Push {
+        /// The shared journal (default: --journal, HOSTOPS_JOURNAL or the config file's)
+        #[arg(value_name = "URL")]
+        url: Option<String>,
+    },
+    /// Create a shared journal in a PostgreSQL database: its schema, and the role
+    /// hostops_operator that may only INSERT and SELECT (run once, as the database's owner)
+    InitServer {
+        /// postgres://OWNER@HOST[:PORT]/DBNAME
+        #[arg(value_name = "URL")]
+        url: String,
+        /// An existing login role to make an operator (repeatable)
+        #[arg(long = "operator", value_name = "ROLE")]
+        operators: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

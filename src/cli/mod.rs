@@ -88,15 +88,16 @@ pub struct GlobalArgs {
     )]
     pub inventory: Option<PathBuf>,
 
-    /// Journal database (default: $XDG_DATA_HOME/hostops/journal.sqlite)
+    /// Journal: an SQLite file, or a postgres:// URL for a journal shared by the team
+    /// (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)
     #[arg(
         long,
         global = true,
         env = "HOSTOPS_JOURNAL",
         hide_env_values = true,
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
-    pub journal: Option<PathBuf>,
+    pub journal: Option<String>,
 
     /// Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)
     #[arg(long, global = true)]

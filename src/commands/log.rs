@@ -14,6 +14,7 @@ use crate::journal::timestamp_text;
 use crate::journal::{parse_anchor, since, ANCHOR_MIN};
 use crate::ops::handoff;
 use crate::ops::journal_read;
+use crate::ops::shared_journal::{self, PushOptions};
 use render::Markdown;
 
 pub fn run(ctx: &Context, cmd: LogCommand) -> Result<Finished> {
@@ -39,6 +40,13 @@ pub fn run(ctx: &Context, cmd: LogCommand) -> Result<Finished> {
         LogCommand::Verify { head } => {
             let anchor = head.as_deref().map(anchor).transpose()?;
             app::finish(ctx, &journal_read::verify(ctx, anchor.as_deref())?)
+        }
+        LogCommand::Push { url } => {
+            let opts = PushOptions::new(&ctx.settings.journal, url.as_deref())?;
+            app::finish(ctx, &shared_journal::push_local(&opts)?)
+        }
+        LogCommand::InitServer { url, operators } => {
+            app::finish(ctx, &shared_journal::init_server(&url, &operators)?)
         }
     }
 }

@@ -98,6 +98,13 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
                 "could not record the end of the run in the journal: {e:#}"
             )),
         }
+        if let Some(why) = log.journaled_locally() {
+            ctx.printer.warn(format!(
+                "{why}; run {} is journaled locally in `{}`: send it with `hostops log push`",
+                log.run_id(),
+                log.journal().name()
+            ));
+        }
     }
     envelope::print(&ctx, name, journal_head.as_deref(), &finished);
     status

@@ -41,6 +41,8 @@ pub fn command_name(cmd: &Command) -> &'static str {
             L::Show { .. } => "log show",
             L::Export { .. } => "log export",
             L::Verify { .. } => "log verify",
+            L::Push { .. } => "log push",
+            L::InitServer { .. } => "log init-server",
         },
         Command::Completions { .. } => "completions",
         Command::Man => "man",

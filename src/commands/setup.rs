@@ -8,6 +8,7 @@ use anyhow::Result;
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::config::Config;
 use crate::context::{self, Settings};
+use crate::journal::Target;
 use crate::ticket::Ticket;
 
 pub fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
@@ -27,9 +28,9 @@ pub fn settings(g: &GlobalArgs, config: &Config) -> Result<Settings> {
                 .map(|d| d.join("inventory.toml"))
                 .filter(|p| p.exists())
         });
-    let journal = match &g.journal {
-        Some(p) => p.clone(),
-        None => crate::journal::default_path()?,
+    let journal = match g.journal.as_deref().or(config.journal.as_deref()) {
+        Some(given) => Target::parse(given)?,
+        None => Target::Sqlite(crate::journal::default_path()?),
     };
     let ssh_config = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".ssh").join("config"));
     Ok(Settings {

@@ -1,19 +1,23 @@
-//! The append-only record of every run, keyed by helpdesk ticket: SQLite (embedded), each event
-//! hash-chained to the one before so that a row edited or deleted in the middle is detected (and,
-//! against a head recorded outside, a rewrite or truncation), and secrets redacted before
-//! anything is written.
+//! The append-only record of every run, keyed by helpdesk ticket: SQLite (embedded) or
+//! PostgreSQL (shared by the team), each event hash-chained to the one before so that a row
+//! edited or deleted in the middle is detected (and, against a head recorded outside, a rewrite
+//! or truncation), and secrets redacted before anything is written.
 
 mod chain;
 pub mod event;
+mod handle;
+mod pg;
+pub mod push;
 pub mod query;
 pub mod redact;
+mod run;
 pub mod since;
+mod sqlite;
 mod store;
+mod target;
 mod verify;
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
 
 use anyhow::{Context as _, Result};
 
@@ -21,84 +25,19 @@ pub use chain::{parse_anchor, Anchor, Head, Verification, ANCHOR_MIN};
 pub use event::{
     Captured, CopyEvent, Event, ExecEvent, ExecStart, RunEnd, RunStart, RunStatus, StepEvent,
 };
+pub use handle::Journal;
+pub use pg::{init_server, OPERATOR_ROLE};
 pub use query::{RunSummary, StoredEvent};
 pub use redact::Redactor;
-pub use store::{timestamp_text, Journal};
-
-use crate::ticket::Ticket;
+pub use run::{Fallback, RunLog};
+pub use store::{timestamp_text, Entry};
+pub use target::{PgUrl, Target};
 
 /// Where the journal lives unless --journal or HOSTOPS_JOURNAL says otherwise.
 pub fn default_path() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "hostops")
         .context("cannot find a home directory for the journal: pass --journal PATH")?;
     Ok(dirs.data_dir().join("journal.sqlite"))
-}
-
-/// The journal of one run: what the transport wrapper and the ops write through.
-pub struct RunLog {
-    journal: Arc<Journal>,
-    run_id: String,
-    ticket: Ticket,
-    redactor: Arc<Redactor>,
-    started: Instant,
-}
-
-impl RunLog {
-    /// Records the start of a run and returns its handle.
-    pub fn start(
-        journal: Arc<Journal>,
-        ticket: Ticket,
-        start: RunStart,
-        redactor: Arc<Redactor>,
-    ) -> Result<RunLog> {
-        let run_id = new_run_id();
-        let log = RunLog {
-            journal,
-            run_id,
-            ticket,
-            redactor,
-            started: Instant::now(),
-        };
-        log.record(Event::RunStart(start))?;
-        Ok(log)
-    }
-
-    pub fn run_id(&self) -> &str {
-        &self.run_id
-    }
-
-    /// The journal this run writes to.
-    pub fn journal(&self) -> &Arc<Journal> {
-        &self.journal
-    }
-
-    pub fn ticket(&self) -> &Ticket {
-        &self.ticket
-    }
-
-    pub fn redactor(&self) -> &Redactor {
-        &self.redactor
-    }
-
-    /// Appends one event (redacted) to the chain.
-    pub fn record(&self, event: Event) -> Result<()> {
-        self.append(event).map(drop)
-    }
-
-    fn append(&self, mut event: Event) -> Result<Head> {
-        event.redact(&self.redactor);
-        self.journal
-            .append(&self.run_id, self.ticket.as_str(), &event)
-    }
-
-    /// Records how the run ended; returns the chain head after it, the run summary's anchor.
-    pub fn finish(&self, exit_code: i32, status: RunStatus) -> Result<Head> {
-        self.append(Event::RunEnd(RunEnd {
-            exit_code,
-            status,
-            duration_ms: self.started.elapsed().as_millis() as u64,
-        }))
-    }
 }
 
 /// A run ID no other run shares, on any machine: 122 random bits as a UUID

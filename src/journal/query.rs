@@ -1,11 +1,11 @@
 //! Reading the journal back: events of a ticket, and runs summarised for `log list`/`log show`.
 
 use anyhow::{Context as _, Result};
-use rusqlite::params;
 use serde::Serialize;
 
 use super::event::{Event, RunStatus};
-use super::store::Journal;
+use super::handle::Journal;
+use super::store::Stored;
 use crate::exit::StatusError;
 use crate::identity;
 
@@ -54,32 +54,29 @@ pub struct RunSummary {
 impl Journal {
     /// Every event of one ticket, in chain order.
     pub fn ticket_events(&self, ticket: &str) -> Result<Vec<StoredEvent>> {
-        self.select("WHERE ticket = ?1", ticket, "")
+        self.events(Some(ticket))
     }
 
     /// Runs, newest last, optionally of one ticket and since a time (`at` text, inclusive).
     pub fn runs(&self, ticket: Option<&str>, since: Option<&str>) -> Result<Vec<RunSummary>> {
-        let events = self.select(
-            "WHERE (?1 = '' OR ticket = ?1) AND (?2 = '' OR run_id IN \
-             (SELECT run_id FROM events WHERE kind = 'run_start' AND at >= ?2))",
-            ticket.unwrap_or(""),
-            since.unwrap_or(""),
-        )?;
-        Ok(summarize(&events))
+        let mut runs = summarize(&self.events(ticket)?);
+        if let Some(since) = since {
+            runs.retain(|r| r.started.as_str() >= since);
+        }
+        Ok(runs)
     }
 
     /// The run of `ticket` that `given` names: its full ID, or a prefix of at least
     /// `RUN_PREFIX_MIN` characters matching one run only. An ID that matches no run is returned
     /// as given, for the caller's own "no such run" message.
     pub fn resolve_run(&self, ticket: &str, given: &str) -> Result<String> {
-        let conn = self.lock();
-        let mut stmt = conn.prepare(
-            "SELECT run_id FROM events WHERE ticket = ?1 \
-             AND substr(run_id, 1, length(?2)) = ?2 GROUP BY run_id ORDER BY min(seq)",
-        )?;
-        let ids = stmt
-            .query_map(params![ticket, given], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let mut ids: Vec<String> = Vec::new();
+        self.scan(Some(ticket), &mut |s| {
+            if s.row.run_id.starts_with(given) && !ids.contains(&s.row.run_id) {
+                ids.push(s.row.run_id);
+            }
+            Ok(())
+        })?;
         if ids.iter().any(|id| id == given) || ids.is_empty() {
             return Ok(given.to_string());
         }
@@ -102,37 +99,21 @@ impl Journal {
         }
     }
 
-    fn select(&self, filter: &str, a: &str, b: &str) -> Result<Vec<StoredEvent>> {
-        let conn = self.lock();
-        let sql = format!("SELECT seq, run_id, ticket, at, body FROM events {filter} ORDER BY seq");
-        let mut stmt = conn.prepare(&sql)?;
-        let args = if filter.contains("?2") {
-            params![a, b]
-        } else {
-            params![a]
-        };
-        let rows = stmt.query_map(args, |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        })?;
-        rows.map(|row| {
-            let (seq, run_id, ticket, at, body) = row?;
-            let event = serde_json::from_str(&body)
-                .with_context(|| format!("journal row {seq} is not readable"))?;
-            Ok(StoredEvent {
-                seq,
-                run_id,
-                ticket,
-                at,
+    fn events(&self, ticket: Option<&str>) -> Result<Vec<StoredEvent>> {
+        let mut events = Vec::new();
+        self.scan(ticket, &mut |Stored { row, .. }| {
+            let event = serde_json::from_str(&row.body)
+                .with_context(|| format!("journal row {} is not readable", row.seq))?;
+            events.push(StoredEvent {
+                seq: row.seq,
+                run_id: row.run_id,
+                ticket: row.ticket,
+                at: row.at,
                 event,
-            })
-        })
-        .collect()
+            });
+            Ok(())
+        })?;
+        Ok(events)
     }
 }
 
@@ -200,15 +181,15 @@ fn millis_between(a: &str, b: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::Event;
+    use crate::journal::{Entry, Event};
 
     fn journal(ids: &[(&str, &str)]) -> (tempfile::TempDir, Journal) {
         let dir = tempfile::tempdir().unwrap();
         let j = Journal::open(&dir.path().join("journal.sqlite")).unwrap();
         for (ticket, id) in ids {
             let note = Event::Note { text: "x".into() };
-            j.append(id, ticket, &note).unwrap();
-            j.append(id, ticket, &note).unwrap();
+            let entries = [1, 2].map(|n| Entry::new(id, n, ticket, &note).unwrap());
+            j.append_entries(&entries).unwrap();
         }
         (dir, j)
     }

@@ -1,218 +1,80 @@
-//! The SQLite file: created 0600, WAL mode so a killed run leaves every committed event
-//! readable, and one IMMEDIATE transaction per append so concurrent runs keep one chain.
-//! Readers open an existing file read-only: reading never creates, changes or chmods a journal.
+//! The one journal-store trait both backends implement (SQLite, embedded; PostgreSQL, shared),
+//! and the records they store.
 
-use std::fs::{self, OpenOptions};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::Duration;
+use anyhow::Result;
 
-use anyhow::{Context as _, Result};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-
-use super::chain::{self, Head};
+use super::chain::{Head, Row};
 use super::event::Event;
-use crate::exit::StatusError;
 
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS events (
-    seq       INTEGER PRIMARY KEY,
-    run_id    TEXT NOT NULL,
-    ticket    TEXT NOT NULL,
-    at        TEXT NOT NULL,
-    kind      TEXT NOT NULL,
-    body      TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash      TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_ticket ON events (ticket, seq);
-CREATE INDEX IF NOT EXISTS events_run ON events (run_id, seq);
-CREATE TABLE IF NOT EXISTS chain_head (
-    id   INTEGER PRIMARY KEY CHECK (id = 1),
-    seq  INTEGER NOT NULL,
-    hash TEXT NOT NULL
-);
-PRAGMA user_version = 1;
-";
-
-pub struct Journal {
-    pub(super) conn: Mutex<Connection>,
-    path: PathBuf,
+/// One event as the client prepared it, before a store chains it: the same record whichever
+/// journal it lands in, and named by `(run_id, run_seq)` so a retry or a push never stores it
+/// twice.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub run_id: String,
+    /// The event's place in its run, from 1.
+    pub run_seq: i64,
+    pub ticket: String,
+    pub at: String,
+    pub kind: String,
+    pub body: String,
 }
 
-impl Journal {
-    /// Opens (creating if needed, mode 0600) the journal at `path`.
-    pub fn open(path: &Path) -> Result<Journal> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if !dir.exists() {
-                fs::create_dir_all(dir).with_context(|| {
-                    format!("failed to create journal directory `{}`", dir.display())
-                })?;
-                fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-            }
-        }
-        OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(path)
-            .with_context(|| format!("failed to open journal `{}`", path.display()))?;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600)).with_context(|| {
-            format!(
-                "failed to restrict journal `{}` to its owner",
-                path.display()
-            )
-        })?;
-        let conn = Connection::open(path)
-            .with_context(|| format!("failed to open journal `{}`", path.display()))?;
-        conn.busy_timeout(Duration::from_secs(10))?;
-        let prepared = conn
-            .pragma_update(None, "journal_mode", "WAL")
-            .and_then(|()| conn.pragma_update(None, "synchronous", "NORMAL"))
-            .and_then(|()| conn.execute_batch(SCHEMA));
-        if let Err(e) = prepared {
-            return Err(not_a_journal(path, &e).into());
-        }
-        Ok(Journal {
-            conn: Mutex::new(conn),
-            path: path.to_path_buf(),
-        })
-    }
-
-    /// Opens the existing journal at `path` read-only (`SQLITE_OPEN_READ_ONLY`): never creates
-    /// it, never changes its contents or mode. A path that is missing, unreadable or not a
-    /// journal is a usage error (exit 2) that names the path and how to point at another one.
-    pub fn open_read_only(path: &Path) -> Result<Journal> {
-        let meta = fs::metadata(path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                StatusError::usage(format!(
-                    "no journal at `{}`: nothing was ever journaled there. Point at the journal \
-                     with --journal PATH or HOSTOPS_JOURNAL",
-                    path.display()
-                ))
-            } else {
-                cannot_read(path, &e)
-            }
-        })?;
-        if meta.is_dir() {
-            return Err(StatusError::usage(format!(
-                "`{}` is a directory, not a journal file: give the journal file with --journal \
-                 PATH or HOSTOPS_JOURNAL",
-                path.display()
-            ))
-            .into());
-        }
-        fs::File::open(path).map_err(|e| cannot_read(path, &e))?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| not_a_journal(path, &e))?;
-        conn.busy_timeout(Duration::from_secs(10))?;
-        let tables: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' \
-                 AND name IN ('events', 'chain_head')",
-                [],
-                |r| r.get(0),
-            )
-            .map_err(|e| not_a_journal(path, &e))?;
-        if tables != 2 {
-            return Err(StatusError::usage(format!(
-                "`{}` is an SQLite database but not a hostops journal (it has no events or \
-                 chain_head table): check --journal PATH or HOSTOPS_JOURNAL",
-                path.display()
-            ))
-            .into());
-        }
-        Ok(Journal {
-            conn: Mutex::new(conn),
-            path: path.to_path_buf(),
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    pub(super) fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// The last row of the chain as the head table records it (`None` for an empty journal).
-    pub fn head(&self) -> Result<Option<Head>> {
-        Ok(self
-            .lock()
-            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| {
-                Ok(Head {
-                    seq: r.get(0)?,
-                    hash: r.get(1)?,
-                })
-            })
-            .optional()?)
-    }
-
-    /// Appends `event` to the chain, committed before this returns; returns the new head.
-    pub fn append(&self, run_id: &str, ticket: &str, event: &Event) -> Result<Head> {
-        let body = serde_json::to_string(event)?;
-        let at = now_text();
-        let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let head: Option<(i64, String)> = tx
-            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()?;
-        let (prev_seq, prev_hash) = head.unwrap_or((0, chain::GENESIS.to_string()));
-        let row = chain::Row {
-            seq: prev_seq + 1,
+impl Entry {
+    pub fn new(run_id: &str, run_seq: i64, ticket: &str, event: &Event) -> Result<Entry> {
+        Ok(Entry {
             run_id: run_id.to_string(),
+            run_seq,
             ticket: ticket.to_string(),
-            at,
+            at: now_text(),
             kind: event.kind().to_string(),
-            body,
+            body: serde_json::to_string(event)?,
+        })
+    }
+
+    /// The chain row this entry becomes after the row `prev` (`seq`, `hash`).
+    pub fn chained(&self, seq: i64, prev_hash: String) -> Row {
+        Row {
+            seq,
+            run_id: self.run_id.clone(),
+            ticket: self.ticket.clone(),
+            at: self.at.clone(),
+            kind: self.kind.clone(),
+            body: self.body.clone(),
             prev_hash,
-        };
-        let hash = row.hash();
-        tx.execute(
-            "INSERT INTO events (seq, run_id, ticket, at, kind, body, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                row.seq,
-                row.run_id,
-                row.ticket,
-                row.at,
-                row.kind,
-                row.body,
-                row.prev_hash,
-                hash
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO chain_head (id, seq, hash) VALUES (1, ?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            params![row.seq, hash],
-        )?;
-        tx.commit()
-            .with_context(|| format!("failed to write journal `{}`", self.path.display()))?;
-        Ok(Head { seq: row.seq, hash })
+        }
     }
 }
 
-fn cannot_read(path: &Path, e: &std::io::Error) -> StatusError {
-    StatusError::usage(format!(
-        "cannot read the journal `{}`: {e}. Point at a journal you can read with --journal PATH \
-         or HOSTOPS_JOURNAL",
-        path.display()
-    ))
+/// A row as stored: its hashed fields and the hash stored with it.
+pub struct Stored {
+    pub row: Row,
+    pub hash: String,
 }
 
-fn not_a_journal(path: &Path, e: &rusqlite::Error) -> StatusError {
-    StatusError::usage(format!(
-        "`{}` is not a hostops journal ({e}): check --journal PATH or HOSTOPS_JOURNAL",
-        path.display()
-    ))
+/// What an append did: how many entries were new (the others were stored already), and the
+/// head after it.
+#[derive(Debug)]
+pub struct Appended {
+    pub new: u64,
+    pub head: Option<Head>,
+}
+
+/// A journal backend. Appends are serialized per journal (one chain, however many writers);
+/// rows are read back in chain order.
+pub trait Store: Send {
+    /// The head as the store records it (`None` for an empty journal).
+    fn head(&mut self) -> Result<Option<Head>>;
+
+    /// Chains and commits `entries` in order, all or none, skipping each one already stored.
+    fn append(&mut self, entries: &[Entry]) -> Result<Appended>;
+
+    /// Every row in chain order (of one ticket, if given), passed to `each`.
+    fn scan(
+        &mut self,
+        ticket: Option<&str>,
+        each: &mut dyn FnMut(Stored) -> Result<()>,
+    ) -> Result<()>;
 }
 
 /// The journal's timestamp format: fixed width, so text order is time order.

@@ -1,37 +1,23 @@
-//! `log verify`: walks the stored chain row by row and reports what was edited, deleted or
+//! `log verify`, on either backend: walks the stored chain row by row and reports what was edited, deleted or
 //! inserted, and whether a head recorded outside the journal (an anchor) is still in it.
 
 use anyhow::Result;
 
-use super::chain::{Anchor, Head, Row, Verification, GENESIS, SCOPE};
-use super::store::Journal;
+use super::chain::{Anchor, Head, Verification, GENESIS, SCOPE};
+use super::handle::Journal;
+use super::store::Stored;
 
 impl Journal {
     /// Walks the whole chain and reports every row that was edited, deleted or inserted; with
     /// `anchor` (a head recorded earlier, see `parse_anchor`), also whether a row of the chain
     /// still has that hash, which shows rewrites and truncations the chain alone cannot.
     pub fn verify(&self, anchor: Option<&str>) -> Result<Verification> {
-        let conn = self.lock();
-        let mut stmt = conn.prepare(
-            "SELECT seq, run_id, ticket, at, kind, body, prev_hash, hash FROM events ORDER BY seq",
-        )?;
-        let mut rows = stmt.query([])?;
         let mut problems = Vec::new();
         let mut expected_seq = 1i64;
         let mut prev_hash = GENESIS.to_string();
         let mut count = 0u64;
         let mut anchored = None;
-        while let Some(r) = rows.next()? {
-            let row = Row {
-                seq: r.get(0)?,
-                run_id: r.get(1)?,
-                ticket: r.get(2)?,
-                at: r.get(3)?,
-                kind: r.get(4)?,
-                body: r.get(5)?,
-                prev_hash: r.get(6)?,
-            };
-            let stored: String = r.get(7)?;
+        self.scan(None, &mut |Stored { row, hash: stored }| {
             count += 1;
             if row.seq != expected_seq {
                 problems.push(format!(
@@ -56,12 +42,9 @@ impl Journal {
             }
             expected_seq = row.seq + 1;
             prev_hash = stored;
-        }
-        let head: Option<(i64, String)> = conn
-            .query_row("SELECT seq, hash FROM chain_head WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .ok();
+            Ok(())
+        })?;
+        let head = self.head()?.map(|h| (h.seq, h.hash));
         let last = expected_seq - 1;
         match head {
             Some((seq, hash)) if seq != last || hash != prev_hash => problems.push(format!(

@@ -31,7 +31,7 @@ pub fn ticket(ctx: &Context, ticket: &str) -> Result<TicketReport> {
             status: ExitStatus::Failure,
             message: format!(
                 "no runs recorded for ticket {ticket} in `{}`",
-                journal.path().display()
+                journal.name()
             ),
         }
         .into());
@@ -54,7 +54,7 @@ pub fn verify(ctx: &Context, anchor: Option<&str>) -> Result<JournalCheck> {
     let journal = ctx.read_journal()?;
     let verification = journal.verify(anchor)?;
     Ok(JournalCheck {
-        journal: journal.path().display().to_string(),
+        journal: journal.name().to_string(),
         verification,
     })
 }

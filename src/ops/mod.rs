@@ -15,4 +15,5 @@ pub mod outcome;
 pub mod playbook;
 pub mod pull_access;
 pub mod runner;
+pub mod shared_journal;
 pub mod transfer;

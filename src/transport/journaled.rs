@@ -162,7 +162,7 @@ impl Transport for Journaled {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{Journal, Redactor, RunStart};
+    use crate::journal::{Fallback, Journal, Redactor, RunStart};
     use crate::transport::local::LocalTransport;
     use crate::transport::{run_ok, ProcessError};
 
@@ -183,7 +183,8 @@ mod tests {
             dry_run: false,
             pid: 1,
         };
-        let log = Arc::new(RunLog::start(journal, ticket, start, redactor).unwrap());
+        let log =
+            Arc::new(RunLog::start(journal, Fallback::None, ticket, start, redactor).unwrap());
         let t = Journaled::new(Box::new(LocalTransport::new()), log);
         let script = "for i in $(seq 30); do echo out$i; echo err$i >&2; done; exit 3";
         let cmd = Cmd::new("sh").args(["-c", script, "sh", "hunter22"]);

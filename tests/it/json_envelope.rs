@@ -258,10 +258,7 @@ fn fleet_commands_report_unreachable_hosts_as_rows() {
             Some(report) => &report["hosts"],
             None => &result["hosts"],
         };
-        let rows = hosts
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
+        let rows = hosts.as_array().cloned().unwrap_or_default();
         let row = |name: &str| rows.iter().find(|r| r["host"] == name).cloned();
         let (h1, dead) = (row("h1"), row("dead"));
         // A playbook also says `changed` of a host it changed.

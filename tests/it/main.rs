@@ -1,6 +1,7 @@
 //! hostops integration tests: one binary. `cli`, `journal` and `reference` run anywhere;
 //! `ssh` and `exec` start real OpenSSH servers with tests/lab/lab (root needed, as in CI);
-//! `blacklist` starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI).
+//! `blacklist` starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI);
+//! `shared_journal` starts a throwaway PostgreSQL cluster on loopback (Debian's postgresql).
 
 mod backup;
 mod blacklist;
@@ -16,9 +17,11 @@ mod known_hosts;
 mod migrate;
 mod migrate_access;
 mod migrate_verify;
+mod pg_cluster;
 mod plan_snapshots;
 mod playbook;
 mod reference;
+mod shared_journal;
 mod ssh;
 mod ssh_config;
 mod support;
