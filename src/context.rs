@@ -380,15 +380,7 @@ pub(crate) mod tests {
         let mut c = ctx();
         c.settings.journal = Target::Sqlite(dir.join("journal.sqlite"));
         let pattern = regex::Regex::new(crate::ticket::DEFAULT_PATTERN).unwrap();
-        let start = RunStart {
-            operator: "tester".into(),
-            machine: "test".into(),
-            command: "unit test".into(),
-            argv: Vec::new(),
-            version: "0".into(),
-            dry_run: false,
-            pid: std::process::id(),
-        };
+        let start = crate::journal::test_start();
         c.start_run(Ticket::parse("T-1", &pattern).unwrap(), start)
             .unwrap();
         c

@@ -11,6 +11,8 @@ pub mod push;
 pub mod query;
 pub mod redact;
 mod run;
+#[cfg(test)]
+pub(crate) use run::tests::start as test_start;
 pub mod since;
 mod sqlite;
 mod store;

@@ -160,7 +160,7 @@ impl RunLog {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::journal::chain::GENESIS;
     use crate::journal::store::{Appended, Store, Stored};
@@ -191,7 +191,8 @@ mod tests {
         }
     }
 
-    fn start() -> RunStart {
+    /// A run's start as unit tests record it.
+    pub(crate) fn start() -> RunStart {
         RunStart {
             operator: "tester".into(),
             machine: "test".into(),

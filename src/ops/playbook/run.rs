@@ -269,16 +269,10 @@ mod tests {
         (dir, path.display().to_string())
     }
 
-    /// The plan is the check run: the probe ran, the change did not; its action is the exact
-    /// argv the real run then sends, the secret on stdin and nowhere in the plan.
-    #[test]
-    fn the_plan_holds_the_command_the_run_sends_and_the_secret_stays_on_stdin() {
-        let t = host();
-        let mut ctx =
-            crate::context::tests::ctx().with_transports(&[t.clone() as Arc<dyn Transport>]);
-        ctx.settings.assume_yes = true;
+    /// The bundled test playbook planned on the fake host, with `db_password` set.
+    fn planned<R>(ctx: &Context, password: &str, then: impl FnOnce(PlaybookRun<'_>) -> R) -> R {
         let (_dir, path) = book();
-        let (hosts, vars) = ([HOST.to_string()], ["db_password=pw-0001".to_string()]);
+        let (hosts, vars) = ([HOST.to_string()], [format!("db_password={password}")]);
         let req = Request {
             playbook: &path,
             hosts: &hosts,
@@ -287,30 +281,42 @@ mod tests {
             serial: None,
             max_fail: 0,
         };
-        let run = change(&ctx, &Library::new(None), &req, &Silent).unwrap();
-        assert_eq!(t.calls().len(), 2, "{:?}", t.lines());
-        let actions = &run.plan().actions;
-        assert_eq!(actions.len(), 3);
-        let Work::Run { cmd, stdin } = &actions[1].work else {
-            panic!("{:?}", actions[1]);
-        };
-        let read = "IFS= read -r HOSTOPS_SECRET_db_password\n";
-        let line = "printf '%s\\n' \"$HOSTOPS_SECRET_db_password\" | chpasswd";
-        let sent = ["sh".to_string(), "-c".into(), format!("{read}{line}")];
-        assert_eq!(cmd.argv(), sent);
-        assert_eq!(stdin.as_ref().map(|s| s.expose()), Some("pw-0001\n"));
-        assert!(actions[1].why.starts_with("would run    set it"));
-        assert!(matches!(&actions[2].work, Work::Step(s) if s == "nothing (skipped)"));
-        let plan = serde_json::to_string(run.plan()).unwrap();
-        assert!(!plan.contains("pw-0001"), "{plan}");
+        then(change(ctx, &Library::new(None), &req, &Silent).unwrap())
+    }
 
-        t.expect(Matcher::argv(sent.clone()), Reply::ok(""));
-        let done = change::run(&ctx, run).unwrap();
-        assert_eq!(done.result["report"]["hosts"][0]["outcome"], "changed");
-        let calls = t.calls();
-        let last = calls.last().unwrap();
-        assert_eq!(last.argv, sent);
-        assert_eq!(last.stdin, b"pw-0001\n");
+    /// The plan is the check run: the probe ran, the change did not; its action is the exact
+    /// argv the real run then sends, the secret on stdin and nowhere in the plan.
+    #[test]
+    fn the_plan_holds_the_command_the_run_sends_and_the_secret_stays_on_stdin() {
+        let t = host();
+        let mut ctx =
+            crate::context::tests::ctx().with_transports(&[t.clone() as Arc<dyn Transport>]);
+        ctx.settings.assume_yes = true;
+        planned(&ctx, "pw-0001", |run| {
+            assert_eq!(t.calls().len(), 2, "{:?}", t.lines());
+            let actions = &run.plan().actions;
+            assert_eq!(actions.len(), 3);
+            let Work::Run { cmd, stdin } = &actions[1].work else {
+                panic!("{:?}", actions[1]);
+            };
+            let read = "IFS= read -r HOSTOPS_SECRET_db_password\n";
+            let line = "printf '%s\\n' \"$HOSTOPS_SECRET_db_password\" | chpasswd";
+            let sent = ["sh".to_string(), "-c".into(), format!("{read}{line}")];
+            assert_eq!(cmd.argv(), sent);
+            assert_eq!(stdin.as_ref().map(|s| s.expose()), Some("pw-0001\n"));
+            assert!(actions[1].why.starts_with("would run    set it"));
+            assert!(matches!(&actions[2].work, Work::Step(s) if s == "nothing (skipped)"));
+            let plan = serde_json::to_string(run.plan()).unwrap();
+            assert!(!plan.contains("pw-0001"), "{plan}");
+
+            t.expect(Matcher::argv(sent.clone()), Reply::ok(""));
+            let done = change::run(&ctx, run).unwrap();
+            assert_eq!(done.result["report"]["hosts"][0]["outcome"], "changed");
+            let calls = t.calls();
+            let last = calls.last().unwrap();
+            assert_eq!(last.argv, sent);
+            assert_eq!(last.stdin, b"pw-0001\n");
+        });
     }
 
     /// A dry run makes the plan and sends no changing command (the fake would panic on it).
@@ -320,19 +326,10 @@ mod tests {
         let mut ctx =
             crate::context::tests::ctx().with_transports(&[t.clone() as Arc<dyn Transport>]);
         ctx.settings.dry_run = true;
-        let (_dir, path) = book();
-        let (hosts, vars) = ([HOST.to_string()], ["db_password=pw".to_string()]);
-        let req = Request {
-            playbook: &path,
-            hosts: &hosts,
-            vars: &vars,
-            forks: 1,
-            serial: None,
-            max_fail: 0,
-        };
-        let run = change(&ctx, &Library::new(None), &req, &Silent).unwrap();
-        let done = change::run(&ctx, run).unwrap();
-        assert!(done.result["report"].is_null());
-        assert_eq!(t.calls().len(), 2, "{:?}", t.lines());
+        planned(&ctx, "pw", |run| {
+            let done = change::run(&ctx, run).unwrap();
+            assert!(done.result["report"].is_null());
+            assert_eq!(t.calls().len(), 2, "{:?}", t.lines());
+        });
     }
 }
