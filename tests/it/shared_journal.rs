@@ -89,11 +89,11 @@ fn twenty_writers_on_two_machines_keep_one_chain() {
         "one run per ticket, none lost or doubled"
     );
     assert!(runs.iter().all(|r| r["status"] == "ok"), "{runs:#?}");
-    // Each run: run_start, exec_start, exec, run_end, numbered 1..4 in its run.
-    assert_eq!(count(&pg, "SELECT count(*) FROM hostops.events"), 80);
+    // Each run: run_start, the plan, exec_start, exec, applied, run_end, numbered 1..6 in its run.
+    assert_eq!(count(&pg, "SELECT count(*) FROM hostops.events"), 120);
     assert_eq!(
-        count(&pg, "SELECT count(DISTINCT (run_id, run_seq)) FROM hostops.events WHERE run_seq BETWEEN 1 AND 4"),
-        80
+        count(&pg, "SELECT count(DISTINCT (run_id, run_seq)) FROM hostops.events WHERE run_seq BETWEEN 1 AND 6"),
+        120
     );
     let out = hostops(&machines[1], &url, &["log", "verify"]);
     assert_eq!(
@@ -102,7 +102,7 @@ fn twenty_writers_on_two_machines_keep_one_chain() {
         "{}",
         crate::support::stdout(&out)
     );
-    assert!(crate::support::stdout(&out).contains("80 rows, hash chain intact"));
+    assert!(crate::support::stdout(&out).contains("120 rows, hash chain intact"));
 }
 
 /// `log verify` on the shared journal: exit 1 and the problems it printed.
@@ -213,13 +213,13 @@ fn a_run_whose_shared_journal_stops_is_journaled_locally_and_pushed_once() {
     let runs = listed(&out);
     assert_eq!(runs.len(), 2, "{runs:#?}");
     assert!(runs.iter().all(|r| r["status"] == "ok"), "{runs:#?}");
-    let local_rows = 8;
+    let local_rows = 12;
 
     pg.up();
-    // What the interrupted run wrote before the server stopped (run_start, exec_start, and
-    // perhaps its exec): the push skips those.
+    // What the interrupted run wrote before the server stopped (run_start, the plan,
+    // exec_start, and perhaps its exec): the push skips those.
     let before = count(&pg, "SELECT count(*) FROM hostops.events") as u64;
-    assert!((2..4).contains(&before), "{before} rows");
+    assert!((3..5).contains(&before), "{before} rows");
     let push = |env: &Env| {
         let out = hostops(env, &url, &["--json", "log", "push"]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -289,7 +289,7 @@ fn operators_may_insert_and_select_but_never_update_or_delete() {
             "{sql}: {e}"
         );
     }
-    assert_eq!(count(&pg, "SELECT count(*) FROM hostops.events"), 4);
+    assert_eq!(count(&pg, "SELECT count(*) FROM hostops.events"), 6);
     assert_eq!(verify(&url).0, Some(0));
 }
 
