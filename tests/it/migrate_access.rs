@@ -98,15 +98,16 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
         std::thread::sleep(std::time::Duration::from_millis(20));
         source_keys(&lab).into_iter().next()
     });
-    // While the job runs, its key does nothing but the command it was made for.
+    // While the job runs, its keys do nothing but the command each was made for (the home
+    // stream and the transfer may each hold one: every key on the target is tried).
     let other = lab.sh(
         "h2",
         &[
             "sh",
             "-c",
             &format!(
-                "k=$(ls -d /tmp/hostops-access.*/key | head -1); \
-                 ssh -i \"$k\" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@{} touch /tmp/hostops-owned",
+                "for k in /tmp/hostops-access.*/key; do \
+                 ssh -i \"$k\" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@{} touch /tmp/hostops-owned; done",
                 lab.address(1)
             ),
         ],
