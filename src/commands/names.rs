@@ -1,7 +1,9 @@
-//! What each command is called (the envelope's `command`, the journal's run name) and which
-//! commands contact hosts (and so need a ticket and are journaled).
+//! What each command is called (the envelope's `command`, the journal's run name), which
+//! commands contact hosts (and so need a ticket and are journaled), and the task whose support
+//! level the policy checks.
 
-use crate::cli::{BlacklistCommand, Command, HostsCommand};
+use crate::app::policy::Task;
+use crate::cli::{BlacklistCommand, Command, HostsCommand, MigrateCommand};
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
 /// is journaled under.
@@ -57,5 +59,27 @@ pub fn journaled(cmd: &Command) -> bool {
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Log(_) | Command::Completions { .. } | Command::Man => false,
+    }
+}
+
+/// The task the level policy checks before dispatch. None where the level depends on what only
+/// the op reads, without contacting a host: a playbook's `level:`, a resumed migration's
+/// accounts (the op checks those).
+pub fn task(cmd: &Command) -> Option<Task> {
+    match cmd {
+        Command::Playbook(p) if matches!(p.command, crate::cli::PlaybookCommand::Run(_)) => None,
+        Command::Migrate(m) => match &m.command {
+            MigrateCommand::Run(r) if r.resume.is_some() => None,
+            MigrateCommand::Run(r) => Some(Task::migration(
+                "migrate run",
+                (!r.which.all && r.which.owner.is_none()).then_some(r.which.accounts.len()),
+            )),
+            MigrateCommand::Sync(s) => Some(Task::migration(
+                "migrate sync",
+                Some(s.migrated.accounts.len()),
+            )),
+            _ => Some(Task::command(command_name(cmd))),
+        },
+        _ => Some(Task::command(command_name(cmd))),
     }
 }
