@@ -83,3 +83,42 @@ pub fn task(cmd: &Command) -> Option<Task> {
         _ => Some(Task::command(command_name(cmd))),
     }
 }
+
+/// The accounts and domains a journaled command line names (`argv` as journaled, the program
+/// first); none when it no longer parses (a run of another version).
+pub fn named_in(argv: &[String]) -> (Vec<String>, Vec<String>) {
+    use crate::cli::{BackupCommand as B, Cli};
+    use clap::Parser as _;
+    let Ok(cli) = Cli::try_parse_from(argv) else {
+        return Default::default();
+    };
+    match cli.command {
+        Command::Migrate(m) => match m.command {
+            MigrateCommand::Plan(p) => (p.which.accounts, Vec::new()),
+            MigrateCommand::Run(r) => (r.which.accounts, Vec::new()),
+            MigrateCommand::Verify(v) => (v.migrated.accounts, Vec::new()),
+            MigrateCommand::Sync(s) => (s.migrated.accounts, Vec::new()),
+        },
+        Command::Backup(b) => match b.command {
+            B::List(l) => (l.account.into_iter().collect(), Vec::new()),
+            B::Restore(r) => (vec![r.account], Vec::new()),
+            B::Undo(_) => Default::default(),
+        },
+        Command::Blacklist(b) => match b.command {
+            BlacklistCommand::Check(c) => (
+                Vec::new(),
+                c.targets.into_iter().filter(|t| is_domain(t)).collect(),
+            ),
+            BlacklistCommand::Investigate(_) => Default::default(),
+        },
+        _ => Default::default(),
+    }
+}
+
+/// A blocklist target that is a domain name, not an address or a network.
+fn is_domain(target: &str) -> bool {
+    target.contains('.')
+        && target.parse::<std::net::IpAddr>().is_err()
+        && !target.contains('/')
+        && !target.contains(':')
+}
