@@ -906,6 +906,55 @@ fn log_fields_take_hostile_values_as_data() {
             .output()
             .unwrap();
         assert_ne!(undo.status.code(), Some(0), "{name}: {}", stdout(&undo));
+        // Filters are data: no run matches them; a level that is none is exit 2.
+        for flag in ["--host", "--operator"] {
+            let out = env
+                .hostops()
+                .args(["--json", "log", "list"])
+                .arg(format!("{flag}={value}"))
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{name} {flag}: {}",
+                stderr(&out)
+            );
+            assert!(
+                json(&out)["runs"].as_array().unwrap().is_empty(),
+                "{name} {flag}"
+            );
+        }
+        let level = env
+            .hostops()
+            .args(["log", "list"])
+            .arg(format!("--level={value}"))
+            .output()
+            .unwrap();
+        assert_eq!(level.status.code(), Some(2), "{name}: {}", stderr(&level));
+        // An account name a refused run was given comes back as the same data.
+        env.hostops()
+            .env("HOSTOPS_LEVEL", "2")
+            .args([
+                "-t", "H-2", "migrate", "run", "--from", "h1", "--to", "h2", "bob", "--",
+            ])
+            .arg(value)
+            .output()
+            .unwrap();
+        let runs = json(
+            &env.hostops()
+                .args(["--json", "-t", "H-2", "log", "list"])
+                .output()
+                .unwrap(),
+        );
+        let last = runs["runs"].as_array().unwrap().last().cloned().unwrap();
+        assert_eq!(last["touched"]["accounts"][1], value, "{name}");
+        let table = env
+            .hostops()
+            .args(["-t", "H-2", "log", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(table.status.code(), Some(0), "{name}: {}", stderr(&table));
     }
     h.assert_nothing_ran();
     let ok = env.hostops().args(["log", "verify"]).output().unwrap();
