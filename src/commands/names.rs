@@ -122,3 +122,64 @@ fn is_domain(target: &str) -> bool {
         && !target.contains('/')
         && !target.contains(':')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(words: &str) -> Vec<String> {
+        std::iter::once("hostops")
+            .chain(words.split(' '))
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn a_journaled_command_line_names_its_accounts_and_domains() {
+        assert_eq!(
+            named_in(&argv("-t T-1 migrate run --from h1 --to h2 bob amy")),
+            (vec!["bob".to_string(), "amy".to_string()], vec![])
+        );
+        assert_eq!(
+            named_in(&argv("backup restore h1 --account bob --date 2026-11-01")),
+            (vec!["bob".to_string()], vec![])
+        );
+        assert_eq!(
+            named_in(&argv(
+                "blacklist check 203.0.113.7 203.0.112.0/22 2001:db8::1 shop.example web01"
+            )),
+            (vec![], vec!["shop.example".to_string()])
+        );
+        assert_eq!(named_in(&argv("exec h1 -- true")), (vec![], vec![]));
+        assert_eq!(named_in(&argv("no-such-command x")), (vec![], vec![]));
+    }
+
+    #[test]
+    fn the_level_of_a_migration_follows_its_accounts() {
+        use crate::app::policy::{required, Level, Overrides};
+        use clap::Parser as _;
+        let level = |words: &str| {
+            let cli = crate::cli::Cli::try_parse_from(argv(words)).unwrap();
+            task(&cli.command).map(|t| required(&Overrides::default(), &t))
+        };
+        assert_eq!(level("migrate run --from a --to b bob"), Some(Level::L2));
+        assert_eq!(
+            level("migrate run --from a --to b bob amy"),
+            Some(Level::L3)
+        );
+        assert_eq!(level("migrate run --from a --to b --all"), Some(Level::L3));
+        assert_eq!(
+            level("migrate run --from a --to b --owner r"),
+            Some(Level::L3)
+        );
+        assert_eq!(
+            level("migrate sync --from a --to b bob amy"),
+            Some(Level::L3)
+        );
+        assert_eq!(level("migrate plan --from a --to b --all"), Some(Level::L2));
+        // Checked where what decides it is read: the resumed run, the playbook's file.
+        assert_eq!(level("migrate run --resume 20261122-103001-7f3a"), None);
+        assert_eq!(level("playbook run rebuild-php --host h1"), None);
+        assert_eq!(level("hosts list"), Some(Level::L1));
+    }
+}
