@@ -87,6 +87,16 @@ pub const TABLE: &[(&str, u8, &str)] = &[
     ("playbook show", 1, "read a playbook"),
     ("playbook lint", 1, "check a playbook"),
     ("completions", 1, "print shell completions"),
+    // Every level may read and escalate a ticket: a refused operator can always escalate.
+    ("ticket show", 1, "read a ticket's timeline"),
+    ("ticket list", 1, "list tickets"),
+    ("ticket handoff", 1, "write a ticket's hand-over note"),
+    ("ticket escalate", 1, "hand a ticket to the next level"),
+    ("ticket close", 1, "close a ticket"),
+    ("account find", 1, "find an account"),
+    ("account show", 1, "read an account"),
+    ("diagnose load", 2, "investigate a server's load"),
+    ("diagnose hardware", 3, "investigate a server's hardware"),
     ("man", 1, "print the man page"),
     (
         "exec",
