@@ -119,7 +119,8 @@ pub fn runs(ctx: &Context, filter: &RunFilter, named: Named) -> Result<RunList> 
             Event::Exec(x) => Touched::add(&mut t.hosts, &x.host),
             Event::Copy(c) => Touched::add(&mut t.hosts, &c.host),
             Event::Step(s) => Touched::add(&mut t.accounts, &s.unit),
-            Event::Note { .. } | Event::RunEnd(_) => {}
+            // Notes, the end, and ticket events name nothing a run touched.
+            _ => {}
         }
     }
     rows.retain(|r| filter.keeps(r));
