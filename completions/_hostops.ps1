@@ -752,7 +752,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)')
@@ -763,6 +763,10 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;log;list' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only runs that ran commands or copies on this host')
+            [CompletionResult]::new('--operator', '--operator', [CompletionResultType]::ParameterName, 'Only runs of this operator (`user` or `user@machine`)')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only runs that ended so')
+            [CompletionResult]::new('--level', '--level', [CompletionResultType]::ParameterName, 'Only runs made at this support level (2 or L2)')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
@@ -900,7 +904,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;log;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)')
@@ -1072,7 +1076,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;help;log' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)')

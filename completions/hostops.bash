@@ -1792,13 +1792,29 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__log__subcmd__list)
-            opts="-t -n -y -v -q -h -V --since --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            opts="-t -n -y -v -q -h -V --since --host --operator --outcome --level --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --operator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --outcome)
+                    COMPREPLY=($(compgen -W "ok failed interrupted running" -- "${cur}"))
+                    return 0
+                    ;;
+                --level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -701,7 +701,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List runs (of the ticket given with --ticket, if any)'
+            cand list 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched'
             cand show 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator'
             cand export 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
             cand verify 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
@@ -711,6 +711,10 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;log;list'= {
             cand --since 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday'
+            cand --host 'Only runs that ran commands or copies on this host'
+            cand --operator 'Only runs of this operator (`user` or `user@machine`)'
+            cand --outcome 'Only runs that ended so'
+            cand --level 'Only runs made at this support level (2 or L2)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -842,7 +846,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
         }
         &'hostops;log;help'= {
-            cand list 'List runs (of the ticket given with --ticket, if any)'
+            cand list 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched'
             cand show 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator'
             cand export 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
             cand verify 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
@@ -981,7 +985,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;playbook;run'= {
         }
         &'hostops;help;log'= {
-            cand list 'List runs (of the ticket given with --ticket, if any)'
+            cand list 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched'
             cand show 'A ticket''s timeline: who ran what, on which hosts, and the time spent per operator'
             cand export 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
             cand verify 'Check the journal''s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'

@@ -488,7 +488,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
@@ -496,6 +496,13 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "init-server" -d 'Create a shared journal in a PostgreSQL database: its schema, and the role hostops_operator that may only INSERT and SELECT (run once, as the database\'s owner)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and not __fish_seen_subcommand_from list show export verify push init-server help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l since -d 'Only runs started on or after this time: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l host -d 'Only runs that ran commands or copies on this host' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l operator -d 'Only runs of this operator (`user` or `user@machine`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l outcome -d 'Only runs that ended so' -r -f -a "ok\t''
+failed\t''
+interrupted\t''
+running\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l level -d 'Only runs made at this support level (2 or L2)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from list" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -588,7 +595,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from init-server" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
+complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
@@ -651,7 +658,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "show" -d 'Print a playbook\'s YAML'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "lint" -d 'Check playbook files: YAML shape, unknown keys, templates, expressions, undefined variables'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from playbook" -f -a "run" -d 'Run a playbook on hosts (with --check: run the probes, show the rest)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "list" -d 'List runs (of the ticket given with --ticket, if any): who ran what at which level, and the hosts, accounts and domains each touched'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "show" -d 'A ticket\'s timeline: who ran what, on which hosts, and the time spent per operator'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "export" -d 'A hand-over note for the helpdesk ticket (what was tried, results, time spent)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use serde::Deserialize;
 
+use crate::app::policy::{Level, Overrides};
 use crate::ticket;
 
 #[derive(Debug, Deserialize)]
@@ -22,9 +23,12 @@ pub struct Config {
     /// Connect timeout for SSH, in seconds.
     #[serde(default = "default_connect_timeout")]
     pub connect_timeout: u64,
-    /// The operator's support level (2 or 3): playbooks above it are refused.
-    /// `HOSTOPS_LEVEL` overrides it; unset means no level check.
-    pub level: Option<u8>,
+    /// The operator's support level (1 to 5): tasks above it are refused (see
+    /// `app::policy`). `HOSTOPS_LEVEL` overrides it; unset means no level check.
+    pub level: Option<Level>,
+    /// `[levels]`: tasks of the level table set to another level by the company.
+    #[serde(default)]
+    pub levels: Overrides,
     /// Folder of playbooks that override and extend the bundled ones.
     pub playbooks: Option<PathBuf>,
 }
@@ -45,6 +49,7 @@ impl Default for Config {
             journal: None,
             connect_timeout: default_connect_timeout(),
             level: None,
+            levels: Overrides::default(),
             playbooks: None,
         }
     }

@@ -5,6 +5,7 @@
 pub mod change;
 pub mod envelope;
 pub mod interrupt;
+pub mod policy;
 pub mod report;
 pub mod status;
 

@@ -2,6 +2,8 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use crate::app::policy::Level;
+
 #[derive(Debug, Args)]
 pub struct LogArgs {
     #[command(subcommand)]
@@ -10,12 +12,25 @@ pub struct LogArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum LogCommand {
-    /// List runs (of the ticket given with --ticket, if any)
+    /// List runs (of the ticket given with --ticket, if any): who ran what at which level, and
+    /// the hosts, accounts and domains each touched
     List {
         /// Only runs started on or after this time: a local date or time (2026-11-01,
         /// "2026-11-01 10:00"), RFC 3339 (2026-11-01T10:00:00Z), 30m, 2h, 1d, 1w, today, yesterday
         #[arg(long, value_name = "WHEN")]
         since: Option<String>,
+        /// Only runs that ran commands or copies on this host
+        #[arg(long, value_name = "HOST")]
+        host: Option<String>,
+        /// Only runs of this operator (`user` or `user@machine`)
+        #[arg(long, value_name = "USER")]
+        operator: Option<String>,
+        /// Only runs that ended so
+        #[arg(long, value_enum, value_name = "OUTCOME")]
+        outcome: Option<RunOutcome>,
+        /// Only runs made at this support level (2 or L2)
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<Level>,
     },
     /// A ticket's timeline: who ran what, on which hosts, and the time spent per operator
     Show {
@@ -59,4 +74,13 @@ pub enum LogCommand {
 pub enum ExportFormat {
     Markdown,
     Json,
+}
+
+/// How a run ended, for `log list --outcome`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RunOutcome {
+    Ok,
+    Failed,
+    Interrupted,
+    Running,
 }

@@ -17,7 +17,7 @@ pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, B
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
-pub use log::{ExportFormat, LogArgs, LogCommand};
+pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
 pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
 };

@@ -7,22 +7,37 @@ use anyhow::{bail, Result};
 pub(super) use render::print_run_summary;
 
 use crate::app::{self, Finished};
-use crate::cli::{ExportFormat, LogCommand};
+use crate::cli::{ExportFormat, LogCommand, RunOutcome};
 use crate::context::Context;
 use crate::exit::StatusError;
-use crate::journal::timestamp_text;
 use crate::journal::{parse_anchor, since, ANCHOR_MIN};
+use crate::journal::{timestamp_text, RunStatus};
 use crate::ops::handoff;
-use crate::ops::journal_read;
+use crate::ops::journal_read::{self, RunFilter};
 use crate::ops::shared_journal::{self, PushOptions};
 use render::Markdown;
 
 pub fn run(ctx: &Context, cmd: LogCommand) -> Result<Finished> {
     match cmd {
-        LogCommand::List { since } => {
-            let since = since.as_deref().map(parse_since).transpose()?;
-            let ticket = ctx.ticket().map(|t| t.as_str());
-            app::finish(ctx, &journal_read::runs(ctx, ticket, since.as_deref())?)
+        LogCommand::List {
+            since,
+            host,
+            operator,
+            outcome,
+            level,
+        } => {
+            let filter = RunFilter {
+                ticket: ctx.ticket().map(|t| t.as_str().to_string()),
+                since: since.as_deref().map(parse_since).transpose()?,
+                host,
+                operator,
+                outcome: outcome.map(run_status),
+                level: level.map(|l| l.number()),
+            };
+            app::finish(
+                ctx,
+                &journal_read::runs(ctx, &filter, &super::names::named_in)?,
+            )
         }
         LogCommand::Show { ticket } => app::finish(ctx, &journal_read::ticket(ctx, &ticket)?),
         LogCommand::Export { ticket, format } => {
@@ -61,6 +76,15 @@ pub(super) fn json_format(cmd: &LogCommand) -> bool {
             ..
         }
     )
+}
+
+fn run_status(o: RunOutcome) -> RunStatus {
+    match o {
+        RunOutcome::Ok => RunStatus::Ok,
+        RunOutcome::Failed => RunStatus::Failed,
+        RunOutcome::Interrupted => RunStatus::Interrupted,
+        RunOutcome::Running => RunStatus::Running,
+    }
 }
 
 /// `--since` as journal timestamp text; local forms are read in the system time zone.

@@ -20,7 +20,7 @@ use clap::Parser;
 
 use crate::app::envelope;
 use crate::app::Finished;
-use crate::app::{interrupt, status};
+use crate::app::{interrupt, policy, status};
 use crate::cli::{Cli, Command};
 use crate::config::Config;
 use crate::context::Context;
@@ -134,6 +134,7 @@ fn usage_error(argv: &[OsString], e: clap::Error) -> ExitStatus {
 }
 
 fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
+    let level = policy::operator_level(ctx)?;
     if names::journaled(&command) {
         let name = names::command_name(&command);
         if let Command::Playbook(args) = &command {
@@ -150,9 +151,13 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 dry_run: ctx.dry_run(),
                 pid: std::process::id(),
+                level: level.map(|l| l.number()),
             },
         )?;
         interrupt::record(log);
+    }
+    if let Some(task) = names::task(&command) {
+        policy::check(ctx, &task)?;
     }
     match command {
         Command::Hosts(args) => hosts::run(ctx, args.command),

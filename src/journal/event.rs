@@ -80,6 +80,9 @@ pub struct RunStart {
     pub version: String,
     pub dry_run: bool,
     pub pid: u32,
+    /// The operator's support level (1 to 5), when one is configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

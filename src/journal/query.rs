@@ -57,15 +57,6 @@ impl Journal {
         self.events(Some(ticket))
     }
 
-    /// Runs, newest last, optionally of one ticket and since a time (`at` text, inclusive).
-    pub fn runs(&self, ticket: Option<&str>, since: Option<&str>) -> Result<Vec<RunSummary>> {
-        let mut runs = summarize(&self.events(ticket)?);
-        if let Some(since) = since {
-            runs.retain(|r| r.started.as_str() >= since);
-        }
-        Ok(runs)
-    }
-
     /// The run of `ticket` that `given` names: its full ID, or a prefix of at least
     /// `RUN_PREFIX_MIN` characters matching one run only. An ID that matches no run is returned
     /// as given, for the caller's own "no such run" message.
@@ -99,7 +90,8 @@ impl Journal {
         }
     }
 
-    fn events(&self, ticket: Option<&str>) -> Result<Vec<StoredEvent>> {
+    /// Every event (of one ticket, if given), in chain order.
+    pub fn events(&self, ticket: Option<&str>) -> Result<Vec<StoredEvent>> {
         let mut events = Vec::new();
         self.scan(ticket, &mut |Stored { row, .. }| {
             let event = serde_json::from_str(&row.body)

@@ -201,6 +201,7 @@ pub(crate) mod tests {
             version: "0".into(),
             dry_run: false,
             pid: std::process::id(),
+            level: None,
         }
     }
 

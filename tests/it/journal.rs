@@ -906,8 +906,145 @@ fn log_fields_take_hostile_values_as_data() {
             .output()
             .unwrap();
         assert_ne!(undo.status.code(), Some(0), "{name}: {}", stdout(&undo));
+        // Filters are data: no run matches them; a level that is none is exit 2.
+        for flag in ["--host", "--operator"] {
+            let out = env
+                .hostops()
+                .args(["--json", "log", "list"])
+                .arg(format!("{flag}={value}"))
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{name} {flag}: {}",
+                stderr(&out)
+            );
+            assert!(
+                json(&out)["runs"].as_array().unwrap().is_empty(),
+                "{name} {flag}"
+            );
+        }
+        let level = env
+            .hostops()
+            .args(["log", "list"])
+            .arg(format!("--level={value}"))
+            .output()
+            .unwrap();
+        assert_eq!(level.status.code(), Some(2), "{name}: {}", stderr(&level));
+        // An account name a refused run was given comes back as the same data.
+        env.hostops()
+            .env("HOSTOPS_LEVEL", "2")
+            .args([
+                "-t", "H-2", "migrate", "run", "--from", "h1", "--to", "h2", "bob", "--",
+            ])
+            .arg(value)
+            .output()
+            .unwrap();
+        let runs = json(
+            &env.hostops()
+                .args(["--json", "-t", "H-2", "log", "list"])
+                .output()
+                .unwrap(),
+        );
+        let last = runs["runs"].as_array().unwrap().last().cloned().unwrap();
+        assert_eq!(last["touched"]["accounts"][1], value, "{name}");
+        let table = env
+            .hostops()
+            .args(["-t", "H-2", "log", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(table.status.code(), Some(0), "{name}: {}", stderr(&table));
     }
     h.assert_nothing_ran();
     let ok = env.hostops().args(["log", "verify"]).output().unwrap();
     assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+}
+
+#[test]
+fn list_shows_what_each_run_touched_and_filters_by_host_operator_outcome_and_level() {
+    let env = Env::new();
+    let exec = |user: &str, level: &str, argv: &[&str]| {
+        env.hostops()
+            .env("USER", user)
+            .env("HOSTOPS_LEVEL", level)
+            .args(["-t", "F-1", "-y", "exec", "local", "--"])
+            .args(argv)
+            .output()
+            .unwrap()
+    };
+    exec("alice", "2", &["true"]);
+    exec("bob", "3", &["false"]);
+    // Refused by the policy: it names accounts and touched no host.
+    env.hostops()
+        .env("USER", "alice")
+        .env("HOSTOPS_LEVEL", "2")
+        .args([
+            "-t", "F-2", "migrate", "run", "--from", "h1", "--to", "h2", "amy", "joe",
+        ])
+        .output()
+        .unwrap();
+    let list = |filters: &[&str]| {
+        let out = env
+            .hostops()
+            .args(["--json", "log", "list"])
+            .args(filters)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        json(&out)["runs"].as_array().unwrap().clone()
+    };
+    let all = list(&[]);
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0]["touched"]["hosts"], serde_json::json!(["local"]));
+    assert_eq!(all[0]["level"], 2);
+    assert_eq!(all[2]["touched"]["hosts"], serde_json::json!([]));
+    assert_eq!(
+        all[2]["touched"]["accounts"],
+        serde_json::json!(["amy", "joe"])
+    );
+    let operators = |runs: Vec<serde_json::Value>| -> Vec<String> {
+        runs.iter()
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r["operator"].as_str().unwrap(),
+                    r["command"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        operators(list(&["--host", "local"])),
+        ["alice exec", "bob exec"]
+    );
+    assert!(list(&["--host", "h1"]).is_empty());
+    assert_eq!(
+        operators(list(&["--operator", "alice"])),
+        ["alice exec", "alice migrate run"]
+    );
+    assert_eq!(operators(list(&["--outcome", "ok"])), ["alice exec"]);
+    assert_eq!(
+        operators(list(&["--outcome", "failed", "--level", "L2"])),
+        ["alice migrate run"]
+    );
+    assert_eq!(operators(list(&["--level", "3"])), ["bob exec"]);
+    // The table: the level and what was touched.
+    let table = stdout(
+        &env.hostops()
+            .args(["log", "list", "--level", "2"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        table.contains("LEVEL") && table.contains("TOUCHED"),
+        "{table}"
+    );
+    assert!(table.contains("amy, joe"), "{table}");
+    let bad = env
+        .hostops()
+        .args(["log", "list", "--level", "7"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
 }

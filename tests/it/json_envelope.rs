@@ -140,6 +140,28 @@ fn commands_without_hosts() {
     cases.check("playbook lint", 1, run(&["playbook", "lint", "bad.yml"]));
     cases.check("log list", 0, run(&["log", "list"]));
     cases.check("log list", 2, run(&["log", "list", "--since", "soon"]));
+    cases.check(
+        "log list",
+        0,
+        run(&[
+            "log",
+            "list",
+            "--host",
+            "h1",
+            "--outcome",
+            "failed",
+            "--level",
+            "L2",
+        ]),
+    );
+    cases.check("hostops", 2, run(&["log", "list", "--outcome", "fine"]));
+    // Above the operator's level: refused before any host is looked up.
+    cases.check(
+        "migrate run",
+        4,
+        run(&["migrate", "run", "--from", "h1", "--to", "h2", "bob", "amy"])
+            .var("HOSTOPS_LEVEL", "2"),
+    );
     cases.check("log show", 0, run(&["log", "show", TICKET]));
     cases.check("log show", 1, run(&["log", "show", "NOPE-1"]));
     cases.check("log export", 0, run(&["log", "export", TICKET]));

@@ -20,6 +20,7 @@ mod migrate_verify;
 mod pg_cluster;
 mod plan_snapshots;
 mod playbook;
+mod policy;
 mod reference;
 mod shared_journal;
 mod ssh;

@@ -8,7 +8,7 @@ use crate::exit::ExitStatus;
 use crate::journal::query::short_run_id;
 use crate::journal::{Anchor, Head};
 use crate::ops::handoff::{self, TicketReport};
-use crate::ops::journal_read::{JournalCheck, RunList};
+use crate::ops::journal_read::{JournalCheck, RunList, Touched};
 use crate::output::{human_duration, verdict, Printer, Table};
 
 impl Report for RunList {
@@ -18,22 +18,49 @@ impl Report for RunList {
             "TICKET",
             "STARTED (UTC)",
             "OPERATOR",
+            "LEVEL",
             "COMMAND",
+            "TOUCHED",
             "STATUS",
             "TIME",
         ]);
-        for r in &self.runs {
+        for row in &self.runs {
+            let r = &row.summary;
             t.row([
                 short_run_id(&r.run_id).to_string(),
                 r.ticket.clone(),
                 to_the_second(&r.started),
                 format!("{}@{}", r.operator, r.machine),
+                row.level.map_or("-".into(), |l| format!("L{l}")),
                 format!("{}{}", r.command, if r.dry_run { " (dry run)" } else { "" }),
+                touched(&row.touched),
                 status_text(r.status.as_str(), r.exit_code),
                 human_duration(r.duration_ms),
             ]);
         }
         p.table(&t);
+    }
+}
+
+/// `h1, h2: bob, example.com`: the hosts, then the accounts and domains (`-` for nothing).
+fn touched(t: &Touched) -> String {
+    let mut out = t.hosts.join(", ");
+    let named: Vec<&str> = t
+        .accounts
+        .iter()
+        .chain(&t.domains)
+        .map(String::as_str)
+        .collect();
+    if !named.is_empty() {
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&named.join(", "));
+    }
+    if out.is_empty() {
+        "-".into()
+    } else {
+        out
     }
 }
 

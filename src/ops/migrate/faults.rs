@@ -607,3 +607,44 @@ fn every_command_the_plan_shows_is_one_the_run_sends() {
         }
     }
 }
+
+#[test]
+fn a_resumed_migration_of_several_accounts_needs_their_level() {
+    use super::start::{self, RunRequest, Start};
+    use crate::app::policy::Level;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut ctx = journaled(tmp.path());
+    let run_id = ctx.run_log().unwrap().run_id().to_string();
+    let (src, dst) = (Arc::new(Fake::new("h1")), Arc::new(Fake::new("h2")));
+    let mut m = migration(&ctx, DA, &src, &dst, Done::new(ORIGIN));
+    m.request.accounts.push("amy".into());
+    m.record_request().unwrap();
+    drop(m);
+    ctx.config.level = Level::new(2);
+    let pattern = regex::Regex::new(crate::ticket::DEFAULT_PATTERN).unwrap();
+    ctx.settings.ticket = crate::ticket::Ticket::parse("T-1", &pattern).ok();
+    let resume = RunRequest {
+        start: Start::Resume(run_id),
+        options: RunOptions {
+            parallel: 1,
+            fail_fast: false,
+        },
+    };
+    let err = start::change(&ctx, resume).err().expect("refused");
+    let refusal = err
+        .downcast_ref::<crate::exit::StatusError>()
+        .unwrap_or_else(|| panic!("{err:#}"));
+    assert_eq!(refusal.status, crate::exit::ExitStatus::Refused);
+    assert!(
+        refusal
+            .message
+            .contains("`migrate run` of 2 accounts is a level-3 task")
+            && refusal
+                .message
+                .contains("hostops ticket escalate T-1 --to L3"),
+        "{}",
+        refusal.message
+    );
+    // Nothing was asked of either host (a Fake fails on any command it was not told of).
+    assert!(src.lines().is_empty() && dst.lines().is_empty());
+}

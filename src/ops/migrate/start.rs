@@ -10,7 +10,7 @@ use super::rules::Plan;
 use super::run::{workdir, AccountOutcome, Migration, RunOptions};
 use super::steps::{self, Done, Request};
 use crate::app::change::{Change, Detail, Plan as ChangePlan};
-use crate::app::{interrupt, status, Report};
+use crate::app::{interrupt, policy, status, Report};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::transfer::Route;
@@ -101,6 +101,8 @@ pub fn change(ctx: &Context, r: RunRequest) -> Result<MigrationRun<'_>> {
             let journal = ctx.open_journal()?;
             let id = journal.resolve_run(&ticket, &given)?;
             let (request, done) = steps::load(&journal, &ticket, &id)?;
+            let accounts = Some(request.accounts.len());
+            policy::check(ctx, &policy::Task::migration("migrate run", accounts))?;
             ctx.note(format!(
                 "resuming migration {id} (started as run {})",
                 done.origin

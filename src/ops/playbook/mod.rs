@@ -18,6 +18,7 @@ pub use format::{is_identifier, Playbook};
 pub use library::Library;
 pub use vars::Variables;
 
+use crate::app::policy::{self, Level};
 use crate::context::Context;
 use crate::exit::StatusError;
 
@@ -34,33 +35,11 @@ pub struct RunOptions {
     pub max_fail: u8,
 }
 
-/// Refuses a playbook above the operator's support level (None: no level configured).
-pub fn check_level(playbook: &Playbook, operator: Option<u8>) -> Result<(), StatusError> {
-    match operator {
-        Some(level) if playbook.level.0 > level => Err(StatusError::refused(format!(
-            "playbook `{}` is a level-{} task and your level is {level} (HOSTOPS_LEVEL or `level` \
-             in the config): escalate the ticket to L{} instead",
-            playbook.name, playbook.level.0, playbook.level.0
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// The operator's support level: HOSTOPS_LEVEL (`3` or `L3`), else `level` in the config.
-pub fn operator_level(ctx: &Context) -> Result<Option<u8>, StatusError> {
-    match std::env::var("HOSTOPS_LEVEL") {
-        Ok(v) if !v.trim().is_empty() => v
-            .trim()
-            .trim_start_matches(['L', 'l'])
-            .parse()
-            .map(Some)
-            .map_err(|_| {
-                StatusError::usage(format!(
-                    "HOSTOPS_LEVEL=`{v}` is not a support level: use 2 or 3"
-                ))
-            }),
-        _ => Ok(ctx.config.level),
-    }
+/// Refuses a playbook above the operator's support level (exit 4), through the one level
+/// policy: the `playbook run` row of its table, or the playbook's own `level:` if higher.
+pub fn check_level(ctx: &Context, playbook: &Playbook) -> Result<(), StatusError> {
+    let declared = Level::new(playbook.level.0).unwrap_or(Level::L3);
+    policy::check(ctx, &policy::Task::playbook(&playbook.name, declared))
 }
 
 /// Why a playbook could not be read: where (file, line, column) and what.

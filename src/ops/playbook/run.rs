@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::engine::{HostReport, Observer, Outcome, Silent, StepReport, StepStatus};
 use super::format::{Level, Playbook};
 use super::report::{host_line, step_line, step_notes, Ran};
-use super::{check_level, fleet, operator_level, vars, Library, RunOptions};
+use super::{check_level, fleet, vars, Library, RunOptions};
 use crate::app::change::{Action, Change, Detail, Plan, Work};
 use crate::context::Context;
 use crate::inventory::HostSpec;
@@ -38,7 +38,7 @@ impl Settled {
     fn new(ctx: &Context, library: &Library, req: &Request, check: bool) -> Result<Settled> {
         let source = library.find(req.playbook)?;
         let book = source.parse()?;
-        check_level(&book, operator_level(ctx)?)?;
+        check_level(ctx, &book)?;
         let vars = vars::resolve(ctx, &book, &vars::parse_pairs(req.vars)?, ctx.prompter())?;
         let hosts = ctx.hosts(req.hosts)?;
         let opts = RunOptions {
