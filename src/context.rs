@@ -388,6 +388,7 @@ pub(crate) mod tests {
             version: "0".into(),
             dry_run: false,
             pid: std::process::id(),
+            level: None,
         };
         c.start_run(Ticket::parse("T-1", &pattern).unwrap(), start)
             .unwrap();

@@ -99,7 +99,8 @@ impl Journal {
         }
     }
 
-    fn events(&self, ticket: Option<&str>) -> Result<Vec<StoredEvent>> {
+    /// Every event (of one ticket, if given), in chain order.
+    pub fn events(&self, ticket: Option<&str>) -> Result<Vec<StoredEvent>> {
         let mut events = Vec::new();
         self.scan(ticket, &mut |Stored { row, .. }| {
             let event = serde_json::from_str(&row.body)

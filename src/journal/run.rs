@@ -200,6 +200,7 @@ mod tests {
             version: "0".into(),
             dry_run: false,
             pid: std::process::id(),
+            level: None,
         }
     }
 

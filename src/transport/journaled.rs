@@ -182,6 +182,7 @@ mod tests {
             version: "0".into(),
             dry_run: false,
             pid: 1,
+            level: None,
         };
         let log =
             Arc::new(RunLog::start(journal, Fallback::None, ticket, start, redactor).unwrap());
