@@ -11,7 +11,7 @@ use serde::Serialize;
 
 pub use list::{list, Filter, TicketList};
 pub use note::{handoff, Note, Style};
-pub use phrase::Phrase;
+pub use phrase::{Kind, Phrase};
 
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{level_name, Entry, Escalated, Timeline};
+use super::{level_name, Entry, Escalated, Kind, Timeline};
 use crate::context::Context;
 use crate::journal::query::short_run_id;
 use crate::journal::{Event, Head};
@@ -23,6 +23,8 @@ pub struct Note {
     pub reported: Vec<String>,
     pub escalation: Option<Escalated>,
     pub checked: Vec<String>,
+    /// The operator's own commands (`exec`): what they did is theirs to say.
+    pub ran: Vec<String>,
     pub changed: Vec<String>,
     pub remains: Vec<String>,
     /// For the vendor (L4): what the diagnosing runs found.
@@ -67,8 +69,12 @@ pub fn handoff(ctx: &Context, ticket: &str, verbose: bool) -> Result<Note> {
 
 fn note(t: &Timeline, vendor_facts: Vec<String>) -> Note {
     let line = |e: &Entry| format!("{} ({}, {})", e.phrase.line, who(e), level_name(e.level));
-    let checked = t.work().filter(|e| !e.phrase.changed).map(line).collect();
-    let changed = t.work().filter(|e| e.phrase.changed).map(line).collect();
+    let of = |kind: Kind| -> Vec<String> {
+        t.work()
+            .filter(|e| e.phrase.kind == kind)
+            .map(line)
+            .collect()
+    };
     let escalation = t.last_escalation().cloned();
     Note {
         ticket: t.ticket.clone(),
@@ -82,8 +88,9 @@ fn note(t: &Timeline, vendor_facts: Vec<String>) -> Note {
             Vec::new()
         },
         escalation,
-        checked,
-        changed,
+        checked: of(Kind::Checked),
+        ran: of(Kind::Ran),
+        changed: of(Kind::Changed),
         time_spent: time_spent(t),
         evidence: t
             .work()
@@ -188,9 +195,10 @@ impl Note {
                 to_the_minute(&x.at)
             );
         }
-        let sections: [(&str, &[String]); 5] = [
+        let sections: [(&str, &[String]); 6] = [
             ("Reported by the customer", &self.reported),
             ("What was checked", &self.checked),
+            ("Commands run", &self.ran),
             ("What was changed", &self.changed),
             ("What remains", &self.remains),
             ("Facts for the vendor", &self.vendor_facts),
@@ -245,7 +253,7 @@ impl Note {
 
 fn heading(out: &mut String, name: &str, md: bool) {
     let _ = if md {
-        writeln!(out, "**{name}**\n")
+        writeln!(out, "**{name}**")
     } else {
         writeln!(out, "{name}:")
     };

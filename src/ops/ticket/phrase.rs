@@ -14,14 +14,27 @@ use crate::output::human_duration;
 pub struct Phrase {
     /// The line: "restored bob on h1 from ...: ok, 2 min".
     pub line: String,
-    /// Whether it changed servers (a change applied), or only looked.
-    pub changed: bool,
+    pub kind: Kind,
     /// The command that undoes it, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub undo: Option<String>,
     /// The command that resumes it, when it stopped part-way.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub resume: Option<String>,
+}
+
+/// What a run did to the servers, as the hand-over note groups runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Only looked (probes, checks, dry runs, plans not applied).
+    Checked,
+    /// Ran the operator's own commands (`exec`): hostops cannot tell whether they changed anything.
+    Ran,
+    /// Applied a change.
+    Changed,
+    /// Worked on the ticket itself (escalated, closed).
+    Ticket,
 }
 
 /// Past tenses of the verbs plan summaries begin with.
@@ -58,8 +71,14 @@ pub fn phrase(run: &RunSummary, events: &[&StoredEvent]) -> Phrase {
         .find(|n| n.starts_with("dry run: would "))
         .map(|n| first_line(n));
     let applied = notes.iter().any(|n| n.starts_with("applied: "));
-    let changed = applied && !run.dry_run;
-    let what = if let Some(own) = ticket_event(events) {
+    let own = ticket_event(events);
+    let kind = match (&own, applied && !run.dry_run) {
+        (Some(_), _) => Kind::Ticket,
+        (None, true) if run.command == "exec" => Kind::Ran,
+        (None, true) => Kind::Changed,
+        (None, false) => Kind::Checked,
+    };
+    let what = if let Some(own) = own {
         own
     } else {
         match (plan, would) {
@@ -69,8 +88,10 @@ pub fn phrase(run: &RunSummary, events: &[&StoredEvent]) -> Phrase {
             (None, None) => checked(run, &notes),
         }
     };
-    let mut parts = vec![what];
-    parts.extend(hosts(events, &notes));
+    let mut parts = vec![match hosts(events, &notes) {
+        Some(tally) => format!("{what}: {tally}"),
+        None => what,
+    }];
     parts.extend(steps(run, events));
     let outcome = match (run.status, run.exit_code) {
         (RunStatus::Ok, _) => "ok".to_string(),
@@ -78,7 +99,7 @@ pub fn phrase(run: &RunSummary, events: &[&StoredEvent]) -> Phrase {
         (s, _) => s.as_str().to_string(),
     };
     let id = short_run_id(&run.run_id);
-    let undo = (changed && run.command == "backup restore")
+    let undo = (kind == Kind::Changed && run.command == "backup restore")
         .then(|| format!("hostops --ticket {} backup undo {id}", run.ticket));
     let resume = (run.command == "migrate run"
         && matches!(run.status, RunStatus::Interrupted | RunStatus::Failed))
@@ -93,7 +114,7 @@ pub fn phrase(run: &RunSummary, events: &[&StoredEvent]) -> Phrase {
     }
     Phrase {
         line,
-        changed,
+        kind,
         undo,
         resume,
     }
@@ -194,7 +215,7 @@ fn hosts(events: &[&StoredEvent], notes: &[&str]) -> Option<String> {
         .map(|(n, w)| format!("{n} {w}"))
         .collect();
     (planned.len() > 1 || failed + unreachable > 0 || seen.len() > 1)
-        .then(|| format!("hosts: {}", counts.join(", ")))
+        .then(|| counts.join(", "))
         .filter(|_| !counts.is_empty())
 }
 
