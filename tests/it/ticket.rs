@@ -179,3 +179,55 @@ fn a_ticket_with_nothing_recorded_is_a_failure() {
         .stderr_has("nothing recorded for ticket T-404")
         .run();
 }
+
+/// Every hostile value as an escalation note, a customer's report and a closing note: stored
+/// as given, shown without raw control characters, markup or a line of its own, and never run.
+#[test]
+fn hostile_note_text_is_kept_and_shown_inert() {
+    let t = Test::new();
+    let h = crate::hostile::Hostile::new(t.env().path());
+    for (i, (name, value)) in h.non_empty().enumerate() {
+        let ticket = format!("H-{i}");
+        let (note, reported) = (format!("--note={value}"), format!("--reported={value}"));
+        let escalate = [
+            "ticket", "escalate", &ticket, "--to", "L4", &note, &reported,
+        ];
+        t.clone().hostops(&escalate).json(|r| {
+            assert_eq!(r["note"], value, "{name}: {r:#}");
+        });
+        t.clone()
+            .hostops(&["ticket", "handoff", &ticket, "--format", "json"])
+            .json(|r| {
+                assert_eq!(
+                    r["reported"][0].as_str().map(|s| s.contains('\n')),
+                    Some(false)
+                );
+                assert_eq!(r["escalation"]["note"], value, "{name}: {r:#}");
+            });
+        for args in [
+            vec!["ticket", "show", &ticket],
+            vec!["ticket", "handoff", &ticket],
+            vec!["ticket", "handoff", &ticket, "--format", "text"],
+            vec!["ticket", "close", &ticket, &note],
+            vec!["ticket", "list"],
+        ] {
+            let done = t.clone().hostops(&args).run();
+            let said = format!("{}{}", done.stdout, done.stderr);
+            assert!(
+                !said.contains(['\u{1b}', '\u{7}']),
+                "{name}: {args:?} printed a control character raw"
+            );
+            if args[1] == "handoff" {
+                assert!(!said.contains("\ntouch "), "{name}: a line of its own");
+            }
+            if args.len() == 3 && args[1] == "handoff" {
+                let bare = done
+                    .stdout
+                    .match_indices('|')
+                    .any(|(at, _)| !done.stdout[..at].ends_with('\\'));
+                assert!(!bare, "{name}: a table pipe in the Markdown note");
+            }
+        }
+        h.assert_nothing_ran();
+    }
+}
