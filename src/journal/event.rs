@@ -234,4 +234,16 @@ mod tests {
         );
         assert_eq!(s.detail["n"], 3);
     }
+
+    #[test]
+    fn a_run_start_journaled_before_levels_reads_without_one() {
+        let old = r#"{"kind":"run_start","operator":"a","machine":"m","command":"exec",
+            "argv":[],"version":"0.1","dry_run":false,"pid":7}"#;
+        let Event::RunStart(s) = serde_json::from_str(old).unwrap() else {
+            unreachable!()
+        };
+        assert_eq!(s.level, None);
+        let body = serde_json::to_string(&Event::RunStart(s)).unwrap();
+        assert!(!body.contains("level"), "{body}");
+    }
 }
