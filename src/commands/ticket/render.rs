@@ -24,19 +24,16 @@ impl Report for Timeline {
         }
         p.data("");
         let mut t = Table::new(["LEVEL / OPERATOR", "RUNS", "TIME SPENT"]);
-        for l in &self.levels {
-            t.row([
-                level_name(l.level),
-                l.runs.to_string(),
-                human_duration(l.duration_ms),
-            ]);
-        }
-        for o in &self.operators {
-            t.row([
-                o.operator.clone(),
-                o.runs.to_string(),
-                human_duration(o.duration_ms),
-            ]);
+        let levels = self
+            .levels
+            .iter()
+            .map(|l| (level_name(l.level), l.runs, l.duration_ms));
+        let operators = self
+            .operators
+            .iter()
+            .map(|o| (o.operator.clone(), o.runs, o.duration_ms));
+        for (who, runs, ms) in levels.chain(operators) {
+            t.row([who, runs.to_string(), human_duration(ms)]);
         }
         p.table(&t);
         p.data("");

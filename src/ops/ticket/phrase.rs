@@ -189,10 +189,11 @@ fn past(summary: &str) -> String {
 
 /// A run that changed nothing: the command, its operands, and its last finding.
 fn checked(run: &RunSummary, notes: &[&str]) -> String {
+    let last_word = run.command.rsplit(' ').next().unwrap_or_default();
     let operands: Vec<&str> = run
         .argv
         .iter()
-        .skip_while(|a| !run.command.split(' ').next_back().is_some_and(|w| w == *a))
+        .skip_while(|a| *a != last_word)
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .map(String::as_str)
