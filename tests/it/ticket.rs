@@ -231,3 +231,61 @@ fn hostile_note_text_is_kept_and_shown_inert() {
         h.assert_nothing_ran();
     }
 }
+
+/// On the shared journal (a real PostgreSQL): an escalation made on one machine is the
+/// ticket's level on another, and the chain stays verifiable.
+#[test]
+fn an_escalation_on_the_shared_journal_is_seen_from_another_machine() {
+    use crate::support::{json, stderr, Env};
+    let pg = crate::pg_cluster::Cluster::start();
+    let url = pg.url("postgres");
+    let (desk1, desk2) = (Env::new(), Env::new());
+    let hostops = |env: &Env, user: &str, level: &str, args: &[&str]| {
+        let out = env
+            .hostops()
+            .env("HOSTOPS_JOURNAL", &url)
+            .env("USER", user)
+            .env("HOSTOPS_LEVEL", level)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        out
+    };
+    hostops(&desk1, "tester", "", &["log", "init-server", &url]);
+    hostops(
+        &desk1,
+        "alice",
+        "2",
+        &[
+            "ticket",
+            "escalate",
+            "T-7",
+            "--to",
+            "L3",
+            "--note",
+            "over to you",
+            "--reported",
+            "500 errors",
+        ],
+    );
+    hostops(
+        &desk2,
+        "bob",
+        "3",
+        &["ticket", "close", "T-7", "--note", "fixed"],
+    );
+    let shown = json(&hostops(
+        &desk2,
+        "bob",
+        "3",
+        &["--json", "ticket", "show", "T-7"],
+    ));
+    assert_eq!(shown["level"], 3, "{shown:#}");
+    assert_eq!(shown["open"], false, "{shown:#}");
+    assert_eq!(shown["reported"][0], "500 errors");
+    let by = shown["escalations"][0]["by"].as_str().unwrap();
+    assert!(by.starts_with("alice@"), "{shown:#}");
+    let verified = json(&hostops(&desk2, "bob", "3", &["--json", "log", "verify"]));
+    assert_eq!(verified["problems"], serde_json::json!([]), "{verified:#}");
+}
