@@ -71,7 +71,7 @@ fn an_l2_ticket_escalated_to_l3_reads_as_a_timeline_and_a_short_note() {
             lines[0].starts_with("ran `uptime` on 2 host(s): 2 ok; ok"),
             "{lines:#?}"
         );
-        assert!(lines[1].starts_with("hosts check h1"), "{lines:#?}");
+        assert!(lines[1].starts_with("checked h1; ok"), "{lines:#?}");
         assert!(
             lines[2].contains("escalated L2 → L3: load stays high"),
             "{lines:#?}"

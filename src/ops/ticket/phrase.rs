@@ -187,7 +187,17 @@ fn past(summary: &str) -> String {
     }
 }
 
-/// A run that changed nothing: the command, its operands, and its last finding.
+/// What the read-only commands do, in words.
+const LOOKS: &[(&str, &str)] = &[
+    ("hosts check", "checked"),
+    ("migrate plan", "planned the migration of"),
+    ("migrate verify", "compared"),
+    ("backup list", "listed the backups on"),
+    ("blacklist check", "checked blocklists for"),
+    ("blacklist investigate", "looked for who sends mail from"),
+];
+
+/// A run that changed nothing: what it looked at, its operands, and its last finding.
 fn checked(run: &RunSummary, notes: &[&str]) -> String {
     let last_word = run.command.rsplit(' ').next().unwrap_or_default();
     let operands: Vec<&str> = run
@@ -199,7 +209,11 @@ fn checked(run: &RunSummary, notes: &[&str]) -> String {
         .map(String::as_str)
         .take(4)
         .collect();
-    let mut what = format!("{} {}", run.command, operands.join(" "));
+    let verb = LOOKS
+        .iter()
+        .find(|(c, _)| *c == run.command)
+        .map_or(run.command.as_str(), |(_, words)| words);
+    let mut what = format!("{verb} {}", operands.join(" "));
     what = what.trim_end().to_string();
     if let Some(last) = notes.last() {
         what.push_str(&format!(
@@ -469,6 +483,6 @@ mod tests {
         assert_eq!(levels, [(Some(2), 300_000), (Some(3), 420_000)]);
         assert_eq!(t.level, Some(3));
         assert_eq!(t.total_ms, 720_000);
-        assert_eq!(lines(&events)[0], "hosts check h1; ok, 5m 00s");
+        assert_eq!(lines(&events)[0], "checked h1; ok, 5m 00s");
     }
 }
