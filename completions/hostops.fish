@@ -47,6 +47,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move h
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -602,6 +603,122 @@ complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "push" -d 'Send the runs journaled locally (while the shared journal was unreachable) to the shared journal; rows it already has are skipped, so pushing twice sends nothing twice'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "init-server" -d 'Create a shared journal in a PostgreSQL database: its schema, and the role hostops_operator that may only INSERT and SELECT (run once, as the database\'s owner)'
 complete -c hostops -n "__fish_hostops_using_subcommand log; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -f -a "show" -d 'A ticket\'s timeline: one line per run in plain words, across operators and levels, and the time spent per level and per operator (-v: the remote commands underneath)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -f -a "escalate" -d 'Hand the ticket to a higher support level: records who escalated, from which level, and why (the note is the question the hand-over asks)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -f -a "handoff" -d 'The hand-over note to paste into the helpdesk: summary first (reported, checked, changed and how to undo it, what remains), then the evidence (-v: the remote commands too)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -f -a "list" -d 'Tickets in the journal: level, open or closed, operators, last activity'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -f -a "close" -d 'Close a ticket (a later run on it reopens it)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and not __fish_seen_subcommand_from show escalate handoff list close help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l to -d 'The level to hand the ticket to (L4: the vendor, L5: management)' -r -f -a "L1\t''
+L2\t''
+L3\t''
+L4\t''
+L5\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l note -d 'Why, and what the next level is asked' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l reported -d 'What the customer reported, as the helpdesk has it' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from escalate" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l format -r -f -a "markdown\t''
+text\t''
+json\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from handoff" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l level -d 'Only tickets now at this level' -r -f -a "L1\t''
+L2\t''
+L3\t''
+L4\t''
+L5\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l mine -d 'Only tickets I ran something on'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l open -d 'Only tickets not closed'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l note -d 'How it ended' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from close" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "show" -d 'A ticket\'s timeline: one line per run in plain words, across operators and levels, and the time spent per level and per operator (-v: the remote commands underneath)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "escalate" -d 'Hand the ticket to a higher support level: records who escalated, from which level, and why (the note is the question the hand-over asks)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "handoff" -d 'The hand-over note to paste into the helpdesk: summary first (reported, checked, changed and how to undo it, what remains), then the evidence (-v: the remote commands too)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "list" -d 'Tickets in the journal: level, open or closed, operators, last activity'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "close" -d 'Close a ticket (a later run on it reopens it)'
+complete -c hostops -n "__fish_hostops_using_subcommand ticket; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand completions" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -632,17 +749,18 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
@@ -664,3 +782,8 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "verify" -d 'Check the journal\'s hash chain (exit 1 if a row was edited or deleted), and with --head that it still holds a head recorded earlier (exit 1 if rows were removed or rewritten)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "push" -d 'Send the runs journaled locally (while the shared journal was unreachable) to the shared journal; rows it already has are skipped, so pushing twice sends nothing twice'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from log" -f -a "init-server" -d 'Create a shared journal in a PostgreSQL database: its schema, and the role hostops_operator that may only INSERT and SELECT (run once, as the database\'s owner)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "show" -d 'A ticket\'s timeline: one line per run in plain words, across operators and levels, and the time spent per level and per operator (-v: the remote commands underneath)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "escalate" -d 'Hand the ticket to a higher support level: records who escalated, from which level, and why (the note is the question the hand-over asks)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "handoff" -d 'The hand-over note to paste into the helpdesk: summary first (reported, checked, changed and how to undo it, what remains), then the evidence (-v: the remote commands too)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "list" -d 'Tickets in the journal: level, open or closed, operators, last activity'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from ticket" -f -a "close" -d 'Close a ticket (a later run on it reopens it)'

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use serde::Deserialize;
 
-use crate::app::policy::{Level, Overrides};
+use crate::level::{Level, Overrides};
 use crate::ticket;
 
 #[derive(Debug, Deserialize)]

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::app::policy::Level;
+use crate::level::Level;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {

@@ -8,6 +8,7 @@ mod hosts;
 mod log;
 mod migrate;
 mod playbook;
+mod ticket;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,7 @@ pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
 };
 pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
+pub use ticket::{Level, NoteFormat, TicketArgs, TicketCommand};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -145,6 +147,8 @@ pub enum Command {
     Playbook(PlaybookArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
     Log(LogArgs),
+    /// Tickets across operators and levels: timeline, escalation, hand-over note, list, close
+    Ticket(TicketArgs),
     /// Print a shell completion script
     Completions {
         /// Shell to generate for

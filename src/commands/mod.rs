@@ -12,6 +12,7 @@ mod names;
 mod playbook;
 pub mod reference;
 mod setup;
+mod ticket;
 
 use std::ffi::OsString;
 
@@ -31,14 +32,18 @@ use crate::ticket::Ticket;
 
 /// Runs hostops on `argv` and returns its exit status.
 pub fn main(argv: Vec<OsString>) -> ExitStatus {
-    let cli = match Cli::try_parse_from(&argv) {
+    let mut cli = match Cli::try_parse_from(&argv) {
         Ok(cli) => cli,
         Err(e) => return usage_error(&argv, e),
     };
+    if let Some(t) = names::ticket_argument(&cli.command) {
+        cli.global.ticket = Some(t.to_string());
+    }
     setup::init_color(cli.global.color);
     setup::init_tracing(cli.global.verbose, cli.global.quiet);
     let format = if cli.global.json
         || matches!(&cli.command, Command::Log(l) if log::json_format(&l.command))
+        || matches!(&cli.command, Command::Ticket(t) if ticket::json_format(&t.command))
     {
         Format::Json
     } else {
@@ -67,7 +72,8 @@ pub fn main(argv: Vec<OsString>) -> ExitStatus {
         }
     };
     let ctx = Context::new(config, printer, settings);
-    let result = run(&ctx, cli.command, argv);
+    let verbose = cli.global.verbose > 0;
+    let result = run(&ctx, cli.command, argv, verbose);
     if crate::transport::interrupt::requested() {
         // The signal handler records the end of the run and exits 130.
         loop {
@@ -133,7 +139,7 @@ fn usage_error(argv: &[OsString], e: clap::Error) -> ExitStatus {
     ExitStatus::Usage
 }
 
-fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
+fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Result<Finished> {
     let level = policy::operator_level(ctx)?;
     if names::journaled(&command) {
         let name = names::command_name(&command);
@@ -168,6 +174,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
         Command::Backup(args) => backup::run(ctx, args.command),
         Command::Playbook(args) => playbook::run(ctx, args),
         Command::Log(args) => log::run(ctx, args.command),
+        Command::Ticket(args) => ticket::run(ctx, args.command, verbose),
         Command::Completions { shell } => reference::completions(ctx, shell),
         Command::Man => reference::man(ctx),
     }

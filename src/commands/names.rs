@@ -9,7 +9,9 @@ use crate::cli::{BlacklistCommand, Command, HostsCommand, MigrateCommand};
 /// is journaled under.
 pub fn command_name(cmd: &Command) -> &'static str {
     use crate::cli::PlaybookCommand as P;
-    use crate::cli::{BackupCommand as B, LogCommand as L, MigrateCommand as M};
+    use crate::cli::{
+        BackupCommand as B, LogCommand as L, MigrateCommand as M, TicketCommand as T,
+    };
     match cmd {
         Command::Hosts(h) => match h.command {
             HostsCommand::Check { .. } => "hosts check",
@@ -46,6 +48,13 @@ pub fn command_name(cmd: &Command) -> &'static str {
             L::Push { .. } => "log push",
             L::InitServer { .. } => "log init-server",
         },
+        Command::Ticket(t) => match t.command {
+            T::Show { .. } => "ticket show",
+            T::Escalate { .. } => "ticket escalate",
+            T::Handoff { .. } => "ticket handoff",
+            T::List { .. } => "ticket list",
+            T::Close { .. } => "ticket close",
+        },
         Command::Completions { .. } => "completions",
         Command::Man => "man",
     }
@@ -58,6 +67,10 @@ pub fn journaled(cmd: &Command) -> bool {
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
+        Command::Ticket(t) => matches!(
+            t.command,
+            crate::cli::TicketCommand::Escalate { .. } | crate::cli::TicketCommand::Close { .. }
+        ),
         Command::Log(_) | Command::Completions { .. } | Command::Man => false,
     }
 }
@@ -121,6 +134,21 @@ fn is_domain(target: &str) -> bool {
         && target.parse::<std::net::IpAddr>().is_err()
         && !target.contains('/')
         && !target.contains(':')
+}
+
+/// The ticket a command names as its argument (`ticket show T`), standing for `--ticket T`.
+pub fn ticket_argument(cmd: &Command) -> Option<&str> {
+    use crate::cli::TicketCommand as T;
+    match cmd {
+        Command::Ticket(t) => match &t.command {
+            T::Show { ticket }
+            | T::Escalate { ticket, .. }
+            | T::Handoff { ticket, .. }
+            | T::Close { ticket, .. } => Some(ticket),
+            T::List { .. } => None,
+        },
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,16 @@ pub enum Event {
     },
     /// One step of a long operation, recorded so an interrupted run can be resumed.
     Step(StepEvent),
+    /// The ticket handed to a higher support level (`ticket escalate`).
+    Escalation(Escalation),
+    /// What the customer reported, in their words as the helpdesk has them.
+    Reported {
+        text: String,
+    },
+    /// The ticket closed (`ticket close`); a later run reopens it.
+    Closed {
+        note: Option<String>,
+    },
     RunEnd(RunEnd),
 }
 
@@ -31,6 +41,9 @@ impl Event {
             Event::Copy(_) => "copy",
             Event::Note { .. } => "note",
             Event::Step(_) => "step",
+            Event::Escalation(_) => "escalation",
+            Event::Reported { .. } => "reported",
+            Event::Closed { .. } => "closed",
             Event::RunEnd(_) => "run_end",
         }
     }
@@ -52,6 +65,9 @@ impl Event {
                 s.error = s.error.as_deref().map(|t| r.redact(t));
                 redact_strings(&mut s.detail, r);
             }
+            Event::Escalation(e) => e.note = r.redact(&e.note),
+            Event::Reported { text } => *text = r.redact(text),
+            Event::Closed { note } => *note = note.as_deref().map(|t| r.redact(t)),
             Event::RunEnd(_) => {}
         }
     }
@@ -80,9 +96,19 @@ pub struct RunStart {
     pub version: String,
     pub dry_run: bool,
     pub pid: u32,
-    /// The operator's support level (1 to 5), when one is configured.
+    /// The operator's support level when the run started (HOSTOPS_LEVEL or the config's
+    /// `level`); runs journaled before levels were recorded have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Escalation {
+    /// The ticket's level before (None: not known, no level recorded yet).
+    pub from: Option<u8>,
+    pub to: u8,
+    /// Why, and what the next level is asked: the hand-over's question.
+    pub note: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -207,5 +233,17 @@ mod tests {
             s.detail
         );
         assert_eq!(s.detail["n"], 3);
+    }
+
+    #[test]
+    fn a_run_start_journaled_before_levels_reads_without_one() {
+        let old = r#"{"kind":"run_start","operator":"a","machine":"m","command":"exec",
+            "argv":[],"version":"0.1","dry_run":false,"pid":7}"#;
+        let Event::RunStart(s) = serde_json::from_str(old).unwrap() else {
+            unreachable!()
+        };
+        assert_eq!(s.level, None);
+        let body = serde_json::to_string(&Event::RunStart(s)).unwrap();
+        assert!(!body.contains("level"), "{body}");
     }
 }

@@ -25,7 +25,8 @@ use anyhow::{Context as _, Result};
 
 pub use chain::{parse_anchor, Anchor, Head, Verification, ANCHOR_MIN};
 pub use event::{
-    Captured, CopyEvent, Event, ExecEvent, ExecStart, RunEnd, RunStart, RunStatus, StepEvent,
+    Captured, CopyEvent, Escalation, Event, ExecEvent, ExecStart, RunEnd, RunStart, RunStatus,
+    StepEvent,
 };
 pub use handle::Journal;
 pub use pg::{init_server, OPERATOR_ROLE};

@@ -111,11 +111,24 @@ pub fn describe(e: &Event) -> String {
             },
             human_duration(s.duration_ms)
         ),
+        Event::Escalation(x) => format!(
+            "escalated {} -> L{}: {}",
+            x.from
+                .map(|l| format!("L{l}"))
+                .unwrap_or_else(|| "?".into()),
+            x.to,
+            one_line(&x.note)
+        ),
+        Event::Reported { text } => format!("the customer reported: {}", one_line(text)),
+        Event::Closed { note } => match note {
+            Some(n) => format!("ticket closed: {}", one_line(n)),
+            None => "ticket closed".into(),
+        },
         Event::RunStart(_) | Event::RunEnd(_) => String::new(),
     }
 }
 
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     let flat = s.replace('\n', "\\n");
     if flat.chars().count() > 120 {
         format!("{}...", flat.chars().take(117).collect::<String>())

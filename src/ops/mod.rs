@@ -16,4 +16,5 @@ pub mod playbook;
 pub mod pull_access;
 pub mod runner;
 pub mod shared_journal;
+pub mod ticket;
 pub mod transfer;

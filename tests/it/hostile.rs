@@ -186,6 +186,19 @@ const FIELDS: &[&[&str]] = &[
     &["log", "list", "--since", "V"],
     &["log", "show", "V"],
     &["log", "export", "V", "--format", "markdown"],
+    &["ticket", "show", "V"],
+    &["ticket", "handoff", "V", "--format", "text"],
+    &["ticket", "escalate", "V", "--to", "L3", "--note", "x"],
+    &[
+        "ticket",
+        "escalate",
+        "HOSTILE-1",
+        "--to",
+        "L5",
+        "--note",
+        "V",
+    ],
+    &["ticket", "close", "V"],
 ];
 
 /// Every field of every command with every hostile value: a documented exit code (never a

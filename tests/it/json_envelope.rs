@@ -35,7 +35,13 @@ impl Cases {
             Some("log" | "completions" | "man" | "hostops")
         ) && !matches!(
             command,
-            "hosts list" | "playbook list" | "playbook show" | "playbook lint"
+            "hosts list"
+                | "playbook list"
+                | "playbook show"
+                | "playbook lint"
+                | "ticket show"
+                | "ticket handoff"
+                | "ticket list"
         );
         let dry_run = t.has_arg("--dry-run");
         let ticket = t.given_ticket().map(str::to_string);
@@ -172,6 +178,26 @@ fn commands_without_hosts() {
         1,
         run(&["log", "verify", "--head", "0123456789abcdef"]),
     );
+    let escalate = |to: &str| run(&["ticket", "escalate", TICKET, "--to", to, "--note", "why"]);
+    cases.check("ticket escalate", 0, escalate("L3"));
+    cases.check("ticket escalate", 4, escalate("L2"));
+    cases.check("ticket show", 0, run(&["ticket", "show", TICKET]));
+    cases.check("ticket show", 1, run(&["ticket", "show", "NOPE-1"]));
+    cases.check("ticket handoff", 0, run(&["ticket", "handoff", TICKET]));
+    cases.check(
+        "ticket handoff",
+        0,
+        run(&["ticket", "handoff", TICKET, "--format", "json"]),
+    );
+    cases.check("ticket handoff", 1, run(&["ticket", "handoff", "NOPE-1"]));
+    cases.check("ticket list", 0, run(&["ticket", "list", "--open"]));
+    cases.check(
+        "ticket list",
+        2,
+        run(&["--journal", "nosuch.sqlite", "ticket", "list"]),
+    );
+    cases.check("ticket close", 0, run(&["ticket", "close", TICKET]));
+    cases.check("ticket close", 2, run(&["ticket", "close", "no ticket"]));
     cases.check("completions", 0, run(&["completions", "bash"]));
     // A bad argument is a usage error of the command line as a whole (`hostops`).
     cases.check("hostops", 2, run(&["completions", "no-such-shell"]));

@@ -26,3 +26,4 @@ mod shared_journal;
 mod ssh;
 mod ssh_config;
 mod support;
+mod ticket;

@@ -327,11 +327,10 @@ fn lanes_run_together_and_a_failure_undoes_the_other_lane_too() {
         ..Three::default()
     };
     let lanes: &[&[&[Toy]]] = &[&[&[Toy::A], &[Toy::B, Toy::C]]];
-    let started = std::time::Instant::now();
     let ran = run(&ctx, &Journaled::new(ORIGIN), &steps, lanes);
-    assert!(started.elapsed() < Duration::from_millis(600));
     let failure = ran.failure.expect("C fails");
-    // Latest first: A ended after B.
+    // Latest first: A ended after B, which only happens when the lanes run together (one after
+    // the other, slow A would end first).
     assert_eq!(names(failure.undone.iter().map(|(s, _)| *s)), ["a", "b"]);
     let mut got: Vec<(String, bool)> = rows(&ctx).into_iter().map(|(s, ok, _)| (s, ok)).collect();
     got.sort();
