@@ -1,7 +1,7 @@
 //! What each command is called (the envelope's `command`, the journal's run name) and which
 //! commands contact hosts (and so need a ticket and are journaled).
 
-use crate::cli::{BlacklistCommand, Command, HostsCommand};
+use crate::cli::{BlacklistCommand, Command, DiagnoseCommand, HostsCommand};
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
 /// is journaled under.
@@ -18,6 +18,9 @@ pub fn command_name(cmd: &Command) -> &'static str {
         Command::Blacklist(b) => match b.command {
             BlacklistCommand::Check(_) => "blacklist check",
             BlacklistCommand::Investigate(_) => "blacklist investigate",
+        },
+        Command::Diagnose(d) => match d.command {
+            DiagnoseCommand::Hardware { .. } => "diagnose hardware",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
@@ -54,7 +57,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Diagnose(_) | Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Log(_) | Command::Completions { .. } | Command::Man => false,
     }
