@@ -122,7 +122,7 @@ pub struct HardwareReport {
 pub fn diagnose(ctx: &Context, names: &[String], forks: usize) -> Result<HardwareReport> {
     let hosts = ctx.hosts(names)?;
     let history = history::load(ctx)?;
-    let today = jiff::Zoned::now().date().to_string();
+    let today = history::day(&crate::journal::timestamp_text(jiff::Timestamp::now()));
     let bar = ctx.printer.count(hosts.len() as u64, "probing");
     let results = fanout::for_each(&hosts, forks, |h| {
         let cmd = Cmd::new("sh").args(["-c", probe::PROBE]);
