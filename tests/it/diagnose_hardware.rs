@@ -126,7 +126,7 @@ fn a_failing_disk_is_fail_with_its_facts_and_its_trend_since_the_previous_run() 
     assert_eq!(found.len(), 1, "only the Hitachi is a finding: {disks:#}");
     let text = found[0]["text"].as_str().unwrap();
     for needle in [
-        "/dev/sda (sat)",
+        "/dev/sda (usbjmicron)",
         "serial MSK423Y20S3HBC",
         "Current_Pending_Sector 8",
         "Reallocated_Sector_Ct 8",
@@ -136,7 +136,7 @@ fn a_failing_disk_is_fail_with_its_facts_and_its_trend_since_the_previous_run() 
     let e = &h1["escalations"][0];
     assert_eq!(e["serial"], "MSK423Y20S3HBC");
     assert_eq!(e["model"], "Hitachi HDS721050DLE630");
-    assert_eq!(e["slot"], "/dev/sda (sat)");
+    assert_eq!(e["slot"], "/dev/sda (usbjmicron)");
     // The BMC stand-in's real SEL and SDR: read, nothing wrong.
     assert_eq!(component(h1, "bmc")["verdict"], "ok");
     assert!(h1["previous"].is_null());
@@ -172,7 +172,7 @@ fn a_failing_disk_is_fail_with_its_facts_and_its_trend_since_the_previous_run() 
         "{text}"
     );
     assert!(
-        text.contains("escalate h1 disk: model Hitachi HDS721050DLE630, serial MSK423Y20S3HBC, at /dev/sda (sat)"),
+        text.contains("escalate h1 disk: model Hitachi HDS721050DLE630, serial MSK423Y20S3HBC, at /dev/sda (usbjmicron)"),
         "{text}"
     );
     assert!(text.contains(&format!("failing since {today}")), "{text}");
@@ -260,7 +260,7 @@ fn a_degraded_raid1_is_fail_with_its_failed_member_and_ok_after_the_rebuild() {
         // The kernel has no md driver (and no module to load): nothing to build an array with.
         let _ = StdCommand::new("modprobe").arg("raid1").output();
         if !Path::new("/proc/mdstat").exists() {
-            eprintln!("SKIPPED: this kernel has no md driver (/proc/mdstat); CI's has");
+            eprintln!("SKIPPED: this kernel has no md driver (no /proc/mdstat, no raid1 module)");
             return;
         }
     }
