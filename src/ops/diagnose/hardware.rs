@@ -159,7 +159,7 @@ pub fn diagnose(ctx: &Context, names: &[String], forks: usize) -> Result<Hardwar
         };
         out.push(d);
     }
-    out.sort_by_key(|d| rank(d));
+    out.sort_by_key(rank);
     Ok(HardwareReport { hosts: out })
 }
 

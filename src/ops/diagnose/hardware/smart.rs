@@ -167,7 +167,7 @@ pub fn judge(d: &DiskReading, grown: &[String]) -> Vec<Finding> {
             .unwrap_or_default()
     );
     if !fail.is_empty() {
-        fail.extend(warn.drain(..));
+        fail.append(&mut warn);
         out.push(Finding {
             verdict: Verdict::Fail,
             text: format!("{named}: {}", fail.join("; ")),
