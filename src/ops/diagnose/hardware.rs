@@ -345,14 +345,10 @@ fn probe_text(parts: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap()
-    }
-
     #[test]
     fn a_failing_disk_makes_the_host_fail_with_an_escalation() {
-        let failing = fixture("smartctl-ata-failing-hitachi.json");
+        let failing =
+            include_str!("../../../tests/fixtures/real/smartctl-ata-failing-hitachi.json");
         let text = probe_text(&[
             ("tools", "smartctl\nmdadm"),
             ("smart /dev/sdc sat", &failing),

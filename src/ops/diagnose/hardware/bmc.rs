@@ -110,16 +110,19 @@ pub fn judge_sensors(text: &str) -> Vec<Finding> {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap()
-    }
-
     #[test]
     fn real_bmc_output_of_a_healthy_board_has_no_finding() {
-        assert!(judge_sdr(&fixture("ipmitool-sdr-elist-hp.txt")).is_empty());
-        assert!(judge_sel(&fixture("ipmitool-sel-elist.txt")).is_empty());
-        assert!(!no_bmc(&fixture("ipmitool-sdr-elist-hp.txt")));
+        assert!(judge_sdr(include_str!(
+            "../../../../tests/fixtures/real/ipmitool-sdr-elist-hp.txt"
+        ))
+        .is_empty());
+        assert!(judge_sel(include_str!(
+            "../../../../tests/fixtures/real/ipmitool-sel-elist.txt"
+        ))
+        .is_empty());
+        assert!(!no_bmc(include_str!(
+            "../../../../tests/fixtures/real/ipmitool-sdr-elist-hp.txt"
+        )));
     }
 
     #[test]

@@ -186,21 +186,20 @@ pub fn judge(a: &ArrayReading) -> Vec<Finding> {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap()
-    }
-
     #[test]
     fn degraded_mirrors_are_fail_and_a_recovery_is_warn() {
-        let arrays = parse_mdstat(&fixture("mdstat-degraded-raid1.txt"));
+        let arrays = parse_mdstat(include_str!(
+            "../../../../tests/fixtures/real/mdstat-degraded-raid1.txt"
+        ));
         assert_eq!(arrays.len(), 3);
         assert_eq!((arrays[0].devices, arrays[0].working), (Some(2), Some(1)));
         assert_eq!(arrays[0].level, "raid1");
         let f = judge(&arrays[0]);
         assert_eq!(f[0].verdict, Verdict::Fail);
         assert!(f[0].text.contains("md125"), "{}", f[0].text);
-        let r = parse_mdstat(&fixture("mdstat-recovery.txt"));
+        let r = parse_mdstat(include_str!(
+            "../../../../tests/fixtures/real/mdstat-recovery.txt"
+        ));
         assert_eq!(r[0].action.as_deref(), Some("recovery"));
         assert_eq!(r[0].progress, Some(0.8));
         assert_eq!(judge(&r[0])[0].verdict, Verdict::Warn);

@@ -197,17 +197,12 @@ pub fn judge(d: &DiskReading, grown: &[String]) -> Vec<Finding> {
 mod tests {
     use super::*;
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/real/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap()
-    }
-
     #[test]
     fn a_failing_ata_disk_is_fail_with_its_serial_and_attributes() {
         let d = parse(
             "/dev/sdc",
             "auto",
-            &fixture("smartctl-ata-failing-hitachi.json"),
+            include_str!("../../../../tests/fixtures/real/smartctl-ata-failing-hitachi.json"),
         );
         assert_eq!(d.serial.as_deref(), Some("MSK423Y20S3HBC"));
         assert_eq!(d.model.as_deref(), Some("Hitachi HDS721050DLE630"));
@@ -221,25 +216,37 @@ mod tests {
 
     #[test]
     fn healthy_disks_have_no_finding_even_behind_megaraid_with_exit_4() {
-        for (name, serial) in [
-            ("smartctl-ata-healthy-wdc.json", "9RK1XXXX"),
-            ("smartctl-nvme-healthy-intel.json", "BTNH93710FS91P0B"),
-            ("smartctl-megaraid-exit4-wd.json", "XXXXXXXXXXXX"),
+        for (name, text, serial) in [
+            (
+                "smartctl-ata-healthy-wdc.json",
+                include_str!("../../../../tests/fixtures/real/smartctl-ata-healthy-wdc.json"),
+                "9RK1XXXX",
+            ),
+            (
+                "smartctl-nvme-healthy-intel.json",
+                include_str!("../../../../tests/fixtures/real/smartctl-nvme-healthy-intel.json"),
+                "BTNH93710FS91P0B",
+            ),
+            (
+                "smartctl-megaraid-exit4-wd.json",
+                include_str!("../../../../tests/fixtures/real/smartctl-megaraid-exit4-wd.json"),
+                "XXXXXXXXXXXX",
+            ),
         ] {
-            let d = parse("/dev/sda", "auto", &fixture(name));
+            let d = parse("/dev/sda", "auto", text);
             assert_eq!(d.serial.as_deref(), Some(serial));
             assert!(judge(&d, &[]).is_empty(), "{name}: {:?}", judge(&d, &[]));
         }
         let d = parse(
             "/dev/sda",
             "auto",
-            &fixture("smartctl-megaraid-exit4-wd.json"),
+            include_str!("../../../../tests/fixtures/real/smartctl-megaraid-exit4-wd.json"),
         );
         assert_eq!(d.slot(), "/dev/sda (sat+megaraid,0)");
         let nvme = parse(
             "/dev/nvme0",
             "nvme",
-            &fixture("smartctl-nvme-healthy-intel.json"),
+            include_str!("../../../../tests/fixtures/real/smartctl-nvme-healthy-intel.json"),
         );
         assert_eq!(
             (nvme.critical_warning, nvme.percentage_used),
@@ -249,7 +256,11 @@ mod tests {
 
     #[test]
     fn a_counter_going_up_fails_a_disk_and_garbage_is_not_a_disk_failure() {
-        let mut d = parse("/dev/sda", "sat", &fixture("smartctl-ata-healthy-wdc.json"));
+        let mut d = parse(
+            "/dev/sda",
+            "sat",
+            include_str!("../../../../tests/fixtures/real/smartctl-ata-healthy-wdc.json"),
+        );
         d.reallocated = Some(24);
         assert_eq!(
             judge(&d, &[]).first().map(|f| f.verdict),
