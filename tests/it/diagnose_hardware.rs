@@ -7,6 +7,7 @@ use std::process::{Command as StdCommand, Output};
 
 use serde_json::Value;
 
+use crate::hostile::Hostile;
 use crate::support::{json, stdout, Env, Lab};
 
 fn fixture(name: &str) -> String {
@@ -73,6 +74,60 @@ fn component<'a>(h: &'a Value, name: &str) -> &'a Value {
         .iter()
         .find(|c| c["name"] == name)
         .unwrap_or_else(|| panic!("no {name} in {h:#}"))
+}
+
+/// Server-returned names (the scan's device paths, a disk's model and serial) from the hostile
+/// table: nothing runs on the host, the table and the escalation line print them escaped.
+#[test]
+fn hostile_device_names_and_models_run_nothing() {
+    let (lab, env) = (Lab::up(1), Env::new());
+    let hostile = Hostile::new(Path::new("/tmp"));
+    let healthy: Value =
+        serde_json::from_str(&fixture("smartctl-ata-failing-hitachi.json")).unwrap();
+    let mut disks = Vec::new();
+    for (i, (_, v)) in hostile.non_empty().enumerate() {
+        let mut d = healthy.clone();
+        d["model_name"] = v.into();
+        d["serial_number"] = format!("{v}{i}").into();
+        disks.push((
+            format!("/dev/d{i} -d sat # {v}"),
+            format!("d{i}"),
+            d.to_string(),
+        ));
+        disks.push((
+            format!("/dev/e{i}{v} -d {v} # {v}"),
+            format!("e{i}"),
+            String::new(),
+        ));
+    }
+    let disks: Vec<(&str, &str, String)> = disks
+        .iter()
+        .filter(|(_, _, body)| !body.is_empty())
+        .map(|(line, file, body)| (line.as_str(), file.as_str(), body.clone()))
+        .chain(
+            disks
+                .iter()
+                .filter(|(_, _, body)| body.is_empty())
+                .map(|(line, _, _)| (line.as_str(), "never-served", String::new())),
+        )
+        .collect();
+    standins(&lab, "h1", &disks);
+    std::fs::remove_file(lab.host_path("h1", "/root/standin/smartctl.d/never-served.json"))
+        .unwrap();
+
+    let out = diagnose(&lab, &env, &["h1"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(!text.contains('\u{1b}'), "raw ESC printed: {text}");
+    assert!(text.contains("escalate h1 disk: model "), "{text}");
+    let out = diagnose(&lab, &env, &["--json", "h1"]);
+    let r = json(&out);
+    let found = component(host(&r, "h1"), "disks")["findings"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(found >= hostile.non_empty().count(), "{r:#}");
+    hostile.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
 }
 
 #[test]

@@ -66,9 +66,14 @@ impl DiskReading {
     }
 }
 
-/// Reads one `smartctl -a -j` document; `device` and `kind` are what was asked.
+/// Reads one `smartctl -a -j` document (what follows it, such as a shell's complaint on
+/// stderr, is ignored); `device` and `kind` are what was asked.
 pub fn parse(device: &str, kind: &str, text: &str) -> DiskReading {
-    let v: Value = serde_json::from_str(text.trim()).unwrap_or(Value::Null);
+    let v: Value = serde_json::Deserializer::from_str(text.trim_start())
+        .into_iter::<Value>()
+        .next()
+        .and_then(Result::ok)
+        .unwrap_or(Value::Null);
     let u = |p: &str| v.pointer(p).and_then(Value::as_u64);
     let s = |p: &str| {
         v.pointer(p)
@@ -268,6 +273,14 @@ mod tests {
         );
         let grown = vec!["reallocated sectors".to_string()];
         assert_eq!(judge(&d, &grown)[0].verdict, Verdict::Fail);
+        let text =
+            include_str!("../../../../tests/fixtures/real/smartctl-ata-failing-hitachi.json");
+        let noisy = parse(
+            "/dev/sdc",
+            "sat",
+            &format!("{text}sh: 1: exit: Illegal number:\n"),
+        );
+        assert_eq!(noisy.passed, Some(false));
         let junk = parse("/dev/sdz", "auto", "@@not json\n\u{1b}[31m");
         assert_eq!(junk.passed, None);
         assert!(judge(&junk, &[]).is_empty());
