@@ -209,7 +209,9 @@ fn judge_host(host: &str, text: &str, history: &[Prior], today: &str) -> HostDia
             .flat_map(|d| {
                 let grown: Vec<String> = trends
                     .iter()
-                    .filter(|t| t.to > t.from && t.part.ends_with(&d.key()) && t.what != "wear %")
+                    .filter(|t| {
+                        t.to > t.from && t.part.ends_with(&d.key()) && t.what.ends_with("sectors")
+                    })
                     .map(|t| t.what.clone())
                     .collect();
                 smart::judge(d, &grown)
@@ -295,6 +297,7 @@ fn judge_host(host: &str, text: &str, history: &[Prior], today: &str) -> HostDia
         }
     }
     readings.failing = escalations.iter().map(|e| e.part.key()).collect();
+    readings.failing.sort();
     readings.failing.dedup();
     HostDiagnosis {
         host: host.to_string(),
