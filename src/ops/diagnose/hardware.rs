@@ -354,7 +354,7 @@ mod tests {
             include_str!("../../../tests/fixtures/real/smartctl-ata-failing-hitachi.json");
         let text = probe_text(&[
             ("tools", "smartctl\nmdadm"),
-            ("smart /dev/sdc sat", &failing),
+            ("smart /dev/sdc sat", failing),
             ("mdstat", "Personalities :\nunused devices: <none>\n"),
             ("kernel", ""),
         ]);
