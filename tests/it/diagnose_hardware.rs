@@ -349,7 +349,18 @@ fn a_degraded_raid1_is_fail_with_its_failed_member_and_ok_after_the_rebuild() {
     );
     assert_eq!(out.status.code(), Some(1));
 
-    run(&["mdadm", &raid.path, "--remove", &member]);
+    // The kernel may still hold the failed member for a moment.
+    let removed = (0..50).any(|_| {
+        let ok = StdCommand::new("mdadm")
+            .args([raid.path.as_str(), "--remove", member.as_str()])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !ok {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        ok
+    });
+    assert!(removed, "mdadm --remove {member} kept failing");
     run(&["mdadm", &raid.path, "--add", &member]);
     // --wait exits 1 when there was nothing to wait for.
     let _ = StdCommand::new("mdadm")
