@@ -42,6 +42,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+            cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -271,6 +272,61 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;blacklist;help;investigate'= {
         }
         &'hostops;blacklist;help;help'= {
+        }
+        &'hostops;diagnose'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand hardware 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;diagnose;hardware'= {
+            cand --forks 'Hosts probed at the same time'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;diagnose;help'= {
+            cand hardware 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;diagnose;help;hardware'= {
+        }
+        &'hostops;diagnose;help;help'= {
         }
         &'hostops;migrate'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -1076,6 +1132,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+            cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -1104,6 +1161,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;blacklist;check'= {
         }
         &'hostops;help;blacklist;investigate'= {
+        }
+        &'hostops;help;diagnose'= {
+            cand hardware 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)'
+        }
+        &'hostops;help;diagnose;hardware'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

@@ -3,6 +3,7 @@
 
 mod backup;
 mod blacklist;
+mod diagnose;
 mod exec;
 mod hosts;
 mod log;
@@ -16,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
+pub use diagnose::{DiagnoseArgs, DiagnoseCommand};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
@@ -139,6 +141,8 @@ pub enum Command {
     Copy(CopyArgs),
     /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
     Blacklist(BlacklistArgs),
+    /// Read-only diagnosis of hosts: verdicts per check, with the evidence
+    Diagnose(DiagnoseArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
     /// Restore one account from the server's backups, with preview, snapshot and undo

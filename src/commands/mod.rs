@@ -4,6 +4,7 @@
 mod backup;
 mod blacklist;
 mod copy;
+mod diagnose;
 pub mod exec;
 mod hosts;
 mod log;
@@ -170,6 +171,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
+        Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Backup(args) => backup::run(ctx, args.command),
         Command::Playbook(args) => playbook::run(ctx, args),

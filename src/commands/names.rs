@@ -3,7 +3,7 @@
 //! level the policy checks.
 
 use crate::app::policy::Task;
-use crate::cli::{BlacklistCommand, Command, HostsCommand, MigrateCommand};
+use crate::cli::{BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MigrateCommand};
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
 /// is journaled under.
@@ -22,6 +22,9 @@ pub fn command_name(cmd: &Command) -> &'static str {
         Command::Blacklist(b) => match b.command {
             BlacklistCommand::Check(_) => "blacklist check",
             BlacklistCommand::Investigate(_) => "blacklist investigate",
+        },
+        Command::Diagnose(d) => match d.command {
+            DiagnoseCommand::Hardware { .. } => "diagnose hardware",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
@@ -65,7 +68,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Diagnose(_) | Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(
             t.command,

@@ -237,6 +237,12 @@ fn commands_on_a_plain_host() {
         }
     }
     cases.check("hosts check", 2, run(&["hosts", "check", "nosuch"]));
+    cases.check("diagnose hardware", 0, run(&["diagnose", "hardware", "h1"]));
+    cases.check(
+        "diagnose hardware",
+        2,
+        run(&["diagnose", "hardware", "nosuch"]),
+    );
     cases.check("exec", 0, run(&["exec", "h1", "--", "true"]).yes());
     cases.check("exec", 2, run(&["exec", "nosuch", "--", "true"]).yes());
     cases.check("copy", 0, run(&["copy", "f.txt", "h1:/root/f.txt"]).yes());
@@ -283,6 +289,10 @@ fn fleet_commands_report_unreachable_hosts_as_rows() {
     let run = |args: &[&str]| t.clone().yes().hostops(args);
     for (command, test) in [
         ("hosts check", run(&["hosts", "check", "h1", "dead"])),
+        (
+            "diagnose hardware",
+            run(&["diagnose", "hardware", "h1", "dead"]),
+        ),
         ("exec", run(&["exec", "h1", "dead", "--", "true"])),
         (
             "playbook run",
