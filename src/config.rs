@@ -27,6 +27,9 @@ pub struct Config {
     pub level: Option<u8>,
     /// Folder of playbooks that override and extend the bundled ones.
     pub playbooks: Option<PathBuf>,
+    /// `diagnose load` thresholds (`[diagnose_load]`, each `[warn, fail]`).
+    #[serde(default)]
+    pub diagnose_load: crate::ops::diagnose::load_checks::Thresholds,
 }
 
 fn default_ticket_pattern() -> String {
@@ -46,6 +49,7 @@ impl Default for Config {
             connect_timeout: default_connect_timeout(),
             level: None,
             playbooks: None,
+            diagnose_load: Default::default(),
         }
     }
 }

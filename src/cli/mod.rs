@@ -3,6 +3,7 @@
 
 mod backup;
 mod blacklist;
+mod diagnose;
 mod exec;
 mod hosts;
 mod log;
@@ -15,6 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
+pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand};
@@ -145,6 +147,8 @@ pub enum Command {
     Playbook(PlaybookArgs),
     /// Read the journal: runs, ticket timelines, hand-over notes, tamper check
     Log(LogArgs),
+    /// Investigate a server: load and performance (read-only)
+    Diagnose(DiagnoseArgs),
     /// Print a shell completion script
     Completions {
         /// Shell to generate for

@@ -4,6 +4,7 @@
 mod backup;
 mod blacklist;
 mod copy;
+mod diagnose;
 pub mod exec;
 mod hosts;
 mod log;
@@ -163,6 +164,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>) -> Result<Finished> {
         Command::Backup(args) => backup::run(ctx, args.command),
         Command::Playbook(args) => playbook::run(ctx, args),
         Command::Log(args) => log::run(ctx, args.command),
+        Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Completions { shell } => reference::completions(ctx, shell),
         Command::Man => reference::man(ctx),
     }

@@ -44,6 +44,9 @@ pub fn command_name(cmd: &Command) -> &'static str {
             L::Push { .. } => "log push",
             L::InitServer { .. } => "log init-server",
         },
+        Command::Diagnose(d) => match d.command {
+            crate::cli::DiagnoseCommand::Load(_) => "diagnose load",
+        },
         Command::Completions { .. } => "completions",
         Command::Man => "man",
     }
@@ -54,7 +57,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Migrate(_) | Command::Backup(_) | Command::Diagnose(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Log(_) | Command::Completions { .. } | Command::Man => false,
     }

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod blacklist;
 pub mod copy;
+pub mod diagnose;
 pub mod exec;
 pub mod facts;
 pub mod fanout;

@@ -1,0 +1,9 @@
+//! `hostops diagnose ...`: read-only investigations of a server, one verdict per check.
+
+pub mod load;
+pub mod load_checks;
+pub mod load_history;
+pub mod load_probe;
+pub mod load_readings;
+pub mod load_services;
+pub mod load_system;
