@@ -347,8 +347,8 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
         let v = Verdict::of(u.cpu_pct, t.account_cpu_pct)
             .max(Verdict::of(u.mem_pct, t.account_memory_pct));
         if v >= Verdict::Warn {
-            // an account before a system user of the same verdict: the question is which customer
-            let (kind, bonus) = if u.account { ("account", 500.0) } else { ("user", 0.0) };
+            // accounts before system users: the question is which customer
+            let (kind, bonus) = if u.account { ("account", 5000.0) } else { ("user", 0.0) };
             out.push((
                 u.cpu_pct.min(499.0) + bonus + 1000.0 * v as u8 as f64,
                 Cause {

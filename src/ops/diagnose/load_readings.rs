@@ -279,3 +279,73 @@ fn parse_offset(text: &str) -> Offset {
     let secs = sign * (h.parse::<i32>().unwrap_or(0) * 3600 + m.parse::<i32>().unwrap_or(0) * 60);
     Offset::from_seconds(secs).unwrap_or(Offset::UTC)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::diagnose::load_checks::{self, Thresholds, Verdict};
+
+    /// The probe's output on a cPanel lab host while account `eve` ran a busy loop and root
+    /// ran `SELECT SLEEP(25)` (see tests/fixtures/real/README.md).
+    const REAL: &str = include_str!("../../../tests/fixtures/real/diagnose-load-probe.txt");
+
+    #[test]
+    fn reads_a_real_probe_output() {
+        let r = parse(REAL, Window::Recent { minutes: 10 });
+        assert_eq!(r.cpus, 2);
+        let cpu = r.cpu.clone().unwrap();
+        assert_eq!((cpu.user, cpu.system, cpu.iowait, cpu.steal), (87.3, 12.7, 0.0, 0.0));
+        let vda = r.disks.iter().find(|d| d.device == "vda").unwrap();
+        assert_eq!((vda.util_pct, vda.await_ms, vda.ios), (2.3, 1.0, 166));
+        let root = r.filesystems.iter().find(|f| f.mount == "/").unwrap();
+        assert_eq!((root.used_pct, root.inodes_used_pct), (72.2, Some(3.3)));
+        assert!(r.filesystems.iter().all(|f| !f.mount.starts_with("/dev")));
+        let eve = r.users.iter().find(|u| u.user == "eve").unwrap();
+        assert!(eve.account);
+        assert_eq!((eve.uid, eve.cpu_pct, eve.processes), (1002, 39.8, 2));
+        assert_eq!(eve.top_commands[0].command, "sh");
+        assert!(!r.users.iter().find(|u| u.user == "root").unwrap().account);
+        let m = r.mysql.clone().unwrap();
+        assert!(m.running);
+        assert_eq!(m.queries.len(), 1, "its own SHOW FULL PROCESSLIST is left out");
+        assert_eq!((m.queries[0].seconds, m.queries[0].info.as_str()), (13, "SELECT SLEEP(25)"));
+        assert_eq!((m.max_used_connections, m.max_connections), (Some(2), Some(50)));
+        assert_eq!(r.mail_queue, Some(0));
+        let apache = r.apache.clone().unwrap();
+        assert_eq!((apache.max_request_workers, apache.busy), (Some(150), None), "no mod_status");
+        assert_eq!(r.oom_kills, Some(vec![]));
+        assert!(!r.history_asked);
+
+        let t = Thresholds {
+            account_cpu_pct: [20.0, 90.0],
+            ..Thresholds::default()
+        };
+        let checks = load_checks::checks(&r, &t);
+        let get = |name: &str| checks.iter().find(|c| c.check == name).unwrap().verdict;
+        assert_eq!(get("accounts"), Verdict::Warn);
+        assert_eq!(get("mysql"), Verdict::Warn, "13 s is over the 10 s default");
+        assert_eq!(get("apache"), Verdict::NotAvailable);
+        let causes = load_checks::causes(&r, &t);
+        assert_eq!(causes[0].cause, "account eve");
+        assert!(causes[0].evidence[0].contains("39.8% CPU"), "{:?}", causes[0]);
+        assert!(causes.iter().any(|c| c.cause == "long query by root"));
+    }
+
+    #[test]
+    fn missing_sections_mean_unknown_not_a_crash() {
+        let r = parse("garbage\n@@cpus\nx\n", Window::Recent { minutes: 10 });
+        assert_eq!(r.cpus, 0);
+        assert!(r.cpu.is_none() && r.users.is_empty() && r.filesystems.is_empty());
+        let checks = load_checks::checks(&r, &Thresholds::default());
+        assert!(checks.iter().all(|c| c.verdict != Verdict::Fail), "{checks:?}");
+    }
+
+    #[test]
+    fn cron_children_and_backups_are_jobs() {
+        let ps = " 10 1 0 root Ss 100 0.0 50 /usr/sbin/cron -f\n 11 10 0 root S 100 0.0 5 /bin/sh -c /usr/local/bin/report\n 12 1 0 root S 100 0.0 5 /usr/local/cpanel/bin/pkgacct eve\n 13 1 1001 eve S 100 0.0 5 php-fpm: pool eve\n";
+        let procs = sys::processes(ps, &BTreeMap::new(), &BTreeMap::new(), 1.0, 100.0);
+        let pids: Vec<u32> = jobs(&procs).iter().map(|p| p.pid).collect();
+        assert_eq!(pids, [11, 12]);
+        assert_eq!(procs[3].command(), "php-fpm: pool eve");
+    }
+}

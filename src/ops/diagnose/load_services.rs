@@ -287,3 +287,72 @@ pub fn mail_queue(text: &str) -> Option<u64> {
         .find(|w| w[1].starts_with("Request"))
         .and_then(|w| w[0].parse().ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: &str) -> Timestamp {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn reads_the_log_time_stamps() {
+        let utc = Offset::UTC;
+        let at = ts("2026-12-03T08:54:13Z");
+        let lines = [
+            "[Thu Dec 03 08:54:13.123456 2026] [mpm_event:error] [pid 9:tid 9] AH00484: server reached MaxRequestWorkers setting, consider raising the MaxRequestWorkers setting",
+            "[03-Dec-2026 08:54:13] WARNING: [pool eve] server reached pm.max_children setting (5), consider raising it",
+            "203.0.113.9 - - [03/Dec/2026:08:54:13 +0000] \"GET /wp-login.php HTTP/1.1\" 200 512 \"-\" \"x\"",
+            "# Time: 2026-12-03T08:54:13.000000Z",
+            "# Time: 261203  8:54:13",
+        ];
+        for l in lines {
+            assert_eq!(log_time(l, utc), Some(at), "{l}");
+        }
+        let plus_one = Offset::from_seconds(3600).unwrap();
+        assert_eq!(log_time(lines[1], plus_one), Some(ts("2026-12-03T07:54:13Z")));
+        assert_eq!(log_time("no time here", utc), None);
+    }
+
+    #[test]
+    fn reads_apache_fpm_traffic_and_mail() {
+        let a = apache(
+            "/etc/apache2/apache2.conf\n",
+            "    MaxRequestWorkers 150\nServerLimit 16\n",
+            "Total Accesses: 10\nBusyWorkers: 12\nIdleWorkers: 38\n",
+            vec!["x reached MaxRequestWorkers setting".into(), "other".into()],
+        )
+        .unwrap();
+        assert_eq!((a.busy, a.idle, a.max_request_workers), (Some(12), Some(38), Some(150)));
+        assert_eq!(a.reached.len(), 1);
+        assert!(apache("", "", "", vec![]).is_none());
+
+        let fpm = fpm_hits(&[
+            "[03-Dec-2026 08:54:13] WARNING: [pool eve] server reached pm.max_children setting (5), consider raising it".into(),
+            "[03-Dec-2026 08:55:13] WARNING: [pool eve] server reached pm.max_children setting (5), consider raising it".into(),
+            "[03-Dec-2026 08:55:13] WARNING: [pool bob.test] server reached max_children setting (5), consider raising it".into(),
+        ]);
+        assert_eq!((fpm[0].pool.as_str(), fpm[0].times), ("eve", 2));
+
+        let logs = "@file /etc/apache2/logs/domlogs/eve.test-ssl_log\n\
+            203.0.113.9 - - [03/Dec/2026:08:54:13 +0000] \"POST /wp-login.php?x=1 HTTP/1.1\" 200 5\n\
+            203.0.113.9 - - [03/Dec/2026:08:54:14 +0000] \"POST /wp-login.php HTTP/1.1\" 200 5\n\
+            @file /var/www/vhosts/system/bob.test/logs/access_log\n\
+            198.51.100.1 - - [03/Dec/2026:08:54:15 +0000] \"GET / HTTP/1.1\" 200 5\n\
+            198.51.100.1 - - [03/Dec/2026:07:00:00 +0000] \"GET /old HTTP/1.1\" 200 5\n";
+        let t = traffic(logs, Offset::UTC, ts("2026-12-03T08:50:00Z"), ts("2026-12-03T09:00:00Z"));
+        assert_eq!(t.requests, 3);
+        assert_eq!(t.top_ips[0].what, "203.0.113.9");
+        assert_eq!(t.top_urls[0].what, "eve.test /wp-login.php");
+        assert_eq!(t.top_urls[0].count, 2);
+        assert_eq!(t.top_urls[1].what, "bob.test /");
+
+        assert_eq!(mail_queue("42\n"), Some(42));
+        assert_eq!(mail_queue("-- 3 Kbytes in 12 Requests.\n"), Some(12));
+        assert_eq!(mail_queue("Mail queue is empty\n"), Some(0));
+        assert_eq!(mail_queue("@unavailable\n"), None);
+        assert!(mysql("@unavailable\n", "", "", vec![]).is_none());
+        assert!(!mysql("@down\n", "", "", vec![]).unwrap().running);
+    }
+}

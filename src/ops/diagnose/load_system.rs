@@ -316,3 +316,32 @@ pub fn oom_kills(text: &str, from_s: f64, to_s: f64) -> Vec<String> {
         .map(|l| l.trim().to_string())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hostile_command_name_does_not_shift_the_fields() {
+        let t = proc_ticks("42 (a) b) c 9 9) R 1 1 1 0 -1 0 0 0 0 0 700 300 0 0\n");
+        assert_eq!(t.get(&42), Some(&1000));
+    }
+
+    #[test]
+    fn oom_lines_in_the_window_only() {
+        let text = "[  100.5] Out of memory: Killed process 77 (php) total-vm:1kB, UID:1002\n\
+                    [ 5000.0] Out of memory: Killed process 78 (php) total-vm:1kB, UID:1002\n";
+        assert_eq!(oom_kills(text, 4000.0, 6000.0).len(), 1);
+        assert_eq!(oom_kills(text, 0.0, 6000.0).len(), 2);
+    }
+
+    #[test]
+    fn partitions_and_loop_devices_are_left_out() {
+        let a = " 8 0 sda 10 0 0 100 10 0 0 100 0 100 0\n 8 1 sda1 10 0 0 100 10 0 0 100 0 100 0\n 7 0 loop0 1 0 0 1 1 0 0 1 0 1 0\n 259 0 nvme0n1 0 0 0 0 0 0 0 0 0 0 0\n 259 1 nvme0n1p1 0 0 0 0 0 0 0 0 0 0 0\n";
+        let b = " 8 0 sda 20 0 0 300 20 0 0 300 0 600 0\n 8 1 sda1 20 0 0 300 20 0 0 300 0 600 0\n 7 0 loop0 1 0 0 1 1 0 0 1 0 1 0\n 259 0 nvme0n1 0 0 0 0 0 0 0 0 0 0 0\n 259 1 nvme0n1p1 0 0 0 0 0 0 0 0 0 0 0\n";
+        let d = disk_io(a, b, 1.0);
+        let names: Vec<&str> = d.iter().map(|d| d.device.as_str()).collect();
+        assert_eq!(names, ["nvme0n1", "sda"]);
+        assert_eq!((d[1].util_pct, d[1].await_ms, d[1].ios), (50.0, 20.0, 20));
+    }
+}
