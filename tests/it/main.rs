@@ -8,6 +8,7 @@ mod blacklist;
 mod builder;
 mod cli;
 mod copy;
+mod diagnose_load;
 mod dnsbl_fixture;
 mod exec;
 mod hostile;

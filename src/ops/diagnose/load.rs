@@ -34,7 +34,8 @@ pub struct HostLoad {
     pub outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "error_text")]
     pub error: Option<TransportError>,
-    /// The worst check's verdict; FAIL for a host that could not be probed.
+    /// The worst check's verdict ("not available" counts as OK); FAIL for a host that could
+    /// not be probed.
     pub verdict: Verdict,
     pub checks: Vec<Check>,
     pub causes: Vec<Cause>,
@@ -76,7 +77,12 @@ pub fn run(ctx: &Context, names: &[String], opts: &LoadOptions) -> Result<LoadRe
                     host: h.name.clone(),
                     outcome: Outcome::Ok,
                     error: None,
-                    verdict: checks.iter().map(|c| c.verdict).max().unwrap_or(Verdict::Ok),
+                    verdict: checks
+                        .iter()
+                        .map(|c| c.verdict)
+                        .filter(|v| *v != Verdict::NotAvailable)
+                        .max()
+                        .unwrap_or(Verdict::Ok),
                     checks,
                     causes,
                     readings: Some(readings),
