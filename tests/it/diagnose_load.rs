@@ -248,3 +248,37 @@ fn a_quiet_host_is_all_ok_and_a_full_file_system_fails() {
     assert!(reading.contains(dir) && reading.contains("100% used"), "{reading}");
     assert_eq!(code, 1);
 }
+
+/// `--since`: sysstat's history of the window when the host keeps one (written here by the
+/// real `sadc` into h1's own /var/log/sysstat), else "not available".
+#[test]
+fn a_past_window_reads_sysstat_history_or_says_not_available() {
+    let env = Env::new();
+    let lab = Lab::up(1);
+    let config = config(&env);
+    let past = |lab: &Lab| {
+        let o = lab
+            .hostops(&env)
+            .env("HOSTOPS_CONFIG", &config)
+            .args(["--json", "diagnose", "load", "h1", "--since", "10m"])
+            .output()
+            .unwrap();
+        envelope(&o)["result"]["hosts"][0].clone()
+    };
+    let row = past(&lab);
+    assert_eq!(verdict(&row, "history"), "not_available", "{:#}", row["checks"]);
+
+    let o = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /var/log/sysstat && /usr/lib/sysstat/sadc 1 3 \"/var/log/sysstat/sa$(date -u +%d)\"",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let row = past(&lab);
+    assert_eq!(verdict(&row, "history"), "ok", "{:#}", row["checks"]);
+    let history = &row["readings"]["history"];
+    assert!(history["samples"].as_u64().unwrap() >= 1, "{history:#}");
+}
