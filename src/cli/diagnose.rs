@@ -15,9 +15,11 @@ pub enum DiagnoseCommand {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  hostops --ticket INC-1234 diagnose load web01\n  \
+#[command(
+    after_help = "Examples:\n  hostops --ticket INC-1234 diagnose load web01\n  \
     hostops --ticket INC-1234 diagnose load all --since 2h\n  \
-    hostops --ticket INC-1234 diagnose load web01 --since '2026-12-03 06:30' --until '2026-12-03 07:50'")]
+    hostops --ticket INC-1234 diagnose load web01 --since '2026-12-03 06:30' --until '2026-12-03 07:50'"
+)]
 pub struct LoadArgs {
     /// Hosts or groups (`local` is this machine, `all` every inventory host)
     #[arg(required = true, value_name = "HOST|GROUP")]

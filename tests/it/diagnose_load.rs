@@ -126,7 +126,10 @@ impl Drop for Started<'_> {
 fn a_cpu_hog_and_a_memory_eater_of_an_account_are_the_likely_cause_then_gone() {
     let env = Env::new();
     let lab = Lab::up_with(1, "cpanel");
-    lab.lab("add-account", &["h1", "loadeve", "--domain", "loadeve.test"]);
+    lab.lab(
+        "add-account",
+        &["h1", "loadeve", "--domain", "loadeve.test"],
+    );
     let config = config(&env);
     let mut started = Started {
         lab: &lab,
@@ -155,7 +158,10 @@ fn a_cpu_hog_and_a_memory_eater_of_an_account_are_the_likely_cause_then_gone() {
     assert_eq!(causes(&row)[0], "account loadeve", "{:#}", row["causes"]);
     assert_eq!(verdict(&row, "accounts"), "warn", "{:#}", row["checks"]);
     let evidence = row["causes"][0]["evidence"].to_string();
-    assert!(evidence.contains("sh:") && evidence.contains("python3:"), "{evidence}");
+    assert!(
+        evidence.contains("sh:") && evidence.contains("python3:"),
+        "{evidence}"
+    );
 
     started.stop();
     let row = until(&lab, &env, &config, |row| {
@@ -165,7 +171,11 @@ fn a_cpu_hog_and_a_memory_eater_of_an_account_are_the_likely_cause_then_gone() {
             .iter()
             .any(|u| u["user"] == "loadeve")
     });
-    assert!(!causes(&row).iter().any(|c| c.contains("loadeve")), "{:#}", row["causes"]);
+    assert!(
+        !causes(&row).iter().any(|c| c.contains("loadeve")),
+        "{:#}",
+        row["causes"]
+    );
     assert_eq!(verdict(&row, "accounts"), "ok", "{:#}", row["checks"]);
 }
 
@@ -189,7 +199,10 @@ fn a_long_query_is_found() {
     assert_eq!(query["user"], "root");
     assert_eq!(verdict(&row, "mysql"), "warn", "{:#}", row["checks"]);
     let named = causes(&row);
-    assert!(named.contains(&"long query by root".to_string()), "{named:?}");
+    assert!(
+        named.contains(&"long query by root".to_string()),
+        "{named:?}"
+    );
     let evidence = row["causes"].to_string();
     assert!(evidence.contains("SELECT SLEEP(30)"), "{evidence}");
 }
@@ -210,7 +223,10 @@ fn a_quiet_host_is_all_ok_and_a_full_file_system_fails() {
     assert_eq!(row["verdict"], "ok", "{:#}", row["checks"]);
     assert_eq!(code, 0);
     let accounts = causes(&row);
-    assert!(!accounts.iter().any(|c| c.starts_with("account ")), "{accounts:?}");
+    assert!(
+        !accounts.iter().any(|c| c.starts_with("account ")),
+        "{accounts:?}"
+    );
     // Apache with PHP-FPM may or may not exist in the lab: either a reading or "not available".
     assert!(["ok", "not_available"].contains(&verdict(&row, "apache").as_str()));
 
@@ -245,7 +261,10 @@ fn a_quiet_host_is_all_ok_and_a_full_file_system_fails() {
         .find(|c| c["check"] == "disk_space")
         .unwrap()["reading"]
         .to_string();
-    assert!(reading.contains(dir) && reading.contains("100% used"), "{reading}");
+    assert!(
+        reading.contains(dir) && reading.contains("100% used"),
+        "{reading}"
+    );
     assert_eq!(code, 1);
 }
 
@@ -266,7 +285,12 @@ fn a_past_window_reads_sysstat_history_or_says_not_available() {
         envelope(&o)["result"]["hosts"][0].clone()
     };
     let row = past(&lab);
-    assert_eq!(verdict(&row, "history"), "not_available", "{:#}", row["checks"]);
+    assert_eq!(
+        verdict(&row, "history"),
+        "not_available",
+        "{:#}",
+        row["checks"]
+    );
 
     let o = lab.sh(
         "h1",

@@ -17,7 +17,11 @@ impl Report for LoadReport {
         let mut t = Table::new(["HOST", "VERDICT", "LOAD 1/5/15", "CPUS", "LIKELY CAUSE"]);
         for h in &self.hosts {
             let Some(r) = &h.readings else {
-                let error = h.error.as_ref().map(ToString::to_string).unwrap_or_default();
+                let error = h
+                    .error
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
                 t.row([
                     h.host.clone(),
                     h.outcome.as_str().to_string(),
@@ -45,11 +49,13 @@ impl Report for LoadReport {
     }
 
     fn status(&self) -> ExitStatus {
-        self.hosts.iter().fold(ExitStatus::Success, |s, h| match &h.error {
-            Some(e) => s.worst(status::of_transport(e)),
-            None if h.verdict >= Verdict::Warn => s.worst(ExitStatus::Failure),
-            None => s,
-        })
+        self.hosts
+            .iter()
+            .fold(ExitStatus::Success, |s, h| match &h.error {
+                Some(e) => s.worst(status::of_transport(e)),
+                None if h.verdict >= Verdict::Warn => s.worst(ExitStatus::Failure),
+                None => s,
+            })
     }
 }
 
@@ -79,7 +85,12 @@ fn host_details(p: &Printer, h: &HostLoad) {
         p.table(&u);
     }
     for (i, c) in h.causes.iter().enumerate() {
-        p.data(format!("likely cause {}: {} ({})", i + 1, c.cause, c.verdict.word()));
+        p.data(format!(
+            "likely cause {}: {} ({})",
+            i + 1,
+            c.cause,
+            c.verdict.word()
+        ));
         for e in &c.evidence {
             p.data(format!("    {e}"));
         }

@@ -44,12 +44,9 @@ pub struct HostLoad {
 
 pub fn run(ctx: &Context, names: &[String], opts: &LoadOptions) -> Result<LoadReport> {
     let hosts = ctx.hosts(names)?;
-    let day = opts.past.and_then(|(from, _)| {
-        from.to_zoned(jiff::tz::TimeZone::UTC)
-            .day()
-            .try_into()
-            .ok()
-    });
+    let day = opts
+        .past
+        .and_then(|(from, _)| from.to_zoned(jiff::tz::TimeZone::UTC).day().try_into().ok());
     let window = match opts.past {
         Some((from, to)) => Window::Past { from, to },
         None => Window::Recent {
@@ -107,8 +104,6 @@ pub fn run(ctx: &Context, names: &[String], opts: &LoadOptions) -> Result<LoadRe
             r.verdict.word()
         ))?;
     }
-    rows.sort_by(|a, b| {
-        (b.error.is_some(), b.verdict).cmp(&(a.error.is_some(), a.verdict))
-    });
+    rows.sort_by(|a, b| (b.error.is_some(), b.verdict).cmp(&(a.error.is_some(), a.verdict)));
     Ok(LoadReport { hosts: rows })
 }

@@ -131,10 +131,7 @@ fn worst<T>(
     limits: [f64; 2],
     none: &str,
 ) -> Check {
-    match items
-        .iter()
-        .max_by(|a, b| value(a).total_cmp(&value(b)))
-    {
+    match items.iter().max_by(|a, b| value(a).total_cmp(&value(b))) {
         Some(t) => check(name, Verdict::of(value(t), limits), text(t)),
         None => check(name, Verdict::Ok, none),
     }
@@ -173,7 +170,11 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
         check(
             "swap",
             Verdict::of(m.swap_used_pct(), t.swap_used_pct),
-            format!("{}% used of {} MiB", m.swap_used_pct(), m.swap_total_kib / 1024),
+            format!(
+                "{}% used of {} MiB",
+                m.swap_used_pct(),
+                m.swap_total_kib / 1024
+            ),
         )
     });
     out.push(match &r.oom_kills {
@@ -188,7 +189,11 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
         ),
         None => unavailable("oom", "kernel log not readable"),
     });
-    let d = r.processes.iter().filter(|p| p.state.starts_with('D')).count();
+    let d = r
+        .processes
+        .iter()
+        .filter(|p| p.state.starts_with('D'))
+        .count();
     out.push(check(
         "d_state",
         Verdict::of(d as f64, t.d_state),
@@ -206,7 +211,13 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
         "inodes",
         &r.filesystems,
         |f| f.inodes_used_pct.unwrap_or(0.0),
-        |f| format!("{} {}% inodes used", f.mount, f.inodes_used_pct.unwrap_or(0.0)),
+        |f| {
+            format!(
+                "{} {}% inodes used",
+                f.mount,
+                f.inodes_used_pct.unwrap_or(0.0)
+            )
+        },
         t.inodes_used_pct,
         "no file systems",
     ));
@@ -219,7 +230,10 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
             u.max(a) as u8 as f64 * 1000.0 + d.util_pct
         },
         |d| format!("{} {}% util, await {} ms", d.device, d.util_pct, d.await_ms),
-        [1000.0 * Verdict::Warn as u8 as f64, 1000.0 * Verdict::Fail as u8 as f64],
+        [
+            1000.0 * Verdict::Warn as u8 as f64,
+            1000.0 * Verdict::Fail as u8 as f64,
+        ],
         "no disks",
     ));
     out.push(worst(
@@ -231,7 +245,10 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
             c.max(m) as u8 as f64 * 1000.0 + u.cpu_pct
         },
         |u| format!("{}: {}% CPU, {}% memory", u.user, u.cpu_pct, u.mem_pct),
-        [1000.0 * Verdict::Warn as u8 as f64, 1000.0 * Verdict::Fail as u8 as f64],
+        [
+            1000.0 * Verdict::Warn as u8 as f64,
+            1000.0 * Verdict::Fail as u8 as f64,
+        ],
         "no account processes",
     ));
     out.push(match &r.apache {
@@ -262,9 +279,7 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
     });
     let fpm: u64 = r.fpm.iter().map(|h| h.times).sum();
     out.push(match (&r.apache, fpm) {
-        (None, 0) if r.fpm.is_empty() && !r.fpm_logs => {
-            unavailable("php_fpm", "no PHP-FPM logs")
-        }
+        (None, 0) if r.fpm.is_empty() && !r.fpm_logs => unavailable("php_fpm", "no PHP-FPM logs"),
         _ => check(
             "php_fpm",
             if fpm == 0 {
@@ -340,7 +355,8 @@ pub struct Cause {
 }
 
 /// Causes worst first: users over the account thresholds (accounts before system users, with
-/// their top commands and their PHP-FPM pools), long queries, OOM kills, jobs running now.
+/// their top commands and their PHP-FPM pools), long queries, OOM kills, then for context the
+/// jobs running now and the busiest URLs and clients of the domain logs.
 pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
     let mut out: Vec<(f64, Cause)> = Vec::new();
     for u in &r.users {
@@ -348,7 +364,11 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
             .max(Verdict::of(u.mem_pct, t.account_memory_pct));
         if v >= Verdict::Warn {
             // accounts before system users: the question is which customer
-            let (kind, bonus) = if u.account { ("account", 5000.0) } else { ("user", 0.0) };
+            let (kind, bonus) = if u.account {
+                ("account", 5000.0)
+            } else {
+                ("user", 0.0)
+            };
             out.push((
                 u.cpu_pct.min(499.0) + bonus + 1000.0 * v as u8 as f64,
                 Cause {
@@ -390,6 +410,26 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
             },
         ));
     }
+    if r.traffic.requests > 0 {
+        let mut evidence = vec![format!(
+            "{} requests in the domain logs in {} min",
+            r.traffic.requests,
+            r.minutes()
+        )];
+        let line = |kind: &str, c: &super::load_services::Count| {
+            format!("  {kind} {}: {}", c.what, c.count)
+        };
+        evidence.extend(r.traffic.top_urls.iter().map(|c| line("URL", c)));
+        evidence.extend(r.traffic.top_ips.iter().map(|c| line("client", c)));
+        out.push((
+            400.0,
+            Cause {
+                cause: "web traffic".into(),
+                verdict: Verdict::Ok,
+                evidence,
+            },
+        ));
+    }
     if !r.jobs.is_empty() {
         out.push((
             500.0,
@@ -399,7 +439,12 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
                 evidence: r
                     .jobs
                     .iter()
-                    .map(|p| format!("{} (pid {}, {} s, {}% CPU): {}", p.user, p.pid, p.elapsed_s, p.cpu_pct, p.args))
+                    .map(|p| {
+                        format!(
+                            "{} (pid {}, {} s, {}% CPU): {}",
+                            p.user, p.pid, p.elapsed_s, p.cpu_pct, p.args
+                        )
+                    })
                     .collect(),
             },
         ));
@@ -412,7 +457,10 @@ fn account_evidence(u: &UserScore, r: &Readings) -> Vec<String> {
     let mut ev = vec![format!(
         "{} {}: {}% CPU, {}% memory in {} processes",
         if u.account { "account" } else { "user" },
-        u.user, u.cpu_pct, u.mem_pct, u.processes
+        u.user,
+        u.cpu_pct,
+        u.mem_pct,
+        u.processes
     )];
     ev.extend(
         u.top_commands
@@ -423,7 +471,12 @@ fn account_evidence(u: &UserScore, r: &Readings) -> Vec<String> {
         r.fpm
             .iter()
             .filter(|h| h.pool == u.user || h.pool.contains(&u.user))
-            .map(|h| format!("  php-fpm pool {} reached max_children {} times", h.pool, h.times)),
+            .map(|h| {
+                format!(
+                    "  php-fpm pool {} reached max_children {} times",
+                    h.pool, h.times
+                )
+            }),
     );
     ev
 }

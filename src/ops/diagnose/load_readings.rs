@@ -151,7 +151,8 @@ fn jobs(processes: &[Proc]) -> Vec<Proc> {
         .iter()
         .filter(|p| {
             let c = p.command();
-            JOBS.iter().any(|j| c == *j || c.starts_with(&format!("{j}.")))
+            JOBS.iter()
+                .any(|j| c == *j || c.starts_with(&format!("{j}.")))
                 || (crons.contains(&p.ppid) && !matches!(c.as_str(), "cron" | "crond"))
         })
         .cloned()
@@ -211,9 +212,7 @@ pub fn parse(text: &str, window: Window) -> Readings {
         at,
         from,
         to,
-        history: s
-            .get("sadf")
-            .and_then(|j| load_history::parse(j, from, to)),
+        history: s.get("sadf").and_then(|j| load_history::parse(j, from, to)),
         history_asked: s.contains_key("sadf"),
         cpus: get("cpus").trim().parse().unwrap_or(0),
         load: loadavg(get("loadavg")),
@@ -222,7 +221,11 @@ pub fn parse(text: &str, window: Window) -> Readings {
         oom_kills: (oom.trim() != svc::UNAVAILABLE).then(|| {
             let now_s = at.map_or(0.0, |a| a.as_second() as f64);
             let up = uptime("uptime2");
-            sys::oom_kills(oom, up - (now_s - from.as_second() as f64), up - (now_s - to.as_second() as f64))
+            sys::oom_kills(
+                oom,
+                up - (now_s - from.as_second() as f64),
+                up - (now_s - to.as_second() as f64),
+            )
         }),
         filesystems: sys::filesystems(get("df"), get("dfi")),
         disks: sys::disk_io(get("diskstats1"), get("diskstats2"), seconds),
@@ -294,7 +297,10 @@ mod tests {
         let r = parse(REAL, Window::Recent { minutes: 10 });
         assert_eq!(r.cpus, 2);
         let cpu = r.cpu.clone().unwrap();
-        assert_eq!((cpu.user, cpu.system, cpu.iowait, cpu.steal), (87.3, 12.7, 0.0, 0.0));
+        assert_eq!(
+            (cpu.user, cpu.system, cpu.iowait, cpu.steal),
+            (87.3, 12.7, 0.0, 0.0)
+        );
         let vda = r.disks.iter().find(|d| d.device == "vda").unwrap();
         assert_eq!((vda.util_pct, vda.await_ms, vda.ios), (2.3, 1.0, 166));
         let root = r.filesystems.iter().find(|f| f.mount == "/").unwrap();
@@ -307,12 +313,26 @@ mod tests {
         assert!(!r.users.iter().find(|u| u.user == "root").unwrap().account);
         let m = r.mysql.clone().unwrap();
         assert!(m.running);
-        assert_eq!(m.queries.len(), 1, "its own SHOW FULL PROCESSLIST is left out");
-        assert_eq!((m.queries[0].seconds, m.queries[0].info.as_str()), (13, "SELECT SLEEP(25)"));
-        assert_eq!((m.max_used_connections, m.max_connections), (Some(2), Some(50)));
+        assert_eq!(
+            m.queries.len(),
+            1,
+            "its own SHOW FULL PROCESSLIST is left out"
+        );
+        assert_eq!(
+            (m.queries[0].seconds, m.queries[0].info.as_str()),
+            (13, "SELECT SLEEP(25)")
+        );
+        assert_eq!(
+            (m.max_used_connections, m.max_connections),
+            (Some(2), Some(50))
+        );
         assert_eq!(r.mail_queue, Some(0));
         let apache = r.apache.clone().unwrap();
-        assert_eq!((apache.max_request_workers, apache.busy), (Some(150), None), "no mod_status");
+        assert_eq!(
+            (apache.max_request_workers, apache.busy),
+            (Some(150), None),
+            "no mod_status"
+        );
         assert_eq!(r.oom_kills, Some(vec![]));
         assert!(!r.history_asked);
 
@@ -327,7 +347,11 @@ mod tests {
         assert_eq!(get("apache"), Verdict::NotAvailable);
         let causes = load_checks::causes(&r, &t);
         assert_eq!(causes[0].cause, "account eve");
-        assert!(causes[0].evidence[0].contains("39.8% CPU"), "{:?}", causes[0]);
+        assert!(
+            causes[0].evidence[0].contains("39.8% CPU"),
+            "{:?}",
+            causes[0]
+        );
         assert!(causes.iter().any(|c| c.cause == "long query by root"));
     }
 
@@ -337,7 +361,10 @@ mod tests {
         assert_eq!(r.cpus, 0);
         assert!(r.cpu.is_none() && r.users.is_empty() && r.filesystems.is_empty());
         let checks = load_checks::checks(&r, &Thresholds::default());
-        assert!(checks.iter().all(|c| c.verdict != Verdict::Fail), "{checks:?}");
+        assert!(
+            checks.iter().all(|c| c.verdict != Verdict::Fail),
+            "{checks:?}"
+        );
     }
 
     #[test]

@@ -163,7 +163,13 @@ fn log_domain(path: &str) -> String {
     if name.starts_with("access") && parts.len() > 2 && parts[1] == "logs" {
         return parts[2].to_string();
     }
-    for suffix in ["-ssl_log", "-access.log", ".access.log", "-access_log", "_access.log"] {
+    for suffix in [
+        "-ssl_log",
+        "-access.log",
+        ".access.log",
+        "-access_log",
+        "_access.log",
+    ] {
         if let Some(d) = name.strip_suffix(suffix) {
             return d.to_string();
         }
@@ -251,11 +257,19 @@ pub fn mysql(processlist: &str, status: &str, vars: &str, slow: Vec<String>) -> 
         .map(|f| Query {
             id: f[0].parse().unwrap_or(0),
             user: f[1].clone(),
-            db: if f[3] == "NULL" { String::new() } else { f[3].clone() },
+            db: if f[3] == "NULL" {
+                String::new()
+            } else {
+                f[3].clone()
+            },
             command: f[4].clone(),
             seconds: f[5].parse().unwrap_or(0),
             state: f[6].clone(),
-            info: if f[7] == "NULL" { String::new() } else { f[7].clone() },
+            info: if f[7] == "NULL" {
+                String::new()
+            } else {
+                f[7].clone()
+            },
         })
         .collect();
     Some(Mysql {
@@ -311,7 +325,10 @@ mod tests {
             assert_eq!(log_time(l, utc), Some(at), "{l}");
         }
         let plus_one = Offset::from_seconds(3600).unwrap();
-        assert_eq!(log_time(lines[1], plus_one), Some(ts("2026-12-03T07:54:13Z")));
+        assert_eq!(
+            log_time(lines[1], plus_one),
+            Some(ts("2026-12-03T07:54:13Z"))
+        );
         assert_eq!(log_time("no time here", utc), None);
     }
 
@@ -324,7 +341,10 @@ mod tests {
             vec!["x reached MaxRequestWorkers setting".into(), "other".into()],
         )
         .unwrap();
-        assert_eq!((a.busy, a.idle, a.max_request_workers), (Some(12), Some(38), Some(150)));
+        assert_eq!(
+            (a.busy, a.idle, a.max_request_workers),
+            (Some(12), Some(38), Some(150))
+        );
         assert_eq!(a.reached.len(), 1);
         assert!(apache("", "", "", vec![]).is_none());
 
@@ -341,7 +361,12 @@ mod tests {
             @file /var/www/vhosts/system/bob.test/logs/access_log\n\
             198.51.100.1 - - [03/Dec/2026:08:54:15 +0000] \"GET / HTTP/1.1\" 200 5\n\
             198.51.100.1 - - [03/Dec/2026:07:00:00 +0000] \"GET /old HTTP/1.1\" 200 5\n";
-        let t = traffic(logs, Offset::UTC, ts("2026-12-03T08:50:00Z"), ts("2026-12-03T09:00:00Z"));
+        let t = traffic(
+            logs,
+            Offset::UTC,
+            ts("2026-12-03T08:50:00Z"),
+            ts("2026-12-03T09:00:00Z"),
+        );
         assert_eq!(t.requests, 3);
         assert_eq!(t.top_ips[0].what, "203.0.113.9");
         assert_eq!(t.top_urls[0].what, "eve.test /wp-login.php");

@@ -21,11 +21,20 @@ pub struct CpuSplit {
 pub fn cpu_split(first: &str, second: &str) -> Option<CpuSplit> {
     let read = |t: &str| -> Option<Vec<u64>> {
         let line = t.lines().find(|l| l.starts_with("cpu "))?;
-        Some(line.split_whitespace().skip(1).map(|v| v.parse().unwrap_or(0)).collect())
+        Some(
+            line.split_whitespace()
+                .skip(1)
+                .map(|v| v.parse().unwrap_or(0))
+                .collect(),
+        )
     };
     let (a, b) = (read(first)?, read(second)?);
     let d: Vec<f64> = (0..8)
-        .map(|i| b.get(i).unwrap_or(&0).saturating_sub(*a.get(i).unwrap_or(&0)) as f64)
+        .map(|i| {
+            b.get(i)
+                .unwrap_or(&0)
+                .saturating_sub(*a.get(i).unwrap_or(&0)) as f64
+        })
         .collect();
     let total: f64 = d.iter().sum();
     if total <= 0.0 {
@@ -70,7 +79,10 @@ pub fn disk_io(first: &str, second: &str, seconds: f64) -> Vec<DiskIo> {
             && b.keys().any(|other| {
                 other != name
                     && name.starts_with(other.as_str())
-                    && name[other.len()..].trim_start_matches('p').parse::<u32>().is_ok()
+                    && name[other.len()..]
+                        .trim_start_matches('p')
+                        .parse::<u32>()
+                        .is_ok()
             })
     };
     let mut out = Vec::new();
@@ -202,7 +214,10 @@ pub struct Memory {
 
 impl Memory {
     pub fn used_pct(&self) -> f64 {
-        pct(self.total_kib.saturating_sub(self.available_kib), self.total_kib)
+        pct(
+            self.total_kib.saturating_sub(self.available_kib),
+            self.total_kib,
+        )
     }
 
     pub fn swap_used_pct(&self) -> f64 {
@@ -268,7 +283,13 @@ pub fn filesystems(df: &str, dfi: &str) -> Vec<Filesystem> {
                 let n = |i: usize| f[i].parse::<u64>().ok();
                 // used% from used/(used+available), as df computes it
                 let (used, avail) = (n(3)?, n(4)?);
-                Some((f[6..].join(" "), f[0].to_string(), f[1].to_string(), used, avail))
+                Some((
+                    f[6..].join(" "),
+                    f[0].to_string(),
+                    f[1].to_string(),
+                    used,
+                    avail,
+                ))
             })
             .collect()
     };
