@@ -46,6 +46,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+            cand diagnose 'Investigate a server: load and performance (read-only)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -864,6 +865,63 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;log;help;help'= {
         }
+        &'hostops;diagnose'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand load 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;diagnose;load'= {
+            cand --since 'A past window from sysstat''s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday'
+            cand --until 'End of the past window (default: now)'
+            cand --forks 'Hosts probed at the same time'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;diagnose;help'= {
+            cand load 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;diagnose;help;load'= {
+        }
+        &'hostops;diagnose;help;help'= {
+        }
         &'hostops;completions'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -917,6 +975,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
             cand log 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+            cand diagnose 'Investigate a server: load and performance (read-only)'
             cand completions 'Print a shell completion script'
             cand man 'Print the man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -999,6 +1058,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;log;push'= {
         }
         &'hostops;help;log;init-server'= {
+        }
+        &'hostops;help;diagnose'= {
+            cand load 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
+        }
+        &'hostops;help;diagnose;load'= {
         }
         &'hostops;help;completions'= {
         }
