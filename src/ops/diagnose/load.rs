@@ -104,6 +104,6 @@ pub fn run(ctx: &Context, names: &[String], opts: &LoadOptions) -> Result<LoadRe
             r.verdict.word()
         ))?;
     }
-    rows.sort_by(|a, b| (b.error.is_some(), b.verdict).cmp(&(a.error.is_some(), a.verdict)));
+    rows.sort_by_key(|r| std::cmp::Reverse((r.error.is_some(), r.verdict)));
     Ok(LoadReport { hosts: rows })
 }

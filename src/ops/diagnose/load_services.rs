@@ -126,7 +126,7 @@ pub fn fpm_hits(lines: &[String]) -> Vec<FpmHit> {
             }),
         }
     }
-    hits.sort_by(|a, b| b.times.cmp(&a.times));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.times));
     hits
 }
 
