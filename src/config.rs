@@ -29,7 +29,7 @@ pub struct Config {
     pub playbooks: Option<PathBuf>,
     /// `diagnose load` thresholds (`[diagnose_load]`, each `[warn, fail]`).
     #[serde(default)]
-    pub diagnose_load: crate::ops::diagnose::load_checks::Thresholds,
+    pub diagnose_load: crate::load_thresholds::Thresholds,
 }
 
 fn default_ticket_pattern() -> String {

@@ -16,6 +16,7 @@ pub mod host;
 pub mod identity;
 pub mod inventory;
 pub mod journal;
+pub mod load_thresholds;
 pub mod ops;
 pub mod output;
 pub mod panel;

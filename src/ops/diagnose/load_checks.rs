@@ -2,75 +2,12 @@
 //! thresholds the config file can change (`[diagnose_load]`), and the ranked "likely cause"
 //! with its evidence lines.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+pub use crate::load_thresholds::Thresholds;
 
 use super::load_readings::{Readings, UserScore};
-
-/// The thresholds, each `[warn, fail]`. Defaults follow loadwatch's triggers where it has one
-/// (memory 80 %, swap 30 %, MySQL threads 25).
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
-pub struct Thresholds {
-    /// 1-minute load per CPU.
-    pub load_per_cpu: [f64; 2],
-    /// Percent of CPU time waiting for I/O.
-    pub iowait_pct: [f64; 2],
-    /// Percent of CPU time stolen by the hypervisor.
-    pub steal_pct: [f64; 2],
-    pub memory_used_pct: [f64; 2],
-    pub swap_used_pct: [f64; 2],
-    /// OOM kills in the window.
-    pub oom_kills: [f64; 2],
-    /// Processes in uninterruptible sleep (D state).
-    pub d_state: [f64; 2],
-    pub disk_used_pct: [f64; 2],
-    pub inodes_used_pct: [f64; 2],
-    pub disk_util_pct: [f64; 2],
-    pub disk_await_ms: [f64; 2],
-    /// One account's CPU, in percent of one CPU.
-    pub account_cpu_pct: [f64; 2],
-    /// One account's memory, in percent of RAM.
-    pub account_memory_pct: [f64; 2],
-    /// Busy Apache workers in percent of MaxRequestWorkers.
-    pub apache_busy_pct: [f64; 2],
-    /// PHP-FPM "max_children" warnings in the window.
-    pub fpm_max_children: [f64; 2],
-    /// A statement running this many seconds is a long query.
-    pub long_query_s: [f64; 2],
-    pub mysql_threads_running: [f64; 2],
-    /// Max_used_connections in percent of max_connections.
-    pub mysql_connections_pct: [f64; 2],
-    pub mail_queue: [f64; 2],
-    /// Minutes of logs the "now" report reads.
-    pub log_minutes: u32,
-}
-
-impl Default for Thresholds {
-    fn default() -> Self {
-        Thresholds {
-            load_per_cpu: [1.0, 2.0],
-            iowait_pct: [20.0, 40.0],
-            steal_pct: [10.0, 25.0],
-            memory_used_pct: [80.0, 95.0],
-            swap_used_pct: [30.0, 80.0],
-            oom_kills: [1.0, 1.0],
-            d_state: [3.0, 10.0],
-            disk_used_pct: [85.0, 95.0],
-            inodes_used_pct: [85.0, 95.0],
-            disk_util_pct: [80.0, 95.0],
-            disk_await_ms: [50.0, 200.0],
-            account_cpu_pct: [50.0, 90.0],
-            account_memory_pct: [20.0, 40.0],
-            apache_busy_pct: [80.0, 100.0],
-            fpm_max_children: [1.0, 20.0],
-            long_query_s: [10.0, 60.0],
-            mysql_threads_running: [25.0, 50.0],
-            mysql_connections_pct: [80.0, 95.0],
-            mail_queue: [1000.0, 10000.0],
-            log_minutes: 10,
-        }
-    }
-}
+use super::load_system as sys;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -137,6 +74,25 @@ fn worst<T>(
     }
 }
 
+/// The worst of `items` judged on two readings at once (the worse of the two verdicts; ties
+/// broken by the first reading, which stays below a million).
+fn worst_of_two<T>(
+    name: &'static str,
+    items: &[T],
+    first: (impl Fn(&T) -> f64, [f64; 2]),
+    second: (impl Fn(&T) -> f64, [f64; 2]),
+    text: impl Fn(&T) -> String,
+    none: &str,
+) -> Check {
+    const STEP: f64 = 1e6;
+    let rank = |x: &T| {
+        let v = Verdict::of(first.0(x), first.1).max(Verdict::of(second.0(x), second.1));
+        f64::from(v as u8) * STEP + first.0(x).min(STEP - 1.0)
+    };
+    let limits = [Verdict::Warn, Verdict::Fail].map(|v| f64::from(v as u8) * STEP);
+    worst(name, items, rank, text, limits, none)
+}
+
 pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
     let per_cpu = r.load[0] / f64::from(r.cpus.max(1));
     let mut out = vec![check(
@@ -161,18 +117,22 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
     let m = &r.memory;
     out.push(check(
         "memory",
-        Verdict::of(m.used_pct(), t.memory_used_pct),
-        format!("{}% used of {} MiB", m.used_pct(), m.total_kib / 1024),
+        Verdict::of(sys::memory_used_pct(m), t.memory_used_pct),
+        format!(
+            "{}% used of {} MiB",
+            sys::memory_used_pct(m),
+            m.total_kib / 1024
+        ),
     ));
     out.push(if m.swap_total_kib == 0 {
         check("swap", Verdict::Ok, "no swap")
     } else {
         check(
             "swap",
-            Verdict::of(m.swap_used_pct(), t.swap_used_pct),
+            Verdict::of(sys::swap_used_pct(m), t.swap_used_pct),
             format!(
                 "{}% used of {} MiB",
-                m.swap_used_pct(),
+                sys::swap_used_pct(m),
                 m.swap_total_kib / 1024
             ),
         )
@@ -221,34 +181,20 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
         t.inodes_used_pct,
         "no file systems",
     ));
-    out.push(worst(
+    out.push(worst_of_two(
         "disk_io",
         &r.disks,
-        |d| {
-            let u = Verdict::of(d.util_pct, t.disk_util_pct);
-            let a = Verdict::of(d.await_ms, t.disk_await_ms);
-            u.max(a) as u8 as f64 * 1000.0 + d.util_pct
-        },
+        (|d| d.util_pct, t.disk_util_pct),
+        (|d| d.await_ms, t.disk_await_ms),
         |d| format!("{} {}% util, await {} ms", d.device, d.util_pct, d.await_ms),
-        [
-            1000.0 * Verdict::Warn as u8 as f64,
-            1000.0 * Verdict::Fail as u8 as f64,
-        ],
         "no disks",
     ));
-    out.push(worst(
+    out.push(worst_of_two(
         "accounts",
         &r.accounts(),
-        |u| {
-            let c = Verdict::of(u.cpu_pct, t.account_cpu_pct);
-            let m = Verdict::of(u.mem_pct, t.account_memory_pct);
-            c.max(m) as u8 as f64 * 1000.0 + u.cpu_pct
-        },
+        (|u| u.cpu_pct, t.account_cpu_pct),
+        (|u| u.mem_pct, t.account_memory_pct),
         |u| format!("{}: {}% CPU, {}% memory", u.user, u.cpu_pct, u.mem_pct),
-        [
-            1000.0 * Verdict::Warn as u8 as f64,
-            1000.0 * Verdict::Fail as u8 as f64,
-        ],
         "no account processes",
     ));
     out.push(match &r.apache {
@@ -479,4 +425,89 @@ fn account_evidence(u: &UserScore, r: &Readings) -> Vec<String> {
             }),
     );
     ev
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::diagnose::load_readings::{parse, Window};
+
+    /// The probe's output on a cPanel lab host while account `eve` ran a busy loop and root
+    /// ran `SELECT SLEEP(25)` (see tests/fixtures/real/README.md).
+    const REAL: &str = include_str!("../../../tests/fixtures/real/diagnose-load-probe.txt");
+
+    #[test]
+    fn reads_a_real_probe_output() {
+        let r = parse(REAL, Window::Recent { minutes: 10 });
+        assert_eq!(r.cpus, 2);
+        let cpu = r.cpu.clone().unwrap();
+        assert_eq!(
+            (cpu.user, cpu.system, cpu.iowait, cpu.steal),
+            (87.3, 12.7, 0.0, 0.0)
+        );
+        let vda = r.disks.iter().find(|d| d.device == "vda").unwrap();
+        assert_eq!((vda.util_pct, vda.await_ms, vda.ios), (2.3, 1.0, 166));
+        let root = r.filesystems.iter().find(|f| f.mount == "/").unwrap();
+        assert_eq!((root.used_pct, root.inodes_used_pct), (72.2, Some(3.3)));
+        assert!(r.filesystems.iter().all(|f| !f.mount.starts_with("/dev")));
+        let eve = r.users.iter().find(|u| u.user == "eve").unwrap();
+        assert!(eve.account);
+        assert_eq!((eve.uid, eve.cpu_pct, eve.processes), (1002, 39.8, 2));
+        assert_eq!(eve.top_commands[0].command, "sh");
+        assert!(!r.users.iter().find(|u| u.user == "root").unwrap().account);
+        let m = r.mysql.clone().unwrap();
+        assert!(m.running);
+        assert_eq!(
+            m.queries.len(),
+            1,
+            "its own SHOW FULL PROCESSLIST is left out"
+        );
+        assert_eq!(
+            (m.queries[0].seconds, m.queries[0].info.as_str()),
+            (13, "SELECT SLEEP(25)")
+        );
+        assert_eq!(
+            (m.max_used_connections, m.max_connections),
+            (Some(2), Some(50))
+        );
+        assert_eq!(r.mail_queue, Some(0));
+        let apache = r.apache.clone().unwrap();
+        assert_eq!(
+            (apache.max_request_workers, apache.busy),
+            (Some(150), None),
+            "no mod_status"
+        );
+        assert_eq!(r.oom_kills, Some(vec![]));
+        assert!(!r.history_asked);
+
+        let t = Thresholds {
+            account_cpu_pct: [20.0, 90.0],
+            ..Thresholds::default()
+        };
+        let checks = checks(&r, &t);
+        let get = |name: &str| checks.iter().find(|c| c.check == name).unwrap().verdict;
+        assert_eq!(get("accounts"), Verdict::Warn);
+        assert_eq!(get("mysql"), Verdict::Warn, "13 s is over the 10 s default");
+        assert_eq!(get("apache"), Verdict::NotAvailable);
+        let causes = causes(&r, &t);
+        assert_eq!(causes[0].cause, "account eve");
+        assert!(
+            causes[0].evidence[0].contains("39.8% CPU"),
+            "{:?}",
+            causes[0]
+        );
+        assert!(causes.iter().any(|c| c.cause == "long query by root"));
+    }
+
+    #[test]
+    fn missing_sections_mean_unknown_not_a_crash() {
+        let r = parse("garbage\n@@cpus\nx\n", Window::Recent { minutes: 10 });
+        assert_eq!(r.cpus, 0);
+        assert!(r.cpu.is_none() && r.users.is_empty() && r.filesystems.is_empty());
+        let checks = checks(&r, &Thresholds::default());
+        assert!(
+            checks.iter().all(|c| c.verdict != Verdict::Fail),
+            "{checks:?}"
+        );
+    }
 }

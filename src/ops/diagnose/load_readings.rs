@@ -10,6 +10,7 @@ use super::load_history::{self, History};
 use super::load_services::{self as svc, Apache, FpmHit, Mysql, Traffic};
 use super::load_system::{self as sys, CpuSplit, DiskIo, Filesystem, Memory, Proc};
 use crate::host::kv::sections;
+use crate::ops::facts;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Readings {
@@ -215,9 +216,9 @@ pub fn parse(text: &str, window: Window) -> Readings {
         history: s.get("sadf").and_then(|j| load_history::parse(j, from, to)),
         history_asked: s.contains_key("sadf"),
         cpus: get("cpus").trim().parse().unwrap_or(0),
-        load: loadavg(get("loadavg")),
+        load: facts::parse_loadavg(get("loadavg")),
         cpu: sys::cpu_split(get("stat1"), get("stat2")),
-        memory: sys::meminfo(get("meminfo")),
+        memory: facts::parse_meminfo(get("meminfo")),
         oom_kills: (oom.trim() != svc::UNAVAILABLE).then(|| {
             let now_s = at.map_or(0.0, |a| a.as_second() as f64);
             let up = uptime("uptime2");
@@ -268,11 +269,6 @@ impl Readings {
     }
 }
 
-fn loadavg(text: &str) -> [f64; 3] {
-    let mut it = text.split_whitespace().map(|v| v.parse().unwrap_or(0.0));
-    [0; 3].map(|_| it.next().unwrap_or(0.0))
-}
-
 /// `date +%z`: `+0100`, `-0530`.
 fn parse_offset(text: &str) -> Offset {
     let t = text.trim();
@@ -286,86 +282,6 @@ fn parse_offset(text: &str) -> Offset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ops::diagnose::load_checks::{self, Thresholds, Verdict};
-
-    /// The probe's output on a cPanel lab host while account `eve` ran a busy loop and root
-    /// ran `SELECT SLEEP(25)` (see tests/fixtures/real/README.md).
-    const REAL: &str = include_str!("../../../tests/fixtures/real/diagnose-load-probe.txt");
-
-    #[test]
-    fn reads_a_real_probe_output() {
-        let r = parse(REAL, Window::Recent { minutes: 10 });
-        assert_eq!(r.cpus, 2);
-        let cpu = r.cpu.clone().unwrap();
-        assert_eq!(
-            (cpu.user, cpu.system, cpu.iowait, cpu.steal),
-            (87.3, 12.7, 0.0, 0.0)
-        );
-        let vda = r.disks.iter().find(|d| d.device == "vda").unwrap();
-        assert_eq!((vda.util_pct, vda.await_ms, vda.ios), (2.3, 1.0, 166));
-        let root = r.filesystems.iter().find(|f| f.mount == "/").unwrap();
-        assert_eq!((root.used_pct, root.inodes_used_pct), (72.2, Some(3.3)));
-        assert!(r.filesystems.iter().all(|f| !f.mount.starts_with("/dev")));
-        let eve = r.users.iter().find(|u| u.user == "eve").unwrap();
-        assert!(eve.account);
-        assert_eq!((eve.uid, eve.cpu_pct, eve.processes), (1002, 39.8, 2));
-        assert_eq!(eve.top_commands[0].command, "sh");
-        assert!(!r.users.iter().find(|u| u.user == "root").unwrap().account);
-        let m = r.mysql.clone().unwrap();
-        assert!(m.running);
-        assert_eq!(
-            m.queries.len(),
-            1,
-            "its own SHOW FULL PROCESSLIST is left out"
-        );
-        assert_eq!(
-            (m.queries[0].seconds, m.queries[0].info.as_str()),
-            (13, "SELECT SLEEP(25)")
-        );
-        assert_eq!(
-            (m.max_used_connections, m.max_connections),
-            (Some(2), Some(50))
-        );
-        assert_eq!(r.mail_queue, Some(0));
-        let apache = r.apache.clone().unwrap();
-        assert_eq!(
-            (apache.max_request_workers, apache.busy),
-            (Some(150), None),
-            "no mod_status"
-        );
-        assert_eq!(r.oom_kills, Some(vec![]));
-        assert!(!r.history_asked);
-
-        let t = Thresholds {
-            account_cpu_pct: [20.0, 90.0],
-            ..Thresholds::default()
-        };
-        let checks = load_checks::checks(&r, &t);
-        let get = |name: &str| checks.iter().find(|c| c.check == name).unwrap().verdict;
-        assert_eq!(get("accounts"), Verdict::Warn);
-        assert_eq!(get("mysql"), Verdict::Warn, "13 s is over the 10 s default");
-        assert_eq!(get("apache"), Verdict::NotAvailable);
-        let causes = load_checks::causes(&r, &t);
-        assert_eq!(causes[0].cause, "account eve");
-        assert!(
-            causes[0].evidence[0].contains("39.8% CPU"),
-            "{:?}",
-            causes[0]
-        );
-        assert!(causes.iter().any(|c| c.cause == "long query by root"));
-    }
-
-    #[test]
-    fn missing_sections_mean_unknown_not_a_crash() {
-        let r = parse("garbage\n@@cpus\nx\n", Window::Recent { minutes: 10 });
-        assert_eq!(r.cpus, 0);
-        assert!(r.cpu.is_none() && r.users.is_empty() && r.filesystems.is_empty());
-        let checks = load_checks::checks(&r, &Thresholds::default());
-        assert!(
-            checks.iter().all(|c| c.verdict != Verdict::Fail),
-            "{checks:?}"
-        );
-    }
 
     #[test]
     fn cron_children_and_backups_are_jobs() {

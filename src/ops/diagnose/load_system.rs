@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use crate::ops::facts::Memory;
+
 /// Share of CPU time, in percent of all CPUs, over the sample.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CpuSplit {
@@ -204,28 +206,16 @@ pub fn processes(
         .collect()
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Memory {
-    pub total_kib: u64,
-    pub available_kib: u64,
-    pub swap_total_kib: u64,
-    pub swap_free_kib: u64,
+/// Memory in use (all but MemAvailable), in percent.
+pub fn memory_used_pct(m: &Memory) -> f64 {
+    pct(m.total_kib.saturating_sub(m.available_kib), m.total_kib)
 }
 
-impl Memory {
-    pub fn used_pct(&self) -> f64 {
-        pct(
-            self.total_kib.saturating_sub(self.available_kib),
-            self.total_kib,
-        )
-    }
-
-    pub fn swap_used_pct(&self) -> f64 {
-        pct(
-            self.swap_total_kib.saturating_sub(self.swap_free_kib),
-            self.swap_total_kib,
-        )
-    }
+pub fn swap_used_pct(m: &Memory) -> f64 {
+    pct(
+        m.swap_total_kib.saturating_sub(m.swap_free_kib),
+        m.swap_total_kib,
+    )
 }
 
 /// `part` of `whole` in percent, one decimal; 0 for an empty whole.
@@ -234,22 +224,6 @@ pub fn pct(part: u64, whole: u64) -> f64 {
         0.0
     } else {
         (part as f64 * 1000.0 / whole as f64).round() / 10.0
-    }
-}
-
-pub fn meminfo(text: &str) -> Memory {
-    let kib = |key: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix(':')))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    Memory {
-        total_kib: kib("MemTotal"),
-        available_kib: kib("MemAvailable"),
-        swap_total_kib: kib("SwapTotal"),
-        swap_free_kib: kib("SwapFree"),
     }
 }
 
