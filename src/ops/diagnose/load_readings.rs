@@ -56,7 +56,7 @@ pub struct Readings {
 pub struct UserScore {
     pub user: String,
     pub uid: u32,
-    /// A hosting account (a login UID from 1000 up), not a system user.
+    /// A hosting account (a named login UID from 1000 up), not a system user.
     pub account: bool,
     pub cpu_pct: f64,
     pub mem_pct: f64,
@@ -101,7 +101,9 @@ pub fn scores(processes: &[Proc]) -> Vec<UserScore> {
         let u = users.entry(&p.user).or_insert_with(|| UserScore {
             user: p.user.clone(),
             uid: p.uid,
-            account: (1000..65534).contains(&p.uid),
+            // a UID this host's passwd does not name (ps prints the number) is not one of its
+            // accounts: a container's, or another lab host's on a shared machine
+            account: (1000..65534).contains(&p.uid) && p.user != p.uid.to_string(),
             cpu_pct: 0.0,
             mem_pct: 0.0,
             processes: 0,
@@ -290,5 +292,14 @@ mod tests {
         let pids: Vec<u32> = jobs(&procs).iter().map(|p| p.pid).collect();
         assert_eq!(pids, [11, 12]);
         assert_eq!(procs[3].command(), "php-fpm: pool eve");
+        let users = scores(&procs);
+        let eve = users.iter().find(|u| u.user == "eve").unwrap();
+        assert!(eve.account);
+        let unnamed = " 20 1 1005 1005 S 100 0.0 5 sleep 9\n";
+        let procs = sys::processes(unnamed, &BTreeMap::new(), &BTreeMap::new(), 1.0, 100.0);
+        assert!(
+            !scores(&procs)[0].account,
+            "a UID without a name here is not an account"
+        );
     }
 }
