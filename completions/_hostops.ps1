@@ -315,6 +315,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('hardware', 'hardware', [CompletionResultType]::ParameterValue, 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Why a server is loaded: verdicts per check and the likely cause (read-only)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -342,12 +343,42 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hostops;diagnose;load' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'A past window from sysstat''s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the past window (default: now)')
+            [CompletionResult]::new('--forks', '--forks', [CompletionResultType]::ParameterName, 'Hosts probed at the same time')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hostops;diagnose;help' {
             [CompletionResult]::new('hardware', 'hardware', [CompletionResultType]::ParameterValue, 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Why a server is loaded: verdicts per check and the likely cause (read-only)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'hostops;diagnose;help;hardware' {
+            break
+        }
+        'hostops;diagnose;help;load' {
             break
         }
         'hostops;diagnose;help;help' {
@@ -1259,9 +1290,13 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;help;diagnose' {
             [CompletionResult]::new('hardware', 'hardware', [CompletionResultType]::ParameterValue, 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)')
+            [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Why a server is loaded: verdicts per check and the likely cause (read-only)')
             break
         }
         'hostops;help;diagnose;hardware' {
+            break
+        }
+        'hostops;help;diagnose;load' {
             break
         }
         'hostops;help;migrate' {

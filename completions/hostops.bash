@@ -28,6 +28,9 @@ _hostops() {
             hostops,copy)
                 cmd="hostops__subcmd__copy"
                 ;;
+            hostops,diagnose)
+                cmd="hostops__subcmd__diagnose"
+                ;;
             hostops,exec)
                 cmd="hostops__subcmd__exec"
                 ;;
@@ -94,6 +97,24 @@ _hostops() {
             hostops__subcmd__blacklist__subcmd__help,investigate)
                 cmd="hostops__subcmd__blacklist__subcmd__help__subcmd__investigate"
                 ;;
+            hostops__subcmd__diagnose,hardware)
+                cmd="hostops__subcmd__diagnose__subcmd__hardware"
+                ;;
+            hostops__subcmd__diagnose,help)
+                cmd="hostops__subcmd__diagnose__subcmd__help"
+                ;;
+            hostops__subcmd__diagnose,load)
+                cmd="hostops__subcmd__diagnose__subcmd__load"
+                ;;
+            hostops__subcmd__diagnose__subcmd__help,hardware)
+                cmd="hostops__subcmd__diagnose__subcmd__help__subcmd__hardware"
+                ;;
+            hostops__subcmd__diagnose__subcmd__help,help)
+                cmd="hostops__subcmd__diagnose__subcmd__help__subcmd__help"
+                ;;
+            hostops__subcmd__diagnose__subcmd__help,load)
+                cmd="hostops__subcmd__diagnose__subcmd__help__subcmd__load"
+                ;;
             hostops__subcmd__help,backup)
                 cmd="hostops__subcmd__help__subcmd__backup"
                 ;;
@@ -105,6 +126,9 @@ _hostops() {
                 ;;
             hostops__subcmd__help,copy)
                 cmd="hostops__subcmd__help__subcmd__copy"
+                ;;
+            hostops__subcmd__help,diagnose)
+                cmd="hostops__subcmd__help__subcmd__diagnose"
                 ;;
             hostops__subcmd__help,exec)
                 cmd="hostops__subcmd__help__subcmd__exec"
@@ -144,6 +168,12 @@ _hostops() {
                 ;;
             hostops__subcmd__help__subcmd__blacklist,investigate)
                 cmd="hostops__subcmd__help__subcmd__blacklist__subcmd__investigate"
+                ;;
+            hostops__subcmd__help__subcmd__diagnose,hardware)
+                cmd="hostops__subcmd__help__subcmd__diagnose__subcmd__hardware"
+                ;;
+            hostops__subcmd__help__subcmd__diagnose,load)
+                cmd="hostops__subcmd__help__subcmd__diagnose__subcmd__load"
                 ;;
             hostops__subcmd__help__subcmd__hosts,check)
                 cmd="hostops__subcmd__help__subcmd__hosts__subcmd__check"
@@ -371,7 +401,7 @@ _hostops() {
 
     case "${cmd}" in
         hostops)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version hosts exec copy blacklist migrate backup playbook log ticket completions man help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -936,6 +966,192 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__diagnose)
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version hardware load help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__diagnose__subcmd__hardware)
+            opts="-t -n -y -v -q -h -V --forks --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --forks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__diagnose__subcmd__help)
+            opts="hardware load help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__diagnose__subcmd__help__subcmd__hardware)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__diagnose__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__diagnose__subcmd__help__subcmd__load)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__diagnose__subcmd__load)
+            opts="-t -n -y -v -q -h -V --since --until --forks --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__exec)
             opts="-t -n -y -v -q -h -V --forks --timeout --stdin --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -987,7 +1203,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help)
-            opts="hosts exec copy blacklist migrate backup playbook log ticket completions man help"
+            opts="hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1115,6 +1331,48 @@ _hostops() {
         hostops__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__diagnose)
+            opts="hardware load"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__diagnose__subcmd__hardware)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__diagnose__subcmd__load)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -295,6 +295,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand hardware 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)'
+            cand load 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;diagnose;hardware'= {
@@ -320,11 +321,39 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hostops;diagnose;load'= {
+            cand --since 'A past window from sysstat''s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday'
+            cand --until 'End of the past window (default: now)'
+            cand --forks 'Hosts probed at the same time'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hostops;diagnose;help'= {
             cand hardware 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)'
+            cand load 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;diagnose;help;hardware'= {
+        }
+        &'hostops;diagnose;help;load'= {
         }
         &'hostops;diagnose;help;help'= {
         }
@@ -1164,8 +1193,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;help;diagnose'= {
             cand hardware 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host''s previous run (read-only)'
+            cand load 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
         }
         &'hostops;help;diagnose;hardware'= {
+        }
+        &'hostops;help;diagnose;load'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

@@ -43,6 +43,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "hosts" -d 'List inv
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one command on many hosts in parallel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -199,6 +200,61 @@ complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_se
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and not __fish_seen_subcommand_from hardware load help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l forks -d 'Hosts probed at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l since -d 'A past window from sysstat\'s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l until -d 'End of the past window (default: now)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l forks -d 'Hosts probed at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -749,22 +805,25 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'

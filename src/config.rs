@@ -31,6 +31,9 @@ pub struct Config {
     pub levels: Overrides,
     /// Folder of playbooks that override and extend the bundled ones.
     pub playbooks: Option<PathBuf>,
+    /// `diagnose load` thresholds (`[diagnose_load]`, each `[warn, fail]`).
+    #[serde(default)]
+    pub diagnose_load: crate::load_thresholds::Thresholds,
 }
 
 fn default_ticket_pattern() -> String {
@@ -51,6 +54,7 @@ impl Default for Config {
             level: None,
             levels: Overrides::default(),
             playbooks: None,
+            diagnose_load: Default::default(),
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod identity;
 pub mod inventory;
 pub mod journal;
 pub mod level;
+pub mod load_thresholds;
 pub mod ops;
 pub mod output;
 pub mod panel;

@@ -17,7 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
-pub use diagnose::{DiagnoseArgs, DiagnoseCommand};
+pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};

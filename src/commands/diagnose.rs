@@ -1,16 +1,57 @@
-//! `hostops diagnose ...`
+//! `hostops diagnose hardware|load`
 
-use anyhow::Result;
+mod load_render;
+
+use anyhow::{bail, Result};
+use jiff::Timestamp;
 
 use crate::app::{finish, Finished};
-use crate::cli::DiagnoseCommand;
+use crate::cli::{DiagnoseCommand, LoadArgs};
 use crate::context::Context;
+use crate::exit::StatusError;
+use crate::journal::since;
 use crate::ops::diagnose::hardware;
+use crate::ops::diagnose::load::{self, LoadOptions};
 
 pub fn run(ctx: &Context, cmd: DiagnoseCommand) -> Result<Finished> {
     match cmd {
         DiagnoseCommand::Hardware { hosts, forks } => {
             finish(ctx, &hardware::diagnose(ctx, &hosts, forks)?)
         }
+        DiagnoseCommand::Load(args) => run_load(ctx, args),
+    }
+}
+
+fn run_load(ctx: &Context, args: LoadArgs) -> Result<Finished> {
+    let past = match &args.since {
+        None => None,
+        Some(s) => {
+            let from = when("--since", s)?;
+            let to = match &args.until {
+                Some(u) => when("--until", u)?,
+                None => Timestamp::now(),
+            };
+            if to <= from {
+                bail!(StatusError::usage("--until must be after --since"));
+            }
+            Some((from, to))
+        }
+    };
+    let opts = LoadOptions {
+        past,
+        thresholds: ctx.config.diagnose_load.clone(),
+        forks: args.forks,
+    };
+    finish(ctx, &load::run(ctx, &args.hosts, &opts)?)
+}
+
+/// A `--since`/`--until` value; local forms are read in this machine's time zone.
+fn when(flag: &str, s: &str) -> Result<Timestamp> {
+    match since::parse(s, &jiff::Zoned::now()) {
+        Some(ts) => Ok(ts),
+        None => bail!(StatusError::usage(format!(
+            "{flag} {s:?}: expected {}",
+            since::FORMS
+        ))),
     }
 }

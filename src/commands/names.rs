@@ -25,6 +25,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
         },
         Command::Diagnose(d) => match d.command {
             DiagnoseCommand::Hardware { .. } => "diagnose hardware",
+            DiagnoseCommand::Load(_) => "diagnose load",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",

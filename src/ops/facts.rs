@@ -95,7 +95,7 @@ pub(crate) fn parse_os_release(text: &str) -> Os {
     }
 }
 
-fn parse_loadavg(text: &str) -> [f64; 3] {
+pub(crate) fn parse_loadavg(text: &str) -> [f64; 3] {
     let mut it = text.split_whitespace().map(|v| v.parse().unwrap_or(0.0));
     [
         it.next().unwrap_or(0.0),
@@ -104,7 +104,7 @@ fn parse_loadavg(text: &str) -> [f64; 3] {
     ]
 }
 
-fn parse_meminfo(text: &str) -> Memory {
+pub(crate) fn parse_meminfo(text: &str) -> Memory {
     let kib = |key: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix(':')))

@@ -243,6 +243,12 @@ fn commands_on_a_plain_host() {
         2,
         run(&["diagnose", "hardware", "nosuch"]),
     );
+    cases.check("diagnose load", 2, run(&["diagnose", "load", "nosuch"]));
+    cases.check(
+        "diagnose load",
+        2,
+        run(&["diagnose", "load", "h1", "--since", "not a time"]),
+    );
     cases.check("exec", 0, run(&["exec", "h1", "--", "true"]).yes());
     cases.check("exec", 2, run(&["exec", "nosuch", "--", "true"]).yes());
     cases.check("copy", 0, run(&["copy", "f.txt", "h1:/root/f.txt"]).yes());
@@ -293,6 +299,7 @@ fn fleet_commands_report_unreachable_hosts_as_rows() {
             "diagnose hardware",
             run(&["diagnose", "hardware", "h1", "dead"]),
         ),
+        ("diagnose load", run(&["diagnose", "load", "h1", "dead"])),
         ("exec", run(&["exec", "h1", "dead", "--", "true"])),
         (
             "playbook run",

@@ -9,6 +9,7 @@ mod builder;
 mod cli;
 mod copy;
 mod diagnose_hardware;
+mod diagnose_load;
 mod dnsbl_fixture;
 mod exec;
 mod hostile;

@@ -1,4 +1,11 @@
-//! `hostops diagnose ...`: read-only investigations of a host, one round trip each, with a
+//! `hostops diagnose ...`: read-only investigations of a server, one round trip each, with a
 //! verdict per check and the evidence behind it.
 
 pub mod hardware;
+pub mod load;
+pub mod load_checks;
+pub mod load_history;
+pub mod load_probe;
+pub mod load_readings;
+pub mod load_services;
+pub mod load_system;

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Issue 17 benchmark: `hostops diagnose load` on one cPanel lab host (one SSH round trip, the
+# probe samples for one second) beside the same probes run by hand, one `ssh` per tool as an
+# engineer does, and beside sys-snap-style `ps` sampling (two `ps` one second apart, one ssh),
+# in one hyperfine run; prints each as a ratio of hostops' time. Needs root (the lab).
+# Installs hyperfine if missing. BIN=PATH measures a given binary instead of the release one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+if ! command -v hyperfine >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
+fi
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --locked -q
+  BIN=$PWD/target/release/hostops
+fi
+work=$(mktemp -d /tmp/hostops-bench.XXXXXX)
+trap 'tests/lab/lab down --dir "$work/lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+tests/lab/lab up --dir "$work/lab" --hosts 1 --panel cpanel >/dev/null
+lab=$work/lab
+addr="$(cat "$lab/net").1"
+ssh_opts="-i $lab/client_key -o UserKnownHostsFile=$lab/known_hosts -o StrictHostKeyChecking=yes -o BatchMode=yes"
+
+# By hand: what an engineer types, one ssh per tool, in a row.
+cat >"$work/by-hand.sh" <<SH
+s() { ssh $ssh_opts root@$addr "\$@" >/dev/null 2>&1 || true; }
+s uptime
+s nproc
+s vmstat 1 2
+s free -m
+s "dmesg | grep -i 'killed process' | tail"
+s ps -eo user,pid,stat,pcpu,pmem,rss,args --sort=-pcpu
+s "ps -eo stat,pid,args | awk '\\\$1 ~ /^D/'"
+s df -h
+s df -i
+s "cat /proc/diskstats; sleep 1; cat /proc/diskstats"
+s "curl -fsS -m 3 'http://127.0.0.1/server-status?auto'"
+s "grep -h MaxRequestWorkers /var/log/apache2/error.log /usr/local/apache/logs/error_log | tail"
+s mysql -e 'SHOW FULL PROCESSLIST'
+s mysql -e "SHOW GLOBAL STATUS LIKE 'Max_used_connections'"
+s mysql -e "SHOW GLOBAL VARIABLES LIKE 'max_connections'"
+s exim -bpc
+SH
+# sys-snap style: ps sampled twice, a second apart, in one ssh.
+cat >"$work/ps-sample.sh" <<SH
+ssh $ssh_opts root@$addr 'ps -eo user,pcpu,pmem,args; sleep 1; ps -eo user,pcpu,pmem,args' >/dev/null
+SH
+
+hyperfine --runs "$RUNS" --warmup 1 --export-json "$work/h.json" \
+  -n hostops "$BIN --inventory $lab/inventory.toml --journal $work/j.db -t BENCH-1 --json diagnose load h1 >/dev/null || true" \
+  -n by-hand "bash $work/by-hand.sh" \
+  -n ps-sampling "bash $work/ps-sample.sh"
+
+python3 - "$work/h.json" <<'PY'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+h = r["hostops"]
+for name, t in r.items():
+    print(f"{name:12} median {t:6.3f} s   {t / h:5.2f}x hostops' time")
+PY

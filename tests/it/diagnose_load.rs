@@ -1,0 +1,308 @@
+//! `hostops diagnose load` on real lab hosts: a CPU hog and a memory eater started as an
+//! account's user are named as the likely cause with that account and gone once they stop; a
+//! long `SELECT SLEEP(30)` in the host's MariaDB is a long query; a quiet host is all OK; a
+//! full file system (a 1 MiB tmpfs mounted in the host's own mount namespace) is FAIL.
+//! Lab hosts share the machine's CPUs and process table with the other tests: the config file
+//! raises the machine-wide thresholds (load, CPU, memory, disks) out of reach and the tests
+//! judge per-account scores. Only processes these tests start are ever signalled.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{envelope, stderr, stdout, Env, Lab};
+
+/// Thresholds: machine-wide checks out of reach (other tests run on the same machine), an
+/// account's CPU and memory low enough for a hog on a busy machine, a long query from 5 s.
+const CONFIG: &str = "[diagnose_load]\n\
+    load_per_cpu = [1000.0, 1000.0]\n\
+    iowait_pct = [101.0, 101.0]\n\
+    steal_pct = [101.0, 101.0]\n\
+    memory_used_pct = [101.0, 101.0]\n\
+    swap_used_pct = [101.0, 101.0]\n\
+    oom_kills = [1000000.0, 1000000.0]\n\
+    d_state = [1000000.0, 1000000.0]\n\
+    disk_used_pct = [99.0, 99.5]\n\
+    inodes_used_pct = [99.0, 99.5]\n\
+    disk_util_pct = [101.0, 101.0]\n\
+    disk_await_ms = [1000000.0, 1000000.0]\n\
+    account_cpu_pct = [5.0, 1000.0]\n\
+    account_memory_pct = [0.2, 1000.0]\n\
+    long_query_s = [5.0, 600.0]\n";
+
+fn config(env: &Env) -> PathBuf {
+    let path = env.path().join("config.toml");
+    std::fs::write(&path, CONFIG).unwrap();
+    path
+}
+
+/// `diagnose load h1 --json`: the envelope's result row of h1 and the exit code.
+fn diagnose(lab: &Lab, env: &Env, config: &PathBuf) -> (Value, i32) {
+    let o = lab
+        .hostops(env)
+        .env("HOSTOPS_CONFIG", config)
+        .args(["--json", "diagnose", "load", "h1"])
+        .output()
+        .unwrap();
+    let code = o.status.code().unwrap();
+    let doc = envelope(&o);
+    assert_eq!(doc["command"], "diagnose load", "{doc:#}");
+    (doc["result"]["hosts"][0].clone(), code)
+}
+
+fn verdict(row: &Value, check: &str) -> String {
+    row["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == check)
+        .map(|c| c["verdict"].as_str().unwrap().to_string())
+        .unwrap_or_else(|| panic!("no check {check}: {:#}", row["checks"]))
+}
+
+fn causes(row: &Value) -> Vec<String> {
+    row["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["cause"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Runs `diagnose` until `done` holds (a probe samples one second; a busy machine may starve
+/// a hog for that second), at most 60 s.
+fn until(lab: &Lab, env: &Env, config: &PathBuf, done: impl Fn(&Value) -> bool) -> Value {
+    let start = Instant::now();
+    loop {
+        let (row, _) = diagnose(lab, env, config);
+        if done(&row) {
+            return row;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never: {:#} {:#}",
+            row["checks"],
+            row["causes"]
+        );
+        std::thread::sleep(Duration::from_secs(1));
+    }
+}
+
+/// Processes this test started in a host (their PIDs), stopped on drop even on panic.
+struct Started<'a> {
+    lab: &'a Lab,
+    pids: Vec<String>,
+}
+
+impl Started<'_> {
+    /// Starts `script` in the background in h1 (as `user` when given) and keeps its PID.
+    fn start(&mut self, user: Option<&str>, script: &str) {
+        let bg = format!("{script} >/dev/null 2>&1 & echo $!");
+        let o = match user {
+            Some(u) => self.lab.sh("h1", &["su", "-s", "/bin/sh", u, "-c", &bg]),
+            None => self.lab.sh("h1", &["sh", "-c", &bg]),
+        };
+        let pid = stdout(&o).trim().to_string();
+        assert!(pid.parse::<u32>().is_ok(), "{pid} {}", stderr(&o));
+        self.pids.push(pid);
+    }
+
+    fn stop(&mut self) {
+        for pid in self.pids.drain(..) {
+            // `timeout` passes the signal on to the command it runs
+            self.lab.sh("h1", &["kill", &pid]);
+        }
+    }
+}
+
+impl Drop for Started<'_> {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+#[test]
+fn a_cpu_hog_and_a_memory_eater_of_an_account_are_the_likely_cause_then_gone() {
+    let env = Env::new();
+    let lab = Lab::up_with(1, "cpanel");
+    lab.lab(
+        "add-account",
+        &["h1", "loadeve", "--domain", "loadeve.test"],
+    );
+    let config = config(&env);
+    let mut started = Started {
+        lab: &lab,
+        pids: Vec::new(),
+    };
+    started.start(
+        Some("loadeve"),
+        "exec timeout 120 sh -c 'while :; do :; done'",
+    );
+    started.start(
+        Some("loadeve"),
+        "exec timeout 120 python3 -c 'import time; b = b\"x\" * (300 << 20); time.sleep(120)'",
+    );
+    let row = until(&lab, &env, &config, |row| {
+        let eve = row["readings"]["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["user"] == "loadeve")
+            .cloned();
+        eve.is_some_and(|u| {
+            u["cpu_pct"].as_f64().unwrap() >= 5.0 && u["mem_pct"].as_f64().unwrap() >= 0.2
+        })
+    });
+    assert_eq!(row["outcome"], "ok");
+    assert_eq!(causes(&row)[0], "account loadeve", "{:#}", row["causes"]);
+    assert_eq!(verdict(&row, "accounts"), "warn", "{:#}", row["checks"]);
+    let evidence = row["causes"][0]["evidence"].to_string();
+    assert!(
+        evidence.contains("sh:") && evidence.contains("python3:"),
+        "{evidence}"
+    );
+
+    started.stop();
+    let row = until(&lab, &env, &config, |row| {
+        !row["readings"]["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["user"] == "loadeve")
+    });
+    assert!(
+        !causes(&row).iter().any(|c| c.contains("loadeve")),
+        "{:#}",
+        row["causes"]
+    );
+    assert_eq!(verdict(&row, "accounts"), "ok", "{:#}", row["checks"]);
+}
+
+#[test]
+fn a_long_query_is_found() {
+    let env = Env::new();
+    let lab = Lab::up_with(1, "cpanel");
+    let config = config(&env);
+    let mut started = Started {
+        lab: &lab,
+        pids: Vec::new(),
+    };
+    started.start(None, "exec timeout 60 mariadb -e 'SELECT SLEEP(30)'");
+    let row = until(&lab, &env, &config, |row| {
+        row["readings"]["mysql"]["queries"]
+            .as_array()
+            .is_some_and(|q| q.iter().any(|q| q["seconds"].as_u64().unwrap_or(0) >= 5))
+    });
+    let query = &row["readings"]["mysql"]["queries"][0];
+    assert_eq!(query["info"], "SELECT SLEEP(30)", "{query:#}");
+    assert_eq!(query["user"], "root");
+    assert_eq!(verdict(&row, "mysql"), "warn", "{:#}", row["checks"]);
+    let named = causes(&row);
+    assert!(
+        named.contains(&"long query by root".to_string()),
+        "{named:?}"
+    );
+    let evidence = row["causes"].to_string();
+    assert!(evidence.contains("SELECT SLEEP(30)"), "{evidence}");
+}
+
+#[test]
+fn a_quiet_host_is_all_ok_and_a_full_file_system_fails() {
+    let env = Env::new();
+    let lab = Lab::up_with(1, "cpanel");
+    let config = config(&env);
+    let (row, code) = diagnose(&lab, &env, &config);
+    for c in row["checks"].as_array().unwrap() {
+        assert!(
+            c["verdict"] == "ok" || c["verdict"] == "not_available",
+            "{c} in {:#}",
+            row["checks"]
+        );
+    }
+    assert_eq!(row["verdict"], "ok", "{:#}", row["checks"]);
+    assert_eq!(code, 0);
+    let accounts = causes(&row);
+    assert!(
+        !accounts.iter().any(|c| c.starts_with("account ")),
+        "{accounts:?}"
+    );
+    // Apache with PHP-FPM may or may not exist in the lab: either a reading or "not available".
+    assert!(["ok", "not_available"].contains(&verdict(&row, "apache").as_str()));
+
+    // A 1 MiB tmpfs in h1's own mount namespace, filled; unmounted by the guard.
+    let dir = "/home/.hostops-test-full";
+    struct Mounted<'a>(&'a Lab, &'a str);
+    impl Drop for Mounted<'_> {
+        fn drop(&mut self) {
+            self.0.sh("h1", &["umount", self.1]);
+            self.0.sh("h1", &["rmdir", self.1]);
+        }
+    }
+    let o = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p \"$1\" && mount -t tmpfs -o size=1m tmpfs \"$1\" && \
+             (dd if=/dev/zero of=\"$1/fill\" bs=64k count=64 2>/dev/null; true)",
+            "sh",
+            dir,
+        ],
+    );
+    let _mounted = Mounted(&lab, dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (row, code) = diagnose(&lab, &env, &config);
+    assert_eq!(verdict(&row, "disk_space"), "fail", "{:#}", row["checks"]);
+    let reading = row["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == "disk_space")
+        .unwrap()["reading"]
+        .to_string();
+    assert!(
+        reading.contains(dir) && reading.contains("100% used"),
+        "{reading}"
+    );
+    assert_eq!(code, 1);
+}
+
+/// `--since`: sysstat's history of the window when the host keeps one (written here by the
+/// real `sadc` into h1's own /var/log/sysstat), else "not available".
+#[test]
+fn a_past_window_reads_sysstat_history_or_says_not_available() {
+    let env = Env::new();
+    let lab = Lab::up(1);
+    let config = config(&env);
+    let past = |lab: &Lab| {
+        let o = lab
+            .hostops(&env)
+            .env("HOSTOPS_CONFIG", &config)
+            .args(["--json", "diagnose", "load", "h1", "--since", "10m"])
+            .output()
+            .unwrap();
+        envelope(&o)["result"]["hosts"][0].clone()
+    };
+    let row = past(&lab);
+    assert_eq!(
+        verdict(&row, "history"),
+        "not_available",
+        "{:#}",
+        row["checks"]
+    );
+
+    let o = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /var/log/sysstat && /usr/lib/sysstat/sadc 1 3 \"/var/log/sysstat/sa$(date -u +%d)\"",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let row = past(&lab);
+    assert_eq!(verdict(&row, "history"), "ok", "{:#}", row["checks"]);
+    let history = &row["readings"]["history"];
+    assert!(history["samples"].as_u64().unwrap() >= 1, "{history:#}");
+}
