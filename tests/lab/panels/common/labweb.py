@@ -16,7 +16,9 @@ account's user, pm = ondemand (no idle children). Signals go only to the pids in
 pid files, so a host never touches another host's servers. Python 3 stdlib only.
 """
 import glob
+import grp
 import os
+import pwd
 import subprocess
 import sys
 import time
@@ -117,10 +119,12 @@ def php_handler(sock, domain="localhost"):
 
 
 def pool(path, name, user, sock):
-    """Writes the PHP-FPM pool NAME at PATH: runs as USER, listens on SOCK for www-data."""
+    """Writes the PHP-FPM pool NAME at PATH: runs as USER (and its primary group), listens
+    on SOCK for www-data."""
+    group = grp.getgrgid(pwd.getpwnam(user).pw_gid).gr_name
     write(path, "\n".join([
         f"; written by the hostops lab: the PHP-FPM pool of {user}",
-        f"[{name}]", f"user = {user}", f"group = {user}", f"listen = {sock}",
+        f"[{name}]", f"user = {user}", f"group = {group}", f"listen = {sock}",
         "listen.owner = www-data", "listen.group = www-data", "listen.mode = 0660",
         "pm = ondemand", "pm.max_children = 5", "pm.process_idle_timeout = 10s",
         "catch_workers_output = yes", "php_admin_value[error_log] = /var/log/php-fpm-pools.log",
@@ -183,7 +187,7 @@ def reload():
     own master), Apache reloads gracefully (a configuration apachectl -t refuses leaves the
     running one serving, as on a real server). Nothing when the host has no web stack.
     Returns apachectl's output when the graceful reload was refused."""
-    if not enabled():
+    if not enabled() or not pid_of(APACHE_PID):
         return None
     write_fpm_conf()
     pid = pid_of(FPM_PID)
