@@ -135,7 +135,7 @@ def pool_files():
     """Every pool the panels wrote on this host (their places differ: see README)."""
     v = php_version()
     pats = [f"/etc/php/{v}/fpm/pool.d/*.conf", "/opt/cpanel/ea-php*/root/etc/php-fpm.d/*.conf",
-            f"/usr/local/php{v.replace('.', '')}/etc/php-fpm.d/*.conf"]
+            "/usr/local/php[0-9]*/etc/php-fpm.d/*.conf"]
     return sorted(p for pat in pats for p in glob.glob(pat))
 
 

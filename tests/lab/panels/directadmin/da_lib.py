@@ -446,6 +446,13 @@ def run_task(line):
                 continue
             remove_user(u)
             log("system.log", f"User {u} has been deleted")
+    elif action == "rewrite" and g("value") == "httpd":
+        import da_web  # noqa: E402  (only the rewrite needs the web layout)
+        problem = da_web.rewrite()
+        if problem:
+            log("errortaskq.log", f"Rewrite of the httpd configuration: {problem}")
+        else:
+            log("system.log", "httpd configuration rewritten")
     else:
         log("errortaskq.log", f"Unknown task: {line.strip()}")
 
