@@ -145,6 +145,12 @@ pub struct Lab {
 /// this lock shared; labs whose tests need no other panel tool running hold it alone.
 static PANEL_TOOLS: RwLock<()> = RwLock::new(());
 
+/// apt and dpkg state (/usr, /var/lib/dpkg) is shared by the machine and every lab host; only
+/// /etc is private. Tests that install or purge packages hold this alone (one at a time);
+/// tests that need the packages `.ci/deps` installs (the web lab's apache2 and php-fpm)
+/// hold it shared, so no purge runs under them.
+pub static APT: RwLock<()> = RwLock::new(());
+
 fn lab_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lab/lab")
 }
@@ -179,12 +185,7 @@ impl Lab {
         Lab::start(hosts, panel, Some(Box::new(guard)), false)
     }
 
-    fn start(
-        hosts: usize,
-        panel: &str,
-        tools: Option<Box<dyn std::any::Any>>,
-        web: bool,
-    ) -> Lab {
+    fn start(hosts: usize, panel: &str, tools: Option<Box<dyn std::any::Any>>, web: bool) -> Lab {
         assert!(
             // SAFETY: geteuid cannot fail.
             unsafe { libc_geteuid() } == 0,

@@ -4,10 +4,12 @@
 //! panel's domain log, and a broken `.htaccess` line gives a 500 with Apache's own line in
 //! the error log the panel keeps for the domain.
 
+use std::path::Path;
 use std::process::Command;
+use std::sync::{Mutex, RwLockReadGuard};
 
 use crate::builder::Test;
-use crate::support::{stderr, stdout, Lab};
+use crate::support::{stderr, stdout, Lab, APT};
 
 /// Where a panel keeps a domain's files and logs (USER and DOMAIN replaced).
 struct Layout {
@@ -80,15 +82,43 @@ fn put(lab: &Lab, path: &str, text: &str) {
     assert!(out.status.success(), "cp to {path}: {}", stderr(&out));
 }
 
+/// Holds [`APT`] shared (no package test purges under the lab) once apache2 and php-fpm are
+/// on the machine: the real apt tests (playbook) purge and reinstall packages in the /usr
+/// the hosts share, so `.ci/deps` (idempotent) puts back what they took.
+fn web_packages() -> RwLockReadGuard<'static, ()> {
+    static REPAIR: Mutex<()> = Mutex::new(());
+    let guard = APT.read().unwrap_or_else(|p| p.into_inner());
+    let _one = REPAIR.lock().unwrap_or_else(|p| p.into_inner());
+    let fpm = std::fs::read_dir("/usr/sbin")
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("php-fpm"))
+        })
+        .unwrap_or(false);
+    if !fpm || !Path::new("/usr/sbin/apache2").exists() {
+        let deps = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/deps");
+        let out = Command::new("bash")
+            .arg(deps)
+            .output()
+            .expect("run .ci/deps");
+        assert!(out.status.success(), ".ci/deps: {}", stderr(&out));
+    }
+    guard
+}
+
 /// The whole check on one panel; returns the lab's address (to check `lab down`).
 fn serves_php_logs_and_reports_htaccess(layout: &Layout) -> String {
+    let _apt = web_packages();
     let test = Test::web_lab(layout.panel, 1);
     let lab = test.lab_ref();
     lab.lab("add-account", &["h1", USER, "--domain", DOMAIN]);
 
     let (status, body) = get(lab, "http", "/");
     assert_eq!(status, 200, "{}: {body}", layout.panel);
-    assert!(body.contains(&format!("<title>Welcome to {DOMAIN}</title>")), "{body}");
+    assert!(
+        body.contains(&format!("<title>Welcome to {DOMAIN}</title>")),
+        "{body}"
+    );
     for scheme in ["http", "https"] {
         let (status, body) = get(lab, scheme, "/lab-php.php");
         assert_eq!(status, 200, "{} {scheme}: {body}", layout.panel);
@@ -115,7 +145,9 @@ fn serves_php_logs_and_reports_htaccess(layout: &Layout) -> String {
          included in the server configuration"
     );
     assert!(
-        errors.lines().any(|l| l.contains("[core:alert]") && l.contains(&line)),
+        errors
+            .lines()
+            .any(|l| l.contains("[core:alert]") && l.contains(&line)),
         "{}: no {line:?} in {}:\n{errors}",
         layout.panel,
         layout.error_log
@@ -143,5 +175,8 @@ fn directadmin_apache_serves_php_fpm_and_logs_in_httpd_domains() {
 fn no_panel_apache_serves_php_fpm_and_stops_with_the_lab() {
     let addr = serves_php_logs_and_reports_htaccess(&NONE);
     let still = std::net::TcpStream::connect((addr.as_str(), 80));
-    assert!(still.is_err(), "Apache still listens on {addr}:80 after lab down");
+    assert!(
+        still.is_err(),
+        "Apache still listens on {addr}:80 after lab down"
+    );
 }
