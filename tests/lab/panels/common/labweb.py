@@ -260,8 +260,7 @@ def start(panel, addr, host):
          os.path.join(RUN, "php-fpm-lab.sock"))
     open(MARK, "w").close()
     here = os.path.dirname(os.path.realpath(__file__))
-    layout = os.path.join(here, "..", panel, "web-layout")
-    status, out = quiet([layout] if os.access(layout, os.X_OK) else ["true"])
+    status, out = quiet([os.path.join(here, "..", panel, "web-layout")])
     if status != 0:
         raise RuntimeError(f"{panel} web layout: {out.strip()}")
     start_fpm()
