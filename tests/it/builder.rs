@@ -64,9 +64,18 @@ impl Test {
 
     /// A fresh environment and a lab of `hosts` hosts running `panel` (`none`: no panel).
     pub fn lab(panel: &str, hosts: usize) -> Test {
+        Test::with_lab(Lab::up_with(hosts, panel))
+    }
+
+    /// The same with the hosts' real web stack, Apache and PHP-FPM (`Lab::up_with_web`).
+    pub fn web_lab(panel: &str, hosts: usize) -> Test {
+        Test::with_lab(Lab::up_with_web(hosts, panel))
+    }
+
+    fn with_lab(lab: Lab) -> Test {
         Test::in_world(World {
             env: Env::new(),
-            lab: Some(Lab::up_with(hosts, panel)),
+            lab: Some(lab),
         })
     }
 

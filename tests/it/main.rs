@@ -2,6 +2,7 @@
 //! `ssh` and `exec` start real OpenSSH servers with tests/lab/lab (root needed, as in CI);
 //! `blacklist` starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI);
 //! `shared_journal` starts a throwaway PostgreSQL cluster on loopback (Debian's postgresql).
+//! `weblab` starts lab hosts with their real Apache and PHP-FPM (`lab up --web`).
 
 mod backup;
 mod blacklist;
@@ -29,3 +30,4 @@ mod ssh;
 mod ssh_config;
 mod support;
 mod ticket;
+mod weblab;

@@ -7,13 +7,12 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::sync::Mutex;
 
 use serde_json::Value;
 
 use crate::builder::Test;
 use crate::hostile::Hostile;
-use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab};
+use crate::support::{assert_exit, assert_said, json, stderr, stdout, Env, Lab, APT};
 
 /// The ticket of this module's lab runs (`Lab::hostops_yes`).
 const TICKET: &str = "PB-1";
@@ -789,10 +788,6 @@ fn bundled_playbooks_in_check_mode_on_a_plain_debian_host() {
     assert!(!exists(&lab, "h1", "/root/hostops-backups"));
 }
 
-/// apt and dpkg state (/usr, /var/lib/dpkg) is shared by the machine and every lab host; only
-/// /etc is private. One real package test at a time.
-static APT: Mutex<()> = Mutex::new(());
-
 /// Makes the host's private /etc agree with the shared dpkg database: packages installed by
 /// an earlier lab (whose /etc is gone) are purged, so the playbook installs them afresh.
 fn purge(lab: &Lab, host: &str, packages: &str) {
@@ -806,7 +801,7 @@ fn purge(lab: &Lab, host: &str, packages: &str) {
 
 #[test]
 fn rebuild_apache_for_real_with_apt() {
-    let _apt = APT.lock().unwrap_or_else(|p| p.into_inner());
+    let _apt = APT.write().unwrap_or_else(|p| p.into_inner());
     let (env, lab) = (Env::new(), Lab::up(1));
     purge(&lab, "h1", "apache2 apache2-bin apache2-data apache2-utils");
     // Lab hosts share the machine's network: listen on the host's own address only.
@@ -858,7 +853,7 @@ fn rebuild_apache_for_real_with_apt() {
 
 #[test]
 fn install_imagemagick_for_real_with_apt() {
-    let _apt = APT.lock().unwrap_or_else(|p| p.into_inner());
+    let _apt = APT.write().unwrap_or_else(|p| p.into_inner());
     let (env, lab) = (Env::new(), Lab::up(1));
     purge(&lab, "h1", "php-common imagemagick-6-common imagemagick");
     let out = play(

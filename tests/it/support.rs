@@ -145,6 +145,12 @@ pub struct Lab {
 /// this lock shared; labs whose tests need no other panel tool running hold it alone.
 static PANEL_TOOLS: RwLock<()> = RwLock::new(());
 
+/// apt and dpkg state (/usr, /var/lib/dpkg) is shared by the machine and every lab host; only
+/// /etc is private. Tests that install or purge packages hold this alone (one at a time);
+/// tests that need the packages `.ci/deps` installs (the web lab's apache2 and php-fpm)
+/// hold it shared, so no purge runs under them.
+pub static APT: RwLock<()> = RwLock::new(());
+
 fn lab_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lab/lab")
 }
@@ -156,20 +162,30 @@ impl Lab {
 
     /// A lab whose hosts run a panel emulator (`cpanel`, `plesk`, `directadmin`).
     pub fn up_with(hosts: usize, panel: &str) -> Lab {
-        let guard = (panel != "none").then(|| {
+        Lab::start(hosts, panel, Lab::shared_tools(panel), false)
+    }
+
+    /// The same with each host's real web stack (`lab up --web`): Debian's Apache and
+    /// PHP-FPM on the host's address, ports 80 and 443, in the panel's layout.
+    pub fn up_with_web(hosts: usize, panel: &str) -> Lab {
+        Lab::start(hosts, panel, Lab::shared_tools(panel), true)
+    }
+
+    /// Panel labs hold [`PANEL_TOOLS`] shared.
+    fn shared_tools(panel: &str) -> Option<Box<dyn std::any::Any>> {
+        (panel != "none").then(|| {
             Box::new(PANEL_TOOLS.read().unwrap_or_else(|p| p.into_inner()))
                 as Box<dyn std::any::Any>
-        });
-        Lab::start(hosts, panel, guard)
+        })
     }
 
     /// A panel lab while no other test's panel tools run (see [`PANEL_TOOLS`]).
     pub fn up_alone(hosts: usize, panel: &str) -> Lab {
         let guard = PANEL_TOOLS.write().unwrap_or_else(|p| p.into_inner());
-        Lab::start(hosts, panel, Some(Box::new(guard)))
+        Lab::start(hosts, panel, Some(Box::new(guard)), false)
     }
 
-    fn start(hosts: usize, panel: &str, tools: Option<Box<dyn std::any::Any>>) -> Lab {
+    fn start(hosts: usize, panel: &str, tools: Option<Box<dyn std::any::Any>>, web: bool) -> Lab {
         assert!(
             // SAFETY: geteuid cannot fail.
             unsafe { libc_geteuid() } == 0,
@@ -184,6 +200,7 @@ impl Lab {
             .args(["up", "--dir"])
             .arg(dir.path())
             .args(["--hosts", &hosts.to_string(), "--panel", panel])
+            .args(web.then_some("--web"))
             .output()
             .expect("run tests/lab/lab");
         assert!(

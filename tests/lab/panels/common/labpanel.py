@@ -185,6 +185,18 @@ def write_random_files(directory, total_mb):
         f.write("small text file\n" * 20)
 
 
+# The user the PHP process runs as, from /proc and /etc/passwd (no posix extension needed).
+PHP_MARKER = """<?php
+preg_match('/^Uid:\\s+(\\d+)/m', file_get_contents('/proc/self/status'), $m);
+$user = '?';
+foreach (file('/etc/passwd') as $line) {
+    $f = explode(':', $line);
+    if (isset($f[2]) && $f[2] === $m[1]) { $user = $f[0]; break; }
+}
+echo "lab-php user=", $user, " sapi=", PHP_SAPI, " version=", PHP_VERSION, "\\n";
+"""
+
+
 def write_index(docroot, domain, title=None):
     os.makedirs(docroot, exist_ok=True)
     title = title or f"Welcome to {domain}"
@@ -193,6 +205,9 @@ def write_index(docroot, domain, title=None):
                 f"<body><h1>{title}</h1><p>Hosted by the hostops lab.</p></body></html>\n")
     with open(os.path.join(docroot, "style.css"), "w") as f:
         f.write("body { font-family: sans-serif; }\n")
+    # What the lab's PHP-FPM pool runs as (lab up --web): the account's own user.
+    with open(os.path.join(docroot, "lab-php.php"), "w") as f:
+        f.write(PHP_MARKER)
 
 
 def make_maildir(path):

@@ -95,6 +95,8 @@ CNF
 
 lab_start_httpd() {
   local i
+  # lab up --web: the host's real Apache takes port 80 (started after the install)
+  if [[ ${LAB_WEB-} == 1 ]]; then return 0; fi
   lab_detach /var/log/lab-httpd.log /usr/bin/python3 "$LAB_HOME/panels/common/httpd" \
     --address "$LAB_ADDR" --port 80 --panel "$LAB_PANEL"
   for ((i = 0; i < 200; i++)); do

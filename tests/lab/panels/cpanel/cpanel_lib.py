@@ -15,6 +15,7 @@ Follows /work/shared/docs/reference/cpanel.md and cPanel's public documentation:
   MariaDB: databases USER_NAME, MySQL user USER (the account's) with grants on them.
 """
 import datetime
+import grp
 import json
 import os
 import re
@@ -301,6 +302,15 @@ def read_main_ip():
         return "127.0.0.1"
 
 
+def web_group(pw):
+    """public_html is USER:nobody 0750 on cPanel: the group Apache runs as (the lab's Debian
+    Apache: www-data) may read it, nobody else."""
+    try:
+        os.chown(os.path.join(pw.pw_dir, "public_html"), pw.pw_uid, grp.getgrnam("www-data").gr_gid)
+    except (KeyError, FileNotFoundError):
+        pass
+
+
 def create_account(user, domain, ip=None, owner="root", plan="default", contact=None,
                    startdate=None, extra=None):
     """Creates the system user, home skeleton, cpuser file, userdata, domain files, zone
@@ -312,6 +322,7 @@ def create_account(user, domain, ip=None, owner="root", plan="default", contact=
         os.makedirs(os.path.join(home, d), exist_ok=True)
         os.chown(os.path.join(home, d), pw.pw_uid, pw.pw_gid)
     os.chmod(os.path.join(home, "public_html"), 0o750)
+    web_group(pw)
     data = {
         "BWLIMIT": "unlimited", "CONTACTEMAIL": contact or f"{user}@{domain}", "DNS": domain,
         "FEATURELIST": "default", "HASCGI": "1", "IP": ip, "LANG": "en", "LOCALE": "en",
@@ -690,6 +701,7 @@ def restore_archive(path, out, force=False, newuser=None, ip=None, skipaccount=F
                         with open(p, "w") as f:
                             f.write(t.replace(f"/home/{old_user}/", f"/home/{user}/"))
             lp.chown_tree(pw.pw_dir, pw.pw_uid, pw.pw_gid)
+            web_group(pw)
         say("Restoring Mail files....")
         say("Restoring Dns Zones....")
         zd = os.path.join(x, "dnszones")

@@ -437,6 +437,11 @@ def run_task(line):
                 ok, msgs = False, [f"Restore of {fname} failed: {e}"]
             for mline in msgs:
                 log("system.log" if ok else "errortaskq.log", mline)
+            import da_web  # noqa: E402  (only restores and rewrites need the web layout)
+            if ok and da_web.labweb.enabled():  # lab up --web: the restored user is served
+                problem = da_web.rewrite()
+                if problem:
+                    log("errortaskq.log", f"Rewrite of the httpd configuration: {problem}")
     elif action == "delete":
         users = [v[0] for k, v in sorted(q.items()) if re.fullmatch(r"select\d+", k)]
         for u in users:
@@ -446,6 +451,13 @@ def run_task(line):
                 continue
             remove_user(u)
             log("system.log", f"User {u} has been deleted")
+    elif action == "rewrite" and g("value") == "httpd":
+        import da_web  # noqa: E402  (only the rewrite needs the web layout)
+        problem = da_web.rewrite()
+        if problem:
+            log("errortaskq.log", f"Rewrite of the httpd configuration: {problem}")
+        else:
+            log("system.log", "httpd configuration rewritten")
     else:
         log("errortaskq.log", f"Unknown task: {line.strip()}")
 
