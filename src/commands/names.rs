@@ -1,7 +1,7 @@
 //! What each command is called (the envelope's `command`, the journal's run name) and which
 //! commands contact hosts (and so need a ticket and are journaled).
 
-use crate::cli::{BlacklistCommand, Command, HostsCommand};
+use crate::cli::{AccountCommand, BlacklistCommand, Command, HostsCommand};
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
 /// is journaled under.
@@ -15,6 +15,10 @@ pub fn command_name(cmd: &Command) -> &'static str {
         },
         Command::Exec(_) => "exec",
         Command::Copy(_) => "copy",
+        Command::Account(a) => match a.command {
+            AccountCommand::Find { .. } => "account find",
+            AccountCommand::Show { .. } => "account show",
+        },
         Command::Blacklist(b) => match b.command {
             BlacklistCommand::Check(_) => "blacklist check",
             BlacklistCommand::Investigate(_) => "blacklist investigate",
@@ -54,6 +58,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
+        Command::Account(_) => true,
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Log(_) | Command::Completions { .. } | Command::Man => false,
