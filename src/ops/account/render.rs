@@ -110,7 +110,8 @@ impl Report for ShowReport {
         }
         p.table(&t);
         let mut t = Table::new(["DATABASE", "DATABASE USERS"]);
-        t.row([self.databases.join(", "), self.db_users.join(", ")]);
+        let list = |v: &[String]| if v.is_empty() { "-".into() } else { v.join(", ") };
+        t.row([list(&self.databases), list(&self.db_users)]);
         p.table(&t);
         let disk = self.disk_used_bytes.map_or("-".into(), human_bytes);
         let inodes = self.inodes.map_or("-".into(), |n| n.to_string());

@@ -55,10 +55,11 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
             .join("\n"),
     );
     let owner_of = |user: &str| {
-        owners(sections)
-            .into_iter()
-            .find(|(u, _)| u == user)
-            .map(|(_, o)| o)
+        let listed = owners(sections).into_iter().find(|(u, _)| u == user);
+        listed.map(|(_, o)| o).or_else(|| {
+            let d = domains.iter().find(|d| d.user == user && !d.owner.is_empty());
+            d.map(|d| d.owner.clone())
+        })
     };
     let of_domain = |d: &UserDomain, m: Matched, name: &str| Found {
         account: d.user.clone(),

@@ -111,12 +111,11 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
                 &per_user(sections, "da-subdomains"),
                 &per_user(sections, "da-pointers"),
             );
-            out.extend(
-                extra
-                    .into_iter()
-                    .filter(|(d, _, _)| d.eq_ignore_ascii_case(q))
-                    .map(|(d, m, u)| hit(&u, m, d)),
-            );
+            for (d, m, u) in extra.into_iter().filter(|(d, _, _)| d.eq_ignore_ascii_case(q)) {
+                // A pointer DirectAdmin also lists in domainowners is reported once, as such.
+                out.retain(|f| !(f.account == u && f.matched == Matched::AddonDomain));
+                out.push(hit(&u, m, d));
+            }
             out
         }
         Query::Mailbox { mailbox, domain } => lines(sections, "da-mailbox")

@@ -248,6 +248,30 @@ def write_userdata(user, domain, home, ip):
     })
 
 
+def add_extra_domain(user, main, domain, kind, home, ip):
+    """Adds an addon, parked or sub domain to USER as cPanel lists it: a line in
+    /etc/userdatadomains (type addon|parked|sub, the main domain, the document root) and in
+    /etc/userdomains, and (addon, sub) its userdata file. Returns the document root."""
+    owner = (read_cpuser(user) or {}).get("OWNER", "root")
+    if kind == "addon":
+        docroot = f"{home}/{domain}"
+    elif kind == "sub":
+        docroot = f"{home}/public_html/{domain[:-len(main) - 1]}"
+    else:
+        docroot = f"{home}/public_html"
+    _rewrite_lines("/etc/userdatadomains", lambda l: not l.startswith(f"{domain}: "),
+                   [f"{domain}: {user}=={owner}=={kind}=={main}=={docroot}=={ip}:80=={ip}:443==0"])
+    _rewrite_lines("/etc/userdomains", lambda l: not l.startswith(f"{domain}: "), [f"{domain}: {user}"])
+    if kind != "parked":
+        write_yaml(os.path.join(USERDATA_DIR, user, domain), {
+            "documentroot": docroot, "group": user, "homedir": home, "ip": ip, "owner": owner,
+            "port": 80, "serveradmin": f"webmaster@{domain}", "serveralias": f"www.{domain}",
+            "servername": domain, "user": user,
+        })
+    os.makedirs(docroot, exist_ok=True)
+    return docroot
+
+
 # --- database map ----------------------------------------------------------------------
 
 def read_dbmap(user):
