@@ -7,6 +7,7 @@ use super::rules::{self, HostSide, Plan};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::stat;
+use crate::ops::account;
 use crate::inventory::HostSpec;
 use crate::panel::valid_account_name;
 use crate::panel::{self, Panel};
@@ -33,7 +34,11 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
         )));
     }
     if let Selection::Named(names) = &req.selection {
-        if let Some(bad) = names.iter().find(|n| !valid_account_name(n)) {
+        // A name with a dot is a domain: its account is read from the source below.
+        if let Some(bad) = names
+            .iter()
+            .find(|n| !n.contains('.') && !valid_account_name(n))
+        {
             bail!(StatusError::usage(format!(
                 "{bad:?} is not a valid account name (lowercase letter first, then lowercase letters, digits, `_` or `-`)"
             )));
@@ -45,8 +50,28 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
         (from.join().expect("gathering thread"), to)
     });
     let ((from, from_panel), (to, _)) = (from?, to?);
+    let mut named_by_domain = Vec::new();
     let selected: Vec<String> = match &req.selection {
-        Selection::Named(names) => names.clone(),
+        Selection::Named(names) => {
+            let t = ctx.connect(&req.from)?;
+            let mut users = Vec::new();
+            for name in names {
+                let r = account::resolve(&*t, &req.from.name, name)?;
+                if !valid_account_name(&r.account) {
+                    bail!(StatusError::usage(format!(
+                        "{name} belongs to {:?}, which is not a valid account name",
+                        r.account
+                    )));
+                }
+                if !users.contains(&r.account) {
+                    users.push(r.account.clone());
+                }
+                if r.from_domain.is_some() {
+                    named_by_domain.push(r);
+                }
+            }
+            users
+        }
         Selection::All => from.accounts.iter().map(|a| a.user.clone()).collect(),
         Selection::Owner(owner) => from
             .accounts
@@ -67,7 +92,8 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
         &from,
         &selected,
     )?;
-    let plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
+    let mut plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
+    plan.named_by_domain = named_by_domain;
     ctx.note(format!(
         "migrate plan {} -> {}: {} account(s), {} blocker(s){}",
         plan.from,
