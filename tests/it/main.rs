@@ -3,6 +3,7 @@
 //! `blacklist` starts a real rbldnsd on loopback port 53 (root and the Debian package, as in CI);
 //! `shared_journal` starts a throwaway PostgreSQL cluster on loopback (Debian's postgresql).
 
+mod account;
 mod backup;
 mod blacklist;
 mod builder;

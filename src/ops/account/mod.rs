@@ -54,6 +54,23 @@ pub enum FindError {
     Panel(anyhow::Error),
 }
 
+/// Refuses (exit 2), before any host is contacted, a name that is neither a valid account
+/// name nor a domain.
+pub fn check_name(name: &str) -> Result<()> {
+    let fine = if name.contains('.') {
+        matches!(Query::parse(name), Ok(Query::Domain(_)))
+    } else {
+        panel::valid_account_name(name)
+    };
+    if !fine {
+        bail!(StatusError::usage(format!(
+            "{name:?} is not a valid account name (lowercase letter first, then lowercase \
+             letters, digits, `_` or `-`) and not a domain"
+        )));
+    }
+    Ok(())
+}
+
 /// An account named directly or through one of its domains.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Resolved {

@@ -110,7 +110,13 @@ impl Report for ShowReport {
         }
         p.table(&t);
         let mut t = Table::new(["DATABASE", "DATABASE USERS"]);
-        let list = |v: &[String]| if v.is_empty() { "-".into() } else { v.join(", ") };
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "-".into()
+            } else {
+                v.join(", ")
+            }
+        };
         t.row([list(&self.databases), list(&self.db_users)]);
         p.table(&t);
         let disk = self.disk_used_bytes.map_or("-".into(), human_bytes);

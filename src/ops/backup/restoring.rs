@@ -14,8 +14,8 @@ use super::{actions, render};
 use crate::app::change::{Change, Plan};
 use crate::app::Report;
 use crate::context::Context;
-use crate::ops::account;
 use crate::exit::{ExitStatus, StatusError};
+use crate::ops::account;
 use crate::output::Printer;
 use crate::panel::Panel;
 use crate::transport::Transport;
@@ -119,10 +119,7 @@ impl Change for Restore {
 /// Checks `opts`, reads the restore point and the account, and plans the restore. Changes
 /// nothing; the preview is journaled in one line.
 pub fn change(ctx: &Context, opts: RestoreOptions) -> Result<Restore> {
-    let is_domain = opts.account.contains('.');
-    if !is_domain {
-        super::checked_account(&opts.account)?;
-    }
+    account::check_name(&opts.account)?;
     let parts = opts
         .only
         .iter()

@@ -7,8 +7,8 @@ use super::rules::{self, HostSide, Plan};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::stat;
-use crate::ops::account;
 use crate::inventory::HostSpec;
+use crate::ops::account;
 use crate::panel::valid_account_name;
 use crate::panel::{self, Panel};
 use crate::transport::{self, Cmd, Transport};
@@ -35,13 +35,8 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
     }
     if let Selection::Named(names) = &req.selection {
         // A name with a dot is a domain: its account is read from the source below.
-        if let Some(bad) = names
-            .iter()
-            .find(|n| !n.contains('.') && !valid_account_name(n))
-        {
-            bail!(StatusError::usage(format!(
-                "{bad:?} is not a valid account name (lowercase letter first, then lowercase letters, digits, `_` or `-`)"
-            )));
+        for name in names {
+            account::check_name(name)?;
         }
     }
     let (from, to) = std::thread::scope(|s| {

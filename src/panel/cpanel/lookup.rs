@@ -57,7 +57,9 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
     let owner_of = |user: &str| {
         let listed = owners(sections).into_iter().find(|(u, _)| u == user);
         listed.map(|(_, o)| o).or_else(|| {
-            let d = domains.iter().find(|d| d.user == user && !d.owner.is_empty());
+            let d = domains
+                .iter()
+                .find(|d| d.user == user && !d.owner.is_empty());
             d.map(|d| d.owner.clone())
         })
     };
@@ -176,6 +178,28 @@ mod tests {
 
     fn sections(text: &str) -> Sections<'_> {
         kv::sections(text)
+    }
+
+    #[test]
+    fn real_userdatadomains_addon_and_its_subdomain() {
+        let real = include_str!("../../../tests/fixtures/real/cpanel-userdatadomains.txt");
+        let text = sections_of(real);
+        let s = sections(&text);
+        let f = found(&Query::parse("conheo.com").unwrap(), &s);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].account.as_str(), f[0].owner.as_deref(), f[0].matched),
+            ("khanhtest", Some("root"), Matched::AddonDomain)
+        );
+        let sub = found(&Query::parse("conheo.com.khanhtest.com").unwrap(), &s);
+        assert_eq!(sub[0].matched, Matched::Subdomain);
+        let d = userdatadomains(real);
+        assert_eq!(d[2].docroot, "/home/khanhtest/conheo.com");
+    }
+
+    /// `text` as the probe's `cpanel-domains` section.
+    fn sections_of(text: &str) -> String {
+        format!("@@cpanel-domains\n{text}")
     }
 
     #[test]

@@ -111,7 +111,10 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
                 &per_user(sections, "da-subdomains"),
                 &per_user(sections, "da-pointers"),
             );
-            for (d, m, u) in extra.into_iter().filter(|(d, _, _)| d.eq_ignore_ascii_case(q)) {
+            for (d, m, u) in extra
+                .into_iter()
+                .filter(|(d, _, _)| d.eq_ignore_ascii_case(q))
+            {
                 // A pointer DirectAdmin also lists in domainowners is reported once, as such.
                 out.retain(|f| !(f.account == u && f.matched == Matched::AddonDomain));
                 out.push(hit(&u, m, d));
