@@ -74,10 +74,12 @@ impl Query {
 pub const PROBE_VARS: &str =
     r#"q=$1; b=; case $q in *@*) b=${q%%@*};; esac; k=${q#*@}; p=${q%%_*}"#;
 
-/// Sections every host prints: the system users named by the query or its prefix, and the
-/// database named by the query.
-pub const COMMON_PROBE: &str = r#"printf '\n@@passwd\n'; getent passwd "$q" "$p" 2>/dev/null
+/// Sections every host prints for a plain name (no `.` or `@`, so never for a domain or a
+/// mailbox): the system users named by the query or its prefix, and the database named by it.
+pub const COMMON_PROBE: &str = r#"case $q in *.*|*@*) ;; *)
+printf '\n@@passwd\n'; getent passwd "$q" "$p" 2>/dev/null
 printf '\n@@db\n'; mysql --batch --skip-column-names -e 'SHOW DATABASES' 2>/dev/null | grep -ixF -e "$q"
+esac
 true"#;
 
 /// What matched the query.

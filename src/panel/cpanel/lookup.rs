@@ -17,7 +17,7 @@ use crate::transport::{Cmd, Transport};
 
 const FIND: &str = r#"if [ -r /etc/userdatadomains ]; then
 printf '\n@@cpanel-domains\n'; grep -iF -e "$k" -- /etc/userdatadomains
-printf '\n@@cpanel-owners\n'; grep -iF -e "$k" -e "$p" -- /etc/trueuserowners
+case $q in *.*|*@*) ;; *) printf '\n@@cpanel-owners\n'; grep -iF -e "$k" -e "$p" -- /etc/trueuserowners;; esac
 printf '\n@@cpanel-mailbox\n'; [ -z "$b" ] || for m in /home/*/mail/"$k"/"$b"; do [ -d "$m" ] && printf '%s\n' "$m"; done
 fi 2>/dev/null
 true"#;
