@@ -307,8 +307,9 @@ fn find_and_show_on_every_panel() {
     assert_eq!(no["domains"][0]["document_root"], "/home/nina/public_html");
 }
 
-/// Every hostile value as QUERY and as the account of `show`: refused (exit 2) or searched
-/// for verbatim and not found (exit 1); nothing runs on the hosts.
+/// Every hostile value as QUERY, as the account of `show` and as `backup restore --account`
+/// (which takes a domain too): refused (exit 2) or searched for verbatim and not found (exit
+/// 1); nothing runs on the hosts.
 #[test]
 fn hostile_queries_run_nothing() {
     let lab = Lab::up_with(1, "cpanel");
@@ -319,6 +320,16 @@ fn hostile_queries_run_nothing() {
         for args in [
             vec!["account", "find", "--", value, "h1"],
             vec!["account", "show", "h1", "--", value],
+            vec![
+                "--dry-run",
+                "backup",
+                "restore",
+                "h1",
+                "--date",
+                "2026-11-01",
+                "--account",
+                value,
+            ],
         ] {
             let out = lab.hostops(&env).args(&args).output().unwrap();
             let code = out.status.code();
