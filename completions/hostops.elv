@@ -41,6 +41,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
+            cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
             cand migrate 'Move hosting accounts between servers with the same control panel'
@@ -182,6 +183,87 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'hostops;account'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand find 'Find which server and account hold a domain, user, mailbox or database'
+            cand show 'Show what one account has: domains, mail, databases, usage, plan, status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;account;find'= {
+            cand --forks 'Hosts asked at the same time'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;account;show'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;account;help'= {
+            cand find 'Find which server and account hold a domain, user, mailbox or database'
+            cand show 'Show what one account has: domains, mail, databases, usage, plan, status'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;account;help;find'= {
+        }
+        &'hostops;account;help;show'= {
+        }
+        &'hostops;account;help;help'= {
         }
         &'hostops;blacklist'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -559,7 +641,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
         }
         &'hostops;backup;restore'= {
-            cand --account 'Account to restore'
+            cand --account 'Account to restore (or one of its domains)'
             cand --date 'Restore point by date (see `backup list`)'
             cand --file 'Restore point by path on the server'
             cand --only 'Restore only this part (repeatable): home, mail, db, db:NAME, path:REL'
@@ -1160,6 +1242,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand hosts 'List inventory hosts, or connect and report their facts'
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
+            cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
             cand migrate 'Move hosting accounts between servers with the same control panel'
@@ -1182,6 +1265,14 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;exec'= {
         }
         &'hostops;help;copy'= {
+        }
+        &'hostops;help;account'= {
+            cand find 'Find which server and account hold a domain, user, mailbox or database'
+            cand show 'Show what one account has: domains, mail, databases, usage, plan, status'
+        }
+        &'hostops;help;account;find'= {
+        }
+        &'hostops;help;account;show'= {
         }
         &'hostops;help;blacklist'= {
             cand check 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'

@@ -42,6 +42,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -s V -l version -d 'Print 
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one command on many hosts in parallel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
@@ -139,6 +140,58 @@ complete -c hostops -n "__fish_hostops_using_subcommand copy" -s v -l verbose -d
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand copy" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -f -a "find" -d 'Find which server and account hold a domain, user, mailbox or database'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -f -a "show" -d 'Show what one account has: domains, mail, databases, usage, plan, status'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and not __fish_seen_subcommand_from find show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l forks -d 'Hosts asked at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from find" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find which server and account hold a domain, user, mailbox or database'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show what one account has: domains, mail, databases, usage, plan, status'
+complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -395,7 +448,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l account -d 'Account to restore' -r
+complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l account -d 'Account to restore (or one of its domains)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l date -d 'Restore point by date (see `backup list`)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l file -d 'Restore point by path on the server' -r
 complete -c hostops -n "__fish_hostops_using_subcommand backup; and __fish_seen_subcommand_from restore" -l only -d 'Restore only this part (repeatable): home, mail, db, db:NAME, path:REL' -r
@@ -805,21 +858,24 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Find which server and account hold a domain, user, mailbox or database'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show what one account has: domains, mail, databases, usage, plan, status'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'

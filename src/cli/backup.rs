@@ -47,8 +47,8 @@ pub struct BackupListArgs {
 pub struct BackupRestoreArgs {
     /// Server holding the account and its backups
     pub host: String,
-    /// Account to restore
-    #[arg(long, value_name = "USER")]
+    /// Account to restore (or one of its domains)
+    #[arg(long, value_name = "USER|DOMAIN")]
     pub account: String,
     /// Restore point by date (see `backup list`)
     #[arg(long, value_name = "YYYY-MM-DD")]

@@ -105,8 +105,8 @@ pub struct RunArgs {
 /// Which accounts a migration takes, and its schedule reference.
 #[derive(Debug, Args)]
 pub struct Which {
-    /// Accounts to move (usernames on the source)
-    #[arg(value_name = "ACCOUNT")]
+    /// Accounts to move (usernames on the source, or one of each account's domains)
+    #[arg(value_name = "ACCOUNT|DOMAIN")]
     pub accounts: Vec<String>,
     /// Every account on the source
     #[arg(long)]

@@ -1,6 +1,7 @@
 //! The command line as clap derive types, and nothing else: no logic lives here, so the
 //! completion and man page generators can use these types without running anything.
 
+mod account;
 mod backup;
 mod blacklist;
 mod diagnose;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use account::{AccountArgs, AccountCommand};
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
@@ -139,6 +141,8 @@ pub enum Command {
     Exec(ExecArgs),
     /// Stream a file to, from or between hosts, checked with SHA-256
     Copy(CopyArgs),
+    /// Find which server holds a domain, mailbox or database; show what an account has
+    Account(AccountArgs),
     /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
     Blacklist(BlacklistArgs),
     /// Read-only diagnosis of hosts: verdicts per check, with the evidence

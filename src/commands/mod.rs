@@ -1,6 +1,7 @@
 //! From parsed argv to one op call: build the Context, check the ticket, journal the run,
 //! dispatch, render, and map the outcome to an exit code.
 
+mod account;
 mod backup;
 mod blacklist;
 mod copy;
@@ -170,6 +171,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Hosts(args) => hosts::run(ctx, args.command),
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
+        Command::Account(args) => account::run(ctx, args.command),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),

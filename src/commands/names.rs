@@ -3,7 +3,9 @@
 //! level the policy checks.
 
 use crate::app::policy::Task;
-use crate::cli::{BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MigrateCommand};
+use crate::cli::{
+    AccountCommand, BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MigrateCommand,
+};
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
 /// is journaled under.
@@ -19,6 +21,10 @@ pub fn command_name(cmd: &Command) -> &'static str {
         },
         Command::Exec(_) => "exec",
         Command::Copy(_) => "copy",
+        Command::Account(a) => match a.command {
+            AccountCommand::Find { .. } => "account find",
+            AccountCommand::Show { .. } => "account show",
+        },
         Command::Blacklist(b) => match b.command {
             BlacklistCommand::Check(_) => "blacklist check",
             BlacklistCommand::Investigate(_) => "blacklist investigate",
@@ -69,7 +75,8 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Diagnose(_) | Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Account(_) | Command::Diagnose(_) => true,
+        Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(
             t.command,

@@ -27,7 +27,7 @@ pub fn fields(line: &str) -> Option<(u64, String, &str)> {
 }
 
 /// `YYYY-MM-DD` (UTC) of a Unix time.
-fn epoch_date(secs: i64) -> String {
+pub fn epoch_date(secs: i64) -> String {
     jiff::Timestamp::from_second(secs)
         .map(|t| t.strftime("%Y-%m-%d").to_string())
         .unwrap_or_default()

@@ -1,6 +1,7 @@
 //! The support tasks. Ops never see clap: they take the Context and typed options and return
 //! typed results that commands render as tables or JSON.
 
+pub mod account;
 pub mod backup;
 pub mod blacklist;
 pub mod copy;

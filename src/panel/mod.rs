@@ -1,12 +1,13 @@
 //! Control panels (cPanel, Plesk, DirectAdmin, or none): which one a host runs and at which
 //! version, read from the panels' documented version commands and files (see
 //! shared/docs/reference/), and its driver. A driver (one folder each, one file per
-//! capability) always has [`Accounts`] and hands out the other capabilities as
+//! capability) always has [`Accounts`] and [`Lookup`] and hands out the other capabilities as
 //! `Option<&dyn ...>`: one a panel lacks is the one [`Unsupported`] refusal (exit 4).
 
 pub mod backup;
 mod cpanel;
 mod directadmin;
+pub mod lookup;
 mod none;
 mod plesk;
 mod refusal;
@@ -19,6 +20,7 @@ use crate::host::kv;
 use crate::host::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
+pub use lookup::Lookup;
 pub use refusal::{Capability, Unsupported};
 pub use tools::{package, remove, restore, restore_with, snapshot};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
@@ -173,8 +175,9 @@ pub trait Backups: Send + Sync {
     fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents;
 }
 
-/// A panel driver: its accounts, and each further capability where the panel has it.
-pub trait Panel: Accounts {
+/// A panel driver: its accounts and their lookups, and each further capability where the
+/// panel has it.
+pub trait Panel: Accounts + Lookup {
     fn packaging(&self) -> Option<&dyn Packaging>;
     fn backups(&self) -> Option<&dyn Backups>;
 

@@ -302,6 +302,10 @@ fn fleet_commands_report_unreachable_hosts_as_rows() {
         ("diagnose load", run(&["diagnose", "load", "h1", "dead"])),
         ("exec", run(&["exec", "h1", "dead", "--", "true"])),
         (
+            "account find",
+            run(&["account", "find", "h1.example", "h1", "dead"]),
+        ),
+        (
             "playbook run",
             run(&[
                 "playbook",
@@ -380,6 +384,22 @@ fn migrate_commands() {
     };
     cases.check("migrate plan", 0, migrate("plan", "h2"));
     cases.check("migrate plan", 2, migrate("plan", "h1"));
+    let by_domain = [
+        "migrate",
+        "plan",
+        "--from",
+        "h1",
+        "--to",
+        "h2",
+        "bob.example",
+    ];
+    if let Some(done) = cases.check("migrate plan", 0, t.clone().hostops(&by_domain)) {
+        let r = &done.result()["plan"];
+        let named = &r["named_by_domain"][0];
+        if r["accounts"][0]["user"] != "bob" || named["from_domain"] != "bob.example" {
+            cases.failed.push(format!("migrate plan bob.example: {r}"));
+        }
+    }
     cases.check("migrate run", 4, migrate("run", "h2"));
     cases.check(
         "migrate run",
@@ -419,6 +439,33 @@ fn backup_commands() {
     cases.check("backup undo", 2, run(&["backup", "undo", "0000000"]).yes());
     let run_id = last_run(&t, "backup restore");
     cases.check("backup undo", 0, run(&["backup", "undo", &run_id]).yes());
+    // A domain stands for its account.
+    let by_domain = [
+        "--dry-run",
+        "backup",
+        "restore",
+        "h1",
+        "--account",
+        "bob.example",
+    ];
+    cases.check(
+        "backup restore",
+        0,
+        run(&by_domain).hostops(&["--date", "2026-11-01"]),
+    );
+    cases.check("account find", 0, run(&["account", "find", "bob.example"]));
+    cases.check(
+        "account find",
+        1,
+        run(&["account", "find", "nosuch.example"]),
+    );
+    cases.check("account find", 2, run(&["account", "find", "a;b"]));
+    cases.check("account show", 0, run(&["account", "show", "h1", "bob"]));
+    cases.check(
+        "account show",
+        2,
+        run(&["account", "show", "h1", "nosuch.example"]),
+    );
     cases.finish();
 }
 

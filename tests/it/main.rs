@@ -4,6 +4,7 @@
 //! `shared_journal` starts a throwaway PostgreSQL cluster on loopback (Debian's postgresql).
 //! `weblab` starts lab hosts with their real Apache and PHP-FPM (`lab up --web`).
 
+mod account;
 mod backup;
 mod blacklist;
 mod builder;

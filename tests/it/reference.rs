@@ -109,6 +109,7 @@ fn help_text_snapshots() {
         ),
         ("playbook-run-help", vec!["playbook", "run", "--help"]),
         ("backup-restore-help", vec!["backup", "restore", "--help"]),
+        ("account-find-help", vec!["account", "find", "--help"]),
     ] {
         let out = env
             .hostops()

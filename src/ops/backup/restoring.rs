@@ -15,6 +15,7 @@ use crate::app::change::{Change, Plan};
 use crate::app::Report;
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
+use crate::ops::account;
 use crate::output::Printer;
 use crate::panel::Panel;
 use crate::transport::Transport;
@@ -118,7 +119,7 @@ impl Change for Restore {
 /// Checks `opts`, reads the restore point and the account, and plans the restore. Changes
 /// nothing; the preview is journaled in one line.
 pub fn change(ctx: &Context, opts: RestoreOptions) -> Result<Restore> {
-    super::checked_account(&opts.account)?;
+    account::check_name(&opts.account)?;
     let parts = opts
         .only
         .iter()
@@ -126,8 +127,11 @@ pub fn change(ctx: &Context, opts: RestoreOptions) -> Result<Restore> {
         .collect::<Result<Vec<_>, _>>()?;
     let wanted = wanted(opts.date.as_deref(), opts.file.as_deref())?;
     let (t, panel) = super::server(ctx, &opts.host)?;
+    // A domain given for --account is its account (said in the plan's summary).
+    let resolved = account::resolve(&*t, &opts.host, &opts.account)?;
+    super::checked_account(&resolved.account)?;
     let req = Request {
-        account: &opts.account,
+        account: &resolved.account,
         wanted,
         parts,
         snapshot: opts.snapshot,
@@ -140,7 +144,7 @@ pub fn change(ctx: &Context, opts: RestoreOptions) -> Result<Restore> {
         .unwrap_or_default();
     let summary = format!(
         "restore {} ({}) on {} from {}",
-        preview.account.user,
+        resolved.describe(),
         render::scope(&preview),
         preview.host,
         preview.point.path

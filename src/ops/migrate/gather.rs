@@ -8,6 +8,7 @@ use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::stat;
 use crate::inventory::HostSpec;
+use crate::ops::account;
 use crate::panel::valid_account_name;
 use crate::panel::{self, Panel};
 use crate::transport::{self, Cmd, Transport};
@@ -33,10 +34,9 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
         )));
     }
     if let Selection::Named(names) = &req.selection {
-        if let Some(bad) = names.iter().find(|n| !valid_account_name(n)) {
-            bail!(StatusError::usage(format!(
-                "{bad:?} is not a valid account name (lowercase letter first, then lowercase letters, digits, `_` or `-`)"
-            )));
+        // A name with a dot is a domain: its account is read from the source below.
+        for name in names {
+            account::check_name(name)?;
         }
     }
     let (from, to) = std::thread::scope(|s| {
@@ -45,8 +45,28 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
         (from.join().expect("gathering thread"), to)
     });
     let ((from, from_panel), (to, _)) = (from?, to?);
+    let mut named_by_domain = Vec::new();
     let selected: Vec<String> = match &req.selection {
-        Selection::Named(names) => names.clone(),
+        Selection::Named(names) => {
+            let t = ctx.connect(&req.from)?;
+            let mut users = Vec::new();
+            for name in names {
+                let r = account::resolve(&*t, &req.from.name, name)?;
+                if !valid_account_name(&r.account) {
+                    bail!(StatusError::usage(format!(
+                        "{name} belongs to {:?}, which is not a valid account name",
+                        r.account
+                    )));
+                }
+                if !users.contains(&r.account) {
+                    users.push(r.account.clone());
+                }
+                if r.from_domain.is_some() {
+                    named_by_domain.push(r);
+                }
+            }
+            users
+        }
         Selection::All => from.accounts.iter().map(|a| a.user.clone()).collect(),
         Selection::Owner(owner) => from
             .accounts
@@ -67,7 +87,8 @@ pub fn plan(ctx: &Context, req: &PlanRequest) -> Result<Plan> {
         &from,
         &selected,
     )?;
-    let plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
+    let mut plan = rules::assess(&from, &to, &selected, &sizes, req.scheduled.as_deref());
+    plan.named_by_domain = named_by_domain;
     ctx.note(format!(
         "migrate plan {} -> {}: {} account(s), {} blocker(s){}",
         plan.from,

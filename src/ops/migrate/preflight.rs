@@ -86,7 +86,18 @@ pub fn table(plan: &Plan) -> String {
         human_bytes(plan.total_bytes),
         human_duration(plan.estimated_seconds * 1000),
         human_bytes(rules::ASSUMED_BYTES_PER_SEC)
-    )
+    ) + &named_by_domain(plan)
+}
+
+/// `\nshop.example: account bob` for each account given as one of its domains.
+fn named_by_domain(plan: &Plan) -> String {
+    plan.named_by_domain
+        .iter()
+        .filter_map(|r| {
+            let d = r.from_domain.as_deref()?;
+            Some(format!("\n{}: account {}", shown(d), shown(&r.account)))
+        })
+        .collect()
 }
 
 /// Every blocker: the migration's, then each account's (`user: why`).

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::host::zone::is_domain_name;
+use crate::ops::account::Resolved;
 use crate::ops::backup::preview::valid_db_name;
 use crate::panel::{self, valid_account_name, Account, PanelInfo, PanelKind};
 
@@ -51,6 +52,9 @@ pub struct Plan {
     pub warnings: Vec<String>,
     pub total_bytes: u64,
     pub estimated_seconds: u64,
+    /// Accounts given as one of their domains, and which.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub named_by_domain: Vec<Resolved>,
     /// The selected accounts as the source lists them (for the run; not part of the report).
     #[serde(skip)]
     pub source_accounts: Vec<Account>,
@@ -208,6 +212,7 @@ pub fn assess(
         blockers,
         warnings,
         total_bytes,
+        named_by_domain: Vec::new(),
     }
 }
 

@@ -49,17 +49,32 @@ fn envelope<T: for<'de> Deserialize<'de>>(function: &str, json: &str) -> Result<
     Ok(e.data)
 }
 
-/// `/etc/userdatadomains`: `domain: user==owner==type==main==docroot==ip:port...`, as
-/// (user, domain, type) in file order.
-fn userdatadomains(text: &str) -> Vec<(String, String, String)> {
+/// One line of `/etc/userdatadomains`: `domain: user==owner==type==main==docroot==ip:port...`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct UserDomain {
+    pub domain: String,
+    pub user: String,
+    pub owner: String,
+    /// `main`, `addon`, `parked` or `sub`.
+    pub kind: String,
+    pub docroot: String,
+}
+
+/// The lines of `/etc/userdatadomains`, in file order.
+pub(super) fn userdatadomains(text: &str) -> Vec<UserDomain> {
     text.lines()
         .filter_map(|l| {
             let (domain, rest) = l.split_once(':')?;
-            let mut f = rest.trim().split("==");
-            let user = f.next()?.trim().to_string();
-            let _owner = f.next();
-            let kind = f.next().unwrap_or("").trim().to_string();
-            Some((user, domain.trim().to_string(), kind))
+            let mut f = rest.trim().split("==").map(|s| s.trim().to_string());
+            let (user, owner, kind) = (f.next()?, f.next().unwrap_or_default(), f.next());
+            let docroot = f.nth(1).unwrap_or_default();
+            Some(UserDomain {
+                domain: domain.trim().to_string(),
+                user,
+                owner,
+                kind: kind.unwrap_or_default(),
+                docroot,
+            })
         })
         .collect()
 }
@@ -80,8 +95,8 @@ impl Accounts for Cpanel {
             names.extend(
                 domains
                     .iter()
-                    .filter(|(u, d, _)| *u == a.user && *d != a.domain)
-                    .map(|(_, d, _)| d.clone()),
+                    .filter(|d| d.user == a.user && d.domain != a.domain)
+                    .map(|d| d.domain.clone()),
             );
             let home = format!("/home/{}/mail", a.user);
             let boxes = list_mailboxes(t, &home)?;
@@ -123,6 +138,13 @@ mod tests {
             "bob.example: bob==root==main==bob.example==/home/bob/public_html==192.0.2.1:80==\n\
                     shop.example: bob==root==addon==bob.example==/home/bob/shop==192.0.2.1:80==\n";
         let d = userdatadomains(text);
-        assert_eq!(d[1], ("bob".into(), "shop.example".into(), "addon".into()));
+        assert_eq!(
+            (d[1].user.as_str(), d[1].domain.as_str(), d[1].kind.as_str()),
+            ("bob", "shop.example", "addon")
+        );
+        assert_eq!(
+            (d[1].owner.as_str(), d[1].docroot.as_str()),
+            ("root", "/home/bob/shop")
+        );
     }
 }

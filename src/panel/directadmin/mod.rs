@@ -3,6 +3,7 @@
 
 mod accounts;
 mod backups;
+mod lookup;
 mod packaging;
 
 use super::{Backups, Packaging, Panel};

@@ -3,6 +3,7 @@
 //! are refused (see [`crate::panel::Unsupported`]).
 
 mod accounts;
+mod lookup;
 
 use super::{Backups, Packaging, Panel};
 

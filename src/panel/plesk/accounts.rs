@@ -10,7 +10,7 @@ use crate::panel::{list_mailboxes, query, Account, Accounts, PanelKind};
 use crate::transport::Transport;
 
 /// The system user of a subscription from `subscription --info` (its FTP/system login).
-fn login_of(info: &str) -> Option<String> {
+pub(super) fn login_of(info: &str) -> Option<String> {
     kv::colon_pairs(info)
         .into_iter()
         .find(|(k, _)| {
@@ -24,7 +24,7 @@ fn login_of(info: &str) -> Option<String> {
 /// The owner's login from `subscription --info`: the line reads
 /// `Owner's contact name:   Administrator (admin)` (contact name, then the login in
 /// parentheses; see tests/fixtures/real/plesk-subscription-info.txt).
-fn owner_of(info: &str) -> Option<String> {
+pub(super) fn owner_of(info: &str) -> Option<String> {
     kv::colon_pairs(info)
         .into_iter()
         .find(|(k, _)| k.starts_with("Owner"))

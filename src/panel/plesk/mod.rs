@@ -4,6 +4,7 @@
 
 mod accounts;
 mod backups;
+mod lookup;
 mod packaging;
 
 use super::{Account, Backups, Packaging, Panel};

@@ -249,6 +249,38 @@ def write_userdata(user, domain, home, ip):
     })
 
 
+def add_extra_domain(user, main, domain, kind, home, ip):
+    """Adds an addon, parked or sub domain to USER as cPanel lists it in /etc/userdatadomains
+    (`DOMAIN: USER==OWNER==TYPE==PARENT==DOCROOT==IP:80==IP:443====0==`, as a real server
+    prints it: see tests/fixtures/real/cpanel-userdatadomains.txt) and /etc/userdomains, with
+    a userdata file for addon and sub domains. An addon domain sits on its own subdomain
+    ADDON.MAIN (a `sub` line too, the addon's PARENT). Returns the document root."""
+    owner = (read_cpuser(user) or {}).get("OWNER", "root")
+    if kind == "addon":
+        docroot = f"{home}/{domain}"
+    elif kind == "sub":
+        docroot = f"{home}/public_html/{domain[:-len(main) - 1]}"
+    else:
+        docroot = f"{home}/public_html"
+    lines = []
+    parent = main
+    if kind == "addon":
+        parent = f"{domain}.{main}"
+        lines.append((parent, f"{parent}: {user}=={owner}==sub=={main}=={docroot}=={ip}:80=={ip}:443====0=="))
+    lines.append((domain, f"{domain}: {user}=={owner}=={kind}=={parent}=={docroot}=={ip}:80=={ip}:443====0=="))
+    for name, line in lines:
+        _rewrite_lines("/etc/userdatadomains", lambda l, n=name: not l.startswith(f"{n}: "), [line])
+        _rewrite_lines("/etc/userdomains", lambda l, n=name: not l.startswith(f"{n}: "), [f"{name}: {user}"])
+        if kind != "parked":
+            write_yaml(os.path.join(USERDATA_DIR, user, name), {
+                "documentroot": docroot, "group": user, "homedir": home, "ip": ip, "owner": owner,
+                "port": 80, "serveradmin": f"webmaster@{name}", "serveralias": f"www.{name}",
+                "servername": name, "user": user,
+            })
+    os.makedirs(docroot, exist_ok=True)
+    return docroot
+
+
 # --- database map ----------------------------------------------------------------------
 
 def read_dbmap(user):

@@ -181,6 +181,22 @@ def create_account(user, domain, ip=None, email=None, conf=None):
     return pw
 
 
+def add_subdomain(user, domain, label):
+    """Adds LABEL.DOMAIN as DirectAdmin does: a line in domains/DOMAIN.subdomains and the
+    folder public_html/LABEL."""
+    home = f"/home/{user}"
+    with open(os.path.join(user_dir(user), "domains", f"{domain}.subdomains"), "a") as f:
+        f.write(label + "\n")
+    os.makedirs(f"{home}/domains/{domain}/public_html/{label}", exist_ok=True)
+
+
+def add_pointer(user, domain, alias):
+    """Adds the domain pointer (alias) ALIAS of DOMAIN: `ALIAS=type=alias` in
+    domains/DOMAIN.pointers."""
+    with open(os.path.join(user_dir(user), "domains", f"{domain}.pointers"), "a") as f:
+        f.write(f"{alias}=type=alias\n")
+
+
 def add_mailbox(user, domain, box, pw, messages=3):
     maildir = f"/home/{user}/imap/{domain}/{box}/Maildir"
     for i in range(messages):

@@ -1,0 +1,241 @@
+//! Finding an account by what a customer names (a domain, a user, a mailbox, a database) and
+//! what one account has, read from each panel's own files and commands. Every driver has it.
+//! Each driver adds a constant shell fragment to the one find probe (the query reaches it as
+//! `$1` and derived variables, never spliced) and reads its own sections back.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::Account;
+use crate::host::zone::is_domain_name;
+use crate::transport::Transport;
+
+/// The probe's sections, by name.
+pub type Sections<'a> = BTreeMap<&'a str, String>;
+
+/// What a support engineer asks about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Query {
+    /// A main, addon, parked or sub domain (lowercase).
+    Domain(String),
+    /// `box@domain` (domain lowercase).
+    Mailbox { mailbox: String, domain: String },
+    /// An account (user) name or a database name.
+    Name(String),
+}
+
+impl Query {
+    /// Reads a query; refuses anything that is neither a domain, a mailbox nor a plain name
+    /// (so nothing starting with `-` or `.`, no `/`, no spaces or shell characters).
+    pub fn parse(text: &str) -> Result<Query, String> {
+        let plain = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 64
+                && !s.starts_with(['-', '.'])
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '+'))
+        };
+        if let Some((mailbox, domain)) = text.split_once('@') {
+            let domain = domain.to_ascii_lowercase();
+            if plain(mailbox) && !mailbox.contains("..") && is_domain_name(&domain) {
+                return Ok(Query::Mailbox {
+                    mailbox: mailbox.to_string(),
+                    domain,
+                });
+            }
+        } else if text.contains('.') {
+            let domain = text.trim_end_matches('.').to_ascii_lowercase();
+            if is_domain_name(&domain) {
+                return Ok(Query::Domain(domain));
+            }
+        } else if plain(text) {
+            return Ok(Query::Name(text.to_string()));
+        }
+        Err(format!(
+            "{text:?} is neither a domain, a mailbox (box@domain) nor an account or database name"
+        ))
+    }
+
+    /// The query as the probe receives it (`$1`).
+    pub fn text(&self) -> String {
+        match self {
+            Query::Domain(d) => d.clone(),
+            Query::Mailbox { mailbox, domain } => format!("{mailbox}@{domain}"),
+            Query::Name(n) => n.clone(),
+        }
+    }
+}
+
+/// The probe's preamble: `q` the query, `b` the mailbox part (empty unless a mailbox), `k`
+/// the domain part (or the whole query), `p` the part before the first `_` (a database's
+/// owner prefix).
+pub const PROBE_VARS: &str =
+    r#"q=$1; b=; case $q in *@*) b=${q%%@*};; esac; k=${q#*@}; p=${q%%_*}"#;
+
+/// Sections every host prints for a plain name (no `.` or `@`, so never for a domain or a
+/// mailbox): the system users named by the query or its prefix, and the database named by it.
+pub const COMMON_PROBE: &str = r#"case $q in *.*|*@*) ;; *)
+printf '\n@@passwd\n'; getent passwd "$q" "$p" 2>/dev/null
+printf '\n@@db\n'; mysql --batch --skip-column-names -e 'SHOW DATABASES' 2>/dev/null | grep -ixF -e "$q"
+esac
+true"#;
+
+/// What matched the query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Matched {
+    MainDomain,
+    AddonDomain,
+    ParkedDomain,
+    Subdomain,
+    Account,
+    Mailbox,
+    Database,
+}
+
+impl Matched {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Matched::MainDomain => "main domain",
+            Matched::AddonDomain => "addon domain",
+            Matched::ParkedDomain => "parked domain",
+            Matched::Subdomain => "subdomain",
+            Matched::Account => "account",
+            Matched::Mailbox => "mailbox",
+            Matched::Database => "database",
+        }
+    }
+}
+
+/// One account the query matched on a host.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Found {
+    pub account: String,
+    /// The reseller or owner, where the panel keeps one.
+    pub owner: Option<String>,
+    pub matched: Matched,
+    /// The domain, mailbox, user or database that matched, as the server has it.
+    pub name: String,
+}
+
+/// One domain of an account, as the panel configures it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DomainInfo {
+    pub domain: String,
+    /// `main`, `addon`, `parked`, `sub` (the panel's words mapped to these).
+    pub kind: String,
+    pub document_root: Option<String>,
+    pub php_version: Option<String>,
+}
+
+/// What the panel says about one account beyond [`Account`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Details {
+    pub plan: Option<String>,
+    pub suspended: Option<bool>,
+    /// As the panel writes it (a date, or seconds since the epoch turned into a date).
+    pub created: Option<String>,
+    pub home: Option<String>,
+    pub domains: Vec<DomainInfo>,
+}
+
+/// Finding accounts and reading one account's details.
+pub trait Lookup: Send + Sync {
+    /// This panel's part of the find probe: constant text reading `$q`, `$b`, `$k`, `$p`
+    /// (see [`PROBE_VARS`]), printing `@@` sections, silent where the panel is absent.
+    fn find_probe(&self) -> &'static str;
+    /// The accounts the probe's `sections` show matching `query` (may ask `t` more).
+    fn found(&self, t: &dyn Transport, query: &Query, sections: &Sections) -> Result<Vec<Found>>;
+    /// Plan, suspension, creation date and per-domain settings of `account`.
+    fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details>;
+}
+
+/// The lines of section `name` (none when absent).
+pub fn lines<'s>(sections: &'s Sections, name: &str) -> impl Iterator<Item = &'s str> {
+    sections
+        .get(name)
+        .map_or("", String::as_str)
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+}
+
+/// `getent passwd` lines of the `passwd` section as (user, home).
+pub fn passwd(sections: &Sections) -> Vec<(String, String)> {
+    lines(sections, "passwd")
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() == 7).then(|| (f[0].to_string(), f[5].to_string()))
+        })
+        .collect()
+}
+
+/// The database the probe found (exact name, case as the server has it), if any.
+pub fn database(sections: &Sections, query: &Query) -> Option<String> {
+    let Query::Name(n) = query else { return None };
+    lines(sections, "db")
+        .find(|d| d.eq_ignore_ascii_case(n))
+        .map(String::from)
+}
+
+/// The prefix of a database name that names its account (`bob_shop` -> `bob`).
+pub fn db_prefix(db: &str) -> &str {
+    db.split_once('_').map_or(db, |(p, _)| p)
+}
+
+/// `PARENT/USER/...` -> USER.
+pub fn user_under<'a>(path: &'a str, parent: &str) -> Option<&'a str> {
+    path.strip_prefix(parent)?
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .filter(|u| !u.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_classified_and_hostile_ones_refused() {
+        assert_eq!(
+            Query::parse("Shop.Example."),
+            Ok(Query::Domain("shop.example".into()))
+        );
+        assert_eq!(
+            Query::parse("info@Shop.example"),
+            Ok(Query::Mailbox {
+                mailbox: "info".into(),
+                domain: "shop.example".into()
+            })
+        );
+        assert_eq!(Query::parse("bob_wp"), Ok(Query::Name("bob_wp".into())));
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/hostile.json")).unwrap();
+        for v in table["values"].as_array().unwrap() {
+            let text = v["value"].as_str().unwrap().replace("{MARK}", "/tmp/m");
+            if let Ok(q) = Query::parse(&text) {
+                let t = q.text();
+                assert!(
+                    t.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "_-.+@".contains(c))
+                        && !t.starts_with('-'),
+                    "{text:?} accepted as {q:?}"
+                );
+            }
+        }
+        for bad in [
+            "-rf",
+            "../etc",
+            "a b",
+            "x@-y.example",
+            "..@a.example",
+            "$(id)",
+            "",
+        ] {
+            assert!(Query::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
