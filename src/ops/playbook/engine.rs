@@ -218,7 +218,11 @@ fn prepare(
             return HostReport::without_steps(&host.name, Outcome::Unreachable, e.to_string())
         }
     };
-    let facts = match facts::gather(&*t) {
+    let gathered = match opts.facts.get(&host.name) {
+        Some(known) => Ok(known.clone()),
+        None => facts::gather(&*t),
+    };
+    let facts = match gathered {
         Ok(f) => f,
         Err(e) => {
             return HostReport::without_steps(

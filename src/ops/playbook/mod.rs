@@ -33,6 +33,9 @@ pub struct RunOptions {
     pub serial: Option<usize>,
     /// Percentage of a batch's hosts that may fail before later batches are cancelled.
     pub max_fail: u8,
+    /// Facts already gathered, by host: a run applying a plan uses the facts the plan was made
+    /// from (its `when:` conditions decided on them), without gathering them again.
+    pub facts: std::collections::HashMap<String, facts::Facts>,
 }
 
 /// Refuses a playbook above the operator's support level (exit 4), through the one level

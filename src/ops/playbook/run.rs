@@ -47,6 +47,7 @@ impl Settled {
             forks: req.forks,
             serial: req.serial,
             max_fail: req.max_fail,
+            facts: Default::default(),
         };
         Ok(Settled {
             book,
@@ -120,6 +121,10 @@ pub fn change<'a>(
         plan.actions
             .extend(r.steps.iter().map(|s| action(ctx, &r.host, s)));
     }
+    settled.opts.facts = checked
+        .iter()
+        .filter_map(|r| Some((r.host.clone(), r.facts.clone()?)))
+        .collect();
     plan.detail.hosts = checked;
     settled.opts.check = false;
     Ok(PlaybookRun {
