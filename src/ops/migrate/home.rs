@@ -31,7 +31,9 @@ pub fn consume(staged: &str) -> Cmd {
 // Constant scripts; every value arrives as a quoted positional parameter.
 const FRESH_DIR: &str = r#"rm -rf -- "$1" && mkdir -m 0700 -- "$1""#;
 /// `$1` the staged home, `$2` the account's home, `$3` the account. The staged tree becomes
-/// the home; what the restore created that the source lacks is added, without changing what
+/// the home, owned by the account; the top-level directories the restore created keep the
+/// owners it gave them (cPanel's `public_html` is USER:nobody, for the web server to read);
+/// what the restore created that the source lacks is added, without changing what
 /// the source had: directories (the home itself too, which a move to another parent touches) keep their times and modes (`cp -a` into an existing
 /// directory would give it the restored one's), and nothing is written through a symbolic
 /// link of the customer's. Safe to run again after an interruption.
@@ -53,6 +55,12 @@ if [ -d "$restored" ]; then
     t=$(stat -c %y -- "$dir") && cp -a -- "$src" "$dst" && touch -d "$t" -- "$dir" || exit 1
   done'
   find "$restored" -mindepth 1 -exec sh -c "$merge" sh "$restored" "$home" {} +
+  for r in "$restored"/* "$restored"/.[!.]*; do
+    h=$home/${r#"$restored"/}
+    if [ -d "$r" ] && [ ! -L "$r" ] && [ -d "$h" ] && [ ! -L "$h" ]; then
+      chown -h --reference="$r" -- "$h"
+    fi
+  done
   rm -rf -- "$restored"
 fi"#;
 
