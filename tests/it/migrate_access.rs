@@ -98,8 +98,13 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
         std::thread::sleep(std::time::Duration::from_millis(20));
         source_keys(&lab).into_iter().next()
     });
-    // While the job runs, its keys do nothing but the command each was made for (the home
-    // stream and the transfer may each hold one: every key on the target is tried).
+    // SIGKILL: nothing of hostops runs afterwards.
+    running.kill().unwrap();
+    running.wait().unwrap();
+
+    // The keys the killed job left do nothing but the command each was made for (the home
+    // stream and the transfer may each hold one: every key on the target is tried). Killed
+    // first: a running job revokes a key as soon as its stream ends.
     let other = lab.sh(
         "h2",
         &[
@@ -112,9 +117,6 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
             ),
         ],
     );
-    // SIGKILL: nothing of hostops runs afterwards.
-    running.kill().unwrap();
-    running.wait().unwrap();
 
     let key = granted.expect("no one-off key was ever authorized");
     assert!(
