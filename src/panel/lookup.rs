@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Account;
 use crate::host::zone::is_domain_name;
-use crate::transport::Transport;
+use crate::transport::{Cmd, Transport};
 
 /// The probe's sections, by name.
 pub type Sections<'a> = BTreeMap<&'a str, String>;
@@ -150,6 +150,15 @@ pub trait Lookup: Send + Sync {
     fn found(&self, t: &dyn Transport, query: &Query, sections: &Sections) -> Result<Vec<Found>>;
     /// Plan, suspension, creation date and per-domain settings of `account`.
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details>;
+}
+
+/// The output of a panel's constant details `script`, run with `user` as its `$1` (never part
+/// of the script): `@@` sections for [`kv::sections`](crate::host::kv::sections).
+pub fn details_output(t: &dyn Transport, script: &str, user: &str) -> Result<String> {
+    super::query(
+        t,
+        Cmd::new("sh").args(["-c", script, "hostops-details", user]),
+    )
 }
 
 /// The lines of section `name` (none when absent).

@@ -9,11 +9,11 @@ use super::accounts::{userdatadomains, UserDomain};
 use super::Cpanel;
 use crate::host::{kv, stat};
 use crate::panel::lookup::{
-    database, db_prefix, lines, user_under, Details, DomainInfo, Found, Lookup, Matched, Query,
-    Sections,
+    database, db_prefix, details_output, lines, user_under, Details, DomainInfo, Found, Lookup,
+    Matched, Query, Sections,
 };
-use crate::panel::{query, Account};
-use crate::transport::{Cmd, Transport};
+use crate::panel::Account;
+use crate::transport::Transport;
 
 const FIND: &str = r#"if [ -r /etc/userdatadomains ]; then
 printf '\n@@cpanel-domains\n'; grep -iF -e "$k" -- /etc/userdatadomains
@@ -161,10 +161,7 @@ impl Lookup for Cpanel {
     }
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
-        let out = query(
-            t,
-            Cmd::new("sh").args(["-c", DETAILS, "hostops-details", &account.user]),
-        )?;
+        let out = details_output(t, DETAILS, &account.user)?;
         Ok(details(
             &kv::sections(&out),
             format!("/home/{}", account.user),

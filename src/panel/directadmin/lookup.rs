@@ -8,11 +8,11 @@ use anyhow::Result;
 use super::DirectAdmin;
 use crate::host::kv;
 use crate::panel::lookup::{
-    database, db_prefix, lines, user_under, Details, DomainInfo, Found, Lookup, Matched, Query,
-    Sections,
+    database, db_prefix, details_output, lines, user_under, Details, DomainInfo, Found, Lookup,
+    Matched, Query, Sections,
 };
-use crate::panel::{query, Account};
-use crate::transport::{Cmd, Transport};
+use crate::panel::Account;
+use crate::transport::Transport;
 
 const USERS: &str = "/usr/local/directadmin/data/users";
 
@@ -207,10 +207,7 @@ impl Lookup for DirectAdmin {
     }
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
-        let out = query(
-            t,
-            Cmd::new("sh").args(["-c", DETAILS, "hostops-details", &account.user]),
-        )?;
+        let out = details_output(t, DETAILS, &account.user)?;
         Ok(details(&kv::sections(&out), &account.user))
     }
 }

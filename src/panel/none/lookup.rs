@@ -7,11 +7,11 @@ use anyhow::Result;
 use super::NoPanel;
 use crate::host::kv;
 use crate::panel::lookup::{
-    database, db_prefix, lines, passwd, user_under, Details, DomainInfo, Found, Lookup, Matched,
-    Query, Sections,
+    database, db_prefix, details_output, lines, passwd, user_under, Details, DomainInfo, Found,
+    Lookup, Matched, Query, Sections,
 };
-use crate::panel::{query, valid_account_name, Account};
-use crate::transport::{Cmd, Transport};
+use crate::panel::{valid_account_name, Account};
+use crate::transport::Transport;
 
 /// Apache's virtual host directories on Debian and Red Hat.
 const FIND: &str = r#"printf '\n@@vhosts\n'
@@ -155,10 +155,7 @@ impl Lookup for NoPanel {
     }
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
-        let out = query(
-            t,
-            Cmd::new("sh").args(["-c", DETAILS, "hostops-details", &account.user]),
-        )?;
+        let out = details_output(t, DETAILS, &account.user)?;
         let s = kv::sections(&out);
         Ok(details(
             &lines(&s, "vhosts").collect::<Vec<_>>().join("\n"),
