@@ -11,6 +11,7 @@ Follows /work/shared/docs/reference/cpanel.md and cPanel's public documentation:
   /etc/trueuserdomains, /etc/userdomains ("DOMAIN: USER"), /etc/trueuserowners ("USER: OWNER")
   /var/named/DOMAIN.db                 the zone
   /home/USER                           home: public_html/, mail/DOMAIN/BOX/{cur,new,tmp}, etc/DOMAIN/{passwd,shadow,quota}
+#   /etc/proftpd/USER                    FTP logins (LOGIN:HASH:UID:GID:OWNER:HOME:SHELL)
   /var/spool/cron/USER                 crontab (RHEL-style, as on cPanel servers)
   MariaDB: databases USER_NAME, MySQL user USER (the account's) with grants on them.
 """
@@ -32,6 +33,7 @@ USERDATA_DIR = "/var/cpanel/userdata"
 DBMAP_DIR = "/var/cpanel/databases"
 NAMED_DIR = "/var/named"
 CRON_DIR = "/var/spool/cron"
+FTP_DIR = "/etc/proftpd"
 PKGACCT_VERSION = 10
 ARCHIVE_VERSION = 4
 
@@ -334,7 +336,8 @@ def create_account(user, domain, ip=None, owner="root", plan="default", contact=
     return pw
 
 
-def add_mailbox(user, domain, box, pw, messages=3):
+def add_mailbox(user, domain, box, pw, password, messages=3):
+    """BOX@DOMAIN with MESSAGES messages and PASSWORD's real hash in ~/etc/DOMAIN/shadow."""
     home = pw.pw_dir
     maildir = os.path.join(home, "mail", domain, box)
     lp.make_maildir(maildir)
@@ -344,12 +347,27 @@ def add_mailbox(user, domain, box, pw, messages=3):
     etc = os.path.join(home, "etc", domain)
     os.makedirs(etc, exist_ok=True)
     for name, line in (("passwd", f"{box}:x:{pw.pw_uid}:{pw.pw_gid}::{home}/mail/{domain}/{box}:{home}"),
-                       ("shadow", f"{box}:$6$lab$labhashlabhashlabhash:19000::::::"),
+                       ("shadow", f"{box}:{lp.password_hash(password)}:{int(time.time() // 86400)}::::::"),
                        ("quota", f"{box}:0")):
         with open(os.path.join(etc, name), "a") as f:
             f.write(line + "\n")
     lp.chown_tree(os.path.join(home, "mail"), pw.pw_uid, pw.pw_gid)
     lp.chown_tree(os.path.join(home, "etc"), pw.pw_uid, pw.pw_gid)
+
+
+def set_ftp_account(user, pw, password):
+    """The account's own FTP login in /etc/proftpd/USER (LOGIN:HASH:UID:GID:OWNER:HOME:SHELL,
+    the file cPanel's proftpd and pure-ftpd read), with PASSWORD's real hash."""
+    os.makedirs(FTP_DIR, exist_ok=True)
+    path = os.path.join(FTP_DIR, user)
+    keep = []
+    if os.path.exists(path):
+        with open(path) as f:
+            keep = [line for line in f if line.split(":", 1)[0] != user]
+    with open(path, "w") as f:
+        f.write(f"{user}:{lp.password_hash(password)}:{pw.pw_uid}:{pw.pw_gid}:{user}:{pw.pw_dir}:/bin/ftpsh\n")
+        f.writelines(keep)
+    os.chmod(path, 0o640)
 
 
 def account_summary(user):

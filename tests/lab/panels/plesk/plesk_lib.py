@@ -13,7 +13,8 @@ Follows /work/shared/docs/reference/plesk.md and Plesk's documented layout (Linu
   MariaDB: databases as named (no prefix), each with a database user.
 Plesk keeps its object model in its `psa` database; the emulator keeps it in files instead:
   /usr/local/psa/var/lab/domains              one subscription (domain) a line, in creation order
-  /usr/local/psa/var/lab/subscriptions/D.json login, ip, owner, created, mailboxes, databases
+  /usr/local/psa/var/lab/subscriptions/D.json login, ip, owner, created, mailboxes, databases,
+                                              mail_passwords (BOX: SHA512-CRYPT hash)
 Backup (pleskbackup --output-file, and the repository dumps) is a tar holding the
 migration-dump layout: backup_info_YYMMDDHHMM.xml (<migration-dump> with <domain>,
 <phosting><sysuser>, <mailsystem><mailusers>, <databases><database><dbuser>) and
@@ -154,7 +155,9 @@ def create_subscription(domain, login, ip=None, created=None):
     return pw
 
 
-def add_mailbox(domain, box, messages=3):
+def add_mailbox(domain, box, password, messages=3):
+    """BOX@DOMAIN with MESSAGES messages; PASSWORD's real hash in the store ("mail_passwords",
+    where Plesk keeps mail names' passwords in its psa database)."""
     maildir = f"{MAILNAMES}/{domain}/{box}/Maildir"
     for i in range(messages):
         lp.deliver(maildir, f"sender{i}@example.net", f"{box}@{domain}", f"Test message {i + 1} for {box}",
@@ -165,6 +168,7 @@ def add_mailbox(domain, box, messages=3):
     info = read_sub(domain)
     if box not in info["mailboxes"]:
         info["mailboxes"].append(box)
+    info.setdefault("mail_passwords", {})[box] = lp.password_hash(password)
     write_sub(domain, info)
 
 
