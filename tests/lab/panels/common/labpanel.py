@@ -147,6 +147,37 @@ def password_matches(password, stored):
     return bool(got) and got == stored
 
 
+def set_hash_in(path, name, password):
+    """Replaces, in the colon-separated file PATH (shadow, passwd-file, proftpd layouts), the
+    hash (second field) of the line whose first field is NAME with a new hash of PASSWORD.
+    False if PATH is not a regular file (a symlink is never followed) or has no such line.
+    The file is replaced atomically, keeping its owner and mode."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not os.path.isfile(path) or os.path.islink(path):
+        return False
+    with open(path) as f:
+        lines = f.readlines()
+    found = False
+    for i, line in enumerate(lines):
+        fields = line.rstrip("\n").split(":")
+        if fields[0] == name and len(fields) > 1:
+            fields[1] = password_hash(password)
+            lines[i] = ":".join(fields) + "\n"
+            found = True
+    if not found:
+        return False
+    tmp = f"{path}.lab-{os.getpid()}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, st.st_mode & 0o7777)
+    with os.fdopen(fd, "w") as f:
+        f.writelines(lines)
+    os.chown(tmp, st.st_uid, st.st_gid)
+    os.rename(tmp, path)
+    return True
+
+
 def set_system_password(user, password):
     """Sets USER's real password (chpasswd, the password on its stdin)."""
     run(["chpasswd"], input=f"{user}:{password}\n")

@@ -16,6 +16,7 @@ Follows /work/shared/docs/reference/cpanel.md and cPanel's public documentation:
   MariaDB: databases USER_NAME, MySQL user USER (the account's) with grants on them.
 """
 import datetime
+import itertools
 import json
 import os
 import re
@@ -208,6 +209,65 @@ def read_simple_yaml(path):
                 if isinstance(out[key], list):
                     out[key].append(line.lstrip()[2:].strip("'"))
     return out
+
+
+# --- the API command lines (whmapi1, uapi) -------------------------------------------------
+
+API_FORMATS = ("json", "jsonpretty", "yaml", "xml")
+
+
+def to_xml(obj, name="result"):
+    from xml.sax.saxutils import escape
+    if isinstance(obj, dict):
+        return f"<{name}>" + "".join(to_xml(v, k) for k, v in obj.items()) + f"</{name}>"
+    if isinstance(obj, list):
+        return "".join(to_xml(v, name) for v in obj)
+    return f"<{name}>{escape('' if obj is None else str(obj))}</{name}>"
+
+
+def parse_api_args(prog, argv, usage, options=()):
+    """whmapi1's and uapi's arguments: [--output=F] [--OPTION=V for OPTION in OPTIONS] then
+    FUNCTION... key=value... Returns (format, {option: value}, words, params) or None after
+    printing USAGE (or the bad argument) on stderr."""
+    fmt, opts, rest = "yaml", {}, []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        name, eq, value = a.partition("=")
+        if name == "--output" or name.lstrip("-") in options and name.startswith("--"):
+            if not eq and i + 1 < len(argv):
+                i += 1
+                value = argv[i]
+            if name == "--output":
+                fmt = value
+            else:
+                opts[name.lstrip("-")] = value
+        else:
+            rest.append(a)
+        i += 1
+    words = list(itertools.takewhile(lambda w: "=" not in w, rest))
+    if fmt not in API_FORMATS or not words or words[0].startswith("-"):
+        sys.stderr.write(usage + "\n")
+        return None
+    params = {}
+    for p in rest[len(words):]:
+        k, eq, v = p.partition("=")
+        if not eq:
+            sys.stderr.write(f"{prog}: “{p}” is not a key=value argument.\n")
+            return None
+        params[k] = v
+    return fmt, opts, words, params
+
+
+def print_api(result, fmt):
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + "\n")
+    elif fmt == "jsonpretty":
+        sys.stdout.write(json.dumps(result, indent=3, sort_keys=True, ensure_ascii=False) + "\n")
+    elif fmt == "xml":
+        sys.stdout.write(to_xml(result) + "\n")
+    else:
+        sys.stdout.write(yaml_dump(result))
 
 
 # --- the domain files in /etc ------------------------------------------------------------
