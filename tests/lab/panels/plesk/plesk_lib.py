@@ -114,6 +114,7 @@ def read_sub(d):
 def write_sub(d, info):
     os.makedirs(os.path.dirname(sub_path(d)), exist_ok=True)
     with open(sub_path(d), "w") as f:
+        os.fchmod(f.fileno(), 0o600)  # it holds the mail names' password hashes
         json.dump(info, f, indent=2, sort_keys=True)
     if d not in domains():
         with open(f"{REG}/domains", "a") as f:
@@ -176,6 +177,32 @@ def add_database(domain, db, dbuser):
     info = read_sub(domain)
     info["databases"] = [x for x in info["databases"] if x["name"] != db] + [{"name": db, "user": dbuser}]
     write_sub(domain, info)
+
+
+# --- passwords (the -passwd option of the bin utilities) ---------------------------------
+
+def update_password_args(args, usage):
+    """`-u|--update NAME -passwd VALUE` of a Plesk utility: (NAME, password). An empty VALUE
+    means the password is in PSA_PASSWORD (reference/plesk.md: never on argv). Exits 1 with
+    USAGE on stderr for anything else (the emulator's own text, not Plesk's)."""
+    name = password = None
+    i = 0
+    while i + 1 < len(args):
+        if args[i] in ("-u", "--update") and name is None:
+            name = args[i + 1]
+        elif args[i] == "-passwd" and password is None:
+            password = args[i + 1] or os.environ.get("PSA_PASSWORD", "")
+        else:
+            break
+        i += 2
+    if i != len(args) or name is None or password is None:
+        sys.stderr.write(usage + "\n")
+        sys.exit(1)
+    if not password:
+        sys.stderr.write("An error occurred during changing the password: the password is empty"
+                         " (-passwd '' reads it from PSA_PASSWORD)\n")
+        sys.exit(1)
+    return name, password
 
 
 # --- backup --------------------------------------------------------------------------
