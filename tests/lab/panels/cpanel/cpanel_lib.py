@@ -860,7 +860,8 @@ def restore_mysql(x, old_user, user, force, say):
 
 def remove_account(user, keepdns=False):
     """Terminates USER as WHM's removeacct does: system user and home, databases and
-    database users, cpuser file, userdata, database map, domain files, zones, crontab."""
+    database users, cpuser file, userdata, database map, domain files, zones, crontab, FTP
+    logins (/etc/proftpd/USER)."""
     cp = read_cpuser(user) or {}
     doms = domains_of(cp)
     for db in account_databases(user):
@@ -871,7 +872,8 @@ def remove_account(user, keepdns=False):
     if lp.system_user(user):
         lp.run(["userdel", "--remove", user], check=False)
     shutil.rmtree(f"/home/{user}", ignore_errors=True)
-    for p in (os.path.join(USERS_DIR, user), os.path.join(DBMAP_DIR, f"{user}.json"), os.path.join(CRON_DIR, user)):
+    for p in (os.path.join(USERS_DIR, user), os.path.join(DBMAP_DIR, f"{user}.json"), os.path.join(CRON_DIR, user),
+              os.path.join(FTP_DIR, user)):
         if os.path.exists(p):
             os.unlink(p)
     shutil.rmtree(os.path.join(USERDATA_DIR, user), ignore_errors=True)

@@ -406,6 +406,9 @@ def remove_user(user):
         if os.path.exists(f"/var/named/{d}.db"):
             os.unlink(f"/var/named/{d}.db")
     _edit_lines(f"{USERS}/admin/users.list", lambda l: l == user, [])
+    if os.path.exists(FTP_PASSWD):
+        _edit_lines(FTP_PASSWD, lambda l: l.split(":", 1)[0] == user or l.split(":", 1)[0].endswith(
+            tuple(f"@{d}" for d in doms)), [])
     if os.path.exists(f"/var/spool/cron/{user}"):
         os.unlink(f"/var/spool/cron/{user}")
     shutil.rmtree(user_dir(user), ignore_errors=True)

@@ -242,6 +242,9 @@ def build_dump(doms, root):
         mus = _sub(ms, "mailusers")
         for box in info["mailboxes"]:
             mu = _sub(mus, "mailuser", name=box)
+            stored = info.get("mail_passwords", {}).get(box)
+            if stored:  # Plesk's dumps keep mail users' passwords, hashed (type="encrypted")
+                _sub(_sub(mu, "properties"), "password", stored, type="encrypted")
             mb = _sub(mu, "mailbox", enabled="true", type="mdir")
             mdir = f"{MAILNAMES}/{d}/{box}/Maildir"
             fname = f"backup_mailbox_{ts}.tgz"
@@ -376,6 +379,9 @@ def restore_domain(root, de, errors):
                 errors.append(f"Unable to restore the mailbox {box}@{d}: {err.strip()}")
         info = read_sub(d)
         info["mailboxes"].append(box)
+        password = mu.find("properties/password")
+        if password is not None and password.get("type") == "encrypted" and (password.text or "").startswith("$"):
+            info.setdefault("mail_passwords", {})[box] = password.text
         write_sub(d, info)
     pop = lp.system_user("popuser")
     if pop and os.path.isdir(f"{MAILNAMES}/{d}"):
