@@ -2,6 +2,7 @@
 //! host read the panel's own password files, so a real login proves a password, and the
 //! emulators' password calls change what they read.
 
+use crate::builder::Test;
 use crate::support::{stdout, Lab};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
@@ -52,14 +53,12 @@ fn assert_ftp_password(lab: &Lab, user: &str, password: &str, wrong: &str) {
     );
 }
 
-/// A lab host with an account `mailu` (domain `mailu.test`, mailbox `info`) whose mailbox
-/// and FTP logins take the account's password and refuse another.
-fn lab_with_account(panel: &str) -> Lab {
-    let lab = Lab::up_mail(1, panel);
-    add_account(&lab, "mailu", "mailu.test");
-    assert_mailbox_password(&lab, "info@mailu.test", PASSWORD, WRONG);
-    assert_ftp_password(&lab, "mailu", PASSWORD, WRONG);
-    lab
+/// Adds to h1 an account `mailu` (domain `mailu.test`, mailbox `info`) whose mailbox and
+/// FTP logins take the account's password and refuse another.
+fn with_account(lab: &Lab) {
+    add_account(lab, "mailu", "mailu.test");
+    assert_mailbox_password(lab, "info@mailu.test", PASSWORD, WRONG);
+    assert_ftp_password(lab, "mailu", PASSWORD, WRONG);
 }
 
 fn listens(addr: &str, port: u16) -> bool {
@@ -69,7 +68,8 @@ fn listens(addr: &str, port: u16) -> bool {
 
 #[test]
 fn cpanel_logins_and_uapi_password_calls() {
-    let lab = lab_with_account("cpanel");
+    let lab = Lab::up_mail(1, "cpanel");
+    with_account(&lab);
     let out = lab.sh(
         "h1",
         &[
@@ -120,12 +120,18 @@ fn cpanel_logins_and_uapi_password_calls() {
     let reply: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("uapi JSON");
     assert_eq!(reply["result"]["status"], 0, "{reply}");
     assert!(reply["result"]["errors"][0].is_string(), "{reply}");
-    assert_mailbox_password(&lab, "info@mailu.test", "New-mail-pass-3", "New-mail-pass-5");
+    assert_mailbox_password(
+        &lab,
+        "info@mailu.test",
+        "New-mail-pass-3",
+        "New-mail-pass-5",
+    );
 }
 
 #[test]
 fn plesk_logins_and_psa_password_calls() {
-    let lab = lab_with_account("plesk");
+    let lab = Lab::up_mail(1, "plesk");
+    with_account(&lab);
     // The documented way: the password in PSA_PASSWORD, read from stdin, `-passwd ''`.
     let set = |utility: &str, name: &str, password: &str| {
         let script = format!(
@@ -142,20 +148,28 @@ fn plesk_logins_and_psa_password_calls() {
 
     let out = set("mail", "nobody@mailu.test", "New-mail-pass-5");
     assert_eq!(out.status.code(), Some(1), "an unknown mail name: {out:?}");
-    assert_mailbox_password(&lab, "info@mailu.test", "New-mail-pass-3", "New-mail-pass-5");
+    assert_mailbox_password(
+        &lab,
+        "info@mailu.test",
+        "New-mail-pass-3",
+        "New-mail-pass-5",
+    );
 }
 
 #[test]
 fn directadmin_logins() {
-    let lab = lab_with_account("directadmin");
+    let test = Test::lab_mail("directadmin", 1);
+    let lab = test.lab_ref();
+    with_account(lab);
     // A second account's mailbox: each domain's own /etc/virtual/D/passwd.
-    add_account(&lab, "mailv", "mailv.test");
-    assert_mailbox_password(&lab, "info@mailv.test", PASSWORD, WRONG);
+    add_account(lab, "mailv", "mailv.test");
+    assert_mailbox_password(lab, "info@mailv.test", PASSWORD, WRONG);
 }
 
 #[test]
 fn none_logins_and_down_stops_the_servers() {
-    let lab = lab_with_account("none");
+    let lab = Lab::up_mail(1, "none");
+    with_account(&lab);
     // The system user itself logs in by IMAP through PAM.
     assert!(lab.login("h1", "imap", "mailu", PASSWORD));
     assert!(!lab.login("h1", "imap", "mailu", WRONG));
@@ -165,7 +179,10 @@ fn none_logins_and_down_stops_the_servers() {
     }
     drop(lab);
     for port in [21, 110, 143] {
-        assert!(!listens(&addr, port), "{addr}:{port} still open after lab down");
+        assert!(
+            !listens(&addr, port),
+            "{addr}:{port} still open after lab down"
+        );
     }
 }
 
