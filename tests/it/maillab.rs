@@ -9,6 +9,8 @@ use std::time::Duration;
 
 const PASSWORD: &str = "Lab-mail-pass-1";
 const WRONG: &str = "Lab-mail-pass-2";
+/// The mailbox `with_account` creates.
+const BOX: &str = "info@mailu.test";
 
 /// `lab add-account h1 USER --domain DOMAIN --mailbox info --password PASSWORD`.
 fn add_account(lab: &Lab, user: &str, domain: &str) {
@@ -57,7 +59,7 @@ fn assert_ftp_password(lab: &Lab, user: &str, password: &str, wrong: &str) {
 /// FTP logins take the account's password and refuse another.
 fn with_account(lab: &Lab) {
     add_account(lab, "mailu", "mailu.test");
-    assert_mailbox_password(lab, "info@mailu.test", PASSWORD, WRONG);
+    assert_mailbox_password(lab, BOX, PASSWORD, WRONG);
     assert_ftp_password(lab, "mailu", PASSWORD, WRONG);
 }
 
@@ -66,16 +68,20 @@ fn listens(addr: &str, port: u16) -> bool {
     TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_ok()
 }
 
+/// `uapi --output=json --user=mailu ARGS...` on h1: its reply.
+fn uapi(lab: &Lab, args: &[&str]) -> serde_json::Value {
+    let argv = [&["uapi", "--output=json", "--user=mailu"], args].concat();
+    let out = lab.sh("h1", &argv);
+    serde_json::from_str(&stdout(&out)).expect("uapi JSON")
+}
+
 #[test]
 fn cpanel_logins_and_uapi_password_calls() {
     let lab = Lab::up_mail(1, "cpanel");
     with_account(&lab);
-    let out = lab.sh(
-        "h1",
+    let reply = uapi(
+        &lab,
         &[
-            "uapi",
-            "--output=json",
-            "--user=mailu",
             "Email",
             "passwd_pop",
             "email=info",
@@ -83,49 +89,30 @@ fn cpanel_logins_and_uapi_password_calls() {
             "password=New-mail-pass-3",
         ],
     );
-    let reply: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("uapi JSON");
     assert_eq!(reply["result"]["status"], 1, "{reply}");
     assert_eq!(reply["func"], "passwd_pop");
-    assert_mailbox_password(&lab, "info@mailu.test", "New-mail-pass-3", PASSWORD);
+    assert_mailbox_password(&lab, BOX, "New-mail-pass-3", PASSWORD);
 
-    let out = lab.sh(
-        "h1",
-        &[
-            "uapi",
-            "--output=json",
-            "--user=mailu",
-            "Ftp",
-            "passwd",
-            "user=mailu",
-            "pass=New-ftp-pass-4",
-        ],
+    let reply = uapi(
+        &lab,
+        &["Ftp", "passwd", "user=mailu", "pass=New-ftp-pass-4"],
     );
-    let reply: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("uapi JSON");
     assert_eq!(reply["result"]["status"], 1, "{reply}");
     assert_ftp_password(&lab, "mailu", "New-ftp-pass-4", PASSWORD);
 
     // An unknown mailbox: status 0 with the reason, and nothing changed.
-    let out = lab.sh(
-        "h1",
+    let reply = uapi(
+        &lab,
         &[
-            "uapi",
-            "--output=json",
-            "--user=mailu",
             "Email",
             "passwd_pop",
             "email=nobody@mailu.test",
             "password=New-mail-pass-5",
         ],
     );
-    let reply: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("uapi JSON");
     assert_eq!(reply["result"]["status"], 0, "{reply}");
     assert!(reply["result"]["errors"][0].is_string(), "{reply}");
-    assert_mailbox_password(
-        &lab,
-        "info@mailu.test",
-        "New-mail-pass-3",
-        "New-mail-pass-5",
-    );
+    assert_mailbox_password(&lab, BOX, "New-mail-pass-3", "New-mail-pass-5");
 }
 
 #[test]
@@ -139,21 +126,16 @@ fn plesk_logins_and_psa_password_calls() {
         );
         lab.sh("h1", &["sh", "-c", &script])
     };
-    let out = set("mail", "info@mailu.test", "New-mail-pass-3");
+    let out = set("mail", BOX, "New-mail-pass-3");
     assert!(out.status.success(), "plesk bin mail: {out:?}");
-    assert_mailbox_password(&lab, "info@mailu.test", "New-mail-pass-3", PASSWORD);
+    assert_mailbox_password(&lab, BOX, "New-mail-pass-3", PASSWORD);
     let out = set("domain", "mailu.test", "New-ftp-pass-4");
     assert!(out.status.success(), "plesk bin domain: {out:?}");
     assert_ftp_password(&lab, "mailu", "New-ftp-pass-4", PASSWORD);
 
     let out = set("mail", "nobody@mailu.test", "New-mail-pass-5");
     assert_eq!(out.status.code(), Some(1), "an unknown mail name: {out:?}");
-    assert_mailbox_password(
-        &lab,
-        "info@mailu.test",
-        "New-mail-pass-3",
-        "New-mail-pass-5",
-    );
+    assert_mailbox_password(&lab, BOX, "New-mail-pass-3", "New-mail-pass-5");
 }
 
 #[test]
