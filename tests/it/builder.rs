@@ -79,6 +79,15 @@ impl Test {
         })
     }
 
+    /// [`Test::lab`] whose hosts also run dovecot and pure-ftpd on the panel's own password
+    /// files (`lab up --mail`; log in with [`Lab::login`]).
+    pub fn lab_mail(panel: &str, hosts: usize) -> Test {
+        Test::in_world(World {
+            env: Env::new(),
+            lab: Some(Lab::up_mail(hosts, panel)),
+        })
+    }
+
     fn in_world(world: World) -> Test {
         Test::sharing(Rc::new(world))
     }

@@ -151,6 +151,13 @@ static PANEL_TOOLS: RwLock<()> = RwLock::new(());
 /// hold it shared, so no purge runs under them.
 pub static APT: RwLock<()> = RwLock::new(());
 
+/// A panel lab's shared hold on [`PANEL_TOOLS`] (none without a panel).
+fn shared_tools(panel: &str) -> Option<Box<dyn std::any::Any>> {
+    (panel != "none").then(|| {
+        Box::new(PANEL_TOOLS.read().unwrap_or_else(|p| p.into_inner())) as Box<dyn std::any::Any>
+    })
+}
+
 fn lab_script() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lab/lab")
 }
@@ -162,30 +169,33 @@ impl Lab {
 
     /// A lab whose hosts run a panel emulator (`cpanel`, `plesk`, `directadmin`).
     pub fn up_with(hosts: usize, panel: &str) -> Lab {
-        Lab::start(hosts, panel, Lab::shared_tools(panel), false)
+        Lab::start(hosts, panel, &[], shared_tools(panel))
     }
 
     /// The same with each host's real web stack (`lab up --web`): Debian's Apache and
     /// PHP-FPM on the host's address, ports 80 and 443, in the panel's layout.
     pub fn up_with_web(hosts: usize, panel: &str) -> Lab {
-        Lab::start(hosts, panel, Lab::shared_tools(panel), true)
+        Lab::start(hosts, panel, &["--web"], shared_tools(panel))
     }
 
-    /// Panel labs hold [`PANEL_TOOLS`] shared.
-    fn shared_tools(panel: &str) -> Option<Box<dyn std::any::Any>> {
-        (panel != "none").then(|| {
-            Box::new(PANEL_TOOLS.read().unwrap_or_else(|p| p.into_inner()))
-                as Box<dyn std::any::Any>
-        })
+    /// A lab whose hosts also run dovecot (IMAP, POP3) and pure-ftpd reading the panel's own
+    /// password files (`lab up --mail`; `none`: system users and a dovecot passwd-file).
+    pub fn up_mail(hosts: usize, panel: &str) -> Lab {
+        Lab::start(hosts, panel, &["--mail"], shared_tools(panel))
     }
 
     /// A panel lab while no other test's panel tools run (see [`PANEL_TOOLS`]).
     pub fn up_alone(hosts: usize, panel: &str) -> Lab {
         let guard = PANEL_TOOLS.write().unwrap_or_else(|p| p.into_inner());
-        Lab::start(hosts, panel, Some(Box::new(guard)), false)
+        Lab::start(hosts, panel, &[], Some(Box::new(guard)))
     }
 
-    fn start(hosts: usize, panel: &str, tools: Option<Box<dyn std::any::Any>>, web: bool) -> Lab {
+    fn start(
+        hosts: usize,
+        panel: &str,
+        extra: &[&str],
+        tools: Option<Box<dyn std::any::Any>>,
+    ) -> Lab {
         assert!(
             // SAFETY: geteuid cannot fail.
             unsafe { libc_geteuid() } == 0,
@@ -200,7 +210,7 @@ impl Lab {
             .args(["up", "--dir"])
             .arg(dir.path())
             .args(["--hosts", &hosts.to_string(), "--panel", panel])
-            .args(web.then_some("--web"))
+            .args(extra)
             .output()
             .expect("run tests/lab/lab");
         assert!(
@@ -286,6 +296,37 @@ impl Lab {
             stderr(&out)
         );
         out
+    }
+
+    /// A real login to `host`'s dovecot (`imap`, `pop3`) or pure-ftpd (`ftp`) of a lab
+    /// started with [`Lab::up_mail`] (`lab login`, the password on its stdin): true when the
+    /// server accepted the password, false when it refused it; panics if it cannot be reached.
+    pub fn login(&self, host: &str, protocol: &str, user: &str, password: &str) -> bool {
+        let mut child = StdCommand::new("bash")
+            .arg(lab_script())
+            .args(["login"])
+            .arg(self.dir.path())
+            .args([host, protocol, user])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run lab login");
+        {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().expect("stdin");
+            writeln!(stdin, "{password}").expect("write the password");
+        }
+        let out = child.wait_with_output().expect("lab login");
+        match out.status.code() {
+            Some(0) => true,
+            Some(1) => false,
+            _ => panic!(
+                "lab login {host} {protocol} {user}: {}{}",
+                stdout(&out),
+                stderr(&out)
+            ),
+        }
     }
 
     pub fn rekey(&self, host: &str) {

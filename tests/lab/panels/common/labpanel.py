@@ -4,6 +4,8 @@ Real work on real files: system users through useradd/userdel, databases in the 
 own MariaDB through the `mariadb` and `mysqldump` clients (root by unix_socket, settings
 in the host's /etc/mysql), maildirs, BIND zone files, tar archives. Python 3 stdlib only.
 """
+import ctypes
+import ctypes.util
 import datetime
 import grp
 import os
@@ -109,6 +111,76 @@ def make_database(db, dbuser, password, rows=50):
     stmts.append(f"INSERT INTO posts (title, body, created) VALUES {values}")
     stmts.append(f"INSERT INTO options VALUES ('siteurl', 'http://example'), ('rows', '{rows}')")
     sql(";".join(stmts), db=db)
+
+
+# --- password hashes --------------------------------------------------------------------
+# Real crypt(3) hashes (libcrypt through ctypes: Python's crypt module is deprecated), as the
+# panels store them: a real login to the host's dovecot or FTP server proves a password.
+
+_SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_libcrypt = None
+
+
+def _crypt(password, setting):
+    global _libcrypt
+    if _libcrypt is None:
+        _libcrypt = ctypes.CDLL(ctypes.util.find_library("crypt") or "libcrypt.so.1")
+        _libcrypt.crypt.restype = ctypes.c_char_p
+        _libcrypt.crypt.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+    out = _libcrypt.crypt(password.encode(), setting.encode())
+    return out.decode() if out else ""
+
+
+def password_hash(password):
+    """A SHA512-CRYPT hash ($6$...) of PASSWORD with a random salt."""
+    salt = "".join(random.SystemRandom().choice(_SALT_CHARS) for _ in range(16))
+    return _crypt(password, f"$6${salt}$")
+
+
+def password_matches(password, stored):
+    """True if PASSWORD matches the crypt hash STORED (an optional {SCHEME} prefix ignored)."""
+    if stored.startswith("{") and "}" in stored:
+        stored = stored.split("}", 1)[1]
+    if not stored.startswith("$") or "\0" in password:
+        return False
+    got = _crypt(password, stored)
+    return bool(got) and got == stored
+
+
+def set_hash_in(path, name, password):
+    """Replaces, in the colon-separated file PATH (shadow, passwd-file, proftpd layouts), the
+    hash (second field) of the line whose first field is NAME with a new hash of PASSWORD.
+    False if PATH is not a regular file (a symlink is never followed) or has no such line.
+    The file is replaced atomically, keeping its owner and mode."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    if not os.path.isfile(path) or os.path.islink(path):
+        return False
+    with open(path) as f:
+        lines = f.readlines()
+    found = False
+    for i, line in enumerate(lines):
+        fields = line.rstrip("\n").split(":")
+        if fields[0] == name and len(fields) > 1:
+            fields[1] = password_hash(password)
+            lines[i] = ":".join(fields) + "\n"
+            found = True
+    if not found:
+        return False
+    tmp = f"{path}.lab-{os.getpid()}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, st.st_mode & 0o7777)
+    with os.fdopen(fd, "w") as f:
+        f.writelines(lines)
+    os.chown(tmp, st.st_uid, st.st_gid)
+    os.rename(tmp, path)
+    return True
+
+
+def set_system_password(user, password):
+    """Sets USER's real password (chpasswd, the password on its stdin)."""
+    run(["chpasswd"], input=f"{user}:{password}\n")
 
 
 # --- system users and files ------------------------------------------------------------

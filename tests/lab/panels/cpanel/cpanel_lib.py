@@ -11,11 +11,13 @@ Follows /work/shared/docs/reference/cpanel.md and cPanel's public documentation:
   /etc/trueuserdomains, /etc/userdomains ("DOMAIN: USER"), /etc/trueuserowners ("USER: OWNER")
   /var/named/DOMAIN.db                 the zone
   /home/USER                           home: public_html/, mail/DOMAIN/BOX/{cur,new,tmp}, etc/DOMAIN/{passwd,shadow,quota}
+#   /etc/proftpd/USER                    FTP logins (LOGIN:HASH:UID:GID:OWNER:HOME:SHELL)
   /var/spool/cron/USER                 crontab (RHEL-style, as on cPanel servers)
   MariaDB: databases USER_NAME, MySQL user USER (the account's) with grants on them.
 """
 import datetime
 import grp
+import itertools
 import json
 import os
 import re
@@ -33,6 +35,7 @@ USERDATA_DIR = "/var/cpanel/userdata"
 DBMAP_DIR = "/var/cpanel/databases"
 NAMED_DIR = "/var/named"
 CRON_DIR = "/var/spool/cron"
+FTP_DIR = "/etc/proftpd"
 PKGACCT_VERSION = 10
 ARCHIVE_VERSION = 4
 
@@ -209,6 +212,65 @@ def read_simple_yaml(path):
     return out
 
 
+# --- the API command lines (whmapi1, uapi) -------------------------------------------------
+
+API_FORMATS = ("json", "jsonpretty", "yaml", "xml")
+
+
+def to_xml(obj, name="result"):
+    from xml.sax.saxutils import escape
+    if isinstance(obj, dict):
+        return f"<{name}>" + "".join(to_xml(v, k) for k, v in obj.items()) + f"</{name}>"
+    if isinstance(obj, list):
+        return "".join(to_xml(v, name) for v in obj)
+    return f"<{name}>{escape('' if obj is None else str(obj))}</{name}>"
+
+
+def parse_api_args(prog, argv, usage, options=()):
+    """whmapi1's and uapi's arguments: [--output=F] [--OPTION=V for OPTION in OPTIONS] then
+    FUNCTION... key=value... Returns (format, {option: value}, words, params) or None after
+    printing USAGE (or the bad argument) on stderr."""
+    fmt, opts, rest = "yaml", {}, []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        name, eq, value = a.partition("=")
+        if name == "--output" or name.lstrip("-") in options and name.startswith("--"):
+            if not eq and i + 1 < len(argv):
+                i += 1
+                value = argv[i]
+            if name == "--output":
+                fmt = value
+            else:
+                opts[name.lstrip("-")] = value
+        else:
+            rest.append(a)
+        i += 1
+    words = list(itertools.takewhile(lambda w: "=" not in w, rest))
+    if fmt not in API_FORMATS or not words or words[0].startswith("-"):
+        sys.stderr.write(usage + "\n")
+        return None
+    params = {}
+    for p in rest[len(words):]:
+        k, eq, v = p.partition("=")
+        if not eq:
+            sys.stderr.write(f"{prog}: “{p}” is not a key=value argument.\n")
+            return None
+        params[k] = v
+    return fmt, opts, words, params
+
+
+def print_api(result, fmt):
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + "\n")
+    elif fmt == "jsonpretty":
+        sys.stdout.write(json.dumps(result, indent=3, sort_keys=True, ensure_ascii=False) + "\n")
+    elif fmt == "xml":
+        sys.stdout.write(to_xml(result) + "\n")
+    else:
+        sys.stdout.write(yaml_dump(result))
+
+
 # --- the domain files in /etc ------------------------------------------------------------
 
 def _rewrite_lines(path, keep, add):
@@ -377,7 +439,8 @@ def create_account(user, domain, ip=None, owner="root", plan="default", contact=
     return pw
 
 
-def add_mailbox(user, domain, box, pw, messages=3):
+def add_mailbox(user, domain, box, pw, password, messages=3):
+    """BOX@DOMAIN with MESSAGES messages and PASSWORD's real hash in ~/etc/DOMAIN/shadow."""
     home = pw.pw_dir
     maildir = os.path.join(home, "mail", domain, box)
     lp.make_maildir(maildir)
@@ -387,12 +450,27 @@ def add_mailbox(user, domain, box, pw, messages=3):
     etc = os.path.join(home, "etc", domain)
     os.makedirs(etc, exist_ok=True)
     for name, line in (("passwd", f"{box}:x:{pw.pw_uid}:{pw.pw_gid}::{home}/mail/{domain}/{box}:{home}"),
-                       ("shadow", f"{box}:$6$lab$labhashlabhashlabhash:19000::::::"),
+                       ("shadow", f"{box}:{lp.password_hash(password)}:{int(time.time() // 86400)}::::::"),
                        ("quota", f"{box}:0")):
         with open(os.path.join(etc, name), "a") as f:
             f.write(line + "\n")
     lp.chown_tree(os.path.join(home, "mail"), pw.pw_uid, pw.pw_gid)
     lp.chown_tree(os.path.join(home, "etc"), pw.pw_uid, pw.pw_gid)
+
+
+def set_ftp_account(user, pw, password):
+    """The account's own FTP login in /etc/proftpd/USER (LOGIN:HASH:UID:GID:OWNER:HOME:SHELL,
+    the file cPanel's proftpd and pure-ftpd read), with PASSWORD's real hash."""
+    os.makedirs(FTP_DIR, exist_ok=True)
+    path = os.path.join(FTP_DIR, user)
+    keep = []
+    if os.path.exists(path):
+        with open(path) as f:
+            keep = [line for line in f if line.split(":", 1)[0] != user]
+    with open(path, "w") as f:
+        f.write(f"{user}:{lp.password_hash(password)}:{pw.pw_uid}:{pw.pw_gid}:{user}:{pw.pw_dir}:/bin/ftpsh\n")
+        f.writelines(keep)
+    os.chmod(path, 0o640)
 
 
 def account_summary(user):
@@ -826,7 +904,8 @@ def restore_mysql(x, old_user, user, force, say):
 
 def remove_account(user, keepdns=False):
     """Terminates USER as WHM's removeacct does: system user and home, databases and
-    database users, cpuser file, userdata, database map, domain files, zones, crontab."""
+    database users, cpuser file, userdata, database map, domain files, zones, crontab, FTP
+    logins (/etc/proftpd/USER)."""
     cp = read_cpuser(user) or {}
     doms = domains_of(cp)
     for db in account_databases(user):
@@ -837,7 +916,8 @@ def remove_account(user, keepdns=False):
     if lp.system_user(user):
         lp.run(["userdel", "--remove", user], check=False)
     shutil.rmtree(f"/home/{user}", ignore_errors=True)
-    for p in (os.path.join(USERS_DIR, user), os.path.join(DBMAP_DIR, f"{user}.json"), os.path.join(CRON_DIR, user)):
+    for p in (os.path.join(USERS_DIR, user), os.path.join(DBMAP_DIR, f"{user}.json"), os.path.join(CRON_DIR, user),
+              os.path.join(FTP_DIR, user)):
         if os.path.exists(p):
             os.unlink(p)
     shutil.rmtree(os.path.join(USERDATA_DIR, user), ignore_errors=True)

@@ -10,6 +10,7 @@ Follows /work/shared/docs/reference/directadmin.md and DirectAdmin's documented 
   /usr/local/directadmin/data/task.queue               urlencoded tasks, run by `da taskq --run`
   /home/USER/domains/D/public_html                     document root
   /home/USER/imap/D/BOX/Maildir/{cur,new,tmp}          mail; /etc/virtual/D/passwd, /etc/virtual/domainowners
+#   /etc/proftpd.passwd                                   FTP logins (LOGIN:HASH:UID:GID:system:HOME:/bin/false)
   /var/named/D.db                                      zone
   /home/admin/admin_backups/user.admin.USER.tar.gz     admin backups
   MariaDB: databases USER_NAME, each with a database user of the same name.
@@ -38,6 +39,7 @@ TASKQ = f"{DA}/data/task.queue"
 VERSION_FILE = f"{DA}/lab-version"
 DEFAULT_VERSION = "1.680"
 LOG_DIR = "/var/log/directadmin"
+FTP_PASSWD = "/etc/proftpd.passwd"
 ADMIN_BACKUPS = "/home/admin/admin_backups"
 RESERVED = {"admin", "root", "bin", "daemon", "mail", "mysql", "nobody", "apache", "diradmin",
             "www", "ftp", "named", "lab", "sys", "sync", "games", "man", "lp", "news", "uucp",
@@ -197,14 +199,22 @@ def add_pointer(user, domain, alias):
         f.write(f"{alias}=type=alias\n")
 
 
-def add_mailbox(user, domain, box, pw, messages=3):
+def add_mailbox(user, domain, box, pw, password, messages=3):
+    """BOX@DOMAIN with MESSAGES messages and PASSWORD's real hash in /etc/virtual/DOMAIN/passwd."""
     maildir = f"/home/{user}/imap/{domain}/{box}/Maildir"
     for i in range(messages):
         lp.deliver(maildir, f"sender{i}@example.net", f"{box}@{domain}", f"Test message {i + 1} for {box}",
                    f"Hello {box}, this is message {i + 1}.\n", seen=(i % 2 == 1))
     lp.chown_tree(f"/home/{user}/imap", pw.pw_uid, pw.pw_gid)
     _edit_lines(f"/etc/virtual/{domain}/passwd", lambda l: l.startswith(f"{box}:"),
-                [f"{box}:$1$lab$labhashlabhash:{pw.pw_uid}:12:mail:/home/{user}/imap/{domain}/{box}:/bin/false"])
+                [f"{box}:{lp.password_hash(password)}:{pw.pw_uid}:12:mail:/home/{user}/imap/{domain}/{box}:/bin/false"])
+
+
+def set_ftp_account(user, pw, password):
+    """The account's own FTP login in /etc/proftpd.passwd, with PASSWORD's real hash."""
+    _edit_lines(FTP_PASSWD, lambda l: l.split(":", 1)[0] == user,
+                [f"{user}:{lp.password_hash(password)}:{pw.pw_uid}:{pw.pw_gid}:system:{pw.pw_dir}:/bin/false"])
+    os.chmod(FTP_PASSWD, 0o640)
 
 
 def account_databases(user):
@@ -412,6 +422,9 @@ def remove_user(user):
         if os.path.exists(f"/var/named/{d}.db"):
             os.unlink(f"/var/named/{d}.db")
     _edit_lines(f"{USERS}/admin/users.list", lambda l: l == user, [])
+    if os.path.exists(FTP_PASSWD):
+        _edit_lines(FTP_PASSWD, lambda l: l.split(":", 1)[0] == user or l.split(":", 1)[0].endswith(
+            tuple(f"@{d}" for d in doms)), [])
     if os.path.exists(f"/var/spool/cron/{user}"):
         os.unlink(f"/var/spool/cron/{user}")
     shutil.rmtree(user_dir(user), ignore_errors=True)

@@ -13,7 +13,8 @@ Follows /work/shared/docs/reference/plesk.md and Plesk's documented layout (Linu
   MariaDB: databases as named (no prefix), each with a database user.
 Plesk keeps its object model in its `psa` database; the emulator keeps it in files instead:
   /usr/local/psa/var/lab/domains              one subscription (domain) a line, in creation order
-  /usr/local/psa/var/lab/subscriptions/D.json login, ip, owner, created, mailboxes, databases
+  /usr/local/psa/var/lab/subscriptions/D.json login, ip, owner, created, mailboxes, databases,
+                                              mail_passwords (BOX: SHA512-CRYPT hash)
 Backup (pleskbackup --output-file, and the repository dumps) is a tar holding the
 migration-dump layout: backup_info_YYMMDDHHMM.xml (<migration-dump> with <domain>,
 <phosting><sysuser>, <mailsystem><mailusers>, <databases><database><dbuser>) and
@@ -113,6 +114,7 @@ def read_sub(d):
 def write_sub(d, info):
     os.makedirs(os.path.dirname(sub_path(d)), exist_ok=True)
     with open(sub_path(d), "w") as f:
+        os.fchmod(f.fileno(), 0o600)  # it holds the mail names' password hashes
         json.dump(info, f, indent=2, sort_keys=True)
     if d not in domains():
         with open(f"{REG}/domains", "a") as f:
@@ -154,7 +156,9 @@ def create_subscription(domain, login, ip=None, created=None):
     return pw
 
 
-def add_mailbox(domain, box, messages=3):
+def add_mailbox(domain, box, password, messages=3):
+    """BOX@DOMAIN with MESSAGES messages; PASSWORD's real hash in the store ("mail_passwords",
+    where Plesk keeps mail names' passwords in its psa database)."""
     maildir = f"{MAILNAMES}/{domain}/{box}/Maildir"
     for i in range(messages):
         lp.deliver(maildir, f"sender{i}@example.net", f"{box}@{domain}", f"Test message {i + 1} for {box}",
@@ -165,6 +169,7 @@ def add_mailbox(domain, box, messages=3):
     info = read_sub(domain)
     if box not in info["mailboxes"]:
         info["mailboxes"].append(box)
+    info.setdefault("mail_passwords", {})[box] = lp.password_hash(password)
     write_sub(domain, info)
 
 
@@ -172,6 +177,32 @@ def add_database(domain, db, dbuser):
     info = read_sub(domain)
     info["databases"] = [x for x in info["databases"] if x["name"] != db] + [{"name": db, "user": dbuser}]
     write_sub(domain, info)
+
+
+# --- passwords (the -passwd option of the bin utilities) ---------------------------------
+
+def update_password_args(args, usage):
+    """`-u|--update NAME -passwd VALUE` of a Plesk utility: (NAME, password). An empty VALUE
+    means the password is in PSA_PASSWORD (reference/plesk.md: never on argv). Exits 1 with
+    USAGE on stderr for anything else (the emulator's own text, not Plesk's)."""
+    name = password = None
+    i = 0
+    while i + 1 < len(args):
+        if args[i] in ("-u", "--update") and name is None:
+            name = args[i + 1]
+        elif args[i] == "-passwd" and password is None:
+            password = args[i + 1] or os.environ.get("PSA_PASSWORD", "")
+        else:
+            break
+        i += 2
+    if i != len(args) or name is None or password is None:
+        sys.stderr.write(usage + "\n")
+        sys.exit(1)
+    if not password:
+        sys.stderr.write("An error occurred during changing the password: the password is empty"
+                         " (-passwd '' reads it from PSA_PASSWORD)\n")
+        sys.exit(1)
+    return name, password
 
 
 # --- backup --------------------------------------------------------------------------
@@ -211,6 +242,9 @@ def build_dump(doms, root):
         mus = _sub(ms, "mailusers")
         for box in info["mailboxes"]:
             mu = _sub(mus, "mailuser", name=box)
+            stored = info.get("mail_passwords", {}).get(box)
+            if stored:  # Plesk's dumps keep mail users' passwords, hashed (type="encrypted")
+                _sub(_sub(mu, "properties"), "password", stored, type="encrypted")
             mb = _sub(mu, "mailbox", enabled="true", type="mdir")
             mdir = f"{MAILNAMES}/{d}/{box}/Maildir"
             fname = f"backup_mailbox_{ts}.tgz"
@@ -345,6 +379,9 @@ def restore_domain(root, de, errors):
                 errors.append(f"Unable to restore the mailbox {box}@{d}: {err.strip()}")
         info = read_sub(d)
         info["mailboxes"].append(box)
+        password = mu.find("properties/password")
+        if password is not None and password.get("type") == "encrypted" and (password.text or "").startswith("$"):
+            info.setdefault("mail_passwords", {})[box] = password.text
         write_sub(d, info)
     pop = lp.system_user("popuser")
     if pop and os.path.isdir(f"{MAILNAMES}/{d}"):
