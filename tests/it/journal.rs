@@ -5,7 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use rusqlite::Connection;
 
 use crate::builder::Test;
-use crate::support::{envelope, json, stderr, stdout, Env};
+use crate::support::{assert_exit, envelope, json, stderr, stdout, Env};
 
 fn run_local(env: &Env, ticket: &str, user: &str, argv: &[&str]) {
     let out = env
@@ -575,12 +575,7 @@ fn verify_head_must_look_like_a_recorded_head() {
     run_local(&env, "T-1", "alice", &["true"]);
     for bad in ["abc123", "not-a-hash-at-all-zzzz", &"0".repeat(65)] {
         let out = verify_head(&env, bad);
-        assert_eq!(out.status.code(), Some(2), "{bad}: {}", stderr(&out));
-        assert!(
-            stderr(&out).contains("16 to 64 hex digits"),
-            "{}",
-            stderr(&out)
-        );
+        assert_exit(&out, 2, "16 to 64 hex digits");
     }
 }
 
@@ -763,8 +758,7 @@ fn a_file_that_is_not_a_journal_is_not_called_tampered() {
         .args(["log", "list"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    assert_exit(&out, 2, "is a directory");
     // A path that cannot be read (here: under a file; a permission error reads the same).
     let unreadable = env.path().join("text.sqlite/journal.sqlite");
     let out = env
@@ -864,12 +858,7 @@ fn run_ids_are_uuids_and_commands_take_a_prefix() {
         .args(["-t", "R-1", "-y", "backup", "undo", &id[..4]])
         .output()
         .unwrap();
-    assert_eq!(short.status.code(), Some(2), "{}", stderr(&short));
-    assert!(
-        stderr(&short).contains("at least 8 characters"),
-        "{}",
-        stderr(&short)
-    );
+    assert_exit(&short, 2, "at least 8 characters");
 }
 
 /// `--since`, `--head`, a ticket to show and a run ID to undo: every hostile value is data.

@@ -156,11 +156,12 @@ fn databases(dst: &Fake) {
         );
 }
 
-fn answer(ok: bool, failure: &str) -> Reply {
+/// A command's reply: `done` on stdout when `ok`, else exit 1 with `error` on stderr.
+fn answer(ok: bool, done: &str, error: &str) -> Reply {
     if ok {
-        Reply::ok("")
+        Reply::ok(done)
     } else {
-        Reply::fails(1, failure.to_string())
+        Reply::fails(1, error)
     }
 }
 
@@ -175,11 +176,7 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
                 .packaging()
                 .expect("a packaging panel")
                 .package_command(&bob(), &dir);
-            let reply = if ok {
-                Reply::ok("pkgacct completed\n")
-            } else {
-                Reply::fails(1, "tar: no space left on device")
-            };
+            let reply = answer(ok, "pkgacct completed\n", "tar: no space left on device");
             src.expect(Matcher::argv(cmd.argv().to_vec()), reply);
         }
         Step::Transfer => {
@@ -196,11 +193,7 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
                 Matcher::script("tee /dev/fd/3"),
                 Reply::output(0, "ARCHIVE", "5a1d\n"),
             );
-            let received = if ok {
-                Reply::ok("5a1d\n")
-            } else {
-                Reply::fails(1, "tee: write error: No space left on device")
-            };
+            let received = answer(ok, "5a1d\n", "tee: write error: No space left on device");
             dst.expect(Matcher::script("tee -- \"$1\""), received);
             if ok {
                 dst.expect(Matcher::script("changed while the copy ran"), Reply::ok(""));
@@ -219,11 +212,7 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
                 .packaging()
                 .expect("a packaging panel")
                 .restore_command(&bob(), &archive);
-            let reply = if ok {
-                Reply::ok("")
-            } else {
-                Reply::fails(1, "Error restoring the databases")
-            };
+            let reply = answer(ok, "", "Error restoring the databases");
             dst.expect(Matcher::argv(cmd.argv().to_vec()), reply);
         }
         // Fails as a restore that created no account: the target does not list it.
@@ -259,7 +248,7 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
             let place = home::place_command(&staged(), "/home/bob", "bob");
             dst.expect(
                 Matcher::argv(place.argv().to_vec()),
-                answer(ok, "mv: cannot move"),
+                answer(ok, "", "mv: cannot move"),
             );
         }
     }
