@@ -31,15 +31,16 @@ section dfi; timeout 10 df -PiT 2>/dev/null
 section oom; dmesg 2>/dev/null | grep -E 'Out of memory: Killed process|oom-kill:' | tail -n 20 || echo '@unavailable'
 "#;
 
-/// Apache: its configuration (MaxRequestWorkers), mod_status, and the error log's
+/// Apache: its configuration (MaxRequestWorkers; Debian's `*-available` directories hold what
+/// is not enabled: left out, the enabled links followed), mod_status, and the error log's
 /// "reached MaxRequestWorkers" lines. PHP-FPM logs' "max_children" lines. Domain logs written
 /// in the last hour (regular files only), their last lines.
 const WEB: &str = r#"section apache-conf; for f in /etc/apache2/apache2.conf /etc/apache2/conf/httpd.conf /etc/httpd/conf/httpd.conf /usr/local/apache/conf/httpd.conf; do [ -f "$f" ] && echo "$f"; done
-section apache-max; grep -rhiE '^[[:space:]]*(MaxRequestWorkers|MaxClients|ServerLimit)[[:space:]]' /etc/apache2 /etc/httpd /usr/local/apache/conf 2>/dev/null
+section apache-max; grep -RhiE --exclude-dir='*-available' '^[[:space:]]*(MaxRequestWorkers|MaxClients|ServerLimit)[[:space:]]' /etc/apache2 /etc/httpd /usr/local/apache/conf 2>/dev/null
 section apache-status; (curl -fsS -m 3 'http://127.0.0.1/server-status?auto' || wget -qO- -T 3 'http://127.0.0.1/server-status?auto') 2>/dev/null | head -n 40
 section apache-errors; grep -hs 'MaxRequestWorkers' /var/log/apache2/error.log /var/log/httpd/error_log /usr/local/apache/logs/error_log /etc/apache2/logs/error_log | tail -n 20
 section fpm; find /var/log /opt/cpanel /usr/local/php* -maxdepth 6 -type f \( -name '*fpm*.log' -o -path '*php-fpm/error.log' \) 2>/dev/null | head -n 50 | while IFS= read -r f; do grep -hs 'max_children' -- "$f" | tail -n 20; done
-section domlogs; find /var/log/apache2 /var/log/httpd /usr/local/apache/domlogs /etc/apache2/logs/domlogs /var/www/vhosts/system -maxdepth 3 -type f -mmin -60 \( -name '*access*' -o -path '*domlogs/*' \) ! -name '*.gz' ! -name '*bytes_log*' 2>/dev/null | head -n 200 | while IFS= read -r f; do printf '@file %s\n' "$f"; tail -n 2000 -- "$f"; done
+section domlogs; find /var/log/apache2 /var/log/httpd /usr/local/apache/domlogs /etc/apache2/logs/domlogs /var/www/vhosts/system -maxdepth 3 -type f -mmin -60 \( -name '*access*' -o -path '*domlogs/*' -o -path '*/httpd/domains/*.log' \) ! -name '*.error.log' ! -name '*.gz' ! -name '*bytes_log*' 2>/dev/null | head -n 200 | while IFS= read -r f; do printf '@file %s\n' "$f"; tail -n 2000 -- "$f"; done
 "#;
 
 /// Mail queue, and what runs now that loads a server: backups, panel updates, cron jobs (the
