@@ -356,10 +356,22 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
     let config = env.path().join("config.toml");
     std::fs::write(
         &config,
-        format!("{CONFIG}url_requests_per_min = [5.0, 1000.0]\n"),
+        format!("{CONFIG}url_requests_per_min = [2.0, 1000.0]\n"),
     )
     .unwrap();
 
+    // sysstat's real collector writes h1's history of today while the burst runs
+    let o = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /var/log/sysstat && /usr/lib/sysstat/sadc -S DISK 2 6 \"/var/log/sysstat/sa$(date +%d)\" >/dev/null 2>&1 & echo $!",
+        ],
+    );
+    let sadc = stdout(&o).trim().to_string();
+    assert!(sadc.parse::<u32>().is_ok(), "{sadc} {}", stderr(&o));
+    let started = jiff::Timestamp::now();
     let codes = burst(&lab, "webby.test", 60);
     assert_eq!(codes.len(), 60, "{codes:?}");
     assert!(codes.iter().all(|c| c == "200"), "{codes:?}");
@@ -400,4 +412,57 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
         evidence.contains("60 requests in 10 min (6.0/min)"),
         "{evidence}"
     );
+
+    // --at: the same troubles read back from the logs of that moment (filtered on the host)
+    // and sysstat's history; three hours earlier, none of them
+    lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done",
+            "sh",
+            &sadc,
+        ],
+    );
+    let at = |when: jiff::Timestamp| {
+        let o = lab
+            .hostops(&env)
+            .env("HOSTOPS_CONFIG", &config)
+            .args([
+                "--json",
+                "diagnose",
+                "load",
+                "h1",
+                "--at",
+                &when.to_string(),
+            ])
+            .output()
+            .unwrap();
+        envelope(&o)["result"]["hosts"][0].clone()
+    };
+    let row = at(started);
+    let named = causes(&row);
+    for cause in [
+        "Apache at MaxRequestWorkers",
+        "php-fpm pool webby at max_children",
+        "busy URL webby.test /slow.php",
+    ] {
+        assert!(named.iter().any(|c| c == cause), "--at: {cause}: {named:?}");
+    }
+    assert_eq!(row["readings"]["traffic"]["top_urls"][0]["count"], 60);
+    assert_eq!(verdict(&row, "history"), "ok", "{:#}", row["checks"]);
+    let history = &row["readings"]["history"];
+    assert!(history["samples"].as_u64().unwrap() >= 2, "{history:#}");
+    assert!(history["disk_util_max_pct"].is_number(), "{history:#}");
+    let before = at(started - jiff::SignedDuration::from_hours(3));
+    let named = causes(&before);
+    assert!(
+        !named
+            .iter()
+            .any(|c| c.contains("webby") || c.contains("Apache")),
+        "{named:?}"
+    );
+    assert_eq!(verdict(&before, "php_fpm"), "ok", "{:#}", before["checks"]);
+    assert_eq!(before["readings"]["traffic"]["requests"], 0);
 }

@@ -269,11 +269,16 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
                     "history",
                     Verdict::of(per_cpu, t.load_per_cpu)
                         .max(Verdict::of(h.iowait_mean, t.iowait_pct))
-                        .max(Verdict::of(h.memory_used_max_pct, t.memory_used_pct)),
+                        .max(Verdict::of(h.memory_used_max_pct, t.memory_used_pct))
+                        .max(Verdict::of(h.disk_util_max_pct.unwrap_or(0.0), t.disk_util_pct)),
                     format!(
-                        "{} samples: load max {} (mean {}), user {}% system {}% iowait {}% steal {}%, memory max {}%",
+                        "{} samples: load max {} (mean {}), user {}% system {}% iowait {}% steal {}%, memory max {}%{}",
                         h.samples, h.load1_max, h.load1_mean, h.user_mean, h.system_mean,
-                        h.iowait_mean, h.steal_mean, h.memory_used_max_pct
+                        h.iowait_mean, h.steal_mean, h.memory_used_max_pct,
+                        match (&h.disk_busiest, h.disk_util_max_pct, h.disk_await_max_ms) {
+                            (Some(d), Some(u), Some(a)) => format!(", {d} {u}% util (await max {a} ms)"),
+                            _ => String::new(),
+                        }
                     ),
                 )
             }
