@@ -360,17 +360,22 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
     )
     .unwrap();
 
-    // sysstat's real collector writes h1's history of today while the burst runs
-    let o = lab.sh(
-        "h1",
-        &[
-            "sh",
-            "-c",
-            "mkdir -p /var/log/sysstat && /usr/lib/sysstat/sadc -S DISK 2 6 \"/var/log/sysstat/sa$(date +%d)\" >/dev/null 2>&1 & echo $!",
-        ],
+    // While the burst runs: sysstat's real collector and atop write h1's history of today
+    // (atop's first sample counts since boot: five 2 s samples give four), and the account
+    // runs a busy loop for 6 s, over before the "now" report
+    let mut started_here = Started {
+        lab: &lab,
+        pids: Vec::new(),
+    };
+    started_here.start(
+        None,
+        "mkdir -p /var/log/sysstat && exec /usr/lib/sysstat/sadc -S DISK 2 6 \"/var/log/sysstat/sa$(date +%d)\"",
     );
-    let sadc = stdout(&o).trim().to_string();
-    assert!(sadc.parse::<u32>().is_ok(), "{sadc} {}", stderr(&o));
+    started_here.start(
+        None,
+        "mkdir -p /var/log/atop && exec atop -w \"/var/log/atop/atop_$(date +%Y%m%d)\" 2 5",
+    );
+    started_here.start(Some("webby"), "exec timeout 6 sh -c 'while :; do :; done'");
     let started = jiff::Timestamp::now();
     let codes = burst(&lab, "webby.test", 60);
     assert_eq!(codes.len(), 60, "{codes:?}");
@@ -415,16 +420,18 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
 
     // --at: the same troubles read back from the logs of that moment (filtered on the host)
     // and sysstat's history; three hours earlier, none of them
-    lab.sh(
-        "h1",
-        &[
-            "sh",
-            "-c",
-            "while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done",
-            "sh",
-            &sadc,
-        ],
-    );
+    for pid in &started_here.pids {
+        lab.sh(
+            "h1",
+            &[
+                "sh",
+                "-c",
+                "while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done",
+                "sh",
+                pid,
+            ],
+        );
+    }
     let at = |when: jiff::Timestamp| {
         let o = lab
             .hostops(&env)
@@ -455,6 +462,12 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
     let history = &row["readings"]["history"];
     assert!(history["samples"].as_u64().unwrap() >= 2, "{history:#}");
     assert!(history["disk_util_max_pct"].is_number(), "{history:#}");
+    let atop = &row["readings"]["atop"];
+    assert!(atop["samples"].as_u64().unwrap() >= 2, "{atop:#}");
+    assert!(
+        named.iter().any(|c| c == "account webby"),
+        "atop's busy loop of webby: {named:?} {atop:#}"
+    );
     let before = at(started - jiff::SignedDuration::from_hours(3));
     let named = causes(&before);
     assert!(

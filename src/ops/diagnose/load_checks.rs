@@ -310,7 +310,7 @@ pub struct Cause {
 /// jobs running now and the busiest URLs and clients of the domain logs.
 pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
     let mut out: Vec<(f64, Cause)> = Vec::new();
-    for u in &r.users {
+    for u in r.judged_users() {
         let v = Verdict::of(u.cpu_pct, t.account_cpu_pct)
             .max(Verdict::of(u.mem_pct, t.account_memory_pct));
         if v >= Verdict::Warn {

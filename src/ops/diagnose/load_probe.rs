@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 
+use super::load_atop;
 use crate::host::mysql;
 use crate::transport::Cmd;
 
@@ -93,9 +94,13 @@ fn mysql_part() -> String {
 }
 
 /// The whole probe as one command; with `past` (a window's first and last second) it reads
-/// the logs of that window (filtered on the server) and that day's sysstat history.
+/// the logs of that window (filtered on the server), that day's sysstat history and atop log.
 pub fn command(past: Option<(Timestamp, Timestamp)>) -> Cmd {
-    let window = if past.is_some() { PAST } else { NOW };
+    let window = if past.is_some() {
+        format!("{PAST}{}", load_atop::SECTION)
+    } else {
+        NOW.to_string()
+    };
     // Every section is read for what it holds: a last test that fails is not the probe's failure.
     let script = format!("{SAMPLED}{window}{WEB}{MAIL}{}exit 0\n", mysql_part());
     let cmd = Cmd::new("sh").args(["-c".to_string(), script]);

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use jiff::{tz::Offset, SignedDuration, Timestamp};
 use serde::Serialize;
 
+use super::load_atop::{self, Atop};
 use super::load_history::{self, History};
 use super::load_services::{self as svc, Apache, FpmHit, Mysql, Traffic};
 use super::load_system::{self as sys, CpuSplit, DiskIo, Filesystem, Memory, Proc};
@@ -23,6 +24,8 @@ pub struct Readings {
     pub history: Option<History>,
     #[serde(skip)]
     pub history_asked: bool,
+    /// atop's log of a past window, per user; None when not asked for or not there.
+    pub atop: Option<Atop>,
     pub cpus: u32,
     pub load: [f64; 3],
     pub cpu: Option<CpuSplit>,
@@ -217,6 +220,7 @@ pub fn parse(text: &str, window: Window) -> Readings {
         to,
         history: s.get("sadf").and_then(|j| load_history::parse(j, from, to)),
         history_asked: s.contains_key("sadf"),
+        atop: s.get("atop").and_then(|t| load_atop::parse(t)),
         cpus: get("cpus").trim().parse().unwrap_or(0),
         load: facts::parse_loadavg(get("loadavg")),
         cpu: sys::cpu_split(get("stat1"), get("stat2")),
@@ -266,8 +270,21 @@ impl Readings {
         self.to.duration_since(self.from).as_mins()
     }
 
+    /// The users the window is judged on: atop's sums of a past window when its log is
+    /// there, else the processes now.
+    pub fn judged_users(&self) -> &[UserScore] {
+        match &self.atop {
+            Some(a) => &a.users,
+            None => &self.users,
+        }
+    }
+
     pub fn accounts(&self) -> Vec<UserScore> {
-        self.users.iter().filter(|u| u.account).cloned().collect()
+        self.judged_users()
+            .iter()
+            .filter(|u| u.account)
+            .cloned()
+            .collect()
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod hardware;
 pub mod load;
+pub mod load_atop;
 pub mod load_checks;
 pub mod load_history;
 pub mod load_probe;
