@@ -11,6 +11,7 @@ pub mod context;
 #[cfg(test)]
 mod cycles;
 pub mod exit;
+pub mod hardware_thresholds;
 pub mod hex;
 pub mod host;
 pub mod identity;
