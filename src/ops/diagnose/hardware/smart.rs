@@ -65,6 +65,18 @@ impl DiskReading {
     }
 }
 
+/// The `-d` type to name the disk by: smartctl's resolved type (`sat+megaraid,0`), unless it
+/// dropped the controller slot that was asked: a SATA disk behind an HP Smart Array comes
+/// back as plain `sat` ("Device open changed type from 'sat,auto+cciss' to 'sat'"), and so
+/// does one behind an Adaptec (`aacraid,0,0,N`); the slot is what the vendor needs.
+fn resolved_kind(asked: &str, reported: Option<String>) -> String {
+    match reported {
+        Some(r) if !asked.contains(',') || r.ends_with(asked) => r,
+        Some(r) => format!("{r}+{asked}"),
+        None => asked.to_string(),
+    }
+}
+
 /// Reads one `smartctl -a -j` document (what follows it, such as a shell's complaint on
 /// stderr, is ignored); `device` and `kind` are what was asked.
 pub fn parse(device: &str, kind: &str, text: &str) -> DiskReading {
@@ -102,7 +114,7 @@ pub fn parse(device: &str, kind: &str, text: &str) -> DiskReading {
         });
     DiskReading {
         device: device.to_string(),
-        kind: s("/device/type").unwrap_or_else(|| kind.to_string()),
+        kind: resolved_kind(kind, s("/device/type")),
         model: s("/model_name").or_else(|| s("/scsi_model_name")),
         serial: s("/serial_number"),
         firmware: s("/firmware_version"),
@@ -339,5 +351,22 @@ mod tests {
             "[diagnose_hardware]\nwear = [1.0, 2.0]\n"
         )
         .is_err());
+    }
+
+    #[test]
+    fn a_disk_behind_smart_array_or_adaptec_keeps_its_slot() {
+        // smartctl names a SATA disk asked as `-d cciss,2` or `-d aacraid,0,0,1` plain `sat`
+        let healthy = include_str!("../../../../tests/fixtures/real/smartctl-ata-healthy-wdc.json");
+        for asked in ["cciss,2", "aacraid,0,0,1"] {
+            let d = parse("/dev/sda", asked, healthy);
+            assert_eq!(d.slot(), format!("/dev/sda (sat+{asked})"));
+        }
+        let mega = include_str!("../../../../tests/fixtures/real/smartctl-megaraid-exit4-wd.json");
+        assert_eq!(
+            parse("/dev/bus/0", "megaraid,0", mega).kind,
+            "sat+megaraid,0"
+        );
+        assert_eq!(parse("/dev/sdb", "sat", healthy).kind, "sat");
+        assert_eq!(parse("/dev/sdb", "auto", healthy).kind, "sat");
     }
 }
