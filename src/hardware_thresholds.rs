@@ -39,22 +39,3 @@ impl Default for HardwareThresholds {
         }
     }
 }
-
-/// Where `value` stands against `[warn, fail]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Below,
-    Warn,
-    Fail,
-}
-
-pub fn level(value: u64, [warn, fail]: [f64; 2]) -> Level {
-    let v = value as f64;
-    if v >= fail {
-        Level::Fail
-    } else if v >= warn {
-        Level::Warn
-    } else {
-        Level::Below
-    }
-}

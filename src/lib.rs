@@ -23,6 +23,7 @@ pub mod ops;
 pub mod output;
 pub mod panel;
 pub mod secret;
+pub mod thresholds;
 pub mod ticket;
 pub mod transport;
 

@@ -344,6 +344,21 @@ fn burst(lab: &Lab, domain: &str, n: usize) -> Vec<String> {
     stdout(&o).lines().map(str::to_string).collect()
 }
 
+/// The three causes the burst leaves, by name.
+fn assert_the_burst_is_named(row: &Value, when: &str) {
+    let named = causes(row);
+    for cause in [
+        "Apache at MaxRequestWorkers",
+        "php-fpm pool webby at max_children",
+        "busy URL webby.test /slow.php",
+    ] {
+        assert!(
+            named.iter().any(|c| c == cause),
+            "{when}: {cause}: {named:?}"
+        );
+    }
+}
+
 /// One web lab (panel none's layout: the pool is the account's, `pm.max_children = 5`;
 /// Apache's `MaxRequestWorkers 50`): 60 concurrent requests to a page that sleeps 0.8 s.
 #[test]
@@ -383,14 +398,7 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
 
     let (row, code) = diagnose(&lab, &env, &config);
     assert_eq!(code, 1, "{:#}", row["checks"]);
-    let named = causes(&row);
-    for cause in [
-        "Apache at MaxRequestWorkers",
-        "php-fpm pool webby at max_children",
-        "busy URL webby.test /slow.php",
-    ] {
-        assert!(named.iter().any(|c| c == cause), "{cause}: {named:?}");
-    }
+    assert_the_burst_is_named(&row, "now");
     assert_eq!(verdict(&row, "apache"), "fail", "{:#}", row["checks"]);
     assert_eq!(verdict(&row, "php_fpm"), "warn", "{:#}", row["checks"]);
     let apache = &row["readings"]["apache"];
@@ -449,14 +457,8 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
         envelope(&o)["result"]["hosts"][0].clone()
     };
     let row = at(started);
+    assert_the_burst_is_named(&row, "--at");
     let named = causes(&row);
-    for cause in [
-        "Apache at MaxRequestWorkers",
-        "php-fpm pool webby at max_children",
-        "busy URL webby.test /slow.php",
-    ] {
-        assert!(named.iter().any(|c| c == cause), "--at: {cause}: {named:?}");
-    }
     assert_eq!(row["readings"]["traffic"]["top_urls"][0]["count"], 60);
     assert_eq!(verdict(&row, "history"), "ok", "{:#}", row["checks"]);
     let history = &row["readings"]["history"];

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 pub use crate::load_thresholds::Thresholds;
+use crate::thresholds::{level, Level};
 
 use super::load_readings::{Readings, UserScore};
 use super::load_system as sys;
@@ -19,13 +20,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn of(value: f64, [warn, fail]: [f64; 2]) -> Verdict {
-        if value >= fail {
-            Verdict::Fail
-        } else if value >= warn {
-            Verdict::Warn
-        } else {
-            Verdict::Ok
+    pub fn of(value: f64, limits: [f64; 2]) -> Verdict {
+        match level(value, limits) {
+            Level::Fail => Verdict::Fail,
+            Level::Warn => Verdict::Warn,
+            Level::Below => Verdict::Ok,
         }
     }
 

@@ -8,7 +8,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Finding, Part, Verdict};
-use crate::hardware_thresholds::{level, HardwareThresholds, Level};
+use crate::hardware_thresholds::HardwareThresholds;
+use crate::thresholds::{level, Level};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct McReading {
@@ -50,12 +51,13 @@ pub fn judge(readings: &[McReading], t: &HardwareThresholds) -> Vec<Finding> {
         .iter()
         .filter(|r| r.name.contains('/') || !has_dimms(&r.name))
         .filter_map(|r| {
-            let verdict =
-                match level(r.ue, t.memory_uncorrected).max(level(r.ce, t.memory_corrected)) {
-                    Level::Fail => Verdict::Fail,
-                    Level::Warn => Verdict::Warn,
-                    Level::Below => return None,
-                };
+            let verdict = match level(r.ue as f64, t.memory_uncorrected)
+                .max(level(r.ce as f64, t.memory_corrected))
+            {
+                Level::Fail => Verdict::Fail,
+                Level::Warn => Verdict::Warn,
+                Level::Below => return None,
+            };
             let slot = match &r.label {
                 Some(l) => format!("{} ({l})", r.name),
                 None => r.name.clone(),

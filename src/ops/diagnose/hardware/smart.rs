@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Finding, Part, Verdict};
-use crate::hardware_thresholds::{level, HardwareThresholds, Level};
+use crate::hardware_thresholds::HardwareThresholds;
+use crate::thresholds::{level, Level};
 
 /// What one run read from one disk: journaled, and compared with the next run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -162,7 +163,7 @@ pub fn judge(d: &DiskReading, grown: &[String], t: &HardwareThresholds) -> Vec<F
     ];
     for (name, value, limits, unit) in counters {
         let Some(n) = value else { continue };
-        match level(n, limits) {
+        match level(n as f64, limits) {
             Level::Fail => fail.push(format!("{name} {n}{unit}")),
             Level::Warn => warn.push(format!("{name} {n}{unit}")),
             Level::Below => {}
