@@ -481,3 +481,29 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
     assert_eq!(verdict(&before, "php_fpm"), "ok", "{:#}", before["checks"]);
     assert_eq!(before["readings"]["traffic"]["requests"], 0);
 }
+
+/// `--at` from the hostile table: refused before any host is asked (an unknown host here),
+/// nothing runs; `--at` with `--since` is a usage error.
+#[test]
+fn a_hostile_or_conflicting_at_is_refused_before_any_host() {
+    let env = Env::new();
+    let h = crate::hostile::Hostile::new(env.path());
+    for (name, value) in h.values() {
+        let o = env
+            .hostops()
+            .args(["-t", "T-1", "diagnose", "load", "nohost", "--at", value])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+    }
+    h.assert_nothing_ran();
+    let o = env
+        .hostops()
+        .args([
+            "-t", "T-1", "diagnose", "load", "nohost", "--at", "1h", "--since", "2h",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--at"), "{}", stderr(&o));
+}

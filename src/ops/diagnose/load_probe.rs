@@ -47,12 +47,14 @@ section oom; dmesg 2>/dev/null | grep -E 'Out of memory: Killed process|oom-kill
 /// `Thu Dec 03 11:03`, MariaDB and rsyslog `2026-12-03T11:03`, the old slow log
 /// `261203 11:03`, syslog `Dec  3 11:03`. OOM kills from the kernel's lines in syslog, else
 /// the journal; domain logs written since the window began.
-const PAST: &str = r#"from=$1 to=$2 step=60 suffix=%M
+const PAST_WINDOW: &str = r#"from=$1 to=$2 step=60 suffix=%M
 [ $((to - from)) -gt 21600 ] && step=3600 suffix=
 pats=$(for f in '%d/%b/%Y:%H:' '%d-%b-%Y %H:' '%a %b %d %H:' '%Y-%m-%dT%H:' '%y%m%d %k:' '%b %e %H:'; do seq $((from - from % step)) "$step" "$to" | sed 's/^/@/' | LC_ALL=C date -f - "+$f$suffix"; done | sort -u)
 win() { shift; [ -n "$pats" ] || return 0; for f; do [ -f "$f" ] && [ ! -L "$f" ] && grep -hF -e "$pats" -- "$f"; done; }
 fresh() { find "$@" -newermt "@$from"; }
-section oom; if [ -f /var/log/kern.log ] || [ -f /var/log/messages ]; then win 0 /var/log/kern.log /var/log/messages; elif command -v journalctl >/dev/null 2>&1; then journalctl -k -q -o short-iso --since "@$from" --until "@$to" 2>/dev/null; else echo '@unavailable'; fi | grep -E 'Out of memory: Killed process|oom-kill:|@unavailable' | tail -n 20
+"#;
+
+const PAST_READS: &str = r#"section oom; if [ -f /var/log/kern.log ] || [ -f /var/log/messages ]; then win 0 /var/log/kern.log /var/log/messages; elif command -v journalctl >/dev/null 2>&1; then journalctl -k -q -o short-iso --since "@$from" --until "@$to" 2>/dev/null; else echo '@unavailable'; fi | grep -E 'Out of memory: Killed process|oom-kill:|@unavailable' | tail -n 20
 section sadf; if ! command -v sadf >/dev/null 2>&1; then echo '@unavailable'; else d=$(date -d "@$from" +%d); for f in "/var/log/sysstat/sa$d" "/var/log/sa/sa$d"; do if [ -f "$f" ]; then sadf -j -- "$f" -- -q -u -r -d 2>/dev/null; break; fi; done; fi
 "#;
 
@@ -97,7 +99,7 @@ fn mysql_part() -> String {
 /// the logs of that window (filtered on the server), that day's sysstat history and atop log.
 pub fn command(past: Option<(Timestamp, Timestamp)>) -> Cmd {
     let window = if past.is_some() {
-        format!("{PAST}{}", load_atop::SECTION)
+        format!("{PAST_WINDOW}{PAST_READS}{}", load_atop::SECTION)
     } else {
         NOW.to_string()
     };
@@ -111,5 +113,39 @@ pub fn command(past: Option<(Timestamp, Timestamp)>) -> Cmd {
             to.as_second().to_string(),
         ]),
         None => cmd,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The past window's filter run by this machine's `sh` and `date` (TZ=UTC) on the lab's
+    /// real access and PHP-FPM logs, all written in the minute 2026-12-03 11:03 UTC.
+    #[test]
+    fn a_past_window_keeps_the_lines_of_its_minutes_or_hours() {
+        let real = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real/");
+        let access = format!("{real}apache-access-combined.log");
+        let fpm = format!("{real}php-fpm-ondemand-max-children.log");
+        let lines = |from: &str, to: &str| -> usize {
+            let second = |t: &str| t.parse::<Timestamp>().unwrap().as_second().to_string();
+            let out = std::process::Command::new("sh")
+                .env("TZ", "UTC")
+                .arg("-c")
+                .arg(format!("{PAST_WINDOW}win 0 \"$3\" \"$4\"\n"))
+                .args(["sh", &second(from), &second(to), &access, &fpm])
+                .output()
+                .unwrap();
+            assert!(out.stderr.is_empty(), "{out:?}");
+            String::from_utf8(out.stdout).unwrap().lines().count()
+        };
+        let every = 15 + 12; // the access lines, the FPM log's lines with a time
+        assert_eq!(lines("2026-12-03T11:02:30Z", "2026-12-03T11:03:30Z"), every);
+        assert_eq!(lines("2026-12-03T11:03:59Z", "2026-12-03T11:05:00Z"), every);
+        assert_eq!(lines("2026-12-03T11:04:00Z", "2026-12-03T11:14:00Z"), 0);
+        assert_eq!(lines("2026-12-02T11:00:00Z", "2026-12-02T11:10:00Z"), 0);
+        // past six hours, whole hours
+        assert_eq!(lines("2026-12-03T05:30:00Z", "2026-12-03T11:59:00Z"), every);
+        assert_eq!(lines("2026-12-03T12:00:00Z", "2026-12-03T19:00:00Z"), 0);
     }
 }
