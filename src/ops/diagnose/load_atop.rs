@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::load_readings::{scores, UserScore};
+use super::load_scores::{scores, UserScore};
 use super::load_services::UNAVAILABLE;
 use super::load_system::Proc;
 

@@ -7,7 +7,8 @@ use serde::Serialize;
 pub use crate::load_thresholds::Thresholds;
 use crate::thresholds::{level, Level};
 
-use super::load_readings::{Readings, UserScore};
+use super::load_readings::Readings;
+use super::load_scores::UserScore;
 use super::load_system as sys;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
