@@ -42,7 +42,8 @@ section oom; dmesg 2>/dev/null | grep -E 'Out of memory: Killed process|oom-kill
 
 /// A past window (`$1`, `$2`: its first and last second, arguments, never part of the script):
 /// `win` keeps each file's lines written in one of its minutes (its hours past 6 h), filtered
-/// on the server by fixed strings the server's own `date` makes in its time zone, in the
+/// on the server by fixed strings (given to grep on its stdin: no argument limit) the server's
+/// own `date` makes in its time zone, in the
 /// formats the logs write: access `03/Dec/2026:11:03`, PHP-FPM `03-Dec-2026 11:03`, Apache
 /// `Thu Dec 03 11:03`, MariaDB and rsyslog `2026-12-03T11:03`, the old slow log
 /// `261203 11:03`, syslog `Dec  3 11:03`. OOM kills from the kernel's lines in syslog, else
@@ -50,7 +51,7 @@ section oom; dmesg 2>/dev/null | grep -E 'Out of memory: Killed process|oom-kill
 const PAST_WINDOW: &str = r#"from=$1 to=$2 step=60 suffix=%M
 [ $((to - from)) -gt 21600 ] && step=3600 suffix=
 pats=$(for f in '%d/%b/%Y:%H:' '%d-%b-%Y %H:' '%a %b %d %H:' '%Y-%m-%dT%H:' '%y%m%d %k:' '%b %e %H:'; do seq $((from - from % step)) "$step" "$to" | sed 's/^/@/' | LC_ALL=C date -f - "+$f$suffix"; done | sort -u)
-win() { shift; [ -n "$pats" ] || return 0; for f; do [ -f "$f" ] && [ ! -L "$f" ] && grep -hF -e "$pats" -- "$f"; done; }
+win() { shift; [ -n "$pats" ] || return 0; for f; do [ -f "$f" ] && [ ! -L "$f" ] && printf '%s\n' "$pats" | grep -hF -f - -- "$f"; done; }
 fresh() { find "$@" -newermt "@$from"; }
 "#;
 
