@@ -42,9 +42,9 @@ section oom; dmesg 2>/dev/null | grep -E 'Out of memory: Killed process|oom-kill
 
 /// A past window (`$1`, `$2`: its first and last second, arguments, never part of the script):
 /// `win` keeps each file's lines written in one of its minutes (its hours past 6 h), filtered
-/// on the server by fixed strings (given to grep on its stdin: no argument limit) the server's
-/// own `date` makes in its time zone, in the
-/// formats the logs write: access `03/Dec/2026:11:03`, PHP-FPM `03-Dec-2026 11:03`, Apache
+/// on the server by fixed strings (given to grep on its stdin: no argument limit) that the
+/// server's own `date` makes in its time zone, in the formats the logs write: access
+/// `03/Dec/2026:11:03`, PHP-FPM `03-Dec-2026 11:03`, Apache
 /// `Thu Dec 03 11:03`, MariaDB and rsyslog `2026-12-03T11:03`, the old slow log
 /// `261203 11:03`, syslog `Dec  3 11:03`. OOM kills from the kernel's lines in syslog, else
 /// the journal; domain logs written since the window began.
