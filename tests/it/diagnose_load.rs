@@ -403,6 +403,9 @@ fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_fu
     assert_eq!(verdict(&row, "php_fpm"), "warn", "{:#}", row["checks"]);
     let apache = &row["readings"]["apache"];
     assert_eq!(apache["max_request_workers"], 50, "{apache:#}");
+    // mod_status on the address Apache listens on: the probe's own request is busy
+    assert!(apache["busy"].as_u64().unwrap() >= 1, "{apache:#}");
+    assert!(apache["idle"].is_u64(), "{apache:#}");
     assert!(
         apache["reached"][0].as_str().unwrap().contains("AH00484"),
         "{apache:#}"

@@ -60,12 +60,14 @@ section sadf; if ! command -v sadf >/dev/null 2>&1; then echo '@unavailable'; el
 "#;
 
 /// Apache: its configuration (MaxRequestWorkers; Debian's `*-available` directories hold what
-/// is not enabled: left out, the enabled links followed), mod_status, and the error log's
+/// is not enabled: left out, the enabled links followed), mod_status (`server-status`, cPanel's
+/// `whm-server-status`) on 127.0.0.1 or an address Apache listens on for port 80 (the first
+/// page with `BusyWorkers:`), and the error log's
 /// "reached MaxRequestWorkers" lines. PHP-FPM logs' "max_children" lines. Domain logs written
 /// in the last hour (regular files only), their last lines.
 const WEB: &str = r#"section apache-conf; for f in /etc/apache2/apache2.conf /etc/apache2/conf/httpd.conf /etc/httpd/conf/httpd.conf /usr/local/apache/conf/httpd.conf; do [ -f "$f" ] && echo "$f"; done
 section apache-max; grep -RhiE --exclude-dir='*-available' '^[[:space:]]*(MaxRequestWorkers|MaxClients|ServerLimit)[[:space:]]' /etc/apache2 /etc/httpd /usr/local/apache/conf 2>/dev/null
-section apache-status; (curl -fsS -m 3 'http://127.0.0.1/server-status?auto' || wget -qO- -T 3 'http://127.0.0.1/server-status?auto') 2>/dev/null | head -n 40
+section apache-status; { echo 127.0.0.1; grep -RhoE --exclude-dir='*-available' '^[[:space:]]*Listen[[:space:]]+[0-9.]+:80([[:space:]]|$)' /etc/apache2 /etc/httpd /usr/local/apache/conf 2>/dev/null | sed -E 's/.*Listen[[:space:]]+//; s/:80.*//'; } | head -n 5 | while IFS= read -r a; do for p in server-status whm-server-status; do u="http://$a/$p?auto"; out=$( (curl -fsS -m 3 -- "$u" || wget -qO- -T 3 -- "$u") 2>/dev/null | head -n 40); case $out in *BusyWorkers:*) printf '%s\n' "$out"; exit 0 ;; esac; done; done
 section apache-errors; win 100000 /var/log/apache2/error.log /var/log/httpd/error_log /usr/local/apache/logs/error_log /etc/apache2/logs/error_log | grep -F 'MaxRequestWorkers' | tail -n 20
 section fpm; find /var/log /opt/cpanel /usr/local/php* -maxdepth 6 -type f \( -name '*fpm*.log' -o -path '*php-fpm/error.log' \) 2>/dev/null | head -n 50 | while IFS= read -r f; do win 100000 "$f" | grep -F 'max_children' | tail -n 20; done
 section domlogs; fresh /var/log/apache2 /var/log/httpd /usr/local/apache/domlogs /etc/apache2/logs/domlogs /var/www/vhosts/system -maxdepth 3 -type f \( -name '*access*' -o -path '*domlogs/*' -o -path '*/httpd/domains/*.log' \) ! -name '*.error.log' ! -name '*.gz' ! -name '*bytes_log*' 2>/dev/null | head -n 200 | while IFS= read -r f; do printf '@file %s\n' "$f"; win 2000 "$f" | tail -n 20000; done

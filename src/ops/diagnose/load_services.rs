@@ -357,6 +357,8 @@ mod tests {
     const ACCESS_LOG: &str =
         include_str!("../../../tests/fixtures/real/apache-access-combined.log");
     const STATUS: &str = include_str!("../../../tests/fixtures/real/apache-server-status-auto.txt");
+    const STATUS_LAB: &str =
+        include_str!("../../../tests/fixtures/real/apache-server-status-auto-lab.txt");
 
     #[test]
     fn reads_apache_fpm_traffic_and_mail() {
@@ -381,6 +383,14 @@ mod tests {
         assert_eq!(a.reached.len(), 1);
         assert!(a.reached[0].contains("AH00484"), "{:?}", a.reached);
         assert!(apache("", "", "", vec![]).is_none());
+        // the lab's own Apache 2.4 (event), its first 40 lines as the probe keeps them
+        let lab: String = STATUS_LAB
+            .lines()
+            .take(40)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let a = apache("x\n", "MaxRequestWorkers 50\n", &lab, vec![]).unwrap();
+        assert_eq!((a.busy, a.idle), (Some(1), Some(24)));
 
         let fpm = fpm_hits(&lines_between(FPM_LOG, Offset::UTC, from, to));
         assert_eq!(fpm.len(), 1);
