@@ -435,6 +435,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;diagnose;load' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'A past window from sysstat''s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the past window (default: now)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'A past moment (same forms as --since): the window of `log_minutes` (10) on each side of it, from sysstat''s history, atop''s log when there is one, and the logs')
             [CompletionResult]::new('--forks', '--forks', [CompletionResultType]::ParameterName, 'Hosts probed at the same time')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')

@@ -406,6 +406,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;diagnose;load'= {
             cand --since 'A past window from sysstat''s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday'
             cand --until 'End of the past window (default: now)'
+            cand --at 'A past moment (same forms as --since): the window of `log_minutes` (10) on each side of it, from sysstat''s history, atop''s log when there is one, and the logs'
             cand --forks 'Hosts probed at the same time'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'

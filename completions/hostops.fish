@@ -289,6 +289,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l since -d 'A past window from sysstat\'s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l until -d 'End of the past window (default: now)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l at -d 'A past moment (same forms as --since): the window of `log_minutes` (10) on each side of it, from sysstat\'s history, atop\'s log when there is one, and the logs' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l forks -d 'Hosts probed at the same time' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l inventory -d 'Inventory file of hosts (TOML)' -r -F

@@ -34,6 +34,9 @@ pub struct Config {
     /// `diagnose load` thresholds (`[diagnose_load]`, each `[warn, fail]`).
     #[serde(default)]
     pub diagnose_load: crate::load_thresholds::Thresholds,
+    /// `diagnose hardware` thresholds (`[diagnose_hardware]`, each `[warn, fail]`).
+    #[serde(default)]
+    pub diagnose_hardware: crate::hardware_thresholds::HardwareThresholds,
 }
 
 fn default_ticket_pattern() -> String {
@@ -55,6 +58,7 @@ impl Default for Config {
             levels: Overrides::default(),
             playbooks: None,
             diagnose_load: Default::default(),
+            diagnose_hardware: Default::default(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod context;
 #[cfg(test)]
 mod cycles;
 pub mod exit;
+pub mod hardware_thresholds;
 pub mod hex;
 pub mod host;
 pub mod identity;
@@ -22,6 +23,7 @@ pub mod ops;
 pub mod output;
 pub mod panel;
 pub mod secret;
+pub mod thresholds;
 pub mod ticket;
 pub mod transport;
 

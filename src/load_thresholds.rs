@@ -32,6 +32,8 @@ pub struct Thresholds {
     pub apache_busy_pct: [f64; 2],
     /// PHP-FPM "max_children" warnings in the window.
     pub fpm_max_children: [f64; 2],
+    /// Requests per minute to one URL of one domain in the window's domain logs.
+    pub url_requests_per_min: [f64; 2],
     /// A statement running this many seconds is a long query.
     pub long_query_s: [f64; 2],
     pub mysql_threads_running: [f64; 2],
@@ -60,6 +62,7 @@ impl Default for Thresholds {
             account_memory_pct: [20.0, 40.0],
             apache_busy_pct: [80.0, 100.0],
             fpm_max_children: [1.0, 20.0],
+            url_requests_per_min: [60.0, 600.0],
             long_query_s: [10.0, 60.0],
             mysql_threads_running: [25.0, 50.0],
             mysql_connections_pct: [80.0, 95.0],

@@ -23,9 +23,15 @@ pub fn run(ctx: &Context, cmd: DiagnoseCommand) -> Result<Finished> {
 }
 
 fn run_load(ctx: &Context, args: LoadArgs) -> Result<Finished> {
-    let past = match &args.since {
-        None => None,
-        Some(s) => {
+    let thresholds = ctx.config.diagnose_load.clone();
+    let past = match (&args.since, &args.at) {
+        (None, None) => None,
+        (_, Some(at)) => {
+            let at = when("--at", at)?;
+            let side = jiff::SignedDuration::from_mins(i64::from(thresholds.log_minutes));
+            Some((at - side, at + side))
+        }
+        (Some(s), None) => {
             let from = when("--since", s)?;
             let to = match &args.until {
                 Some(u) => when("--until", u)?,
@@ -39,13 +45,13 @@ fn run_load(ctx: &Context, args: LoadArgs) -> Result<Finished> {
     };
     let opts = LoadOptions {
         past,
-        thresholds: ctx.config.diagnose_load.clone(),
+        thresholds,
         forks: args.forks,
     };
     finish(ctx, &load::run(ctx, &args.hosts, &opts)?)
 }
 
-/// A `--since`/`--until` value; local forms are read in this machine's time zone.
+/// A `--since`/`--until`/`--at` value; local forms are read in this machine's time zone.
 fn when(flag: &str, s: &str) -> Result<Timestamp> {
     match since::parse(s, &jiff::Zoned::now()) {
         Some(ts) => Ok(ts),

@@ -231,6 +231,25 @@ fn a_failing_disk_is_fail_with_its_facts_and_its_trend_since_the_previous_run() 
         "{text}"
     );
     assert!(text.contains(&format!("failing since {today}")), "{text}");
+
+    // `[diagnose_hardware]` in the config file: 8 pending sectors are below its limits.
+    let config = env.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[diagnose_hardware]\npending_sectors = [1000.0, 1000.0]\n",
+    )
+    .unwrap();
+    let out = lab
+        .hostops(&env)
+        .env("HOSTOPS_CONFIG", &config)
+        .args(["--json", "diagnose", "hardware", "h1"])
+        .output()
+        .unwrap();
+    let r = json(&out);
+    let disks = component(host(&r, "h1"), "disks");
+    let text = disks["findings"][0]["text"].as_str().unwrap();
+    assert!(!text.contains("Current_Pending_Sector"), "{text}");
+    assert!(text.contains("Reallocated_Sector_Ct 1975"), "{text}");
 }
 
 /// A RAID1 of two loop devices of this test's own, taken apart whatever happens.

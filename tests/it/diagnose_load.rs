@@ -1,7 +1,10 @@
 //! `hostops diagnose load` on real lab hosts: a CPU hog and a memory eater started as an
 //! account's user are named as the likely cause with that account and gone once they stop; a
 //! long `SELECT SLEEP(30)` in the host's MariaDB is a long query; a quiet host is all OK; a
-//! full file system (a 1 MiB tmpfs mounted in the host's own mount namespace) is FAIL.
+//! full file system (a 1 MiB tmpfs mounted in the host's own mount namespace) is FAIL; on a
+//! host with the lab's real Apache and PHP-FPM (`lab up --web`), a burst of concurrent requests
+//! to a slow PHP page is named as the busy URL, its pool at max_children and Apache at
+//! MaxRequestWorkers, from the lines the real daemons wrote.
 //! Lab hosts share the machine's CPUs and process table with the other tests: the config file
 //! raises the machine-wide thresholds (load, CPU, memory, disks) out of reach and the tests
 //! judge per-account scores. Only processes these tests start are ever signalled.
@@ -305,4 +308,205 @@ fn a_past_window_reads_sysstat_history_or_says_not_available() {
     assert_eq!(verdict(&row, "history"), "ok", "{:#}", row["checks"]);
     let history = &row["readings"]["history"];
     assert!(history["samples"].as_u64().unwrap() >= 1, "{history:#}");
+}
+
+/// Puts a page that sleeps `seconds` at `docroot/slow.php` in h1 (written by root, 0644).
+fn slow_page(lab: &Lab, docroot: &str, seconds: f64) {
+    let micros = (seconds * 1e6) as u64;
+    let o = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "printf '<?php usleep(%s); echo \"slow\\n\";\n' \"$1\" >\"$2/slow.php\"",
+            "sh",
+            &micros.to_string(),
+            docroot,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// `n` concurrent GETs of `http://DOMAIN/slow.php?n=I` from the machine to h1's Apache; the
+/// HTTP status of each.
+fn burst(lab: &Lab, domain: &str, n: usize) -> Vec<String> {
+    let mut cmd = std::process::Command::new("curl");
+    cmd.args(["-sS", "-w", "%{http_code}\\n"])
+        .args(["--parallel", "--parallel-immediate", "--parallel-max"])
+        .arg(n.to_string())
+        .args(["--max-time", "60", "--resolve"])
+        .arg(format!("{domain}:80:{}", lab.address(1)));
+    for i in 0..n {
+        cmd.args(["-o", "/dev/null"])
+            .arg(format!("http://{domain}/slow.php?n={i}"));
+    }
+    let o = cmd.output().expect("run curl");
+    stdout(&o).lines().map(str::to_string).collect()
+}
+
+/// The three causes the burst leaves, by name.
+fn assert_the_burst_is_named(row: &Value, when: &str) {
+    let named = causes(row);
+    for cause in [
+        "Apache at MaxRequestWorkers",
+        "php-fpm pool webby at max_children",
+        "busy URL webby.test /slow.php",
+    ] {
+        assert!(
+            named.iter().any(|c| c == cause),
+            "{when}: {cause}: {named:?}"
+        );
+    }
+}
+
+/// One web lab (panel none's layout: the pool is the account's, `pm.max_children = 5`;
+/// Apache's `MaxRequestWorkers 50`): 60 concurrent requests to a page that sleeps 0.8 s.
+#[test]
+fn a_burst_on_a_slow_page_is_the_busy_url_its_pool_at_max_children_and_apache_full() {
+    let _apt = crate::weblab::web_packages();
+    let env = Env::new();
+    let lab = Lab::up_with_web(1, "none");
+    lab.lab("add-account", &["h1", "webby", "--domain", "webby.test"]);
+    slow_page(&lab, "/var/www/webby.test/public_html", 0.8);
+    let config = env.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("{CONFIG}url_requests_per_min = [2.0, 1000.0]\n"),
+    )
+    .unwrap();
+
+    // While the burst runs: sysstat's real collector and atop write h1's history of today
+    // (atop's first sample counts since boot: five 2 s samples give four), and the account
+    // runs a busy loop for 6 s, over before the "now" report
+    let mut started_here = Started {
+        lab: &lab,
+        pids: Vec::new(),
+    };
+    started_here.start(
+        None,
+        "mkdir -p /var/log/sysstat && exec /usr/lib/sysstat/sadc -S DISK 2 6 \"/var/log/sysstat/sa$(date +%d)\"",
+    );
+    started_here.start(
+        None,
+        "mkdir -p /var/log/atop && exec atop -w \"/var/log/atop/atop_$(date +%Y%m%d)\" 2 5",
+    );
+    started_here.start(Some("webby"), "exec timeout 6 sh -c 'while :; do :; done'");
+    let started = jiff::Timestamp::now();
+    let codes = burst(&lab, "webby.test", 60);
+    assert_eq!(codes.len(), 60, "{codes:?}");
+    assert!(codes.iter().all(|c| c == "200"), "{codes:?}");
+
+    let (row, code) = diagnose(&lab, &env, &config);
+    assert_eq!(code, 1, "{:#}", row["checks"]);
+    assert_the_burst_is_named(&row, "now");
+    assert_eq!(verdict(&row, "apache"), "fail", "{:#}", row["checks"]);
+    assert_eq!(verdict(&row, "php_fpm"), "warn", "{:#}", row["checks"]);
+    let apache = &row["readings"]["apache"];
+    assert_eq!(apache["max_request_workers"], 50, "{apache:#}");
+    // mod_status on the address Apache listens on: the probe's own request is busy
+    assert!(apache["busy"].as_u64().unwrap() >= 1, "{apache:#}");
+    assert!(apache["idle"].is_u64(), "{apache:#}");
+    assert!(
+        apache["reached"][0].as_str().unwrap().contains("AH00484"),
+        "{apache:#}"
+    );
+    let fpm = &row["readings"]["fpm"][0];
+    assert_eq!(fpm["pool"], "webby", "{fpm:#}");
+    assert!(
+        fpm["last"]
+            .as_str()
+            .unwrap()
+            .contains("WARNING: [pool webby] server reached max_children setting (5)"),
+        "{fpm:#}"
+    );
+    let traffic = &row["readings"]["traffic"];
+    assert_eq!(traffic["top_urls"][0]["what"], "webby.test /slow.php");
+    assert_eq!(traffic["top_urls"][0]["count"], 60, "{traffic:#}");
+    assert_eq!(traffic["top_domains"][0]["what"], "webby.test");
+    let evidence = row["causes"].to_string();
+    assert!(
+        evidence.contains("60 requests in 10 min (6.0/min)"),
+        "{evidence}"
+    );
+
+    // --at: the same troubles read back from the logs of that moment (filtered on the host)
+    // and sysstat's history; three hours earlier, none of them
+    for pid in &started_here.pids {
+        lab.sh(
+            "h1",
+            &[
+                "sh",
+                "-c",
+                "while kill -0 \"$1\" 2>/dev/null; do sleep 0.2; done",
+                "sh",
+                pid,
+            ],
+        );
+    }
+    let at = |when: jiff::Timestamp| {
+        let o = lab
+            .hostops(&env)
+            .env("HOSTOPS_CONFIG", &config)
+            .args([
+                "--json",
+                "diagnose",
+                "load",
+                "h1",
+                "--at",
+                &when.to_string(),
+            ])
+            .output()
+            .unwrap();
+        envelope(&o)["result"]["hosts"][0].clone()
+    };
+    let row = at(started);
+    assert_the_burst_is_named(&row, "--at");
+    let named = causes(&row);
+    assert_eq!(row["readings"]["traffic"]["top_urls"][0]["count"], 60);
+    assert_eq!(verdict(&row, "history"), "ok", "{:#}", row["checks"]);
+    let history = &row["readings"]["history"];
+    assert!(history["samples"].as_u64().unwrap() >= 2, "{history:#}");
+    assert!(history["disk_util_max_pct"].is_number(), "{history:#}");
+    let atop = &row["readings"]["atop"];
+    assert!(atop["samples"].as_u64().unwrap() >= 2, "{atop:#}");
+    assert!(
+        named.iter().any(|c| c == "account webby"),
+        "atop's busy loop of webby: {named:?} {atop:#}"
+    );
+    let before = at(started - jiff::SignedDuration::from_hours(3));
+    let named = causes(&before);
+    assert!(
+        !named
+            .iter()
+            .any(|c| c.contains("webby") || c.contains("Apache")),
+        "{named:?}"
+    );
+    assert_eq!(verdict(&before, "php_fpm"), "ok", "{:#}", before["checks"]);
+    assert_eq!(before["readings"]["traffic"]["requests"], 0);
+}
+
+/// `--at` from the hostile table: refused before any host is asked (an unknown host here),
+/// nothing runs; `--at` with `--since` is a usage error.
+#[test]
+fn a_hostile_or_conflicting_at_is_refused_before_any_host() {
+    let env = Env::new();
+    let h = crate::hostile::Hostile::new(env.path());
+    for (name, value) in h.values() {
+        let o = env
+            .hostops()
+            .args(["-t", "T-1", "diagnose", "load", "nohost", "--at", value])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+    }
+    h.assert_nothing_ran();
+    let o = env
+        .hostops()
+        .args([
+            "-t", "T-1", "diagnose", "load", "nohost", "--at", "1h", "--since", "2h",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--at"), "{}", stderr(&o));
 }

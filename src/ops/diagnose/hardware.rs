@@ -18,6 +18,7 @@ use serde::Serialize;
 pub use history::{Readings, Trend};
 
 use crate::context::Context;
+use crate::hardware_thresholds::HardwareThresholds;
 use crate::host::kv::sections;
 use crate::ops::fanout;
 use crate::ops::outcome::{error_text, Outcome};
@@ -139,7 +140,7 @@ pub fn diagnose(ctx: &Context, names: &[String], forks: usize) -> Result<Hardwar
         let d = match r {
             Ok(text) => {
                 let prior = history.get(&h.name).map(Vec::as_slice).unwrap_or(&[]);
-                let d = judge_host(&h.name, &text, prior, &today);
+                let d = judge_host(&h.name, &text, prior, &today, &ctx.config.diagnose_hardware);
                 if let Some(readings) = &d.readings {
                     history::record(ctx, &h.name, readings)?;
                 }
@@ -173,8 +174,15 @@ fn rank(d: &HostDiagnosis) -> u8 {
     }
 }
 
-/// The diagnosis of one host from its probe output, its earlier runs and today's date.
-fn judge_host(host: &str, text: &str, history: &[Prior], today: &str) -> HostDiagnosis {
+/// The diagnosis of one host from its probe output, its earlier runs, today's date and the
+/// configured thresholds.
+fn judge_host(
+    host: &str,
+    text: &str,
+    history: &[Prior],
+    today: &str,
+    thresholds: &HardwareThresholds,
+) -> HostDiagnosis {
     let s = sections(text);
     let get = |k: &str| s.get(k).map(String::as_str);
     let tools: Vec<&str> = get("tools").unwrap_or("").lines().collect();
@@ -214,7 +222,7 @@ fn judge_host(host: &str, text: &str, history: &[Prior], today: &str) -> HostDia
                     })
                     .map(|t| t.what.clone())
                     .collect();
-                smart::judge(d, &grown)
+                smart::judge(d, &grown, thresholds)
             })
             .collect();
         let n = readings.disks.len();
@@ -244,7 +252,7 @@ fn judge_host(host: &str, text: &str, history: &[Prior], today: &str) -> HostDia
     let memory = match get("edac") {
         None => not_available("memory", "no EDAC driver loaded"),
         Some(_) => {
-            let mut findings = memory::judge(&readings.memory);
+            let mut findings = memory::judge(&readings.memory, thresholds);
             findings.extend(
                 trends
                     .iter()
@@ -358,7 +366,13 @@ mod tests {
             ("mdstat", "Personalities :\nunused devices: <none>\n"),
             ("kernel", ""),
         ]);
-        let d = judge_host("h1", &text, &[], "2026-12-03");
+        let d = judge_host(
+            "h1",
+            &text,
+            &[],
+            "2026-12-03",
+            &HardwareThresholds::default(),
+        );
         assert_eq!(d.verdict, Some(Verdict::Fail));
         assert_eq!(d.components[0].verdict, Verdict::Fail);
         assert_eq!(d.components[1].verdict, Verdict::Ok);
@@ -380,6 +394,7 @@ mod tests {
             &probe_text(&[("tools", ""), ("kernel", "")]),
             &[],
             "x",
+            &HardwareThresholds::default(),
         );
         assert_eq!(d.verdict, Some(Verdict::Ok));
         assert_eq!(d.components[0].verdict, Verdict::NotAvailable);

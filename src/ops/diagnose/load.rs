@@ -15,7 +15,8 @@ use crate::ops::outcome::{error_text, Outcome};
 use crate::transport::{self, TransportError};
 
 pub struct LoadOptions {
-    /// A past window (`--since`/`--until`); None is "now".
+    /// A past window (`--since`/`--until`, or `--at` with `log_minutes` on each side); None
+    /// is "now".
     pub past: Option<(Timestamp, Timestamp)>,
     pub thresholds: Thresholds,
     pub forks: usize,
@@ -44,9 +45,6 @@ pub struct HostLoad {
 
 pub fn run(ctx: &Context, names: &[String], opts: &LoadOptions) -> Result<LoadReport> {
     let hosts = ctx.hosts(names)?;
-    let day = opts
-        .past
-        .and_then(|(from, _)| from.to_zoned(jiff::tz::TimeZone::UTC).day().try_into().ok());
     let window = match opts.past {
         Some((from, to)) => Window::Past { from, to },
         None => Window::Recent {
@@ -56,7 +54,7 @@ pub fn run(ctx: &Context, names: &[String], opts: &LoadOptions) -> Result<LoadRe
     let bar = ctx.printer.count(hosts.len() as u64, "diagnosing");
     let results = fanout::for_each(&hosts, opts.forks, |h| {
         let r = ctx.connect(h).and_then(|t| {
-            let out = transport::run_ok(&*t, &load_probe::command(day))?;
+            let out = transport::run_ok(&*t, &load_probe::command(opts.past))?;
             Ok(load_readings::parse(&out.stdout_text(), window))
         });
         bar.inc(1);

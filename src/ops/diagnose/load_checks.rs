@@ -5,8 +5,10 @@
 use serde::Serialize;
 
 pub use crate::load_thresholds::Thresholds;
+use crate::thresholds::{level, Level};
 
-use super::load_readings::{Readings, UserScore};
+use super::load_readings::Readings;
+use super::load_scores::UserScore;
 use super::load_system as sys;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -19,13 +21,11 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn of(value: f64, [warn, fail]: [f64; 2]) -> Verdict {
-        if value >= fail {
-            Verdict::Fail
-        } else if value >= warn {
-            Verdict::Warn
-        } else {
-            Verdict::Ok
+    pub fn of(value: f64, limits: [f64; 2]) -> Verdict {
+        match level(value, limits) {
+            Level::Fail => Verdict::Fail,
+            Level::Warn => Verdict::Warn,
+            Level::Below => Verdict::Ok,
         }
     }
 
@@ -269,11 +269,16 @@ pub fn checks(r: &Readings, t: &Thresholds) -> Vec<Check> {
                     "history",
                     Verdict::of(per_cpu, t.load_per_cpu)
                         .max(Verdict::of(h.iowait_mean, t.iowait_pct))
-                        .max(Verdict::of(h.memory_used_max_pct, t.memory_used_pct)),
+                        .max(Verdict::of(h.memory_used_max_pct, t.memory_used_pct))
+                        .max(Verdict::of(h.disk_util_max_pct.unwrap_or(0.0), t.disk_util_pct)),
                     format!(
-                        "{} samples: load max {} (mean {}), user {}% system {}% iowait {}% steal {}%, memory max {}%",
+                        "{} samples: load max {} (mean {}), user {}% system {}% iowait {}% steal {}%, memory max {}%{}",
                         h.samples, h.load1_max, h.load1_mean, h.user_mean, h.system_mean,
-                        h.iowait_mean, h.steal_mean, h.memory_used_max_pct
+                        h.iowait_mean, h.steal_mean, h.memory_used_max_pct,
+                        match (&h.disk_busiest, h.disk_util_max_pct, h.disk_await_max_ms) {
+                            (Some(d), Some(u), Some(a)) => format!(", {d} {u}% util (await max {a} ms)"),
+                            _ => String::new(),
+                        }
                     ),
                 )
             }
@@ -305,7 +310,7 @@ pub struct Cause {
 /// jobs running now and the busiest URLs and clients of the domain logs.
 pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
     let mut out: Vec<(f64, Cause)> = Vec::new();
-    for u in &r.users {
+    for u in r.judged_users() {
         let v = Verdict::of(u.cpu_pct, t.account_cpu_pct)
             .max(Verdict::of(u.mem_pct, t.account_memory_pct));
         if v >= Verdict::Warn {
@@ -356,6 +361,7 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
             },
         ));
     }
+    web_causes(r, t, &mut out);
     if r.traffic.requests > 0 {
         let mut evidence = vec![format!(
             "{} requests in the domain logs in {} min",
@@ -365,6 +371,7 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
         let line = |kind: &str, c: &super::load_services::Count| {
             format!("  {kind} {}: {}", c.what, c.count)
         };
+        evidence.extend(r.traffic.top_domains.iter().map(|c| line("domain", c)));
         evidence.extend(r.traffic.top_urls.iter().map(|c| line("URL", c)));
         evidence.extend(r.traffic.top_ips.iter().map(|c| line("client", c)));
         out.push((
@@ -397,6 +404,80 @@ pub fn causes(r: &Readings, t: &Thresholds) -> Vec<Cause> {
     }
     out.sort_by(|a, b| b.0.total_cmp(&a.0));
     out.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Apache out of workers, PHP-FPM pools at max_children, and the busiest URL when its rate
+/// is over `url_requests_per_min`: each with its log lines or counts.
+fn web_causes(r: &Readings, t: &Thresholds, out: &mut Vec<(f64, Cause)>) {
+    let rank = |v: Verdict, within: f64| 1000.0 * v as u8 as f64 + within;
+    if let Some(a) = r.apache.as_ref().filter(|a| !a.reached.is_empty()) {
+        let mut evidence = vec![format!(
+            "{} \"reached MaxRequestWorkers\" in {} min (MaxRequestWorkers {})",
+            a.reached.len(),
+            r.minutes(),
+            a.max_request_workers
+                .map_or_else(|| "unknown".to_string(), |m| m.to_string())
+        )];
+        evidence.extend(a.reached.iter().rev().take(3).map(|l| format!("  {l}")));
+        out.push((
+            rank(Verdict::Fail, 300.0),
+            Cause {
+                cause: "Apache at MaxRequestWorkers".into(),
+                verdict: Verdict::Fail,
+                evidence,
+            },
+        ));
+    }
+    for h in &r.fpm {
+        let v = Verdict::of(h.times as f64, t.fpm_max_children);
+        if v >= Verdict::Warn {
+            out.push((
+                rank(v, 200.0),
+                Cause {
+                    cause: format!("php-fpm pool {} at max_children", h.pool),
+                    verdict: v,
+                    evidence: vec![
+                        format!(
+                            "pool {} reached max_children {} times in {} min",
+                            h.pool,
+                            h.times,
+                            r.minutes()
+                        ),
+                        format!("  {}", h.last),
+                    ],
+                },
+            ));
+        }
+    }
+    if let Some(url) = r.traffic.top_urls.first() {
+        let per_min = url.count as f64 / r.minutes().max(1) as f64;
+        let v = Verdict::of(per_min, t.url_requests_per_min);
+        if v >= Verdict::Warn {
+            let clients = r
+                .traffic
+                .top_ips
+                .iter()
+                .map(|c| format!("{} ({})", c.what, c.count))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push((
+                rank(v, 100.0),
+                Cause {
+                    cause: format!("busy URL {}", url.what),
+                    verdict: v,
+                    evidence: vec![
+                        format!(
+                            "{} requests in {} min ({per_min:.1}/min) to {}",
+                            url.count,
+                            r.minutes(),
+                            url.what
+                        ),
+                        format!("  top clients: {clients}"),
+                    ],
+                },
+            ));
+        }
+    }
 }
 
 fn account_evidence(u: &UserScore, r: &Readings) -> Vec<String> {

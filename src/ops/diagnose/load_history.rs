@@ -1,5 +1,5 @@
-//! A past window from sysstat's history: `sadf -j SAFILE -- -q -u -r` (JSON; sysstat 12)
-//! read into load, CPU split and memory per sample, and summed up over the window.
+//! A past window from sysstat's history: `sadf -j SAFILE -- -q -u -r -d` (JSON; sysstat 12)
+//! read into load, CPU split, memory and disks per sample, and summed up over the window.
 
 use jiff::{civil, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,10 @@ pub struct History {
     pub iowait_mean: f64,
     pub steal_mean: f64,
     pub memory_used_max_pct: f64,
+    /// The busiest disk of any sample: its %util and await (ms); None without disk samples.
+    pub disk_util_max_pct: Option<f64>,
+    pub disk_await_max_ms: Option<f64>,
+    pub disk_busiest: Option<String>,
     /// When the 1-minute load peaked (the sample's UTC time).
     pub load1_peak_at: Option<Timestamp>,
 }
@@ -40,6 +44,17 @@ struct Sample {
     cpu_load: Vec<CpuLoad>,
     memory: Option<Mem>,
     queue: Option<Queue>,
+    #[serde(default)]
+    disk: Vec<Disk>,
+}
+#[derive(Deserialize)]
+struct Disk {
+    #[serde(rename = "disk-device")]
+    device: String,
+    #[serde(rename = "util-percent", default)]
+    util_pct: f64,
+    #[serde(default)]
+    r#await: f64,
 }
 #[derive(Deserialize)]
 struct Stamp {
@@ -104,6 +119,13 @@ pub fn parse(json: &str, from: Timestamp, to: Timestamp) -> Option<History> {
             iowait += c.iowait;
             steal += c.steal;
         }
+        for d in &s.disk {
+            if h.disk_util_max_pct.is_none_or(|u| d.util_pct > u) {
+                h.disk_util_max_pct = Some(d.util_pct);
+                h.disk_busiest = Some(d.device.clone());
+            }
+            h.disk_await_max_ms = Some(h.disk_await_max_ms.unwrap_or(0.0).max(d.r#await));
+        }
         if let Some(m) = &s.memory {
             h.memory_used_max_pct = h.memory_used_max_pct.max(m.used_pct);
         }
@@ -124,19 +146,34 @@ pub fn parse(json: &str, from: Timestamp, to: Timestamp) -> Option<History> {
 mod tests {
     use super::*;
 
-    const REAL: &str = include_str!("../../../tests/fixtures/real/sadf-j-q-u-r.json");
+    /// `sadc -S DISK 1 3` while `dd` wrote 200 MiB (tests/fixtures/real/README.md).
+    const REAL: &str = include_str!("../../../tests/fixtures/real/sadf-j-q-u-r-d.json");
 
     #[test]
     fn reads_a_real_sadf_json_window() {
-        let from: Timestamp = "2026-12-03T08:55:00Z".parse().unwrap();
-        let to: Timestamp = "2026-12-03T08:56:00Z".parse().unwrap();
+        let from: Timestamp = "2026-12-03T11:08:00Z".parse().unwrap();
+        let to: Timestamp = "2026-12-03T11:09:00Z".parse().unwrap();
         let h = parse(REAL, from, to).unwrap();
         assert_eq!(h.samples, 2);
-        assert_eq!(h.load1_max, 3.84);
-        assert_eq!(h.user_mean, 58.21);
-        assert_eq!(h.steal_mean, 3.24);
-        assert_eq!(h.memory_used_max_pct, 2.08);
-        let later: Timestamp = "2026-12-03T09:00:00Z".parse().unwrap();
+        assert_eq!(h.load1_max, 0.58);
+        assert_eq!(
+            h.load1_peak_at,
+            Some("2026-12-03T11:08:34Z".parse().unwrap())
+        );
+        assert_eq!(
+            (h.system_mean, h.iowait_mean, h.steal_mean),
+            (3.25, 2.01, 2.25)
+        );
+        assert_eq!(h.memory_used_max_pct, 1.53);
+        assert_eq!(
+            (
+                h.disk_busiest.as_deref(),
+                h.disk_util_max_pct,
+                h.disk_await_max_ms
+            ),
+            (Some("vda"), Some(15.6), Some(0.65))
+        );
+        let later: Timestamp = "2026-12-03T11:10:00Z".parse().unwrap();
         assert_eq!(parse(REAL, later, later).unwrap().samples, 0);
         assert!(parse("not json", from, to).is_none());
     }

@@ -1,12 +1,12 @@
 //! A host's readings from one run of the load probe: the sections read by the system and
 //! services readers, processes summed per user (sys-snap's "scores") and the jobs running now.
 
-use std::collections::BTreeMap;
-
 use jiff::{tz::Offset, SignedDuration, Timestamp};
 use serde::Serialize;
 
+use super::load_atop::{self, Atop};
 use super::load_history::{self, History};
+use super::load_scores::{scores, UserScore};
 use super::load_services::{self as svc, Apache, FpmHit, Mysql, Traffic};
 use super::load_system::{self as sys, CpuSplit, DiskIo, Filesystem, Memory, Proc};
 use crate::host::kv::sections;
@@ -23,6 +23,8 @@ pub struct Readings {
     pub history: Option<History>,
     #[serde(skip)]
     pub history_asked: bool,
+    /// atop's log of a past window, per user; None when not asked for or not there.
+    pub atop: Option<Atop>,
     pub cpus: u32,
     pub load: [f64; 3],
     pub cpu: Option<CpuSplit>,
@@ -51,27 +53,6 @@ pub struct Readings {
     pub processes: Vec<Proc>,
 }
 
-/// One user's processes summed: CPU in percent of one CPU, memory in percent of RAM.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct UserScore {
-    pub user: String,
-    pub uid: u32,
-    /// A hosting account (a named login UID from 1000 up), not a system user.
-    pub account: bool,
-    pub cpu_pct: f64,
-    pub mem_pct: f64,
-    pub processes: u32,
-    pub top_commands: Vec<CommandScore>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CommandScore {
-    pub command: String,
-    pub cpu_pct: f64,
-    pub mem_pct: f64,
-    pub processes: u32,
-}
-
 /// Programs of backups and panel updates (cPanel, Plesk, DirectAdmin) and cron itself.
 const JOBS: &[&str] = &[
     "pkgacct",
@@ -88,60 +69,6 @@ const JOBS: &[&str] = &[
     "dnf",
     "yum",
 ];
-
-fn round1(v: f64) -> f64 {
-    (v * 10.0).round() / 10.0
-}
-
-/// Sums processes per user, then per command within each user.
-pub fn scores(processes: &[Proc]) -> Vec<UserScore> {
-    let mut users: BTreeMap<&str, UserScore> = BTreeMap::new();
-    let mut commands: BTreeMap<(&str, String), CommandScore> = BTreeMap::new();
-    for p in processes {
-        let u = users.entry(&p.user).or_insert_with(|| UserScore {
-            user: p.user.clone(),
-            uid: p.uid,
-            // a UID this host's passwd does not name (ps prints the number) is not one of its
-            // accounts: a container's, or another lab host's on a shared machine
-            account: (1000..65534).contains(&p.uid) && p.user != p.uid.to_string(),
-            cpu_pct: 0.0,
-            mem_pct: 0.0,
-            processes: 0,
-            top_commands: Vec::new(),
-        });
-        u.cpu_pct += p.cpu_pct;
-        u.mem_pct += p.mem_pct;
-        u.processes += 1;
-        let c = commands
-            .entry((&p.user, p.command()))
-            .or_insert_with(|| CommandScore {
-                command: p.command(),
-                cpu_pct: 0.0,
-                mem_pct: 0.0,
-                processes: 0,
-            });
-        c.cpu_pct += p.cpu_pct;
-        c.mem_pct += p.mem_pct;
-        c.processes += 1;
-    }
-    for ((user, _), mut c) in commands {
-        c.cpu_pct = round1(c.cpu_pct);
-        c.mem_pct = round1(c.mem_pct);
-        if let Some(u) = users.get_mut(user) {
-            u.top_commands.push(c);
-        }
-    }
-    let mut out: Vec<UserScore> = users.into_values().collect();
-    for u in &mut out {
-        u.cpu_pct = round1(u.cpu_pct);
-        u.mem_pct = round1(u.mem_pct);
-        u.top_commands
-            .sort_by(|a, b| (b.cpu_pct + b.mem_pct).total_cmp(&(a.cpu_pct + a.mem_pct)));
-        u.top_commands.truncate(3);
-    }
-    out.sort_by(|a, b| (b.cpu_pct + b.mem_pct).total_cmp(&(a.cpu_pct + a.mem_pct)));
-    out
-}
 
 /// Backups and panel updates by program name, and the children of cron.
 fn jobs(processes: &[Proc]) -> Vec<Proc> {
@@ -217,6 +144,7 @@ pub fn parse(text: &str, window: Window) -> Readings {
         to,
         history: s.get("sadf").and_then(|j| load_history::parse(j, from, to)),
         history_asked: s.contains_key("sadf"),
+        atop: s.get("atop").and_then(|t| load_atop::parse(t)),
         cpus: get("cpus").trim().parse().unwrap_or(0),
         load: facts::parse_loadavg(get("loadavg")),
         cpu: sys::cpu_split(get("stat1"), get("stat2")),
@@ -266,8 +194,21 @@ impl Readings {
         self.to.duration_since(self.from).as_mins()
     }
 
+    /// The users the window is judged on: atop's sums of a past window when its log is
+    /// there, else the processes now.
+    pub fn judged_users(&self) -> &[UserScore] {
+        match &self.atop {
+            Some(a) => &a.users,
+            None => &self.users,
+        }
+    }
+
     pub fn accounts(&self) -> Vec<UserScore> {
-        self.users.iter().filter(|u| u.account).cloned().collect()
+        self.judged_users()
+            .iter()
+            .filter(|u| u.account)
+            .cloned()
+            .collect()
     }
 }
 
@@ -283,6 +224,8 @@ fn parse_offset(text: &str) -> Offset {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     #[test]

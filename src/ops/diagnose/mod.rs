@@ -3,9 +3,11 @@
 
 pub mod hardware;
 pub mod load;
+pub mod load_atop;
 pub mod load_checks;
 pub mod load_history;
 pub mod load_probe;
 pub mod load_readings;
+pub mod load_scores;
 pub mod load_services;
 pub mod load_system;

@@ -1,13 +1,15 @@
 //! Memory errors from the kernel's EDAC counters (`/sys/devices/system/edac/mc/*`): corrected
 //! (CE) and uncorrected (UE) errors per memory controller and per DIMM with its slot label.
 //!
-//! Thresholds: FAIL for any uncorrected error; WARN for corrected errors (a DIMM that keeps
-//! correcting is failing slowly). No EDAC directory means no EDAC driver: "not available",
+//! Thresholds (`[diagnose_hardware]`, by default): FAIL for any uncorrected error; WARN for
+//! corrected errors (a DIMM that keeps correcting is failing slowly). No EDAC directory means no EDAC driver: "not available",
 //! not "no errors".
 
 use serde::{Deserialize, Serialize};
 
 use super::{Finding, Part, Verdict};
+use crate::hardware_thresholds::HardwareThresholds;
+use crate::thresholds::{level, Level};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct McReading {
@@ -38,7 +40,7 @@ pub fn parse(text: &str) -> Vec<McReading> {
         .collect()
 }
 
-pub fn judge(readings: &[McReading]) -> Vec<Finding> {
+pub fn judge(readings: &[McReading], t: &HardwareThresholds) -> Vec<Finding> {
     // The DIMMs say where; a controller's total only when it has no DIMM rows.
     let has_dimms = |mc: &str| {
         readings
@@ -48,18 +50,20 @@ pub fn judge(readings: &[McReading]) -> Vec<Finding> {
     readings
         .iter()
         .filter(|r| r.name.contains('/') || !has_dimms(&r.name))
-        .filter(|r| r.ce > 0 || r.ue > 0)
-        .map(|r| {
+        .filter_map(|r| {
+            let verdict = match level(r.ue as f64, t.memory_uncorrected)
+                .max(level(r.ce as f64, t.memory_corrected))
+            {
+                Level::Fail => Verdict::Fail,
+                Level::Warn => Verdict::Warn,
+                Level::Below => return None,
+            };
             let slot = match &r.label {
                 Some(l) => format!("{} ({l})", r.name),
                 None => r.name.clone(),
             };
-            Finding {
-                verdict: if r.ue > 0 {
-                    Verdict::Fail
-                } else {
-                    Verdict::Warn
-                },
+            Some(Finding {
+                verdict,
                 text: format!("{slot}: {} corrected, {} uncorrected errors", r.ce, r.ue),
                 part: Some(Part {
                     kind: "memory".into(),
@@ -67,7 +71,7 @@ pub fn judge(readings: &[McReading]) -> Vec<Finding> {
                     serial: None,
                     slot,
                 }),
-            }
+            })
         })
         .collect()
 }
@@ -79,11 +83,11 @@ mod tests {
     #[test]
     fn uncorrected_is_fail_corrected_is_warn_and_the_slot_is_named() {
         let r = parse("mc mc0 5 0\ndimm mc0/dimm0 0 0 CPU_SrcID#0_Ha#0_Chan#0_DIMM#0\ndimm mc0/dimm1 5 0 CPU_SrcID#0_Ha#0_Chan#1_DIMM#0\nmc mc1 0 2\n");
-        let f = judge(&r);
+        let f = judge(&r, &HardwareThresholds::default());
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].verdict, Verdict::Warn);
         assert!(f[0].text.contains("Chan#1_DIMM#0"), "{}", f[0].text);
         assert_eq!(f[1].verdict, Verdict::Fail);
-        assert!(judge(&parse("mc mc0 0 0\n")).is_empty());
+        assert!(judge(&parse("mc mc0 0 0\n"), &HardwareThresholds::default()).is_empty());
     }
 }

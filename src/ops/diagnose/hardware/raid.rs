@@ -118,9 +118,12 @@ pub fn add_detail(array: &mut ArrayReading, text: &str) {
         if cols.len() >= 6 && cols.contains(&"faulty") {
             let device = cols[cols.len() - 1].to_string();
             if device.starts_with("/dev/") && !array.failed.iter().any(|m| m.device == device) {
+                // a faulty member has left its slot (RaidDevice `-`): its Number is the
+                // descriptor number /proc/mdstat shows in brackets
+                let role = if cols[3] == "-" { cols[0] } else { cols[3] };
                 array.failed.push(Member {
                     device,
-                    role: cols[3].to_string(),
+                    role: role.to_string(),
                 });
             }
         }
@@ -207,27 +210,34 @@ mod tests {
 
     #[test]
     fn a_failed_member_is_named_with_its_slot() {
+        // the mdstat line of the same array: its first member marked (F)
         let mut a = parse_mdstat(
-            "Personalities : [raid1]\nmd1 : active raid1 sdx[1](F) sdy[0]\n      976630464 blocks super 1.2 [2/1] [U_]\n\nunused devices: <none>\n",
+            "Personalities : [raid1]\nmd1 : active raid1 sdb3[1] sda3[0](F)\n      41909248 blocks super 1.2 [2/1] [_U]\n\nunused devices: <none>\n",
         )
         .remove(0);
-        assert_eq!(
-            a.failed,
-            vec![Member {
-                device: "/dev/sdx".into(),
-                role: "1".into()
-            }]
-        );
-        add_detail(&mut a, "             State : clean, degraded \n    Number   Major   Minor   RaidDevice State\n       0       8       0        0      active sync   /dev/sdy\n       1       8      16        -      faulty   /dev/sdx\n");
-        assert_eq!(a.failed.len(), 1);
-        assert_eq!(a.state.as_deref(), Some("clean, degraded"));
+        let member = Member {
+            device: "/dev/sda3".into(),
+            role: "0".into(),
+        };
+        assert_eq!(a.failed, vec![member.clone()]);
+        let detail = include_str!("../../../../tests/fixtures/real/mdadm-detail-raid1-faulty.txt");
+        add_detail(&mut a, detail);
+        assert_eq!(a.failed, vec![member.clone()], "named once");
+        assert_eq!(a.state.as_deref(), Some("active, degraded"));
         let f = judge(&a);
         assert_eq!(f.len(), 1);
         assert!(
-            f[0].text.contains("member /dev/sdx (slot 1) failed"),
+            f[0].text.contains("member /dev/sda3 (slot 0) failed"),
             "{}",
             f[0].text
         );
+        // mdadm --detail alone names the faulty member with its descriptor number
+        let mut b = parse_mdstat(
+            "md1 : active raid1 sdb3[1]\n      41909248 blocks super 1.2 [2/1] [_U]\n",
+        )
+        .remove(0);
+        add_detail(&mut b, detail);
+        assert_eq!(b.failed, vec![member]);
         let ok = parse_mdstat("md0 : active raid1 sda1[0] sdb1[1]\n      100 blocks [2/2] [UU]\n");
         assert!(judge(&ok[0]).is_empty());
     }

@@ -1,11 +1,12 @@
 //! Disks from `smartctl -a -j` (one JSON document per device): the readings a vendor asks for
 //! and a verdict per disk.
 //!
-//! Thresholds: FAIL when the overall health check failed (`smart_status.passed` false, exit bit
-//! 3), an attribute is at or below its threshold now (exit bit 4), pending or offline
-//! uncorrectable sectors are above 0, an NVMe critical warning is set or wear reached 100 %;
-//! WARN for reallocated sectors above 0, NVMe media errors, wear at 80 % or more, an attribute
-//! below threshold in the past (bit 5) or self-test errors (bit 7). Exit bit 2 alone (a SMART
+//! FAIL when the overall health check failed (`smart_status.passed` false, exit bit 3), an
+//! attribute is at or below its threshold now (exit bit 4) or an NVMe critical warning is set;
+//! WARN for an attribute below threshold in the past (bit 5) or self-test errors (bit 7); the
+//! sector counters, NVMe media errors and wear against `[diagnose_hardware]`
+//! (`HardwareThresholds`: by default a pending or uncorrectable sector fails, a reallocated
+//! one or a media error warns, wear warns at 80 % and fails at 100 %). Exit bit 2 alone (a SMART
 //! command failed: MegaRAID and SAS disks report it while healthy) is not a finding, and a
 //! device without SMART (a controller's logical volume) is listed, not judged.
 
@@ -13,9 +14,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{Finding, Part, Verdict};
-
-/// Wear (NVMe `percentage_used`) from which a disk is WARN.
-pub const WEAR_WARN_PERCENT: u64 = 80;
+use crate::hardware_thresholds::HardwareThresholds;
+use crate::thresholds::{level, Level};
 
 /// What one run read from one disk: journaled, and compared with the next run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -66,6 +66,18 @@ impl DiskReading {
     }
 }
 
+/// The `-d` type to name the disk by: smartctl's resolved type (`sat+megaraid,0`), unless it
+/// dropped the controller slot that was asked: a SATA disk behind an HP Smart Array comes
+/// back as plain `sat` ("Device open changed type from 'sat,auto+cciss' to 'sat'"), and so
+/// does one behind an Adaptec (`aacraid,0,0,N`); the slot is what the vendor needs.
+fn resolved_kind(asked: &str, reported: Option<String>) -> String {
+    match reported {
+        Some(r) if !asked.contains(',') || r.ends_with(asked) => r,
+        Some(r) => format!("{r}+{asked}"),
+        None => asked.to_string(),
+    }
+}
+
 /// Reads one `smartctl -a -j` document (what follows it, such as a shell's complaint on
 /// stderr, is ignored); `device` and `kind` are what was asked.
 pub fn parse(device: &str, kind: &str, text: &str) -> DiskReading {
@@ -103,7 +115,7 @@ pub fn parse(device: &str, kind: &str, text: &str) -> DiskReading {
         });
     DiskReading {
         device: device.to_string(),
-        kind: s("/device/type").unwrap_or_else(|| kind.to_string()),
+        kind: resolved_kind(kind, s("/device/type")),
         model: s("/model_name").or_else(|| s("/scsi_model_name")),
         serial: s("/serial_number"),
         firmware: s("/firmware_version"),
@@ -122,7 +134,7 @@ pub fn parse(device: &str, kind: &str, text: &str) -> DiskReading {
 
 /// The verdict on one disk, with the readings behind it. `grown` names counters that went up
 /// since the previous run (FAIL, whatever their level).
-pub fn judge(d: &DiskReading, grown: &[String]) -> Vec<Finding> {
+pub fn judge(d: &DiskReading, grown: &[String], t: &HardwareThresholds) -> Vec<Finding> {
     let bit = |n: u32| d.exit_status & (1 << n) != 0;
     let mut fail: Vec<String> = Vec::new();
     let mut warn: Vec<String> = Vec::new();
@@ -132,25 +144,33 @@ pub fn judge(d: &DiskReading, grown: &[String]) -> Vec<Finding> {
     if bit(4) {
         fail.push("an attribute is at or below its failure threshold now".into());
     }
-    for (name, value, failing) in [
-        ("Current_Pending_Sector", d.pending, true),
-        ("Offline_Uncorrectable", d.uncorrectable, true),
-        ("Reallocated_Sector_Ct", d.reallocated, false),
-        ("NVMe media errors", d.media_errors, false),
-    ] {
-        match value {
-            Some(n) if n > 0 && failing => fail.push(format!("{name} {n}")),
-            Some(n) if n > 0 => warn.push(format!("{name} {n}")),
-            _ => {}
+    let counters = [
+        ("Current_Pending_Sector", d.pending, t.pending_sectors, ""),
+        (
+            "Offline_Uncorrectable",
+            d.uncorrectable,
+            t.uncorrectable_sectors,
+            "",
+        ),
+        (
+            "Reallocated_Sector_Ct",
+            d.reallocated,
+            t.reallocated_sectors,
+            "",
+        ),
+        ("NVMe media errors", d.media_errors, t.nvme_media_errors, ""),
+        ("wear", d.percentage_used, t.nvme_wear_pct, "% used"),
+    ];
+    for (name, value, limits, unit) in counters {
+        let Some(n) = value else { continue };
+        match level(n as f64, limits) {
+            Level::Fail => fail.push(format!("{name} {n}{unit}")),
+            Level::Warn => warn.push(format!("{name} {n}{unit}")),
+            Level::Below => {}
         }
     }
     if let Some(w) = d.critical_warning.filter(|w| *w != 0) {
         fail.push(format!("NVMe critical warning 0x{w:02x}"));
-    }
-    match d.percentage_used {
-        Some(p) if p >= 100 => fail.push(format!("wear {p}% used")),
-        Some(p) if p >= WEAR_WARN_PERCENT => warn.push(format!("wear {p}% used")),
-        _ => {}
     }
     if bit(5) {
         warn.push("an attribute was below its threshold in the past".into());
@@ -212,7 +232,7 @@ mod tests {
         assert_eq!(d.serial.as_deref(), Some("MSK423Y20S3HBC"));
         assert_eq!(d.model.as_deref(), Some("Hitachi HDS721050DLE630"));
         assert_eq!((d.reallocated, d.pending), (Some(1975), Some(8)));
-        let f = judge(&d, &[]);
+        let f = judge(&d, &[], &HardwareThresholds::default());
         assert_eq!(f[0].verdict, Verdict::Fail);
         assert!(f[0].text.contains("serial MSK423Y20S3HBC"), "{}", f[0].text);
         assert!(f[0].text.contains("Current_Pending_Sector 8"));
@@ -240,7 +260,11 @@ mod tests {
         ] {
             let d = parse("/dev/sda", "auto", text);
             assert_eq!(d.serial.as_deref(), Some(serial));
-            assert!(judge(&d, &[]).is_empty(), "{name}: {:?}", judge(&d, &[]));
+            assert!(
+                judge(&d, &[], &HardwareThresholds::default()).is_empty(),
+                "{name}: {:?}",
+                judge(&d, &[], &HardwareThresholds::default())
+            );
         }
         let d = parse(
             "/dev/sda",
@@ -268,11 +292,16 @@ mod tests {
         );
         d.reallocated = Some(24);
         assert_eq!(
-            judge(&d, &[]).first().map(|f| f.verdict),
+            judge(&d, &[], &HardwareThresholds::default())
+                .first()
+                .map(|f| f.verdict),
             Some(Verdict::Warn)
         );
         let grown = vec!["reallocated sectors".to_string()];
-        assert_eq!(judge(&d, &grown)[0].verdict, Verdict::Fail);
+        assert_eq!(
+            judge(&d, &grown, &HardwareThresholds::default())[0].verdict,
+            Verdict::Fail
+        );
         let text =
             include_str!("../../../../tests/fixtures/real/smartctl-ata-failing-hitachi.json");
         let noisy = parse(
@@ -283,6 +312,62 @@ mod tests {
         assert_eq!(noisy.passed, Some(false));
         let junk = parse("/dev/sdz", "auto", "@@not json\n\u{1b}[31m");
         assert_eq!(junk.passed, None);
-        assert!(judge(&junk, &[]).is_empty());
+        assert!(judge(&junk, &[], &HardwareThresholds::default()).is_empty());
+    }
+
+    #[test]
+    fn the_configured_thresholds_move_the_verdicts() {
+        let mut d = parse(
+            "/dev/sda",
+            "sat",
+            include_str!("../../../../tests/fixtures/real/smartctl-ata-healthy-wdc.json"),
+        );
+        d.reallocated = Some(24);
+        d.percentage_used = Some(75);
+        let verdict = |t: &HardwareThresholds| judge(&d, &[], t).first().map(|f| f.verdict);
+        let strict = HardwareThresholds {
+            reallocated_sectors: [1.0, 10.0],
+            ..HardwareThresholds::default()
+        };
+        assert_eq!(verdict(&strict), Some(Verdict::Fail));
+        let lenient = HardwareThresholds {
+            reallocated_sectors: [100.0, f64::INFINITY],
+            ..HardwareThresholds::default()
+        };
+        assert_eq!(verdict(&lenient), None);
+        let worn = HardwareThresholds {
+            reallocated_sectors: [100.0, f64::INFINITY],
+            nvme_wear_pct: [70.0, 90.0],
+            ..HardwareThresholds::default()
+        };
+        let f = judge(&d, &[], &worn);
+        assert_eq!(f[0].verdict, Verdict::Warn);
+        assert!(f[0].text.ends_with("wear 75% used"), "{}", f[0].text);
+        let parsed: crate::config::Config = toml::from_str(
+            "[diagnose_hardware]\nreallocated_sectors = [100.0, inf]\nnvme_wear_pct = [70.0, 90.0]\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.diagnose_hardware, worn);
+        assert!(toml::from_str::<crate::config::Config>(
+            "[diagnose_hardware]\nwear = [1.0, 2.0]\n"
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn a_disk_behind_smart_array_or_adaptec_keeps_its_slot() {
+        // smartctl names a SATA disk asked as `-d cciss,2` or `-d aacraid,0,0,1` plain `sat`
+        let healthy = include_str!("../../../../tests/fixtures/real/smartctl-ata-healthy-wdc.json");
+        for asked in ["cciss,2", "aacraid,0,0,1"] {
+            let d = parse("/dev/sda", asked, healthy);
+            assert_eq!(d.slot(), format!("/dev/sda (sat+{asked})"));
+        }
+        let mega = include_str!("../../../../tests/fixtures/real/smartctl-megaraid-exit4-wd.json");
+        assert_eq!(
+            parse("/dev/bus/0", "megaraid,0", mega).kind,
+            "sat+megaraid,0"
+        );
+        assert_eq!(parse("/dev/sdb", "sat", healthy).kind, "sat");
+        assert_eq!(parse("/dev/sdb", "auto", healthy).kind, "sat");
     }
 }

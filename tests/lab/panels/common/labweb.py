@@ -36,7 +36,7 @@ MODULES = "/usr/lib/apache2/modules"
 BASE_MODULES = ("mpm_event", "authz_core", "authz_host", "authz_user", "authn_core", "authn_file",
                 "auth_basic", "alias", "dir", "mime", "env", "setenvif", "rewrite", "headers",
                 "proxy", "proxy_fcgi", "socache_shmcb", "ssl", "filter", "deflate", "expires",
-                "autoindex", "negotiation")
+                "autoindex", "negotiation", "status")
 
 
 def php_version():
@@ -102,6 +102,9 @@ def server_base(addr, host, error_log, docroots=("/home",), extra_modules=()):
         "<Directory />", "    Options FollowSymLinks", "    AllowOverride None",
         "    Require all denied", "</Directory>",
         '<FilesMatch "^\\.ht">', "    Require all denied", "</FilesMatch>",
+        # mod_status for the host itself, as hosting servers keep it (diagnose load reads it)
+        "<Location /server-status>", "    SetHandler server-status",
+        "    Require ip 127.0.0.0/8", "</Location>",
     ]
     for root in docroots:
         lines += [f'<Directory "{root}">', "    Options -Indexes +SymLinksIfOwnerMatch",
