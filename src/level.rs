@@ -91,6 +91,7 @@ pub const TABLE: &[(&str, u8, &str)] = &[
     ("account find", 1, "find an account"),
     ("account show", 1, "read an account"),
     ("diagnose load", 2, "investigate a server's load"),
+    ("web check", 1, "explain a site's Apache answer"),
     ("diagnose hardware", 3, "investigate a server's hardware"),
     ("man", 1, "print the man page"),
     (

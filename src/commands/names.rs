@@ -33,6 +33,9 @@ pub fn command_name(cmd: &Command) -> &'static str {
             DiagnoseCommand::Hardware { .. } => "diagnose hardware",
             DiagnoseCommand::Load(_) => "diagnose load",
         },
+        Command::Web(w) => match w.command {
+            crate::cli::WebCommand::Check(_) => "web check",
+        },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
             M::Run(_) => "migrate run",
@@ -75,7 +78,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Account(_) | Command::Diagnose(_) => true,
+        Command::Account(_) | Command::Diagnose(_) | Command::Web(_) => true,
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(

@@ -1,0 +1,27 @@
+//! `hostops web ...`: a domain's Apache answer explained (`web check`): the request made on
+//! the server through its own Apache, the error-log lines it caused, the `.htaccess` files
+//! and permissions along its path, the PHP handler.
+
+mod check;
+mod directives;
+mod errorlog;
+mod htaccess;
+mod probe;
+mod rewrite;
+mod verdict;
+
+pub use check::{check, CheckOptions, CheckReport};
+
+use serde::Serialize;
+
+/// One problem found: what it is, where (file and line where known), how to fix it, and the
+/// error-log line confirming it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: &'static str,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub what: String,
+    pub fix: String,
+    pub evidence: Option<String>,
+}
