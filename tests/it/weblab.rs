@@ -85,7 +85,7 @@ fn put(lab: &Lab, path: &str, text: &str) {
 /// Holds [`APT`] shared (no package test purges under the lab) once apache2 and php-fpm are
 /// on the machine: the real apt tests (playbook) purge and reinstall packages in the /usr
 /// the hosts share, so `.ci/deps` (idempotent) puts back what they took.
-fn web_packages() -> RwLockReadGuard<'static, ()> {
+pub fn web_packages() -> RwLockReadGuard<'static, ()> {
     static REPAIR: Mutex<()> = Mutex::new(());
     let guard = APT.read().unwrap_or_else(|p| p.into_inner());
     let _one = REPAIR.lock().unwrap_or_else(|p| p.into_inner());

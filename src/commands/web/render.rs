@@ -26,7 +26,12 @@ impl Report for CheckReport {
                 .map(String::as_str)
                 .filter(|l| keep.iter().any(|k| l.to_ascii_lowercase().starts_with(k)))
                 .collect();
-            t.row([h.url.clone(), status, or_dash(h.title.as_deref()), headers.join("; ")]);
+            t.row([
+                h.url.clone(),
+                status,
+                or_dash(h.title.as_deref()),
+                headers.join("; "),
+            ]);
         }
         p.table(&t);
         if let Some(why) = &self.stopped {
@@ -46,7 +51,10 @@ impl Report for CheckReport {
         ));
         for l in &self.log {
             let code = l.code.as_deref().unwrap_or("");
-            p.data(format!("log: [{}:{}] {code} {}", l.module, l.level, l.message));
+            p.data(format!(
+                "log: [{}:{}] {code} {}",
+                l.module, l.level, l.message
+            ));
             if let Some(m) = &l.meaning {
                 p.data(format!("     = {m}"));
             }

@@ -87,7 +87,12 @@ impl CheckReport {
 /// A URL path passed verbatim to the server: starts with `/`, no whitespace, control
 /// characters or `#` (curl would not send what follows).
 fn check_path(path: &str) -> Result<()> {
-    if !path.starts_with('/') || path.len() > 2048 || path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '#') {
+    if !path.starts_with('/')
+        || path.len() > 2048
+        || path
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '#')
+    {
         bail!(StatusError::usage(format!(
             "--path {path:?}: expected a URL path starting with / (no spaces, control characters or #)"
         )));
@@ -120,7 +125,10 @@ fn host_of(ctx: &Context, domain: &str) -> Result<String> {
 pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<CheckReport> {
     let domain = match account::query(&opts.domain)? {
         Query::Domain(d) => d,
-        _ => bail!(StatusError::usage(format!("{:?} is not a domain", opts.domain))),
+        _ => bail!(StatusError::usage(format!(
+            "{:?} is not a domain",
+            opts.domain
+        ))),
     };
     check_path(&opts.path)?;
     let host = match &opts.host {
@@ -246,12 +254,22 @@ mod tests {
     #[test]
     fn versions_from_handlers() {
         assert_eq!(
-            php_version("proxy:unix:/opt/cpanel/ea-php82/root/usr/var/run/php-fpm/x.sock|fcgi://d").as_deref(),
+            php_version("proxy:unix:/opt/cpanel/ea-php82/root/usr/var/run/php-fpm/x.sock|fcgi://d")
+                .as_deref(),
             Some("8.2")
         );
-        assert_eq!(php_version("proxy:unix:/etc/apache2/run/php8.2-fpm-bob.sock|fcgi://d").as_deref(), Some("8.2"));
-        assert_eq!(php_version("proxy:unix:/usr/local/php81/sockets/bob.sock|fcgi://d").as_deref(), Some("8.1"));
-        assert_eq!(php_version("proxy:unix:/var/www/vhosts/system/d/php-fpm.sock|fcgi://d"), None);
+        assert_eq!(
+            php_version("proxy:unix:/etc/apache2/run/php8.2-fpm-bob.sock|fcgi://d").as_deref(),
+            Some("8.2")
+        );
+        assert_eq!(
+            php_version("proxy:unix:/usr/local/php81/sockets/bob.sock|fcgi://d").as_deref(),
+            Some("8.1")
+        );
+        assert_eq!(
+            php_version("proxy:unix:/var/www/vhosts/system/d/php-fpm.sock|fcgi://d"),
+            None
+        );
     }
 
     #[test]

@@ -144,28 +144,48 @@ mod tests {
     fn real_lines_of_every_shape() {
         let text = include_str!("../../../tests/fixtures/real/apache-error_log.txt");
         let lines: Vec<LogLine> = text.lines().filter_map(parse).collect();
-        assert_eq!(lines.len(), text.lines().filter(|l| l.starts_with('[')).count());
+        assert_eq!(
+            lines.len(),
+            text.lines().filter(|l| l.starts_with('[')).count()
+        );
         let find = |code: &str| lines.iter().find(|l| l.code.as_deref() == Some(code));
         let denied = find("AH00529").expect("AH00529 line");
         assert_eq!(denied.level, "crit");
-        assert_eq!(denied.path.as_deref(), Some("/home/webby/public_html/sub/.htaccess"));
-        assert!(denied.message.starts_with("(13)Permission denied: "), "{denied:?}");
+        assert_eq!(
+            denied.path.as_deref(),
+            Some("/home/webby/public_html/sub/.htaccess")
+        );
+        assert!(
+            denied.message.starts_with("(13)Permission denied: "),
+            "{denied:?}"
+        );
         assert!(denied.client.is_some());
         let sym = find("AH00670").expect("AH00670 line");
         assert_eq!(sym.path.as_deref(), Some("/home/webby/public_html/"));
-        assert!(find("AH00124").unwrap().meaning.as_deref().unwrap().starts_with("rewrite loop"));
+        assert!(find("AH00124")
+            .unwrap()
+            .meaning
+            .as_deref()
+            .unwrap()
+            .starts_with("rewrite loop"));
         let php = lines
             .iter()
             .find(|l| invalid_command(&l.message) == Some("php_value"))
             .expect("php_value line");
-        assert_eq!(php.path.as_deref(), Some("/home/webby/public_html/.htaccess"));
+        assert_eq!(
+            php.path.as_deref(),
+            Some("/home/webby/public_html/.htaccess")
+        );
         assert_eq!((php.module.as_str(), php.level.as_str()), ("core", "alert"));
         assert!(php.meaning.is_some());
     }
 
     #[test]
     fn not_a_log_line() {
-        assert_eq!(parse("AH00558: apache2: Could not reliably determine"), None);
+        assert_eq!(
+            parse("AH00558: apache2: Could not reliably determine"),
+            None
+        );
         assert_eq!(parse("[x"), None);
     }
 }

@@ -332,7 +332,11 @@ mod tests {
                 ("auth-user-file-relative", Some(7)),
             ]
         );
-        assert!(f[0].fix.contains("upload_max_filesize = 64M"), "{}", f[0].fix);
+        assert!(
+            f[0].fix.contains("upload_max_filesize = 64M"),
+            "{}",
+            f[0].fix
+        );
         assert!(run("php_flag display_errors on\n", &["php"], &[], "").is_empty());
     }
 

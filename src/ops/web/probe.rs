@@ -130,7 +130,11 @@ pub fn read(text: &str) -> Probe {
     p.modules = get("M")
         .lines()
         .filter_map(content)
-        .filter_map(|l| l.trim().strip_suffix("(shared)").or(l.trim().strip_suffix("(static)")))
+        .filter_map(|l| {
+            l.trim()
+                .strip_suffix("(shared)")
+                .or(l.trim().strip_suffix("(static)"))
+        })
         .map(module_name)
         .collect();
     for (i, l) in get("vhost").lines().enumerate() {
@@ -196,7 +200,7 @@ pub fn read(text: &str) -> Probe {
     p.php = get("php")
         .lines()
         .filter_map(content)
-        .filter_map(|l| php_name(l))
+        .filter_map(php_name)
         .collect();
     p
 }
@@ -305,7 +309,10 @@ mod tests {
         let p = read(text);
         assert_eq!(p.apache_user.as_deref(), Some("www-data"));
         assert!(p.modules.contains("rewrite") && p.modules.contains("core"));
-        assert_eq!((p.vhost_match.as_deref(), p.vhost_line), (Some("name"), Some(79)));
+        assert_eq!(
+            (p.vhost_match.as_deref(), p.vhost_line),
+            (Some("name"), Some(79))
+        );
         assert_eq!(p.vhost.len(), 2);
         assert_eq!(p.hops.len(), 2);
         assert_eq!(p.hops[0].status, Some(301));
@@ -314,10 +321,19 @@ mod tests {
         assert_eq!(p.log, ["@@docroot"]);
         assert_eq!(p.docroot.as_deref(), Some("/home/u/public_html"));
         assert_eq!(p.path[1].allowed, Some(false));
-        assert_eq!(p.htaccess, [("/home/u/public_html/.htaccess".to_string(), "@@php\nphp_value x 1\n".to_string())]);
+        assert_eq!(
+            p.htaccess,
+            [(
+                "/home/u/public_html/.htaccess".to_string(),
+                "@@php\nphp_value x 1\n".to_string()
+            )]
+        );
         assert_eq!(p.symlinks, ["/home/u/public_html/a/b"]);
         assert!(p.auth_files[0].missing);
-        assert_eq!(p.auth_files[1].users, [(1, "bob".to_string(), "crypt".to_string())]);
+        assert_eq!(
+            p.auth_files[1].users,
+            [(1, "bob".to_string(), "crypt".to_string())]
+        );
         assert_eq!(p.php, ["ea-php81", "php8.2"]);
     }
 }

@@ -48,7 +48,7 @@ while :; do
   rest=${url#*://}; hp=${rest%%/*}; h=${hp%%:*}; pp=80; case $url in https:*) pp=443;; esac
   case $hp in *:*) pp=${hp#*:};; esac
   : >"$tmp/head"; : >"$tmp/body"
-  w=$(curl -sS -g -k --max-time 20 -o "$tmp/body" -D "$tmp/head" --max-filesize 4000000 \
+  w=$(curl -sS -g -k --path-as-is --max-time 20 -o "$tmp/body" -D "$tmp/head" --max-filesize 4000000 \
       --resolve "$h:$pp:$addr" -w '%{http_code}\t%{local_ip}\t%{local_port}\t%{redirect_url}' -- "$url" 2>"$tmp/err")
   printf '>%s\n|%s\n' "$url" "$w"
   sed -n '1p' "$tmp/err" | sed 's/^/!/'

@@ -62,9 +62,12 @@ fn apply(items: &[Item], dir: &str, path: &str) -> Option<(usize, String)> {
             conditions = false;
             continue;
         };
-        let stops = ["R", "END", "F", "G", "P"]
-            .iter()
-            .any(|f| flags.trim_matches(['[', ']']).split(',').any(|x| x.split('=').next() == Some(f)));
+        let stops = ["R", "END", "F", "G", "P"].iter().any(|f| {
+            flags
+                .trim_matches(['[', ']'])
+                .split(',')
+                .any(|x| x.split('=').next() == Some(f))
+        });
         if conditions || target == "-" || target.contains("://") || target.contains('%') || stops {
             return None;
         }
@@ -111,14 +114,26 @@ mod tests {
     #[test]
     fn loops_and_not() {
         assert_eq!(loops(&[rule("^(.*)$", "app/$1", "[L]")], "", ""), Some(2));
-        assert_eq!(loops(&[rule("^(.*)$", "/index.php/$1", "[L]")], "", "x"), Some(2));
+        assert_eq!(
+            loops(&[rule("^(.*)$", "/index.php/$1", "[L]")], "", "x"),
+            Some(2)
+        );
         // Rewriting to itself stops (mod_rewrite sees no change).
         assert_eq!(loops(&[rule("^(.*)$", "index.php", "[L]")], "", "x"), None);
-        assert_eq!(loops(&[Item::Cond, rule("^(.*)$", "app/$1", "")], "", ""), None);
+        assert_eq!(
+            loops(&[Item::Cond, rule("^(.*)$", "app/$1", "")], "", ""),
+            None
+        );
         assert_eq!(loops(&[rule("^(.*)$", "app/$1", "[END]")], "", ""), None);
-        assert_eq!(loops(&[rule("^(.*)$", "https://x/$1", "[R=301,L]")], "", ""), None);
+        assert_eq!(
+            loops(&[rule("^(.*)$", "https://x/$1", "[R=301,L]")], "", ""),
+            None
+        );
         assert_eq!(loops(&[rule("^old$", "new", "")], "", "old"), None);
         // Out of the directory: another .htaccess decides.
-        assert_eq!(loops(&[rule("^(.*)$", "/other/$1", "")], "shop/", "a"), None);
+        assert_eq!(
+            loops(&[rule("^(.*)$", "/other/$1", "")], "shop/", "a"),
+            None
+        );
     }
 }

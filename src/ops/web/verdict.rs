@@ -58,13 +58,20 @@ fn plain(kind: &'static str, what: &str, fix: &str) -> Finding {
 }
 
 fn static_pass(p: &Probe, request: &str) -> Vec<Finding> {
-    let root = p.docroot.as_deref().unwrap_or_default().trim_end_matches('/');
+    let root = p
+        .docroot
+        .as_deref()
+        .unwrap_or_default()
+        .trim_end_matches('/');
     let files: Vec<HtFile> = p
         .htaccess
         .iter()
         .map(|(path, text)| {
             let dir = path.trim_end_matches(".htaccess");
-            let url_dir = dir.strip_prefix(root).unwrap_or(dir).trim_start_matches('/');
+            let url_dir = dir
+                .strip_prefix(root)
+                .unwrap_or(dir)
+                .trim_start_matches('/');
             HtFile {
                 path: path.clone(),
                 url_dir: url_dir.to_string(),
@@ -108,7 +115,11 @@ fn permissions(p: &Probe) -> Vec<Finding> {
     for e in p.below.iter().filter(|e| !e.dir).filter(denied) {
         let ht = e.path.ends_with("/.htaccess");
         out.push(Finding {
-            kind: if ht { "htaccess-unreadable" } else { "file-unreadable" },
+            kind: if ht {
+                "htaccess-unreadable"
+            } else {
+                "file-unreadable"
+            },
             file: Some(e.path.clone()),
             line: None,
             what: format!(
@@ -131,7 +142,8 @@ fn naming(p: &Probe, named: &str) -> (Option<String>, Option<usize>) {
     for (path, text) in &p.htaccess {
         for (i, l) in text.lines().enumerate() {
             let mut w = l.split_whitespace();
-            if w.next().is_some_and(|d| d.eq_ignore_ascii_case("authuserfile"))
+            if w.next()
+                .is_some_and(|d| d.eq_ignore_ascii_case("authuserfile"))
                 && w.next().map(|a| a.trim_matches('"')) == Some(named)
             {
                 return (Some(path.clone()), Some(i + 1));
@@ -150,8 +162,11 @@ fn auth_files(p: &Probe, out: &mut Vec<Finding>) {
         let (kind, what, fix) = if a.missing {
             (
                 "auth-user-file-missing",
-                format!("AuthUserFile {place} does not exist: every login fails (500 or 401, AH01620)"),
-                "create it (hostops web htpasswd) or point AuthUserFile at the right absolute path".to_string(),
+                format!(
+                    "AuthUserFile {place} does not exist: every login fails (500 or 401, AH01620)"
+                ),
+                "create it (hostops web htpasswd) or point AuthUserFile at the right absolute path"
+                    .to_string(),
             )
         } else if a.unreadable {
             (
@@ -177,7 +192,10 @@ fn auth_files(p: &Probe, out: &mut Vec<Finding>) {
         if a.relative_to.is_some() && file.is_some() {
             // The static pass already names the relative line; say what Apache finds there.
             if let Some(f) = out.iter_mut().find(|f| f.kind == "auth-user-file-relative") {
-                f.what.push_str(&format!(" ({place}: {})", if a.missing { "missing" } else { "unreadable" }));
+                f.what.push_str(&format!(
+                    " ({place}: {})",
+                    if a.missing { "missing" } else { "unreadable" }
+                ));
             }
             continue;
         }
@@ -233,7 +251,11 @@ fn kinds_of(line: &LogLine) -> &'static [&'static str] {
 fn confirm(out: &mut Vec<Finding>, p: &Probe, line: &LogLine) {
     let kinds = kinds_of(line);
     let Some(first) = kinds.first() else { return };
-    let evidence = format!("[{}:{}] {}", line.module, line.level, line.message);
+    let code = line
+        .code
+        .as_deref()
+        .map_or(String::new(), |c| format!("{c}: "));
+    let evidence = format!("[{}:{}] {code}{}", line.module, line.level, line.message);
     let same = |f: &Finding| kinds.contains(&f.kind);
     if let Some(f) = out.iter_mut().find(|f| same(f)) {
         f.evidence.get_or_insert(evidence);
@@ -245,7 +267,9 @@ fn confirm(out: &mut Vec<Finding>, p: &Probe, line: &LogLine) {
             let no = path.as_ref().and_then(|path| {
                 let (_, text) = p.htaccess.iter().find(|(f, _)| f == path)?;
                 text.lines().position(|l| {
-                    l.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(d))
+                    l.split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(d))
                 })
             });
             (path, no.map(|n| n + 1))
@@ -256,10 +280,7 @@ fn confirm(out: &mut Vec<Finding>, p: &Probe, line: &LogLine) {
         kind: first,
         file,
         line: no,
-        what: line
-            .meaning
-            .clone()
-            .unwrap_or_else(|| line.message.clone()),
+        what: line.meaning.clone().unwrap_or_else(|| line.message.clone()),
         fix: fix_of(first).to_string(),
         evidence: Some(evidence),
     });
@@ -270,8 +291,12 @@ fn fix_of(kind: &str) -> &'static str {
         "php-directive-under-fpm" => "move php_value/php_flag lines to a .user.ini",
         "access-compat-missing" => "replace Order/Allow/Deny with Require",
         "module-missing" | "unknown-directive" => "remove the line or wrap it in <IfModule>",
-        "rewrite-loop" => "add RewriteCond lines (!-f, !-d) or [END] to the rule that rewrites to itself",
-        "path-not-traversable" => "chmod o+x (or g+x for the web server's group) on the directory the log names",
+        "rewrite-loop" => {
+            "add RewriteCond lines (!-f, !-d) or [END] to the rule that rewrites to itself"
+        }
+        "path-not-traversable" => {
+            "chmod o+x (or g+x for the web server's group) on the directory the log names"
+        }
         "rewrite-without-symlinks" => "add `Options +SymLinksIfOwnerMatch` to the .htaccess",
         "access-denied" => "look for Require/Deny rules on the path (.htaccess, the vhost)",
         "php-fpm-error" => "check the PHP-FPM pool of the domain (socket, user, the script's path)",
