@@ -58,6 +58,9 @@ _hostops() {
             hostops,ticket)
                 cmd="hostops__subcmd__ticket"
                 ;;
+            hostops,web)
+                cmd="hostops__subcmd__web"
+                ;;
             hostops__subcmd__account,find)
                 cmd="hostops__subcmd__account__subcmd__find"
                 ;;
@@ -178,6 +181,9 @@ _hostops() {
             hostops__subcmd__help,ticket)
                 cmd="hostops__subcmd__help__subcmd__ticket"
                 ;;
+            hostops__subcmd__help,web)
+                cmd="hostops__subcmd__help__subcmd__web"
+                ;;
             hostops__subcmd__help__subcmd__account,find)
                 cmd="hostops__subcmd__help__subcmd__account__subcmd__find"
                 ;;
@@ -267,6 +273,9 @@ _hostops() {
                 ;;
             hostops__subcmd__help__subcmd__ticket,show)
                 cmd="hostops__subcmd__help__subcmd__ticket__subcmd__show"
+                ;;
+            hostops__subcmd__help__subcmd__web,check)
+                cmd="hostops__subcmd__help__subcmd__web__subcmd__check"
                 ;;
             hostops__subcmd__hosts,check)
                 cmd="hostops__subcmd__hosts__subcmd__check"
@@ -424,6 +433,18 @@ _hostops() {
             hostops__subcmd__ticket__subcmd__help,show)
                 cmd="hostops__subcmd__ticket__subcmd__help__subcmd__show"
                 ;;
+            hostops__subcmd__web,check)
+                cmd="hostops__subcmd__web__subcmd__check"
+                ;;
+            hostops__subcmd__web,help)
+                cmd="hostops__subcmd__web__subcmd__help"
+                ;;
+            hostops__subcmd__web__subcmd__help,check)
+                cmd="hostops__subcmd__web__subcmd__help__subcmd__check"
+                ;;
+            hostops__subcmd__web__subcmd__help,help)
+                cmd="hostops__subcmd__web__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -431,7 +452,7 @@ _hostops() {
 
     case "${cmd}" in
         hostops)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version hosts exec copy account blacklist diagnose web migrate backup playbook log ticket completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1407,7 +1428,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help)
-            opts="hosts exec copy account blacklist diagnose migrate backup playbook log ticket completions man help"
+            opts="hosts exec copy account blacklist diagnose web migrate backup playbook log ticket completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2023,6 +2044,34 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__ticket__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__web)
+            opts="check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__web__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3605,6 +3654,136 @@ _hostops() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__web)
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__web__subcmd__check)
+            opts="-t -n -y -v -q -h -V --host --path --https --max-redirects --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-redirects)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__web__subcmd__help)
+            opts="check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__web__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__web__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

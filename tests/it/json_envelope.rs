@@ -481,3 +481,37 @@ fn last_run(t: &Test, command: &str) -> String {
     )
     .unwrap_or_else(|e| panic!("no {command} run in the journal: {e}"))
 }
+
+/// `web ...` on a host with its real Apache (`lab up --web`).
+#[test]
+fn web_commands() {
+    let _apt = crate::weblab::web_packages();
+    let mut cases = Cases::default();
+    let t = Test::web_lab("none", 1);
+    t.lab_ref()
+        .lab("add-account", &["h1", "webby", "--domain", "webby.test"]);
+    let run = |args: &[&str]| t.clone().hostops(args);
+    let check = ["web", "check", "webby.test", "--host", "h1"];
+    cases.check("web check", 0, run(&check));
+    cases.check(
+        "web check",
+        2,
+        run(&["web", "check", "a;b", "--host", "h1"]),
+    );
+    cases.check(
+        "web check",
+        2,
+        run(&["web", "check", "webby.test"]).hostops(&["--path", "x y"]),
+    );
+    let broken = t.lab_ref().sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "echo 'php_flag engine off' > /var/www/webby.test/public_html/.htaccess",
+        ],
+    );
+    assert!(broken.status.success());
+    cases.check("web check", 1, run(&check));
+    cases.finish();
+}
