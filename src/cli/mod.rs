@@ -29,7 +29,9 @@ pub use migrate::{
 };
 pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 pub use ticket::{Level, NoteFormat, TicketArgs, TicketCommand};
-pub use web::{WebArgs, WebCheckArgs, WebCommand};
+pub use web::{
+    WebArgs, WebCheckArgs, WebCommand, WebConfigArgs, WebConfigCommand, WebDomain, WebEditArgs,
+};
 
 const EXIT_CODES: &str = "\
 Exit codes:

@@ -33,8 +33,13 @@ pub fn command_name(cmd: &Command) -> &'static str {
             DiagnoseCommand::Hardware { .. } => "diagnose hardware",
             DiagnoseCommand::Load(_) => "diagnose load",
         },
-        Command::Web(w) => match w.command {
+        Command::Web(w) => match &w.command {
             crate::cli::WebCommand::Check(_) => "web check",
+            crate::cli::WebCommand::Config(c) => match &c.command {
+                crate::cli::WebConfigCommand::Show(_) => "web config show",
+                crate::cli::WebConfigCommand::Edit(_) => "web config edit",
+            },
+            crate::cli::WebCommand::Undo { .. } => "web undo",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",

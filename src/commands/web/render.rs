@@ -3,7 +3,7 @@
 
 use crate::app::Report;
 use crate::exit::ExitStatus;
-use crate::ops::web::CheckReport;
+use crate::ops::web::{CheckReport, EditReport, ShowReport};
 use crate::output::{verdict, Printer, Table};
 
 fn or_dash(v: Option<&str>) -> String {
@@ -69,6 +69,75 @@ impl Report for CheckReport {
             p.data(format!("    fix: {}", f.fix));
         }
         p.data(verdict(self.healthy(), &self.verdict));
+    }
+
+    fn status(&self) -> ExitStatus {
+        self.exit()
+    }
+}
+
+impl Report for ShowReport {
+    fn render(&self, p: &Printer) {
+        let vhost = self.vhost.as_ref().map(|v| match v.line {
+            Some(n) => format!("{}:{n}", v.file),
+            None => v.file.clone(),
+        });
+        p.data(format!(
+            "{} on {} ({}): vhost {}, document root {}",
+            self.domain,
+            self.host,
+            self.panel.as_str(),
+            or_dash(vhost.as_deref()),
+            or_dash(self.document_root.as_deref())
+        ));
+        p.data(format!(
+            "PHP {} ({}{})",
+            or_dash(self.php.version.as_deref()),
+            or_dash(self.php.handler.as_deref()),
+            if self.php.fpm { ", PHP-FPM" } else { "" }
+        ));
+        for inc in &self.includes {
+            p.data(format!("include {}:", inc.file));
+            for l in &inc.lines {
+                p.data(format!("    {l}"));
+            }
+        }
+        let rebuild = self.custom.rebuild.as_ref().map(|r| r.join(" "));
+        match &self.custom_text {
+            Some(text) => {
+                p.data(format!(
+                    "custom lines: {} (rebuild: {}):",
+                    self.custom.file,
+                    or_dash(rebuild.as_deref())
+                ));
+                for l in text.lines() {
+                    p.data(format!("    {l}"));
+                }
+            }
+            None => p.data(format!(
+                "custom lines: {} (none yet; rebuild: {})",
+                self.custom.file,
+                or_dash(rebuild.as_deref())
+            )),
+        }
+    }
+}
+
+impl Report for EditReport {
+    fn render(&self, p: &Printer) {
+        let ok = self.outcome == "applied";
+        let what = match self.status_after {
+            Some(s) if ok => format!("applied to {}: {} answers HTTP {s}", self.file, self.domain),
+            _ => format!(
+                "{}: {}",
+                self.outcome.replace('_', " "),
+                self.reason.as_deref().unwrap_or("")
+            ),
+        };
+        for l in &self.output {
+            p.data(format!("    {l}"));
+        }
+        p.data(verdict(ok, &what));
     }
 
     fn status(&self) -> ExitStatus {

@@ -13,7 +13,6 @@ use super::{verdict, Finding};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::ops::account;
-use crate::panel::lookup::Query;
 use crate::transport::{self, Cmd};
 
 /// What to request.
@@ -101,7 +100,7 @@ fn check_path(path: &str) -> Result<()> {
 }
 
 /// The only host holding `domain` (asked of every inventory host).
-fn host_of(ctx: &Context, domain: &str) -> Result<String> {
+pub fn host_of(ctx: &Context, domain: &str) -> Result<String> {
     let found = account::find(ctx, domain, &[], 20)?;
     let hosts: Vec<&str> = found
         .hosts
@@ -123,13 +122,7 @@ fn host_of(ctx: &Context, domain: &str) -> Result<String> {
 
 /// Runs the check. Changes nothing on the server.
 pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<CheckReport> {
-    let domain = match account::query(&opts.domain)? {
-        Query::Domain(d) => d,
-        _ => bail!(StatusError::usage(format!(
-            "{:?} is not a domain",
-            opts.domain
-        ))),
-    };
+    let domain = super::config::domain(&opts.domain)?;
     check_path(&opts.path)?;
     let host = match &opts.host {
         Some(h) => h.clone(),
@@ -146,6 +139,7 @@ pub fn check(ctx: &Context, opts: &CheckOptions) -> Result<CheckReport> {
         &opts.path,
         scheme,
         &max,
+        "check",
     ]);
     let out = transport::run_ok(&*t, &cmd)?;
     let p = probe::read(&out.stdout_text());
@@ -213,7 +207,7 @@ fn say(findings: &[Finding], p: &Probe) -> String {
 }
 
 /// The handler in the vhost and its includes, its PHP version, the installed PHPs.
-fn php(p: &Probe) -> Php {
+pub(super) fn php(p: &Probe) -> Php {
     let lines = p
         .vhost
         .iter()

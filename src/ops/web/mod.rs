@@ -3,14 +3,19 @@
 //! and permissions along its path, the PHP handler.
 
 mod check;
+mod config;
 mod directives;
+mod edit;
 mod errorlog;
 mod htaccess;
+mod place;
 mod probe;
 mod rewrite;
 mod verdict;
 
-pub use check::{check, CheckOptions, CheckReport};
+pub use check::{check, host_of, CheckOptions, CheckReport};
+pub use config::{show, ShowReport};
+pub use edit::{edit, undo, Edit, EditReport, Want};
 
 use serde::Serialize;
 

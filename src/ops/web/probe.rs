@@ -65,6 +65,8 @@ pub struct Probe {
     pub vhost_line: Option<usize>,
     /// `name` (ServerName/ServerAlias matched) or `default` (the port's first vhost).
     pub vhost_match: Option<String>,
+    /// The address Apache serves the vhost on (a wildcard: 127.0.0.1).
+    pub vhost_addr: Option<String>,
     pub vhost: Vec<String>,
     /// (file, lines) of the vhost's includes.
     pub includes: Vec<(String, Vec<String>)>,
@@ -84,6 +86,17 @@ pub struct Probe {
     pub htaccess: Vec<(String, String)>,
     pub auth_files: Vec<AuthFile>,
     pub php: Vec<String>,
+    /// `show`: the domain's custom Apache file, and its text when it exists (None when it
+    /// does not; `Custom::not_regular` when it is a symlink or not a file).
+    pub custom: Option<Custom>,
+}
+
+/// The file a panel keeps a domain's own Apache lines in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Custom {
+    pub file: String,
+    pub text: Option<String>,
+    pub not_regular: bool,
 }
 
 fn content(line: &str) -> Option<&str> {
@@ -142,9 +155,10 @@ pub fn read(text: &str) -> Probe {
             p.vhost_file = Some(f.to_string()).filter(|f| !f.is_empty());
         } else if let Some(c) = content(l) {
             if p.vhost_match.is_none() && i <= 2 {
-                let (how, line) = c.split_once(' ').unwrap_or((c, ""));
-                p.vhost_match = Some(how.to_string()).filter(|h| !h.is_empty());
-                p.vhost_line = line.trim().parse().ok();
+                let mut w = c.split(' ');
+                p.vhost_match = w.next().map(String::from).filter(|h| !h.is_empty());
+                p.vhost_line = w.next().and_then(|l| l.parse().ok());
+                p.vhost_addr = w.next().map(String::from).filter(|a| !a.is_empty());
             } else {
                 p.vhost.push(c.to_string());
             }
@@ -197,6 +211,7 @@ pub fn read(text: &str) -> Probe {
     }
     p.htaccess.extend(current.take());
     read_auth(&mut p, get("authfiles"));
+    p.custom = read_custom(get("custom"));
     p.php = get("php")
         .lines()
         .filter_map(content)
@@ -259,6 +274,28 @@ fn read_hops(p: &mut Probe, text: &str) {
     }
 }
 
+fn read_custom(text: &str) -> Option<Custom> {
+    let mut c: Option<Custom> = None;
+    for l in text.lines() {
+        if let Some(f) = l.strip_prefix('>') {
+            c = Some(Custom {
+                file: f.to_string(),
+                ..Custom::default()
+            });
+        } else if let Some(c) = c.as_mut() {
+            if l == "=not-regular" {
+                c.not_regular = true;
+            } else if l == "=exists" {
+                c.text = Some(String::new());
+            } else if let (Some(line), Some(text)) = (content(l), c.text.as_mut()) {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    c
+}
+
 fn read_auth(p: &mut Probe, text: &str) {
     for l in text.lines() {
         if let Some(named) = l.strip_prefix('>') {
@@ -297,7 +334,7 @@ mod tests {
     fn sections_read_and_server_text_kept_in_its_place() {
         let text = "@@ctl\n|apachectl\n@@S\n|User: name=\"www-data\" id=33\n\
             @@M\n|Loaded Modules:\n| core_module (static)\n| rewrite_module (shared)\n\
-            @@vhost\n>/etc/apache2/conf/httpd.conf\n|name 79\n|<VirtualHost 1.2.3.4:80>\n|  DocumentRoot /home/u/public_html\n\
+            @@vhost\n>/etc/apache2/conf/httpd.conf\n|name 79 1.2.3.4\n|<VirtualHost 1.2.3.4:80>\n|  DocumentRoot /home/u/public_html\n\
             @@hops\n>http://u.test/\n|301\t127.0.0.1\t4000\thttp://www.u.test/\n:HTTP/1.1 301 Moved\n:Location: http://www.u.test/\n=title \n\
             >http://www.u.test/\n|500\t127.0.0.1\t4001\t\n=title 500 Internal Server Error\n=php-source\n\
             @@errorlog\n>/var/log/e\n|@@docroot\n\

@@ -1,5 +1,7 @@
 # hostops web check: the server-side half, one round trip. Constant text; the inputs are
-# its arguments: $1 domain, $2 URL path, $3 http|https, $4 most redirects followed.
+# its arguments: $1 domain, $2 URL path, $3 http|https, $4 most redirects followed, $5
+# `show` to stop after the virtual host and its includes (no request) and print $6, the
+# domain's custom Apache file (default: the vhost's own file).
 # Prints @@ sections; every line that comes from a file, a log or a response starts with
 # `|` (or `>` for a file's name), so no server text can open a section of its own.
 d=$1; upath=$2; scheme=$3; hops=$4
@@ -22,7 +24,8 @@ v=$(awk -v d="$d" -v port="$port" '
   $1 == "alias" { if (cur != "" && tolower($2) == d && hit == "") hit = cur; next }
   END { if (hit != "") print "name " hit; else if (def != "") print "default " def }' "$tmp/S")
 how=${v%% *}; v=${v#* }; vaddr=${v%% *}; v=${v#* }; vline=${v##* }; vfile=${v% *}
-printf '\n@@vhost\n>%s\n|%s %s\n' "$vfile" "$how" "$vline"
+case $vaddr in \*:*|_default_:*|"") addr=127.0.0.1;; *) addr=${vaddr%:*};; esac
+printf '\n@@vhost\n>%s\n|%s %s %s\n' "$vfile" "$how" "$vline" "$addr"
 [ -n "$vfile" ] && [ -f "$vfile" ] || exit 0
 awk -v n="$vline" 'NR >= n { print; if (tolower($1) ~ /^<\/virtualhost/) exit }' "$vfile" >"$tmp/vhost"
 sed 's/^/|/' "$tmp/vhost"
@@ -37,9 +40,16 @@ awk 'tolower($1) ~ /^include(optional)?$/ { $1 = ""; gsub(/"/, ""); sub(/^ +/, "
   case $pat in /*) ;; *) pat=$sroot/$pat;; esac
   for f in $pat; do [ -f "$f" ] && { printf '>%s\n' "$f"; sed 's/^/|/' -- "$f"; }; done
 done
+if [ "$5" = show ]; then
+  printf '\n@@docroot\n>%s\n' "$docroot"
+  cf=${6:-$(readlink -f -- "$vfile")}
+  printf '\n@@custom\n>%s\n' "$cf"
+  if [ -L "$cf" ] || { [ -e "$cf" ] && [ ! -f "$cf" ]; }; then printf '=not-regular\n'
+  elif [ -f "$cf" ]; then printf '=exists\n'; sed 's/^/|/' -- "$cf"; fi
+  exit 0
+fi
 auser=$(sed -n 's/^User: name="\(.*\)" id=.*/\1/p' "$tmp/S")
 # The request, hop by hop, each to this server's own address for its port.
-case $vaddr in \*:*|_default_:*|"") addr=127.0.0.1;; *) addr=${vaddr%:*};; esac
 size0=$(stat -c %s -- "$elog" 2>/dev/null || echo 0)
 url="$scheme://$d$upath"; i=0
 printf '\n@@hops\n'
