@@ -513,5 +513,48 @@ fn web_commands() {
     );
     assert!(broken.status.success());
     cases.check("web check", 1, run(&check));
+    let show = ["web", "config", "show", "webby.test", "--host", "h1"];
+    cases.check("web config show", 0, run(&show));
+    cases.check(
+        "web config show",
+        2,
+        run(&["web", "config", "show", "a;b", "--host", "h1"]),
+    );
+    let fixed = t
+        .lab_ref()
+        .sh("h1", &["rm", "/var/www/webby.test/public_html/.htaccess"]);
+    assert!(fixed.status.success());
+    let edit = [
+        "web",
+        "config",
+        "edit",
+        "webby.test",
+        "--host",
+        "h1",
+        "--set",
+    ];
+    let edited = cases.check(
+        "web config edit",
+        0,
+        run(&edit).hostops(&["Header set X-A 1"]).yes(),
+    );
+    cases.check(
+        "web config edit",
+        1,
+        run(&edit).hostops(&["Frobnicate on"]).yes(),
+    );
+    cases.check(
+        "web config edit",
+        4,
+        run(&edit).hostops(&["Header set X-B 1"]),
+    );
+    if let Some(done) = edited {
+        let id = done.envelope.as_ref().unwrap()["run_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        cases.check("web undo", 0, run(&["web", "undo", &id]).yes());
+    }
+    cases.check("web undo", 2, run(&["web", "undo", "no-such-run"]).yes());
     cases.finish();
 }

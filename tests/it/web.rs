@@ -227,7 +227,100 @@ fn breaks_and_explains(panel: &str, root: &str) {
         );
     }
 
+    let clean = base.then(&["web"]).lab_ref().sh("h1", &["rm", "-f", &ht]);
+    assert!(clean.status.success());
+    config_edit(&base, panel);
     hostile(&base);
+}
+
+/// The domain's response headers, asked from the machine through the host's Apache.
+fn headers(base: &Done) -> String {
+    let t = base.then(&["web"]);
+    let addr = t.lab_ref().address(1);
+    let out = std::process::Command::new("curl")
+        .args(["-sS", "-I", "--max-time", "20", "--resolve"])
+        .arg(format!("{DOMAIN}:80:{addr}"))
+        .arg(format!("http://{DOMAIN}/"))
+        .output()
+        .expect("run curl");
+    assert!(out.status.success(), "curl: {}", stderr(&out));
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// `web config show`, then edits: one Apache refuses (the old configuration serves on),
+/// one that breaks the site after the reload (rolled back), a good one (its header is
+/// served), and its undo (the header gone).
+fn config_edit(base: &Done, panel: &str) {
+    let custom = match panel {
+        "cpanel" => format!("/etc/apache2/conf.d/userdata/std/2_4/{USER}/{DOMAIN}/hostops.conf"),
+        _ => format!("/etc/apache2/sites-available/{DOMAIN}.conf"),
+    };
+    base.then(&["web", "config", "show", DOMAIN, "--host", "h1"])
+        .json(|r| {
+            assert_eq!(r["custom"]["file"], custom.as_str(), "{panel}: {r}");
+            assert!(r["vhost"]["file"].is_string(), "{r}");
+        });
+    let edit = |what: &[&str], code: i32| -> Done {
+        let mut argv = vec!["web", "config", "edit", DOMAIN, "--host", "h1"];
+        argv.extend(what);
+        base.then(&argv).yes().status(code).json(|_| {})
+    };
+    let before = headers(base);
+    let refused = edit(&["--set", "Frobnicate on"], 1);
+    let r = &refused.result()["report"];
+    assert_eq!(r["outcome"], "refused", "{panel}: {r}");
+    assert!(r["output"].to_string().contains("Frobnicate"), "{r}");
+    let after = headers(base);
+    assert!(
+        after.starts_with("HTTP/1.1 200"),
+        "{panel}: the site is down: {after}"
+    );
+    assert_eq!(
+        before.lines().count(),
+        after.lines().count(),
+        "{panel}: {after}"
+    );
+
+    if panel == "cpanel" {
+        let file = base.then(&["web"]).path("breaks.conf");
+        std::fs::write(&file, "RewriteEngine On\nRewriteRule ^ - [R=503]\n").unwrap();
+        let back = edit(&["--file", file.to_str().unwrap()], 1);
+        let r = &back.result()["report"];
+        assert_eq!(r["outcome"], "rolled_back", "{r}");
+        assert!(r["reason"].as_str().unwrap().contains("503"), "{r}");
+        assert!(
+            headers(base).starts_with("HTTP/1.1 200"),
+            "the site after the rollback"
+        );
+    }
+
+    let good = edit(&["--set", "Header set X-Hostops-Test edited"], 0);
+    assert_eq!(good.result()["report"]["outcome"], "applied");
+    let diff = good.result()["plan"]["detail"]["diff"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        diff.lines().any(|l| l.starts_with('+')
+            && l.trim_start_matches('+').trim() == "Header set X-Hostops-Test edited"),
+        "{panel}: {diff}"
+    );
+    assert!(
+        headers(base).contains("X-Hostops-Test: edited"),
+        "{panel}: the edit is not served"
+    );
+    let run_id = good.envelope.as_ref().unwrap()["run_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    base.then(&["web", "undo", &run_id]).yes().json(|r| {
+        assert_eq!(r["report"]["outcome"], "applied", "{r}");
+    });
+    let h = headers(base);
+    assert!(
+        !h.contains("X-Hostops-Test"),
+        "{panel}: undo left the header: {h}"
+    );
 }
 
 /// Hostile domains are refused before any host is asked; hostile paths are refused or
