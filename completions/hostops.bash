@@ -280,6 +280,9 @@ _hostops() {
             hostops__subcmd__help__subcmd__web,config)
                 cmd="hostops__subcmd__help__subcmd__web__subcmd__config"
                 ;;
+            hostops__subcmd__help__subcmd__web,htpasswd)
+                cmd="hostops__subcmd__help__subcmd__web__subcmd__htpasswd"
+                ;;
             hostops__subcmd__help__subcmd__web,undo)
                 cmd="hostops__subcmd__help__subcmd__web__subcmd__undo"
                 ;;
@@ -454,6 +457,9 @@ _hostops() {
             hostops__subcmd__web,help)
                 cmd="hostops__subcmd__web__subcmd__help"
                 ;;
+            hostops__subcmd__web,htpasswd)
+                cmd="hostops__subcmd__web__subcmd__htpasswd"
+                ;;
             hostops__subcmd__web,undo)
                 cmd="hostops__subcmd__web__subcmd__undo"
                 ;;
@@ -483,6 +489,9 @@ _hostops() {
                 ;;
             hostops__subcmd__web__subcmd__help,help)
                 cmd="hostops__subcmd__web__subcmd__help__subcmd__help"
+                ;;
+            hostops__subcmd__web__subcmd__help,htpasswd)
+                cmd="hostops__subcmd__web__subcmd__help__subcmd__htpasswd"
                 ;;
             hostops__subcmd__web__subcmd__help,undo)
                 cmd="hostops__subcmd__web__subcmd__help__subcmd__undo"
@@ -2106,7 +2115,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__web)
-            opts="check config undo"
+            opts="check config htpasswd undo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2164,6 +2173,20 @@ _hostops() {
         hostops__subcmd__help__subcmd__web__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__web__subcmd__htpasswd)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3766,7 +3789,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__web)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version check config undo help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version check config htpasswd undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4044,7 +4067,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__web__subcmd__help)
-            opts="check config undo help"
+            opts="check config htpasswd undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4127,6 +4150,20 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__web__subcmd__help__subcmd__htpasswd)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__web__subcmd__help__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4134,6 +4171,52 @@ _hostops() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__web__subcmd__htpasswd)
+            opts="-t -n -y -v -q -h -V --host --user --generate --stdin --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

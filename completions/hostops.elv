@@ -463,6 +463,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
             cand check 'Why a site answers 500/403/a redirect loop: the request through the server''s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
             cand config 'A domain''s Apache configuration: show it, or change the domain''s own lines'
+            cand htpasswd 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
             cand undo 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -579,6 +580,32 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;web;config;help;help'= {
         }
+        &'hostops;web;htpasswd'= {
+            cand --host 'The server (default: the one inventory host holding the domain)'
+            cand --user 'The user to add or reset'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --generate 'Generate a password (20 characters), shown once'
+            cand --stdin 'Read the password from the first line of stdin'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hostops;web;undo'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -604,6 +631,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;web;help'= {
             cand check 'Why a site answers 500/403/a redirect loop: the request through the server''s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
             cand config 'A domain''s Apache configuration: show it, or change the domain''s own lines'
+            cand htpasswd 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
             cand undo 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -616,6 +644,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;web;help;config;show'= {
         }
         &'hostops;web;help;config;edit'= {
+        }
+        &'hostops;web;help;htpasswd'= {
         }
         &'hostops;web;help;undo'= {
         }
@@ -1476,6 +1506,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;web'= {
             cand check 'Why a site answers 500/403/a redirect loop: the request through the server''s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
             cand config 'A domain''s Apache configuration: show it, or change the domain''s own lines'
+            cand htpasswd 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
             cand undo 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
         }
         &'hostops;help;web;check'= {
@@ -1487,6 +1518,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;web;config;show'= {
         }
         &'hostops;help;web;config;edit'= {
+        }
+        &'hostops;help;web;htpasswd'= {
         }
         &'hostops;help;web;undo'= {
         }

@@ -31,6 +31,7 @@ pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 pub use ticket::{Level, NoteFormat, TicketArgs, TicketCommand};
 pub use web::{
     WebArgs, WebCheckArgs, WebCommand, WebConfigArgs, WebConfigCommand, WebDomain, WebEditArgs,
+    WebHtpasswdArgs,
 };
 
 const EXIT_CODES: &str = "\

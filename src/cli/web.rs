@@ -15,6 +15,9 @@ pub enum WebCommand {
     Check(WebCheckArgs),
     /// A domain's Apache configuration: show it, or change the domain's own lines
     Config(WebConfigArgs),
+    /// Add or reset one user of a password file (.htpasswd) with bcrypt; the password is
+    /// generated or read from stdin, never an argument
+    Htpasswd(WebHtpasswdArgs),
     /// Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)
     #[command(after_help = "Example: hostops --ticket INC-1234 web undo 20261203-112233-ab12")]
     Undo {
@@ -118,4 +121,34 @@ pub struct WebCheckArgs {
     /// Redirects followed on the same site
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub max_redirects: u32,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    group(clap::ArgGroup::new("password").required(true).args(["generate", "stdin"])),
+    after_help = "htpasswd -i -B runs on the server as the owner of the file (of its directory \
+when it is created), the password on its stdin; a symlink is refused. A generated password is \
+shown once on stderr, and nowhere else (not in the journal, not in the JSON).
+
+Examples:
+  hostops --ticket INC-1234 web htpasswd shop.example /home/shop/.htpasswd --host web01 --user admin --generate
+  printf '%s\\n' \"$PW\" | hostops --ticket INC-1234 -y web htpasswd shop.example /home/shop/.htpasswd --user admin --stdin"
+)]
+pub struct WebHtpasswdArgs {
+    /// The domain the file protects
+    pub domain: String,
+    /// The password file's absolute path
+    pub file: String,
+    /// The server (default: the one inventory host holding the domain)
+    #[arg(long, value_name = "HOST")]
+    pub host: Option<String>,
+    /// The user to add or reset
+    #[arg(long, value_name = "NAME")]
+    pub user: String,
+    /// Generate a password (20 characters), shown once
+    #[arg(long)]
+    pub generate: bool,
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub stdin: bool,
 }

@@ -40,6 +40,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
                 crate::cli::WebConfigCommand::Edit(_) => "web config edit",
             },
             crate::cli::WebCommand::Undo { .. } => "web undo",
+            crate::cli::WebCommand::Htpasswd(_) => "web htpasswd",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",

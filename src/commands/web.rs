@@ -1,4 +1,4 @@
-//! `hostops web check|config show|config edit|undo`
+//! `hostops web check|config show|config edit|undo|htpasswd`
 
 mod render;
 
@@ -8,7 +8,7 @@ use crate::app::{change, finish, Finished};
 use crate::cli::{WebCheckArgs, WebCommand, WebConfigCommand, WebDomain, WebEditArgs};
 use crate::context::Context;
 use crate::exit::StatusError;
-use crate::ops::web::{self, CheckOptions, Want};
+use crate::ops::web::{self, CheckOptions, Source, Want};
 
 pub fn run(ctx: &Context, cmd: WebCommand) -> Result<Finished> {
     match cmd {
@@ -21,6 +21,19 @@ pub fn run(ctx: &Context, cmd: WebCommand) -> Result<Finished> {
             WebConfigCommand::Edit(args) => edit(ctx, args),
         },
         WebCommand::Undo { run_id } => change::run(ctx, web::undo(ctx, &run_id)?),
+        WebCommand::Htpasswd(a) => {
+            let host = match &a.host {
+                Some(h) => h.clone(),
+                None => web::host_of(ctx, &a.domain)?,
+            };
+            let source = if a.generate {
+                Source::Generate
+            } else {
+                Source::Stdin
+            };
+            let change = web::htpasswd(ctx, &host, &a.domain, &a.file, &a.user, source)?;
+            change::run(ctx, change)
+        }
     }
 }
 

@@ -556,5 +556,23 @@ fn web_commands() {
         cases.check("web undo", 0, run(&["web", "undo", &id]).yes());
     }
     cases.check("web undo", 2, run(&["web", "undo", "no-such-run"]).yes());
+    let pw = [
+        "web",
+        "htpasswd",
+        "webby.test",
+        "/var/www/webby.test/.htpasswd",
+        "--host",
+        "h1",
+    ];
+    cases.check(
+        "web htpasswd",
+        0,
+        run(&pw).hostops(&["--user", "bob", "--generate"]).yes(),
+    );
+    cases.check(
+        "web htpasswd",
+        2,
+        run(&pw).hostops(&["--user", "a:b", "--generate"]).yes(),
+    );
     cases.finish();
 }

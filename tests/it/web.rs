@@ -200,6 +200,71 @@ fn breaks_and_explains(panel: &str, root: &str) {
         "no hash in the output: {r}"
     );
 
+    // `web htpasswd` resets the DES entry with bcrypt (password on stdin, never journaled).
+    let t = base.then(&["web"]);
+    let lab = t.lab_ref();
+    let out = lab
+        .hostops(t.env())
+        .args([
+            "-y", "web", "htpasswd", DOMAIN, &pw, "--host", "h1", "--user", "des", "--stdin",
+        ])
+        .write_stdin("new secret-five\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{panel}: {}", stderr(&out));
+    let verify = lab.sh("h1", &["htpasswd", "-vb", &pw, "des", "new secret-five"]);
+    assert!(verify.status.success(), "{panel}: {}", stderr(&verify));
+    let journal = std::fs::read(t.env().journal()).unwrap_or_default();
+    assert!(
+        !String::from_utf8_lossy(&journal).contains("new secret-five"),
+        "the password is in the journal"
+    );
+    let r = case(&base, "true", &[], 1);
+    let lines: Vec<u64> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(
+        lines,
+        [3, 4],
+        "{panel}: only {{SHA}} and plain are left: {r}"
+    );
+    let link = lab.sh(
+        "h1",
+        &["ln", "-s", "/etc/passwd", &format!("/home/{USER}/.evil")],
+    );
+    assert!(link.status.success());
+    base.then(&[
+        "web",
+        "htpasswd",
+        DOMAIN,
+        &format!("/home/{USER}/.evil"),
+        "--host",
+        "h1",
+        "--user",
+        "x",
+        "--generate",
+    ])
+    .yes()
+    .status(1)
+    .json(|r| {
+        assert!(
+            r["report"]["error"]
+                .as_str()
+                .unwrap()
+                .contains("not a regular file"),
+            "{r}"
+        );
+    });
+    let passwd = lab.sh("h1", &["grep", "-c", "^x:", "/etc/passwd"]);
+    assert_eq!(
+        String::from_utf8_lossy(&passwd.stdout).trim(),
+        "0",
+        "/etc/passwd was written through the symlink"
+    );
+
     if panel == "cpanel" {
         // cPanel's handler block for a PHP the server does not have (after a migration).
         let r = case(

@@ -3,7 +3,7 @@
 
 use crate::app::Report;
 use crate::exit::ExitStatus;
-use crate::ops::web::{CheckReport, EditReport, ShowReport};
+use crate::ops::web::{CheckReport, EditReport, HtpasswdReport, ShowReport};
 use crate::output::{verdict, Printer, Table};
 
 fn or_dash(v: Option<&str>) -> String {
@@ -138,6 +138,36 @@ impl Report for EditReport {
             p.data(format!("    {l}"));
         }
         p.data(verdict(ok, &what));
+    }
+
+    fn status(&self) -> ExitStatus {
+        self.exit()
+    }
+}
+
+impl Report for HtpasswdReport {
+    fn render(&self, p: &Printer) {
+        if let Some(pw) = &self.shown {
+            p.raw_err(
+                format!(
+                    "the new password of {} (shown once, not journaled): {}\n",
+                    self.user,
+                    pw.expose()
+                )
+                .as_bytes(),
+            );
+        }
+        let what = match &self.error {
+            Some(e) => format!("not changed: {e}"),
+            None => format!(
+                "{} {} in {} on {} (bcrypt)",
+                if self.created { "created with" } else { "set" },
+                self.user,
+                self.file,
+                self.host
+            ),
+        };
+        p.data(verdict(self.exit() == ExitStatus::Success, &what));
     }
 
     fn status(&self) -> ExitStatus {

@@ -8,6 +8,7 @@ mod directives;
 mod edit;
 mod errorlog;
 mod htaccess;
+mod htpasswd;
 mod place;
 mod probe;
 mod rewrite;
@@ -16,6 +17,7 @@ mod verdict;
 pub use check::{check, host_of, CheckOptions, CheckReport};
 pub use config::{show, ShowReport};
 pub use edit::{edit, undo, Edit, EditReport, Want};
+pub use htpasswd::{htpasswd, Htpasswd, HtpasswdReport, Source};
 
 use serde::Serialize;
 

@@ -60,6 +60,8 @@ pub struct AuthFile {
 pub struct Probe {
     pub apachectl: Option<String>,
     pub apache_user: Option<String>,
+    /// `apachectl -S`'s output.
+    pub dump: Vec<String>,
     pub modules: BTreeSet<String>,
     pub vhost_file: Option<String>,
     pub vhost_line: Option<usize>,
@@ -136,6 +138,7 @@ pub fn read(text: &str) -> Probe {
         ..Probe::default()
     };
     for l in get("S").lines().filter_map(content) {
+        p.dump.push(l.to_string());
         if let Some(u) = l.strip_prefix("User: name=\"") {
             p.apache_user = u.split('"').next().map(String::from);
         }

@@ -9,7 +9,33 @@ use super::Finding;
 
 /// Every finding, those the error log confirms first.
 pub fn findings(p: &Probe, request: &str, log: &[LogLine]) -> Vec<Finding> {
+    if p.vhost_file.is_none() || p.hops.is_empty() {
+        let mut f = plain(
+            "no-vhost",
+            "Apache has no virtual host for this name and port, or did not answer (apachectl -S below)",
+            "check the domain's vhost (hostops web config show) and that Apache runs",
+        );
+        f.evidence = Some(
+            p.dump
+                .iter()
+                .take(5)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+        return vec![f];
+    }
     let mut out = static_pass(p, request);
+    if p.vhost_match.as_deref() == Some("default") {
+        out.push(plain(
+            "no-vhost",
+            &format!(
+                "no virtual host is named for this domain: Apache answers with its default one ({})",
+                p.vhost_file.as_deref().unwrap_or("-")
+            ),
+            "add the domain to its account in the panel (ServerName/ServerAlias), then rebuild",
+        ));
+    }
     out.extend(permissions(p));
     auth_files(p, &mut out);
     if let Some(last) = p.hops.last() {
