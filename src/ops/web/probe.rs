@@ -30,7 +30,7 @@ pub struct Hop {
 }
 
 /// A stat line: mode, owner, group, whether the web server's user may enter (dirs) or read
-/// (files) it (`None`: could not be tested), path.
+/// (files) it (`None`: not known), path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub dir: bool,
@@ -38,7 +38,32 @@ pub struct Entry {
     pub owner: String,
     pub group: String,
     pub allowed: Option<bool>,
+    /// Numeric owner and group.
+    pub ids: Option<(u32, u32)>,
     pub path: String,
+}
+
+impl Entry {
+    /// Whether a process of `uid` in `groups` may enter (a directory) or read (a file) it,
+    /// from its mode (no ACLs).
+    fn judge(&mut self, uid: u32, groups: &[u32]) {
+        let (Some((owner, group)), Ok(mode)) = (self.ids, u32::from_str_radix(&self.mode, 8))
+        else {
+            return;
+        };
+        let bit = if self.dir { 1 } else { 4 };
+        let shift = if uid == 0 {
+            self.allowed = Some(true);
+            return;
+        } else if uid == owner {
+            6
+        } else if groups.contains(&group) {
+            3
+        } else {
+            0
+        };
+        self.allowed = Some(mode >> shift & bit != 0);
+    }
 }
 
 /// A password file an `.htaccess` names, as the web server's user found it.
@@ -115,11 +140,10 @@ fn entry(line: &str) -> Option<Entry> {
         mode: mode.to_string(),
         owner: owner.to_string(),
         group: group.to_string(),
-        allowed: match *allowed {
-            "y" => Some(true),
-            "n" => Some(false),
-            _ => None,
-        },
+        allowed: None,
+        ids: allowed
+            .split_once(':')
+            .and_then(|(u, g)| Some((u.parse().ok()?, g.parse().ok()?))),
         path: path.to_string(),
     })
     .filter(|_| matches!(*kind, "D" | "F"))
@@ -143,7 +167,7 @@ pub fn read(text: &str) -> Probe {
             p.apache_user = u.split('"').next().map(String::from);
         }
     }
-    p.modules = get("M")
+    p.modules = get("S")
         .lines()
         .filter_map(content)
         .filter_map(|l| {
@@ -215,6 +239,15 @@ pub fn read(text: &str) -> Probe {
     p.htaccess.extend(current.take());
     read_auth(&mut p, get("authfiles"));
     p.custom = read_custom(get("custom"));
+    let id: Vec<u32> = get("apacheid")
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    if let Some((uid, groups)) = id.split_first() {
+        for e in p.path.iter_mut().chain(p.below.iter_mut()) {
+            e.judge(*uid, groups);
+        }
+    }
     p.php = get("php")
         .lines()
         .filter_map(content)
@@ -336,14 +369,14 @@ mod tests {
     #[test]
     fn sections_read_and_server_text_kept_in_its_place() {
         let text = "@@ctl\n|apachectl\n@@S\n|User: name=\"www-data\" id=33\n\
-            @@M\n|Loaded Modules:\n| core_module (static)\n| rewrite_module (shared)\n\
+            |Loaded Modules:\n| core_module (static)\n| rewrite_module (shared)\n\
             @@vhost\n>/etc/apache2/conf/httpd.conf\n|name 79 1.2.3.4\n|<VirtualHost 1.2.3.4:80>\n|  DocumentRoot /home/u/public_html\n\
             @@hops\n>http://u.test/\n|301\t127.0.0.1\t4000\thttp://www.u.test/\n:HTTP/1.1 301 Moved\n:Location: http://www.u.test/\n=title \n\
             >http://www.u.test/\n|500\t127.0.0.1\t4001\t\n=title 500 Internal Server Error\n=php-source\n\
             @@errorlog\n>/var/log/e\n|@@docroot\n\
             @@docroot\n>/home/u/public_html\n\
-            @@path\nD\t755\troot\troot\ty\t/home\nD\t700\tu\tu\tn\t/home/u\n\
-            @@htaccess\nF\t644\tu\tu\ty\t/home/u/public_html/.htaccess\n|@@php\n|php_value x 1\n\nD\t755\tu\tu\ty\t/home/u/public_html/a\nL\t/home/u/public_html/a/b\n\
+            @@apacheid\n33\n33 1001\n@@path\nD\t755\troot\troot\t0:0\t/home\nD\t700\tu\tu\t1000:1000\t/home/u\nD\t750\tu\twww-data\t1000:1001\t/home/u/g\n\
+            @@htaccess\nF\t644\tu\tu\t1000:1000\t/home/u/public_html/.htaccess\n|@@php\n|php_value x 1\n\nD\t755\tu\tu\ty\t/home/u/public_html/a\nL\t/home/u/public_html/a/b\n\
             @@authfiles\n>.htpasswd\n=relative /etc/apache2/.htpasswd\n=missing\n>/home/u/.htpasswd\nF\t640\tu\twww-data\t?\t/home/u/.htpasswd\n|1\tbob\tcrypt\n\
             @@php\n|/opt/cpanel/ea-php81\n|/usr/sbin/php-fpm8.2\n";
         let p = read(text);
@@ -360,7 +393,9 @@ mod tests {
         assert!(p.hops[1].php_source);
         assert_eq!(p.log, ["@@docroot"]);
         assert_eq!(p.docroot.as_deref(), Some("/home/u/public_html"));
+        assert_eq!(p.path[0].allowed, Some(true));
         assert_eq!(p.path[1].allowed, Some(false));
+        assert_eq!(p.path[2].allowed, Some(true), "through its group");
         assert_eq!(
             p.htaccess,
             [(

@@ -11,9 +11,9 @@ printf '\n@@ctl\n|%s\n' "$ctl"
 [ -n "$ctl" ] || exit 0
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$ctl" -S >"$tmp/S" 2>&1
+# apachectl -S and -M in one run of httpd.
+"$ctl" -t -D DUMP_VHOSTS -D DUMP_RUN_CFG -D DUMP_MODULES >"$tmp/S" 2>&1
 printf '\n@@S\n'; sed 's/^/|/' "$tmp/S"
-printf '\n@@M\n'; "$ctl" -M 2>/dev/null | sed 's/^/|/'
 # The virtual host answering $d on $port: "ADDR FILE LINE" (a name or alias match, else the
 # port's default server).
 v=$(awk -v d="$d" -v port="$port" '
@@ -87,13 +87,13 @@ fi
 # owner and whether the web server's user can enter it; each .htaccess on the way.
 printf '\n@@docroot\n>%s\n' "$docroot"
 [ -n "$docroot" ] || exit 0
-canx() { [ -n "$auser" ] && command -v runuser >/dev/null 2>&1 || { echo '?'; return; }
-         if runuser -u "$auser" -- test "$1" "$2" 2>/dev/null; then echo y; else echo n; fi; }
+# Who the web server runs as: its uid and groups (access is judged from the modes).
+printf '\n@@apacheid\n'; [ -z "$auser" ] || { id -u -- "$auser"; id -G -- "$auser"; } 2>/dev/null
 printf '\n@@path\n'
 p=; for c in $(printf '%s\n' "$docroot" | tr '/' ' '); do
   p=$p/$c
   [ -L "$p" ] && { printf 'L\t%s\n' "$p"; break; }
-  stat -c "D	%a	%U	%G	$(canx -x "$p")	%n" -- "$p" 2>/dev/null || { printf 'M\t%s\n' "$p"; break; }
+  stat -c "D	%a	%U	%G	%u:%g	%n" -- "$p" 2>/dev/null || { printf 'M\t%s\n' "$p"; break; }
 done
 printf '\n@@htaccess\n'
 { rel=${upath%%\?*}; rel=${rel#/}
@@ -101,11 +101,11 @@ dir=${docroot%/}; last=
 while :; do
   if [ -L "$dir" ]; then printf 'L\t%s\n' "$dir"; break; fi
   [ -d "$dir" ] || { [ -e "$dir" ] && last=$dir; break; }
-  [ "$dir" = "${docroot%/}" ] || stat -c "D	%a	%U	%G	$(canx -x "$dir")	%n" -- "$dir"
+  [ "$dir" = "${docroot%/}" ] || stat -c "D	%a	%U	%G	%u:%g	%n" -- "$dir"
   f=$dir/.htaccess
   if [ -L "$f" ]; then printf 'L\t%s\n' "$f"
   elif [ -f "$f" ]; then
-    stat -c "F	%a	%U	%G	$(canx -r "$f")	%n" -- "$f"
+    stat -c "F	%a	%U	%G	%u:%g	%n" -- "$f"
     dd if="$f" iflag=nofollow bs=65536 count=8 status=none | sed 's/^/|/'
     printf '\n'
   fi
@@ -114,7 +114,7 @@ while :; do
   [ -n "$c" ] || continue
   dir=$dir/$c
 done
-[ -n "$last" ] && [ ! -L "$last" ] && stat -c "F	%a	%U	%G	$(canx -r "$last")	%n" -- "$last"
+[ -n "$last" ] && [ ! -L "$last" ] && stat -c "F	%a	%U	%G	%u:%g	%n" -- "$last"
 } >"$tmp/ht"
 cat "$tmp/ht"
 # Password files the .htaccess files name, read as the web server's user (as Apache reads
