@@ -43,7 +43,8 @@ fn status(r: &Value) -> u64 {
 }
 
 /// Every case on one panel whose document root for webby.test is `root`.
-fn breaks_and_explains(panel: &str, root: &str) {
+/// `home` holds the password file the cases write.
+fn breaks_and_explains(panel: &str, root: &str, home: &str) {
     let _apt = web_packages();
     let test = Test::web_lab(panel, 1);
     test.lab_ref()
@@ -160,7 +161,7 @@ fn breaks_and_explains(panel: &str, root: &str) {
     );
 
     // Weak hashes in the password file (crypt, {SHA}, plain; bcrypt is fine).
-    let pw = format!("/home/{USER}/.htpasswd");
+    let pw = format!("{home}/.htpasswd");
     let r = case(
         &base,
         &format!(
@@ -231,16 +232,13 @@ fn breaks_and_explains(panel: &str, root: &str) {
         [3, 4],
         "{panel}: only {{SHA}} and plain are left: {r}"
     );
-    let link = lab.sh(
-        "h1",
-        &["ln", "-s", "/etc/passwd", &format!("/home/{USER}/.evil")],
-    );
+    let link = lab.sh("h1", &["ln", "-s", "/etc/passwd", &format!("{home}/.evil")]);
     assert!(link.status.success());
     base.then(&[
         "web",
         "htpasswd",
         DOMAIN,
-        &format!("/home/{USER}/.evil"),
+        &format!("{home}/.evil"),
         "--host",
         "h1",
         "--user",
@@ -295,7 +293,9 @@ fn breaks_and_explains(panel: &str, root: &str) {
     let clean = base.then(&["web"]).lab_ref().sh("h1", &["rm", "-f", &ht]);
     assert!(clean.status.success());
     config_edit(&base, panel);
-    hostile(&base);
+    if panel == "cpanel" {
+        hostile(&base);
+    }
 }
 
 /// The domain's response headers, asked from the machine through the host's Apache.
@@ -318,6 +318,10 @@ fn headers(base: &Done) -> String {
 fn config_edit(base: &Done, panel: &str) {
     let custom = match panel {
         "cpanel" => format!("/etc/apache2/conf.d/userdata/std/2_4/{USER}/{DOMAIN}/hostops.conf"),
+        "plesk" => format!("/var/www/vhosts/system/{DOMAIN}/conf/vhost.conf"),
+        "directadmin" => {
+            format!("/usr/local/directadmin/data/users/{USER}/domains/{DOMAIN}.cust_httpd")
+        }
         _ => format!("/etc/apache2/sites-available/{DOMAIN}.conf"),
     };
     base.then(&["web", "config", "show", DOMAIN, "--host", "h1"])
@@ -430,10 +434,32 @@ fn hostile(base: &Done) {
 
 #[test]
 fn cpanel_web_check_names_cause_and_file() {
-    breaks_and_explains("cpanel", "/home/webby/public_html");
+    breaks_and_explains("cpanel", "/home/webby/public_html", "/home/webby");
 }
 
 #[test]
 fn no_panel_web_check_names_cause_and_file() {
-    breaks_and_explains("none", "/var/www/webby.test/public_html");
+    breaks_and_explains(
+        "none",
+        "/var/www/webby.test/public_html",
+        "/var/www/webby.test",
+    );
+}
+
+#[test]
+fn plesk_web_check_names_cause_and_file() {
+    breaks_and_explains(
+        "plesk",
+        "/var/www/vhosts/webby.test/httpdocs",
+        "/var/www/vhosts/webby.test",
+    );
+}
+
+#[test]
+fn directadmin_web_check_names_cause_and_file() {
+    breaks_and_explains(
+        "directadmin",
+        "/home/webby/domains/webby.test/public_html",
+        "/home/webby/domains/webby.test",
+    );
 }

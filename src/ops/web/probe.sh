@@ -25,9 +25,12 @@ v=$(awk -v d="$d" -v port="$port" '
   END { if (hit != "") print "name " hit; else if (def != "") print "default " def }' "$tmp/S")
 how=${v%% *}; v=${v#* }; vaddr=${v%% *}; v=${v#* }; vline=${v##* }; vfile=${v% *}
 case $vaddr in \*:*|_default_:*|"") addr=127.0.0.1;; *) addr=${vaddr%:*};; esac
+[ -n "$vfile" ] && [ -f "$vfile" ] && awk -v n="$vline" 'NR >= n { print; if (tolower($1) ~ /^<\/virtualhost/) exit }' "$vfile" >"$tmp/vhost"
+# A port with one vhost: apachectl -S shows its ServerName only; its aliases are in the block.
+if [ "$how" = default ] && [ -f "$tmp/vhost" ] && awk -v d="$d" 'tolower($1) == "servername" || tolower($1) == "serveralias" {
+    for (i = 2; i <= NF; i++) if (tolower($i) == d) f = 1 } END { exit !f }' "$tmp/vhost"; then how=name; fi
 printf '\n@@vhost\n>%s\n|%s %s %s\n' "$vfile" "$how" "$vline" "$addr"
-[ -n "$vfile" ] && [ -f "$vfile" ] || exit 0
-awk -v n="$vline" 'NR >= n { print; if (tolower($1) ~ /^<\/virtualhost/) exit }' "$vfile" >"$tmp/vhost"
+[ -f "$tmp/vhost" ] || exit 0
 sed 's/^/|/' "$tmp/vhost"
 sroot=$(sed -n 's/^ServerRoot: "\(.*\)"$/\1/p' "$tmp/S")
 vget() { awk -v k="$1" 'tolower($1) == k { $1 = ""; sub(/^ +/, ""); gsub(/"/, ""); print; exit }' "$tmp/vhost"; }
