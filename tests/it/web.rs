@@ -1,8 +1,9 @@
 //! `hostops web check` on the lab's real Apache and PHP-FPM (`lab up --web`): each case breaks
 //! the site for real (the server answers 500/403/401 by itself) and the check must name the
 //! cause, the file and the line, with the error-log line Apache wrote for that very request;
-//! the healthy site exits 0; hostile domains and paths are refused or passed verbatim. One
-//! lab per panel, shared by its cases.
+//! the healthy site exits 0; hostile domains and paths are refused or passed verbatim. Then
+//! `web config show/edit` and `web undo` (a refused directive, a rollback, a served header and
+//! its undo) and `web htpasswd`. One lab per panel, shared by its cases.
 
 use serde_json::Value;
 
@@ -363,6 +364,17 @@ fn config_edit(base: &Done, panel: &str) {
         );
     }
 
+    if panel == "none" {
+        // The plan an operator reads (a panel-less vhost file: both VirtualHost blocks).
+        let dry = base
+            .then(&["--dry-run", "web", "config", "edit", DOMAIN, "--host", "h1"])
+            .hostops(&["--set", "Header set X-Hostops-Test edited"])
+            .run();
+        insta::assert_snapshot!(
+            "web-config-edit-dry-run",
+            crate::plan_snapshots::screen(&dry)
+        );
+    }
     let good = edit(&["--set", "Header set X-Hostops-Test edited"], 0);
     assert_eq!(good.result()["report"]["outcome"], "applied");
     let diff = good.result()["plan"]["detail"]["diff"]
