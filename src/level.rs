@@ -103,6 +103,11 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         2,
         "undo a change of a domain's Apache configuration",
     ),
+    (
+        "web htpasswd",
+        1,
+        "set a password of a site's password file",
+    ),
     ("diagnose hardware", 3, "investigate a server's hardware"),
     ("man", 1, "print the man page"),
     (

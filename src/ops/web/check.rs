@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::errorlog::{self, LogLine};
 use super::probe::{self, Hop, Probe};
+use super::vhost::{php, Php, Vhost};
 use super::{verdict, Finding};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
@@ -22,28 +23,6 @@ pub struct CheckOptions {
     pub path: String,
     pub https: bool,
     pub max_redirects: u32,
-}
-
-/// The vhost Apache picked for the name.
-#[derive(Serialize)]
-pub struct Vhost {
-    pub file: String,
-    pub line: Option<usize>,
-    /// `name` (ServerName or ServerAlias) or `default` (the port's first vhost).
-    pub matched: Option<String>,
-}
-
-/// The PHP serving the domain.
-#[derive(Serialize)]
-pub struct Php {
-    /// The vhost's handler (`proxy:unix:...sock|fcgi://...`, `application/x-httpd-ea-php82`).
-    pub handler: Option<String>,
-    pub version: Option<String>,
-    /// PHP-FPM or CGI (php_value/php_flag are then invalid in .htaccess).
-    pub fpm: bool,
-    pub mod_php: bool,
-    /// PHP installations found on the server.
-    pub installed: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -206,65 +185,9 @@ fn say(findings: &[Finding], p: &Probe) -> String {
     }
 }
 
-/// The handler in the vhost and its includes, its PHP version, the installed PHPs.
-pub(super) fn php(p: &Probe) -> Php {
-    let lines = p
-        .vhost
-        .iter()
-        .chain(p.includes.iter().flat_map(|(_, l)| l.iter()));
-    let handler = lines
-        .filter_map(|l| {
-            let mut w = l.split_whitespace();
-            let d = w.next()?.to_ascii_lowercase();
-            let arg = w.next()?.trim_matches('"');
-            (matches!(d.as_str(), "sethandler" | "addhandler")
-                && (arg.contains("php") || arg.starts_with("proxy:")))
-            .then(|| arg.to_string())
-        })
-        .next();
-    let version = handler.as_deref().and_then(php_version);
-    Php {
-        fpm: handler
-            .as_deref()
-            .is_some_and(|h| h.starts_with("proxy:") || h.contains("fcgi") || h.contains("cgi")),
-        mod_php: p.modules.contains("php"),
-        handler,
-        version,
-        installed: p.php.clone(),
-    }
-}
-
-/// `ea-php82`, `php8.2`, `php82` in a handler or socket path -> `8.2`.
-fn php_version(handler: &str) -> Option<String> {
-    let re = regex::Regex::new(r"php-?(?:fpm)?(\d)\.?(\d{1,2})").ok()?;
-    let c = re.captures(handler)?;
-    Some(format!("{}.{}", &c[1], &c[2]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn versions_from_handlers() {
-        assert_eq!(
-            php_version("proxy:unix:/opt/cpanel/ea-php82/root/usr/var/run/php-fpm/x.sock|fcgi://d")
-                .as_deref(),
-            Some("8.2")
-        );
-        assert_eq!(
-            php_version("proxy:unix:/etc/apache2/run/php8.2-fpm-bob.sock|fcgi://d").as_deref(),
-            Some("8.2")
-        );
-        assert_eq!(
-            php_version("proxy:unix:/usr/local/php81/sockets/bob.sock|fcgi://d").as_deref(),
-            Some("8.1")
-        );
-        assert_eq!(
-            php_version("proxy:unix:/var/www/vhosts/system/d/php-fpm.sock|fcgi://d"),
-            None
-        );
-    }
 
     #[test]
     fn hostile_paths_refused_or_verbatim() {

@@ -7,9 +7,9 @@ use std::sync::Arc;
 use anyhow::{bail, Result};
 use serde::Serialize;
 
-use super::check::{php, Php, Vhost};
 use super::place::{self, Place};
 use super::probe::{self, Probe};
+use super::vhost::{php, Php, Vhost};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::ops::account;

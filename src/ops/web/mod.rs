@@ -13,6 +13,7 @@ mod place;
 mod probe;
 mod rewrite;
 mod verdict;
+mod vhost;
 
 pub use check::{check, host_of, CheckOptions, CheckReport};
 pub use config::{show, ShowReport};
