@@ -71,6 +71,12 @@ fn breaks_and_explains(panel: &str, root: &str, home: &str) {
             assert!(r["findings"].as_array().unwrap().is_empty(), "{r}");
         });
     let r = case(&base, "true", &[], 0);
+    if panel == "cpanel" {
+        // Without --host: the one inventory host holding the domain (`account find`).
+        base.then(&["web", "check", DOMAIN]).json(|r| {
+            assert_eq!(r["host"], "h1", "{r}");
+        });
+    }
     assert_eq!(
         r["hops"][0]["title"],
         format!("Welcome to {DOMAIN}"),
