@@ -68,6 +68,7 @@ fn breaks_and_explains(panel: &str, root: &str, home: &str) {
             assert!(r["verdict"].as_str().unwrap().starts_with("healthy"), "{r}");
             assert_eq!(r["document_root"], root, "{panel}");
             assert_eq!(r["php"]["fpm"], true, "{panel}: {r}");
+            assert!(r["php"]["version"].is_string(), "{panel}: {r}");
             assert!(r["findings"].as_array().unwrap().is_empty(), "{r}");
         });
     let r = case(&base, "true", &[], 0);

@@ -113,6 +113,8 @@ pub struct Probe {
     pub htaccess: Vec<(String, String)>,
     pub auth_files: Vec<AuthFile>,
     pub php: Vec<String>,
+    /// The PHP-FPM pool file listening on the vhost's socket.
+    pub pool: Option<String>,
     /// `show`: the domain's custom Apache file, and its text when it exists (None when it
     /// does not; `Custom::not_regular` when it is a symlink or not a file).
     pub custom: Option<Custom>,
@@ -239,6 +241,7 @@ pub fn read(text: &str) -> Probe {
     p.htaccess.extend(current.take());
     read_auth(&mut p, get("authfiles"));
     p.custom = read_custom(get("custom"));
+    p.pool = get("pool").lines().find_map(content).map(String::from);
     let id: Vec<u32> = get("apacheid")
         .split_whitespace()
         .filter_map(|n| n.parse().ok())

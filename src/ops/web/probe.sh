@@ -135,6 +135,10 @@ sed -n 's/^|[[:space:]]*[Aa][Uu][Tt][Hh][Uu][Ss][Ee][Rr][Ff][Ii][Ll][Ee][[:space
     else if (h ~ /^\{SHA\}/) k = "sha1"; else if (length(h) == 13 && h ~ /^[.\/0-9A-Za-z]+$/) k = "crypt"
     print "|" NR "\t" $1 "\t" k }' "$tmp/pw"
 done
+# The PHP-FPM pool listening on the vhost's socket (its path names the PHP version).
+printf '\n@@pool\n'
+sock=$(sed -n 's/.*proxy:unix:\([^|"]*\)|.*/\1/p' "$tmp/vhost" | head -n 1)
+[ -z "$sock" ] || grep -l -F -x -e "listen = $sock" -- /etc/php/*/fpm/pool.d/*.conf /opt/cpanel/ea-php*/root/etc/php-fpm.d/*.conf /usr/local/php*/etc/php-fpm.d/*.conf /opt/plesk/php/*/etc/php-fpm.d/*.conf 2>/dev/null | head -n 1 | sed 's/^/|/'
 # The PHP the server has (versions installed) and the pools' sockets.
 printf '\n@@php\n'
 ls -d /opt/cpanel/ea-php[0-9]* /opt/alt/php[0-9]* /opt/plesk/php/[0-9]* /usr/local/php[0-9]* /usr/sbin/php-fpm[0-9]* 2>/dev/null | sed 's/^/|/'

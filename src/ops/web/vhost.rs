@@ -19,6 +19,8 @@ pub struct Php {
     /// The vhost's handler (`proxy:unix:...sock|fcgi://...`, `application/x-httpd-ea-php82`).
     pub handler: Option<String>,
     pub version: Option<String>,
+    /// The PHP-FPM pool file listening on the handler's socket.
+    pub pool: Option<String>,
     /// PHP-FPM or CGI (php_value/php_flag are then invalid in .htaccess).
     pub fpm: bool,
     pub mod_php: bool,
@@ -42,7 +44,10 @@ pub fn php(p: &Probe) -> Php {
             .then(|| arg.to_string())
         })
         .next();
-    let version = handler.as_deref().and_then(php_version);
+    let version = handler
+        .as_deref()
+        .and_then(php_version)
+        .or_else(|| p.pool.as_deref().and_then(php_version));
     Php {
         fpm: handler
             .as_deref()
@@ -50,13 +55,14 @@ pub fn php(p: &Probe) -> Php {
         mod_php: p.modules.contains("php"),
         handler,
         version,
+        pool: p.pool.clone(),
         installed: p.php.clone(),
     }
 }
 
-/// `ea-php82`, `php8.2`, `php82` in a handler or socket path -> `8.2`.
+/// `ea-php82`, `php8.2`, `php82`, `php/8.2/` in a handler, socket or pool path -> `8.2`.
 fn php_version(handler: &str) -> Option<String> {
-    let re = regex::Regex::new(r"php-?(?:fpm)?(\d)\.?(\d{1,2})").ok()?;
+    let re = regex::Regex::new(r"php[-/]?(?:fpm)?(\d)\.?(\d{1,2})").ok()?;
     let c = re.captures(handler)?;
     Some(format!("{}.{}", &c[1], &c[2]))
 }
@@ -67,6 +73,10 @@ mod tests {
 
     #[test]
     fn versions_from_handlers() {
+        assert_eq!(
+            php_version("/etc/php/8.2/fpm/pool.d/shop.example.conf").as_deref(),
+            Some("8.2")
+        );
         assert_eq!(
             php_version("proxy:unix:/opt/cpanel/ea-php82/root/usr/var/run/php-fpm/x.sock|fcgi://d")
                 .as_deref(),
