@@ -44,6 +44,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+            cand web 'A domain''s Apache answer explained: error log, .htaccess, permissions, PHP handler'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -439,6 +440,217 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;diagnose;help;load'= {
         }
         &'hostops;diagnose;help;help'= {
+        }
+        &'hostops;web'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand check 'Why a site answers 500/403/a redirect loop: the request through the server''s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
+            cand config 'A domain''s Apache configuration: show it, or change the domain''s own lines'
+            cand htpasswd 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
+            cand undo 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;web;check'= {
+            cand --host 'The server (default: the one inventory host holding the domain)'
+            cand --path 'The URL path (with a query string if needed)'
+            cand --max-redirects 'Redirects followed on the same site'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --https 'Request over HTTPS (port 443, SNI set)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;web;config'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Which vhost answers the name (apachectl -S), its document root, PHP handler, includes, and the file the panel keeps the domain''s own lines in (read-only)'
+            cand edit 'Change the domain''s own Apache lines in the panel''s place, checked with apachectl -t before and after, rebuilt, reloaded, requested; rolled back on any failure'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;web;config;show'= {
+            cand --host 'The server (default: the one inventory host holding the domain)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --https 'The port-443 file where the panel keeps one per port (cPanel ssl/, Plesk vhost_ssl.conf)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;web;config;edit'= {
+            cand --host 'The server (default: the one inventory host holding the domain)'
+            cand --set 'Set a directive: replaces the lines with the same directive (and the same words but the value), or adds it'
+            cand --unset 'Remove the lines starting with these words'
+            cand --file 'The file''s whole new text'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --https 'The port-443 file where the panel keeps one per port (cPanel ssl/, Plesk vhost_ssl.conf)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;web;config;help'= {
+            cand show 'Which vhost answers the name (apachectl -S), its document root, PHP handler, includes, and the file the panel keeps the domain''s own lines in (read-only)'
+            cand edit 'Change the domain''s own Apache lines in the panel''s place, checked with apachectl -t before and after, rebuilt, reloaded, requested; rolled back on any failure'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;web;config;help;show'= {
+        }
+        &'hostops;web;config;help;edit'= {
+        }
+        &'hostops;web;config;help;help'= {
+        }
+        &'hostops;web;htpasswd'= {
+            cand --host 'The server (default: the one inventory host holding the domain)'
+            cand --user 'The user to add or reset'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --generate 'Generate a password (20 characters), shown once'
+            cand --stdin 'Read the password from the first line of stdin'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;web;undo'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;web;help'= {
+            cand check 'Why a site answers 500/403/a redirect loop: the request through the server''s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
+            cand config 'A domain''s Apache configuration: show it, or change the domain''s own lines'
+            cand htpasswd 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
+            cand undo 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;web;help;check'= {
+        }
+        &'hostops;web;help;config'= {
+            cand show 'Which vhost answers the name (apachectl -S), its document root, PHP handler, includes, and the file the panel keeps the domain''s own lines in (read-only)'
+            cand edit 'Change the domain''s own Apache lines in the panel''s place, checked with apachectl -t before and after, rebuilt, reloaded, requested; rolled back on any failure'
+        }
+        &'hostops;web;help;config;show'= {
+        }
+        &'hostops;web;help;config;edit'= {
+        }
+        &'hostops;web;help;htpasswd'= {
+        }
+        &'hostops;web;help;undo'= {
+        }
+        &'hostops;web;help;help'= {
         }
         &'hostops;migrate'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -1246,6 +1458,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+            cand web 'A domain''s Apache answer explained: error log, .htaccess, permissions, PHP handler'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -1290,6 +1503,26 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;diagnose;hardware'= {
         }
         &'hostops;help;diagnose;load'= {
+        }
+        &'hostops;help;web'= {
+            cand check 'Why a site answers 500/403/a redirect loop: the request through the server''s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
+            cand config 'A domain''s Apache configuration: show it, or change the domain''s own lines'
+            cand htpasswd 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
+            cand undo 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
+        }
+        &'hostops;help;web;check'= {
+        }
+        &'hostops;help;web;config'= {
+            cand show 'Which vhost answers the name (apachectl -S), its document root, PHP handler, includes, and the file the panel keeps the domain''s own lines in (read-only)'
+            cand edit 'Change the domain''s own Apache lines in the panel''s place, checked with apachectl -t before and after, rebuilt, reloaded, requested; rolled back on any failure'
+        }
+        &'hostops;help;web;config;show'= {
+        }
+        &'hostops;help;web;config;edit'= {
+        }
+        &'hostops;help;web;htpasswd'= {
+        }
+        &'hostops;help;web;undo'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

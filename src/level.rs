@@ -91,6 +91,23 @@ pub const TABLE: &[(&str, u8, &str)] = &[
     ("account find", 1, "find an account"),
     ("account show", 1, "read an account"),
     ("diagnose load", 2, "investigate a server's load"),
+    ("web check", 1, "explain a site's Apache answer"),
+    ("web config show", 1, "read a domain's Apache configuration"),
+    (
+        "web config edit",
+        2,
+        "change a domain's Apache configuration",
+    ),
+    (
+        "web undo",
+        2,
+        "undo a change of a domain's Apache configuration",
+    ),
+    (
+        "web htpasswd",
+        1,
+        "set a password of a site's password file",
+    ),
     ("diagnose hardware", 3, "investigate a server's hardware"),
     ("man", 1, "print the man page"),
     (

@@ -11,6 +11,7 @@ mod log;
 mod migrate;
 mod playbook;
 mod ticket;
+mod web;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,10 @@ pub use migrate::{
 };
 pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 pub use ticket::{Level, NoteFormat, TicketArgs, TicketCommand};
+pub use web::{
+    WebArgs, WebCheckArgs, WebCommand, WebConfigArgs, WebConfigCommand, WebDomain, WebEditArgs,
+    WebHtpasswdArgs,
+};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -147,6 +152,8 @@ pub enum Command {
     Blacklist(BlacklistArgs),
     /// Read-only diagnosis of hosts: verdicts per check, with the evidence
     Diagnose(DiagnoseArgs),
+    /// A domain's Apache answer explained: error log, .htaccess, permissions, PHP handler
+    Web(WebArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
     /// Restore one account from the server's backups, with preview, snapshot and undo

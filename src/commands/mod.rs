@@ -15,6 +15,7 @@ mod playbook;
 pub mod reference;
 mod setup;
 mod ticket;
+mod web;
 
 use std::ffi::OsString;
 
@@ -174,6 +175,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Account(args) => account::run(ctx, args.command),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Diagnose(args) => diagnose::run(ctx, args.command),
+        Command::Web(args) => web::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Backup(args) => backup::run(ctx, args.command),
         Command::Playbook(args) => playbook::run(ctx, args),

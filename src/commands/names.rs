@@ -33,6 +33,15 @@ pub fn command_name(cmd: &Command) -> &'static str {
             DiagnoseCommand::Hardware { .. } => "diagnose hardware",
             DiagnoseCommand::Load(_) => "diagnose load",
         },
+        Command::Web(w) => match &w.command {
+            crate::cli::WebCommand::Check(_) => "web check",
+            crate::cli::WebCommand::Config(c) => match &c.command {
+                crate::cli::WebConfigCommand::Show(_) => "web config show",
+                crate::cli::WebConfigCommand::Edit(_) => "web config edit",
+            },
+            crate::cli::WebCommand::Undo { .. } => "web undo",
+            crate::cli::WebCommand::Htpasswd(_) => "web htpasswd",
+        },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
             M::Run(_) => "migrate run",
@@ -75,7 +84,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Account(_) | Command::Diagnose(_) => true,
+        Command::Account(_) | Command::Diagnose(_) | Command::Web(_) => true,
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(

@@ -20,3 +20,4 @@ pub mod runner;
 pub mod shared_journal;
 pub mod ticket;
 pub mod transfer;
+pub mod web;

@@ -481,3 +481,98 @@ fn last_run(t: &Test, command: &str) -> String {
     )
     .unwrap_or_else(|e| panic!("no {command} run in the journal: {e}"))
 }
+
+/// `web ...` on a host with its real Apache (`lab up --web`).
+#[test]
+fn web_commands() {
+    let _apt = crate::weblab::web_packages();
+    let mut cases = Cases::default();
+    let t = Test::web_lab("none", 1);
+    t.lab_ref()
+        .lab("add-account", &["h1", "webby", "--domain", "webby.test"]);
+    let run = |args: &[&str]| t.clone().hostops(args);
+    let check = ["web", "check", "webby.test", "--host", "h1"];
+    cases.check("web check", 0, run(&check));
+    cases.check(
+        "web check",
+        2,
+        run(&["web", "check", "a;b", "--host", "h1"]),
+    );
+    cases.check(
+        "web check",
+        2,
+        run(&["web", "check", "webby.test"]).hostops(&["--path", "x y"]),
+    );
+    let broken = t.lab_ref().sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "echo 'php_flag engine off' > /var/www/webby.test/public_html/.htaccess",
+        ],
+    );
+    assert!(broken.status.success());
+    cases.check("web check", 1, run(&check));
+    let show = ["web", "config", "show", "webby.test", "--host", "h1"];
+    cases.check("web config show", 0, run(&show));
+    cases.check(
+        "web config show",
+        2,
+        run(&["web", "config", "show", "a;b", "--host", "h1"]),
+    );
+    let fixed = t
+        .lab_ref()
+        .sh("h1", &["rm", "/var/www/webby.test/public_html/.htaccess"]);
+    assert!(fixed.status.success());
+    let edit = [
+        "web",
+        "config",
+        "edit",
+        "webby.test",
+        "--host",
+        "h1",
+        "--set",
+    ];
+    let edited = cases.check(
+        "web config edit",
+        0,
+        run(&edit).hostops(&["Header set X-A 1"]).yes(),
+    );
+    cases.check(
+        "web config edit",
+        1,
+        run(&edit).hostops(&["Frobnicate on"]).yes(),
+    );
+    cases.check(
+        "web config edit",
+        4,
+        run(&edit).hostops(&["Header set X-B 1"]),
+    );
+    if let Some(done) = edited {
+        let id = done.envelope.as_ref().unwrap()["run_id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        cases.check("web undo", 0, run(&["web", "undo", &id]).yes());
+    }
+    cases.check("web undo", 2, run(&["web", "undo", "no-such-run"]).yes());
+    let pw = [
+        "web",
+        "htpasswd",
+        "webby.test",
+        "/var/www/webby.test/.htpasswd",
+        "--host",
+        "h1",
+    ];
+    cases.check(
+        "web htpasswd",
+        0,
+        run(&pw).hostops(&["--user", "bob", "--generate"]).yes(),
+    );
+    cases.check(
+        "web htpasswd",
+        2,
+        run(&pw).hostops(&["--user", "a:b", "--generate"]).yes(),
+    );
+    cases.finish();
+}

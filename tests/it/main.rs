@@ -32,4 +32,5 @@ mod ssh;
 mod ssh_config;
 mod support;
 mod ticket;
+mod web;
 mod weblab;

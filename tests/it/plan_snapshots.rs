@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::builder::{Done, Test};
 
 /// What a run printed, stdout then stderr, redacted.
-fn screen(done: &Done) -> String {
+pub fn screen(done: &Done) -> String {
     done.redact(&format!(
         "exit {}\n--- stdout\n{}--- stderr\n{}",
         done.output.status.code().unwrap_or(-1),
