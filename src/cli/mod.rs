@@ -2,6 +2,7 @@
 //! completion and man page generators can use these types without running anything.
 
 mod account;
+mod password;
 mod backup;
 mod blacklist;
 mod diagnose;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use account::{AccountArgs, AccountCommand};
+pub use password::{PasswordArgs, PasswordCommand, ResetArgs};
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
@@ -143,6 +145,8 @@ pub enum Command {
     Copy(CopyArgs),
     /// Find which server holds a domain, mailbox or database; show what an account has
     Account(AccountArgs),
+    /// Reset account, mailbox, FTP and database passwords, verified by a real login
+    Password(PasswordArgs),
     /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
     Blacklist(BlacklistArgs),
     /// Read-only diagnosis of hosts: verdicts per check, with the evidence

@@ -2,6 +2,7 @@
 //! dispatch, render, and map the outcome to an exit code.
 
 mod account;
+mod password;
 mod backup;
 mod blacklist;
 mod copy;
@@ -172,6 +173,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
         Command::Account(args) => account::run(ctx, args.command),
+        Command::Password(args) => password::run(ctx, args.command),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),

@@ -5,15 +5,20 @@
 mod accounts;
 mod backups;
 mod lookup;
+mod password;
 mod packaging;
 
-use super::{Account, Backups, Packaging, Panel};
+use super::{Account, Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;
 
 pub struct Plesk;
 
 impl Panel for Plesk {
     fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn passwords(&self) -> Option<&dyn Passwords> {
         Some(self)
     }
 
