@@ -75,7 +75,13 @@ impl Passwords for Cpanel {
                 vec![pair("user", login)],
                 "pass",
             ),
-            Target::DbUser(_) => return None,
+            // cPanel's database users are ACCOUNT_NAME (or the account itself).
+            Target::DbUser(user) => api(
+                uapi(user.split('_').next().unwrap_or(user), "Mysql", "set_password"),
+                tag,
+                vec![pair("user", user)],
+                "password",
+            ),
         })
     }
 
@@ -84,7 +90,8 @@ impl Passwords for Cpanel {
     }
 }
 
-/// Reads the API's answer: UAPI's `result.status` (1, or 0 with `result.errors`), WHM API 1's
+/// Reads the API's answer: UAPI's `result.status` (1, or 0 with `result.errors`; `Mysql
+/// set_password`'s `result.data.failures`, one a MySQL host), WHM API 1's
 /// `metadata.result` (1, or 0 with `metadata.reason`).
 fn judge(output: &str) -> Result<()> {
     let Ok(v) = serde_json::from_str::<Value>(output.trim()) else {
@@ -100,6 +107,18 @@ fn judge(output: &str) -> Result<()> {
                     .join("; ")
             })
             .unwrap_or_default();
+        // Mysql set_password: one failure a MySQL host, with status 1.
+        let failures = v["result"]["data"]["failures"]
+            .as_array()
+            .map(|f| {
+                f.iter()
+                    .map(|x| format!("{}: {}", x["host"].as_str().unwrap_or("?"), x["error"].as_str().unwrap_or("?")))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        if !failures.is_empty() {
+            bail!("cPanel refused on MySQL host {}", failures.join("; "));
+        }
         (status.as_i64() == Some(1), errors)
     } else if let Some(result) = v["metadata"].get("result") {
         let reason = v["metadata"]["reason"].as_str().unwrap_or_default();
