@@ -2,7 +2,6 @@
 //! completion and man page generators can use these types without running anything.
 
 mod account;
-mod password;
 mod backup;
 mod blacklist;
 mod diagnose;
@@ -10,6 +9,7 @@ mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod password;
 mod playbook;
 mod ticket;
 
@@ -18,7 +18,6 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use account::{AccountArgs, AccountCommand};
-pub use password::{PasswordArgs, PasswordCommand, ResetArgs};
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
@@ -28,6 +27,7 @@ pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
 pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
 };
+pub use password::{PasswordArgs, PasswordCommand, ResetArgs};
 pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 pub use ticket::{Level, NoteFormat, TicketArgs, TicketCommand};
 

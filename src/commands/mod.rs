@@ -2,7 +2,6 @@
 //! dispatch, render, and map the outcome to an exit code.
 
 mod account;
-mod password;
 mod backup;
 mod blacklist;
 mod copy;
@@ -12,6 +11,7 @@ mod hosts;
 mod log;
 mod migrate;
 mod names;
+mod password;
 mod playbook;
 pub mod reference;
 mod setup;

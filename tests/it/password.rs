@@ -16,7 +16,16 @@ const OLD: &str = "Lab-mail-pass-1";
 /// `lab add-account h1 USER --domain DOMAIN --mailbox info --password OLD [EXTRA...]`.
 fn add_account(lab: &Lab, user: &str, domain: &str, extra: &[&str]) {
     let args = [
-        &["h1", user, "--domain", domain, "--mailbox", "info", "--password", OLD],
+        &[
+            "h1",
+            user,
+            "--domain",
+            domain,
+            "--mailbox",
+            "info",
+            "--password",
+            OLD,
+        ],
         extra,
     ]
     .concat();
@@ -95,7 +104,10 @@ fn assert_reset(out: &Output, password: &str, login: &str) {
     let said = format!("{}{}", stdout(out), stderr(out));
     assert_eq!(out.status.code(), Some(0), "{said}");
     assert!(said.contains(&format!("PASS {login}")), "{said}");
-    assert!(!said.contains(password), "the password is in the output:\n{said}");
+    assert!(
+        !said.contains(password),
+        "the password is in the output:\n{said}"
+    );
 }
 
 /// The secret is not in the journal file.
@@ -118,7 +130,10 @@ fn assert_not_journaled(env: &Env, secrets: &[&str]) {
 fn assert_no_secret_in_ps(sampled: (String, usize), seen: &str, secrets: &[&str]) {
     let (text, samples) = sampled;
     assert!(samples > 10, "the ps sampler took {samples} samples");
-    assert!(text.contains(seen), "the sampler never saw {seen:?}:\n{text}");
+    assert!(
+        text.contains(seen),
+        "the sampler never saw {seen:?}:\n{text}"
+    );
     for s in secrets {
         assert!(!text.contains(s), "{s} was on a command line:\n{text}");
     }
@@ -157,7 +172,14 @@ fn cpanel_resets_each_target_through_its_https_api_and_no_secret_leaks() {
     let db = |pw: &str| {
         lab.sh(
             "h1",
-            &["mariadb", "-u", "mailu", &format!("-p{pw}"), "-e", "SELECT 1"],
+            &[
+                "mariadb",
+                "-u",
+                "mailu",
+                &format!("-p{pw}"),
+                "-e",
+                "SELECT 1",
+            ],
         )
         .status
         .success()
@@ -174,7 +196,14 @@ fn cpanel_resets_each_target_through_its_https_api_and_no_secret_leaks() {
     // Generated, with --json: the secret only with --show-secret, and then it logs in.
     let out = lab
         .hostops_yes(&env, "LAB-1")
-        .args(["--json", "password", "reset", "h1", "--mailbox", "info@mailu.test"])
+        .args([
+            "--json",
+            "password",
+            "reset",
+            "h1",
+            "--mailbox",
+            "info@mailu.test",
+        ])
         .args(["--generate", "--length", "30"])
         .output()
         .unwrap();
@@ -184,12 +213,22 @@ fn cpanel_resets_each_target_through_its_https_api_and_no_secret_leaks() {
     assert!(r["report"].get("secret").is_none(), "{r}");
     let out = lab
         .hostops_yes(&env, "LAB-1")
-        .args(["--json", "password", "reset", "h1", "--mailbox", "info@mailu.test"])
+        .args([
+            "--json",
+            "password",
+            "reset",
+            "h1",
+            "--mailbox",
+            "info@mailu.test",
+        ])
         .args(["--generate", "--show-secret"])
         .output()
         .unwrap();
     let r = json(&out);
-    let secret = r["report"]["secret"].as_str().expect("the secret").to_string();
+    let secret = r["report"]["secret"]
+        .as_str()
+        .expect("the secret")
+        .to_string();
     assert_eq!(secret.len(), 24);
     assert!(lab.login("h1", "imap", "info@mailu.test", &secret));
     assert_not_journaled(&env, &[&secret]);
@@ -248,10 +287,18 @@ fn none_resets_mailbox_account_and_ftp_and_a_failed_verification_is_exit_1() {
 
     // dovecot stopped: the reset is done but not verified, exit 1, and it says what failed.
     lab.sh("h1", &["doveadm", "stop"]);
-    let out = reset(&lab, &env, &["--mailbox", "info@mailu.test"], "Mbox-new-Pass-44");
+    let out = reset(
+        &lab,
+        &env,
+        &["--mailbox", "info@mailu.test"],
+        "Mbox-new-Pass-44",
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let said = stdout(&out);
-    assert!(said.contains("FAIL imap") && said.contains("NOT verified"), "{said}");
+    assert!(
+        said.contains("FAIL imap") && said.contains("NOT verified"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -314,7 +361,12 @@ fn a_dry_run_shows_the_commands_with_the_secret_on_stdin() {
     let lab = Lab::up_mail(1, "none");
     add_account(&lab, "mailu", "mailu.test", &[]);
     let env = Env::new();
-    let out = reset(&lab, &env, &["--json", "-n", "--mailbox", "info@mailu.test"], "Dry-run-Pass-61");
+    let out = reset(
+        &lab,
+        &env,
+        &["--json", "-n", "--mailbox", "info@mailu.test"],
+        "Dry-run-Pass-61",
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let r: Value = json(&out);
     let actions = r["plan"]["actions"].as_array().unwrap();

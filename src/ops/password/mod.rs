@@ -72,6 +72,7 @@ impl Detail for ResetDetail {
             self.panel.as_str(),
             self.account
                 .as_ref()
+                .filter(|a| a.from_domain.is_some() || !matches!(self.target, Target::Account(_)))
                 .map(|a| format!(", account {}", a.describe()))
                 .unwrap_or_default(),
             if self.generated {
@@ -148,7 +149,14 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
         },
     );
     plan.blockers = blockers;
-    plan.actions = actions(ctx, &opts.host, &target, &reset, &password, opts.kill_sessions);
+    plan.actions = actions(
+        ctx,
+        &opts.host,
+        &target,
+        &reset,
+        &password,
+        opts.kill_sessions,
+    );
     Ok(PasswordReset {
         t,
         panel: driver,
@@ -256,7 +264,10 @@ fn token_name(ctx: &Context) -> String {
         .filter(char::is_ascii_alphanumeric)
         .take(12)
         .collect();
-    format!("hostops-{}", if id.is_empty() { "dry-run".into() } else { id })
+    format!(
+        "hostops-{}",
+        if id.is_empty() { "dry-run".into() } else { id }
+    )
 }
 
 /// Why each action runs.
@@ -355,10 +366,13 @@ impl Change for PasswordReset {
             let Work::Run { cmd, stdin } = &action.work else {
                 continue;
             };
-            let out = transport::run(&*self.t, cmd, stdin.as_ref().map(|s| s.expose().as_bytes()), None)?;
-            let said = ctx.redact(
-                format!("{}{}", out.stdout_text(), out.stderr_text()).trim(),
-            );
+            let out = transport::run(
+                &*self.t,
+                cmd,
+                stdin.as_ref().map(|s| s.expose().as_bytes()),
+                None,
+            )?;
+            let said = ctx.redact(format!("{}{}", out.stdout_text(), out.stderr_text()).trim());
             checks.push(Check {
                 login: login_kind(&detail.target).to_string(),
                 passed: out.exit.success(),

@@ -53,7 +53,12 @@ pub fn weakness(password: &str, name: &str) -> Option<String> {
     if let Some(word) = COMMON.iter().find(|w| lower.contains(*w)) {
         return Some(format!("it contains the common word {word:?}"));
     }
-    if password.chars().collect::<std::collections::BTreeSet<_>>().len() < chars / 3 {
+    if password
+        .chars()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        < chars / 3
+    {
         return Some("it repeats too few different characters".into());
     }
     None

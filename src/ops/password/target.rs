@@ -23,7 +23,10 @@ impl TargetArg {
     /// The name typed.
     pub fn name(&self) -> &str {
         match self {
-            TargetArg::Account(n) | TargetArg::Mailbox(n) | TargetArg::Ftp(n) | TargetArg::DbUser(n) => n,
+            TargetArg::Account(n)
+            | TargetArg::Mailbox(n)
+            | TargetArg::Ftp(n)
+            | TargetArg::DbUser(n) => n,
         }
     }
 
@@ -92,10 +95,18 @@ mod tests {
         let ok = |t: TargetArg| t.checked().is_ok();
         assert!(ok(TargetArg::Mailbox("Info@Shop.test".into())));
         assert_eq!(
-            TargetArg::Mailbox("Info@Shop.test".into()).checked().unwrap(),
+            TargetArg::Mailbox("Info@Shop.test".into())
+                .checked()
+                .unwrap(),
             TargetArg::Mailbox("info@shop.test".into())
         );
-        for bad in ["a;b@x.test", "$(id)@x.test", "-x@x.test", "info", "a@b@c.test"] {
+        for bad in [
+            "a;b@x.test",
+            "$(id)@x.test",
+            "-x@x.test",
+            "info",
+            "a@b@c.test",
+        ] {
             assert!(!ok(TargetArg::Mailbox(bad.into())), "{bad}");
         }
         assert!(ok(TargetArg::Ftp("bob".into())) && ok(TargetArg::Ftp("up@shop.test".into())));

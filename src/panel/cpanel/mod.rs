@@ -4,8 +4,8 @@
 mod accounts;
 mod backups;
 mod lookup;
-mod password;
 mod packaging;
+mod password;
 
 use super::{Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;

@@ -77,7 +77,11 @@ impl Passwords for Cpanel {
             ),
             // cPanel's database users are ACCOUNT_NAME (or the account itself).
             Target::DbUser(user) => api(
-                uapi(user.split('_').next().unwrap_or(user), "Mysql", "set_password"),
+                uapi(
+                    user.split('_').next().unwrap_or(user),
+                    "Mysql",
+                    "set_password",
+                ),
                 tag,
                 vec![pair("user", user)],
                 "password",
@@ -112,7 +116,13 @@ fn judge(output: &str) -> Result<()> {
             .as_array()
             .map(|f| {
                 f.iter()
-                    .map(|x| format!("{}: {}", x["host"].as_str().unwrap_or("?"), x["error"].as_str().unwrap_or("?")))
+                    .map(|x| {
+                        format!(
+                            "{}: {}",
+                            x["host"].as_str().unwrap_or("?"),
+                            x["error"].as_str().unwrap_or("?")
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default();
@@ -153,12 +163,19 @@ mod tests {
     #[test]
     fn a_mailbox_goes_through_the_account_s_uapi_with_the_password_in_the_body() {
         let r = Cpanel
-            .reset(&Target::Mailbox("info@a.test".into()), Some("bob"), "hostops-1")
+            .reset(
+                &Target::Mailbox("info@a.test".into()),
+                Some("bob"),
+                "hostops-1",
+            )
             .unwrap();
         assert_eq!(
-            r.cmd.argv()[3],
+            r.cmd.argv()[4],
             "cpanel?cpanel_jsonapi_user=bob&cpanel_jsonapi_apiversion=3&cpanel_jsonapi_module=Email&cpanel_jsonapi_func=passwd_pop"
         );
-        assert_eq!(r.feed.input("p w"), "email=info&domain=a.test&password=p%20w\n");
+        assert_eq!(
+            r.feed.input("p w"),
+            "email=info&domain=a.test&password=p%20w\n"
+        );
     }
 }

@@ -5,8 +5,8 @@
 mod accounts;
 mod backups;
 mod lookup;
-mod password;
 mod packaging;
+mod password;
 
 use super::{Account, Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;
