@@ -80,6 +80,37 @@ impl PsSampler {
     }
 }
 
+/// An IMAP session that polls the server until it is disconnected (then exits 0; 1 if it is
+/// still connected after 30 s).
+fn open_imap_session(address: &str, user: &str, password: &str) -> Child {
+    let script = "import imaplib, sys, time\n\
+        m = imaplib.IMAP4(sys.argv[1], 143, timeout=10)\n\
+        m.login(sys.argv[2], sys.stdin.readline().rstrip('\\n'))\n\
+        print('in', flush=True)\n\
+        for _ in range(150):\n\
+        \x20   try:\n\
+        \x20       m.noop()\n\
+        \x20   except (imaplib.IMAP4.abort, OSError):\n\
+        \x20       sys.exit(0)\n\
+        \x20   time.sleep(0.2)\n\
+        sys.exit(1)\n";
+    let mut child = StdCommand::new("python3")
+        .args(["-c", script, address, user])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3");
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.as_mut().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    assert_eq!(line.trim(), "in", "the IMAP session did not log in");
+    child
+}
+
 /// `password reset h1 ARGS... --stdin` with `password` on hostops' stdin.
 fn reset(lab: &Lab, env: &Env, args: &[&str], password: &str) -> Output {
     let mut child = env
@@ -246,8 +277,20 @@ fn none_resets_mailbox_account_and_ftp_and_a_failed_verification_is_exit_1() {
     let env = Env::new();
     let new = ["Mbox-new-Pass-41", "Acct-new-Pass-42"];
     let sampler = PsSampler::start(&lab, &[&new[..], &["imap info@mailu.test"]].concat());
-    let out = reset(&lab, &env, &["--mailbox", "info@mailu.test"], new[0]);
+    // An open IMAP session (logged in with the old password), ended by --kill-sessions.
+    let mut session = open_imap_session(&lab.address(1), "info@mailu.test", OLD);
+    let out = reset(
+        &lab,
+        &env,
+        &["--mailbox", "info@mailu.test", "--kill-sessions"],
+        new[0],
+    );
     assert_reset(&out, new[0], "imap");
+    assert!(stdout(&out).contains("sessions: "), "{}", stdout(&out));
+    assert!(
+        session.wait().unwrap().success(),
+        "the IMAP session was not ended"
+    );
     let out = reset(&lab, &env, &["--account", "mailu"], new[1]);
     assert_reset(&out, new[1], "pam");
     assert_no_secret_in_ps(sampler.stop(), "imap info@mailu.test", &new);
@@ -302,7 +345,7 @@ fn none_resets_mailbox_account_and_ftp_and_a_failed_verification_is_exit_1() {
 }
 
 #[test]
-fn plesk_resets_a_mailbox_with_psa_password_read_from_stdin() {
+fn plesk_resets_mailbox_account_and_ftp_with_psa_password_read_from_stdin() {
     let lab = Lab::up_mail(1, "plesk");
     add_account(&lab, "mailu", "mailu.test", &[]);
     let env = Env::new();
@@ -313,7 +356,16 @@ fn plesk_resets_a_mailbox_with_psa_password_read_from_stdin() {
     assert_no_secret_in_ps(sampler.stop(), "info@mailu.test -passwd", &[new]);
     assert!(lab.login("h1", "imap", "info@mailu.test", new));
     assert!(!lab.login("h1", "imap", "info@mailu.test", OLD));
-    assert_not_journaled(&env, &[new]);
+    // The subscription's system user (the account, given by its domain) and its FTP login.
+    let account = "Acct-new-Pass-52";
+    let out = reset(&lab, &env, &["--account", "mailu.test"], account);
+    assert_reset(&out, account, "pam");
+    assert!(lab.login("h1", "ftp", "mailu", account));
+    let ftp = "Ftp-new-Pass-53";
+    let out = reset(&lab, &env, &["--ftp", "mailu"], ftp);
+    assert_reset(&out, ftp, "ftp");
+    assert!(!lab.login("h1", "ftp", "mailu", account));
+    assert_not_journaled(&env, &[new, account, ftp]);
 }
 
 /// Every hostile value in every target field is refused (exit 2) before anything runs; as the

@@ -326,6 +326,16 @@ fn login_kind(target: &Target) -> &'static str {
     }
 }
 
+/// Runs `doveadm kick`: what it said (exit 68 is "no users kicked": no session was open).
+fn kicked(t: &dyn Transport, cmd: &Cmd) -> Result<String> {
+    let out = transport::run(t, cmd, None, None)?;
+    let said = format!("{}{}", out.stdout_text(), out.stderr_text());
+    match out.exit {
+        crate::transport::Exit::Code { code: 0 | 68 } => Ok(said.trim().to_string()),
+        _ => Err(transport::ProcessError::new(t, cmd, &out.exit, &out.stdout, &out.stderr).into()),
+    }
+}
+
 /// The real logins that prove `password` for `target`, each with its stdin.
 fn checks(target: &Target, password: &str) -> Vec<(Cmd, String)> {
     match target {
@@ -358,14 +368,15 @@ impl Change for PasswordReset {
             write_secret_file(path, &self.password)?;
         }
         let mut checks = Vec::new();
+        let mut sessions = None;
         for action in actions {
-            if action.why == WHY_KICK {
-                run(&*self.t, action)?;
-                continue;
-            }
             let Work::Run { cmd, stdin } = &action.work else {
                 continue;
             };
+            if action.why == WHY_KICK {
+                sessions = Some(kicked(&*self.t, cmd)?);
+                continue;
+            }
             let out = transport::run(
                 &*self.t,
                 cmd,
@@ -402,6 +413,7 @@ impl Change for PasswordReset {
             length: detail.length,
             verified,
             checks,
+            sessions,
             secret_file: self.secret_file.clone(),
             secret: (self.show_secret || shown).then(|| self.password.expose().to_string()),
         })

@@ -31,6 +31,8 @@ pub struct ResetReport {
     /// Every check passed.
     pub verified: bool,
     pub checks: Vec<Check>,
+    /// What `doveadm kick` said (`--kill-sessions`).
+    pub sessions: Option<String>,
     pub secret_file: Option<PathBuf>,
     /// The new password: a generated one on the terminal (no `--secret-file`), or with
     /// `--show-secret`.
@@ -63,6 +65,9 @@ impl Report for ResetReport {
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
+        if let Some(s) = &self.sessions {
+            p.data(format!("sessions: {s}"));
+        }
         if let Some(path) = &self.secret_file {
             p.data(format!("new password written to {} (0600)", path.display()));
         }
