@@ -225,37 +225,21 @@ fn cpanel_resets_each_target_through_its_https_api_and_no_secret_leaks() {
     assert_eq!(stdout(&tokens).trim(), "{}", "tokens left behind");
 
     // Generated, with --json: the secret only with --show-secret, and then it logs in.
-    let out = lab
-        .hostops_yes(&env, "LAB-1")
-        .args([
-            "--json",
-            "password",
-            "reset",
-            "h1",
-            "--mailbox",
-            "info@mailu.test",
-        ])
-        .args(["--generate", "--length", "30"])
-        .output()
-        .unwrap();
-    let r = json(&out);
+    let generated = |extra: &[&str]| {
+        let out = lab
+            .hostops_yes(&env, "LAB-1")
+            .args(["--json", "password", "reset", "h1", "--generate"])
+            .args(["--mailbox", "info@mailu.test"])
+            .args(extra)
+            .output()
+            .unwrap();
+        json(&out)
+    };
+    let r = generated(&["--length", "30"]);
     assert_eq!(r["report"]["verified"], true, "{r}");
     assert_eq!(r["report"]["length"], 30);
     assert!(r["report"].get("secret").is_none(), "{r}");
-    let out = lab
-        .hostops_yes(&env, "LAB-1")
-        .args([
-            "--json",
-            "password",
-            "reset",
-            "h1",
-            "--mailbox",
-            "info@mailu.test",
-        ])
-        .args(["--generate", "--show-secret"])
-        .output()
-        .unwrap();
-    let r = json(&out);
+    let r = generated(&["--show-secret"]);
     let secret = r["report"]["secret"]
         .as_str()
         .expect("the secret")
