@@ -177,4 +177,15 @@ mod tests {
         );
         assert_eq!(Feed::Line.input("pw"), "pw\n");
     }
+
+    #[test]
+    fn sql_quotes_the_user_its_hosts_and_the_password_as_literals() {
+        let reset = alter_user("bo'b", vec!["localhost".into(), "%".into()]);
+        assert_eq!(reset.cmd.program(), "mysql");
+        assert_eq!(
+            reset.feed.input("x';DROP USER root;--\\"),
+            "ALTER USER 'bo''b'@'localhost' IDENTIFIED BY 'x'';DROP USER root;--\\\\';\n\
+             ALTER USER 'bo''b'@'%' IDENTIFIED BY 'x'';DROP USER root;--\\\\';\n"
+        );
+    }
 }
