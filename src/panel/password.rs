@@ -29,23 +29,19 @@ impl Target {
         }
     }
 
-    /// `mailbox info@example.com`, for plans and reports.
-    pub fn describe(&self) -> String {
-        let kind = match self {
+    /// What kind of login it is, in words: `account`, `mailbox`, `FTP user`, `database user`.
+    pub fn kind(&self) -> &'static str {
+        match self {
             Target::Account(_) => "account",
             Target::Mailbox(_) => "mailbox",
             Target::Ftp(_) => "FTP user",
             Target::DbUser(_) => "database user",
-        };
-        format!("{kind} {}", self.name())
+        }
     }
 
-    /// A mailbox's `(box, domain)`.
-    pub fn mailbox(&self) -> Option<(&str, &str)> {
-        match self {
-            Target::Mailbox(m) => m.split_once('@'),
-            _ => None,
-        }
+    /// `mailbox info@example.com`, for plans and reports.
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.kind(), self.name())
     }
 }
 

@@ -120,7 +120,7 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
     else {
         bail!(StatusError::refused(format!(
             "resetting the password of a {} on {} ({}) is not supported yet",
-            target.describe().split(' ').next().unwrap_or("target"),
+            target.kind(),
             opts.host,
             kind.as_str()
         )));
