@@ -149,6 +149,13 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
         },
     );
     plan.blockers = blockers;
+    if generated && ctx.printer.is_json() && !opts.show_secret && opts.secret_file.is_none() {
+        plan.warnings.push(
+            "the generated password is neither shown (--json without --show-secret) nor \
+             written (no --secret-file): nobody will know it"
+                .into(),
+        );
+    }
     plan.actions = actions(
         ctx,
         &opts.host,
