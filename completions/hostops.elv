@@ -42,6 +42,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
+            cand password 'Reset account, mailbox, FTP and database passwords, verified by a real login'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
             cand web 'A domain''s Apache answer explained: error log, .htaccess, permissions, PHP handler'
@@ -265,6 +266,70 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;account;help;show'= {
         }
         &'hostops;account;help;help'= {
+        }
+        &'hostops;password'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand reset 'Reset an account, mailbox, FTP or database user password, verified by a real login'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;password;reset'= {
+            cand --account 'An account (or one of its domains): its system user and panel login'
+            cand --mailbox 'A mailbox'
+            cand --ftp 'An FTP login'
+            cand --db-user 'A database (MySQL/MariaDB) user'
+            cand --length 'Length of the generated password (12 to 128, default 24)'
+            cand --secret-file 'Write the new password to this new file (mode 0600) instead of showing it'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --generate 'Generate the new password'
+            cand --stdin 'Read the new password from the first line of stdin'
+            cand --show-secret 'Put the new password in the --json output'
+            cand --kill-sessions 'End the target''s open mail sessions (doveadm kick)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;password;help'= {
+            cand reset 'Reset an account, mailbox, FTP or database user password, verified by a real login'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;password;help;reset'= {
+        }
+        &'hostops;password;help;help'= {
         }
         &'hostops;blacklist'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -1456,6 +1521,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand exec 'Run one command on many hosts in parallel'
             cand copy 'Stream a file to, from or between hosts, checked with SHA-256'
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
+            cand password 'Reset account, mailbox, FTP and database passwords, verified by a real login'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
             cand web 'A domain''s Apache answer explained: error log, .htaccess, permissions, PHP handler'
@@ -1487,6 +1553,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;account;find'= {
         }
         &'hostops;help;account;show'= {
+        }
+        &'hostops;help;password'= {
+            cand reset 'Reset an account, mailbox, FTP or database user password, verified by a real login'
+        }
+        &'hostops;help;password;reset'= {
         }
         &'hostops;help;blacklist'= {
             cand check 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'

@@ -124,6 +124,11 @@ pub const TABLE: &[(&str, u8, &str)] = &[
     ("backup list", 2, "list an account's restore points"),
     ("backup restore", 2, "restore an account from backup"),
     ("backup undo", 2, "undo a restore"),
+    (
+        "password reset",
+        2,
+        "reset an account, mailbox, FTP or database password",
+    ),
     ("migrate plan", 2, "preflight a migration"),
     ("migrate verify", 2, "compare migrated accounts"),
     ("migrate run", 2, "migrate one account"),

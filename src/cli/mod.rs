@@ -9,6 +9,7 @@ mod exec;
 mod hosts;
 mod log;
 mod migrate;
+mod password;
 mod playbook;
 mod ticket;
 mod web;
@@ -27,6 +28,7 @@ pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
 pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
 };
+pub use password::{PasswordArgs, PasswordCommand, ResetArgs};
 pub use playbook::{PlaybookArgs, PlaybookCommand, RunArgs as PlaybookRunArgs};
 pub use ticket::{Level, NoteFormat, TicketArgs, TicketCommand};
 pub use web::{
@@ -148,6 +150,8 @@ pub enum Command {
     Copy(CopyArgs),
     /// Find which server holds a domain, mailbox or database; show what an account has
     Account(AccountArgs),
+    /// Reset account, mailbox, FTP and database passwords, verified by a real login
+    Password(PasswordArgs),
     /// Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam
     Blacklist(BlacklistArgs),
     /// Read-only diagnosis of hosts: verdicts per check, with the evidence

@@ -11,6 +11,7 @@ mod hosts;
 mod log;
 mod migrate;
 mod names;
+mod password;
 mod playbook;
 pub mod reference;
 mod setup;
@@ -173,6 +174,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Exec(args) => exec::run(ctx, args),
         Command::Copy(args) => copy::run(ctx, args),
         Command::Account(args) => account::run(ctx, args.command),
+        Command::Password(args) => password::run(ctx, args.command),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
         Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Web(args) => web::run(ctx, args.command),

@@ -25,6 +25,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
             AccountCommand::Find { .. } => "account find",
             AccountCommand::Show { .. } => "account show",
         },
+        Command::Password(_) => "password reset",
         Command::Blacklist(b) => match b.command {
             BlacklistCommand::Check(_) => "blacklist check",
             BlacklistCommand::Investigate(_) => "blacklist investigate",
@@ -84,7 +85,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Account(_) | Command::Diagnose(_) | Command::Web(_) => true,
+        Command::Account(_) | Command::Password(_) | Command::Diagnose(_) | Command::Web(_) => true,
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(

@@ -2,6 +2,7 @@
 
 pub mod kv;
 pub mod listing;
+pub mod login;
 pub mod mysql;
 pub mod stat;
 pub mod zone;

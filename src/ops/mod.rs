@@ -14,6 +14,7 @@ pub mod hosts;
 pub mod journal_read;
 pub mod migrate;
 pub mod outcome;
+pub mod password;
 pub mod playbook;
 pub mod pull_access;
 pub mod runner;

@@ -9,6 +9,7 @@ mod cpanel;
 mod directadmin;
 pub mod lookup;
 mod none;
+pub mod password;
 mod plesk;
 mod refusal;
 mod tools;
@@ -21,6 +22,7 @@ use crate::host::listing::{Listing, Source};
 use crate::transport::{self, Cmd, Transport};
 pub use backup::{Contents, RestorePoint};
 pub use lookup::Lookup;
+pub use password::Passwords;
 pub use refusal::{Capability, Unsupported};
 pub use tools::{package, remove, restore, restore_with, snapshot};
 pub use version::{parse_cpanel, parse_directadmin, parse_plesk};
@@ -180,6 +182,7 @@ pub trait Backups: Send + Sync {
 pub trait Panel: Accounts + Lookup {
     fn packaging(&self) -> Option<&dyn Packaging>;
     fn backups(&self) -> Option<&dyn Backups>;
+    fn passwords(&self) -> Option<&dyn Passwords>;
 
     /// The packaging tools, or the refusal naming `host`, its panel and the capability.
     fn packaging_on(&self, host: &str) -> Result<&dyn Packaging, Unsupported> {
@@ -190,6 +193,11 @@ pub trait Panel: Accounts + Lookup {
     fn backups_on(&self, host: &str) -> Result<&dyn Backups, Unsupported> {
         self.backups()
             .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Backups))
+    }
+    /// The password calls, or the refusal naming `host`, its panel and the capability.
+    fn passwords_on(&self, host: &str) -> Result<&dyn Passwords, Unsupported> {
+        self.passwords()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Passwords))
     }
 }
 

@@ -11,6 +11,7 @@ use super::{driver, Panel, PanelKind};
 pub enum Capability {
     Packaging,
     Backups,
+    Passwords,
 }
 
 impl Capability {
@@ -20,6 +21,7 @@ impl Capability {
                 "packaging and restoring accounts with the panel's tools (migrate, whole-account restore)"
             }
             Capability::Backups => "reading the panel's backups (backup list, restore, undo)",
+            Capability::Passwords => "password resets through the panel's own interface",
         }
     }
 
@@ -27,6 +29,7 @@ impl Capability {
         match self {
             Capability::Packaging => p.packaging().is_some(),
             Capability::Backups => p.backups().is_some(),
+            Capability::Passwords => p.passwords().is_some(),
         }
     }
 }

@@ -96,7 +96,7 @@ fn exec_arguments_arrive_verbatim() {
     h.assert_nothing_ran();
 }
 
-/// Every field of every command, `V` standing for the hostile value. Hosts are `local` and
+/// Every field of every command, `V` standing for the hostile value (`--flag=V`: glued). Hosts are `local` and
 /// `dead` (a closed loopback port), so nothing leaves this machine and nothing waits.
 const FIELDS: &[&[&str]] = &[
     &["-t", "V", "hosts", "check", "local"],
@@ -199,6 +199,60 @@ const FIELDS: &[&[&str]] = &[
         "V",
     ],
     &["ticket", "close", "V"],
+    &[
+        "-y",
+        "password",
+        "reset",
+        "V",
+        "--account",
+        "bob",
+        "--generate",
+    ],
+    &[
+        "-y",
+        "password",
+        "reset",
+        "dead",
+        "--account=V",
+        "--generate",
+    ],
+    &[
+        "-y",
+        "password",
+        "reset",
+        "dead",
+        "--mailbox=V",
+        "--generate",
+    ],
+    &["-y", "password", "reset", "dead", "--ftp=V", "--generate"],
+    &[
+        "-y",
+        "password",
+        "reset",
+        "dead",
+        "--db-user=V",
+        "--generate",
+    ],
+    &[
+        "-y",
+        "password",
+        "reset",
+        "dead",
+        "--ftp",
+        "bob",
+        "--generate",
+        "--length=V",
+    ],
+    &[
+        "-y",
+        "password",
+        "reset",
+        "dead",
+        "--ftp",
+        "bob",
+        "--generate",
+        "--secret-file=V",
+    ],
 ];
 
 /// Every field of every command with every hostile value: a documented exit code (never a
@@ -216,9 +270,15 @@ fn every_field_of_every_command_takes_every_value_safely() {
     let mut failures = Vec::new();
     for field in FIELDS {
         for (name, value) in h.non_empty() {
-            let args: Vec<&str> = field
+            // `V` is the value; `--flag=V` the value glued to its flag (taken even when it
+            // starts with `-`).
+            let args: Vec<String> = field
                 .iter()
-                .map(|a| if *a == "V" { value } else { a })
+                .map(|a| match a.strip_suffix("=V") {
+                    Some(flag) => format!("{flag}={value}"),
+                    None if *a == "V" => value.to_string(),
+                    None => a.to_string(),
+                })
                 .collect();
             let mut cmd = env.hostops();
             cmd.arg("--inventory")

@@ -466,6 +466,23 @@ fn backup_commands() {
         2,
         run(&["account", "show", "h1", "nosuch.example"]),
     );
+    let reset = ["password", "reset", "h1", "--account", "bob", "--generate"];
+    cases.check("password reset", 0, run(&reset).yes());
+    cases.check("password reset", 0, run(&reset).hostops(&["--dry-run"]));
+    cases.check("password reset", 4, run(&reset));
+    cases.check(
+        "password reset",
+        2,
+        run(&[
+            "password",
+            "reset",
+            "h1",
+            "--mailbox",
+            "a;b@x.test",
+            "--generate",
+        ])
+        .yes(),
+    );
     cases.finish();
 }
 

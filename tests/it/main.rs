@@ -22,6 +22,7 @@ mod maillab;
 mod migrate;
 mod migrate_access;
 mod migrate_verify;
+mod password;
 mod pg_cluster;
 mod plan_snapshots;
 mod playbook;

@@ -115,3 +115,21 @@ fn backup_restore_dry_run_plan_and_unknown_account() {
     let unknown = restore("nobody").status(2).run();
     insta::assert_snapshot!("error-unknown-account", screen(&unknown));
 }
+
+#[test]
+fn password_reset_dry_run_plan() {
+    let t = Test::lab("none", 1);
+    let reset = [
+        "--dry-run",
+        "password",
+        "reset",
+        "h1",
+        "--account",
+        "root",
+        "--generate",
+    ];
+    insta::assert_snapshot!(
+        "password-reset-dry-run",
+        screen(&t.clone().hostops(&reset).run())
+    );
+}

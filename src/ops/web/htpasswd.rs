@@ -6,7 +6,6 @@
 //! runs as the owner of the file (of its directory when it is created), so a customer's
 //! symlink never makes root write elsewhere; a symlink itself is refused.
 
-use std::io::Read;
 use std::sync::Arc;
 
 use anyhow::{bail, Context as _, Result};
@@ -17,6 +16,7 @@ use crate::app::change::{Action, Change, Plan, Work};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::host::kv;
+use crate::ops::password;
 use crate::panel::lookup::lines;
 use crate::secret::Secret;
 use crate::transport::{self, Cmd, Transport};
@@ -98,26 +98,6 @@ fn check_user(user: &str) -> Result<()> {
     Ok(())
 }
 
-/// 20 characters from [A-Za-z0-9], from the system's random source.
-fn generate() -> Result<String> {
-    const SET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    let mut f = std::fs::File::open("/dev/urandom").context("opening /dev/urandom")?;
-    let mut out = String::new();
-    let mut b = [0u8; 64];
-    while out.len() < 20 {
-        f.read_exact(&mut b)?;
-        // Rejection sampling: no bias towards the first characters of SET.
-        let limit = 256 - 256 % SET.len();
-        out.extend(
-            b.iter()
-                .filter(|&&x| (x as usize) < limit)
-                .map(|&x| SET[x as usize % SET.len()] as char)
-                .take(20 - out.len()),
-        );
-    }
-    Ok(out)
-}
-
 /// The change: one command with the password on its stdin.
 pub fn htpasswd(
     ctx: &Context,
@@ -131,7 +111,7 @@ pub fn htpasswd(
     check_file(file)?;
     check_user(user)?;
     let (value, generated) = match source {
-        Source::Generate => (generate()?, true),
+        Source::Generate => (password::generate(password::DEFAULT_LENGTH, user)?, true),
         Source::Stdin => {
             let mut line = String::new();
             std::io::stdin()
@@ -216,11 +196,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn generated_passwords_and_refused_names() {
-        let a = generate().unwrap();
-        assert_eq!(a.len(), 20);
-        assert!(a.chars().all(|c| c.is_ascii_alphanumeric()));
-        assert_ne!(a, generate().unwrap());
+    fn refused_file_and_user_names() {
         assert!(check_file("/home/u/.htpasswd").is_ok());
         for bad in ["", ".htpasswd", "/home/u/../x", "/a b", "/x\n", "/dir/"] {
             assert!(check_file(bad).is_err(), "{bad:?}");

@@ -5,14 +5,19 @@ mod accounts;
 mod backups;
 mod lookup;
 mod packaging;
+mod password;
 
-use super::{Backups, Packaging, Panel};
+use super::{Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;
 
 pub struct Cpanel;
 
 impl Panel for Cpanel {
     fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn passwords(&self) -> Option<&dyn Passwords> {
         Some(self)
     }
 

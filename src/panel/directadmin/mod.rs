@@ -6,13 +6,17 @@ mod backups;
 mod lookup;
 mod packaging;
 
-use super::{Backups, Packaging, Panel};
+use super::{Backups, Packaging, Panel, Passwords};
 
 pub struct DirectAdmin;
 
 impl Panel for DirectAdmin {
     fn packaging(&self) -> Option<&dyn Packaging> {
         Some(self)
+    }
+
+    fn passwords(&self) -> Option<&dyn Passwords> {
+        None
     }
 
     fn backups(&self) -> Option<&dyn Backups> {

@@ -4,14 +4,19 @@
 
 mod accounts;
 mod lookup;
+mod password;
 
-use super::{Backups, Packaging, Panel};
+use super::{Backups, Packaging, Panel, Passwords};
 
 pub struct NoPanel;
 
 impl Panel for NoPanel {
     fn packaging(&self) -> Option<&dyn Packaging> {
         None
+    }
+
+    fn passwords(&self) -> Option<&dyn Passwords> {
+        Some(self)
     }
 
     fn backups(&self) -> Option<&dyn Backups> {

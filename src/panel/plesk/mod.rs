@@ -6,14 +6,19 @@ mod accounts;
 mod backups;
 mod lookup;
 mod packaging;
+mod password;
 
-use super::{Account, Backups, Packaging, Panel};
+use super::{Account, Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;
 
 pub struct Plesk;
 
 impl Panel for Plesk {
     fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn passwords(&self) -> Option<&dyn Passwords> {
         Some(self)
     }
 

@@ -36,6 +36,8 @@ DBMAP_DIR = "/var/cpanel/databases"
 NAMED_DIR = "/var/named"
 CRON_DIR = "/var/spool/cron"
 FTP_DIR = "/etc/proftpd"
+# root's WHM API tokens (cPanel keeps them hashed here): {name: {sha256, create_time, expires_at}}
+API_TOKENS = "/var/cpanel/authn/api_tokens_v2/whostmgr/root.json"
 PKGACCT_VERSION = 10
 ARCHIVE_VERSION = 4
 
