@@ -33,6 +33,13 @@ pub fn command_name(cmd: &Command) -> &'static str {
             DiagnoseCommand::Hardware { .. } => "diagnose hardware",
             DiagnoseCommand::Load(_) => "diagnose load",
         },
+        Command::Dns(d) => match d.command {
+            crate::cli::DnsCommand::Show { .. } => "dns show",
+            crate::cli::DnsCommand::Add(_) => "dns add",
+            crate::cli::DnsCommand::Set(_) => "dns set",
+            crate::cli::DnsCommand::Rm(_) => "dns rm",
+            crate::cli::DnsCommand::Undo { .. } => "dns undo",
+        },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
             M::Run(_) => "migrate run",
@@ -76,7 +83,7 @@ pub fn journaled(cmd: &Command) -> bool {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
         Command::Account(_) | Command::Diagnose(_) => true,
-        Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Migrate(_) | Command::Backup(_) | Command::Dns(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(
             t.command,

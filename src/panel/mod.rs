@@ -7,6 +7,7 @@
 pub mod backup;
 mod cpanel;
 mod directadmin;
+pub mod dns;
 pub mod lookup;
 mod none;
 mod plesk;
@@ -180,6 +181,7 @@ pub trait Backups: Send + Sync {
 pub trait Panel: Accounts + Lookup {
     fn packaging(&self) -> Option<&dyn Packaging>;
     fn backups(&self) -> Option<&dyn Backups>;
+    fn dns(&self) -> Option<&dyn dns::Dns>;
 
     /// The packaging tools, or the refusal naming `host`, its panel and the capability.
     fn packaging_on(&self, host: &str) -> Result<&dyn Packaging, Unsupported> {
@@ -190,6 +192,11 @@ pub trait Panel: Accounts + Lookup {
     fn backups_on(&self, host: &str) -> Result<&dyn Backups, Unsupported> {
         self.backups()
             .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Backups))
+    }
+    /// The DNS zones, or the refusal naming `host`, its panel and the capability.
+    fn dns_on(&self, host: &str) -> Result<&dyn dns::Dns, Unsupported> {
+        self.dns()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Dns))
     }
 }
 

@@ -11,6 +11,7 @@ use super::{driver, Panel, PanelKind};
 pub enum Capability {
     Packaging,
     Backups,
+    Dns,
 }
 
 impl Capability {
@@ -20,6 +21,7 @@ impl Capability {
                 "packaging and restoring accounts with the panel's tools (migrate, whole-account restore)"
             }
             Capability::Backups => "reading the panel's backups (backup list, restore, undo)",
+            Capability::Dns => "reading and changing DNS zones (dns show, add, set, rm, undo)",
         }
     }
 
@@ -27,6 +29,7 @@ impl Capability {
         match self {
             Capability::Packaging => p.packaging().is_some(),
             Capability::Backups => p.backups().is_some(),
+            Capability::Dns => p.dns().is_some(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod backups;
+mod dns;
 mod lookup;
 mod packaging;
 
@@ -13,6 +14,10 @@ pub struct Cpanel;
 
 impl Panel for Cpanel {
     fn packaging(&self) -> Option<&dyn Packaging> {
+        Some(self)
+    }
+
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
         Some(self)
     }
 

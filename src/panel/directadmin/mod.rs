@@ -15,6 +15,10 @@ impl Panel for DirectAdmin {
         Some(self)
     }
 
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
+        None
+    }
+
     fn backups(&self) -> Option<&dyn Backups> {
         Some(self)
     }

@@ -3,6 +3,7 @@
 //! are refused (see [`crate::panel::Unsupported`]).
 
 mod accounts;
+mod dns;
 mod lookup;
 
 use super::{Backups, Packaging, Panel};
@@ -12,6 +13,10 @@ pub struct NoPanel;
 impl Panel for NoPanel {
     fn packaging(&self) -> Option<&dyn Packaging> {
         None
+    }
+
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
+        Some(self)
     }
 
     fn backups(&self) -> Option<&dyn Backups> {

@@ -17,6 +17,10 @@ impl Panel for Plesk {
         Some(self)
     }
 
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
+        None
+    }
+
     fn backups(&self) -> Option<&dyn Backups> {
         Some(self)
     }

@@ -1,0 +1,32 @@
+//! `hostops dns show|add|set|rm|undo`
+
+use anyhow::Result;
+
+use crate::app::{change, finish, Finished};
+use crate::cli::{DnsCommand, DnsEditArgs};
+use crate::context::Context;
+use crate::ops::dns::{self, EditOptions, Op};
+
+fn options(op: Op, a: DnsEditArgs) -> EditOptions {
+    EditOptions {
+        host: a.host,
+        domain: a.domain,
+        op,
+        name: a.name,
+        rtype: a.rtype,
+        values: a.values,
+        ttl: a.ttl,
+    }
+}
+
+pub fn run(ctx: &Context, cmd: DnsCommand) -> Result<Finished> {
+    match cmd {
+        DnsCommand::Show { domain, host } => {
+            finish(ctx, &dns::show(ctx, &domain, host.as_deref())?)
+        }
+        DnsCommand::Add(a) => change::run(ctx, dns::change(ctx, options(Op::Add, a))?),
+        DnsCommand::Set(a) => change::run(ctx, dns::change(ctx, options(Op::Set, a))?),
+        DnsCommand::Rm(a) => change::run(ctx, dns::change(ctx, options(Op::Rm, a))?),
+        DnsCommand::Undo { run_id } => change::run(ctx, dns::undo(ctx, &run_id)?),
+    }
+}
