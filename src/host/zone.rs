@@ -45,11 +45,37 @@ pub fn records(text: &str, origin: &str) -> Result<Vec<Record>> {
             name: r.name().to_ascii().to_lowercase(),
             ttl: r.ttl(),
             rtype: r.record_type().to_string(),
-            data: data(r.data(), r.record_type()),
+            data: match r.data() {
+                RData::TXT(txt) => txt
+                    .iter()
+                    .map(|s| quote(&unescaped(s)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                other => data(other, r.record_type()),
+            },
         })
         .collect();
     out.sort();
     Ok(out)
+}
+
+/// hickory-proto's lexer decodes `\DDD` in quoted strings wrongly (`\065` is not `A`), so the
+/// escapes are decoded here: byte DDD travels through it as the private-use character
+/// U+E000 + DDD, turned back into the byte by [`unescaped`].
+fn escaped_byte(b: u8) -> char {
+    char::from_u32(0xE000 + u32::from(b)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// A TXT string as hickory-proto parsed it, with [`escaped_byte`]'s characters made bytes again.
+fn unescaped(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in String::from_utf8_lossy(s).chars() {
+        match u32::from(c) {
+            n @ 0xE000..=0xE0FF => out.push((n - 0xE000) as u8),
+            _ => out.extend(c.to_string().bytes()),
+        }
+    }
+    out
 }
 
 /// A word of an entry: quoted (its text between the quotes) or bare, escapes kept as written.
@@ -155,10 +181,22 @@ fn entries(text: &str, origin: &str) -> Result<String> {
                         None => bail!("not a valid zone file: a quoted string is not closed"),
                         Some('"') => break,
                         Some('\\') => {
-                            s.push('\\');
-                            s.extend(chars.next());
+                            let digits: String =
+                                std::iter::from_fn(|| chars.next_if(char::is_ascii_digit))
+                                    .take(3)
+                                    .collect();
+                            match digits.parse::<u8>() {
+                                Ok(b) if digits.len() == 3 => s.push(escaped_byte(b)),
+                                _ if !digits.is_empty() => {
+                                    bail!("not a valid zone file: \\{digits} is not a \\DDD escape")
+                                }
+                                _ => {
+                                    s.push('\\');
+                                    s.extend(chars.next());
+                                }
+                            }
                         }
-                        Some('\n') => s.push_str("\\010"),
+                        Some('\n') => s.push(escaped_byte(b'\n')),
                         Some(ch) => s.push(ch),
                     }
                 }
@@ -366,6 +404,13 @@ mod tests {
         let r = records(a, "x.example").unwrap();
         assert_eq!(r[0].data, "\"v=DKIM1; k=rsa; \" \"p=AB(C)\"");
         assert_eq!(r[0].name, "mail._domainkey.x.example.");
+    }
+
+    #[test]
+    fn decimal_escapes_are_bytes() {
+        let r = records("x 60 IN TXT \"a\\065\\010b\\233\"\n", "a.test").unwrap();
+        assert_eq!(r[0].data, "\"aA\\010b\\233\"");
+        assert!(records("x 60 IN TXT \"a\\06\"\n", "a.test").is_err());
     }
 
     #[test]

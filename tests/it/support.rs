@@ -185,7 +185,23 @@ impl Lab {
         Lab::start(hosts, panel, Some(Box::new(guard)), false)
     }
 
+    /// A lab whose hosts each run BIND 9 (`lab up --dns`): named on the host's address,
+    /// port 53, serving the zones where the panel keeps them.
+    pub fn up_with_dns(hosts: usize, panel: &str) -> Lab {
+        Lab::start_with(hosts, panel, Lab::shared_tools(panel), &["--dns"])
+    }
+
     fn start(hosts: usize, panel: &str, tools: Option<Box<dyn std::any::Any>>, web: bool) -> Lab {
+        let flags: &[&str] = if web { &["--web"] } else { &[] };
+        Lab::start_with(hosts, panel, tools, flags)
+    }
+
+    fn start_with(
+        hosts: usize,
+        panel: &str,
+        tools: Option<Box<dyn std::any::Any>>,
+        flags: &[&str],
+    ) -> Lab {
         assert!(
             // SAFETY: geteuid cannot fail.
             unsafe { libc_geteuid() } == 0,
@@ -200,7 +216,7 @@ impl Lab {
             .args(["up", "--dir"])
             .arg(dir.path())
             .args(["--hosts", &hosts.to_string(), "--panel", panel])
-            .args(web.then_some("--web"))
+            .args(flags)
             .output()
             .expect("run tests/lab/lab");
         assert!(

@@ -27,6 +27,8 @@ LAB = "/etc/bind/lab"
 MARK = os.path.join(LAB, "conf")  # holds the path of named.conf on hosts started with --dns
 KEY = os.path.join(LAB, "rndc.key")  # root's: named drops CAP_DAC_OVERRIDE, bind's 0640 key is unreadable
 RNDC_CONF = "/etc/bind/rndc.conf"
+# Lab switches (tests write them inside a host): the panels' DNS edits read them once.
+CONCURRENT = "/etc/hostops-lab/dns-concurrent-edit"  # a zone line another admin adds first
 
 # panel -> (named.conf, directory, zone file of D relative to directory or absolute)
 LAYOUT = {

@@ -1,0 +1,221 @@
+//! `hostops dns` against lab hosts running BIND 9 (`lab up --dns`): each change is served by
+//! the host's real named (asked with dig), the zone checks clean, and `dns undo` puts the
+//! previous answers back exactly; invalid zones and hostile input are refused before anything
+//! changes; a concurrent edit (cPanel's serial lock) is refused without loss. One lab per panel.
+
+use std::path::Path;
+use std::process::Command;
+
+use hostops::host::zone;
+
+use crate::hostile::Hostile;
+use crate::support::{json, stderr, Env, Lab};
+
+const DOMAIN: &str = "shop.test";
+
+/// What dig gets from the host's named for NAME TYPE (RD=0), sorted.
+fn dig(lab: &Lab, name: &str, rtype: &str) -> Vec<String> {
+    let out = Command::new("dig")
+        .args(["+norec", "+short", "+time=2", "+tries=2"])
+        .arg(format!("@{}", lab.address(1)))
+        .args([name, rtype])
+        .output()
+        .expect("dig (bind9-dnsutils, see .ci/deps)");
+    assert!(out.status.success(), "dig: {}", stderr(&out));
+    let mut lines: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    lines.sort();
+    lines
+}
+
+/// TXT answers as their strings joined (dig prints `"a" "b"`).
+fn txt(lab: &Lab, name: &str) -> Vec<String> {
+    dig(lab, name, "TXT")
+        .iter()
+        .map(|l| {
+            l.trim_matches('"')
+                .split("\" \"")
+                .collect::<String>()
+                .replace("\\\"", "\"")
+        })
+        .collect()
+}
+
+/// The zone's records other than the SOA, as `dns show --json` reads them.
+fn records(lab: &Lab, env: &Env) -> Vec<serde_json::Value> {
+    let out = lab
+        .hostops(env)
+        .args(["--json", "dns", "show", DOMAIN, "--host", "h1"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "dns show: {}", stderr(&out));
+    json(&out)["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["rtype"] != "SOA")
+        .cloned()
+        .collect::<Vec<_>>()
+}
+
+/// `dns ARGS` with `--host h1` after the subcommand (undo has none), so that values after
+/// `--` stay values.
+fn dns(lab: &Lab, env: &Env, args: &[&str]) -> std::process::Output {
+    let mut cmd = lab.hostops_yes(env, "LAB-1");
+    cmd.args(["--json", "dns", args[0]]);
+    if args[0] != "undo" {
+        cmd.args(["--host", "h1"]);
+    }
+    cmd.args(&args[1..]).output().unwrap()
+}
+
+/// Runs a dns change with --yes; returns its run id.
+fn change(lab: &Lab, env: &Env, args: &[&str]) -> String {
+    let out = dns(lab, env, args);
+    assert_eq!(out.status.code(), Some(0), "dns {args:?}: {}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["result"]["report"]["problem"].is_null(), "{v:#}");
+    v["run_id"].as_str().unwrap().to_string()
+}
+
+/// Runs a dns command expected to fail with `code`; returns stderr.
+fn refused(lab: &Lab, env: &Env, args: &[&str], code: i32) -> String {
+    let out = dns(lab, env, args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "dns {args:?}: {}",
+        stderr(&out)
+    );
+    stderr(&out)
+}
+
+/// The zone file checks clean with named-checkzone inside the host.
+fn zone_checks_clean(lab: &Lab, zone_file: &str) {
+    let out = lab.sh("h1", &["named-checkzone", DOMAIN, zone_file]);
+    assert!(
+        out.status.success(),
+        "named-checkzone {zone_file}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        stderr(&out)
+    );
+}
+
+/// add, set and remove an A, an MX and a long DKIM TXT on PANEL; each served by the host's
+/// named; a CNAME beside other data refused; then every run undone, latest first.
+fn changes_are_served_and_undone(panel: &str, zone_file: &str) -> (Lab, Env) {
+    let env = Env::new();
+    let lab = Lab::up_with_dns(1, panel);
+    lab.lab("add-account", &["h1", "shopper", "--domain", DOMAIN]);
+    let before = records(&lab, &env);
+    let mail_before = dig(&lab, "mail.shop.test", "A");
+    assert_eq!(mail_before.len(), 1, "the lab's zone has mail.{DOMAIN}");
+
+    let mut runs = Vec::new();
+    runs.push(change(
+        &lab,
+        &env,
+        &["set", DOMAIN, "mail", "A", "192.0.2.7", "--ttl", "300"],
+    ));
+    assert_eq!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.7"]);
+    runs.push(change(
+        &lab,
+        &env,
+        &["add", DOMAIN, "@", "MX", "20", "mail.shop.test."],
+    ));
+    assert_eq!(
+        dig(&lab, DOMAIN, "MX"),
+        ["0 mail.shop.test.", "20 mail.shop.test."]
+    );
+    let key = format!("v=DKIM1; k=rsa; p={}", "MIIBIjANBgkqhkiG9w0B".repeat(20));
+    runs.push(change(
+        &lab,
+        &env,
+        &["add", DOMAIN, "default._domainkey", "TXT", &key],
+    ));
+    assert_eq!(txt(&lab, "default._domainkey.shop.test"), [key]);
+    runs.push(change(
+        &lab,
+        &env,
+        &["rm", DOMAIN, "@", "MX", "20", "mail.shop.test."],
+    ));
+    assert_eq!(dig(&lab, DOMAIN, "MX"), ["0 mail.shop.test."]);
+    zone_checks_clean(&lab, zone_file);
+
+    // A CNAME beside the A of the same name: named-checkzone's message, exit 2, no change.
+    let unchanged = records(&lab, &env);
+    let err = refused(
+        &lab,
+        &env,
+        &["add", DOMAIN, "mail", "CNAME", "shop.test."],
+        2,
+    );
+    assert!(err.contains("CNAME and other data"), "{err}");
+    assert_eq!(records(&lab, &env), unchanged);
+
+    for run in runs.iter().rev() {
+        change(&lab, &env, &["undo", run]);
+    }
+    assert_eq!(dig(&lab, "mail.shop.test", "A"), mail_before);
+    assert_eq!(dig(&lab, DOMAIN, "MX"), ["0 mail.shop.test."]);
+    assert!(txt(&lab, "default._domainkey.shop.test").is_empty());
+    let mut after = records(&lab, &env);
+    let mut before = before;
+    after.sort_by_key(|r| r.to_string());
+    before.sort_by_key(|r| r.to_string());
+    assert_eq!(after, before, "undo puts every record back exactly");
+    zone_checks_clean(&lab, zone_file);
+    (lab, env)
+}
+
+#[test]
+fn dns_changes_on_cpanel_are_served_and_undone_and_a_concurrent_edit_is_not_lost() {
+    let (lab, env) = changes_are_served_and_undone("cpanel", "/var/named/shop.test.db");
+    // Another admin's edit lands between the plan and the apply: cPanel's serial lock refuses
+    // ours (exit 4), theirs stays; the same command again plans anew and applies.
+    let out = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /etc/hostops-lab && printf 'other\\t60\\tIN\\tA\\t192.0.2.99\\n' >/etc/hostops-lab/dns-concurrent-edit",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"], 4);
+    assert!(err.contains("serial number"), "{err}");
+    assert_eq!(dig(&lab, "other.shop.test", "A"), ["192.0.2.99"]);
+    assert_ne!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.8"]);
+    change(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"]);
+    assert_eq!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.8"]);
+    assert_eq!(dig(&lab, "other.shop.test", "A"), ["192.0.2.99"]);
+}
+
+#[test]
+fn dns_changes_without_a_panel_are_served_and_undone_and_hostile_input_stays_data() {
+    let (lab, env) = changes_are_served_and_undone("none", "/etc/bind/zones/shop.test.db");
+    let h = Hostile::new(Path::new("/tmp"));
+    for (what, v) in h.non_empty() {
+        // As a name or an A value: refused before anything runs (exit 2).
+        refused(&lab, &env, &["set", DOMAIN, "--", v, "A", "192.0.2.1"], 2);
+        refused(&lab, &env, &["set", DOMAIN, "evil", "A", "--", v], 2);
+        // As TXT text: one value, read back exactly as given, and served.
+        change(&lab, &env, &["set", DOMAIN, "evil", "TXT", "--", v]);
+        let evil: Vec<String> = records(&lab, &env)
+            .iter()
+            .filter(|r| r["name"] == "evil.shop.test.")
+            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
+            .collect();
+        assert_eq!(evil, [v], "{what}");
+        assert_eq!(
+            txt(&lab, "evil.shop.test").len(),
+            1,
+            "{what}: one TXT record"
+        );
+    }
+    zone_checks_clean(&lab, "/etc/bind/zones/shop.test.db");
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    h.assert_nothing_ran();
+}
