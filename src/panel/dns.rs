@@ -45,8 +45,14 @@ pub fn soa_serial(records: &[Record]) -> Result<u32> {
 /// One step of a zone change, as the plan shows it and apply carries it out.
 #[derive(Clone, Debug)]
 pub enum ZoneStep {
-    /// A panel command; `judge` reads its output (an API envelope) for failure.
-    Run { cmd: Cmd, judge: Judge },
+    /// A panel command; `judge` reads its output (an API envelope) for failure; `undo` puts
+    /// back what it did, run when a later step fails (Plesk has no update: a record deleted
+    /// before its replacement's add failed is added back).
+    Run {
+        cmd: Cmd,
+        judge: Judge,
+        undo: Option<Cmd>,
+    },
     /// The zone file `path` (a regular file, never a symbolic link) replaced by `text`.
     Write { path: String, text: String },
 }

@@ -219,3 +219,24 @@ fn dns_changes_without_a_panel_are_served_and_undone_and_hostile_input_stays_dat
     h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
     h.assert_nothing_ran();
 }
+
+#[test]
+fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_record_back() {
+    let (lab, env) = changes_are_served_and_undone("plesk", "/var/named/run-root/var/shop.test");
+    // Plesk has no update: `set` is --del then --add. The add fails (lab switch): the deleted
+    // record is added back, the change fails (exit 1), the answer is the old one.
+    let before = dig(&lab, "mail.shop.test", "A");
+    let out = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /etc/hostops-lab && : >/etc/hostops-lab/dns-fail-add",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.9"], 1);
+    assert!(err.contains("were undone"), "{err}");
+    assert_eq!(dig(&lab, "mail.shop.test", "A"), before);
+    zone_checks_clean(&lab, "/var/named/run-root/var/shop.test");
+}

@@ -476,19 +476,50 @@ fn dns_commands() {
     let run = |args: &[&str]| t.clone().hostops(args);
     cases.check("dns show", 0, run(&["dns", "show", "bob.example"]));
     cases.check("dns show", 2, run(&["dns", "show", "a;b"]));
-    let set = ["dns", "set", "--host", "h1", "bob.example", "www2", "A", "192.0.2.1"];
+    let set = [
+        "dns",
+        "set",
+        "--host",
+        "h1",
+        "bob.example",
+        "www2",
+        "A",
+        "192.0.2.1",
+    ];
     cases.check("dns set", 0, run(&set).hostops(&["--dry-run"]));
     cases.check("dns set", 4, run(&set));
     cases.check(
         "dns set",
         2,
-        run(&["dns", "set", "--host", "h1", "bob.example", "www", "A", "x;y"]),
+        run(&[
+            "dns",
+            "set",
+            "--host",
+            "h1",
+            "bob.example",
+            "www",
+            "A",
+            "x;y",
+        ]),
     );
-    let add = ["dns", "add", "--host", "h1", "bob.example", "www", "A", "192.0.2.1"];
+    let add = [
+        "dns",
+        "add",
+        "--host",
+        "h1",
+        "bob.example",
+        "www",
+        "A",
+        "192.0.2.1",
+    ];
     cases.check("dns add", 2, run(&add).hostops(&["--dry-run"]));
     let rm = ["dns", "rm", "--host", "h1", "bob.example", "mail", "A"];
     cases.check("dns rm", 0, run(&rm).hostops(&["--dry-run"]));
-    cases.check("dns rm", 2, run(&["dns", "rm", "--host", "h1", "bob.example", "nosuch", "A"]));
+    cases.check(
+        "dns rm",
+        2,
+        run(&["dns", "rm", "--host", "h1", "bob.example", "nosuch", "A"]),
+    );
     cases.check("dns undo", 2, run(&["dns", "undo", "0000000"]).yes());
     cases.finish();
 }

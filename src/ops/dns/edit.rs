@@ -371,9 +371,43 @@ chmod --reference="$f" -- "$tmp"
 chown --reference="$f" -- "$tmp" 2>/dev/null || true
 mv -f -- "$tmp" "$f""#;
 
+/// Undoes the steps done, latest first (a record deleted before a failed add is added back);
+/// says how that went.
+fn roll_back(t: &dyn Transport, done: &[ZoneStep]) -> String {
+    let undos: Vec<&Cmd> = done
+        .iter()
+        .rev()
+        .filter_map(|s| match s {
+            ZoneStep::Run { undo, .. } => undo.as_ref(),
+            ZoneStep::Write { .. } => None,
+        })
+        .collect();
+    if undos.is_empty() {
+        return "nothing had changed".into();
+    }
+    let failed: Vec<String> = undos
+        .iter()
+        .filter_map(|cmd| match transport::run_ok(t, cmd) {
+            Ok(_) => None,
+            Err(e) => Some(format!("{}: {e}", cmd.display())),
+        })
+        .collect();
+    if failed.is_empty() {
+        format!(
+            "the {} step(s) done were undone: the zone is as before",
+            undos.len()
+        )
+    } else {
+        format!(
+            "UNDOING THE STEPS DONE FAILED, check the zone: {}",
+            failed.join("; ")
+        )
+    }
+}
+
 fn run_step(t: &dyn Transport, step: &ZoneStep) -> Result<()> {
     let (cmd, stdin, judge) = match step {
-        ZoneStep::Run { cmd, judge } => (cmd.clone(), None, Some(*judge)),
+        ZoneStep::Run { cmd, judge, .. } => (cmd.clone(), None, Some(*judge)),
         ZoneStep::Write { path, text } => (
             Cmd::script("sh", REPLACE).arg(path),
             Some(text.as_bytes()),
@@ -445,14 +479,16 @@ impl Change for DnsChange {
             )));
         }
         let start = Instant::now();
-        for step in &self.steps {
+        for (n, step) in self.steps.iter().enumerate() {
             if let Err(e) = run_step(t, step) {
                 if let Some(s) = e.downcast_ref::<Stale>() {
                     bail!(StatusError::refused(format!(
                         "{s}: nothing applied; run the command again for a new plan"
                     )));
                 }
-                return Err(e);
+                let back = roll_back(t, &self.steps[..n]);
+                ctx.note(format!("dns: {} on {}: {e:#}; {back}", d.domain, d.host))?;
+                return Err(e.context(back));
             }
         }
         let journal = Journal {
@@ -471,11 +507,12 @@ impl Change for DnsChange {
         )?;
         let back = dns.zone(t, &d.domain)?;
         report.serial = back.serial;
+        let has = |r: &Record| back.records.iter().any(|x| super::same(x, r));
         let missing: Vec<String> = d
             .added
             .iter()
-            .filter(|r| !back.records.contains(r))
-            .chain(d.removed.iter().filter(|r| back.records.contains(r)))
+            .filter(|r| !has(r))
+            .chain(d.removed.iter().filter(|r| has(r)))
             .map(|r| r.to_string())
             .collect();
         if !missing.is_empty() {

@@ -77,6 +77,18 @@ fn locate(ctx: &Context, domain: &str, host: Option<&str>) -> Result<Located> {
     })
 }
 
+/// The same record whatever its TTL and however its TXT text is split into strings (Plesk
+/// adds records with the zone's TTL and splits TXT itself).
+pub fn same(a: &Record, b: &Record) -> bool {
+    let text = |r: &Record| match r.rtype.as_str() {
+        "TXT" => zone::strings(&r.data)
+            .map(|s| s.concat())
+            .unwrap_or_else(|_| r.data.clone()),
+        _ => r.data.clone(),
+    };
+    a.name == b.name && a.rtype == b.rtype && text(a) == text(b)
+}
+
 /// `dns show`: the zone as the panel reads it, and what the host's nameserver says.
 #[derive(Debug, Serialize)]
 pub struct ShowReport {
@@ -236,16 +248,16 @@ pub fn undo(ctx: &Context, run_id: &str) -> Result<edit::DnsChange> {
     };
     let l = locate(ctx, &j.domain, Some(&j.host))?;
     let zone = l.panel.dns_on(&l.host)?.zone(&*l.t, &j.domain)?;
-    let remove: Vec<Record> = j
-        .added
+    let remove: Vec<Record> = zone
+        .records
         .iter()
-        .filter(|r| zone.records.contains(r))
+        .filter(|r| j.added.iter().any(|a| same(a, r)))
         .cloned()
         .collect();
     let add: Vec<Record> = j
         .removed
         .iter()
-        .filter(|r| !zone.records.contains(r))
+        .filter(|r| !zone.records.iter().any(|x| same(x, r)))
         .cloned()
         .collect();
     let summary = format!(

@@ -150,6 +150,7 @@ impl Dns for Cpanel {
         Ok(vec![ZoneStep::Run {
             cmd,
             judge: Judge::Whmapi1,
+            undo: None,
         }])
     }
 }

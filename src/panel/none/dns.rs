@@ -95,6 +95,7 @@ impl Dns for NoPanel {
             ZoneStep::Run {
                 cmd: Cmd::new("rndc").args(["reload", &z.domain]),
                 judge: Judge::Exit,
+                undo: None,
             },
         ])
     }

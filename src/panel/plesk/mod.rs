@@ -4,6 +4,7 @@
 
 mod accounts;
 mod backups;
+mod dns;
 mod lookup;
 mod packaging;
 
@@ -18,7 +19,7 @@ impl Panel for Plesk {
     }
 
     fn dns(&self) -> Option<&dyn super::dns::Dns> {
-        None
+        Some(self)
     }
 
     fn backups(&self) -> Option<&dyn Backups> {

@@ -104,6 +104,14 @@ def parse(text):
     return items
 
 
+def default_ttl(text):
+    """The zone's $TTL (14400 without one)."""
+    for item in parse(text):
+        if item["type"] == "control" and item["text"].upper().startswith("$TTL "):
+            return int(item["text"].split()[1])
+    return 14400
+
+
 def records(text):
     return [i for i in parse(text) if i["type"] == "record"]
 
