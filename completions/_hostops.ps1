@@ -496,6 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Replace the records of one name and type with one record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one record (with VALUE) or all records of a name and type')
@@ -505,6 +506,31 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;dns;show' {
             [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Server holding the zone')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'hostops;dns;check' {
+            [CompletionResult]::new('--nameserver', '--nameserver', [CompletionResultType]::ParameterName, 'Resolver for NS, MX and SPF names (IP or IP:PORT)')
+            [CompletionResult]::new('--in-flight', '--in-flight', [CompletionResultType]::ParameterName, 'Domains checked at the same time')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
@@ -627,6 +653,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;dns;help' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Replace the records of one name and type with one record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one record (with VALUE) or all records of a name and type')
@@ -635,6 +662,9 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;dns;help;show' {
+            break
+        }
+        'hostops;dns;help;check' {
             break
         }
         'hostops;dns;help;add' {
@@ -1582,6 +1612,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;help;dns' {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Replace the records of one name and type with one record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one record (with VALUE) or all records of a name and type')
@@ -1589,6 +1620,9 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;help;dns;show' {
+            break
+        }
+        'hostops;help;dns;check' {
             break
         }
         'hostops;help;dns;add' {

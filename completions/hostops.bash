@@ -142,6 +142,9 @@ _hostops() {
             hostops__subcmd__dns,add)
                 cmd="hostops__subcmd__dns__subcmd__add"
                 ;;
+            hostops__subcmd__dns,check)
+                cmd="hostops__subcmd__dns__subcmd__check"
+                ;;
             hostops__subcmd__dns,help)
                 cmd="hostops__subcmd__dns__subcmd__help"
                 ;;
@@ -159,6 +162,9 @@ _hostops() {
                 ;;
             hostops__subcmd__dns__subcmd__help,add)
                 cmd="hostops__subcmd__dns__subcmd__help__subcmd__add"
+                ;;
+            hostops__subcmd__dns__subcmd__help,check)
+                cmd="hostops__subcmd__dns__subcmd__help__subcmd__check"
                 ;;
             hostops__subcmd__dns__subcmd__help,help)
                 cmd="hostops__subcmd__dns__subcmd__help__subcmd__help"
@@ -249,6 +255,9 @@ _hostops() {
                 ;;
             hostops__subcmd__help__subcmd__dns,add)
                 cmd="hostops__subcmd__help__subcmd__dns__subcmd__add"
+                ;;
+            hostops__subcmd__help__subcmd__dns,check)
+                cmd="hostops__subcmd__help__subcmd__dns__subcmd__check"
                 ;;
             hostops__subcmd__help__subcmd__dns,rm)
                 cmd="hostops__subcmd__help__subcmd__dns__subcmd__rm"
@@ -1414,7 +1423,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__dns)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version show add set rm undo help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version show check add set rm undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1497,8 +1506,54 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__dns__subcmd__check)
+            opts="-t -n -y -v -q -h -V --nameserver --in-flight --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --nameserver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in-flight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__dns__subcmd__help)
-            opts="show add set rm undo help"
+            opts="show check add set rm undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1512,6 +1567,20 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__dns__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__dns__subcmd__help__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2042,7 +2111,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__dns)
-            opts="show add set rm undo"
+            opts="show check add set rm undo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2056,6 +2125,20 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__dns__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__dns__subcmd__check)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

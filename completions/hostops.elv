@@ -462,6 +462,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative'
+            cand check 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
             cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
             cand set 'Replace the records of one name and type with one record'
             cand rm 'Remove one record (with VALUE) or all records of a name and type'
@@ -470,6 +471,30 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;dns;show'= {
             cand --host 'Server holding the zone'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;dns;check'= {
+            cand --nameserver 'Resolver for NS, MX and SPF names (IP or IP:PORT)'
+            cand --in-flight 'Domains checked at the same time'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -587,6 +612,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;dns;help'= {
             cand show 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative'
+            cand check 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
             cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
             cand set 'Replace the records of one name and type with one record'
             cand rm 'Remove one record (with VALUE) or all records of a name and type'
@@ -594,6 +620,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;dns;help;show'= {
+        }
+        &'hostops;dns;help;check'= {
         }
         &'hostops;dns;help;add'= {
         }
@@ -1459,12 +1487,15 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;help;dns'= {
             cand show 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative'
+            cand check 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
             cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
             cand set 'Replace the records of one name and type with one record'
             cand rm 'Remove one record (with VALUE) or all records of a name and type'
             cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
         }
         &'hostops;help;dns;show'= {
+        }
+        &'hostops;help;dns;check'= {
         }
         &'hostops;help;dns;add'= {
         }

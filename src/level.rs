@@ -105,6 +105,7 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         "find who sends the spam (e-mail)",
     ),
     ("dns show", 1, "read a domain's DNS records"),
+    ("dns check", 1, "ask a domain's nameservers"),
     ("dns add", 2, "add a DNS record"),
     ("dns set", 2, "change a DNS record"),
     ("dns rm", 2, "remove a DNS record"),

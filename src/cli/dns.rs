@@ -22,6 +22,28 @@ Example: hostops --ticket INC-1234 dns show shop.example"
         #[arg(long, value_name = "HOST")]
         host: Option<String>,
     },
+    /// Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records
+    #[command(
+        after_help = "The nameservers are the domain's NS records, resolved with \
+--nameserver (default: the system's resolver); each is asked directly, without recursion, for \
+the SOA and the apex NS, A, MX and TXT sets. Findings: servers serving different serials or \
+data, lame (not authoritative) or unreachable servers, MX exchanges without an address, no or \
+several SPF records, SPF over 10 DNS lookups, no DMARC record. Domains are checked concurrently.
+
+Exit status: 0 consistent, 1 findings, 3 a domain could not be checked.
+
+Example: hostops --ticket INC-1234 dns check shop.example other.example"
+    )]
+    Check {
+        #[arg(required = true)]
+        domains: Vec<String>,
+        /// Resolver for NS, MX and SPF names (IP or IP:PORT)
+        #[arg(long, value_name = "IP")]
+        nameserver: Vec<String>,
+        /// Domains checked at the same time
+        #[arg(long, default_value_t = 200, value_name = "N")]
+        in_flight: usize,
+    },
     /// Add a record to a domain's zone (plan, check, apply through the panel, confirm)
     #[command(
         after_help = "Example: hostops --ticket INC-1234 dns add shop.example @ MX 10 mx2.example.net."

@@ -35,6 +35,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
         },
         Command::Dns(d) => match d.command {
             crate::cli::DnsCommand::Show { .. } => "dns show",
+            crate::cli::DnsCommand::Check { .. } => "dns check",
             crate::cli::DnsCommand::Add(_) => "dns add",
             crate::cli::DnsCommand::Set(_) => "dns set",
             crate::cli::DnsCommand::Rm(_) => "dns rm",

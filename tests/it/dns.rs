@@ -240,3 +240,86 @@ fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_reco
     assert_eq!(dig(&lab, "mail.shop.test", "A"), before);
     zone_checks_clean(&lab, "/var/named/run-root/var/shop.test");
 }
+
+/// The zone shop.test naming h1, h2 and h3 as its nameservers, with SERIAL and apex A.
+fn shared_zone(net: &str, serial: u32, a: &str) -> String {
+    format!(
+        "$TTL 300\n@ IN SOA ns1.shop.test. h.shop.test. {serial} 3600 1800 1209600 300\n\
+         @ IN NS ns1.shop.test.\n@ IN NS ns2.shop.test.\n@ IN NS ns3.shop.test.\n\
+         ns1 IN A {net}.1\nns2 IN A {net}.2\nns3 IN A {net}.3\n@ IN A {a}\n\
+         @ IN MX 10 mail.shop.test.\nmail IN A {net}.1\n@ IN TXT \"v=spf1 a mx -all\"\n\
+         _dmarc IN TXT \"v=DMARC1; p=none\"\n"
+    )
+}
+
+fn serve(lab: &Lab, host: &str, zone: &str) {
+    let path = lab.host_path(host, "/tmp/shop.test.db");
+    std::fs::write(&path, zone).unwrap();
+    let out = lab.sh(
+        host,
+        &[
+            "sh",
+            "-c",
+            "cat /tmp/shop.test.db >/etc/bind/zones/shop.test.db && rndc reload shop.test",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn dns_check_finds_a_stale_secondary_and_a_lame_nameserver() {
+    let env = Env::new();
+    let lab = Lab::up_with_dns(3, "none");
+    let net = lab.net();
+    for h in ["h1", "h2"] {
+        lab.lab("add-account", &[h, "shopper", "--domain", DOMAIN]);
+    }
+    serve(&lab, "h1", &shared_zone(&net, 2026120305, "192.0.2.1"));
+    serve(&lab, "h2", &shared_zone(&net, 2026120301, "192.0.2.9"));
+    let check = |domains: &[&str]| {
+        lab.hostops(&env)
+            .args(["--json", "dns", "check", "--nameserver", &lab.address(1)])
+            .args(domains)
+            .output()
+            .unwrap()
+    };
+    let out = check(&[DOMAIN]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let d = &json(&out)["domains"][0];
+    let findings = d["findings"].to_string();
+    assert!(findings.contains("different serials"), "{findings}");
+    assert!(findings.contains("A differs"), "{findings}");
+    assert!(
+        findings.contains("ns3.shop.test") && findings.contains("lame"),
+        "{findings}"
+    );
+    let serial = |name: &str| {
+        d["servers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .map(|s| s["serial"].clone())
+            .unwrap()
+    };
+    assert_eq!(serial("ns1.shop.test"), 2026120305);
+    assert_eq!(serial("ns2.shop.test"), 2026120301);
+
+    // h3 serves it too, h2 catches up: consistent (exit 0).
+    lab.lab("add-account", &["h3", "shopper", "--domain", DOMAIN]);
+    for h in ["h2", "h3"] {
+        serve(&lab, h, &shared_zone(&net, 2026120305, "192.0.2.1"));
+    }
+    let out = check(&[DOMAIN]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // A domain no server knows cannot be checked (exit 3).
+    let out = check(&[DOMAIN, "nosuch.test"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(json(&out)["domains"][1]["outcome"], "unchecked");
+}

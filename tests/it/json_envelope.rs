@@ -476,6 +476,12 @@ fn dns_commands() {
     let run = |args: &[&str]| t.clone().hostops(args);
     cases.check("dns show", 0, run(&["dns", "show", "bob.example"]));
     cases.check("dns show", 2, run(&["dns", "show", "a;b"]));
+    cases.check("dns check", 2, run(&["dns", "check", "a;b"]));
+    cases.check(
+        "dns check",
+        3,
+        run(&["dns", "check", "--nameserver", "127.0.0.1:9", "bob.example"]),
+    );
     let set = [
         "dns",
         "set",

@@ -365,6 +365,16 @@ impl Dns {
         }
     }
 
+    /// NS names of a zone, without the trailing dot.
+    pub async fn ns(&self, domain: &str) -> Reply<String> {
+        self.lookup(&format!("{domain}."), RecordType::NS)
+            .await
+            .map(|r| match r {
+                RData::NS(n) => Some(n.0.to_string().trim_end_matches('.').to_string()),
+                _ => None,
+            })
+    }
+
     /// MX exchanges of a domain.
     pub async fn mx(&self, domain: &str) -> Reply<String> {
         self.lookup(&format!("{domain}."), RecordType::MX)

@@ -1,6 +1,7 @@
 //! `hostops dns`: a domain's DNS records read and changed through its server's panel, and
 //! confirmed on the server's own nameserver.
 
+pub mod check;
 pub mod edit;
 pub mod record;
 pub mod served;
@@ -30,7 +31,7 @@ pub struct Located {
 }
 
 /// Refuses (exit 2) a domain hostops would not pass to the panel.
-fn checked_domain(domain: &str) -> Result<String> {
+pub(crate) fn checked_domain(domain: &str) -> Result<String> {
     let d = domain.trim_end_matches('.').to_ascii_lowercase();
     if !zone::is_domain_name(&d) || !d.contains('.') {
         bail!(StatusError::usage(format!(
