@@ -500,6 +500,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Replace the records of one name and type with one record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one record (with VALUE) or all records of a name and type')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Change several records of a zone in one change, from a desired-state file')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back the records a dns add, set or rm run changed, through the same path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -628,6 +629,31 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'hostops;dns;apply' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The desired records')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Server holding the zone (default: found with `account find`)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (required to change servers without a terminal)')
+            [CompletionResult]::new('--accept-new-host-key', '--accept-new-host-key', [CompletionResultType]::ParameterName, 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr (-v, -vv, -vvv)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'hostops;dns;undo' {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
@@ -657,6 +683,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Replace the records of one name and type with one record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one record (with VALUE) or all records of a name and type')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Change several records of a zone in one change, from a desired-state file')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back the records a dns add, set or rm run changed, through the same path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -674,6 +701,9 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;dns;help;rm' {
+            break
+        }
+        'hostops;dns;help;apply' {
             break
         }
         'hostops;dns;help;undo' {
@@ -1616,6 +1646,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Replace the records of one name and type with one record')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one record (with VALUE) or all records of a name and type')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Change several records of a zone in one change, from a desired-state file')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Put back the records a dns add, set or rm run changed, through the same path')
             break
         }
@@ -1632,6 +1663,9 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             break
         }
         'hostops;help;dns;rm' {
+            break
+        }
+        'hostops;help;dns;apply' {
             break
         }
         'hostops;help;dns;undo' {

@@ -142,6 +142,9 @@ _hostops() {
             hostops__subcmd__dns,add)
                 cmd="hostops__subcmd__dns__subcmd__add"
                 ;;
+            hostops__subcmd__dns,apply)
+                cmd="hostops__subcmd__dns__subcmd__apply"
+                ;;
             hostops__subcmd__dns,check)
                 cmd="hostops__subcmd__dns__subcmd__check"
                 ;;
@@ -162,6 +165,9 @@ _hostops() {
                 ;;
             hostops__subcmd__dns__subcmd__help,add)
                 cmd="hostops__subcmd__dns__subcmd__help__subcmd__add"
+                ;;
+            hostops__subcmd__dns__subcmd__help,apply)
+                cmd="hostops__subcmd__dns__subcmd__help__subcmd__apply"
                 ;;
             hostops__subcmd__dns__subcmd__help,check)
                 cmd="hostops__subcmd__dns__subcmd__help__subcmd__check"
@@ -255,6 +261,9 @@ _hostops() {
                 ;;
             hostops__subcmd__help__subcmd__dns,add)
                 cmd="hostops__subcmd__help__subcmd__dns__subcmd__add"
+                ;;
+            hostops__subcmd__help__subcmd__dns,apply)
+                cmd="hostops__subcmd__help__subcmd__dns__subcmd__apply"
                 ;;
             hostops__subcmd__help__subcmd__dns,check)
                 cmd="hostops__subcmd__help__subcmd__dns__subcmd__check"
@@ -1423,7 +1432,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__dns)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version show check add set rm undo help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version show check add set rm apply undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,6 +1477,52 @@ _hostops() {
             fi
             case "${prev}" in
                 --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__dns__subcmd__apply)
+            opts="-t -n -y -v -q -h -V --file --host --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1553,7 +1608,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__dns__subcmd__help)
-            opts="show check add set rm undo help"
+            opts="show check add set rm apply undo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1567,6 +1622,20 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__dns__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__dns__subcmd__help__subcmd__apply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2111,7 +2180,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__dns)
-            opts="show check add set rm undo"
+            opts="show check add set rm apply undo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2125,6 +2194,20 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__dns__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__dns__subcmd__apply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -466,6 +466,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
             cand set 'Replace the records of one name and type with one record'
             cand rm 'Remove one record (with VALUE) or all records of a name and type'
+            cand apply 'Change several records of a zone in one change, from a desired-state file'
             cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -588,6 +589,30 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hostops;dns;apply'= {
+            cand --file 'The desired records'
+            cand --host 'Server holding the zone (default: found with `account find`)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hostops;dns;undo'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -616,6 +641,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
             cand set 'Replace the records of one name and type with one record'
             cand rm 'Remove one record (with VALUE) or all records of a name and type'
+            cand apply 'Change several records of a zone in one change, from a desired-state file'
             cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -628,6 +654,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;dns;help;set'= {
         }
         &'hostops;dns;help;rm'= {
+        }
+        &'hostops;dns;help;apply'= {
         }
         &'hostops;dns;help;undo'= {
         }
@@ -1491,6 +1519,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
             cand set 'Replace the records of one name and type with one record'
             cand rm 'Remove one record (with VALUE) or all records of a name and type'
+            cand apply 'Change several records of a zone in one change, from a desired-state file'
             cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
         }
         &'hostops;help;dns;show'= {
@@ -1502,6 +1531,8 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;dns;set'= {
         }
         &'hostops;help;dns;rm'= {
+        }
+        &'hostops;help;dns;apply'= {
         }
         &'hostops;help;dns;undo'= {
         }

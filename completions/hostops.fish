@@ -309,28 +309,29 @@ complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "set" -d 'Replace the records of one name and type with one record'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "set" -d 'Replace the records of one name and type with one record'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l host -d 'Server holding the zone' -r
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -415,6 +416,23 @@ complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l file -d 'The desired records' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l host -d 'Server holding the zone (default: found with `account find`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -435,6 +453,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "set" -d 'Replace the records of one name and type with one record'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
@@ -1015,6 +1034,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "set" -d 'Replace the records of one name and type with one record'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'

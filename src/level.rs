@@ -109,6 +109,7 @@ pub const TABLE: &[(&str, u8, &str)] = &[
     ("dns add", 2, "add a DNS record"),
     ("dns set", 2, "change a DNS record"),
     ("dns rm", 2, "remove a DNS record"),
+    ("dns apply", 2, "change several DNS records"),
     ("dns undo", 2, "undo a DNS change"),
     ("backup list", 2, "list an account's restore points"),
     ("backup restore", 2, "restore an account from backup"),

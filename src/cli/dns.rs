@@ -67,6 +67,24 @@ Examples:
     /// Remove one record (with VALUE) or all records of a name and type
     #[command(after_help = "Example: hostops --ticket INC-1234 dns rm shop.example old A")]
     Rm(DnsEditArgs),
+    /// Change several records of a zone in one change, from a desired-state file
+    #[command(
+        after_help = "RECORDS holds zone file lines (`NAME [TTL] TYPE DATA`, names relative \
+to the domain, `@` for the domain itself): each name and type listed becomes exactly the records \
+listed for it. A line `-NAME TYPE` removes that whole set. Everything else in the zone stays. \
+The plan, checks, apply and confirmation are those of `dns set`.
+
+Example: hostops --ticket INC-1234 dns apply shop.example --file shop.records"
+    )]
+    Apply {
+        domain: String,
+        /// The desired records
+        #[arg(long, value_name = "RECORDS")]
+        file: std::path::PathBuf,
+        /// Server holding the zone (default: found with `account find`)
+        #[arg(long, value_name = "HOST")]
+        host: Option<String>,
+    },
     /// Put back the records a dns add, set or rm run changed, through the same path
     #[command(after_help = "Example: hostops --ticket INC-1234 dns undo 20261122-103001-7f3a")]
     Undo {

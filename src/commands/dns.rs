@@ -1,4 +1,4 @@
-//! `hostops dns show|check|add|set|rm|undo`
+//! `hostops dns show|check|add|set|rm|apply|undo`
 
 use std::time::Duration;
 
@@ -50,6 +50,9 @@ pub fn run(ctx: &Context, cmd: DnsCommand) -> Result<Finished> {
         DnsCommand::Add(a) => change::run(ctx, dns::change(ctx, options(Op::Add, a))?),
         DnsCommand::Set(a) => change::run(ctx, dns::change(ctx, options(Op::Set, a))?),
         DnsCommand::Rm(a) => change::run(ctx, dns::change(ctx, options(Op::Rm, a))?),
+        DnsCommand::Apply { domain, file, host } => {
+            change::run(ctx, dns::apply(ctx, &domain, &file, host.as_deref())?)
+        }
         DnsCommand::Undo { run_id } => change::run(ctx, dns::undo(ctx, &run_id)?),
     }
 }

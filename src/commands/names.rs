@@ -39,6 +39,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
             crate::cli::DnsCommand::Add(_) => "dns add",
             crate::cli::DnsCommand::Set(_) => "dns set",
             crate::cli::DnsCommand::Rm(_) => "dns rm",
+            crate::cli::DnsCommand::Apply { .. } => "dns apply",
             crate::cli::DnsCommand::Undo { .. } => "dns undo",
         },
         Command::Migrate(m) => match m.command {

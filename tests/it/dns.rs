@@ -142,6 +142,18 @@ fn changes_are_served_and_undone(panel: &str, zone_file: &str) -> (Lab, Env) {
         &["rm", DOMAIN, "@", "MX", "20", "mail.shop.test."],
     ));
     assert_eq!(dig(&lab, DOMAIN, "MX"), ["0 mail.shop.test."]);
+    // Several sets in one change from a desired-state file.
+    let file = env.path().join("shop.records");
+    std::fs::write(&file, "api 300 IN A 192.0.2.50\napi 300 IN A 192.0.2.51\n").unwrap();
+    runs.push(change(
+        &lab,
+        &env,
+        &["apply", DOMAIN, "--file", file.to_str().unwrap()],
+    ));
+    assert_eq!(
+        dig(&lab, "api.shop.test", "A"),
+        ["192.0.2.50", "192.0.2.51"]
+    );
     zone_checks_clean(&lab, zone_file);
 
     // A CNAME beside the A of the same name: named-checkzone's message, exit 2, no change.
@@ -161,6 +173,7 @@ fn changes_are_served_and_undone(panel: &str, zone_file: &str) -> (Lab, Env) {
     assert_eq!(dig(&lab, "mail.shop.test", "A"), mail_before);
     assert_eq!(dig(&lab, DOMAIN, "MX"), ["0 mail.shop.test."]);
     assert!(txt(&lab, "default._domainkey.shop.test").is_empty());
+    assert!(dig(&lab, "api.shop.test", "A").is_empty());
     let mut after = records(&lab, &env);
     let mut before = before;
     after.sort_by_key(|r| r.to_string());

@@ -527,6 +527,16 @@ fn dns_commands() {
         run(&["dns", "rm", "--host", "h1", "bob.example", "nosuch", "A"]),
     );
     cases.check("dns undo", 2, run(&["dns", "undo", "0000000"]).yes());
+    let records = t.path("bob.records");
+    std::fs::write(&records, "api 300 IN A 192.0.2.50\n").unwrap();
+    let apply = ["dns", "apply", "--host", "h1", "bob.example", "--file"];
+    let file = records.to_str().unwrap();
+    cases.check("dns apply", 0, run(&apply).hostops(&[file, "--dry-run"]));
+    cases.check(
+        "dns apply",
+        2,
+        run(&apply).hostops(&["/nonexistent/records"]),
+    );
     cases.finish();
 }
 

@@ -233,6 +233,46 @@ pub fn change(ctx: &Context, o: EditOptions) -> Result<edit::DnsChange> {
     edit::plan(ctx, l, zone, remove, add, summary)
 }
 
+/// Plans `dns apply DOMAIN --file RECORDS`: every set the file lists becomes the file's
+/// records; `-NAME TYPE` lines remove a set.
+pub fn apply(
+    ctx: &Context,
+    domain: &str,
+    file: &std::path::Path,
+    host: Option<&str>,
+) -> Result<edit::DnsChange> {
+    let domain = checked_domain(domain)?;
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| StatusError::usage(format!("cannot read {}: {e}", file.display())))?;
+    let (wanted, dropped) = record::desired(&domain, &text)?;
+    let l = locate(ctx, &domain, host)?;
+    let zone = l.panel.dns_on(&l.host)?.zone(&*l.t, &domain)?;
+    let keys: std::collections::BTreeSet<(String, String)> = wanted
+        .iter()
+        .map(|r| (r.name.clone(), r.rtype.clone()))
+        .chain(dropped)
+        .collect();
+    let in_sets = |r: &Record| keys.contains(&(r.name.clone(), r.rtype.clone()));
+    let remove: Vec<Record> = zone
+        .records
+        .iter()
+        .filter(|r| in_sets(r) && !wanted.contains(r))
+        .cloned()
+        .collect();
+    let add: Vec<Record> = wanted
+        .iter()
+        .filter(|r| !zone.records.contains(r))
+        .cloned()
+        .collect();
+    let summary = format!(
+        "change {} record set(s) of the zone {domain} on {} from {}",
+        keys.len(),
+        l.host,
+        file.display()
+    );
+    edit::plan(ctx, l, zone, remove, add, summary)
+}
+
 /// Plans `dns undo RUN_ID`: the records the run added go, the ones it removed come back,
 /// through the same panel steps.
 pub fn undo(ctx: &Context, run_id: &str) -> Result<edit::DnsChange> {

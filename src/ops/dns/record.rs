@@ -117,6 +117,47 @@ pub fn parse(domain: &str, name: &str, rtype: &str, values: &[String], ttl: u32)
     }
 }
 
+/// A desired-state file of `domain`: the records its zone file lines give (names inside the
+/// zone, types hostops changes, no directives) and the sets its `-NAME TYPE` lines remove.
+pub fn desired(domain: &str, text: &str) -> Result<(Vec<Record>, Vec<(String, String)>)> {
+    let mut zone_lines = String::new();
+    let mut dropped = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(rest) = t.strip_prefix('-') {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let [name, ty] = words.as_slice() else {
+                bail!(StatusError::usage(format!(
+                    "line {}: a removal is `-NAME TYPE`",
+                    n + 1
+                )));
+            };
+            dropped.push((absolute(domain, name)?, rtype(ty)?));
+        } else if t.starts_with('$') {
+            bail!(StatusError::usage(format!(
+                "line {}: directives ({t:.20}) are not taken in a records file",
+                n + 1
+            )));
+        } else {
+            zone_lines.push_str(line);
+            zone_lines.push('\n');
+        }
+    }
+    let records = zone::records(&format!("$TTL 14400\n{zone_lines}"), domain)
+        .map_err(|e| StatusError::usage(format!("{e:#}")))?;
+    for r in &records {
+        rtype(&r.rtype)?;
+        let inside = r.name == format!("{domain}.") || r.name.ends_with(&format!(".{domain}."));
+        if !inside {
+            bail!(StatusError::usage(format!(
+                "{} is not inside the zone {domain}",
+                r.name
+            )));
+        }
+    }
+    Ok((records, dropped))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +190,20 @@ mod tests {
         let r = parse("a.test", "t", "TXT", std::slice::from_ref(&evil), 60).unwrap();
         assert_eq!(zone::strings(&r.data).unwrap(), vec![evil]);
         assert!(!r.data.contains('\n'));
+    }
+
+    #[test]
+    fn desired_state_files_are_records_and_removals() {
+        let (r, d) = desired(
+            "a.test",
+            "www 300 IN A 192.0.2.1\n@ MX 10 mx.a.test.\nk TXT \"v=DKIM1\\; p=A\"\n-old A\n",
+        )
+        .unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(d, [("old.a.test.".to_string(), "A".to_string())]);
+        assert!(desired("a.test", "$INCLUDE /etc/shadow\n").is_err());
+        assert!(desired("a.test", "x.b.test. A 192.0.2.1\n").is_err());
+        assert!(desired("a.test", "@ SOA a. b. 1 2 3 4 5\n").is_err());
     }
 
     #[test]
