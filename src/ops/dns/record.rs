@@ -5,6 +5,7 @@
 
 use anyhow::{bail, Result};
 
+use super::served::SetKey;
 use crate::exit::StatusError;
 use crate::host::zone::{self, Record};
 
@@ -119,7 +120,7 @@ pub fn parse(domain: &str, name: &str, rtype: &str, values: &[String], ttl: u32)
 
 /// A desired-state file of `domain`: the records its zone file lines give (names inside the
 /// zone, types hostops changes, no directives) and the sets its `-NAME TYPE` lines remove.
-pub fn desired(domain: &str, text: &str) -> Result<(Vec<Record>, Vec<(String, String)>)> {
+pub fn desired(domain: &str, text: &str) -> Result<(Vec<Record>, Vec<SetKey>)> {
     let mut zone_lines = String::new();
     let mut dropped = Vec::new();
     for (n, line) in text.lines().enumerate() {
