@@ -6,7 +6,7 @@
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
-use crate::host::zone::Record;
+use crate::host::zone::{self, Record};
 use crate::transport::{Cmd, Transport};
 
 /// A zone as read: its records (the SOA among them), its serial, and the panel's handle of
@@ -40,6 +40,19 @@ pub fn soa_serial(records: &[Record]) -> Result<u32> {
         .nth(2)
         .and_then(|s| s.parse().ok())
         .with_context(|| format!("the SOA record has no serial: {}", soa.data))
+}
+
+/// The zone of `domain` read from its zone file `path` on the server (the file named serves).
+pub fn read_file(t: &dyn Transport, domain: &str, path: String) -> Result<Zone> {
+    let text = super::query(t, Cmd::new("cat").args(["--", &path]))?;
+    let records = zone::records(&text, domain).with_context(|| path.clone())?;
+    Ok(Zone {
+        domain: domain.to_string(),
+        serial: soa_serial(&records)?,
+        handles: vec![None; records.len()],
+        records,
+        source: path,
+    })
 }
 
 /// One step of a zone change, as the plan shows it and apply carries it out.

@@ -5,8 +5,8 @@
 use anyhow::{Context as _, Result};
 
 use super::NoPanel;
-use crate::host::zone::{self, Record};
-use crate::panel::dns::{soa_serial, Dns, Edit, Judge, Zone, ZoneStep};
+use crate::host::zone::Record;
+use crate::panel::dns::{read_file, Dns, Edit, Judge, Zone, ZoneStep};
 use crate::panel::query;
 use crate::transport::{Cmd, Transport};
 
@@ -67,15 +67,7 @@ impl Dns for NoPanel {
         let conf = query(t, Cmd::new("named-checkconf").arg("-p"))?;
         let path = zone_file(&conf, domain)
             .with_context(|| format!("named's configuration has no zone {domain}"))?;
-        let text = query(t, Cmd::new("cat").args(["--", &path]))?;
-        let records = zone::records(&text, domain).with_context(|| path.clone())?;
-        Ok(Zone {
-            domain: domain.to_string(),
-            serial: soa_serial(&records)?,
-            handles: vec![None; records.len()],
-            records,
-            source: path,
-        })
+        read_file(t, domain, path)
     }
 
     fn steps(&self, edit: &Edit) -> Result<Vec<ZoneStep>> {
@@ -104,6 +96,8 @@ impl Dns for NoPanel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::host::zone;
+    use crate::panel::dns::soa_serial;
 
     #[test]
     fn zone_files_are_found_in_named_checkconf_output() {

@@ -3,12 +3,12 @@
 //! and `--add` per record (no update: a change is a delete then an add; each step carries
 //! its inverse so that a failed add puts the deleted record back).
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 
 use super::Plesk;
 use crate::host::zone::{self, Record};
-use crate::panel::dns::{soa_serial, Dns, Edit, Judge, Zone, ZoneStep};
-use crate::panel::{query, Accounts};
+use crate::panel::dns::{read_file, Dns, Edit, Judge, Zone, ZoneStep};
+use crate::panel::Accounts;
 use crate::transport::{Cmd, Transport};
 
 /// The record's name relative to the zone (`""` for the zone itself).
@@ -74,16 +74,7 @@ fn dns(action: &str, r: &Record, domain: &str) -> Result<Cmd> {
 
 impl Dns for Plesk {
     fn zone(&self, t: &dyn Transport, domain: &str) -> Result<Zone> {
-        let path = self.zone_file(domain);
-        let text = query(t, Cmd::new("cat").args(["--", &path]))?;
-        let records = zone::records(&text, domain).with_context(|| path.clone())?;
-        Ok(Zone {
-            domain: domain.to_string(),
-            serial: soa_serial(&records)?,
-            handles: vec![None; records.len()],
-            records,
-            source: path,
-        })
+        read_file(t, domain, self.zone_file(domain))
     }
 
     fn steps(&self, edit: &Edit) -> Result<Vec<ZoneStep>> {
