@@ -76,6 +76,12 @@ hyperfine --warmup 1 --runs "$RUNS" -i --export-json "$work/check.json" \
   -n "dig per domain, parallel" "xargs -P 64 -L 1 dig +short +time=2 +tries=2 <$work/queries >/dev/null" \
   -n "dig -f batchfile" "dig +short +time=2 +tries=2 -f $work/batch >/dev/null"
 
+# What the timed check found (every domain must be ok: a fast run of timeouts proves nothing).
+$ops --json dns check --nameserver "$a1" $domains | python3 -c '
+import collections, json, sys
+r = json.load(sys.stdin)["result"]["domains"]
+print("  dns check outcomes:", dict(collections.Counter(d["outcome"] for d in r)))'
+
 echo 0 >"$work/n"
 set_one="n=\$((\$(cat $work/n) + 1)); echo \$n >$work/n; $ops -y dns set --host h1 d1.test www A 192.0.2.\$((n % 250 + 2))"
 hyperfine --warmup 1 --runs "$((RUNS * 2))" --export-json "$work/set.json" \
