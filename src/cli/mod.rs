@@ -5,6 +5,7 @@ mod account;
 mod backup;
 mod blacklist;
 mod diagnose;
+mod dns;
 mod exec;
 mod hosts;
 mod log;
@@ -22,6 +23,7 @@ pub use account::{AccountArgs, AccountCommand};
 pub use backup::{BackupArgs, BackupCommand, BackupListArgs, BackupRestoreArgs, BackupUndoArgs};
 pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs};
 pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
+pub use dns::{DnsArgs, DnsCommand, DnsEditArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
@@ -158,6 +160,8 @@ pub enum Command {
     Diagnose(DiagnoseArgs),
     /// A domain's Apache answer explained: error log, .htaccess, permissions, PHP handler
     Web(WebArgs),
+    /// A domain's DNS records: show, change with a plan and a check, confirm, undo
+    Dns(DnsArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
     /// Restore one account from the server's backups, with preview, snapshot and undo

@@ -6,6 +6,7 @@ mod backup;
 mod blacklist;
 mod copy;
 mod diagnose;
+mod dns;
 pub mod exec;
 mod hosts;
 mod log;
@@ -180,6 +181,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Web(args) => web::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Backup(args) => backup::run(ctx, args.command),
+        Command::Dns(args) => dns::run(ctx, args.command),
         Command::Playbook(args) => playbook::run(ctx, args),
         Command::Log(args) => log::run(ctx, args.command),
         Command::Ticket(args) => ticket::run(ctx, args.command, verbose),

@@ -43,6 +43,15 @@ pub fn command_name(cmd: &Command) -> &'static str {
             crate::cli::WebCommand::Undo { .. } => "web undo",
             crate::cli::WebCommand::Htpasswd(_) => "web htpasswd",
         },
+        Command::Dns(d) => match d.command {
+            crate::cli::DnsCommand::Show { .. } => "dns show",
+            crate::cli::DnsCommand::Check { .. } => "dns check",
+            crate::cli::DnsCommand::Add(_) => "dns add",
+            crate::cli::DnsCommand::Set(_) => "dns set",
+            crate::cli::DnsCommand::Rm(_) => "dns rm",
+            crate::cli::DnsCommand::Apply { .. } => "dns apply",
+            crate::cli::DnsCommand::Undo { .. } => "dns undo",
+        },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
             M::Run(_) => "migrate run",
@@ -86,7 +95,7 @@ pub fn journaled(cmd: &Command) -> bool {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
         Command::Account(_) | Command::Password(_) | Command::Diagnose(_) | Command::Web(_) => true,
-        Command::Migrate(_) | Command::Backup(_) => true,
+        Command::Migrate(_) | Command::Backup(_) | Command::Dns(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(
             t.command,

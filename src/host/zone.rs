@@ -13,7 +13,7 @@ use hickory_proto::rr::{Name, RData, RecordType};
 use hickory_proto::serialize::txt::Parser;
 
 /// One record of a zone, its owner fully qualified.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Record {
     pub name: String,
     pub ttl: u32,
@@ -45,11 +45,37 @@ pub fn records(text: &str, origin: &str) -> Result<Vec<Record>> {
             name: r.name().to_ascii().to_lowercase(),
             ttl: r.ttl(),
             rtype: r.record_type().to_string(),
-            data: data(r.data(), r.record_type()),
+            data: match r.data() {
+                RData::TXT(txt) => txt
+                    .iter()
+                    .map(|s| quote(&unescaped(s)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                other => data(other, r.record_type()),
+            },
         })
         .collect();
     out.sort();
     Ok(out)
+}
+
+/// hickory-proto's lexer decodes `\DDD` in quoted strings wrongly (`\065` is not `A`), so the
+/// escapes are decoded here: byte DDD travels through it as the private-use character
+/// U+E000 + DDD, turned back into the byte by [`unescaped`].
+fn escaped_byte(b: u8) -> char {
+    char::from_u32(0xE000 + u32::from(b)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// A TXT string as hickory-proto parsed it, with [`escaped_byte`]'s characters made bytes again.
+fn unescaped(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for c in String::from_utf8_lossy(s).chars() {
+        match u32::from(c) {
+            n @ 0xE000..=0xE0FF => out.push((n - 0xE000) as u8),
+            _ => out.extend(c.to_string().bytes()),
+        }
+    }
+    out
 }
 
 /// A word of an entry: quoted (its text between the quotes) or bare, escapes kept as written.
@@ -155,10 +181,22 @@ fn entries(text: &str, origin: &str) -> Result<String> {
                         None => bail!("not a valid zone file: a quoted string is not closed"),
                         Some('"') => break,
                         Some('\\') => {
-                            s.push('\\');
-                            s.extend(chars.next());
+                            let digits: String =
+                                std::iter::from_fn(|| chars.next_if(char::is_ascii_digit))
+                                    .take(3)
+                                    .collect();
+                            match digits.parse::<u8>() {
+                                Ok(b) if digits.len() == 3 => s.push(escaped_byte(b)),
+                                _ if !digits.is_empty() => {
+                                    bail!("not a valid zone file: \\{digits} is not a \\DDD escape")
+                                }
+                                _ => {
+                                    s.push('\\');
+                                    s.extend(chars.next());
+                                }
+                            }
                         }
-                        Some('\n') => s.push_str("\\010"),
+                        Some('\n') => s.push(escaped_byte(b'\n')),
                         Some(ch) => s.push(ch),
                     }
                 }
@@ -192,17 +230,69 @@ fn entries(text: &str, origin: &str) -> Result<String> {
     Ok(out)
 }
 
-/// The record data as text; TXT as its quoted strings, so that `"a" "b"` and `"ab"` differ
-/// as they do on the wire.
-fn data(rdata: &RData, rtype: RecordType) -> String {
+/// The record data as zone file text; TXT as its quoted strings, so that `"a" "b"` and `"ab"`
+/// differ as they do on the wire. Records read from a zone and answers from a nameserver
+/// compare equal through this one function.
+pub fn data(rdata: &RData, rtype: RecordType) -> String {
     match (rdata, rtype) {
-        (RData::TXT(txt), _) => txt
-            .iter()
-            .map(|s| format!("{:?}", String::from_utf8_lossy(s)))
-            .collect::<Vec<_>>()
-            .join(" "),
+        (RData::TXT(txt), _) => txt.iter().map(|s| quote(s)).collect::<Vec<_>>().join(" "),
         _ => rdata.to_string(),
     }
+}
+
+/// One character-string in zone file quotes: `"` and `\` escaped, bytes outside printable
+/// ASCII as `\DDD` (RFC 1035 section 5.1), so that no value can end a line or a string.
+pub fn quote(bytes: &[u8]) -> String {
+    let mut out = String::from("\"");
+    for &b in bytes {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ => out.push_str(&format!("\\{b:03}")),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The character-strings of TXT data as [`data`] writes it (`"a" "b\\"c"`), unquoted and
+/// unescaped.
+pub fn strings(data: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut chars = data.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' => {}
+            '"' => {
+                let mut bytes = Vec::new();
+                loop {
+                    match chars.next() {
+                        None => bail!("unterminated string in {data:?}"),
+                        Some('"') => break,
+                        Some('\\') => {
+                            let d: String =
+                                std::iter::from_fn(|| chars.next_if(char::is_ascii_digit))
+                                    .take(3)
+                                    .collect();
+                            if d.is_empty() {
+                                let e = chars.next().context("a trailing backslash")?;
+                                bytes.extend(e.to_string().bytes());
+                            } else {
+                                bytes.push(d.parse::<u8>().context("a \\DDD escape over 255")?);
+                            }
+                        }
+                        Some(ch) => bytes.extend(ch.to_string().bytes()),
+                    }
+                }
+                out.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+            _ => bail!("not quoted character-strings: {data:?}"),
+        }
+    }
+    Ok(out)
 }
 
 /// A plausible DNS name: dot-separated labels of letters, digits, `-` and `_`, 1-63 bytes each.
@@ -314,6 +404,26 @@ mod tests {
         let r = records(a, "x.example").unwrap();
         assert_eq!(r[0].data, "\"v=DKIM1; k=rsa; \" \"p=AB(C)\"");
         assert_eq!(r[0].name, "mail._domainkey.x.example.");
+    }
+
+    #[test]
+    fn decimal_escapes_are_bytes() {
+        let r = records("x 60 IN TXT \"a\\065\\010b\\233\"\n", "a.test").unwrap();
+        assert_eq!(r[0].data, "\"aA\\010b\\233\"");
+        assert!(records("x 60 IN TXT \"a\\06\"\n", "a.test").is_err());
+    }
+
+    #[test]
+    fn quoted_strings_round_trip() {
+        let raw = "v=DKIM1; \"q\" \\ \n\u{e9}";
+        let q = quote(raw.as_bytes());
+        assert!(!q.contains('\n'), "{q}");
+        assert_eq!(
+            strings(&format!("{q} \"b\"")).unwrap(),
+            vec![raw.to_string(), "b".into()]
+        );
+        let r = records(&format!("x 60 IN TXT {q}\n"), "a.test").unwrap();
+        assert_eq!(r[0].data, q);
     }
 
     #[test]

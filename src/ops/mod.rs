@@ -6,6 +6,7 @@ pub mod backup;
 pub mod blacklist;
 pub mod copy;
 pub mod diagnose;
+pub mod dns;
 pub mod exec;
 pub mod facts;
 pub mod fanout;

@@ -7,6 +7,7 @@
 pub mod backup;
 mod cpanel;
 mod directadmin;
+pub mod dns;
 pub mod lookup;
 mod none;
 pub mod password;
@@ -183,6 +184,7 @@ pub trait Panel: Accounts + Lookup {
     fn packaging(&self) -> Option<&dyn Packaging>;
     fn backups(&self) -> Option<&dyn Backups>;
     fn passwords(&self) -> Option<&dyn Passwords>;
+    fn dns(&self) -> Option<&dyn dns::Dns>;
 
     /// The packaging tools, or the refusal naming `host`, its panel and the capability.
     fn packaging_on(&self, host: &str) -> Result<&dyn Packaging, Unsupported> {
@@ -198,6 +200,10 @@ pub trait Panel: Accounts + Lookup {
     fn passwords_on(&self, host: &str) -> Result<&dyn Passwords, Unsupported> {
         self.passwords()
             .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Passwords))
+    /// The DNS zones, or the refusal naming `host`, its panel and the capability.
+    fn dns_on(&self, host: &str) -> Result<&dyn dns::Dns, Unsupported> {
+        self.dns()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Dns))
     }
 }
 

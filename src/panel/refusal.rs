@@ -12,6 +12,7 @@ pub enum Capability {
     Packaging,
     Backups,
     Passwords,
+    Dns,
 }
 
 impl Capability {
@@ -22,6 +23,7 @@ impl Capability {
             }
             Capability::Backups => "reading the panel's backups (backup list, restore, undo)",
             Capability::Passwords => "password resets through the panel's own interface",
+            Capability::Dns => "reading and changing DNS zones (dns show, add, set, rm, undo)",
         }
     }
 
@@ -30,6 +32,7 @@ impl Capability {
             Capability::Packaging => p.packaging().is_some(),
             Capability::Backups => p.backups().is_some(),
             Capability::Passwords => p.passwords().is_some(),
+            Capability::Dns => p.dns().is_some(),
         }
     }
 }

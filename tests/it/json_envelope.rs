@@ -486,6 +486,77 @@ fn backup_commands() {
     cases.finish();
 }
 
+#[test]
+fn dns_commands() {
+    let mut cases = Cases::default();
+    let t = Test::lab("cpanel", 1).account("h1", "bob", "bob.example");
+    let run = |args: &[&str]| t.clone().hostops(args);
+    cases.check("dns show", 0, run(&["dns", "show", "bob.example"]));
+    cases.check("dns show", 2, run(&["dns", "show", "a;b"]));
+    cases.check("dns check", 2, run(&["dns", "check", "a;b"]));
+    cases.check(
+        "dns check",
+        3,
+        run(&["dns", "check", "--nameserver", "127.0.0.1:9", "bob.example"]),
+    );
+    let set = [
+        "dns",
+        "set",
+        "--host",
+        "h1",
+        "bob.example",
+        "www2",
+        "A",
+        "192.0.2.1",
+    ];
+    cases.check("dns set", 0, run(&set).hostops(&["--dry-run"]));
+    cases.check("dns set", 4, run(&set));
+    cases.check(
+        "dns set",
+        2,
+        run(&[
+            "dns",
+            "set",
+            "--host",
+            "h1",
+            "bob.example",
+            "www",
+            "A",
+            "x;y",
+        ]),
+    );
+    let add = [
+        "dns",
+        "add",
+        "--host",
+        "h1",
+        "bob.example",
+        "www",
+        "A",
+        "192.0.2.1",
+    ];
+    cases.check("dns add", 2, run(&add).hostops(&["--dry-run"]));
+    let rm = ["dns", "rm", "--host", "h1", "bob.example", "mail", "A"];
+    cases.check("dns rm", 0, run(&rm).hostops(&["--dry-run"]));
+    cases.check(
+        "dns rm",
+        2,
+        run(&["dns", "rm", "--host", "h1", "bob.example", "nosuch", "A"]),
+    );
+    cases.check("dns undo", 2, run(&["dns", "undo", "0000000"]).yes());
+    let records = t.path("bob.records");
+    std::fs::write(&records, "api 300 IN A 192.0.2.50\n").unwrap();
+    let apply = ["dns", "apply", "--host", "h1", "bob.example", "--file"];
+    let file = records.to_str().unwrap();
+    cases.check("dns apply", 0, run(&apply).hostops(&[file, "--dry-run"]));
+    cases.check(
+        "dns apply",
+        2,
+        run(&apply).hostops(&["/nonexistent/records"]),
+    );
+    cases.finish();
+}
+
 /// The id of the last journaled run of `command` (read from the journal itself, whatever the
 /// command printed).
 fn last_run(t: &Test, command: &str) -> String {

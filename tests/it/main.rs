@@ -12,6 +12,7 @@ mod cli;
 mod copy;
 mod diagnose_hardware;
 mod diagnose_load;
+mod dns;
 mod dnsbl_fixture;
 mod exec;
 mod hostile;

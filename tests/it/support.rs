@@ -190,6 +190,12 @@ impl Lab {
         Lab::start(hosts, panel, &[], Some(Box::new(guard)))
     }
 
+    /// A lab whose hosts each run BIND 9 (`lab up --dns`): named on the host's address,
+    /// port 53, serving the zones where the panel keeps them.
+    pub fn up_with_dns(hosts: usize, panel: &str) -> Lab {
+        Lab::start(hosts, panel, &["--dns"], shared_tools(panel))
+    }
+
     fn start(
         hosts: usize,
         panel: &str,

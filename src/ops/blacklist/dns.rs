@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use hickory_resolver::proto::op::{Message, MessageType, OpCode, Query, ResponseCode};
+use hickory_resolver::proto::op::{Edns, Message, MessageType, OpCode, Query, ResponseCode};
 use hickory_resolver::proto::rr::{Name, RData, RecordType};
 use tokio::net::UdpSocket;
 use tokio::sync::oneshot;
@@ -224,7 +224,14 @@ impl Dns {
 
     /// Sends the query to the first nameserver and waits for its answer; after a timeout,
     /// tries the next one.
-    async fn exchange(&self, name: &Name, rtype: RecordType) -> Result<Message, String> {
+    /// `direct`: a question to an authoritative server (RD=0, EDNS with a 1232-byte payload so
+    /// that long TXT answers come whole over UDP).
+    async fn exchange(
+        &self,
+        name: &Name,
+        rtype: RecordType,
+        direct: bool,
+    ) -> Result<Message, String> {
         let mut failure = String::new();
         for attempt in 0..=self.retries {
             let server = &self.servers[attempt % self.servers.len()];
@@ -242,8 +249,13 @@ impl Dns {
                 .set_id(id)
                 .set_message_type(MessageType::Query)
                 .set_op_code(OpCode::Query)
-                .set_recursion_desired(true)
+                .set_recursion_desired(!direct)
                 .add_query(Query::query(name.clone(), rtype));
+            if direct {
+                let mut edns = Edns::new();
+                edns.set_max_payload(1232);
+                query.set_edns(edns);
+            }
             let bytes = query
                 .to_vec()
                 .map_err(|e| format!("cannot encode {name}: {e}"))?;
@@ -282,10 +294,18 @@ impl Dns {
             Ok(n) => n,
             Err(e) => return Reply::Failed(format!("`{name}` is not a DNS name: {e}")),
         };
-        match self.exchange(&name, rtype).await {
+        match self.exchange(&name, rtype, false).await {
             Ok(m) => classify(&m, rtype),
             Err(e) => Reply::Failed(e),
         }
+    }
+
+    /// Asks the nameserver itself (RD=0) about `name`: the whole answer, for its flags
+    /// (authoritative or not), answers and authority records.
+    pub async fn ask(&self, name: &str, rtype: RecordType) -> Result<Message, String> {
+        let name =
+            Name::from_ascii(name).map_err(|e| format!("`{name}` is not a DNS name: {e}"))?;
+        self.exchange(&name, rtype, true).await
     }
 
     pub async fn a(&self, name: &str) -> Reply<Ipv4Addr> {
@@ -343,6 +363,16 @@ impl Dns {
             (true, Some(e)) => Reply::Failed(e),
             (true, None) => Reply::Missing,
         }
+    }
+
+    /// NS names of a zone, without the trailing dot.
+    pub async fn ns(&self, domain: &str) -> Reply<String> {
+        self.lookup(&format!("{domain}."), RecordType::NS)
+            .await
+            .map(|r| match r {
+                RData::NS(n) => Some(n.0.to_string().trim_end_matches('.').to_string()),
+                _ => None,
+            })
     }
 
     /// MX exchanges of a domain.

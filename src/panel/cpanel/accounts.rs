@@ -40,7 +40,10 @@ struct Acct {
 }
 
 /// Decodes a whmapi1 JSON answer; `result: 0` is an error carrying `reason`.
-fn envelope<T: for<'de> Deserialize<'de>>(function: &str, json: &str) -> Result<Option<T>> {
+pub(super) fn envelope<T: for<'de> Deserialize<'de>>(
+    function: &str,
+    json: &str,
+) -> Result<Option<T>> {
     let e: Envelope<T> = serde_json::from_str(json)
         .with_context(|| format!("whmapi1 {function}: unexpected output: {json:.200}"))?;
     if e.metadata.result != 1 {

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod backups;
+mod dns;
 mod lookup;
 mod packaging;
 mod password;
@@ -18,6 +19,10 @@ impl Panel for Cpanel {
     }
 
     fn passwords(&self) -> Option<&dyn Passwords> {
+        Some(self)
+    }
+
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
         Some(self)
     }
 

@@ -19,6 +19,10 @@ impl Panel for DirectAdmin {
         None
     }
 
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
+        None
+    }
+
     fn backups(&self) -> Option<&dyn Backups> {
         Some(self)
     }

@@ -3,6 +3,7 @@
 //! are refused (see [`crate::panel::Unsupported`]).
 
 mod accounts;
+mod dns;
 mod lookup;
 mod password;
 
@@ -16,6 +17,10 @@ impl Panel for NoPanel {
     }
 
     fn passwords(&self) -> Option<&dyn Passwords> {
+        Some(self)
+    }
+
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
         Some(self)
     }
 

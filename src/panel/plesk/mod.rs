@@ -4,6 +4,7 @@
 
 mod accounts;
 mod backups;
+mod dns;
 mod lookup;
 mod packaging;
 mod password;
@@ -19,6 +20,10 @@ impl Panel for Plesk {
     }
 
     fn passwords(&self) -> Option<&dyn Passwords> {
+        Some(self)
+    }
+
+    fn dns(&self) -> Option<&dyn super::dns::Dns> {
         Some(self)
     }
 

@@ -16,6 +16,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import labdns  # noqa: E402
+
 
 def die(msg, code=1, prog=None):
     prog = prog or os.path.basename(sys.argv[0])
@@ -328,6 +331,7 @@ ns2\t{ttl}\tIN\tA\t{ip}
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         f.write(text)
+    labdns.zone_added(domain)  # served by the host's named (lab up --dns)
 
 
 def valid_domain(d):
