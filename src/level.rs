@@ -104,6 +104,7 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         2,
         "find who sends the spam (e-mail)",
     ),
+    ("mail trace", 1, "trace a message through a server's mail log"),
     ("backup list", 2, "list an account's restore points"),
     ("backup restore", 2, "restore an account from backup"),
     ("backup undo", 2, "undo a restore"),

@@ -8,6 +8,7 @@ mod diagnose;
 mod exec;
 mod hosts;
 mod log;
+mod mail;
 mod migrate;
 mod playbook;
 mod ticket;
@@ -22,6 +23,7 @@ pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs}
 pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
+pub use mail::{MailArgs, MailCommand, TraceArgs};
 pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
 pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
@@ -147,6 +149,8 @@ pub enum Command {
     Blacklist(BlacklistArgs),
     /// Read-only diagnosis of hosts: verdicts per check, with the evidence
     Diagnose(DiagnoseArgs),
+    /// E-mail in depth: trace a message through the server's mail log
+    Mail(MailArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
     /// Restore one account from the server's backups, with preview, snapshot and undo

@@ -4,6 +4,7 @@
 mod account;
 mod backup;
 mod blacklist;
+mod mail;
 mod copy;
 mod diagnose;
 pub mod exec;
@@ -173,6 +174,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Copy(args) => copy::run(ctx, args),
         Command::Account(args) => account::run(ctx, args.command),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
+        Command::Mail(args) => mail::run(ctx, args.command),
         Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),
         Command::Backup(args) => backup::run(ctx, args.command),

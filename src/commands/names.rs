@@ -4,7 +4,8 @@
 
 use crate::app::policy::Task;
 use crate::cli::{
-    AccountCommand, BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MigrateCommand,
+    AccountCommand, BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MailCommand,
+    MigrateCommand,
 };
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
@@ -32,6 +33,9 @@ pub fn command_name(cmd: &Command) -> &'static str {
         Command::Diagnose(d) => match d.command {
             DiagnoseCommand::Hardware { .. } => "diagnose hardware",
             DiagnoseCommand::Load(_) => "diagnose load",
+        },
+        Command::Mail(m) => match m.command {
+            MailCommand::Trace(_) => "mail trace",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
@@ -75,7 +79,7 @@ pub fn journaled(cmd: &Command) -> bool {
     match cmd {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
-        Command::Account(_) | Command::Diagnose(_) => true,
+        Command::Account(_) | Command::Diagnose(_) | Command::Mail(_) => true,
         Command::Migrate(_) | Command::Backup(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(

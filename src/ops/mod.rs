@@ -4,6 +4,7 @@
 pub mod account;
 pub mod backup;
 pub mod blacklist;
+pub mod mail;
 pub mod copy;
 pub mod diagnose;
 pub mod exec;

@@ -1,0 +1,58 @@
+//! `hostops mail ...`
+
+use clap::{ArgGroup, Args, Subcommand};
+
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    #[command(subcommand)]
+    pub command: MailCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Trace messages through the server's mail log: one verdict per message; changes nothing
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    group(ArgGroup::new("what").required(true).args(["from", "to", "id", "subject"])),
+    after_help = "Examples:\n  \
+hostops --ticket INC-1234 mail trace web01 --to info@shop.example --since 2h\n  \
+hostops --ticket INC-1234 mail trace web01 --id 1xZ4gD-0005mC-0z\n\n\
+Filters the exim main log on the server (cPanel /var/log/exim_mainlog, DirectAdmin \
+/var/log/exim/mainlog, Debian /var/log/exim4/mainlog; with --since, the rotated and compressed \
+files written since then too) and joins each message's lines: arrival, deliveries, deferrals, \
+bounces, freeze, completion and the bounce messages it caused. One verdict per message: \
+rejected (during the SMTP conversation, with the check that refused it), delivered (with the \
+remote's reply), deferred (why), bounced (why, in plain words), frozen, queued or discarded. \
+Exim message IDs of 16 (before 4.97) and 23 characters are both read.\n\n\
+Exit codes: 0 messages found, 1 none found (or no exim log), 3 the server could not be reached."
+)]
+pub struct TraceArgs {
+    /// Inventory host (the mail server)
+    #[arg(value_name = "HOST")]
+    pub host: String,
+    /// Messages from this sender address
+    #[arg(long, value_name = "ADDR")]
+    pub from: Option<String>,
+    /// Messages to this recipient address
+    #[arg(long, value_name = "ADDR")]
+    pub to: Option<String>,
+    /// The message with this exim ID
+    #[arg(long, value_name = "MSGID")]
+    pub id: Option<String>,
+    /// Messages whose subject contains this text
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+    /// Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339,
+    /// 30m, 2h, 1d, today, yesterday (default: the current log file only)
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+    /// End of the window (default: now)
+    #[arg(long, value_name = "WHEN", requires = "since")]
+    pub until: Option<String>,
+    /// Most messages shown (the latest)
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}

@@ -1,0 +1,46 @@
+//! `hostops mail trace`: options from argv, one op call, its report.
+
+mod render;
+
+use anyhow::Result;
+
+use crate::app::{self, Finished};
+use crate::cli::{MailCommand, TraceArgs};
+use crate::context::Context;
+use crate::ops::mail::trace::{self, By, TraceOptions};
+
+pub fn run(ctx: &Context, cmd: MailCommand) -> Result<Finished> {
+    match cmd {
+        MailCommand::Trace(args) => run_trace(ctx, args),
+    }
+}
+
+fn run_trace(ctx: &Context, args: TraceArgs) -> Result<Finished> {
+    // clap's group makes exactly one of them present.
+    let (by, text) = [
+        (By::From, args.from),
+        (By::To, args.to),
+        (By::Id, args.id),
+        (By::Subject, args.subject),
+    ]
+    .into_iter()
+    .find_map(|(by, v)| v.map(|v| (by, v)))
+    .unwrap_or((By::Id, String::new()));
+    let opts = TraceOptions {
+        host: args.host,
+        by,
+        text,
+        since: args
+            .since
+            .as_deref()
+            .map(|s| super::diagnose::when("--since", s))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|s| super::diagnose::when("--until", s))
+            .transpose()?,
+        limit: args.limit,
+    };
+    app::finish(ctx, &trace::trace(ctx, &opts)?)
+}
