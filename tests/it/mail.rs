@@ -1,0 +1,214 @@
+//! `hostops mail trace` on real exim servers: two cPanel lab hosts (`lab up --mail`) run
+//! Debian's exim on their own addresses, delivering to dovecot over LMTP with the panel's
+//! quota and to each other by SMTP. Each situation is made for real (a full mailbox, an
+//! unknown recipient refused at RCPT, a remote whose port 25 is closed, a frozen bounce, a
+//! rate-limited sender, a log rotation in the middle of a message's life) and traced.
+
+use crate::support::{json, stderr, stdout, Env, Lab};
+use serde_json::Value;
+
+/// Runs `script` with `sh -c` inside `host`; panics with its output if it fails.
+fn sh(lab: &Lab, host: &str, script: &str) -> String {
+    let out = lab.sh(host, &["sh", "-c", script]);
+    assert!(
+        out.status.success(),
+        "{script}\n{}\n{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+/// Sends a message with subject `subject` from `from` to `to` through `host`'s exim (a local
+/// submission delivered at once, `-odi`; its exit status is the delivery's, so a bounce is
+/// not an error here: the traces check what happened).
+fn send(lab: &Lab, host: &str, from: &str, to: &str, subject: &str) {
+    lab.sh(
+        host,
+        &[
+            "sh",
+            "-c",
+            "printf 'Subject: %s\\n\\n%s\\n' \"$3\" \"$(head -c 3000 /dev/zero | tr '\\0' x | fold -w 70)\" | exim4 -odi -f \"$1\" \"$2\"",
+            "send",
+            from,
+            to,
+            subject,
+        ],
+    );
+}
+
+fn trace(env: &Env, lab: &Lab, args: &[&str]) -> (i32, Value) {
+    let out = lab
+        .hostops(env)
+        .args(["--json", "mail", "trace"])
+        .args(args)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), json(&out))
+}
+
+/// The one message of `v` with `subject`.
+fn by_subject<'a>(v: &'a Value, subject: &str) -> &'a Value {
+    v["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["subject"] == subject)
+        .unwrap_or_else(|| panic!("no message {subject:?} in {v:#}"))
+}
+
+#[test]
+fn trace_gives_one_verdict_per_real_situation() {
+    let (env, lab) = (Env::new(), Lab::up_mail(2, "cpanel"));
+    lab.lab(
+        "add-account",
+        &[
+            "h1", "alice", "--domain", "alpha.test", "--mailbox", "info", "--mailbox", "full",
+        ],
+    );
+    lab.lab(
+        "add-account",
+        &["h2", "bob", "--domain", "beta.test", "--mailbox", "sales"],
+    );
+    let net = lab.net();
+    // h1 sends beta.test to h2 and dead.test to an address of the lab where nothing
+    // listens; the mailbox full@alpha.test holds 2000 bytes; spam@alpha.test may send 2
+    // messages an hour.
+    sh(
+        &lab,
+        "h1",
+        &format!(
+            "printf 'beta.test: {net}.2\\ndead.test: {net}.250\\n' >> /etc/exim4/lab-routes
+             echo full:2000 > /home/alice/etc/alpha.test/quota
+             echo 'spam@alpha.test: 2' > /etc/exim4/lab-ratelimit"
+        ),
+    );
+    send(&lab, "h1", "sales@beta.test", "full@alpha.test", "quota");
+    send(&lab, "h1", "info@alpha.test", "sales@beta.test", "hello");
+    send(&lab, "h1", "info@alpha.test", "nosuch@beta.test", "nouser");
+    send(&lab, "h1", "info@alpha.test", "someone@dead.test", "dead");
+    send(&lab, "h1", "ghost@nowhere.invalid", "nobody@alpha.test", "lost");
+    send(&lab, "h1", "spam@alpha.test", "sales@beta.test", "offer 1");
+    send(&lab, "h1", "spam@alpha.test", "sales@beta.test", "offer 2");
+    send(&lab, "h1", "spam@alpha.test", "sales@beta.test", "offer 3");
+
+    // A full mailbox: dovecot's 552 over LMTP, bounced, the bounce delivered to h2.
+    let (code, v) = trace(&env, &lab, &["h1", "--to", "full@alpha.test"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["log"], "/var/log/exim_mainlog");
+    let m = by_subject(&v, "quota");
+    assert_eq!(m["verdict"], "bounced", "{m:#}");
+    assert_eq!(m["recipients"][0]["cause"], "mailbox full");
+    assert!(m["reason"].as_str().unwrap().contains("552 5.2.2"), "{m:#}");
+    let bounce_id = m["bounces"][0].as_str().expect("the bounce it caused");
+    let bounce = v["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["id"] == bounce_id)
+        .expect("the bounce is traced with it");
+    assert_eq!(bounce["verdict"], "delivered", "{bounce:#}");
+    assert_eq!(bounce["sender"], "<>");
+
+    // By sender: delivered by SMTP to h2 with h2's reply; the unknown recipient bounced with
+    // h2's 550 at RCPT; the closed port deferred.
+    let (_, v) = trace(&env, &lab, &["h1", "--from", "info@alpha.test"]);
+    let hello = by_subject(&v, "hello");
+    assert_eq!(hello["verdict"], "delivered", "{hello:#}");
+    assert!(
+        hello["recipients"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("250 OK id="),
+        "{hello:#}"
+    );
+    let nouser = by_subject(&v, "nouser");
+    assert_eq!(nouser["verdict"], "bounced");
+    assert_eq!(nouser["recipients"][0]["cause"], "unknown recipient");
+    assert!(nouser["reason"]
+        .as_str()
+        .unwrap()
+        .contains("after RCPT TO:<nosuch@beta.test>: 550 No Such User Here"));
+    let dead = by_subject(&v, "dead");
+    assert_eq!(dead["verdict"], "deferred");
+    assert!(dead["reason"].as_str().unwrap().contains("port 25 closed"));
+
+    // h2 saw the refusal during the SMTP conversation: no ID, the check that refused it.
+    let (code, v) = trace(&env, &lab, &["h2", "--to", "nosuch@beta.test"]);
+    assert_eq!(code, 0, "{v:#}");
+    let refused = &v["messages"][0];
+    assert_eq!(refused["verdict"], "rejected", "{v:#}");
+    assert_eq!(refused["id"], Value::Null);
+    assert_eq!(refused["sender"], "info@alpha.test");
+    assert!(refused["reason"].as_str().unwrap().contains("refused at RCPT"));
+
+    // A bounce that cannot be delivered either is frozen.
+    let (_, v) = trace(&env, &lab, &["h1", "--from", "ghost@nowhere.invalid"]);
+    let lost = by_subject(&v, "lost");
+    assert_eq!(lost["verdict"], "bounced");
+    let frozen = &v["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["bounce_of"] == lost["id"])
+        .expect("the frozen bounce");
+    assert_eq!(frozen["verdict"], "frozen", "{v:#}");
+    let bp = sh(&lab, "h1", "exim4 -bp");
+    assert!(
+        bp.contains(&format!("{} <> *** frozen ***", frozen["id"].as_str().unwrap())),
+        "{bp}"
+    );
+
+    // Over its hourly rate, the sender's third message is discarded.
+    let (_, v) = trace(&env, &lab, &["h1", "--from", "spam@alpha.test"]);
+    assert_eq!(by_subject(&v, "offer 2")["verdict"], "delivered", "{v:#}");
+    let offer = by_subject(&v, "offer 3");
+    assert_eq!(offer["verdict"], "discarded", "{v:#}");
+    assert_eq!(offer["recipients"][0]["cause"], "sending rate limit");
+
+    // The log rotates (cPanel's logrotate: NAME-DATE, compressed) while the deferred message
+    // waits; its retry lands in the new log. With a window, both files are read and joined.
+    let dead_id = dead_id(&env, &lab);
+    sh(
+        &lab,
+        "h1",
+        "cd /var/log && mv exim_mainlog exim_mainlog-20261203 && gzip exim_mainlog-20261203
+         touch exim_mainlog && chown Debian-exim:adm exim_mainlog",
+    );
+    let retry = lab.sh("h1", &["exim4", "-M", &dead_id]);
+    assert!(retry.status.success(), "{}", stderr(&retry));
+    let (_, v) = trace(&env, &lab, &["h1", "--to", "someone@dead.test"]);
+    assert_eq!(v["files"], serde_json::json!(["/var/log/exim_mainlog"]));
+    assert_eq!(v["messages"][0]["sender"], Value::Null, "only the retry without a window");
+    let (_, v) = trace(&env, &lab, &["h1", "--id", &dead_id, "--since", "1h"]);
+    assert_eq!(
+        v["files"],
+        serde_json::json!([
+            "/var/log/exim_mainlog-20261203.gz",
+            "/var/log/exim_mainlog"
+        ])
+    );
+    let m = &v["messages"][0];
+    assert_eq!(m["sender"], "info@alpha.test", "{m:#}");
+    assert_eq!(m["verdict"], "deferred");
+    assert_eq!(
+        m["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l.as_str().unwrap().contains(" == someone@dead.test"))
+            .count(),
+        2,
+        "{m:#}"
+    );
+
+    // Nothing matches: exit 1.
+    let (code, v) = trace(&env, &lab, &["h1", "--to", "nobody@nowhere.test"]);
+    assert_eq!((code, v["found"].as_u64()), (1, Some(0)));
+}
+
+/// The ID of the deferred message to someone@dead.test.
+fn dead_id(env: &Env, lab: &Lab) -> String {
+    let (_, v) = trace(env, lab, &["h1", "--to", "someone@dead.test"]);
+    v["messages"][0]["id"].as_str().unwrap().to_string()
+}
