@@ -44,6 +44,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+            cand mail 'E-mail in depth: trace a message through the server''s mail log'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -438,6 +439,67 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;diagnose;help;load'= {
         }
         &'hostops;diagnose;help;help'= {
+        }
+        &'hostops;mail'= {
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;mail;trace'= {
+            cand --from 'Messages from this sender address'
+            cand --to 'Messages to this recipient address'
+            cand --id 'The message with this exim ID'
+            cand --subject 'Messages whose subject contains this text'
+            cand --since 'Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday (default: the current log file only)'
+            cand --until 'End of the window (default: now)'
+            cand --limit 'Most messages shown (the latest)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;mail;help'= {
+            cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'hostops;mail;help;trace'= {
+        }
+        &'hostops;mail;help;help'= {
         }
         &'hostops;migrate'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -1245,6 +1307,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+            cand mail 'E-mail in depth: trace a message through the server''s mail log'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -1289,6 +1352,11 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;diagnose;hardware'= {
         }
         &'hostops;help;diagnose;load'= {
+        }
+        &'hostops;help;mail'= {
+            cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
+        }
+        &'hostops;help;mail;trace'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

@@ -274,6 +274,17 @@ fn commands_on_a_plain_host() {
         2,
         run(&["blacklist", "investigate", "nosuch"]),
     );
+    // A host without an exim log: nothing to trace, exit 1.
+    cases.check(
+        "mail trace",
+        1,
+        run(&["mail", "trace", "h1", "--to", "info@shop.test"]),
+    );
+    cases.check(
+        "mail trace",
+        2,
+        run(&["mail", "trace", "h1", "--id", "not-an-id"]),
+    );
     let book = ["playbook", "run", "touch.yml", "--host", "h1"];
     cases.check("playbook run", 0, run(&book).yes());
     cases.check("playbook run", 0, run(&book).hostops(&["--dry-run"]));
