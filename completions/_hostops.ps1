@@ -502,7 +502,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;mail;trace' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Messages from this sender address')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Messages to this recipient address')
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with this exim ID')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with this exim message ID or postfix queue ID')
             [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Messages whose subject contains this text')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday (default: the current log file only)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the window (default: now)')

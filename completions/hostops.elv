@@ -467,7 +467,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;mail;trace'= {
             cand --from 'Messages from this sender address'
             cand --to 'Messages to this recipient address'
-            cand --id 'The message with this exim ID'
+            cand --id 'The message with this exim message ID or postfix queue ID'
             cand --subject 'Messages whose subject contains this text'
             cand --since 'Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday (default: the current log file only)'
             cand --until 'End of the window (default: now)'

@@ -328,7 +328,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l from -d 'Messages from this sender address' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l to -d 'Messages to this recipient address' -r
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l id -d 'The message with this exim ID' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l id -d 'The message with this exim message ID or postfix queue ID' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l subject -d 'Messages whose subject contains this text' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l since -d 'Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday (default: the current log file only)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l until -d 'End of the window (default: now)' -r

@@ -21,12 +21,12 @@ pub enum MailCommand {
 hostops --ticket INC-1234 mail trace web01 --to info@shop.example --since 2h\n  \
 hostops --ticket INC-1234 mail trace web01 --id 1xZ4gD-0005mC-0z\n\n\
 Filters the exim main log on the server (cPanel /var/log/exim_mainlog, DirectAdmin \
-/var/log/exim/mainlog, Debian /var/log/exim4/mainlog; with --since, the rotated and compressed \
-files written since then too) and joins each message's lines: arrival, deliveries, deferrals, \
+/var/log/exim/mainlog, Debian /var/log/exim4/mainlog) or else postfix's (/var/log/maillog, \
+/var/log/mail.log); with --since, the rotated and compressed files written since then too, and joins each message's lines: arrival, deliveries, deferrals, \
 bounces, freeze, completion and the bounce messages it caused. One verdict per message: \
 rejected (during the SMTP conversation, with the check that refused it), delivered (with the \
 remote's reply), deferred (why), bounced (why, in plain words), frozen, queued or discarded. \
-Exim message IDs of 16 (before 4.97) and 23 characters are both read.\n\n\
+Exim message IDs of 16 (before 4.97) and 23 characters and postfix queue IDs are read.\n\n\
 Exit codes: 0 messages found, 1 none found (or no exim log), 3 the server could not be reached."
 )]
 pub struct TraceArgs {
@@ -39,7 +39,7 @@ pub struct TraceArgs {
     /// Messages to this recipient address
     #[arg(long, value_name = "ADDR")]
     pub to: Option<String>,
-    /// The message with this exim ID
+    /// The message with this exim message ID or postfix queue ID
     #[arg(long, value_name = "MSGID")]
     pub id: Option<String>,
     /// Messages whose subject contains this text

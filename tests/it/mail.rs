@@ -212,3 +212,29 @@ fn dead_id(env: &Env, lab: &Lab) -> String {
     let (_, v) = trace(env, lab, &["h1", "--to", "someone@dead.test"]);
     v["messages"][0]["id"].as_str().unwrap().to_string()
 }
+
+/// A postfix server (Plesk's MTA): the lab runs no postfix (its Debian package conflicts
+/// with exim's), so a real captured log is planted as the host's `/var/log/maillog`; the
+/// same script filters it on the server.
+#[test]
+fn trace_reads_a_postfix_log() {
+    let (env, lab) = (Env::new(), Lab::up(1));
+    std::fs::write(
+        lab.host_path("h1", "/var/log/maillog"),
+        include_str!("../fixtures/real/postfix-trace.log"),
+    )
+    .unwrap();
+    let (code, v) = trace(&env, &lab, &["h1", "--to", "arsenya08@mail.ru"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["mta"], "postfix");
+    let ms = v["messages"].as_array().unwrap();
+    assert_eq!(ms.len(), 2, "{v:#}");
+    assert_eq!(ms[0]["verdict"], "bounced");
+    assert_eq!(ms[0]["recipients"][0]["cause"], "unknown recipient");
+    assert_eq!(ms[0]["bounces"][0], "D69F5DF04F4");
+    assert_eq!(ms[1]["verdict"], "deferred");
+    assert_eq!(ms[1]["lines"].as_array().unwrap().len(), 4, "{v:#}");
+    let (_, v) = trace(&env, &lab, &["h1", "--from", "badactor@example.com"]);
+    assert_eq!(v["messages"][0]["verdict"], "rejected", "{v:#}");
+    assert_eq!(v["messages"][0]["id"], Value::Null);
+}

@@ -2,69 +2,7 @@
 //! message ID (16 characters before exim 4.97, 23 after) and what happened (arrival,
 //! delivery, deferral, bounce, discard, freeze, completion, an SMTP rejection).
 
-/// What one line says.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Event {
-    /// `<=`: the message arrived. `parent` is set on a bounce (`<= <> R=PARENT`).
-    Arrival {
-        sender: String,
-        parent: Option<String>,
-        subject: Option<String>,
-        recipients: Vec<String>,
-        /// `A=`: the SMTP AUTH login, `U=`: the local user, `H=`: the sending host.
-        auth: Option<String>,
-        user: Option<String>,
-        host: Option<String>,
-    },
-    /// `=>` (first) or `->` (further) delivery of one recipient.
-    Delivered {
-        rcpt: String,
-        /// What the address was redirected to (a pipe, a file, another address), when exim
-        /// names both.
-        target: Option<String>,
-        router: Option<String>,
-        transport: Option<String>,
-        host: Option<String>,
-        /// `C="..."`: the remote's (or LMTP's) reply.
-        reply: Option<String>,
-    },
-    /// `=> blackhole (... ACL discarded recipients): WHY` or `=> :blackhole:`.
-    Discarded { reason: String },
-    /// `==`: a temporary failure; the message stays queued.
-    Deferred {
-        rcpt: String,
-        target: Option<String>,
-        reason: String,
-    },
-    /// `**`: a permanent failure; a bounce goes to the sender.
-    Bounced {
-        rcpt: String,
-        target: Option<String>,
-        reason: String,
-    },
-    /// `Frozen (WHY)` or `Frozen`.
-    Frozen { reason: String },
-    /// `Unfrozen by ...`.
-    Unfrozen,
-    Completed,
-    /// Refused during the SMTP conversation (`rejected RCPT <x>: WHY`, `rejected MAIL`, ...).
-    Rejected {
-        stage: String,
-        sender: Option<String>,
-        rcpt: Option<String>,
-        host: Option<String>,
-        reason: String,
-    },
-    Other,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Line {
-    /// `YYYY-MM-DD HH:MM:SS` as the server wrote it (its local time).
-    pub time: String,
-    pub id: Option<String>,
-    pub event: Event,
-}
+pub use super::event::{Event, Line};
 
 /// True for an exim message ID: `[0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}` (the
 /// 6-6-2 form before 4.97, 6-11-4 after).

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::eximlog::{self, Event, Line};
+use super::event::{Event, Line};
+use super::{eximlog, postfixlog};
 use super::words;
 
 /// What became of a message (or of one of its recipients), worst first.
@@ -84,12 +85,21 @@ pub struct Message {
 /// The messages of exim main log `text` (lines of several files may be concatenated, oldest
 /// first), in order of their first line.
 pub fn exim(text: &str) -> Vec<Message> {
+    messages(text, eximlog::parse)
+}
+
+/// The same for a postfix mail log.
+pub fn postfix(text: &str) -> Vec<Message> {
+    messages(text, postfixlog::parse)
+}
+
+fn messages(text: &str, parse: fn(&str) -> Option<Line>) -> Vec<Message> {
     let mut order: Vec<Message> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut frozen: HashMap<String, Option<String>> = HashMap::new();
     let mut completed: HashMap<String, bool> = HashMap::new();
     for raw in text.lines() {
-        let Some(line) = eximlog::parse(raw) else {
+        let Some(line) = parse(raw) else {
             continue;
         };
         let Some(id) = line.id.clone() else {
@@ -99,18 +109,32 @@ pub fn exim(text: &str) -> Vec<Message> {
             continue;
         };
         let i = *index.entry(id.clone()).or_insert_with(|| {
-            order.push(new_message(&id, &line.time));
+            let mut m = new_message(&id, &line.time);
+            m.bounce_of = order
+                .iter()
+                .find(|p| p.bounces.contains(&id))
+                .and_then(|p| p.id.clone());
+            order.push(m);
             order.len() - 1
         });
         order[i].lines.push(raw.to_string());
         apply(&mut order[i], &line, &mut frozen, &mut completed);
-        if let Event::Arrival {
-            parent: Some(p), ..
-        } = &line.event
-        {
-            if let Some(&pi) = index.get(p) {
-                order[pi].bounces.push(id.clone());
+        match &line.event {
+            Event::Arrival {
+                parent: Some(p), ..
+            } => {
+                if let Some(&pi) = index.get(p) {
+                    order[pi].bounces.push(id.clone());
+                }
             }
+            // postfix names the notification on its parent, before or after its arrival.
+            Event::Notified { child } => {
+                order[i].bounces.push(child.clone());
+                if let Some(&ci) = index.get(child) {
+                    order[ci].bounce_of = Some(id.clone());
+                }
+            }
+            _ => {}
         }
     }
     for m in &mut order {
@@ -240,7 +264,9 @@ fn apply(
         } => {
             m.sender = Some(sender.clone());
             m.subject = subject.clone();
-            m.bounce_of = parent.clone();
+            if parent.is_some() {
+                m.bounce_of = parent.clone();
+            }
             m.origin = auth
                 .as_ref()
                 .map(|a| format!("A={a}"))
@@ -316,7 +342,13 @@ fn apply(
         Event::Completed => {
             completed.insert(id, true);
         }
-        Event::Rejected { .. } | Event::Other => {}
+        Event::Rejected { rcpt, reason, .. } => {
+            let r = recipient(m, rcpt.as_deref().unwrap_or(""), &None, &line.time);
+            r.verdict = Verdict::Rejected;
+            r.cause = words::cause(reason).map(String::from);
+            r.detail = Some(reason.clone());
+        }
+        Event::Notified { .. } | Event::Other => {}
     }
 }
 
@@ -376,6 +408,7 @@ fn lead(v: Verdict) -> &'static str {
         Verdict::Bounced => "bounced, ",
         Verdict::Deferred => "deferred (exim retries), ",
         Verdict::Discarded => "discarded, ",
+        Verdict::Rejected => "refused during the SMTP conversation, ",
         _ => "",
     }
 }

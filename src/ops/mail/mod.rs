@@ -1,7 +1,9 @@
-//! `hostops mail ...`: e-mail in depth on exim servers: the main log as typed events, joined
+//! `hostops mail ...`: e-mail in depth: exim's and postfix's logs as typed events, joined
 //! into messages with one verdict each, and the trace that finds them on the server.
 
+pub mod event;
 pub mod eximlog;
 pub mod join;
+pub mod postfixlog;
 pub mod trace;
 pub mod words;

@@ -1,13 +1,13 @@
 //! `hostops mail trace`: finds the messages of a sender, a recipient, an ID or a subject in
-//! the server's exim main log (each panel's path; the rotated and compressed files the window
-//! needs), filtering on the server so that only the matching messages' lines travel, and
+//! the server's exim main log (each panel's path) or postfix's mail log (the rotated and
+//! compressed files the window needs), filtering on the server so that only the matching messages' lines travel, and
 //! joins them into one verdict per message.
 
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::eximlog;
 use super::join::{self, Message};
+use super::{eximlog, postfixlog};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::kv::sections;
@@ -22,10 +22,12 @@ use crate::transport::{self, Cmd, Transport, TransportError};
 const SCRIPT: &str = r#"by=$1 needle=$2 since=$3 until=$4 limit=$5
 section() { printf '\n@@%s\n' "$1"; }
 firstlog() { for f in "$@"; do if [ -r "$f" ]; then echo "$f"; return; fi; done; }
+mta=exim
 log=$(firstlog /var/log/exim_mainlog /var/log/exim/mainlog /var/log/exim4/mainlog)
+if [ -z "$log" ]; then mta=postfix log=$(firstlog /var/log/maillog /var/log/mail.log); fi
 section mta
 if [ -z "$log" ]; then echo none; exit 0; fi
-echo exim
+echo "$mta"
 section log; echo "$log"
 export LC_ALL=C
 tmp=$(mktemp -d) || exit 1
@@ -52,11 +54,18 @@ scan() {
   esac
 }
 each() { while IFS= read -r f; do scan "$f" "$@"; done <"$tmp/files"; }
+# exim's stamps sort as text; syslog's (postfix) do not: the files bound its window.
 window() {
-  if [ -z "$s$u" ]; then cat; return; fi
+  if [ -z "$s$u" ] || [ "$mta" = postfix ]; then cat; return; fi
   awk -v s="$s" -v u="$u" '{ t = substr($0, 1, 19) } (s == "" || t >= s) && (u == "" || t <= u)'
 }
-ids() { sed -n -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\3/p'; }
+ids() {
+  if [ "$mta" = exim ]; then
+    sed -n -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\3/p'
+  else
+    sed -n -E 's/^[^[]*\[[0-9]+\]: ([0-9A-Za-z]{6,}): .*$/\1/p' | grep -v -x NOQUEUE
+  fi
+}
 if [ "$by" = id ]; then
   printf '%s\n' "$needle" >"$tmp/all"
   : >"$tmp/p1"
@@ -68,13 +77,17 @@ tail -n "$limit" "$tmp/all" >"$tmp/ids"
 {
   if [ -s "$tmp/ids" ]; then each -F -f "$tmp/ids"; fi
 } >"$tmp/p2"
-ids <"$tmp/p2" | sort -u | comm -13 "$tmp/ids" - >"$tmp/bounces"
+# The bounces: exim's arrive naming their parent, postfix names them on the parent.
+{ ids <"$tmp/p2"; sed -n 's/.*: sender non-delivery notification: \([0-9A-Za-z]*\)$/\1/p' "$tmp/p2"; } |
+  sort -u | comm -13 "$tmp/ids" - >"$tmp/bounces"
 {
   cat "$tmp/p2"
   if [ -s "$tmp/bounces" ]; then each -F -f "$tmp/bounces" | grep -v -F -f "$tmp/ids"; fi
   # Refusals during the SMTP conversation have no ID: pass 1's lines without one.
-  grep -v -E '^[0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" | grep -F ' rejected '
-} | sort -s -k1,2 >"$tmp/out"
+  grep -v -E '^[0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" |
+    grep -F -e ' rejected ' -e ': NOQUEUE: reject: '
+} >"$tmp/out"
+if [ "$mta" = exim ]; then sort -s -k1,2 -o "$tmp/out" "$tmp/out"; fi
 section files; cat "$tmp/files"
 section found; wc -l <"$tmp/all"
 section lines; cat "$tmp/out"
@@ -116,7 +129,7 @@ pub struct Trace {
     pub host: String,
     pub outcome: Outcome,
     pub error: Option<String>,
-    /// `exim`, or none when no exim main log was found.
+    /// `exim` or `postfix` (the MTA whose log was found), none without a log.
     pub mta: Option<String>,
     pub log: Option<String>,
     /// The files read, oldest first (rotated and compressed ones when the window needs them).
@@ -176,9 +189,9 @@ fn check(opts: &TraceOptions) -> Result<(), StatusError> {
             opts.by.word()
         )));
     }
-    if opts.by == By::Id && !eximlog::is_id(t) {
+    if opts.by == By::Id && !eximlog::is_id(t) && !postfixlog::is_queue_id(t) {
         return Err(StatusError::usage(format!(
-            "--id {t:?} is not an exim message ID (1xZ4gD-0005mC-0z, or 1xZ4gD-00000005mC-0zAB since exim 4.97)"
+            "--id {t:?} is neither an exim message ID (1xZ4gD-0005mC-0z, or 10HmaX-000000005vi-0000 since exim 4.97) nor a postfix queue ID (F1DB8DF04EF)"
         )));
     }
     if let (Some(s), Some(u)) = (opts.since, opts.until) {
@@ -209,7 +222,11 @@ fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
     let get = |k: &str| s.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     let mta = get("mta").filter(|m| *m != "none").map(String::from);
     let lines = s.get("lines").map(String::as_str).unwrap_or("");
-    let messages = select(join::exim(lines), opts);
+    let joined = match mta.as_deref() {
+        Some("postfix") => join::postfix(lines),
+        _ => join::exim(lines),
+    };
+    let messages = select(joined, opts);
     Trace {
         host: host.to_string(),
         outcome: Outcome::Ok,
@@ -274,6 +291,25 @@ mod tests {
         assert!(check(&opts(By::Id, "1xZ4gD-0005mC")).is_err());
         assert!(check(&opts(By::Id, "10HmaX-000000005vi-0000")).is_ok());
         assert!(check(&opts(By::From, " ")).is_err());
+    }
+
+    #[test]
+    fn postfix_lines_by_recipient() {
+        let text = format!(
+            "@@mta\npostfix\n@@lines\n{}",
+            include_str!("../../../tests/fixtures/real/postfix-trace.log")
+        );
+        let tr = analyse("h1", &opts(By::To, "arsenya08@mail.ru"), &text);
+        assert_eq!(tr.mta.as_deref(), Some("postfix"));
+        let v: Vec<_> = tr.messages.iter().map(|m| (m.id.clone(), m.verdict.as_str())).collect();
+        assert_eq!(
+            v,
+            [
+                (Some("718F4DF04E9".to_string()), "bounced"),
+                (Some("D69F5DF04F4".to_string()), "deferred"),
+            ]
+        );
+        assert!(check(&opts(By::Id, "F1DB8DF04EF")).is_ok());
     }
 
     #[test]

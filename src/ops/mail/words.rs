@@ -36,6 +36,8 @@ pub fn cause(reason: &str) -> Option<&'static str> {
         " 5.1.1",
         "mailbox unavailable",
         "invalid recipient",
+        "invalid mailbox",
+        "user not found",
     ]) {
         "unknown recipient"
     } else if has(&["unrouteable address", "unroutable"]) {
