@@ -235,6 +235,9 @@ _hostops() {
             hostops__subcmd__help__subcmd__log,verify)
                 cmd="hostops__subcmd__help__subcmd__log__subcmd__verify"
                 ;;
+            hostops__subcmd__help__subcmd__mail,queue)
+                cmd="hostops__subcmd__help__subcmd__mail__subcmd__queue"
+                ;;
             hostops__subcmd__help__subcmd__mail,trace)
                 cmd="hostops__subcmd__help__subcmd__mail__subcmd__trace"
                 ;;
@@ -340,11 +343,17 @@ _hostops() {
             hostops__subcmd__mail,help)
                 cmd="hostops__subcmd__mail__subcmd__help"
                 ;;
+            hostops__subcmd__mail,queue)
+                cmd="hostops__subcmd__mail__subcmd__queue"
+                ;;
             hostops__subcmd__mail,trace)
                 cmd="hostops__subcmd__mail__subcmd__trace"
                 ;;
             hostops__subcmd__mail__subcmd__help,help)
                 cmd="hostops__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            hostops__subcmd__mail__subcmd__help,queue)
+                cmd="hostops__subcmd__mail__subcmd__help__subcmd__queue"
                 ;;
             hostops__subcmd__mail__subcmd__help,trace)
                 cmd="hostops__subcmd__mail__subcmd__help__subcmd__trace"
@@ -1820,8 +1829,22 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__mail)
-            opts="trace"
+            opts="trace queue"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__mail__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2654,7 +2677,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__mail)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version trace help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version trace queue help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2692,7 +2715,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__mail__subcmd__help)
-            opts="trace help"
+            opts="trace queue help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2719,6 +2742,20 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__mail__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__mail__subcmd__help__subcmd__trace)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2726,6 +2763,52 @@ _hostops() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__mail__subcmd__queue)
+            opts="-t -n -y -v -q -h -V --sender --domain --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sender)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

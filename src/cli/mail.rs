@@ -12,6 +12,28 @@ pub struct MailArgs {
 pub enum MailCommand {
     /// Trace messages through the server's mail log: one verdict per message; changes nothing
     Trace(TraceArgs),
+    /// The exim queue in figures: size, ages, frozen, top senders and destinations
+    #[command(after_help = "Examples:\n  \
+hostops --ticket INC-1234 mail queue web01\n  \
+hostops --ticket INC-1234 mail queue web01 --sender info@shop.example\n\n\
+Summarises `exim -bp` on the server (only the figures travel): messages, bytes, frozen, the \
+oldest, ages (under 1 hour, 1 hour to 1 day, over 1 day) and the 10 senders and destination \
+domains with the most messages. Changes nothing.\n\n\
+Exit codes: 0 read, 1 the server has no exim (or the probe failed), 3 the server could not be reached.")]
+    Queue(QueueArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QueueArgs {
+    /// Inventory host (the mail server)
+    #[arg(value_name = "HOST")]
+    pub host: String,
+    /// Only this sender's messages
+    #[arg(long, value_name = "ADDR")]
+    pub sender: Option<String>,
+    /// Only messages with a recipient in this domain
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Args)]

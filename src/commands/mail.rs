@@ -1,4 +1,4 @@
-//! `hostops mail trace`: options from argv, one op call, its report.
+//! `hostops mail trace|queue`: options from argv, one op call, its report.
 
 mod render;
 
@@ -7,11 +7,20 @@ use anyhow::Result;
 use crate::app::{self, Finished};
 use crate::cli::{MailCommand, TraceArgs};
 use crate::context::Context;
+use crate::ops::mail::queue::{self, QueueOptions};
 use crate::ops::mail::trace::{self, By, TraceOptions};
 
 pub fn run(ctx: &Context, cmd: MailCommand) -> Result<Finished> {
     match cmd {
         MailCommand::Trace(args) => run_trace(ctx, args),
+        MailCommand::Queue(args) => {
+            let opts = QueueOptions {
+                host: args.host,
+                sender: args.sender,
+                domain: args.domain,
+            };
+            app::finish(ctx, &queue::queue(ctx, &opts)?)
+        }
     }
 }
 

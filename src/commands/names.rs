@@ -36,6 +36,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
         },
         Command::Mail(m) => match m.command {
             MailCommand::Trace(_) => "mail trace",
+            MailCommand::Queue(_) => "mail queue",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",

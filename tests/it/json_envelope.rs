@@ -285,6 +285,8 @@ fn commands_on_a_plain_host() {
         2,
         run(&["mail", "trace", "h1", "--id", "not-an-id"]),
     );
+    cases.check("mail queue", 0, run(&["mail", "queue", "h1"]));
+    cases.check("mail queue", 2, run(&["mail", "queue", "nosuch"]));
     let book = ["playbook", "run", "touch.yml", "--host", "h1"];
     cases.check("playbook run", 0, run(&book).yes());
     cases.check("playbook run", 0, run(&book).hostops(&["--dry-run"]));

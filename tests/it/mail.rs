@@ -205,6 +205,34 @@ fn trace_gives_one_verdict_per_real_situation() {
     // Nothing matches: exit 1.
     let (code, v) = trace(&env, &lab, &["h1", "--to", "nobody@nowhere.test"]);
     assert_eq!((code, v["found"].as_u64()), (1, Some(0)));
+
+    // The queue in figures, against exim's own count: the deferred message and the frozen
+    // bounce.
+    let queue = |args: &[&str]| {
+        let out = lab
+            .hostops(&env)
+            .args(["--json", "mail", "queue", "h1"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        json(&out)
+    };
+    let v = queue(&[]);
+    assert_eq!(v["count"].to_string(), sh(&lab, "h1", "exim4 -bpc").trim());
+    assert_eq!((v["count"].as_u64(), v["frozen"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(v["ages"][0], serde_json::json!({"name": "under 1h", "count": 2}));
+    let domains: Vec<&str> = v["domains"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(domains, ["dead.test", "nowhere.invalid"]);
+    let v = queue(&["--sender", "INFO@alpha.test"]);
+    assert_eq!((v["count"].as_u64(), v["frozen"].as_u64()), (Some(1), Some(0)));
+    let v = queue(&["--domain", "nowhere.invalid"]);
+    assert_eq!(v["senders"][0]["name"], "<>");
 }
 
 /// The ID of the deferred message to someone@dead.test.

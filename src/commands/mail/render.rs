@@ -1,28 +1,24 @@
-//! `mail trace`'s report for people (one row per message, then each message's recipients and
-//! log lines) and its exit code: 0 messages found, 1 none, 3 the server could not be reached.
+//! `mail trace`'s report for people (one row per message, then each message's log lines) and
+//! its exit code: 0 messages found, 1 none, 3 the server could not be reached; `mail queue`'s
+//! figures (0 read, 1 no exim or a failed probe, 3 unreachable).
 
 use crate::app;
 use crate::exit::ExitStatus;
+use crate::ops::blacklist::investigate::Count;
 use crate::ops::mail::join::Verdict;
+use crate::ops::mail::queue::Queue;
 use crate::ops::mail::trace::Trace;
 use crate::ops::outcome::Outcome;
-use crate::output::{verdict, Printer, Table};
+use crate::output::{human_bytes, verdict, Printer, Table};
 
 impl app::Report for Trace {
     fn render(&self, p: &Printer) {
         if let Some(error) = &self.error {
-            let mut t = Table::new(["HOST", "OUTCOME", "ERROR"]);
-            t.row([
-                self.host.clone(),
-                verdict(false, self.outcome.as_str()),
-                error.clone(),
-            ]);
-            p.table(&t);
-            return;
+            return error_row(p, &self.host, self.outcome, error);
         }
         if self.mta.is_none() {
             p.warn(format!(
-                "{}: no exim main log found (/var/log/exim_mainlog, /var/log/exim/mainlog, /var/log/exim4/mainlog)",
+                "{}: no exim or postfix mail log found (/var/log/exim_mainlog, /var/log/exim/mainlog, /var/log/exim4/mainlog)",
                 self.host
             ));
             return;
@@ -62,11 +58,59 @@ impl app::Report for Trace {
     }
 
     fn status(&self) -> ExitStatus {
-        match self.outcome {
-            Outcome::Ok if !self.messages.is_empty() => ExitStatus::Success,
-            Outcome::Ok | Outcome::Failed => ExitStatus::Failure,
-            Outcome::Unreachable => ExitStatus::Connection,
-            Outcome::Interrupted => ExitStatus::Interrupted,
-        }
+        status(self.outcome, !self.messages.is_empty())
     }
+}
+
+fn status(outcome: Outcome, found: bool) -> ExitStatus {
+    match outcome {
+        Outcome::Ok if found => ExitStatus::Success,
+        Outcome::Ok | Outcome::Failed => ExitStatus::Failure,
+        Outcome::Unreachable => ExitStatus::Connection,
+        Outcome::Interrupted => ExitStatus::Interrupted,
+    }
+}
+
+fn error_row(p: &Printer, host: &str, outcome: Outcome, error: &str) {
+    let mut t = Table::new(["HOST", "OUTCOME", "ERROR"]);
+    t.row([host.to_string(), verdict(false, outcome.as_str()), error.to_string()]);
+    p.table(&t);
+}
+
+impl app::Report for Queue {
+    fn render(&self, p: &Printer) {
+        if let Some(error) = &self.error {
+            return error_row(p, &self.host, self.outcome, error);
+        }
+        if self.mta.is_none() {
+            return p.warn(format!("{}: no exim on this server", self.host));
+        }
+        let mut t = Table::new(["HOST", "MESSAGES", "SIZE", "FROZEN", "OLDEST", "AGES"]);
+        t.row([
+            self.host.clone(),
+            self.count.to_string(),
+            human_bytes(self.bytes),
+            verdict(self.frozen == 0, &self.frozen.to_string()),
+            format!("{} min", self.oldest_minutes),
+            list(&self.ages),
+        ]);
+        p.table(&t);
+        p.data(format!("top senders: {}", list(&self.senders)));
+        p.data(format!("top destination domains: {}", list(&self.domains)));
+    }
+
+    fn status(&self) -> ExitStatus {
+        status(self.outcome, self.mta.is_some())
+    }
+}
+
+fn list(counts: &[Count]) -> String {
+    if counts.is_empty() {
+        return "-".to_string();
+    }
+    counts
+        .iter()
+        .map(|c| format!("{} ({})", c.name, c.count))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -216,7 +216,8 @@ fn run(t: &dyn Transport, opts: &InvestigateOptions) -> Result<Investigation, Tr
     Ok(analyse(&t.target().name, &opts.ticket, &out.stdout_text()))
 }
 
-fn counts(text: &str) -> Vec<Count> {
+/// The `N NAME` lines of `text` (uniq -c's output).
+pub(crate) fn counts(text: &str) -> Vec<Count> {
     text.lines()
         .filter_map(|l| {
             let (count, name) = l.trim().split_once(' ')?;

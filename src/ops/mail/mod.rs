@@ -5,5 +5,6 @@ pub mod event;
 pub mod eximlog;
 pub mod join;
 pub mod postfixlog;
+pub mod queue;
 pub mod trace;
 pub mod words;

@@ -196,6 +196,7 @@ const LOOKS: &[(&str, &str)] = &[
     ("blacklist check", "checked blocklists for"),
     ("blacklist investigate", "looked for who sends mail from"),
     ("mail trace", "traced mail on"),
+    ("mail queue", "read the mail queue of"),
 ];
 
 /// A run that changed nothing: what it looked at, its operands, and its last finding.
