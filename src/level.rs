@@ -104,7 +104,11 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         2,
         "find who sends the spam (e-mail)",
     ),
-    ("mail trace", 1, "trace a message through a server's mail log"),
+    (
+        "mail trace",
+        1,
+        "trace a message through a server's mail log",
+    ),
     ("mail queue", 1, "read a server's mail queue figures"),
     ("backup list", 2, "list an account's restore points"),
     ("backup restore", 2, "restore an account from backup"),

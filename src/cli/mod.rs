@@ -23,8 +23,8 @@ pub use blacklist::{BlacklistArgs, BlacklistCommand, CheckArgs, InvestigateArgs}
 pub use diagnose::{DiagnoseArgs, DiagnoseCommand, LoadArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
-pub use mail::{MailArgs, MailCommand, QueueArgs, TraceArgs};
 pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
+pub use mail::{MailArgs, MailCommand, QueueArgs, TraceArgs};
 pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
 };

@@ -4,12 +4,12 @@
 mod account;
 mod backup;
 mod blacklist;
-mod mail;
 mod copy;
 mod diagnose;
 pub mod exec;
 mod hosts;
 mod log;
+mod mail;
 mod migrate;
 mod names;
 mod playbook;

@@ -4,7 +4,6 @@
 pub mod account;
 pub mod backup;
 pub mod blacklist;
-pub mod mail;
 pub mod copy;
 pub mod diagnose;
 pub mod exec;
@@ -13,6 +12,7 @@ pub mod fanout;
 pub mod handoff;
 pub mod hosts;
 pub mod journal_read;
+pub mod mail;
 pub mod migrate;
 pub mod outcome;
 pub mod playbook;

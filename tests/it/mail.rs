@@ -63,7 +63,14 @@ fn trace_gives_one_verdict_per_real_situation() {
     lab.lab(
         "add-account",
         &[
-            "h1", "alice", "--domain", "alpha.test", "--mailbox", "info", "--mailbox", "full",
+            "h1",
+            "alice",
+            "--domain",
+            "alpha.test",
+            "--mailbox",
+            "info",
+            "--mailbox",
+            "full",
         ],
     );
     lab.lab(
@@ -87,7 +94,13 @@ fn trace_gives_one_verdict_per_real_situation() {
     send(&lab, "h1", "info@alpha.test", "sales@beta.test", "hello");
     send(&lab, "h1", "info@alpha.test", "nosuch@beta.test", "nouser");
     send(&lab, "h1", "info@alpha.test", "someone@dead.test", "dead");
-    send(&lab, "h1", "ghost@nowhere.invalid", "nobody@alpha.test", "lost");
+    send(
+        &lab,
+        "h1",
+        "ghost@nowhere.invalid",
+        "nobody@alpha.test",
+        "lost",
+    );
     send(&lab, "h1", "spam@alpha.test", "sales@beta.test", "offer 1");
     send(&lab, "h1", "spam@alpha.test", "sales@beta.test", "offer 2");
     send(&lab, "h1", "spam@alpha.test", "sales@beta.test", "offer 3");
@@ -140,7 +153,10 @@ fn trace_gives_one_verdict_per_real_situation() {
     assert_eq!(refused["verdict"], "rejected", "{v:#}");
     assert_eq!(refused["id"], Value::Null);
     assert_eq!(refused["sender"], "info@alpha.test");
-    assert!(refused["reason"].as_str().unwrap().contains("refused at RCPT"));
+    assert!(refused["reason"]
+        .as_str()
+        .unwrap()
+        .contains("refused at RCPT"));
 
     // A bounce that cannot be delivered either is frozen.
     let (_, v) = trace(&env, &lab, &["h1", "--from", "ghost@nowhere.invalid"]);
@@ -155,7 +171,10 @@ fn trace_gives_one_verdict_per_real_situation() {
     assert_eq!(frozen["verdict"], "frozen", "{v:#}");
     let bp = sh(&lab, "h1", "exim4 -bp");
     assert!(
-        bp.contains(&format!("{} <> *** frozen ***", frozen["id"].as_str().unwrap())),
+        bp.contains(&format!(
+            "{} <> *** frozen ***",
+            frozen["id"].as_str().unwrap()
+        )),
         "{bp}"
     );
 
@@ -179,14 +198,15 @@ fn trace_gives_one_verdict_per_real_situation() {
     assert!(retry.status.success(), "{}", stderr(&retry));
     let (_, v) = trace(&env, &lab, &["h1", "--to", "someone@dead.test"]);
     assert_eq!(v["files"], serde_json::json!(["/var/log/exim_mainlog"]));
-    assert_eq!(v["messages"][0]["sender"], Value::Null, "only the retry without a window");
+    assert_eq!(
+        v["messages"][0]["sender"],
+        Value::Null,
+        "only the retry without a window"
+    );
     let (_, v) = trace(&env, &lab, &["h1", "--id", &dead_id, "--since", "1h"]);
     assert_eq!(
         v["files"],
-        serde_json::json!([
-            "/var/log/exim_mainlog-20261203.gz",
-            "/var/log/exim_mainlog"
-        ])
+        serde_json::json!(["/var/log/exim_mainlog-20261203.gz", "/var/log/exim_mainlog"])
     );
     let m = &v["messages"][0];
     assert_eq!(m["sender"], "info@alpha.test", "{m:#}");
@@ -220,8 +240,14 @@ fn trace_gives_one_verdict_per_real_situation() {
     };
     let v = queue(&[]);
     assert_eq!(v["count"].to_string(), sh(&lab, "h1", "exim4 -bpc").trim());
-    assert_eq!((v["count"].as_u64(), v["frozen"].as_u64()), (Some(2), Some(1)));
-    assert_eq!(v["ages"][0], serde_json::json!({"name": "under 1h", "count": 2}));
+    assert_eq!(
+        (v["count"].as_u64(), v["frozen"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        v["ages"][0],
+        serde_json::json!({"name": "under 1h", "count": 2})
+    );
     let domains: Vec<&str> = v["domains"]
         .as_array()
         .unwrap()
@@ -230,7 +256,10 @@ fn trace_gives_one_verdict_per_real_situation() {
         .collect();
     assert_eq!(domains, ["dead.test", "nowhere.invalid"]);
     let v = queue(&["--sender", "INFO@alpha.test"]);
-    assert_eq!((v["count"].as_u64(), v["frozen"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(
+        (v["count"].as_u64(), v["frozen"].as_u64()),
+        (Some(1), Some(0))
+    );
     let v = queue(&["--domain", "nowhere.invalid"]);
     assert_eq!(v["senders"][0]["name"], "<>");
 }

@@ -29,10 +29,7 @@ impl app::Report for Trace {
                 m.id.clone().unwrap_or_else(|| "-".to_string()),
                 m.time.clone(),
                 m.sender.clone().unwrap_or_else(|| "-".to_string()),
-                verdict(
-                    matches!(m.verdict, Verdict::Delivered),
-                    m.verdict.as_str(),
-                ),
+                verdict(matches!(m.verdict, Verdict::Delivered), m.verdict.as_str()),
                 m.reason.clone(),
             ]);
         }
@@ -73,7 +70,11 @@ fn status(outcome: Outcome, found: bool) -> ExitStatus {
 
 fn error_row(p: &Printer, host: &str, outcome: Outcome, error: &str) {
     let mut t = Table::new(["HOST", "OUTCOME", "ERROR"]);
-    t.row([host.to_string(), verdict(false, outcome.as_str()), error.to_string()]);
+    t.row([
+        host.to_string(),
+        verdict(false, outcome.as_str()),
+        error.to_string(),
+    ]);
     p.table(&t);
 }
 

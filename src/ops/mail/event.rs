@@ -28,7 +28,9 @@ pub enum Event {
         reply: Option<String>,
     },
     /// `=> blackhole (... ACL discarded recipients): WHY` or `=> :blackhole:`.
-    Discarded { reason: String },
+    Discarded {
+        reason: String,
+    },
     /// `==`: a temporary failure; the message stays queued.
     Deferred {
         rcpt: String,
@@ -42,11 +44,15 @@ pub enum Event {
         reason: String,
     },
     /// `Frozen (WHY)` or `Frozen`.
-    Frozen { reason: String },
+    Frozen {
+        reason: String,
+    },
     /// `Unfrozen by ...`.
     Unfrozen,
     /// postfix `bounce`: this message caused the non-delivery notification `child`.
-    Notified { child: String },
+    Notified {
+        child: String,
+    },
     Completed,
     /// Refused during the SMTP conversation (`rejected RCPT <x>: WHY`, `rejected MAIL`, ...).
     Rejected {

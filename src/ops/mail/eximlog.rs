@@ -144,7 +144,11 @@ fn recipient_fields(rest: &str) -> (String, Option<String>, Fields<'_>, &str) {
     let mut target = None;
     if let Some(orig) = after.strip_prefix('<') {
         if let Some((o, r)) = orig.split_once('>') {
-            if !o.eq_ignore_ascii_case(first) && !o.to_ascii_lowercase().starts_with(&format!("{}@", first.to_ascii_lowercase())) {
+            if !o.eq_ignore_ascii_case(first)
+                && !o
+                    .to_ascii_lowercase()
+                    .starts_with(&format!("{}@", first.to_ascii_lowercase()))
+            {
                 target = Some(first.to_string());
             }
             rcpt = o.to_string();
@@ -167,7 +171,10 @@ fn rejection(body: &str) -> Option<Event> {
     let tail = tail.trim_start().strip_prefix("rejected ")?;
     let (stage_text, reason) = tail.split_once(": ").unwrap_or((tail, ""));
     let (stage, rcpt) = match stage_text.split_once(' ') {
-        Some((s, r)) => (s, Some(r.trim_matches(|c| c == '<' || c == '>').to_string())),
+        Some((s, r)) => (
+            s,
+            Some(r.trim_matches(|c| c == '<' || c == '>').to_string()),
+        ),
         None => (stage_text, None),
     };
     let fields = Fields::parse(head);
@@ -257,10 +264,7 @@ fn host_value(s: &str) -> (String, &str) {
     };
     let mut end = close + 1;
     if s[end..].starts_with(':') {
-        let digits = s[end + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
+        let digits = s[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
         if digits > 0 {
             end += 1 + digits;
         }
@@ -310,12 +314,12 @@ mod tests {
                 router: Some("virtual_user".into()),
                 transport: Some("dovecot_virtual_delivery".into()),
                 host: None,
-                reply: Some(
-                    "250 2.0.0 <test2@example.com> EIkwGEbp0F7BFgAAgiGGmw Saved".into()
-                ),
+                reply: Some("250 2.0.0 <test2@example.com> EIkwGEbp0F7BFgAAgiGGmw Saved".into()),
             }
         );
-        let bounce = lines.iter().find(|l| matches!(l.event, Event::Bounced { .. }));
+        let bounce = lines
+            .iter()
+            .find(|l| matches!(l.event, Event::Bounced { .. }));
         let Some(Line {
             event: Event::Bounced { rcpt, reason, .. },
             ..

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::event::{Event, Line};
-use super::{eximlog, postfixlog};
 use super::words;
+use super::{eximlog, postfixlog};
 
 /// What became of a message (or of one of its recipients), worst first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -368,12 +368,8 @@ fn conclude(m: &mut Message, completed: bool, frozen: Option<String>) {
         let last = m.recipients.iter().find(|r| r.detail.is_some());
         m.reason = format!(
             "frozen in the queue ({why}){}",
-            last.map(|r| format!(
-                ": {} {}",
-                r.address,
-                describe(r).unwrap_or_default()
-            ))
-            .unwrap_or_default()
+            last.map(|r| format!(": {} {}", r.address, describe(r).unwrap_or_default()))
+                .unwrap_or_default()
         );
         return;
     }
@@ -398,7 +394,9 @@ fn conclude(m: &mut Message, completed: bool, frozen: Option<String>) {
         }
         (Verdict::Queued, _) => "arrived; no delivery attempt in the log".to_string(),
         (v, Some(d)) => format!("{}{rcpt}{d}", lead(v)),
-        (v, None) => format!("{}{rcpt}", lead(v)).trim_end_matches(": ").to_string(),
+        (v, None) => format!("{}{rcpt}", lead(v))
+            .trim_end_matches(": ")
+            .to_string(),
     };
 }
 
@@ -470,7 +468,9 @@ mod tests {
         assert_eq!(ms[1].bounce_of.as_deref(), Some("1xZ4gD-0005mC-0z"));
         assert!(ms[1].reason.contains("250 OK"), "{}", ms[1].reason);
         assert!(ms[2].reason.contains("port 25 closed"), "{}", ms[2].reason);
-        assert!(ms[3].reason.starts_with("frozen in the queue (delivery error message)"));
+        assert!(ms[3]
+            .reason
+            .starts_with("frozen in the queue (delivery error message)"));
         assert_eq!(ms[4].recipients[0].address, "nosuch@beta.example");
         assert_eq!(ms[4].sender.as_deref(), Some("info@alpha.example"));
     }

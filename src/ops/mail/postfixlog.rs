@@ -72,8 +72,7 @@ fn event(daemon: &str, rest: &str) -> Event {
             };
         }
     }
-    let (Some(to), Some(status)) = (field(rest, "to=<", '>'), field(rest, "status=", ' '))
-    else {
+    let (Some(to), Some(status)) = (field(rest, "to=<", '>'), field(rest, "status=", ' ')) else {
         return Event::Other;
     };
     let rcpt = field(rest, "orig_to=<", '>').unwrap_or(to).to_string();
@@ -124,7 +123,9 @@ fn reject(rest: &str) -> Option<Event> {
 /// A postfix queue ID: short (hex, `F1DB8DF04EF`) or long (`enable_long_queue_ids`, 12 or
 /// more letters and digits with at least one digit).
 pub fn is_queue_id(s: &str) -> bool {
-    let short = s.len() >= 6 && s.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
+    let short = s.len() >= 6
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b));
     let long = s.len() >= 12
         && s.bytes().all(|b| b.is_ascii_alphanumeric())
         && s.bytes().any(|b| b.is_ascii_digit());
@@ -154,20 +155,30 @@ mod tests {
             panic!("{:?}", lines[2])
         };
         assert_eq!(sender, "oksana_b@kubometr-samara.ru");
-        let Event::Delivered { rcpt, host, reply, .. } = &lines[3].event else {
+        let Event::Delivered {
+            rcpt, host, reply, ..
+        } = &lines[3].event
+        else {
             panic!()
         };
         assert_eq!(rcpt, "ninachekmeneva@mail.ru");
         assert_eq!(host.as_deref(), Some("mxs.mail.ru[94.100.176.20]:25"));
         assert_eq!(reply.as_deref(), Some("250 OK id=1SoTcu-0003aF-80"));
-        let Some(Event::Rejected { sender, rcpt, reason, .. }) =
-            lines.last().map(|l| l.event.clone())
+        let Some(Event::Rejected {
+            sender,
+            rcpt,
+            reason,
+            ..
+        }) = lines.last().map(|l| l.event.clone())
         else {
             panic!()
         };
         assert_eq!(sender.as_deref(), Some("badactor@example.com"));
         assert_eq!(rcpt.as_deref(), Some("goodguy@example.com"));
-        assert!(reason.starts_with("450 4.7.1 Client host rejected"), "{reason}");
+        assert!(
+            reason.starts_with("450 4.7.1 Client host rejected"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::ops::blacklist::investigate::{counts, Count};
 use crate::exit::StatusError;
 use crate::host::kv::sections;
+use crate::ops::blacklist::investigate::{counts, Count};
 use crate::ops::outcome::Outcome;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
@@ -129,7 +129,9 @@ fn parse(host: &str, opts: &QueueOptions, text: &str) -> Queue {
         host: host.to_string(),
         outcome: Outcome::Ok,
         error: None,
-        mta: Some(get("mta")).filter(|m| !m.is_empty() && *m != "none").map(String::from),
+        mta: Some(get("mta"))
+            .filter(|m| !m.is_empty() && *m != "none")
+            .map(String::from),
         sender: opts.sender.clone(),
         domain: opts.domain.clone(),
         count: n("count"),

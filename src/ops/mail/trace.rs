@@ -167,7 +167,13 @@ pub fn trace(ctx: &Context, opts: &TraceOptions) -> anyhow::Result<Trace> {
         None => tr
             .messages
             .iter()
-            .map(|m| format!("{} {}", m.id.as_deref().unwrap_or("(smtp)"), m.verdict.as_str()))
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    m.id.as_deref().unwrap_or("(smtp)"),
+                    m.verdict.as_str()
+                )
+            })
             .collect::<Vec<_>>()
             .join(", "),
     };
@@ -246,7 +252,10 @@ fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
 /// also met the address as a recipient), with the bounces they caused.
 fn select(messages: Vec<Message>, opts: &TraceOptions) -> Vec<Message> {
     let text = opts.text.to_ascii_lowercase();
-    let same = |a: &str| a.trim_matches(|c| c == '<' || c == '>').eq_ignore_ascii_case(&text);
+    let same = |a: &str| {
+        a.trim_matches(|c| c == '<' || c == '>')
+            .eq_ignore_ascii_case(&text)
+    };
     let wanted = |m: &Message| match opts.by {
         By::Id => true,
         By::From => m.sender.as_deref().is_some_and(same),
@@ -301,7 +310,11 @@ mod tests {
         );
         let tr = analyse("h1", &opts(By::To, "arsenya08@mail.ru"), &text);
         assert_eq!(tr.mta.as_deref(), Some("postfix"));
-        let v: Vec<_> = tr.messages.iter().map(|m| (m.id.clone(), m.verdict.as_str())).collect();
+        let v: Vec<_> = tr
+            .messages
+            .iter()
+            .map(|m| (m.id.clone(), m.verdict.as_str()))
+            .collect();
         assert_eq!(
             v,
             [

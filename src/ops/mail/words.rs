@@ -6,9 +6,20 @@
 pub fn cause(reason: &str) -> Option<&'static str> {
     let r = reason.to_ascii_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| r.contains(w));
-    let cause = if has(&["quota", "mailbox is full", "mailbox full", " 5.2.2", " 4.2.2"]) {
+    let cause = if has(&[
+        "quota",
+        "mailbox is full",
+        "mailbox full",
+        " 5.2.2",
+        " 4.2.2",
+    ]) {
         "mailbox full"
-    } else if has(&["max emails per hour", "rate overlimit", "ratelimit", "rate limit"]) {
+    } else if has(&[
+        "max emails per hour",
+        "rate overlimit",
+        "ratelimit",
+        "rate limit",
+    ]) {
         "sending rate limit"
     } else if has(&["spf"]) {
         "SPF failure: the sending server is not allowed by the domain's SPF record"
@@ -62,7 +73,8 @@ mod tests {
     fn plain_words() {
         let lmtp = "LMTP error after end of data: 552 5.2.2 <full@alpha.example> Quota exceeded (mailbox for user is full)";
         assert_eq!(cause(lmtp), Some("mailbox full"));
-        let remote = "SMTP error from remote mail server after RCPT TO:<x@y>: 550 No Such User Here";
+        let remote =
+            "SMTP error from remote mail server after RCPT TO:<x@y>: 550 No Such User Here";
         assert_eq!(cause(remote), Some("unknown recipient"));
         assert_eq!(
             cause("550 5.7.1 Service unavailable; client host blocked using Spamhaus"),
