@@ -496,7 +496,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Trace messages through the server''s mail log: one verdict per message; changes nothing')
-            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures: size, ages, frozen, top senders and destinations')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -533,12 +533,15 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;mail;queue' {
             [CompletionResult]::new('--sender', '--sender', [CompletionResultType]::ParameterName, 'Only this sender''s messages')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Only messages with a recipient in this domain')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'With --remove: these messages (exim message IDs)')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove messages from the queue (a change): those of --sender, --frozen or --id')
+            [CompletionResult]::new('--frozen', '--frozen', [CompletionResultType]::ParameterName, 'With --remove: the frozen messages')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
@@ -557,7 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;mail;help' {
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Trace messages through the server''s mail log: one verdict per message; changes nothing')
-            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures: size, ages, frozen, top senders and destinations')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1500,7 +1503,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;help;mail' {
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Trace messages through the server''s mail log: one verdict per message; changes nothing')
-            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures: size, ages, frozen, top senders and destinations')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it')
             break
         }
         'hostops;help;mail;trace' {

@@ -462,7 +462,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
-            cand queue 'The exim queue in figures: size, ages, frozen, top senders and destinations'
+            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;mail;trace'= {
@@ -497,12 +497,15 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;mail;queue'= {
             cand --sender 'Only this sender''s messages'
             cand --domain 'Only messages with a recipient in this domain'
+            cand --id 'With --remove: these messages (exim message IDs)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
             cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
             cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --remove 'Remove messages from the queue (a change): those of --sender, --frozen or --id'
+            cand --frozen 'With --remove: the frozen messages'
             cand --json 'Print one JSON document on stdout instead of tables'
             cand -n 'Show what would change and change nothing (read-only probes still run)'
             cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
@@ -520,7 +523,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;mail;help'= {
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
-            cand queue 'The exim queue in figures: size, ages, frozen, top senders and destinations'
+            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;mail;help;trace'= {
@@ -1383,7 +1386,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;help;mail'= {
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
-            cand queue 'The exim queue in figures: size, ages, frozen, top senders and destinations'
+            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
         }
         &'hostops;help;mail;trace'= {
         }

@@ -325,7 +325,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "queue" -d 'The exim queue in figures: size, ages, frozen, top senders and destinations'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l from -d 'Messages from this sender address' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l to -d 'Messages to this recipient address' -r
@@ -351,6 +351,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l sender -d 'Only this sender\'s messages' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l domain -d 'Only messages with a recipient in this domain' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l id -d 'With --remove: these messages (exim message IDs)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -358,6 +359,8 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l remove -d 'Remove messages from the queue (a change): those of --sender, --frozen or --id'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l frozen -d 'With --remove: the frozen messages'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l json -d 'Print one JSON document on stdout instead of tables'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
@@ -367,7 +370,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "queue" -d 'The exim queue in figures: size, ages, frozen, top senders and destinations'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -943,7 +946,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim queue in figures: size, ages, frozen, top senders and destinations'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'

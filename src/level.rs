@@ -110,6 +110,11 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         "trace a message through a server's mail log",
     ),
     ("mail queue", 1, "read a server's mail queue figures"),
+    (
+        "mail queue remove",
+        2,
+        "remove messages from a server's mail queue",
+    ),
     ("backup list", 2, "list an account's restore points"),
     ("backup restore", 2, "restore an account from backup"),
     ("backup undo", 2, "undo a restore"),

@@ -12,14 +12,20 @@ pub struct MailArgs {
 pub enum MailCommand {
     /// Trace messages through the server's mail log: one verdict per message; changes nothing
     Trace(TraceArgs),
-    /// The exim queue in figures: size, ages, frozen, top senders and destinations
+    /// The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it
     #[command(after_help = "Examples:\n  \
 hostops --ticket INC-1234 mail queue web01\n  \
-hostops --ticket INC-1234 mail queue web01 --sender info@shop.example\n\n\
-Summarises `exim -bp` on the server (only the figures travel): messages, bytes, frozen, the \
-oldest, ages (under 1 hour, 1 hour to 1 day, over 1 day) and the 10 senders and destination \
-domains with the most messages. Changes nothing.\n\n\
-Exit codes: 0 read, 1 the server has no exim (or the probe failed), 3 the server could not be reached.")]
+hostops --ticket INC-1234 mail queue web01 --sender info@shop.example\n  \
+hostops --ticket INC-1234 mail queue web01 --remove --sender info@shop.example --dry-run\n  \
+hostops --ticket INC-1234 mail queue web01 --remove --frozen\n\n\
+Without --remove: summarises `exim -bp` on the server (only the figures travel): messages, \
+bytes, frozen, the oldest, ages (under 1 hour, 1 hour to 1 day, over 1 day) and the 10 senders \
+and destination domains with the most messages. Changes nothing.\n\n\
+With --remove (a change): the plan lists each selected message (ID, age, size, sender, its \
+From, To and Subject headers) and the `exim -Mrm` that removes them; confirm, --yes, or \
+--dry-run to only see it. The removed IDs and their headers are journaled.\n\n\
+Exit codes: 0 read (or removed), 1 the server has no exim, the probe failed or a message was not \
+removed, 3 the server could not be reached, 4 refused (no terminal and no --yes).")]
     Queue(QueueArgs),
 }
 
@@ -32,8 +38,17 @@ pub struct QueueArgs {
     #[arg(long, value_name = "ADDR")]
     pub sender: Option<String>,
     /// Only messages with a recipient in this domain
-    #[arg(long, value_name = "DOMAIN")]
+    #[arg(long, value_name = "DOMAIN", conflicts_with = "remove")]
     pub domain: Option<String>,
+    /// Remove messages from the queue (a change): those of --sender, --frozen or --id
+    #[arg(long)]
+    pub remove: bool,
+    /// With --remove: the frozen messages
+    #[arg(long, requires = "remove", conflicts_with_all = ["sender", "id"])]
+    pub frozen: bool,
+    /// With --remove: these messages (exim message IDs)
+    #[arg(long, value_name = "ID", num_args = 1.., requires = "remove", conflicts_with = "sender")]
+    pub id: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -2,17 +2,30 @@
 
 mod render;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
-use crate::app::{self, Finished};
+use crate::app::{self, change, Finished};
 use crate::cli::{MailCommand, TraceArgs};
 use crate::context::Context;
+use crate::exit::StatusError;
 use crate::ops::mail::queue::{self, QueueOptions};
+use crate::ops::mail::remove::{self, Select};
 use crate::ops::mail::trace::{self, By, TraceOptions};
 
 pub fn run(ctx: &Context, cmd: MailCommand) -> Result<Finished> {
     match cmd {
         MailCommand::Trace(args) => run_trace(ctx, args),
+        MailCommand::Queue(args) if args.remove => {
+            let select = match (args.sender, args.frozen) {
+                (Some(s), _) => Select::Sender(s),
+                (None, true) => Select::Frozen,
+                (None, false) if !args.id.is_empty() => Select::Ids(args.id),
+                _ => bail!(StatusError::usage(
+                    "--remove needs --sender ADDR, --frozen or --id ID..."
+                )),
+            };
+            change::run(ctx, remove::plan(ctx, &args.host, &select)?)
+        }
         MailCommand::Queue(args) => {
             let opts = QueueOptions {
                 host: args.host,

@@ -36,6 +36,7 @@ pub fn command_name(cmd: &Command) -> &'static str {
         },
         Command::Mail(m) => match m.command {
             MailCommand::Trace(_) => "mail trace",
+            MailCommand::Queue(ref q) if q.remove => "mail queue remove",
             MailCommand::Queue(_) => "mail queue",
         },
         Command::Migrate(m) => match m.command {

@@ -287,6 +287,16 @@ fn commands_on_a_plain_host() {
     );
     cases.check("mail queue", 0, run(&["mail", "queue", "h1"]));
     cases.check("mail queue", 2, run(&["mail", "queue", "nosuch"]));
+    cases.check(
+        "mail queue remove",
+        0,
+        run(&["mail", "queue", "h1", "--remove", "--frozen"]).hostops(&["--dry-run"]),
+    );
+    cases.check(
+        "mail queue remove",
+        2,
+        run(&["mail", "queue", "h1", "--remove"]),
+    );
     let book = ["playbook", "run", "touch.yml", "--host", "h1"];
     cases.check("playbook run", 0, run(&book).yes());
     cases.check("playbook run", 0, run(&book).hostops(&["--dry-run"]));

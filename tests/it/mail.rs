@@ -262,6 +262,52 @@ fn trace_gives_one_verdict_per_real_situation() {
     );
     let v = queue(&["--domain", "nowhere.invalid"]);
     assert_eq!(v["senders"][0]["name"], "<>");
+
+    // Removing one sender's messages is a change: --dry-run shows the plan (the message, its
+    // headers, the exim -Mrm) and removes nothing; confirmed, exactly those go.
+    let before = sh(&lab, "h1", "exim4 -bp");
+    let remove = [
+        "mail",
+        "queue",
+        "h1",
+        "--remove",
+        "--sender",
+        "info@alpha.test",
+    ];
+    let out = lab
+        .hostops(&env)
+        .args(["--json", "--dry-run"])
+        .args(remove)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let plan = &json(&out)["plan"];
+    assert_eq!(plan["detail"]["messages"][0]["id"], dead_id.as_str());
+    assert!(plan["detail"]["messages"][0]["headers"]
+        .to_string()
+        .contains("Subject: dead"));
+    assert_eq!(
+        plan["actions"][0]["argv"],
+        serde_json::json!(["/usr/sbin/exim", "-Mrm", dead_id])
+    );
+    assert_eq!(sh(&lab, "h1", "exim4 -bp"), before);
+    let out = lab
+        .hostops_yes(&env, "LAB-1")
+        .arg("--json")
+        .args(remove)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["report"]["removed"],
+        serde_json::json!([dead_id])
+    );
+    let after = sh(&lab, "h1", "exim4 -bp");
+    assert!(
+        !after.contains(&dead_id) && after.contains("*** frozen ***"),
+        "{after}"
+    );
+    assert_eq!(sh(&lab, "h1", "exim4 -bpc").trim(), "1");
 }
 
 /// The ID of the deferred message to someone@dead.test.

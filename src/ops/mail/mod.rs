@@ -6,5 +6,6 @@ pub mod eximlog;
 pub mod join;
 pub mod postfixlog;
 pub mod queue;
+pub mod remove;
 pub mod trace;
 pub mod words;
