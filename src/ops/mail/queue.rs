@@ -80,17 +80,9 @@ pub fn queue(ctx: &Context, opts: &QueueOptions) -> anyhow::Result<Queue> {
             .into());
         }
     }
-    let hosts = ctx.hosts(std::slice::from_ref(&opts.host))?;
-    let [host] = hosts.as_slice() else {
-        return Err(StatusError::usage(format!(
-            "`{}` names {} hosts: one mail server at a time",
-            opts.host,
-            hosts.len()
-        ))
-        .into());
-    };
+    let host = super::one_server(ctx, &opts.host)?;
     let q = ctx
-        .connect(host)
+        .connect(&host)
         .and_then(|t| run(&*t, opts))
         .unwrap_or_else(|e| Queue {
             host: host.name.clone(),

@@ -122,14 +122,7 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
             );
         }
     }
-    let hosts = ctx.hosts(&[host.to_string()])?;
-    let [spec] = hosts.as_slice() else {
-        return Err(StatusError::usage(format!(
-            "`{host}` names {} hosts: one mail server at a time",
-            hosts.len()
-        ))
-        .into());
-    };
+    let spec = &super::one_server(ctx, host)?;
     let t = ctx.connect(spec)?;
     let mut probe = Cmd::script("sh", PROBE);
     probe = match select {
@@ -234,8 +227,7 @@ impl Change for Remove {
             let Work::Run { cmd, .. } = &action.work else {
                 continue;
             };
-            let spec = ctx.hosts(&[host.clone()])?.remove(0);
-            let t = ctx.connect(&spec)?;
+            let t = ctx.connect(&super::one_server(ctx, &host)?)?;
             // exim -Mrm exits non-zero when one ID was already gone; its words say which.
             let out = transport::run(&*t, cmd, None, None)?;
             let words = format!(

@@ -144,17 +144,9 @@ pub struct Trace {
 /// Checks the options, traces on the one server `opts.host` names and journals the verdicts.
 pub fn trace(ctx: &Context, opts: &TraceOptions) -> anyhow::Result<Trace> {
     check(opts)?;
-    let hosts = ctx.hosts(std::slice::from_ref(&opts.host))?;
-    let [host] = hosts.as_slice() else {
-        return Err(StatusError::usage(format!(
-            "`{}` names {} hosts: trace on one mail server at a time",
-            opts.host,
-            hosts.len()
-        ))
-        .into());
-    };
+    let host = super::one_server(ctx, &opts.host)?;
     let tr = ctx
-        .connect(host)
+        .connect(&host)
         .and_then(|t| run(&*t, opts))
         .unwrap_or_else(|e| Trace {
             host: host.name.clone(),
