@@ -340,4 +340,22 @@ fn trace_reads_a_postfix_log() {
     let (_, v) = trace(&env, &lab, &["h1", "--from", "badactor@example.com"]);
     assert_eq!(v["messages"][0]["verdict"], "rejected", "{v:#}");
     assert_eq!(v["messages"][0]["id"], Value::Null);
+
+    // The hostile-input table reaches the server's script as data, never as code.
+    let h = crate::hostile::Hostile::new(std::path::Path::new("/tmp"));
+    for (name, value) in h.non_empty() {
+        for by in ["--to", "--subject"] {
+            let out = lab
+                .hostops(&env)
+                .args(["--json", "mail", "trace", "h1", by, value])
+                .output()
+                .unwrap();
+            assert!(
+                matches!(out.status.code(), Some(0..=2)),
+                "{by} {name}: {}",
+                stderr(&out)
+            );
+        }
+    }
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
 }
