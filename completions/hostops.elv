@@ -44,7 +44,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
-            cand dns 'A domain''s DNS records: show, change with a plan and a check, confirm, undo'
+            cand mail 'E-mail in depth: trace a message through the server''s mail log'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;diagnose;help;help'= {
         }
-        &'hostops;dns'= {
+        &'hostops;mail'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -461,17 +461,18 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand show 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative'
-            cand check 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-            cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
-            cand set 'Replace the records of one name and type with one record'
-            cand rm 'Remove one record (with VALUE) or all records of a name and type'
-            cand apply 'Change several records of a zone in one change, from a desired-state file'
-            cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
+            cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
+            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'hostops;dns;show'= {
-            cand --host 'Server holding the zone'
+        &'hostops;mail;trace'= {
+            cand --from 'Messages from this sender address'
+            cand --to 'Messages to this recipient address'
+            cand --id 'The message with this exim message ID or postfix queue ID'
+            cand --subject 'Messages whose subject contains this text'
+            cand --since 'Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday (default: the current log file only)'
+            cand --until 'End of the window (default: now)'
+            cand --limit 'Most messages shown (the latest)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -493,15 +494,18 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'hostops;dns;check'= {
-            cand --nameserver 'Resolver for NS, MX and SPF names (IP or IP:PORT)'
-            cand --in-flight 'Domains checked at the same time'
+        &'hostops;mail;queue'= {
+            cand --sender 'Only this sender''s messages'
+            cand --domain 'Only messages with a recipient in this domain'
+            cand --id 'With --remove: these messages (exim message IDs)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
             cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
             cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --remove 'Remove messages from the queue (a change): those of --sender, --frozen or --id'
+            cand --frozen 'With --remove: the frozen messages'
             cand --json 'Print one JSON document on stdout instead of tables'
             cand -n 'Show what would change and change nothing (read-only probes still run)'
             cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
@@ -517,149 +521,16 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'hostops;dns;add'= {
-            cand --ttl 'TTL in seconds (default: the set''s current TTL, else 14400)'
-            cand --host 'Server holding the zone (default: found with `account find`)'
-            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --inventory 'Inventory file of hosts (TOML)'
-            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
-            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand --json 'Print one JSON document on stdout instead of tables'
-            cand -n 'Show what would change and change nothing (read-only probes still run)'
-            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
-            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-            cand -v 'More detail on stderr (-v, -vv, -vvv)'
-            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'hostops;dns;set'= {
-            cand --ttl 'TTL in seconds (default: the set''s current TTL, else 14400)'
-            cand --host 'Server holding the zone (default: found with `account find`)'
-            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --inventory 'Inventory file of hosts (TOML)'
-            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
-            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand --json 'Print one JSON document on stdout instead of tables'
-            cand -n 'Show what would change and change nothing (read-only probes still run)'
-            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
-            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-            cand -v 'More detail on stderr (-v, -vv, -vvv)'
-            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'hostops;dns;rm'= {
-            cand --ttl 'TTL in seconds (default: the set''s current TTL, else 14400)'
-            cand --host 'Server holding the zone (default: found with `account find`)'
-            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --inventory 'Inventory file of hosts (TOML)'
-            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
-            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand --json 'Print one JSON document on stdout instead of tables'
-            cand -n 'Show what would change and change nothing (read-only probes still run)'
-            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
-            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-            cand -v 'More detail on stderr (-v, -vv, -vvv)'
-            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'hostops;dns;apply'= {
-            cand --file 'The desired records'
-            cand --host 'Server holding the zone (default: found with `account find`)'
-            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --inventory 'Inventory file of hosts (TOML)'
-            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
-            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand --json 'Print one JSON document on stdout instead of tables'
-            cand -n 'Show what would change and change nothing (read-only probes still run)'
-            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
-            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-            cand -v 'More detail on stderr (-v, -vv, -vvv)'
-            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'hostops;dns;undo'= {
-            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
-            cand --inventory 'Inventory file of hosts (TOML)'
-            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
-            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
-            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
-            cand --json 'Print one JSON document on stdout instead of tables'
-            cand -n 'Show what would change and change nothing (read-only probes still run)'
-            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
-            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
-            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-            cand -v 'More detail on stderr (-v, -vv, -vvv)'
-            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
-            cand -q 'Only errors on stderr'
-            cand --quiet 'Only errors on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'hostops;dns;help'= {
-            cand show 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative'
-            cand check 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-            cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
-            cand set 'Replace the records of one name and type with one record'
-            cand rm 'Remove one record (with VALUE) or all records of a name and type'
-            cand apply 'Change several records of a zone in one change, from a desired-state file'
-            cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
+        &'hostops;mail;help'= {
+            cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
+            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'hostops;dns;help;show'= {
+        &'hostops;mail;help;trace'= {
         }
-        &'hostops;dns;help;check'= {
+        &'hostops;mail;help;queue'= {
         }
-        &'hostops;dns;help;add'= {
-        }
-        &'hostops;dns;help;set'= {
-        }
-        &'hostops;dns;help;rm'= {
-        }
-        &'hostops;dns;help;apply'= {
-        }
-        &'hostops;dns;help;undo'= {
-        }
-        &'hostops;dns;help;help'= {
+        &'hostops;mail;help;help'= {
         }
         &'hostops;migrate'= {
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
@@ -1467,7 +1338,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand account 'Find which server holds a domain, mailbox or database; show what an account has'
             cand blacklist 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
             cand diagnose 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
-            cand dns 'A domain''s DNS records: show, change with a plan and a check, confirm, undo'
+            cand mail 'E-mail in depth: trace a message through the server''s mail log'
             cand migrate 'Move hosting accounts between servers with the same control panel'
             cand backup 'Restore one account from the server''s backups, with preview, snapshot and undo'
             cand playbook 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -1513,28 +1384,13 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;help;diagnose;load'= {
         }
-        &'hostops;help;dns'= {
-            cand show 'Show a domain''s records, SOA serial, nameservers and whether this server is authoritative'
-            cand check 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-            cand add 'Add a record to a domain''s zone (plan, check, apply through the panel, confirm)'
-            cand set 'Replace the records of one name and type with one record'
-            cand rm 'Remove one record (with VALUE) or all records of a name and type'
-            cand apply 'Change several records of a zone in one change, from a desired-state file'
-            cand undo 'Put back the records a dns add, set or rm run changed, through the same path'
+        &'hostops;help;mail'= {
+            cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
+            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
         }
-        &'hostops;help;dns;show'= {
+        &'hostops;help;mail;trace'= {
         }
-        &'hostops;help;dns;check'= {
-        }
-        &'hostops;help;dns;add'= {
-        }
-        &'hostops;help;dns;set'= {
-        }
-        &'hostops;help;dns;rm'= {
-        }
-        &'hostops;help;dns;apply'= {
-        }
-        &'hostops;help;dns;undo'= {
+        &'hostops;help;mail;queue'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

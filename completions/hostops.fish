@@ -45,7 +45,7 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a 
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
-complete -c hostops -n "__fish_hostops_needs_command" -f -a "dns" -d 'A domain\'s DNS records: show, change with a plan and a check, confirm, undo'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "mail" -d 'E-mail in depth: trace a message through the server\'s mail log'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
@@ -309,153 +309,69 @@ complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "set" -d 'Replace the records of one name and type with one record'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l host -d 'Server holding the zone' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l from -d 'Messages from this sender address' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l to -d 'Messages to this recipient address' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l id -d 'The message with this exim message ID or postfix queue ID' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l subject -d 'Messages whose subject contains this text' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l since -d 'Start of the window: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday (default: the current log file only)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l until -d 'End of the window (default: now)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l limit -d 'Most messages shown (the latest)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l nameserver -d 'Resolver for NS, MX and SPF names (IP or IP:PORT)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l in-flight -d 'Domains checked at the same time' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l sender -d 'Only this sender\'s messages' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l domain -d 'Only messages with a recipient in this domain' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l id -d 'With --remove: these messages (exim message IDs)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l ttl -d 'TTL in seconds (default: the set\'s current TTL, else 14400)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l host -d 'Server holding the zone (default: found with `account find`)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l ttl -d 'TTL in seconds (default: the set\'s current TTL, else 14400)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l host -d 'Server holding the zone (default: found with `account find`)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l ttl -d 'TTL in seconds (default: the set\'s current TTL, else 14400)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l host -d 'Server holding the zone (default: found with `account find`)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l file -d 'The desired records' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l host -d 'Server holding the zone (default: found with `account find`)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
-always\t''
-never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "set" -d 'Replace the records of one name and type with one record'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
-complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l remove -d 'Remove messages from the queue (a change): those of --sender, --frozen or --id'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l frozen -d 'With --remove: the frozen messages'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -1006,21 +922,21 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "dns" -d 'A domain\'s DNS records: show, change with a plan and a check, confirm, undo'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose dns migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "mail" -d 'E-mail in depth: trace a message through the server\'s mail log'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Find which server and account hold a domain, user, mailbox or database'
@@ -1029,13 +945,8 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "set" -d 'Replace the records of one name and type with one record'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'

@@ -128,6 +128,17 @@ pub const TABLE: &[(&str, u8, &str)] = &[
     ("dns rm", 2, "remove a DNS record"),
     ("dns apply", 2, "change several DNS records"),
     ("dns undo", 2, "undo a DNS change"),
+    (
+        "mail trace",
+        1,
+        "trace a message through a server's mail log",
+    ),
+    ("mail queue", 1, "read a server's mail queue figures"),
+    (
+        "mail queue remove",
+        2,
+        "remove messages from a server's mail queue",
+    ),
     ("backup list", 2, "list an account's restore points"),
     ("backup restore", 2, "restore an account from backup"),
     ("backup undo", 2, "undo a restore"),

@@ -9,6 +9,7 @@ mod dns;
 mod exec;
 mod hosts;
 mod log;
+mod mail;
 mod migrate;
 mod password;
 mod playbook;
@@ -27,6 +28,7 @@ pub use dns::{DnsArgs, DnsCommand, DnsEditArgs};
 pub use exec::{CopyArgs, ExecArgs};
 pub use hosts::{HostsArgs, HostsCommand};
 pub use log::{ExportFormat, LogArgs, LogCommand, RunOutcome};
+pub use mail::{MailArgs, MailCommand, QueueArgs, TraceArgs};
 pub use migrate::{
     MigrateArgs, MigrateCommand, Migrated, PlanArgs, RunArgs, SyncArgs, VerifyArgs, Which,
 };
@@ -162,6 +164,8 @@ pub enum Command {
     Web(WebArgs),
     /// A domain's DNS records: show, change with a plan and a check, confirm, undo
     Dns(DnsArgs),
+    /// E-mail in depth: trace a message through the server's mail log
+    Mail(MailArgs),
     /// Move hosting accounts between servers with the same control panel
     Migrate(MigrateArgs),
     /// Restore one account from the server's backups, with preview, snapshot and undo

@@ -52,7 +52,7 @@ fn run_load(ctx: &Context, args: LoadArgs) -> Result<Finished> {
 }
 
 /// A `--since`/`--until`/`--at` value; local forms are read in this machine's time zone.
-fn when(flag: &str, s: &str) -> Result<Timestamp> {
+pub(crate) fn when(flag: &str, s: &str) -> Result<Timestamp> {
     match since::parse(s, &jiff::Zoned::now()) {
         Some(ts) => Ok(ts),
         None => bail!(StatusError::usage(format!(

@@ -10,6 +10,7 @@ mod dns;
 pub mod exec;
 mod hosts;
 mod log;
+mod mail;
 mod migrate;
 mod names;
 mod password;
@@ -177,6 +178,7 @@ fn run(ctx: &Context, command: Command, argv: Vec<String>, verbose: bool) -> Res
         Command::Account(args) => account::run(ctx, args.command),
         Command::Password(args) => password::run(ctx, args.command),
         Command::Blacklist(args) => blacklist::run(ctx, args.command),
+        Command::Mail(args) => mail::run(ctx, args.command),
         Command::Diagnose(args) => diagnose::run(ctx, args.command),
         Command::Web(args) => web::run(ctx, args.command),
         Command::Migrate(args) => migrate::run(ctx, args.command),

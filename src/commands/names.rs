@@ -4,7 +4,8 @@
 
 use crate::app::policy::Task;
 use crate::cli::{
-    AccountCommand, BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MigrateCommand,
+    AccountCommand, BlacklistCommand, Command, DiagnoseCommand, HostsCommand, MailCommand,
+    MigrateCommand,
 };
 
 /// The command as typed, without its arguments: the envelope's `command` and the name a run
@@ -52,6 +53,11 @@ pub fn command_name(cmd: &Command) -> &'static str {
             crate::cli::DnsCommand::Apply { .. } => "dns apply",
             crate::cli::DnsCommand::Undo { .. } => "dns undo",
         },
+        Command::Mail(m) => match m.command {
+            MailCommand::Trace(_) => "mail trace",
+            MailCommand::Queue(ref q) if q.remove => "mail queue remove",
+            MailCommand::Queue(_) => "mail queue",
+        },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",
             M::Run(_) => "migrate run",
@@ -95,6 +101,7 @@ pub fn journaled(cmd: &Command) -> bool {
         Command::Hosts(h) => matches!(h.command, HostsCommand::Check { .. }),
         Command::Exec(_) | Command::Copy(_) | Command::Blacklist(_) => true,
         Command::Account(_) | Command::Password(_) | Command::Diagnose(_) | Command::Web(_) => true,
+        Command::Mail(_) => true,
         Command::Migrate(_) | Command::Backup(_) | Command::Dns(_) => true,
         Command::Playbook(p) => matches!(p.command, crate::cli::PlaybookCommand::Run(_)),
         Command::Ticket(t) => matches!(

@@ -13,6 +13,7 @@ pub mod fanout;
 pub mod handoff;
 pub mod hosts;
 pub mod journal_read;
+pub mod mail;
 pub mod migrate;
 pub mod outcome;
 pub mod password;

@@ -200,6 +200,7 @@ pub trait Panel: Accounts + Lookup {
     fn passwords_on(&self, host: &str) -> Result<&dyn Passwords, Unsupported> {
         self.passwords()
             .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Passwords))
+    }
     /// The DNS zones, or the refusal naming `host`, its panel and the capability.
     fn dns_on(&self, host: &str) -> Result<&dyn dns::Dns, Unsupported> {
         self.dns()

@@ -274,6 +274,29 @@ fn commands_on_a_plain_host() {
         2,
         run(&["blacklist", "investigate", "nosuch"]),
     );
+    // A host without an exim log: nothing to trace, exit 1.
+    cases.check(
+        "mail trace",
+        1,
+        run(&["mail", "trace", "h1", "--to", "info@shop.test"]),
+    );
+    cases.check(
+        "mail trace",
+        2,
+        run(&["mail", "trace", "h1", "--id", "not-an-id"]),
+    );
+    cases.check("mail queue", 0, run(&["mail", "queue", "h1"]));
+    cases.check("mail queue", 2, run(&["mail", "queue", "nosuch"]));
+    cases.check(
+        "mail queue remove",
+        0,
+        run(&["mail", "queue", "h1", "--remove", "--frozen"]).hostops(&["--dry-run"]),
+    );
+    cases.check(
+        "mail queue remove",
+        2,
+        run(&["mail", "queue", "h1", "--remove"]),
+    );
     let book = ["playbook", "run", "touch.yml", "--host", "h1"];
     cases.check("playbook run", 0, run(&book).yes());
     cases.check("playbook run", 0, run(&book).hostops(&["--dry-run"]));

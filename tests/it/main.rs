@@ -19,6 +19,7 @@ mod hostile;
 mod journal;
 mod json_envelope;
 mod known_hosts;
+mod mail;
 mod maillab;
 mod migrate;
 mod migrate_access;

@@ -18,6 +18,9 @@ use crate::transport::{self, Cmd, Transport, TransportError};
 /// Counting functions over one mail log (`$1`), the last `$n` lines. Separate from [`PROBE`]
 /// so that the unit tests run them, unchanged, on real log samples.
 ///
+/// exim: only an arrival (`<=`) with `A=dovecot_...:BOX` counts a mailbox as a sender; a failed
+/// AUTH (`dovecot_login authenticator failed for HOST [IP]: 535 ... (set_id=BOX)`) is a failed
+/// login, counted per username and client address.
 /// postfix: only smtpd's `client=..., sasl_method=..., sasl_username=...` line (a message
 /// accepted after a successful AUTH) counts a mailbox as a sender. A failed AUTH
 /// (`SASL LOGIN authentication failed: ..., sasl_username=...`, Postfix 3.9+) is password
@@ -30,6 +33,9 @@ const LOG_COUNTS: &str = r#"exim_counts() {
   section scripts; tail -n "$n" "$1" | grep -o ' cwd=[^ ]*' | sed 's/^ cwd=//' | top
   section accounts; tail -n "$n" "$1" | grep ' <= ' | grep ' P=local' | grep -o ' U=[^ ]*' | sed 's/^ U=//' | top
   section rate_limited; tail -n "$n" "$1" | grep -o 'Domain [^ ]* has exceeded the max emails per hour' | awk '{print $2}' | tr -d '"' | top
+  section auth_failed; tail -n "$n" "$1" | grep -c ' authenticator failed for '
+  section auth_failed_users; tail -n "$n" "$1" | sed -n 's/.* authenticator failed for .*(set_id=\([^) ]*\))$/\1/p' | top
+  section auth_failed_clients; tail -n "$n" "$1" | sed -n 's/.* authenticator failed for [^[]*\[\([^] ]*\)\].*/\1/p' | top
 }
 postfix_counts() {
   section log; echo "$1"
@@ -216,7 +222,8 @@ fn run(t: &dyn Transport, opts: &InvestigateOptions) -> Result<Investigation, Tr
     Ok(analyse(&t.target().name, &opts.ticket, &out.stdout_text()))
 }
 
-fn counts(text: &str) -> Vec<Count> {
+/// The `N NAME` lines of `text` (uniq -c's output).
+pub(crate) fn counts(text: &str) -> Vec<Count> {
     text.lines()
         .filter_map(|l| {
             let (count, name) = l.trim().split_once(' ')?;
@@ -559,6 +566,11 @@ mod tests {
         assert_eq!(accounts, [("alex", 1), ("root", 1)]);
         assert_eq!(inv.received, Some(4));
         assert_eq!(inv.bounced, Some(1));
+        // fail2ban's exim sample: a failed AUTH is a failed login, never a sender.
+        assert_eq!(inv.failed_logins.count, Some(1));
+        assert_eq!(pairs(&inv.failed_logins.usernames), [("scanner", 1)]);
+        assert_eq!(pairs(&inv.failed_logins.clients), [("85.214.85.40", 1)]);
+        assert!(!inv.mailboxes.iter().any(|m| m.name == "scanner"));
         let limited = counted("exim", "exim_counts", "cpanel-max-emails-per-hour.txt");
         let mut domains = pairs(&limited.rate_limited);
         domains.sort();

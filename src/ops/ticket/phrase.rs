@@ -195,6 +195,8 @@ const LOOKS: &[(&str, &str)] = &[
     ("backup list", "listed the backups on"),
     ("blacklist check", "checked blocklists for"),
     ("blacklist investigate", "looked for who sends mail from"),
+    ("mail trace", "traced mail on"),
+    ("mail queue", "read the mail queue of"),
 ];
 
 /// A run that changed nothing: what it looked at, its operands, and its last finding.

@@ -14,6 +14,7 @@
 # All run detached in the host's mount namespace: `lab down` stops them with the host.
 
 LAB_MAILAUTH="/usr/bin/python3 $LAB_HOME/panels/common/mailauth"
+source "$LAB_HOME/panels/common/exim.sh" # exim on LAB_ADDR:25, delivering to dovecot
 
 lab_wait_port() { # PORT NAME LOG
   local i
@@ -101,6 +102,7 @@ service pop3-login {
 service auth {
   user = root
 }
+!include_try /etc/dovecot/lab-mta.conf
 CONF
     lab_dovecot_auth
   } >/etc/dovecot/dovecot.conf
@@ -136,6 +138,8 @@ lab_start_mail() {
     echo "lab up --mail needs dovecot and pure-ftpd: apt-get install dovecot-imapd dovecot-pop3d pure-ftpd (see .ci/deps)"
     return 1
   fi
+  lab_exim_dovecot_conf
   lab_start_dovecot
   lab_start_ftpd
+  lab_start_exim
 }

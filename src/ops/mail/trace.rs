@@ -1,0 +1,341 @@
+//! `hostops mail trace`: finds the messages of a sender, a recipient, an ID or a subject in
+//! the server's exim main log (each panel's path) or postfix's mail log (the rotated and
+//! compressed files the window needs), filtering on the server so that only the matching messages' lines travel, and
+//! joins them into one verdict per message.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::join::{self, Message};
+use super::{eximlog, postfixlog};
+use crate::context::Context;
+use crate::exit::StatusError;
+use crate::host::kv::sections;
+use crate::ops::outcome::Outcome;
+use crate::transport::{self, Cmd, Transport, TransportError};
+
+/// Constant. `$1` what to look for (`from`, `to`, `id`, `subject`), `$2` the text, `$3`/`$4`
+/// the window (epoch seconds, or empty), `$5` the most messages to keep (the latest).
+/// Pass 1 `grep -F` finds the lines naming the text (in the window) and their IDs; pass 2
+/// `grep -F -f IDS` fetches every line of those messages (a bounce's arrival names its
+/// parent, so the bounces come too); pass 3 fetches the bounces' own lines.
+const SCRIPT: &str = r#"by=$1 needle=$2 since=$3 until=$4 limit=$5
+section() { printf '\n@@%s\n' "$1"; }
+firstlog() { for f in "$@"; do if [ -r "$f" ]; then echo "$f"; return; fi; done; }
+mta=exim
+log=$(firstlog /var/log/exim_mainlog /var/log/exim/mainlog /var/log/exim4/mainlog)
+if [ -z "$log" ]; then mta=postfix log=$(firstlog /var/log/maillog /var/log/mail.log); fi
+section mta
+if [ -z "$log" ]; then echo none; exit 0; fi
+echo "$mta"
+section log; echo "$log"
+export LC_ALL=C
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+dir=${log%/*} base=${log##*/}
+s='' u=''
+if [ -n "$since" ]; then s=$(date -d "@$since" '+%Y-%m-%d %H:%M:%S'); fi
+if [ -n "$until" ]; then u=$(date -d "@$until" '+%Y-%m-%d %H:%M:%S'); fi
+# The log and, for a window, its rotated siblings (NAME.1, NAME-20261203, NAME.2.gz...)
+# written to since its start: oldest first.
+if [ -n "$since" ]; then
+  find "$dir" -maxdepth 1 -type f \( -name "$base" -o -name "$base[.-]*" \) -newermt "@$since" -printf '%T@ %p\n' |
+    sort -n | cut -d' ' -f2- >"$tmp/files"
+fi
+grep -qxF -e "$log" "$tmp/files" 2>/dev/null || echo "$log" >>"$tmp/files"
+scan() {
+  f=$1; shift
+  case $f in
+    *.gz) gzip -dc -- "$f" | grep "$@" ;;
+    *.bz2) bzip2 -dc -- "$f" | grep "$@" ;;
+    *.xz) xz -dc -- "$f" | grep "$@" ;;
+    *.zst) zstd -dcq -- "$f" | grep "$@" ;;
+    *) grep "$@" -- "$f" ;;
+  esac
+}
+each() { while IFS= read -r f; do scan "$f" "$@"; done <"$tmp/files"; }
+# exim's stamps sort as text; syslog's (postfix) do not: the files bound its window.
+window() {
+  if [ -z "$s$u" ] || [ "$mta" = postfix ]; then cat; return; fi
+  awk -v s="$s" -v u="$u" '{ t = substr($0, 1, 19) } (s == "" || t >= s) && (u == "" || t <= u)'
+}
+ids() {
+  if [ "$mta" = exim ]; then
+    sed -n -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\3/p'
+  else
+    sed -n -E 's/^[^[]*\[[0-9]+\]: ([0-9A-Za-z]{6,}): .*$/\1/p' | grep -v -x NOQUEUE
+  fi
+}
+if [ "$by" = id ]; then
+  printf '%s\n' "$needle" >"$tmp/all"
+  : >"$tmp/p1"
+else
+  each -F -i -e "$needle" | window >"$tmp/p1"
+  ids <"$tmp/p1" | sort -u >"$tmp/all"
+fi
+tail -n "$limit" "$tmp/all" >"$tmp/ids"
+{
+  if [ -s "$tmp/ids" ]; then each -F -f "$tmp/ids"; fi
+} >"$tmp/p2"
+# The bounces: exim's arrive naming their parent, postfix names them on the parent.
+{ ids <"$tmp/p2"; sed -n 's/.*: sender non-delivery notification: \([0-9A-Za-z]*\)$/\1/p' "$tmp/p2"; } |
+  sort -u | comm -13 "$tmp/ids" - >"$tmp/bounces"
+{
+  cat "$tmp/p2"
+  if [ -s "$tmp/bounces" ]; then each -F -f "$tmp/bounces" | grep -v -F -f "$tmp/ids"; fi
+  # Refusals during the SMTP conversation have no ID: pass 1's lines without one.
+  grep -v -E '^[0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" |
+    grep -F -e ' rejected ' -e ': NOQUEUE: reject: '
+} >"$tmp/out"
+if [ "$mta" = exim ]; then sort -s -k1,2 -o "$tmp/out" "$tmp/out"; fi
+section files; cat "$tmp/files"
+section found; wc -l <"$tmp/all"
+section lines; cat "$tmp/out"
+true"#;
+
+/// What to look for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum By {
+    From,
+    To,
+    Id,
+    Subject,
+}
+
+impl By {
+    fn word(self) -> &'static str {
+        match self {
+            By::From => "from",
+            By::To => "to",
+            By::Id => "id",
+            By::Subject => "subject",
+        }
+    }
+}
+
+pub struct TraceOptions {
+    pub host: String,
+    pub by: By,
+    pub text: String,
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+    /// The most messages shown (the latest ones).
+    pub limit: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Trace {
+    pub host: String,
+    pub outcome: Outcome,
+    pub error: Option<String>,
+    /// `exim` or `postfix` (the MTA whose log was found), none without a log.
+    pub mta: Option<String>,
+    pub log: Option<String>,
+    /// The files read, oldest first (rotated and compressed ones when the window needs them).
+    pub files: Vec<String>,
+    /// Messages that matched on the server (before `--limit`).
+    pub found: u64,
+    pub messages: Vec<Message>,
+    /// Bytes of matching lines that came back over SSH.
+    pub bytes: usize,
+}
+
+/// Checks the options, traces on the one server `opts.host` names and journals the verdicts.
+pub fn trace(ctx: &Context, opts: &TraceOptions) -> anyhow::Result<Trace> {
+    check(opts)?;
+    let host = super::one_server(ctx, &opts.host)?;
+    let tr = ctx
+        .connect(&host)
+        .and_then(|t| run(&*t, opts))
+        .unwrap_or_else(|e| Trace {
+            host: host.name.clone(),
+            outcome: Outcome::of_error(&e),
+            error: Some(e.to_string()),
+            ..Trace::default()
+        });
+    let summary = match &tr.error {
+        Some(e) => format!("{}: {e}", tr.outcome.as_str()),
+        None => tr
+            .messages
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} {}",
+                    m.id.as_deref().unwrap_or("(smtp)"),
+                    m.verdict.as_str()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    ctx.note(format!(
+        "mail trace {} --{} {:?}: {} found; {summary}",
+        tr.host,
+        opts.by.word(),
+        opts.text,
+        tr.found
+    ))?;
+    Ok(tr)
+}
+
+fn check(opts: &TraceOptions) -> Result<(), StatusError> {
+    let t = &opts.text;
+    if t.trim().is_empty() || t.chars().any(char::is_control) {
+        return Err(StatusError::usage(format!(
+            "--{} needs a non-empty text without control characters",
+            opts.by.word()
+        )));
+    }
+    if opts.by == By::Id && !eximlog::is_id(t) && !postfixlog::is_queue_id(t) {
+        return Err(StatusError::usage(format!(
+            "--id {t:?} is neither an exim message ID (1xZ4gD-0005mC-0z, or 10HmaX-000000005vi-0000 since exim 4.97) nor a postfix queue ID (F1DB8DF04EF)"
+        )));
+    }
+    if let (Some(s), Some(u)) = (opts.since, opts.until) {
+        if u <= s {
+            return Err(StatusError::usage("--until must be after --since"));
+        }
+    }
+    if opts.limit == 0 {
+        return Err(StatusError::usage("--limit must be at least 1"));
+    }
+    Ok(())
+}
+
+fn run(t: &dyn Transport, opts: &TraceOptions) -> Result<Trace, TransportError> {
+    let epoch = |ts: Option<Timestamp>| ts.map(|t| t.as_second().to_string()).unwrap_or_default();
+    let cmd = Cmd::script("sh", SCRIPT)
+        .arg(opts.by.word())
+        .arg(opts.text.clone())
+        .arg(epoch(opts.since))
+        .arg(epoch(opts.until))
+        .arg(opts.limit.to_string());
+    let out = transport::run_ok(t, &cmd)?;
+    Ok(analyse(&t.target().name, opts, &out.stdout_text()))
+}
+
+fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
+    let s = sections(text);
+    let get = |k: &str| s.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let mta = get("mta").filter(|m| *m != "none").map(String::from);
+    let lines = s.get("lines").map(String::as_str).unwrap_or("");
+    let joined = match mta.as_deref() {
+        Some("postfix") => join::postfix(lines),
+        _ => join::exim(lines),
+    };
+    let messages = select(joined, opts);
+    Trace {
+        host: host.to_string(),
+        outcome: Outcome::Ok,
+        error: None,
+        mta,
+        log: get("log").map(String::from),
+        files: get("files")
+            .map(|f| f.lines().map(String::from).collect())
+            .unwrap_or_default(),
+        found: get("found").and_then(|f| f.parse().ok()).unwrap_or(0),
+        messages,
+        bytes: text.len(),
+    }
+}
+
+/// The messages the search is about (the lines matched the text anywhere: a sender search
+/// also met the address as a recipient), with the bounces they caused.
+fn select(messages: Vec<Message>, opts: &TraceOptions) -> Vec<Message> {
+    let text = opts.text.to_ascii_lowercase();
+    let same = |a: &str| {
+        a.trim_matches(|c| c == '<' || c == '>')
+            .eq_ignore_ascii_case(&text)
+    };
+    let wanted = |m: &Message| match opts.by {
+        By::Id => true,
+        By::From => m.sender.as_deref().is_some_and(same),
+        By::To => m.recipients.iter().any(|r| same(&r.address)),
+        By::Subject => m
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.to_ascii_lowercase().contains(&text)),
+    };
+    let mut kept: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for m in messages {
+        let parent_kept = m.bounce_of.as_ref().is_some_and(|p| kept.contains(p));
+        if wanted(&m) || parent_kept {
+            if let Some(id) = &m.id {
+                kept.push(id.clone());
+            }
+            out.push(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(by: By, text: &str) -> TraceOptions {
+        TraceOptions {
+            host: "h1".into(),
+            by,
+            text: text.into(),
+            since: None,
+            until: None,
+            limit: 100,
+        }
+    }
+
+    #[test]
+    fn refuses_bad_input() {
+        assert!(check(&opts(By::To, "a@b\nc")).is_err());
+        assert!(check(&opts(By::Id, "1xZ4gD-0005mC")).is_err());
+        assert!(check(&opts(By::Id, "10HmaX-000000005vi-0000")).is_ok());
+        assert!(check(&opts(By::From, " ")).is_err());
+    }
+
+    #[test]
+    fn postfix_lines_by_recipient() {
+        let text = format!(
+            "@@mta\npostfix\n@@lines\n{}",
+            include_str!("../../../tests/fixtures/real/postfix-trace.log")
+        );
+        let tr = analyse("h1", &opts(By::To, "arsenya08@mail.ru"), &text);
+        assert_eq!(tr.mta.as_deref(), Some("postfix"));
+        let v: Vec<_> = tr
+            .messages
+            .iter()
+            .map(|m| (m.id.clone(), m.verdict.as_str()))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                (Some("718F4DF04E9".to_string()), "bounced"),
+                (Some("D69F5DF04F4".to_string()), "deferred"),
+            ]
+        );
+        assert!(check(&opts(By::Id, "F1DB8DF04EF")).is_ok());
+    }
+
+    #[test]
+    fn long_ids_from_exim_4_97() {
+        let text = format!(
+            "@@mta\nexim\n@@lines\n{}",
+            include_str!("../../../tests/fixtures/real/exim-4.97-long-ids.log")
+        );
+        let tr = analyse("h1", &opts(By::From, "caller@test.ex"), &text);
+        let ids: Vec<_> = tr
+            .messages
+            .iter()
+            .map(|m| (m.id.clone().unwrap(), m.verdict.as_str()))
+            .collect();
+        assert_eq!(ids[0], ("10HmaX-000000005vi-0000".to_string(), "bounced"));
+        assert_eq!(
+            tr.messages[0].bounces,
+            ["10HmaY-000000005vi-0000", "10HmaZ-000000005vi-0000"]
+        );
+        assert!(ids.contains(&("10HmaY-000000005vi-0000".to_string(), "delivered")));
+        assert!(ids.contains(&("10HmbE-000000005vi-0000".to_string(), "delivered")));
+        assert!(eximlog::is_id("1tkXMn-0000000020v-3I9I"));
+    }
+}
