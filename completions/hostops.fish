@@ -43,8 +43,11 @@ complete -c hostops -n "__fish_hostops_needs_command" -f -a "hosts" -d 'List inv
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "exec" -d 'Run one command on many hosts in parallel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "password" -d 'Reset account, mailbox, FTP and database passwords, verified by a real login'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "web" -d 'A domain\'s Apache answer explained: error log, .htaccess, permissions, PHP handler'
+complete -c hostops -n "__fish_hostops_needs_command" -f -a "dns" -d 'A domain\'s DNS records: show, change with a plan and a check, confirm, undo'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "mail" -d 'E-mail in depth: trace a message through the server\'s mail log'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
 complete -c hostops -n "__fish_hostops_needs_command" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
@@ -193,6 +196,50 @@ complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen
 complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "find" -d 'Find which server and account hold a domain, user, mailbox or database'
 complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show what one account has: domains, mail, databases, usage, plan, status'
 complete -c hostops -n "__fish_hostops_using_subcommand account; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -f -a "reset" -d 'Reset an account, mailbox, FTP or database user password, verified by a real login'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and not __fish_seen_subcommand_from reset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l account -d 'An account (or one of its domains): its system user and panel login' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l mailbox -d 'A mailbox' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l ftp -d 'An FTP login' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l db-user -d 'A database (MySQL/MariaDB) user' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l length -d 'Length of the generated password (12 to 128, default 24)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l secret-file -d 'Write the new password to this new file (mode 0600) instead of showing it' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l generate -d 'Generate the new password'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l stdin -d 'Read the new password from the first line of stdin'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l show-secret -d 'Put the new password in the --json output'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l kill-sessions -d 'End the target\'s open mail sessions (doveadm kick)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Reset an account, mailbox, FTP or database user password, verified by a real login'
+complete -c hostops -n "__fish_hostops_using_subcommand password; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand blacklist; and not __fish_seen_subcommand_from check investigate help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -290,6 +337,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from hardware" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l since -d 'A past window from sysstat\'s history and the logs instead of now: a local date or time (2026-11-01, "2026-11-01 10:00"), RFC 3339, 30m, 2h, 1d, today, yesterday' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l until -d 'End of the past window (default: now)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l at -d 'A past moment (same forms as --since): the window of `log_minutes` (10) on each side of it, from sysstat\'s history, atop\'s log when there is one, and the logs' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l forks -d 'Hosts probed at the same time' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from load" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -309,6 +357,249 @@ complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -f -a "check" -d 'Why a site answers 500/403/a redirect loop: the request through the server\'s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -f -a "config" -d 'A domain\'s Apache configuration: show it, or change the domain\'s own lines'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -f -a "htpasswd" -d 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -f -a "undo" -d 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and not __fish_seen_subcommand_from check config htpasswd undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l host -d 'The server (default: the one inventory host holding the domain)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l path -d 'The URL path (with a query string if needed)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l max-redirects -d 'Redirects followed on the same site' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l https -d 'Request over HTTPS (port 443, SNI set)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -f -a "show" -d 'Which vhost answers the name (apachectl -S), its document root, PHP handler, includes, and the file the panel keeps the domain\'s own lines in (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -f -a "edit" -d 'Change the domain\'s own Apache lines in the panel\'s place, checked with apachectl -t before and after, rebuilt, reloaded, requested; rolled back on any failure'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from config" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l host -d 'The server (default: the one inventory host holding the domain)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l user -d 'The user to add or reset' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l generate -d 'Generate a password (20 characters), shown once'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l stdin -d 'Read the password from the first line of stdin'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from htpasswd" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from help" -f -a "check" -d 'Why a site answers 500/403/a redirect loop: the request through the server\'s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from help" -f -a "config" -d 'A domain\'s Apache configuration: show it, or change the domain\'s own lines'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from help" -f -a "htpasswd" -d 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
+complete -c hostops -n "__fish_hostops_using_subcommand web; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "set" -d 'Replace the records of one name and type with one record'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and not __fish_seen_subcommand_from show check add set rm apply undo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l host -d 'Server holding the zone' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l nameserver -d 'Resolver for NS, MX and SPF names (IP or IP:PORT)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l in-flight -d 'Domains checked at the same time' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l ttl -d 'TTL in seconds (default: the set\'s current TTL, else 14400)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l host -d 'Server holding the zone (default: found with `account find`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l ttl -d 'TTL in seconds (default: the set\'s current TTL, else 14400)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l host -d 'Server holding the zone (default: found with `account find`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l ttl -d 'TTL in seconds (default: the set\'s current TTL, else 14400)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l host -d 'Server holding the zone (default: found with `account find`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l file -d 'The desired records' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l host -d 'Server holding the zone (default: found with `account find`)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from undo" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "set" -d 'Replace the records of one name and type with one record'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
+complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -922,29 +1213,44 @@ complete -c hostops -n "__fish_hostops_using_subcommand man" -s v -l verbose -d 
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand man" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "mail" -d 'E-mail in depth: trace a message through the server\'s mail log'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account blacklist diagnose mail migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "hosts" -d 'List inventory hosts, or connect and report their facts'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "exec" -d 'Run one command on many hosts in parallel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "copy" -d 'Stream a file to, from or between hosts, checked with SHA-256'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "account" -d 'Find which server holds a domain, mailbox or database; show what an account has'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "password" -d 'Reset account, mailbox, FTP and database passwords, verified by a real login'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "blacklist" -d 'Blocklist (DNSBL) checks of addresses, domains and hosts; find who is sending spam'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "diagnose" -d 'Read-only diagnosis of hosts: verdicts per check, with the evidence'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "web" -d 'A domain\'s Apache answer explained: error log, .htaccess, permissions, PHP handler'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "dns" -d 'A domain\'s DNS records: show, change with a plan and a check, confirm, undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "mail" -d 'E-mail in depth: trace a message through the server\'s mail log'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "migrate" -d 'Move hosting accounts between servers with the same control panel'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "backup" -d 'Restore one account from the server\'s backups, with preview, snapshot and undo'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "playbook" -d 'Rebuild, repair and upgrade server software with playbooks (check mode, rollback)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "log" -d 'Read the journal: runs, ticket timelines, hand-over notes, tamper check'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "ticket" -d 'Tickets across operators and levels: timeline, escalation, hand-over note, list, close'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and not __fish_seen_subcommand_from hosts exec copy account password blacklist diagnose web dns mail migrate backup playbook log ticket completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "list" -d 'List the hosts of the inventory and ~/.ssh/config (contacts nothing)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from hosts" -f -a "check" -d 'Connect and report OS, panel and version, CPUs, load, memory and disk'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "find" -d 'Find which server and account hold a domain, user, mailbox or database'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from account" -f -a "show" -d 'Show what one account has: domains, mail, databases, usage, plan, status'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from password" -f -a "reset" -d 'Reset an account, mailbox, FTP or database user password, verified by a real login'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "check" -d 'Check addresses, blocks, domains or hosts against DNS blocklists (DNSBL/URIBL)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from blacklist" -f -a "investigate" -d 'Find who is sending from a mail server (queue, logs); changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "hardware" -d 'Disks (SMART), software RAID, memory errors, BMC, sensors and kernel log: OK/WARN/FAIL per component, compared with the host\'s previous run (read-only)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "load" -d 'Why a server is loaded: verdicts per check and the likely cause (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from web" -f -a "check" -d 'Why a site answers 500/403/a redirect loop: the request through the server\'s own Apache, its error-log lines, the .htaccess files, permissions and PHP (read-only)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from web" -f -a "config" -d 'A domain\'s Apache configuration: show it, or change the domain\'s own lines'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from web" -f -a "htpasswd" -d 'Add or reset one user of a password file (.htpasswd) with bcrypt; the password is generated or read from stdin, never an argument'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from web" -f -a "undo" -d 'Put back what a `web config edit` run changed (checked, rebuilt and reloaded the same way)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "show" -d 'Show a domain\'s records, SOA serial, nameservers and whether this server is authoritative'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "check" -d 'Ask every nameserver of domains (RD=0): serials, differences, lame servers, mail records'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "add" -d 'Add a record to a domain\'s zone (plan, check, apply through the panel, confirm)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "set" -d 'Replace the records of one name and type with one record'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "rm" -d 'Remove one record (with VALUE) or all records of a name and type'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
