@@ -15,6 +15,7 @@ mod plesk;
 mod refusal;
 mod tools;
 mod version;
+pub mod web;
 
 use serde::Serialize;
 
@@ -184,6 +185,9 @@ pub trait Panel: Accounts + Lookup {
     fn packaging(&self) -> Option<&dyn Packaging>;
     fn backups(&self) -> Option<&dyn Backups>;
     fn passwords(&self) -> Option<&dyn Passwords>;
+    /// Where the panel keeps `domain`'s own Apache lines (of account `user`; port 443's
+    /// where the panel keeps them apart and `https`); None: no panel, the vhost's own file.
+    fn apache_include(&self, user: &str, domain: &str, https: bool) -> Option<web::Place>;
     fn dns(&self) -> Option<&dyn dns::Dns>;
 
     /// The packaging tools, or the refusal naming `host`, its panel and the capability.

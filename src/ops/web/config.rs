@@ -7,13 +7,13 @@ use std::sync::Arc;
 use anyhow::{bail, Result};
 use serde::Serialize;
 
-use super::place::{self, Place};
 use super::probe::{self, Probe};
 use super::vhost::{php, Php, Vhost};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::ops::account;
 use crate::panel::lookup::Query;
+use crate::panel::web::{self, Place};
 use crate::panel::{self, PanelKind};
 use crate::transport::{self, Cmd, Transport};
 
@@ -62,10 +62,10 @@ pub fn current(ctx: &Context, host: &str, domain: &str, https: bool) -> Result<C
     let t = ctx.connect(&ctx.host(host)?)?;
     let kind = panel::detect(&*t)?.kind;
     let user = match kind {
-        PanelKind::Cpanel | PanelKind::Directadmin => account::resolve(&*t, host, domain)?.account,
-        _ => String::new(),
+        PanelKind::None => String::new(),
+        _ => account::resolve(&*t, host, domain)?.account,
     };
-    let wanted = place::of(kind, &user, domain, https);
+    let wanted = panel::driver(kind).apache_include(&user, domain, https);
     let file = wanted.as_ref().map_or("", |p| p.file.as_str()).to_string();
     let scheme = if https { "https" } else { "http" };
     let cmd = Cmd::new("sh").args([
@@ -90,7 +90,7 @@ pub fn current(ctx: &Context, host: &str, domain: &str, https: bool) -> Result<C
     }
     let place = match wanted {
         Some(p) => p,
-        None => place::site(p.custom.as_ref().map_or("", |c| c.file.as_str())),
+        None => web::site(p.custom.as_ref().map_or("", |c| c.file.as_str())),
     };
     Ok(Current {
         t,

@@ -13,13 +13,13 @@ use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
 use super::config::{current, domain, Current};
-use super::place::Place;
 use crate::app::change::{Action, Change, Detail, Plan};
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::host::kv;
 use crate::ops::runner::outputs_of;
 use crate::panel::lookup::lines;
+use crate::panel::web::Place;
 use crate::transport::{self, Cmd, Transport};
 
 const SCRIPT: &str = include_str!("edit.sh");

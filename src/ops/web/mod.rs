@@ -9,7 +9,6 @@ mod edit;
 mod errorlog;
 mod htaccess;
 mod htpasswd;
-mod place;
 mod probe;
 mod rewrite;
 mod verdict;

@@ -8,7 +8,7 @@ mod lookup;
 mod packaging;
 mod password;
 
-use super::{Backups, Packaging, Panel, Passwords};
+use super::{web, Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;
 
 pub struct Cpanel;
@@ -28,6 +28,14 @@ impl Panel for Cpanel {
 
     fn backups(&self) -> Option<&dyn Backups> {
         Some(self)
+    }
+
+    fn apache_include(&self, user: &str, domain: &str, https: bool) -> Option<web::Place> {
+        let kind = if https { "ssl" } else { "std" };
+        Some(web::Place::include(
+            format!("/etc/apache2/conf.d/userdata/{kind}/2_4/{user}/{domain}/hostops.conf"),
+            &["/usr/local/cpanel/scripts/rebuildhttpdconf"],
+        ))
     }
 }
 

@@ -6,7 +6,7 @@ mod backups;
 mod lookup;
 mod packaging;
 
-use super::{Backups, Packaging, Panel, Passwords};
+use super::{web, Backups, Packaging, Panel, Passwords};
 
 pub struct DirectAdmin;
 
@@ -25,5 +25,12 @@ impl Panel for DirectAdmin {
 
     fn backups(&self) -> Option<&dyn Backups> {
         Some(self)
+    }
+
+    fn apache_include(&self, user: &str, domain: &str, _https: bool) -> Option<web::Place> {
+        Some(web::Place::include(
+            format!("/usr/local/directadmin/data/users/{user}/domains/{domain}.cust_httpd"),
+            &["da", "build", "rewrite_confs"],
+        ))
     }
 }

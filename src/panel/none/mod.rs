@@ -7,7 +7,7 @@ mod dns;
 mod lookup;
 mod password;
 
-use super::{Backups, Packaging, Panel, Passwords};
+use super::{web, Backups, Packaging, Panel, Passwords};
 
 pub struct NoPanel;
 
@@ -25,6 +25,10 @@ impl Panel for NoPanel {
     }
 
     fn backups(&self) -> Option<&dyn Backups> {
+        None
+    }
+
+    fn apache_include(&self, _user: &str, _domain: &str, _https: bool) -> Option<web::Place> {
         None
     }
 }

@@ -9,7 +9,7 @@ mod lookup;
 mod packaging;
 mod password;
 
-use super::{Account, Backups, Packaging, Panel, Passwords};
+use super::{web, Account, Backups, Packaging, Panel, Passwords};
 use crate::transport::Cmd;
 
 pub struct Plesk;
@@ -29,6 +29,14 @@ impl Panel for Plesk {
 
     fn backups(&self) -> Option<&dyn Backups> {
         Some(self)
+    }
+
+    fn apache_include(&self, _user: &str, domain: &str, https: bool) -> Option<web::Place> {
+        let ssl = if https { "_ssl" } else { "" };
+        Some(web::Place::include(
+            format!("/var/www/vhosts/system/{domain}/conf/vhost{ssl}.conf"),
+            &["plesk", "sbin", "httpdmng", "--reconfigure-domain", domain],
+        ))
     }
 }
 
