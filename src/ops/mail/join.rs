@@ -432,6 +432,8 @@ fn describe(r: &Recipient) -> Option<String> {
 mod tests {
     use super::*;
 
+    const POSTFIX_REAL: &str = include_str!("../../../tests/fixtures/real/postfix-trace.log");
+
     const LAB: &str = "\
 2026-12-03 11:08:49 1xZ4gD-0005mC-0z <= sales@beta.example U=root P=local S=3287 T=\"big\" for full@alpha.example
 2026-12-03 11:08:49 1xZ4gD-0005mC-0z ** full@alpha.example R=virtual_user T=dovecot_virtual_delivery: LMTP error after end of data: 552 5.2.2 <full@alpha.example> Quota exceeded (mailbox for user is full)
@@ -473,5 +475,29 @@ mod tests {
             .starts_with("frozen in the queue (delivery error message)"));
         assert_eq!(ms[4].recipients[0].address, "nosuch@beta.example");
         assert_eq!(ms[4].sender.as_deref(), Some("info@alpha.example"));
+    }
+
+    #[test]
+    fn real_messages_joined() {
+        let ms = postfix(POSTFIX_REAL);
+        let v: Vec<(Option<&str>, Verdict)> =
+            ms.iter().map(|m| (m.id.as_deref(), m.verdict)).collect();
+        assert_eq!(
+            v,
+            [
+                (Some("F1DB8DF04EF"), Verdict::Delivered),
+                (Some("718F4DF04E9"), Verdict::Bounced),
+                (Some("D69F5DF04F4"), Verdict::Deferred),
+                (Some("4E15ADF04FA"), Verdict::Rejected),
+                (None, Verdict::Rejected),
+                (None, Verdict::Rejected),
+            ]
+        );
+        assert_eq!(ms[1].bounces, ["D69F5DF04F4"]);
+        assert_eq!(ms[2].bounce_of.as_deref(), Some("718F4DF04E9"));
+        assert_eq!(
+            ms[1].recipients[0].cause.as_deref(),
+            Some("unknown recipient")
+        );
     }
 }
