@@ -139,6 +139,79 @@ pub struct Details {
     pub created: Option<String>,
     pub home: Option<String>,
     pub domains: Vec<DomainInfo>,
+    /// Mailbox quotas as the panel writes them (`box@domain`, bytes; 0 = unlimited).
+    #[serde(skip)]
+    pub mail_quotas: Vec<(String, u64)>,
+    pub forwarders: Vec<Forwarder>,
+    /// The account's FTP logins (never their hashes).
+    pub ftp_accounts: Vec<String>,
+}
+
+/// A mail forwarder: an address and where its mail goes, as the panel writes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Forwarder {
+    pub address: String,
+    pub targets: Vec<String>,
+}
+
+/// `PREFIX/DOMAIN[SUFFIX]:CONTENT` (a `grep -H` line of a per-domain file) as (domain, content).
+fn per_domain<'l>(line: &'l str, prefix: &str, suffix: &str) -> Option<(&'l str, &'l str)> {
+    let (path, content) = line.strip_prefix(prefix)?.split_once(':')?;
+    let domain = path.strip_suffix(suffix)?;
+    (!domain.is_empty() && !domain.contains('/')).then_some((domain, content))
+}
+
+/// Section `name`'s `grep -H` lines of per-domain quota files (`BOX:BYTES`) as
+/// (`box@domain`, bytes).
+pub fn mail_quotas(
+    sections: &Sections,
+    name: &str,
+    prefix: &str,
+    suffix: &str,
+) -> Vec<(String, u64)> {
+    lines(sections, name)
+        .filter_map(|l| {
+            let (domain, content) = per_domain(l, prefix, suffix)?;
+            let (b, bytes) = content.split_once(':')?;
+            Some((format!("{b}@{domain}"), bytes.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// Section `name`'s `grep -H` lines of per-domain alias files (`ADDRESS: TARGET,...`, the
+/// address with or without its domain); the catch-all `*` is left out.
+pub fn forwarders(sections: &Sections, name: &str, prefix: &str, suffix: &str) -> Vec<Forwarder> {
+    lines(sections, name)
+        .filter_map(|l| {
+            let (domain, content) = per_domain(l, prefix, suffix)?;
+            let (lhs, rhs) = content.split_once(':')?;
+            let lhs = lhs.trim();
+            if lhs.is_empty() || lhs == "*" || lhs.starts_with('#') {
+                return None;
+            }
+            let address = if lhs.contains('@') {
+                lhs.to_string()
+            } else {
+                format!("{lhs}@{domain}")
+            };
+            let targets = rhs
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect();
+            Some(Forwarder { address, targets })
+        })
+        .collect()
+}
+
+/// The `ftp:LOGIN` lines of section `name` as logins.
+pub fn ftp_logins(sections: &Sections, name: &str) -> Vec<String> {
+    lines(sections, name)
+        .filter_map(|l| l.strip_prefix("ftp:"))
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Finding accounts and reading one account's details.

@@ -62,6 +62,10 @@ impl Mixed {
                 "bob.example.net",
                 "--sub",
                 "blog",
+                "--quota",
+                "50",
+                "--forward",
+                "sales=boss@elsewhere.example",
             ],
         );
         m.lab("pl").lab(
@@ -92,6 +96,8 @@ impl Mixed {
                 "da-alias.example",
                 "--sub",
                 "blog",
+                "--forward",
+                "sales=dave@elsewhere.example",
             ],
         );
         let vhost = "<VirtualHost *:80>\n    ServerName nina.example\n    ServerAlias www.nina.example\n    \
@@ -257,6 +263,13 @@ fn find_and_show_on_every_panel() {
         cp["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
         "{cp}"
     );
+    assert_eq!(cp["mailboxes"][0]["quota_bytes"], 50 << 20, "{cp}");
+    assert_eq!(cp["forwarders"][0]["address"], "sales@bob.example", "{cp}");
+    assert_eq!(
+        strings(&cp["forwarders"][0]["targets"]),
+        ["boss@elsewhere.example"]
+    );
+    assert_eq!(strings(&cp["ftp_accounts"]), ["bob"]);
     assert_eq!(strings(&cp["databases"]), ["bob_wp"]);
     assert_eq!(
         (cp["plan"].as_str(), cp["suspended"].as_bool()),
@@ -276,6 +289,11 @@ fn find_and_show_on_every_panel() {
     );
     assert_eq!(pl["mailboxes"][0]["address"], "sales@pl.example");
     assert_eq!(strings(&pl["databases"]), ["pluser_wp"]);
+    assert_eq!(strings(&pl["ftp_accounts"]), ["pluser"]);
+    assert!(
+        pl["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
+        "{pl}"
+    );
     assert_eq!(pl["owner"], "admin");
 
     let da = show("da", "dave");
@@ -293,6 +311,23 @@ fn find_and_show_on_every_panel() {
     );
     assert_eq!(da["mailboxes"][0]["address"], "info@da.example");
     assert_eq!(strings(&da["databases"]), ["dave_wp"]);
+    assert_eq!(da["mailboxes"][0]["quota_bytes"], Value::Null, "{da}");
+    assert!(
+        da["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
+        "{da}"
+    );
+    assert_eq!(
+        (
+            da["forwarders"][0]["address"].as_str(),
+            strings(&da["forwarders"][0]["targets"])
+        ),
+        (
+            Some("sales@da.example"),
+            vec!["dave@elsewhere.example".to_string()]
+        ),
+        "{da}"
+    );
+    assert_eq!(strings(&da["ftp_accounts"]), ["dave"]);
     assert_eq!(da["owner"], "admin");
 
     let no = show("no", "www.nina.example");
