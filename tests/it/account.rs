@@ -104,7 +104,11 @@ impl Mixed {
                      DocumentRoot /home/nina/public_html\n</VirtualHost>\n";
         let script = format!(
             "useradd -m -d /home/nina nina && mkdir -p /etc/apache2/sites-enabled && \
-             printf '%s' '{vhost}' > /etc/apache2/sites-enabled/nina.conf"
+             printf '%s' '{vhost}' > /etc/apache2/sites-enabled/nina.conf && \
+             mkdir -p /home/nina/mail/nina.example/info/Maildir/cur /etc/dovecot && \
+             printf 'hi\\n' > /home/nina/mail/nina.example/info/Maildir/cur/1 && \
+             printf 'info@nina.example:{{SHA512-CRYPT}}x:%s:%s::/home/nina/mail/nina.example/info::\
+             userdb_quota_rule=*:storage=10M\\n' $(id -u nina) $(id -g nina) >> /etc/dovecot/users"
         );
         let out = m.lab("no").sh("h1", &["sh", "-c", &script]);
         assert!(out.status.success(), "{}", stderr(&out));
@@ -340,6 +344,12 @@ fn find_and_show_on_every_panel() {
         ]
     );
     assert_eq!(no["domains"][0]["document_root"], "/home/nina/public_html");
+    assert_eq!(no["mailboxes"][0]["address"], "info@nina.example", "{no}");
+    assert_eq!(no["mailboxes"][0]["quota_bytes"], 10 << 20, "{no}");
+    assert!(
+        no["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
+        "{no}"
+    );
 }
 
 /// Every hostile value as QUERY, as the account of `show` and as `backup restore --account`

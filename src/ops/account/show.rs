@@ -65,11 +65,14 @@ fn usage(
     home: &str,
     quotas: &[(String, u64)],
 ) -> Result<(Option<u64>, Option<u64>, Vec<Mailbox>)> {
-    let dirs: Vec<String> = account
-        .mailboxes
-        .iter()
-        .map(|m| driver.mail_dir(account, m))
-        .collect();
+    // The account's mailboxes, and those only the details name (no panel: dovecot's users).
+    let mut boxes = account.mailboxes.clone();
+    for (address, _) in quotas {
+        if !boxes.contains(address) {
+            boxes.push(address.clone());
+        }
+    }
+    let dirs: Vec<String> = boxes.iter().map(|m| driver.mail_dir(account, m)).collect();
     let cmd = Cmd::new("sh")
         .args(["-c", USAGE, "hostops-usage", home])
         .args(dirs.iter().map(String::as_str));
@@ -77,8 +80,7 @@ fn usage(
     let s = kv::sections(&text);
     let home_du = du(&lines(&s, "home").collect::<Vec<_>>().join("\n"));
     let mail_du = du(&lines(&s, "mail").collect::<Vec<_>>().join("\n"));
-    let mailboxes = account
-        .mailboxes
+    let mailboxes = boxes
         .iter()
         .zip(&dirs)
         .map(|(m, dir)| Mailbox {
