@@ -281,6 +281,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn quota_alias_and_ftp_lines() {
+        let text = "@@quota\n/home/bob/etc/bob.example/quota:info:52428800\n\
+            /home/bob/etc/bob.example/quota:sales:0\n/home/bob/etc/x/y/quota:evil:1\n\
+            @@valiases\n/etc/valiases/bob.example:sales@bob.example: a@x.example, b@y.example\n\
+            /etc/valiases/bob.example:*: :fail: No Such User Here\n\
+            @@aliases\n/etc/virtual/da.example/aliases:sales: c@z.example\n\
+            @@ftp\nftp:bob\nftp:web@bob.example\n@@ftp\nnot-a-login\n";
+        let s = crate::host::kv::sections(text);
+        assert_eq!(
+            mail_quotas(&s, "quota", "/home/bob/etc/", "/quota"),
+            [
+                ("info@bob.example".to_string(), 52428800),
+                ("sales@bob.example".to_string(), 0)
+            ]
+        );
+        let f = forwarders(&s, "valiases", "/etc/valiases/", "");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].address.as_str(), f[0].targets.clone()),
+            (
+                "sales@bob.example",
+                vec!["a@x.example".into(), "b@y.example".into()]
+            )
+        );
+        let d = forwarders(&s, "aliases", "/etc/virtual/", "/aliases");
+        assert_eq!(d[0].address, "sales@da.example");
+        assert_eq!(ftp_logins(&s, "ftp"), ["bob", "web@bob.example"]);
+    }
+
+    #[test]
     fn queries_are_classified_and_hostile_ones_refused() {
         assert_eq!(
             Query::parse("Shop.Example."),
