@@ -139,6 +139,79 @@ pub struct Details {
     pub created: Option<String>,
     pub home: Option<String>,
     pub domains: Vec<DomainInfo>,
+    /// Mailbox quotas as the panel writes them (`box@domain`, bytes; 0 = unlimited).
+    #[serde(skip)]
+    pub mail_quotas: Vec<(String, u64)>,
+    pub forwarders: Vec<Forwarder>,
+    /// The account's FTP logins (never their hashes).
+    pub ftp_accounts: Vec<String>,
+}
+
+/// A mail forwarder: an address and where its mail goes, as the panel writes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Forwarder {
+    pub address: String,
+    pub targets: Vec<String>,
+}
+
+/// `PREFIX/DOMAIN[SUFFIX]:CONTENT` (a `grep -H` line of a per-domain file) as (domain, content).
+fn per_domain<'l>(line: &'l str, prefix: &str, suffix: &str) -> Option<(&'l str, &'l str)> {
+    let (path, content) = line.strip_prefix(prefix)?.split_once(':')?;
+    let domain = path.strip_suffix(suffix)?;
+    (!domain.is_empty() && !domain.contains('/')).then_some((domain, content))
+}
+
+/// Section `name`'s `grep -H` lines of per-domain quota files (`BOX:BYTES`) as
+/// (`box@domain`, bytes).
+pub fn mail_quotas(
+    sections: &Sections,
+    name: &str,
+    prefix: &str,
+    suffix: &str,
+) -> Vec<(String, u64)> {
+    lines(sections, name)
+        .filter_map(|l| {
+            let (domain, content) = per_domain(l, prefix, suffix)?;
+            let (b, bytes) = content.split_once(':')?;
+            Some((format!("{b}@{domain}"), bytes.trim().parse().ok()?))
+        })
+        .collect()
+}
+
+/// Section `name`'s `grep -H` lines of per-domain alias files (`ADDRESS: TARGET,...`, the
+/// address with or without its domain); the catch-all `*` is left out.
+pub fn forwarders(sections: &Sections, name: &str, prefix: &str, suffix: &str) -> Vec<Forwarder> {
+    lines(sections, name)
+        .filter_map(|l| {
+            let (domain, content) = per_domain(l, prefix, suffix)?;
+            let (lhs, rhs) = content.split_once(':')?;
+            let lhs = lhs.trim();
+            if lhs.is_empty() || lhs == "*" || lhs.starts_with('#') {
+                return None;
+            }
+            let address = if lhs.contains('@') {
+                lhs.to_string()
+            } else {
+                format!("{lhs}@{domain}")
+            };
+            let targets = rhs
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect();
+            Some(Forwarder { address, targets })
+        })
+        .collect()
+}
+
+/// The `ftp:LOGIN` lines of section `name` as logins.
+pub fn ftp_logins(sections: &Sections, name: &str) -> Vec<String> {
+    lines(sections, name)
+        .filter_map(|l| l.strip_prefix("ftp:"))
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Finding accounts and reading one account's details.
@@ -206,6 +279,36 @@ pub fn user_under<'a>(path: &'a str, parent: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quota_alias_and_ftp_lines() {
+        let text = "@@quota\n/home/bob/etc/bob.example/quota:info:52428800\n\
+            /home/bob/etc/bob.example/quota:sales:0\n/home/bob/etc/x/y/quota:evil:1\n\
+            @@valiases\n/etc/valiases/bob.example:sales@bob.example: a@x.example, b@y.example\n\
+            /etc/valiases/bob.example:*: :fail: No Such User Here\n\
+            @@aliases\n/etc/virtual/da.example/aliases:sales: c@z.example\n\
+            @@ftp\nftp:bob\nftp:web@bob.example\n@@ftp\nnot-a-login\n";
+        let s = crate::host::kv::sections(text);
+        assert_eq!(
+            mail_quotas(&s, "quota", "/home/bob/etc/", "/quota"),
+            [
+                ("info@bob.example".to_string(), 52428800),
+                ("sales@bob.example".to_string(), 0)
+            ]
+        );
+        let f = forwarders(&s, "valiases", "/etc/valiases/", "");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].address.as_str(), f[0].targets.clone()),
+            (
+                "sales@bob.example",
+                vec!["a@x.example".into(), "b@y.example".into()]
+            )
+        );
+        let d = forwarders(&s, "aliases", "/etc/virtual/", "/aliases");
+        assert_eq!(d[0].address, "sales@da.example");
+        assert_eq!(ftp_logins(&s, "ftp"), ["bob", "web@bob.example"]);
+    }
 
     #[test]
     fn queries_are_classified_and_hostile_ones_refused() {

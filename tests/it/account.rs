@@ -62,6 +62,10 @@ impl Mixed {
                 "bob.example.net",
                 "--sub",
                 "blog",
+                "--quota",
+                "50",
+                "--forward",
+                "sales=boss@elsewhere.example",
             ],
         );
         m.lab("pl").lab(
@@ -92,13 +96,19 @@ impl Mixed {
                 "da-alias.example",
                 "--sub",
                 "blog",
+                "--forward",
+                "sales=dave@elsewhere.example",
             ],
         );
         let vhost = "<VirtualHost *:80>\n    ServerName nina.example\n    ServerAlias www.nina.example\n    \
                      DocumentRoot /home/nina/public_html\n</VirtualHost>\n";
         let script = format!(
             "useradd -m -d /home/nina nina && mkdir -p /etc/apache2/sites-enabled && \
-             printf '%s' '{vhost}' > /etc/apache2/sites-enabled/nina.conf"
+             printf '%s' '{vhost}' > /etc/apache2/sites-enabled/nina.conf && \
+             mkdir -p /home/nina/mail/nina.example/info/Maildir/cur /etc/dovecot && \
+             printf 'hi\\n' > /home/nina/mail/nina.example/info/Maildir/cur/1 && \
+             printf 'info@nina.example:{{SHA512-CRYPT}}x:%s:%s::/home/nina/mail/nina.example/info::\
+             userdb_quota_rule=*:storage=10M\\n' $(id -u nina) $(id -g nina) >> /etc/dovecot/users"
         );
         let out = m.lab("no").sh("h1", &["sh", "-c", &script]);
         assert!(out.status.success(), "{}", stderr(&out));
@@ -257,6 +267,13 @@ fn find_and_show_on_every_panel() {
         cp["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
         "{cp}"
     );
+    assert_eq!(cp["mailboxes"][0]["quota_bytes"], 50 << 20, "{cp}");
+    assert_eq!(cp["forwarders"][0]["address"], "sales@bob.example", "{cp}");
+    assert_eq!(
+        strings(&cp["forwarders"][0]["targets"]),
+        ["boss@elsewhere.example"]
+    );
+    assert_eq!(strings(&cp["ftp_accounts"]), ["bob"]);
     assert_eq!(strings(&cp["databases"]), ["bob_wp"]);
     assert_eq!(
         (cp["plan"].as_str(), cp["suspended"].as_bool()),
@@ -276,6 +293,11 @@ fn find_and_show_on_every_panel() {
     );
     assert_eq!(pl["mailboxes"][0]["address"], "sales@pl.example");
     assert_eq!(strings(&pl["databases"]), ["pluser_wp"]);
+    assert_eq!(strings(&pl["ftp_accounts"]), ["pluser"]);
+    assert!(
+        pl["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
+        "{pl}"
+    );
     assert_eq!(pl["owner"], "admin");
 
     let da = show("da", "dave");
@@ -293,6 +315,23 @@ fn find_and_show_on_every_panel() {
     );
     assert_eq!(da["mailboxes"][0]["address"], "info@da.example");
     assert_eq!(strings(&da["databases"]), ["dave_wp"]);
+    assert_eq!(da["mailboxes"][0]["quota_bytes"], Value::Null, "{da}");
+    assert!(
+        da["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
+        "{da}"
+    );
+    assert_eq!(
+        (
+            da["forwarders"][0]["address"].as_str(),
+            strings(&da["forwarders"][0]["targets"])
+        ),
+        (
+            Some("sales@da.example"),
+            vec!["dave@elsewhere.example".to_string()]
+        ),
+        "{da}"
+    );
+    assert_eq!(strings(&da["ftp_accounts"]), ["dave"]);
     assert_eq!(da["owner"], "admin");
 
     let no = show("no", "www.nina.example");
@@ -305,6 +344,12 @@ fn find_and_show_on_every_panel() {
         ]
     );
     assert_eq!(no["domains"][0]["document_root"], "/home/nina/public_html");
+    assert_eq!(no["mailboxes"][0]["address"], "info@nina.example", "{no}");
+    assert_eq!(no["mailboxes"][0]["quota_bytes"], 10 << 20, "{no}");
+    assert!(
+        no["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
+        "{no}"
+    );
 }
 
 /// Every hostile value as QUERY, as the account of `show` and as `backup restore --account`

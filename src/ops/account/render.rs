@@ -101,15 +101,15 @@ impl Report for ShowReport {
             ]);
         }
         p.table(&t);
-        let mut t = Table::new(["MAILBOX", "USED"]);
+        let mut t = Table::new(["MAILBOX", "QUOTA", "USED"]);
         for m in &self.mailboxes {
             t.row([
                 m.address.clone(),
+                m.quota_bytes.map_or("unlimited".into(), human_bytes),
                 m.used_bytes.map_or("-".into(), human_bytes),
             ]);
         }
         p.table(&t);
-        let mut t = Table::new(["DATABASE", "DATABASE USERS"]);
         let list = |v: &[String]| {
             if v.is_empty() {
                 "-".into()
@@ -117,7 +117,17 @@ impl Report for ShowReport {
                 v.join(", ")
             }
         };
-        t.row([list(&self.databases), list(&self.db_users)]);
+        let mut t = Table::new(["FORWARDER", "TO"]);
+        for f in &d.forwarders {
+            t.row([f.address.clone(), list(&f.targets)]);
+        }
+        p.table(&t);
+        let mut t = Table::new(["FTP ACCOUNTS", "DATABASE", "DATABASE USERS"]);
+        t.row([
+            list(&d.ftp_accounts),
+            list(&self.databases),
+            list(&self.db_users),
+        ]);
         p.table(&t);
         let disk = self.disk_used_bytes.map_or("-".into(), human_bytes);
         let inodes = self.inodes.map_or("-".into(), |n| n.to_string());

@@ -1,5 +1,6 @@
 //! `hostops account show HOST ACCOUNT|DOMAIN`: what one account has, as its panel says:
-//! domains with document roots and PHP versions, mailboxes with their size, databases and
+//! domains with document roots and PHP versions, mailboxes with quota and size, forwarders,
+//! FTP logins, databases and
 //! their users, disk and inode usage, plan, suspension and creation date.
 
 use anyhow::{bail, Result};
@@ -32,10 +33,12 @@ pub struct ShowReport {
     pub inodes: Option<u64>,
 }
 
-/// A mailbox and the space its folder takes.
+/// A mailbox, its quota and the space its folder takes.
 #[derive(Serialize)]
 pub struct Mailbox {
     pub address: String,
+    /// The panel's quota in bytes; null when unlimited or the panel keeps none.
+    pub quota_bytes: Option<u64>,
     pub used_bytes: Option<u64>,
 }
 
@@ -60,12 +63,16 @@ fn usage(
     driver: &dyn Panel,
     account: &Account,
     home: &str,
+    quotas: &[(String, u64)],
 ) -> Result<(Option<u64>, Option<u64>, Vec<Mailbox>)> {
-    let dirs: Vec<String> = account
-        .mailboxes
-        .iter()
-        .map(|m| driver.mail_dir(account, m))
-        .collect();
+    // The account's mailboxes, and those only the details name (no panel: dovecot's users).
+    let mut boxes = account.mailboxes.clone();
+    for (address, _) in quotas {
+        if !boxes.contains(address) {
+            boxes.push(address.clone());
+        }
+    }
+    let dirs: Vec<String> = boxes.iter().map(|m| driver.mail_dir(account, m)).collect();
     let cmd = Cmd::new("sh")
         .args(["-c", USAGE, "hostops-usage", home])
         .args(dirs.iter().map(String::as_str));
@@ -73,12 +80,15 @@ fn usage(
     let s = kv::sections(&text);
     let home_du = du(&lines(&s, "home").collect::<Vec<_>>().join("\n"));
     let mail_du = du(&lines(&s, "mail").collect::<Vec<_>>().join("\n"));
-    let mailboxes = account
-        .mailboxes
+    let mailboxes = boxes
         .iter()
         .zip(&dirs)
         .map(|(m, dir)| Mailbox {
             address: m.clone(),
+            quota_bytes: quotas
+                .iter()
+                .find(|(a, q)| a == m && *q > 0)
+                .map(|(_, q)| *q),
             used_bytes: mail_du
                 .iter()
                 .find(|(p, _)| p == dir)
@@ -122,7 +132,8 @@ pub fn show(ctx: &Context, host: &str, name: &str) -> Result<ShowReport> {
         .home
         .clone()
         .unwrap_or_else(|| driver.data_dir(&acct));
-    let (disk, inodes, mailboxes) = usage(&*t, driver.as_ref(), &acct, &home)?;
+    let (disk, inodes, mailboxes) =
+        usage(&*t, driver.as_ref(), &acct, &home, &details.mail_quotas)?;
     ctx.note(format!(
         "account {account} on {host} ({} domains)",
         details.domains.len()

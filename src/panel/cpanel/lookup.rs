@@ -1,7 +1,7 @@
 //! cPanel lookups: domains with their owner and type from /etc/userdatadomains, owners from
 //! /etc/trueuserowners, mailboxes under /home/USER/mail/DOMAIN/BOX; an account's plan and
 //! start date from /var/cpanel/users/USER, suspension from /var/cpanel/suspended/USER, PHP
-//! versions from /var/cpanel/userdata/USER/DOMAIN.
+//! versions from /var/cpanel/userdata/USER/DOMAIN; mail quotas, forwarders and FTP logins.
 
 use anyhow::Result;
 
@@ -9,8 +9,8 @@ use super::accounts::{userdatadomains, UserDomain};
 use super::Cpanel;
 use crate::host::{kv, stat};
 use crate::panel::lookup::{
-    database, db_prefix, details_output, lines, user_under, Details, DomainInfo, Found, Lookup,
-    Matched, Query, Sections,
+    database, db_prefix, details_output, forwarders, ftp_logins, lines, mail_quotas, user_under,
+    Details, DomainInfo, Found, Lookup, Matched, Query, Sections,
 };
 use crate::panel::Account;
 use crate::transport::Transport;
@@ -22,12 +22,19 @@ printf '\n@@cpanel-mailbox\n'; [ -z "$b" ] || for m in /home/*/mail/"$k"/"$b"; d
 fi 2>/dev/null
 true"#;
 
-/// Prints the account `$1`'s cpuser file, suspension marker, domains and PHP versions.
+/// Prints the account `$1`'s cpuser file, suspension marker, domains, PHP versions, mailbox
+/// quotas (`~/etc/DOMAIN/quota`, found without following links), forwarders
+/// (`/etc/valiases/DOMAIN`) and FTP logins (`/etc/proftpd/USER`, the login field only).
 const DETAILS: &str = r#"u=$1
 printf '\n@@cpuser\n'; cat /var/cpanel/users/"$u"
 printf '\n@@suspended\n'; [ -e /var/cpanel/suspended/"$u" ] && echo yes
 printf '\n@@domains\n'; grep -F -e ": $u==" -- /etc/userdatadomains
 printf '\n@@php\n'; grep -H '^phpversion:' /var/cpanel/userdata/"$u"/* 
+printf '\n@@quota\n'; find /home/"$u"/etc -mindepth 2 -maxdepth 2 -type f -name quota -exec grep -H '' -- {} +
+printf '\n@@valiases\n'; grep -F -e ": $u==" -- /etc/userdatadomains | while IFS=: read -r d _; do
+  case $d in ''|.*|*/*) ;; *) [ -f /etc/valiases/"$d" ] && grep -H '' -- /etc/valiases/"$d";; esac
+done
+printf '\n@@ftp\n'; awk -F: '{print "ftp:" $1}' /etc/proftpd/"$u"
 true"#;
 
 fn matched(kind: &str) -> Matched {
@@ -146,6 +153,9 @@ fn details(sections: &Sections, home: String) -> Details {
         created: get("STARTDATE")
             .and_then(|s| s.parse().ok())
             .map(stat::epoch_date),
+        mail_quotas: mail_quotas(sections, "quota", &format!("{home}/etc/"), "/quota"),
+        forwarders: forwarders(sections, "valiases", "/etc/valiases/", ""),
+        ftp_accounts: ftp_logins(sections, "ftp"),
         home: Some(home),
         domains,
     }

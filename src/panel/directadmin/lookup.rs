@@ -1,15 +1,16 @@
 //! DirectAdmin lookups: domain owners from /etc/virtual/domainowners, each user's main
 //! domain, creator (reseller), package, suspension and creation date from user.conf,
 //! subdomains and pointers from data/users/USER/domains/DOMAIN.{subdomains,pointers},
-//! mailboxes under /home/USER/imap/DOMAIN/BOX.
+//! mailboxes under /home/USER/imap/DOMAIN/BOX; mail quotas and forwarders from
+//! /etc/virtual/DOMAIN/{quota,aliases}, FTP logins from /etc/proftpd.passwd.
 
 use anyhow::Result;
 
 use super::DirectAdmin;
 use crate::host::kv;
 use crate::panel::lookup::{
-    database, db_prefix, details_output, lines, user_under, Details, DomainInfo, Found, Lookup,
-    Matched, Query, Sections,
+    database, db_prefix, details_output, forwarders, ftp_logins, lines, mail_quotas, user_under,
+    Details, DomainInfo, Found, Lookup, Matched, Query, Sections,
 };
 use crate::panel::Account;
 use crate::transport::Transport;
@@ -25,12 +26,18 @@ printf '\n@@da-mailbox\n'; [ -z "$b" ] || for m in /home/*/imap/"$k"/"$b"; do [ 
 fi 2>/dev/null
 true"#;
 
-/// Prints the account `$1`'s user.conf and domains.list.
+/// Prints the account `$1`'s user.conf, domains.list, subdomains, pointers, each domain's
+/// mail quota and alias files and the FTP logins under its home (the login field only).
 const DETAILS: &str = r#"d=/usr/local/directadmin/data/users/$1
 printf '\n@@conf\n'; cat "$d/user.conf"
 printf '\n@@domains\n'; cat "$d/domains.list"
 printf '\n@@subdomains\n'; grep -H '' -- "$d"/domains/*.subdomains
 printf '\n@@pointers\n'; grep -H '' -- "$d"/domains/*.pointers
+while IFS= read -r x; do case $x in ''|.*|*/*) continue;; esac
+  printf '\n@@quota\n'; grep -H '' -- /etc/virtual/"$x"/quota
+  printf '\n@@aliases\n'; grep -H '' -- /etc/virtual/"$x"/aliases
+done < "$d/domains.list"
+printf '\n@@ftp\n'; awk -F: -v h="/home/$1" '$6 == h || index($6, h "/") == 1 {print "ftp:" $1}' /etc/proftpd.passwd
 true"#;
 
 /// `PATH/USERS/USER/FILE:VALUE` lines (grep -H) as (user, file name, value).
@@ -194,6 +201,9 @@ fn details(sections: &Sections, user: &str) -> Details {
         created: get("date_created"),
         home: Some(format!("/home/{user}")),
         domains,
+        mail_quotas: mail_quotas(sections, "quota", "/etc/virtual/", "/quota"),
+        forwarders: forwarders(sections, "aliases", "/etc/virtual/", "/aliases"),
+        ftp_accounts: ftp_logins(sections, "ftp"),
     }
 }
 

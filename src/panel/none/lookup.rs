@@ -1,6 +1,7 @@
 //! Lookups on a server without a panel: accounts are system users with a home under /home;
 //! a domain belongs to the user whose home holds the DocumentRoot of the Apache virtual host
-//! naming it (ServerName: main, ServerAlias: parked); a database to the user its prefix names.
+//! naming it (ServerName: main, ServerAlias: parked); a database to the user its prefix names;
+//! its mailboxes are the /etc/dovecot/users entries under its home (quota from the extra field).
 
 use anyhow::Result;
 
@@ -20,11 +21,14 @@ for f in /etc/apache2/sites-enabled/* /etc/httpd/conf.d/*.conf; do
 done 2>/dev/null
 true"#;
 
-/// The virtual hosts whose DocumentRoot is under /home/$1/.
+/// The virtual hosts whose DocumentRoot is under /home/$1/, and the /etc/dovecot/users
+/// entries (address and extra fields, never the hash) whose home is under it.
 const DETAILS: &str = r#"printf '\n@@vhosts\n'
 for f in /etc/apache2/sites-enabled/* /etc/httpd/conf.d/*.conf; do
   [ -f "$f" ] && grep -qF -e "/home/$1/" -- "$f" && grep -iE '^[[:space:]]*(<VirtualHost|ServerName|ServerAlias|DocumentRoot)' -- "$f"
 done 2>/dev/null
+printf '\n@@dovecot\n'; awk -F: -v h="/home/$1/" 'index($6, h) == 1 {
+  x = $8; for (i = 9; i <= NF; i++) x = x ":" $i; print "box:" $1 "\t" x }' /etc/dovecot/users 2>/dev/null
 true"#;
 
 /// One `<VirtualHost>` block: its names and document root.
@@ -116,6 +120,43 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
     }
 }
 
+/// A dovecot size (`1G`, `500M`, `100k`, bytes; binary units) in bytes.
+fn dovecot_size(text: &str) -> Option<u64> {
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (n, unit) = text.split_at(digits);
+    let n: u64 = n.parse().ok()?;
+    let shift = match unit.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return None,
+    };
+    n.checked_mul(1 << shift)
+}
+
+/// The `box:ADDRESS\tEXTRA` lines of the `dovecot` section (/etc/dovecot/users entries
+/// under the account's home, without their hashes) as (address, quota bytes; 0 = none), the
+/// quota from the extra field `userdb_quota_rule=*:storage=SIZE`.
+fn dovecot_boxes(sections: &Sections) -> Vec<(String, u64)> {
+    lines(sections, "dovecot")
+        .filter_map(|l| {
+            let entry = l.strip_prefix("box:")?;
+            let (address, extra) = entry.split_once('\t').unwrap_or((entry, ""));
+            let quota = extra
+                .split_whitespace()
+                .find_map(|f| f.strip_prefix("userdb_quota_rule=*:storage="))
+                .and_then(dovecot_size);
+            address
+                .contains('@')
+                .then(|| (address.to_string(), quota.unwrap_or(0)))
+        })
+        .collect()
+}
+
 fn details(text: &str, user: &str) -> Details {
     let mut domains = Vec::new();
     for v in vhosts(text) {
@@ -157,16 +198,37 @@ impl Lookup for NoPanel {
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
         let out = details_output(t, DETAILS, &account.user)?;
         let s = kv::sections(&out);
-        Ok(details(
-            &lines(&s, "vhosts").collect::<Vec<_>>().join("\n"),
-            &account.user,
-        ))
+        Ok(Details {
+            mail_quotas: dovecot_boxes(&s),
+            ..details(
+                &lines(&s, "vhosts").collect::<Vec<_>>().join("\n"),
+                &account.user,
+            )
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dovecot_users_and_quotas() {
+        let s = kv::sections(
+            "@@dovecot\nbox:info@nina.example\tuserdb_quota_rule=*:storage=10M\n\
+             box:sales@nina.example\t\nbox:nobox\t\n",
+        );
+        assert_eq!(
+            dovecot_boxes(&s),
+            [
+                ("info@nina.example".to_string(), 10 << 20),
+                ("sales@nina.example".to_string(), 0)
+            ]
+        );
+        assert_eq!(dovecot_size("2G"), Some(2 << 30));
+        assert_eq!(dovecot_size("512"), Some(512));
+        assert_eq!(dovecot_size("1X"), None);
+    }
 
     #[test]
     fn vhost_names_aliases_and_roots() {

@@ -108,12 +108,14 @@ fn details(info: &str, domain: &str) -> Details {
         suspended: field(info, "Domain status").map(|s| s != "OK"),
         created: field(info, "Creation date"),
         home: Some(format!("{VHOSTS}/{domain}")),
+        ftp_accounts: field(info, "FTP Login").into_iter().collect(),
         domains: vec![DomainInfo {
             domain: domain.to_string(),
             kind: "main".into(),
             document_root: Some(root),
             php_version: field(info, "PHP version"),
         }],
+        ..Details::default()
     }
 }
 

@@ -344,6 +344,22 @@ def safe_box(box):
     return bool(re.fullmatch(r"[a-z0-9][a-z0-9._-]{0,63}", box)) and ".." not in box
 
 
+def mail_opts(opts):
+    """lab add-account's --quota MB (bytes per mailbox, 0: unlimited) and --forward
+    BOX=ADDRESS values as (quota, [(box, address)]); exit 2 on a malformed one."""
+    import re
+    try:
+        quota = int(float(opts["--quota"] or 0) * 1024 * 1024)
+        assert quota >= 0
+    except (ValueError, AssertionError):
+        die("--quota must be a number of MB (0: unlimited)", 2)
+    forwards = [tuple(f.split("=", 1)) for f in opts["--forward"]]
+    for f in forwards:
+        if len(f) != 2 or not safe_box(f[0]) or not re.fullmatch(r"[\w.+-]+@[\w.-]+", f[1]):
+            die(f"--forward {'='.join(f)}: BOX=ADDRESS expected", 2)
+    return quota, forwards
+
+
 def now_stamp():
     return datetime.datetime.now().astimezone().strftime("[%Y-%m-%d %H:%M:%S %z]")
 

@@ -441,8 +441,9 @@ def create_account(user, domain, ip=None, owner="root", plan="default", contact=
     return pw
 
 
-def add_mailbox(user, domain, box, pw, password, messages=3):
-    """BOX@DOMAIN with MESSAGES messages and PASSWORD's real hash in ~/etc/DOMAIN/shadow."""
+def add_mailbox(user, domain, box, pw, password, messages=3, quota=0):
+    """BOX@DOMAIN with MESSAGES messages, PASSWORD's real hash in ~/etc/DOMAIN/shadow and its
+    QUOTA in bytes (0: unlimited) in ~/etc/DOMAIN/quota."""
     home = pw.pw_dir
     maildir = os.path.join(home, "mail", domain, box)
     lp.make_maildir(maildir)
@@ -453,11 +454,18 @@ def add_mailbox(user, domain, box, pw, password, messages=3):
     os.makedirs(etc, exist_ok=True)
     for name, line in (("passwd", f"{box}:x:{pw.pw_uid}:{pw.pw_gid}::{home}/mail/{domain}/{box}:{home}"),
                        ("shadow", f"{box}:{lp.password_hash(password)}:{int(time.time() // 86400)}::::::"),
-                       ("quota", f"{box}:0")):
+                       ("quota", f"{box}:{quota}")):
         with open(os.path.join(etc, name), "a") as f:
             f.write(line + "\n")
     lp.chown_tree(os.path.join(home, "mail"), pw.pw_uid, pw.pw_gid)
     lp.chown_tree(os.path.join(home, "etc"), pw.pw_uid, pw.pw_gid)
+
+
+def add_forwarder(domain, box, target):
+    """BOX@DOMAIN forwarded to TARGET: `BOX@DOMAIN: TARGET` in /etc/valiases/DOMAIN."""
+    os.makedirs("/etc/valiases", exist_ok=True)
+    with open(f"/etc/valiases/{domain}", "a") as f:
+        f.write(f"{box}@{domain}: {target}\n")
 
 
 def set_ftp_account(user, pw, password):

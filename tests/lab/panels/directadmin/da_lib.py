@@ -199,8 +199,9 @@ def add_pointer(user, domain, alias):
         f.write(f"{alias}=type=alias\n")
 
 
-def add_mailbox(user, domain, box, pw, password, messages=3):
-    """BOX@DOMAIN with MESSAGES messages and PASSWORD's real hash in /etc/virtual/DOMAIN/passwd."""
+def add_mailbox(user, domain, box, pw, password, messages=3, quota=0):
+    """BOX@DOMAIN with MESSAGES messages, PASSWORD's real hash in /etc/virtual/DOMAIN/passwd and
+    its QUOTA in bytes (0: unlimited) in /etc/virtual/DOMAIN/quota."""
     maildir = f"/home/{user}/imap/{domain}/{box}/Maildir"
     for i in range(messages):
         lp.deliver(maildir, f"sender{i}@example.net", f"{box}@{domain}", f"Test message {i + 1} for {box}",
@@ -208,6 +209,12 @@ def add_mailbox(user, domain, box, pw, password, messages=3):
     lp.chown_tree(f"/home/{user}/imap", pw.pw_uid, pw.pw_gid)
     _edit_lines(f"/etc/virtual/{domain}/passwd", lambda l: l.startswith(f"{box}:"),
                 [f"{box}:{lp.password_hash(password)}:{pw.pw_uid}:12:mail:/home/{user}/imap/{domain}/{box}:/bin/false"])
+    _edit_lines(f"/etc/virtual/{domain}/quota", lambda l: l.startswith(f"{box}:"), [f"{box}:{quota}"])
+
+
+def add_forwarder(domain, box, target):
+    """BOX@DOMAIN forwarded to TARGET: `BOX: TARGET` in /etc/virtual/DOMAIN/aliases."""
+    _edit_lines(f"/etc/virtual/{domain}/aliases", lambda l: l.startswith(f"{box}:"), [f"{box}: {target}"])
 
 
 def set_ftp_account(user, pw, password):
