@@ -4,12 +4,13 @@
 //! full file system (a 1 MiB tmpfs mounted in the host's own mount namespace) is FAIL; on a
 //! host with the lab's real Apache and PHP-FPM (`lab up --web`), a burst of concurrent requests
 //! to a slow PHP page is named as the busy URL, its pool at max_children and Apache at
-//! MaxRequestWorkers, from the lines the real daemons wrote.
+//! MaxRequestWorkers, from the lines the real daemons wrote; a process of an account killed
+//! by the kernel in a memory-limited cgroup is an OOM kill with its name and the account's UID.
 //! Lab hosts share the machine's CPUs and process table with the other tests: the config file
 //! raises the machine-wide thresholds (load, CPU, memory, disks) out of reach and the tests
 //! judge per-account scores. Only processes these tests start are ever signalled.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -509,4 +510,115 @@ fn a_hostile_or_conflicting_at_is_refused_before_any_host() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--at"), "{}", stderr(&o));
+}
+
+/// A memory cgroup of the machine's own (lab hosts share its kernel; cgroup v1's memory
+/// controller or v2 with memory enabled), named for this test process; what this test put in
+/// it is killed and the cgroup removed when it is dropped, even when the test fails.
+struct MemoryCgroup {
+    dir: PathBuf,
+}
+
+impl MemoryCgroup {
+    fn new(limit_bytes: u64) -> MemoryCgroup {
+        let name = format!("hostops-oom-{}", std::process::id());
+        let v1 = Path::new("/sys/fs/cgroup/memory");
+        let v2 = Path::new("/sys/fs/cgroup");
+        let v2_memory = std::fs::read_to_string(v2.join("cgroup.subtree_control"))
+            .is_ok_and(|c| c.split_whitespace().any(|w| w == "memory"));
+        let (dir, limit, swap) = if v1.join("memory.limit_in_bytes").exists() {
+            (v1.join(&name), "memory.limit_in_bytes", None)
+        } else {
+            assert!(
+                v2_memory,
+                "this machine has no memory cgroup controller (cgroup v1 memory, or v2 with \
+                 memory in /sys/fs/cgroup/cgroup.subtree_control): no real OOM kill can be made"
+            );
+            (v2.join(&name), "memory.max", Some("memory.swap.max"))
+        };
+        std::fs::create_dir(&dir).expect("create the test's memory cgroup");
+        let cgroup = MemoryCgroup { dir };
+        std::fs::write(cgroup.dir.join(limit), limit_bytes.to_string()).expect("memory limit");
+        if let Some(swap) = swap.filter(|f| cgroup.dir.join(f).exists()) {
+            std::fs::write(cgroup.dir.join(swap), "0").expect("no swap");
+        }
+        cgroup
+    }
+
+    fn procs(&self) -> String {
+        self.dir.join("cgroup.procs").display().to_string()
+    }
+}
+
+impl Drop for MemoryCgroup {
+    fn drop(&mut self) {
+        for _ in 0..50 {
+            let pids = std::fs::read_to_string(self.dir.join("cgroup.procs")).unwrap_or_default();
+            // Only this test's processes are in its own cgroup.
+            for pid in pids.split_whitespace() {
+                let _ = std::process::Command::new("kill")
+                    .args(["-9", pid])
+                    .status();
+            }
+            if std::fs::remove_dir(&self.dir).is_ok() || !self.dir.exists() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+#[test]
+fn an_oom_kill_in_a_memory_limited_cgroup_names_the_process_and_the_accounts_uid() {
+    let env = Env::new();
+    let lab = Lab::up_with(1, "cpanel");
+    lab.lab(
+        "add-account",
+        &["h1", "loadoom", "--domain", "loadoom.test"],
+    );
+    let uid = stdout(&lab.sh("h1", &["id", "-u", "loadoom"]))
+        .trim()
+        .to_string();
+    let cgroup = MemoryCgroup::new(32 << 20);
+    // Joins the cgroup as root, then becomes the account and asks for 200 MiB.
+    let eater = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "echo $$ > \"$1\" && exec runuser -u loadoom -- python3 -c 'b = bytearray(200 << 20)'",
+            "sh",
+            &cgroup.procs(),
+        ],
+    );
+    assert_eq!(
+        eater.status.code(),
+        Some(137),
+        "the eater was not killed: {}",
+        stderr(&eater)
+    );
+    let config = env.path().join("oom.toml");
+    std::fs::write(
+        &config,
+        CONFIG.replace(
+            "oom_kills = [1000000.0, 1000000.0]",
+            "oom_kills = [1.0, 1.0]",
+        ),
+    )
+    .unwrap();
+    let (row, code) = diagnose(&lab, &env, &config);
+    assert_eq!(code, 1, "{row:#}");
+    assert_eq!(verdict(&row, "oom"), "fail", "{:#}", row["checks"]);
+    let cause = row["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["cause"] == "OOM kills")
+        .unwrap_or_else(|| panic!("no OOM cause: {:#}", row["causes"]))
+        .clone();
+    let evidence = cause["evidence"].to_string();
+    assert!(
+        evidence.contains("(python3)") && evidence.contains(&format!("UID:{uid}")),
+        "{evidence}"
+    );
 }

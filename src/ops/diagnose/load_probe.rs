@@ -37,7 +37,7 @@ section dfi; timeout 10 df -PiT 2>/dev/null
 /// kernel's OOM kills from `dmesg`, domain logs written in the last hour.
 const NOW: &str = r#"win() { n=$1; shift; for f; do [ -f "$f" ] && [ ! -L "$f" ] && tail -n "$n" -- "$f"; done; }
 fresh() { find "$@" -mmin -60; }
-section oom; dmesg 2>/dev/null | grep -E 'Out of memory: Killed process|oom-kill:' | tail -n 20 || echo '@unavailable'
+section oom; dmesg 2>/dev/null | grep -E '[Oo]ut of memory: Killed process|oom-kill:' | tail -n 20 || echo '@unavailable'
 "#;
 
 /// A past window (`$1`, `$2`: its first and last second, arguments, never part of the script):
@@ -55,7 +55,7 @@ win() { shift; [ -n "$pats" ] || return 0; for f; do [ -f "$f" ] && [ ! -L "$f" 
 fresh() { find "$@" -newermt "@$from"; }
 "#;
 
-const PAST_READS: &str = r#"section oom; if [ -f /var/log/kern.log ] || [ -f /var/log/messages ]; then win 0 /var/log/kern.log /var/log/messages; elif command -v journalctl >/dev/null 2>&1; then journalctl -k -q -o short-iso --since "@$from" --until "@$to" 2>/dev/null; else echo '@unavailable'; fi | grep -E 'Out of memory: Killed process|oom-kill:|@unavailable' | tail -n 20
+const PAST_READS: &str = r#"section oom; if [ -f /var/log/kern.log ] || [ -f /var/log/messages ]; then win 0 /var/log/kern.log /var/log/messages; elif command -v journalctl >/dev/null 2>&1; then journalctl -k -q -o short-iso --since "@$from" --until "@$to" 2>/dev/null; else echo '@unavailable'; fi | grep -E '[Oo]ut of memory: Killed process|oom-kill:|@unavailable' | tail -n 20
 section sadf; if ! command -v sadf >/dev/null 2>&1; then echo '@unavailable'; else d=$(date -d "@$from" +%d); for f in "/var/log/sysstat/sa$d" "/var/log/sa/sa$d"; do if [ -f "$f" ]; then sadf -j -- "$f" -- -q -u -r -d 2>/dev/null; break; fi; done; fi
 "#;
 

@@ -296,7 +296,8 @@ pub fn filesystems(df: &str, dfi: &str) -> Vec<Filesystem> {
     out
 }
 
-/// Kernel log OOM lines (`[SECONDS] Out of memory: Killed process PID (NAME) ...`) written
+/// Kernel log OOM lines (`[SECONDS] Out of memory: Killed process PID (NAME) ...`, or
+/// `Memory cgroup out of memory: ...` for a cgroup's limit) written
 /// between `from_s` and `to_s` seconds after boot, or all when the line has no time.
 pub fn oom_kills(text: &str, from_s: f64, to_s: f64) -> Vec<String> {
     text.lines()
@@ -328,6 +329,13 @@ mod tests {
                     [ 5000.0] Out of memory: Killed process 78 (php) total-vm:1kB, UID:1002\n";
         assert_eq!(oom_kills(text, 4000.0, 6000.0).len(), 1);
         assert_eq!(oom_kills(text, 0.0, 6000.0).len(), 2);
+        // A kill in a memory-limited cgroup, as Linux 6.18 wrote it on this project's lab
+        // machine (tests/it/diagnose_load.rs makes one), with the kernel's `oom-kill:` line.
+        let memcg = "[34397.485423] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/hostops-oom-25497,task_memcg=/hostops-oom-25497,task=python3,pid=26271,uid=1002\n\
+                     [34397.485439] Memory cgroup out of memory: Killed process 26271 (python3) total-vm:218764kB, anon-rss:32000kB, file-rss:5428kB, shmem-rss:0kB, UID:1002 pgtables:128kB oom_score_adj:0\n";
+        let kills = oom_kills(memcg, 34000.0, 35000.0);
+        assert_eq!(kills.len(), 1);
+        assert!(kills[0].contains("(python3)") && kills[0].contains("UID:1002"));
     }
 
     #[test]
