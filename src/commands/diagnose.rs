@@ -27,14 +27,14 @@ fn run_load(ctx: &Context, args: LoadArgs) -> Result<Finished> {
     let past = match (&args.since, &args.at) {
         (None, None) => None,
         (_, Some(at)) => {
-            let at = when("--at", at)?;
+            let at = since::option("--at", at)?;
             let side = jiff::SignedDuration::from_mins(i64::from(thresholds.log_minutes));
             Some((at - side, at + side))
         }
         (Some(s), None) => {
-            let from = when("--since", s)?;
+            let from = since::option("--since", s)?;
             let to = match &args.until {
-                Some(u) => when("--until", u)?,
+                Some(u) => since::option("--until", u)?,
                 None => Timestamp::now(),
             };
             if to <= from {
@@ -49,15 +49,4 @@ fn run_load(ctx: &Context, args: LoadArgs) -> Result<Finished> {
         forks: args.forks,
     };
     finish(ctx, &load::run(ctx, &args.hosts, &opts)?)
-}
-
-/// A `--since`/`--until`/`--at` value; local forms are read in this machine's time zone.
-pub(crate) fn when(flag: &str, s: &str) -> Result<Timestamp> {
-    match since::parse(s, &jiff::Zoned::now()) {
-        Some(ts) => Ok(ts),
-        None => bail!(StatusError::usage(format!(
-            "{flag} {s:?}: expected {}",
-            since::FORMS
-        ))),
-    }
 }

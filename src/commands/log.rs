@@ -2,7 +2,7 @@
 
 mod render;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 
 pub(super) use render::print_run_summary;
 
@@ -89,13 +89,7 @@ fn run_status(o: RunOutcome) -> RunStatus {
 
 /// `--since` as journal timestamp text; local forms are read in the system time zone.
 fn parse_since(s: &str) -> Result<String> {
-    match since::parse(s, &jiff::Zoned::now()) {
-        Some(ts) => Ok(timestamp_text(ts)),
-        None => bail!(StatusError::usage(format!(
-            "--since {s:?}: expected {}",
-            since::FORMS
-        ))),
-    }
+    Ok(timestamp_text(since::option("--since", s)?))
 }
 
 /// `--head` as a recorded head (16 to 64 hex digits).

@@ -55,12 +55,12 @@ fn run_trace(ctx: &Context, args: TraceArgs) -> Result<Finished> {
         since: args
             .since
             .as_deref()
-            .map(|s| super::diagnose::when("--since", s))
+            .map(|s| crate::journal::since::option("--since", s))
             .transpose()?,
         until: args
             .until
             .as_deref()
-            .map(|s| super::diagnose::when("--until", s))
+            .map(|s| crate::journal::since::option("--until", s))
             .transpose()?,
         limit: args.limit,
     };

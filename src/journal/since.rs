@@ -1,4 +1,4 @@
-//! `log list --since`: the times an operator types (a local date or time, RFC 3339 with an
+//! `--since`, `--until`, `--at` (log list, diagnose load, mail trace): the times an operator types (a local date or time, RFC 3339 with an
 //! offset, or a span back from now such as `2h`) as one instant, checked strictly so that a
 //! time is never silently dropped.
 
@@ -9,6 +9,14 @@ pub const FORMS: &str =
     "a local date or time (2026-11-01, 2026-11-01 10:00, 2026-11-01T10:00:30), \
     an RFC 3339 time with an offset (2026-11-01T10:00:00Z, 2026-11-01T10:00:00+01:00), \
     a span back from now (30m, 2h, 1d, 1w), today or yesterday";
+
+/// The instant option `flag`'s `text` names, local forms read in this machine's time zone;
+/// a usage error (exit 2) naming the forms when it is none of them.
+pub fn option(flag: &str, text: &str) -> anyhow::Result<Timestamp> {
+    parse(text, &Zoned::now()).ok_or_else(|| {
+        crate::exit::StatusError::usage(format!("{flag} {text:?}: expected {FORMS}")).into()
+    })
+}
 
 /// The instant `text` names, local forms read in `now`'s time zone; `None` if it is none of
 /// the `FORMS`.
