@@ -134,6 +134,7 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         "trace a message through a server's mail log",
     ),
     ("mail queue", 1, "read a server's mail queue figures"),
+    ("mail check", 1, "check a mailbox and its domain's mail DNS"),
     (
         "mail queue remove",
         2,

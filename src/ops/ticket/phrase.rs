@@ -197,6 +197,7 @@ const LOOKS: &[(&str, &str)] = &[
     ("blacklist investigate", "looked for who sends mail from"),
     ("mail trace", "traced mail on"),
     ("mail queue", "read the mail queue of"),
+    ("mail check", "checked a mailbox on"),
 ];
 
 /// A run that changed nothing: what it looked at, its operands, and its last finding.
