@@ -325,8 +325,14 @@ _hostops() {
             hostops__subcmd__help__subcmd__mail,check)
                 cmd="hostops__subcmd__help__subcmd__mail__subcmd__check"
                 ;;
+            hostops__subcmd__help__subcmd__mail,hold)
+                cmd="hostops__subcmd__help__subcmd__mail__subcmd__hold"
+                ;;
             hostops__subcmd__help__subcmd__mail,queue)
                 cmd="hostops__subcmd__help__subcmd__mail__subcmd__queue"
+                ;;
+            hostops__subcmd__help__subcmd__mail,release)
+                cmd="hostops__subcmd__help__subcmd__mail__subcmd__release"
                 ;;
             hostops__subcmd__help__subcmd__mail,trace)
                 cmd="hostops__subcmd__help__subcmd__mail__subcmd__trace"
@@ -457,8 +463,14 @@ _hostops() {
             hostops__subcmd__mail,help)
                 cmd="hostops__subcmd__mail__subcmd__help"
                 ;;
+            hostops__subcmd__mail,hold)
+                cmd="hostops__subcmd__mail__subcmd__hold"
+                ;;
             hostops__subcmd__mail,queue)
                 cmd="hostops__subcmd__mail__subcmd__queue"
+                ;;
+            hostops__subcmd__mail,release)
+                cmd="hostops__subcmd__mail__subcmd__release"
                 ;;
             hostops__subcmd__mail,trace)
                 cmd="hostops__subcmd__mail__subcmd__trace"
@@ -469,8 +481,14 @@ _hostops() {
             hostops__subcmd__mail__subcmd__help,help)
                 cmd="hostops__subcmd__mail__subcmd__help__subcmd__help"
                 ;;
+            hostops__subcmd__mail__subcmd__help,hold)
+                cmd="hostops__subcmd__mail__subcmd__help__subcmd__hold"
+                ;;
             hostops__subcmd__mail__subcmd__help,queue)
                 cmd="hostops__subcmd__mail__subcmd__help__subcmd__queue"
+                ;;
+            hostops__subcmd__mail__subcmd__help,release)
+                cmd="hostops__subcmd__mail__subcmd__help__subcmd__release"
                 ;;
             hostops__subcmd__mail__subcmd__help,trace)
                 cmd="hostops__subcmd__mail__subcmd__help__subcmd__trace"
@@ -2602,7 +2620,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__help__subcmd__mail)
-            opts="trace queue check"
+            opts="trace queue check hold release"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2629,7 +2647,35 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__help__subcmd__mail__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__help__subcmd__mail__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__help__subcmd__mail__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3590,7 +3636,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__mail)
-            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version trace queue check help"
+            opts="-t -n -y -v -q -h -V --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version trace queue check hold release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3674,7 +3720,7 @@ _hostops() {
             return 0
             ;;
         hostops__subcmd__mail__subcmd__help)
-            opts="trace queue check help"
+            opts="trace queue check hold release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3715,7 +3761,35 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__mail__subcmd__help__subcmd__hold)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__mail__subcmd__help__subcmd__queue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__mail__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3743,6 +3817,48 @@ _hostops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hostops__subcmd__mail__subcmd__hold)
+            opts="-t -n -y -v -q -h -V --account --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hostops__subcmd__mail__subcmd__queue)
             opts="-t -n -y -v -q -h -V --sender --domain --remove --frozen --id --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3759,6 +3875,48 @@ _hostops() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ticket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hostops__subcmd__mail__subcmd__release)
+            opts="-t -n -y -v -q -h -V --account --ticket --json --dry-run --yes --inventory --journal --accept-new-host-key --connect-timeout --verbose --quiet --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --account)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -43,6 +43,32 @@ Each check: ok, warn, fail or not_available.\n\n\
 Exit codes: 0 every check ok (or not available), 1 a warning or failure, 2 bad address, \
 3 the server or the resolver could not be reached.")]
     Check(MailCheckArgs),
+    /// Hold an account's outgoing mail in the queue (cPanel's hold_outgoing_email; a change)
+    #[command(after_help = HOLD_HELP)]
+    Hold(HoldArgs),
+    /// Release an account's held outgoing mail (cPanel's release_outgoing_email; a change)
+    #[command(after_help = HOLD_HELP)]
+    Release(HoldArgs),
+}
+
+const HOLD_HELP: &str = "Examples:\n  \
+hostops --ticket INC-1234 mail hold web01 --account shopuser\n  \
+hostops --ticket INC-1234 mail release web01 --account shopuser\n\n\
+cPanel: `whmapi1 hold_outgoing_email user=U` (release: `release_outgoing_email`): exim keeps the \
+account's outgoing messages in the queue until released. Plesk, DirectAdmin and servers without \
+a panel have no per-account hold hostops can call: refused (exit 4); use `mail queue HOST \
+--remove --sender ADDR` or suspend the mailbox in the panel.\n\n\
+Exit codes: 0 done, 1 the panel refused, 2 bad account name, 3 the server could not be reached, \
+4 refused (another panel, or no terminal and no --yes).";
+
+#[derive(Debug, Args)]
+pub struct HoldArgs {
+    /// Inventory host (the mail server)
+    #[arg(value_name = "HOST")]
+    pub host: String,
+    /// The panel account (cPanel user)
+    #[arg(long, value_name = "USER")]
+    pub account: String,
 }
 
 #[derive(Debug, Args)]

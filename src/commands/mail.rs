@@ -1,4 +1,4 @@
-//! `hostops mail trace|queue|check`: options from argv, one op call, its report.
+//! `hostops mail trace|queue|check|hold|release`: options from argv, one op call, its report.
 
 mod render;
 
@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::exit::StatusError;
 use crate::ops::blacklist::dns::parse_nameserver;
 use crate::ops::mail::check::{self, CheckOptions};
+use crate::ops::mail::hold;
 use crate::ops::mail::queue::{self, QueueOptions};
 use crate::ops::mail::remove::{self, Select};
 use crate::ops::mail::trace::{self, By, TraceOptions};
@@ -17,6 +18,8 @@ use crate::ops::mail::trace::{self, By, TraceOptions};
 pub fn run(ctx: &Context, cmd: MailCommand) -> Result<Finished> {
     match cmd {
         MailCommand::Trace(args) => run_trace(ctx, args),
+        MailCommand::Hold(a) => change::run(ctx, hold::plan(ctx, &a.host, &a.account, true)?),
+        MailCommand::Release(a) => change::run(ctx, hold::plan(ctx, &a.host, &a.account, false)?),
         MailCommand::Check(args) => {
             let opts = CheckOptions {
                 address: args.address,

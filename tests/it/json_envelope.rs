@@ -297,6 +297,17 @@ fn commands_on_a_plain_host() {
         2,
         run(&["mail", "check", "not-an-address", "--host", "h1"]),
     );
+    // No panel: no per-account hold to call, the capability refusal.
+    cases.check(
+        "mail hold",
+        4,
+        run(&["mail", "hold", "h1", "--account", "bob"]).yes(),
+    );
+    cases.check(
+        "mail release",
+        2,
+        run(&["mail", "release", "h1", "--account", "a.b"]).yes(),
+    );
     cases.check("mail queue", 0, run(&["mail", "queue", "h1"]));
     cases.check("mail queue", 2, run(&["mail", "queue", "nosuch"]));
     cases.check(

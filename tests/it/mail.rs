@@ -454,6 +454,46 @@ fn check_finds_a_full_mailbox_and_a_domain_pointing_elsewhere() {
     }
     assert_eq!(verdict_of(&v, "dmarc"), "ok", "{v:#}");
 
+    // mail hold / release on the same host: the emulator's whmapi1 keeps cPanel's hold list.
+    let held = || {
+        sh(
+            &lab,
+            "h1",
+            "cat /etc/outgoing_mail_hold_users 2>/dev/null || true",
+        )
+    };
+    let hold = |verb: &str, extra: &[&str]| {
+        lab.hostops(&env)
+            .args(["--json", "mail", verb, "h1", "--account", "alice"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = hold("hold", &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(held(), "");
+    let out = hold("hold", &["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["report"]["hold"], true);
+    assert_eq!(held(), "alice\n");
+    let out = hold("release", &["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(held(), "");
+    let out = lab
+        .hostops(&env)
+        .args([
+            "--json",
+            "mail",
+            "hold",
+            "h1",
+            "--account",
+            "nosuch",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+
     let (code, v) = check(&env, &lab, "nobody@alpha.test");
     assert_eq!(code, 1, "{v:#}");
     assert_eq!(verdict_of(&v, "mailbox"), "fail", "{v:#}");

@@ -5,6 +5,7 @@ mod accounts;
 mod backups;
 mod dns;
 mod lookup;
+mod mailhold;
 mod packaging;
 mod password;
 
@@ -27,6 +28,10 @@ impl Panel for Cpanel {
     }
 
     fn backups(&self) -> Option<&dyn Backups> {
+        Some(self)
+    }
+
+    fn mail_hold(&self) -> Option<&dyn super::MailHold> {
         Some(self)
     }
 }
