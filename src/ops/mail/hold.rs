@@ -11,8 +11,8 @@ use crate::app::report::Report;
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::output::Printer;
+use crate::panel;
 use crate::panel::dns::Judge;
-use crate::panel::{self, Panel as _};
 use crate::transport;
 
 #[derive(Clone, Debug, Serialize)]
