@@ -137,8 +137,13 @@ fn password_reset_dry_run_plan() {
 #[test]
 fn mail_queue_remove_dry_run_plan() {
     let t = Test::lab_mail("none", 1);
-    // Two messages queued without a delivery attempt (-odq): one from the sender the plan
-    // selects, one from another.
+    // Two messages for a domain routed to an address where nothing listens (deferred, they
+    // stay queued): one from the sender the plan selects, one from another.
+    let route = format!(
+        "echo 'dead.test: {}.250' >> /etc/exim4/lab-routes",
+        t.lab_ref().net()
+    );
+    assert!(t.lab_ref().sh("h1", &["sh", "-c", &route]).status.success());
     for from in ["info@shop.test", "other@shop.test"] {
         let out = t.lab_ref().sh(
             "h1",
