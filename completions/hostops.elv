@@ -963,6 +963,9 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --version 'Print version'
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
             cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+            cand check 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing'
+            cand hold 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)'
+            cand release 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;mail;trace'= {
@@ -1021,14 +1024,93 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'hostops;mail;check'= {
+            cand --host 'Inventory host (default: the one `account find` finds holding the domain)'
+            cand --nameserver 'The resolver to ask for the domain''s records: IP or IP:PORT (default: the system''s)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;mail;hold'= {
+            cand --account 'The panel account (cPanel user)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'hostops;mail;release'= {
+            cand --account 'The panel account (cPanel user)'
+            cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
+            cand --inventory 'Inventory file of hosts (TOML)'
+            cand --journal 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)'
+            cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
+            cand --color 'When to use colour (NO_COLOR is honoured with auto)'
+            cand --json 'Print one JSON document on stdout instead of tables'
+            cand -n 'Show what would change and change nothing (read-only probes still run)'
+            cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
+            cand -y 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --yes 'Answer yes to confirmations (required to change servers without a terminal)'
+            cand --accept-new-host-key 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+            cand -v 'More detail on stderr (-v, -vv, -vvv)'
+            cand --verbose 'More detail on stderr (-v, -vv, -vvv)'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'hostops;mail;help'= {
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
             cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+            cand check 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing'
+            cand hold 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)'
+            cand release 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'hostops;mail;help;trace'= {
         }
         &'hostops;mail;help;queue'= {
+        }
+        &'hostops;mail;help;check'= {
+        }
+        &'hostops;mail;help;hold'= {
+        }
+        &'hostops;mail;help;release'= {
         }
         &'hostops;mail;help;help'= {
         }
@@ -1938,10 +2020,19 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;help;mail'= {
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
             cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+            cand check 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing'
+            cand hold 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)'
+            cand release 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)'
         }
         &'hostops;help;mail;trace'= {
         }
         &'hostops;help;mail;queue'= {
+        }
+        &'hostops;help;mail;check'= {
+        }
+        &'hostops;help;mail;hold'= {
+        }
+        &'hostops;help;mail;release'= {
         }
         &'hostops;help;migrate'= {
             cand plan 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'

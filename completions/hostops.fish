@@ -600,24 +600,27 @@ complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_sub
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
 complete -c hostops -n "__fish_hostops_using_subcommand dns; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l json -d 'Print one JSON document on stdout instead of tables'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s q -l quiet -d 'Only errors on stderr'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s h -l help -d 'Print help'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -s V -l version -d 'Print version'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "check" -d 'Check one mailbox and its domain\'s mail DNS: one verdict per check; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "hold" -d 'Hold an account\'s outgoing mail in the queue (cPanel\'s hold_outgoing_email; a change)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "release" -d 'Release an account\'s held outgoing mail (cPanel\'s release_outgoing_email; a change)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l from -d 'Messages from this sender address' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l to -d 'Messages to this recipient address' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -l id -d 'The message with this exim message ID or postfix queue ID' -r
@@ -660,8 +663,60 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s q -l quiet -d 'Only errors on stderr'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l host -d 'Inventory host (default: the one `account find` finds holding the domain)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l nameserver -d 'The resolver to ask for the domain\'s records: IP or IP:PORT (default: the system\'s)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l account -d 'The panel account (cPanel user)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from hold" -s V -l version -d 'Print version'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l account -d 'The panel account (cPanel user)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l connect-timeout -d 'Seconds to wait for an SSH connection (default: config, else 10)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l color -d 'When to use colour (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l json -d 'Print one JSON document on stdout instead of tables'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -l accept-new-host-key -d 'Add unknown SSH host keys to known_hosts without asking (a changed key is always refused)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More detail on stderr (-v, -vv, -vvv)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Only errors on stderr'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check one mailbox and its domain\'s mail DNS: one verdict per check; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Hold an account\'s outgoing mail in the queue (cPanel\'s hold_outgoing_email; a change)'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "release" -d 'Release an account\'s held outgoing mail (cPanel\'s release_outgoing_email; a change)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand migrate; and not __fish_seen_subcommand_from plan run verify sync help" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
@@ -1253,6 +1308,9 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "check" -d 'Check one mailbox and its domain\'s mail DNS: one verdict per check; changes nothing'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "hold" -d 'Hold an account\'s outgoing mail in the queue (cPanel\'s hold_outgoing_email; a change)'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "release" -d 'Release an account\'s held outgoing mail (cPanel\'s release_outgoing_email; a change)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'Preflight a migration without changing anything: panels, versions, clashes, disk, sizes'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "run" -d 'Carry out a migration: plan, confirm, then package, move, restore, verify, clean up'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "verify" -d 'Compare migrated accounts on both servers: files, databases, mail, DNS, cron, web pages'

@@ -134,6 +134,9 @@ pub const TABLE: &[(&str, u8, &str)] = &[
         "trace a message through a server's mail log",
     ),
     ("mail queue", 1, "read a server's mail queue figures"),
+    ("mail check", 1, "check a mailbox and its domain's mail DNS"),
+    ("mail hold", 2, "hold an account's outgoing mail"),
+    ("mail release", 2, "release an account's held outgoing mail"),
     (
         "mail queue remove",
         2,

@@ -27,6 +27,61 @@ From, To and Subject headers) and the `exim -Mrm` that removes them; confirm, --
 Exit codes: 0 read (or removed), 1 the server has no exim, the probe failed or a message was not \
 removed, 3 the server could not be reached, 4 refused (no terminal and no --yes).")]
     Queue(QueueArgs),
+    /// Check one mailbox and its domain's mail DNS: one verdict per check; changes nothing
+    #[command(after_help = "Examples:\n  \
+hostops --ticket INC-1234 mail check info@shop.example\n  \
+hostops --ticket INC-1234 mail check info@shop.example --host web01 --nameserver 192.0.2.53\n\n\
+The server is found with `account find` when --host is not given. On the server (one script): \
+the mailbox in the panel's layout, `exim -bt` routing, quota and usage (`doveadm quota get`, or \
+the Maildir's size and the panel's quota file), forwarders (cPanel /etc/valiases/D, DirectAdmin \
+/etc/virtual/D/aliases, none /etc/aliases), messages for it in the queue, and its bounces of the \
+last 24 hours from the mail log. Asked of --nameserver (default: the system's resolver): the MX \
+points to this server, SPF allows its address, the DKIM record carries the key the server signs \
+with (cPanel /var/cpanel/domain_keys/public/D, DirectAdmin /etc/virtual/D/dkim.public.key; not \
+available elsewhere), DMARC and its policy, the server address's PTR and exim's HELO name.\n\n\
+Each check: ok, warn, fail or not_available.\n\n\
+Exit codes: 0 every check ok (or not available), 1 a warning or failure, 2 bad address, \
+3 the server or the resolver could not be reached.")]
+    Check(MailCheckArgs),
+    /// Hold an account's outgoing mail in the queue (cPanel's hold_outgoing_email; a change)
+    #[command(after_help = HOLD_HELP)]
+    Hold(HoldArgs),
+    /// Release an account's held outgoing mail (cPanel's release_outgoing_email; a change)
+    #[command(after_help = HOLD_HELP)]
+    Release(HoldArgs),
+}
+
+const HOLD_HELP: &str = "Examples:\n  \
+hostops --ticket INC-1234 mail hold web01 --account shopuser\n  \
+hostops --ticket INC-1234 mail release web01 --account shopuser\n\n\
+cPanel: `whmapi1 hold_outgoing_email user=U` (release: `release_outgoing_email`): exim keeps the \
+account's outgoing messages in the queue until released. Plesk, DirectAdmin and servers without \
+a panel have no per-account hold hostops can call: refused (exit 4); use `mail queue HOST \
+--remove --sender ADDR` or suspend the mailbox in the panel.\n\n\
+Exit codes: 0 done, 1 the panel refused, 2 bad account name, 3 the server could not be reached, \
+4 refused (another panel, or no terminal and no --yes).";
+
+#[derive(Debug, Args)]
+pub struct HoldArgs {
+    /// Inventory host (the mail server)
+    #[arg(value_name = "HOST")]
+    pub host: String,
+    /// The panel account (cPanel user)
+    #[arg(long, value_name = "USER")]
+    pub account: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MailCheckArgs {
+    /// The mailbox: BOX@DOMAIN
+    #[arg(value_name = "BOX@DOMAIN")]
+    pub address: String,
+    /// Inventory host (default: the one `account find` finds holding the domain)
+    #[arg(long, value_name = "HOST")]
+    pub host: Option<String>,
+    /// The resolver to ask for the domain's records: IP or IP:PORT (default: the system's)
+    #[arg(long, value_name = "IP")]
+    pub nameserver: Option<String>,
 }
 
 #[derive(Debug, Args)]

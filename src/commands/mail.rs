@@ -1,4 +1,4 @@
-//! `hostops mail trace|queue`: options from argv, one op call, its report.
+//! `hostops mail trace|queue|check|hold|release`: options from argv, one op call, its report.
 
 mod render;
 
@@ -8,6 +8,9 @@ use crate::app::{self, change, Finished};
 use crate::cli::{MailCommand, TraceArgs};
 use crate::context::Context;
 use crate::exit::StatusError;
+use crate::ops::blacklist::dns::parse_nameserver;
+use crate::ops::mail::check::{self, CheckOptions};
+use crate::ops::mail::hold;
 use crate::ops::mail::queue::{self, QueueOptions};
 use crate::ops::mail::remove::{self, Select};
 use crate::ops::mail::trace::{self, By, TraceOptions};
@@ -15,6 +18,20 @@ use crate::ops::mail::trace::{self, By, TraceOptions};
 pub fn run(ctx: &Context, cmd: MailCommand) -> Result<Finished> {
     match cmd {
         MailCommand::Trace(args) => run_trace(ctx, args),
+        MailCommand::Hold(a) => change::run(ctx, hold::plan(ctx, &a.host, &a.account, true)?),
+        MailCommand::Release(a) => change::run(ctx, hold::plan(ctx, &a.host, &a.account, false)?),
+        MailCommand::Check(args) => {
+            let opts = CheckOptions {
+                address: args.address,
+                host: args.host,
+                nameserver: args
+                    .nameserver
+                    .as_deref()
+                    .map(parse_nameserver)
+                    .transpose()?,
+            };
+            app::finish(ctx, &check::run(ctx, &opts)?)
+        }
         MailCommand::Queue(args) if args.remove => {
             let select = match (args.sender, args.frozen) {
                 (Some(s), _) => Select::Sender(s),

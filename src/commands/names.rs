@@ -57,6 +57,9 @@ pub fn command_name(cmd: &Command) -> &'static str {
             MailCommand::Trace(_) => "mail trace",
             MailCommand::Queue(ref q) if q.remove => "mail queue remove",
             MailCommand::Queue(_) => "mail queue",
+            MailCommand::Check(_) => "mail check",
+            MailCommand::Hold(_) => "mail hold",
+            MailCommand::Release(_) => "mail release",
         },
         Command::Migrate(m) => match m.command {
             M::Plan(_) => "migrate plan",

@@ -179,6 +179,14 @@ pub trait Backups: Send + Sync {
     fn backup_contents(&self, point: &RestorePoint, listing: &Listing) -> Contents;
 }
 
+/// The panel's hold on an account's outgoing mail (kept in the queue, neither sent nor
+/// bounced).
+pub trait MailHold: Send + Sync {
+    /// The call that holds (`hold`) or releases `account`'s outgoing mail; its output is
+    /// WHM API 1's envelope.
+    fn command(&self, account: &str, hold: bool) -> Cmd;
+}
+
 /// A panel driver: its accounts and their lookups, and each further capability where the
 /// panel has it.
 pub trait Panel: Accounts + Lookup {
@@ -189,6 +197,10 @@ pub trait Panel: Accounts + Lookup {
     /// where the panel keeps them apart and `https`); None: no panel, the vhost's own file.
     fn apache_include(&self, user: &str, domain: &str, https: bool) -> Option<web::Place>;
     fn dns(&self) -> Option<&dyn dns::Dns>;
+    /// Only cPanel has a per-account hold hostops can call.
+    fn mail_hold(&self) -> Option<&dyn MailHold> {
+        None
+    }
 
     /// The packaging tools, or the refusal naming `host`, its panel and the capability.
     fn packaging_on(&self, host: &str) -> Result<&dyn Packaging, Unsupported> {
@@ -209,6 +221,11 @@ pub trait Panel: Accounts + Lookup {
     fn dns_on(&self, host: &str) -> Result<&dyn dns::Dns, Unsupported> {
         self.dns()
             .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::Dns))
+    }
+    /// The outgoing mail hold, or the refusal naming `host`, its panel and the capability.
+    fn mail_hold_on(&self, host: &str) -> Result<&dyn MailHold, Unsupported> {
+        self.mail_hold()
+            .ok_or_else(|| Unsupported::new(host, self.kind(), Capability::MailHold))
     }
 }
 

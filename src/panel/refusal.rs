@@ -13,6 +13,7 @@ pub enum Capability {
     Backups,
     Passwords,
     Dns,
+    MailHold,
 }
 
 impl Capability {
@@ -24,6 +25,9 @@ impl Capability {
             Capability::Backups => "reading the panel's backups (backup list, restore, undo)",
             Capability::Passwords => "password resets through the panel's own interface",
             Capability::Dns => "reading and changing DNS zones (dns show, add, set, rm, undo)",
+            Capability::MailHold => {
+                "holding an account's outgoing mail (mail hold, release): the panel has no per-account hold hostops can call; remove its queued messages with `mail queue HOST --remove --sender ADDR` or suspend the mailbox in the panel"
+            }
         }
     }
 
@@ -33,6 +37,7 @@ impl Capability {
             Capability::Backups => p.backups().is_some(),
             Capability::Passwords => p.passwords().is_some(),
             Capability::Dns => p.dns().is_some(),
+            Capability::MailHold => p.mail_hold().is_some(),
         }
     }
 }

@@ -285,6 +285,29 @@ fn commands_on_a_plain_host() {
         2,
         run(&["mail", "trace", "h1", "--id", "not-an-id"]),
     );
+    // Nothing answers DNS on port 9: the domain could not be checked.
+    let mcheck = ["mail", "check", "info@shop.test", "--host", "h1"];
+    cases.check(
+        "mail check",
+        3,
+        run(&[&mcheck[..], &["--nameserver", "127.0.0.1:9"]].concat()),
+    );
+    cases.check(
+        "mail check",
+        2,
+        run(&["mail", "check", "not-an-address", "--host", "h1"]),
+    );
+    // No panel: no per-account hold to call, the capability refusal.
+    cases.check(
+        "mail hold",
+        4,
+        run(&["mail", "hold", "h1", "--account", "bob"]).yes(),
+    );
+    cases.check(
+        "mail release",
+        2,
+        run(&["mail", "release", "h1", "--account", "a.b"]).yes(),
+    );
     cases.check("mail queue", 0, run(&["mail", "queue", "h1"]));
     cases.check("mail queue", 2, run(&["mail", "queue", "nosuch"]));
     cases.check(

@@ -359,3 +359,143 @@ fn trace_reads_a_postfix_log() {
     }
     h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
 }
+
+fn check(env: &Env, lab: &Lab, address: &str) -> (i32, Value) {
+    let out = lab
+        .hostops(env)
+        .args(["--json", "mail", "check", address, "--nameserver"])
+        .arg(lab.address(1))
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), json(&out))
+}
+
+fn verdict_of(v: &Value, name: &str) -> String {
+    v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == name)
+        .unwrap_or_else(|| panic!("no check {name} in {v:#}"))["verdict"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// `mail check` on a cPanel host running exim, dovecot and BIND: a healthy mailbox, a full
+/// one, and a domain whose MX points elsewhere, whose SPF does not allow the server and whose
+/// DKIM record carries another key than the server's.
+#[test]
+fn check_finds_a_full_mailbox_and_a_domain_pointing_elsewhere() {
+    let (env, lab) = (Env::new(), Lab::up_mail_dns(1, "cpanel"));
+    lab.lab(
+        "add-account",
+        &[
+            "h1",
+            "alice",
+            "--domain",
+            "alpha.test",
+            "--mailbox",
+            "info",
+            "--mailbox",
+            "full",
+        ],
+    );
+    lab.lab(
+        "add-account",
+        &["h1", "bob", "--domain", "beta.test", "--mailbox", "sales"],
+    );
+    // The server's DKIM keys (1024 bits: one TXT string); alpha.test publishes its own key,
+    // beta.test another one; beta.test's MX and SPF name another network; DMARC for both.
+    sh(
+        &lab,
+        "h1",
+        r#"set -e
+        mkdir -p /var/cpanel/domain_keys/public /tmp/dk
+        for d in alpha.test beta.test; do
+          openssl genrsa -out /tmp/dk/$d 1024 2>/dev/null
+          openssl rsa -in /tmp/dk/$d -pubout -out /var/cpanel/domain_keys/public/$d 2>/dev/null
+        done
+        openssl genrsa 1024 2>/dev/null | openssl rsa -pubout -out /tmp/dk/other 2>/dev/null
+        key() { sed '/^-----/d' "$1" | tr -d '\n'; }
+        printf 'default._domainkey\t300\tIN\tTXT\t"v=DKIM1; k=rsa; p=%s"\n_dmarc\t300\tIN\tTXT\t"v=DMARC1; p=quarantine"\n' \
+          "$(key /var/cpanel/domain_keys/public/alpha.test)" >> /var/named/alpha.test.db
+        sed -i -e 's/MX\t0\tmail.beta.test./MX\t0\tmx.beta.test./' -e 's/"v=spf1 +a +mx ~all"/"v=spf1 ip4:192.0.2.0\/24 -all"/' /var/named/beta.test.db
+        printf 'mx\t300\tIN\tA\t192.0.2.25\ndefault._domainkey\t300\tIN\tTXT\t"v=DKIM1; k=rsa; p=%s"\n_dmarc\t300\tIN\tTXT\t"v=DMARC1; p=none"\n' \
+          "$(key /tmp/dk/other)" >> /var/named/beta.test.db
+        rndc reload alpha.test >/dev/null; rndc reload beta.test >/dev/null"#,
+    );
+    // full@alpha.test receives a 3 KB message, then its quota becomes 2000 bytes.
+    send(&lab, "h1", "info@alpha.test", "full@alpha.test", "fill");
+    sh(
+        &lab,
+        "h1",
+        "echo full:2000 > /home/alice/etc/alpha.test/quota",
+    );
+
+    let (code, v) = check(&env, &lab, "info@alpha.test");
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["host"], "h1");
+    assert_eq!(v["mailbox"], "/home/alice/mail/alpha.test/info");
+    for c in ["mailbox", "routing", "quota", "mx", "spf", "dkim", "dmarc"] {
+        assert_eq!(verdict_of(&v, c), "ok", "{c}: {v:#}");
+    }
+
+    let (code, v) = check(&env, &lab, "full@alpha.test");
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(verdict_of(&v, "quota"), "fail", "{v:#}");
+    assert_eq!(verdict_of(&v, "mx"), "ok", "{v:#}");
+
+    let (code, v) = check(&env, &lab, "sales@beta.test");
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(verdict_of(&v, "mailbox"), "ok", "{v:#}");
+    for c in ["mx", "spf", "dkim"] {
+        assert_eq!(verdict_of(&v, c), "fail", "{c}: {v:#}");
+    }
+    assert_eq!(verdict_of(&v, "dmarc"), "ok", "{v:#}");
+
+    // mail hold / release on the same host: the emulator's whmapi1 keeps cPanel's hold list.
+    let held = || {
+        sh(
+            &lab,
+            "h1",
+            "cat /etc/outgoing_mail_hold_users 2>/dev/null || true",
+        )
+    };
+    let hold = |verb: &str, extra: &[&str]| {
+        lab.hostops(&env)
+            .args(["--json", "mail", verb, "h1", "--account", "alice"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = hold("hold", &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(held(), "");
+    let out = hold("hold", &["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(json(&out)["report"]["hold"], true);
+    assert_eq!(held(), "alice\n");
+    let out = hold("release", &["--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(held(), "");
+    let out = lab
+        .hostops(&env)
+        .args([
+            "--json",
+            "mail",
+            "hold",
+            "h1",
+            "--account",
+            "nosuch",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+
+    let (code, v) = check(&env, &lab, "nobody@alpha.test");
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(verdict_of(&v, "mailbox"), "fail", "{v:#}");
+    assert_eq!(verdict_of(&v, "routing"), "fail", "{v:#}");
+}

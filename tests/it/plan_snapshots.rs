@@ -1,5 +1,5 @@
 //! Snapshots (insta) of what an operator reads before anything changes: the dry-run plans of
-//! `copy`, `migrate run`, `backup restore` and `playbook run` (human, and the JSON plan), and the
+//! `copy`, `migrate run`, `backup restore`, `playbook run` and `mail queue --remove` (human, and the JSON plan), and the
 //! messages of the common errors. What changes from run to run (temporary directories, lab
 //! addresses, run ids, hashes, times) is redacted by `Done::redact`.
 //! Re-bless with `INSTA_UPDATE=always cargo test --test it plan_snapshots::` and review the diff.
@@ -132,4 +132,49 @@ fn password_reset_dry_run_plan() {
         "password-reset-dry-run",
         screen(&t.clone().hostops(&reset).run())
     );
+}
+
+#[test]
+fn mail_queue_remove_dry_run_plan() {
+    let t = Test::lab_mail("none", 1);
+    // Two messages for a domain routed to an address where nothing listens (deferred, they
+    // stay queued): one from the sender the plan selects, one from another.
+    let route = format!(
+        "echo 'dead.test: {}.250' >> /etc/exim4/lab-routes",
+        t.lab_ref().net()
+    );
+    assert!(t.lab_ref().sh("h1", &["sh", "-c", &route]).status.success());
+    for from in ["info@shop.test", "other@shop.test"] {
+        let out = t.lab_ref().sh(
+            "h1",
+            &[
+                "sh",
+                "-c",
+                "printf 'From: %s\\nTo: x@dead.test\\nSubject: offer\\n\\nbody\\n' \"$1\" | exim4 -odq -f \"$1\" x@dead.test",
+                "send",
+                from,
+            ],
+        );
+        assert!(out.status.success(), "{out:?}");
+    }
+    let remove = [
+        "--dry-run",
+        "mail",
+        "queue",
+        "h1",
+        "--remove",
+        "--sender",
+        "info@shop.test",
+    ];
+    let done = t.clone().hostops(&remove).run();
+    // exim's message IDs and the queue ages change from run to run.
+    let text = regex::Regex::new(r"\b[0-9A-Za-z]{6}-[0-9A-Za-z]{6}-[0-9A-Za-z]{2}\b")
+        .unwrap()
+        .replace_all(&screen(&done), "[MSGID]")
+        .into_owned();
+    let text = regex::Regex::new(r"(\[MSGID\]) +\d+[smhd] ")
+        .unwrap()
+        .replace_all(&text, "$1 [AGE] ")
+        .into_owned();
+    insta::assert_snapshot!("mail-queue-remove-dry-run", text);
 }

@@ -196,6 +196,11 @@ impl Lab {
         Lab::start(hosts, panel, &["--dns"], shared_tools(panel))
     }
 
+    /// Both: exim and dovecot (`--mail`) and BIND (`--dns`) on each host.
+    pub fn up_mail_dns(hosts: usize, panel: &str) -> Lab {
+        Lab::start(hosts, panel, &["--mail", "--dns"], shared_tools(panel))
+    }
+
     fn start(
         hosts: usize,
         panel: &str,

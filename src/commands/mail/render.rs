@@ -1,10 +1,11 @@
-//! `mail trace`'s report for people (one row per message, then each message's log lines) and
+//! `mail check`'s table of verdicts (0 all ok, 1 findings, 3 not checked); `mail trace`'s report for people (one row per message, then each message's log lines) and
 //! its exit code: 0 messages found, 1 none, 3 the server could not be reached; `mail queue`'s
 //! figures (0 read, 1 no exim or a failed probe, 3 unreachable).
 
 use crate::app;
 use crate::exit::ExitStatus;
 use crate::ops::blacklist::investigate::Count;
+use crate::ops::mail::check::{MailCheck, Verdict as CheckVerdict};
 use crate::ops::mail::join::Verdict;
 use crate::ops::mail::queue::Queue;
 use crate::ops::mail::trace::Trace;
@@ -114,4 +115,37 @@ fn list(counts: &[Count]) -> String {
         .map(|c| format!("{} ({})", c.name, c.count))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+impl app::Report for MailCheck {
+    fn render(&self, p: &Printer) {
+        p.data(format!(
+            "{} on {} ({}, {})",
+            self.address,
+            self.host,
+            self.panel.as_str(),
+            self.server_ip
+        ));
+        let mut t = Table::new(["CHECK", "VERDICT", "DETAIL"]);
+        for c in &self.checks {
+            t.row([
+                c.check.to_string(),
+                verdict(c.verdict <= CheckVerdict::Ok, c.verdict.as_str()),
+                c.text.clone(),
+            ]);
+        }
+        p.table(&t);
+    }
+
+    /// 0 every check ok or not available, 1 a warning or failure, 3 the resolver could not
+    /// be asked.
+    fn status(&self) -> ExitStatus {
+        if self.dns_unchecked {
+            ExitStatus::Connection
+        } else if self.checks.iter().any(|c| c.verdict >= CheckVerdict::Warn) {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        }
+    }
 }

@@ -43,7 +43,7 @@ pub(crate) fn checked_domain(domain: &str) -> Result<String> {
 
 /// The host named, or the one `account find` finds holding `domain` (exit 2 when none or
 /// several do).
-fn locate(ctx: &Context, domain: &str, host: Option<&str>) -> Result<Located> {
+pub(crate) fn locate(ctx: &Context, domain: &str, host: Option<&str>) -> Result<Located> {
     let name = match host {
         Some(h) => h.to_string(),
         None => {

@@ -1,8 +1,11 @@
 //! `hostops mail ...`: e-mail in depth: exim's and postfix's logs as typed events, joined
 //! into messages with one verdict each, and the trace that finds them on the server.
 
+pub mod check;
+pub mod domain;
 pub mod event;
 pub mod eximlog;
+pub mod hold;
 pub mod join;
 pub mod postfixlog;
 pub mod queue;

@@ -203,7 +203,7 @@ fn check(opts: &TraceOptions) -> Result<(), StatusError> {
     Ok(())
 }
 
-fn run(t: &dyn Transport, opts: &TraceOptions) -> Result<Trace, TransportError> {
+pub(crate) fn run(t: &dyn Transport, opts: &TraceOptions) -> Result<Trace, TransportError> {
     let epoch = |ts: Option<Timestamp>| ts.map(|t| t.as_second().to_string()).unwrap_or_default();
     let cmd = Cmd::script("sh", SCRIPT)
         .arg(opts.by.word())

@@ -197,6 +197,9 @@ const LOOKS: &[(&str, &str)] = &[
     ("blacklist investigate", "looked for who sends mail from"),
     ("mail trace", "traced mail on"),
     ("mail queue", "read the mail queue of"),
+    ("mail check", "checked a mailbox on"),
+    ("mail hold", "held an account's outgoing mail on"),
+    ("mail release", "released an account's outgoing mail on"),
 ];
 
 /// A run that changed nothing: what it looked at, its operands, and its last finding.

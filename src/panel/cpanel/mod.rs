@@ -5,6 +5,7 @@ mod accounts;
 mod backups;
 mod dns;
 mod lookup;
+mod mailhold;
 mod packaging;
 mod password;
 
@@ -36,6 +37,10 @@ impl Panel for Cpanel {
             format!("/etc/apache2/conf.d/userdata/{kind}/2_4/{user}/{domain}/hostops.conf"),
             &["/usr/local/cpanel/scripts/rebuildhttpdconf"],
         ))
+    }
+
+    fn mail_hold(&self) -> Option<&dyn super::MailHold> {
+        Some(self)
     }
 }
 
