@@ -77,6 +77,11 @@ pub enum Judge {
     Exit,
     /// WHM API 1's JSON envelope: `metadata.result` 1.
     Whmapi1,
+    /// DirectAdmin's url-encoded answer: `error=0`.
+    DirectAdmin,
+    /// DirectAdmin's answer to a delete: `error=0` and no record that "did not exist" (it
+    /// does not complain when deleting a record that is not there: hostops does).
+    DirectAdminDelete,
 }
 
 /// A step refused because the zone changed since it was read (cPanel's serial lock).
@@ -101,6 +106,10 @@ impl Judge {
                     return Err(Stale(format!("cPanel refused the edit: {reason}")).into());
                 }
                 anyhow::bail!("whmapi1 failed: {reason}")
+            }
+            Judge::DirectAdmin => crate::panel::directadmin::judge(stdout, None),
+            Judge::DirectAdminDelete => {
+                crate::panel::directadmin::judge(stdout, Some("did not exist"))
             }
         }
     }
