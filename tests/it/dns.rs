@@ -254,6 +254,16 @@ fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_reco
     zone_checks_clean(&lab, "/var/named/run-root/var/shop.test");
 }
 
+#[test]
+fn dns_changes_on_directadmin_go_through_its_api_and_are_served_and_undone() {
+    let (lab, _env) = changes_are_served_and_undone("directadmin", "/var/named/shop.test.db");
+    // Every change went through DirectAdmin's HTTP API, with a login key of `da api-url`.
+    let log = lab.sh("h1", &["cat", "/var/log/lab-da-api.log"]);
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(log.contains("POST /CMD_API_DNS_ADMIN 200"), "{log}");
+    assert!(!log.contains(" 401"), "{log}");
+}
+
 /// The zone shop.test naming h1, h2 and h3 as its nameservers, with SERIAL and apex A.
 fn shared_zone(net: &str, serial: u32, a: &str) -> String {
     format!(
