@@ -256,12 +256,28 @@ fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_reco
 
 #[test]
 fn dns_changes_on_directadmin_go_through_its_api_and_are_served_and_undone() {
-    let (lab, _env) = changes_are_served_and_undone("directadmin", "/var/named/shop.test.db");
+    let (lab, env) = changes_are_served_and_undone("directadmin", "/var/named/shop.test.db");
     // Every change went through DirectAdmin's HTTP API, with a login key of `da api-url`.
     let log = lab.sh("h1", &["cat", "/var/log/lab-da-api.log"]);
     let log = String::from_utf8_lossy(&log.stdout);
     assert!(log.contains("POST /CMD_API_DNS_ADMIN 200"), "{log}");
     assert!(!log.contains(" 401"), "{log}");
+    // Another admin deletes mail's A between the plan and the apply: DirectAdmin answers our
+    // delete with error=0 and "did not exist"; hostops calls that a failure (exit 1) and
+    // does not add the new record.
+    let out = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /etc/hostops-lab && echo 'mail A' >/etc/hostops-lab/dns-concurrent-delete",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"], 1);
+    assert!(err.contains("did not exist"), "{err}");
+    assert!(dig(&lab, "mail.shop.test", "A").is_empty());
+    zone_checks_clean(&lab, "/var/named/shop.test.db");
 }
 
 /// The zone shop.test naming h1, h2 and h3 as its nameservers, with SERIAL and apex A.

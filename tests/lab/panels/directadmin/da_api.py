@@ -7,7 +7,8 @@ makes (reference/tasks.md §1 and §2, DirectAdmin changelog 1.24.2, directadmin
         the serial, `rndc reload DOMAIN` (lab up --dns) -> error=0&text=Record Added
   POST ... action=select&delete=yes  domain, {type}recsN=name=N&value=V (url-encoded)
         removes those records -> error=0&text=Records Deleted; a record that is not there is
-        no error: details says "NAME TYPE VALUE did not exist", as DirectAdmin does
+        no error: details says "NAME TYPE VALUE did not exist", as DirectAdmin does (lab
+        switch CONCURRENT_DELETE: another admin deletes a record just before)
   POST CMD_API_POP action=modify domain,user,passwd,passwd2   the mailbox's SHA512-CRYPT hash
         in /etc/virtual/DOMAIN/passwd (what dovecot reads) -> error=0&text=E-Mail Updated
   POST CMD_API_USER_PASSWD username,passwd,passwd2 (admin)   the system user's password
@@ -43,6 +44,9 @@ import labdns  # noqa: E402
 import labzone  # noqa: E402
 
 KEYS = "/usr/local/directadmin/data/lab-login-keys.json"
+# Lab switch (tests write it inside a host): "NAME TYPE" of a record another admin deletes
+# just before the next delete call (read once).
+CONCURRENT_DELETE = "/etc/hostops-lab/dns-concurrent-delete"
 KEY_LIFETIME = 600
 
 
@@ -128,6 +132,13 @@ def dns(user, p):
         new, _ = labzone.edit(text, [labzone.render(name, ttl, rtype, data)])
         result = answer("Record Added")
     elif p.get("action") == "select" and p.get("delete") == "yes":
+        if os.path.exists(CONCURRENT_DELETE):
+            with open(CONCURRENT_DELETE) as f:
+                gone_name, gone_type = f.read().split()
+            os.unlink(CONCURRENT_DELETE)
+            text, _ = labzone.edit(text, removes=[
+                r["line_index"] for r in labzone.records(text)
+                if r["record_type"] == gone_type and absolute(r["dname"], domain) == absolute(gone_name, domain)])
         removes, missing = [], []
         for key, sel in p.items():
             m = re.fullmatch(r"([a-z]+)recs\d+", key)
