@@ -380,7 +380,11 @@ fn directadmin_resets_through_its_http_api_with_a_login_key_and_no_secret_leaks(
     // An unknown mailbox: DirectAdmin's error=1, exit 1.
     let out = reset(&lab, &env, &["--mailbox", "nobody@mailu.test"], new[0]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("DirectAdmin refused"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("DirectAdmin refused"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// Every hostile value in every target field is refused (exit 2) before anything runs; as the

@@ -71,7 +71,10 @@ fn field(answer: &str, key: &str) -> Option<String> {
 /// DirectAdmin says `error=0` (a deleted record that "did not exist").
 pub fn judge(answer: &str, missing: Option<&str>) -> Result<()> {
     let Some(error) = field(answer, "error") else {
-        bail!("DirectAdmin's API did not answer error=...: {:.200}", answer.trim());
+        bail!(
+            "DirectAdmin's API did not answer error=...: {:.200}",
+            answer.trim()
+        );
     };
     let text = field(answer, "text").unwrap_or_default();
     let details = field(answer, "details").unwrap_or_default();
@@ -98,14 +101,20 @@ mod tests {
         let e = judge(miss, Some("did not exist")).unwrap_err().to_string();
         assert!(e.contains("www A 1.2.3.4 did not exist"), "{e}");
         let refused = judge("error=1&text=Cannot+add&details=bad%20value", None);
-        assert!(refused.unwrap_err().to_string().contains("Cannot add bad value"));
+        assert!(refused
+            .unwrap_err()
+            .to_string()
+            .contains("Cannot add bad value"));
         assert!(judge("<html>", None).is_err());
     }
 
     #[test]
     fn the_form_travels_as_an_argument_or_on_stdin_never_the_key() {
         let c = call("", "CMD_API_DNS_ADMIN?action=add", Some("type=A"));
-        assert_eq!(c.argv()[4..], ["", "CMD_API_DNS_ADMIN?action=add", "type=A"]);
+        assert_eq!(
+            c.argv()[4..],
+            ["", "CMD_API_DNS_ADMIN?action=add", "type=A"]
+        );
         assert_eq!(call("bob", "CMD_API_POP", None).argv().len(), 6);
     }
 }

@@ -39,11 +39,7 @@ fn add(r: &Record, domain: &str) -> Result<Cmd> {
         ("value", &value(r)?),
         ("ttl", &r.ttl.to_string()),
     ]);
-    Ok(api::call(
-        "",
-        "CMD_API_DNS_ADMIN?action=add",
-        Some(&body),
-    ))
+    Ok(api::call("", "CMD_API_DNS_ADMIN?action=add", Some(&body)))
 }
 
 fn delete(r: &Record, domain: &str) -> Result<Cmd> {

@@ -35,16 +35,12 @@ impl Passwords for DirectAdmin {
 
     fn reset(&self, target: &Target, owner: Option<&str>, _tag: &str) -> Option<Reset> {
         Some(match target {
-            Target::Account(user) => api_reset(
-                "",
-                "CMD_API_USER_PASSWD",
-                vec![pair("username", user)],
-            ),
-            Target::Ftp(login) if !login.contains('@') => api_reset(
-                "",
-                "CMD_API_USER_PASSWD",
-                vec![pair("username", login)],
-            ),
+            Target::Account(user) => {
+                api_reset("", "CMD_API_USER_PASSWD", vec![pair("username", user)])
+            }
+            Target::Ftp(login) if !login.contains('@') => {
+                api_reset("", "CMD_API_USER_PASSWD", vec![pair("username", login)])
+            }
             Target::Ftp(_) => return None,
             Target::Mailbox(address) => {
                 let (b, d) = address.split_once('@')?;
