@@ -12,7 +12,8 @@ makes (reference/tasks.md §1 and §2, DirectAdmin changelog 1.24.2, directadmin
   POST CMD_API_POP action=modify domain,user,passwd,passwd2   the mailbox's SHA512-CRYPT hash
         in /etc/virtual/DOMAIN/passwd (what dovecot reads) -> error=0&text=E-Mail Updated
   POST CMD_API_USER_PASSWD username,passwd,passwd2 (admin)   the system user's password
-        (chpasswd, on its stdin) and its FTP login in /etc/proftpd.passwd
+        (chpasswd, on its stdin) and its FTP login in /etc/proftpd.passwd -> error=0 (an
+        empty text: DirectAdmin's is not in the reference)
 CMD_API_DNS_CONTROL and CMD_API_POP act for the login's user on its own domains;
 CMD_API_DNS_ADMIN and CMD_API_USER_PASSWD need the admin. Parameters: query string and
 url-encoded body. Answers: DirectAdmin's url-encoded `error=0&text=...&details=...`.
@@ -203,7 +204,7 @@ def user_passwd(user, p):
             if any(l.split(":", 1)[0] == name for l in f):
                 import pwd
                 dl.set_ftp_account(name, pwd.getpwnam(name), pw)
-    return answer("Password Changed")
+    return answer("")  # DirectAdmin's success text for this call is not in reference/
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
