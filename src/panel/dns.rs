@@ -122,6 +122,33 @@ pub struct Edit<'a> {
     pub add: &'a [Record],
 }
 
+/// The steps of a panel that edits record by record without an update: a delete per removed
+/// record, then an add per added one, each carrying its inverse (so that a failed add has the
+/// delete before it undone); `judges` reads the (delete, add) answers.
+pub fn delete_then_add(
+    edit: &Edit,
+    delete: impl Fn(&Record) -> Result<Cmd>,
+    add: impl Fn(&Record) -> Result<Cmd>,
+    judges: (Judge, Judge),
+) -> Result<Vec<ZoneStep>> {
+    let mut steps = Vec::new();
+    for r in edit.remove {
+        steps.push(ZoneStep::Run {
+            cmd: delete(r)?,
+            judge: judges.0,
+            undo: Some(add(r)?),
+        });
+    }
+    for r in edit.add {
+        steps.push(ZoneStep::Run {
+            cmd: add(r)?,
+            judge: judges.1,
+            undo: Some(delete(r)?),
+        });
+    }
+    Ok(steps)
+}
+
 /// A panel's DNS: reading a zone and the steps that change it.
 pub trait Dns: Send + Sync {
     /// The zone of `domain`, read through the panel.

@@ -10,7 +10,7 @@ use anyhow::Result;
 
 use super::{api, DirectAdmin};
 use crate::host::zone::{self, Record};
-use crate::panel::dns::{read_file, Dns, Edit, Judge, Zone, ZoneStep};
+use crate::panel::dns::{delete_then_add, read_file, Dns, Edit, Judge, Zone, ZoneStep};
 use crate::panel::password::form_encode;
 use crate::transport::{Cmd, Transport};
 
@@ -63,22 +63,12 @@ impl Dns for DirectAdmin {
 
     fn steps(&self, edit: &Edit) -> Result<Vec<ZoneStep>> {
         let d = &edit.zone.domain;
-        let mut steps = Vec::new();
-        for r in edit.remove {
-            steps.push(ZoneStep::Run {
-                cmd: delete(r, d)?,
-                judge: Judge::DirectAdminDelete,
-                undo: Some(add(r, d)?),
-            });
-        }
-        for r in edit.add {
-            steps.push(ZoneStep::Run {
-                cmd: add(r, d)?,
-                judge: Judge::DirectAdmin,
-                undo: Some(delete(r, d)?),
-            });
-        }
-        Ok(steps)
+        delete_then_add(
+            edit,
+            |r| delete(r, d),
+            |r| add(r, d),
+            (Judge::DirectAdminDelete, Judge::DirectAdmin),
+        )
     }
 }
 
