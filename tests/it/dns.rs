@@ -278,6 +278,22 @@ fn dns_changes_on_directadmin_go_through_its_api_and_are_served_and_undone() {
     assert!(err.contains("did not exist"), "{err}");
     assert!(dig(&lab, "mail.shop.test", "A").is_empty());
     zone_checks_clean(&lab, "/var/named/shop.test.db");
+
+    // Hostile TXT text travels url-encoded in curl's configuration: one value, read back as
+    // given, nothing run.
+    let h = Hostile::new(Path::new("/tmp"));
+    for (what, v) in h.non_empty() {
+        change(&lab, &env, &["set", DOMAIN, "evil", "TXT", "--", v]);
+        let evil: Vec<String> = records(&lab, &env)
+            .iter()
+            .filter(|r| r["name"] == "evil.shop.test.")
+            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
+            .collect();
+        assert_eq!(evil, [v], "{what}");
+    }
+    zone_checks_clean(&lab, "/var/named/shop.test.db");
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    h.assert_nothing_ran();
 }
 
 /// The zone shop.test naming h1, h2 and h3 as its nameservers, with SERIAL and apex A.
