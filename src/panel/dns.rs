@@ -77,6 +77,11 @@ pub enum Judge {
     Exit,
     /// WHM API 1's JSON envelope: `metadata.result` 1.
     Whmapi1,
+    /// DirectAdmin's url-encoded answer: `error=0`.
+    DirectAdmin,
+    /// DirectAdmin's answer to a delete: `error=0` and no record that "did not exist" (it
+    /// does not complain when deleting a record that is not there: hostops does).
+    DirectAdminDelete,
 }
 
 /// A step refused because the zone changed since it was read (cPanel's serial lock).
@@ -102,6 +107,10 @@ impl Judge {
                 }
                 anyhow::bail!("whmapi1 failed: {reason}")
             }
+            Judge::DirectAdmin => crate::panel::directadmin::judge(stdout, None),
+            Judge::DirectAdminDelete => {
+                crate::panel::directadmin::judge(stdout, Some("did not exist"))
+            }
         }
     }
 }
@@ -111,6 +120,33 @@ pub struct Edit<'a> {
     pub zone: &'a Zone,
     pub remove: &'a [Record],
     pub add: &'a [Record],
+}
+
+/// The steps of a panel that edits record by record without an update: a delete per removed
+/// record, then an add per added one, each carrying its inverse (so that a failed add has the
+/// delete before it undone); `judges` reads the (delete, add) answers.
+pub fn delete_then_add(
+    edit: &Edit,
+    delete: impl Fn(&Record) -> Result<Cmd>,
+    add: impl Fn(&Record) -> Result<Cmd>,
+    judges: (Judge, Judge),
+) -> Result<Vec<ZoneStep>> {
+    let mut steps = Vec::new();
+    for r in edit.remove {
+        steps.push(ZoneStep::Run {
+            cmd: delete(r)?,
+            judge: judges.0,
+            undo: Some(add(r)?),
+        });
+    }
+    for r in edit.add {
+        steps.push(ZoneStep::Run {
+            cmd: add(r)?,
+            judge: judges.1,
+            undo: Some(delete(r)?),
+        });
+    }
+    Ok(steps)
 }
 
 /// A panel's DNS: reading a zone and the steps that change it.

@@ -254,6 +254,48 @@ fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_reco
     zone_checks_clean(&lab, "/var/named/run-root/var/shop.test");
 }
 
+#[test]
+fn dns_changes_on_directadmin_go_through_its_api_and_are_served_and_undone() {
+    let (lab, env) = changes_are_served_and_undone("directadmin", "/var/named/shop.test.db");
+    // Every change went through DirectAdmin's HTTP API, with a login key of `da api-url`.
+    let log = lab.sh("h1", &["cat", "/var/log/lab-da-api.log"]);
+    let log = String::from_utf8_lossy(&log.stdout);
+    assert!(log.contains("POST /CMD_API_DNS_ADMIN 200"), "{log}");
+    assert!(!log.contains(" 401"), "{log}");
+    // Another admin deletes mail's A between the plan and the apply: DirectAdmin answers our
+    // delete with error=0 and "did not exist"; hostops calls that a failure (exit 1) and
+    // does not add the new record.
+    let out = lab.sh(
+        "h1",
+        &[
+            "sh",
+            "-c",
+            "mkdir -p /etc/hostops-lab && echo 'mail A' >/etc/hostops-lab/dns-concurrent-delete",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"], 1);
+    assert!(err.contains("did not exist"), "{err}");
+    assert!(dig(&lab, "mail.shop.test", "A").is_empty());
+    zone_checks_clean(&lab, "/var/named/shop.test.db");
+
+    // Hostile TXT text travels url-encoded in curl's configuration: one value, read back as
+    // given, nothing run.
+    let h = Hostile::new(Path::new("/tmp"));
+    for (what, v) in h.non_empty() {
+        change(&lab, &env, &["set", DOMAIN, "evil", "TXT", "--", v]);
+        let evil: Vec<String> = records(&lab, &env)
+            .iter()
+            .filter(|r| r["name"] == "evil.shop.test.")
+            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
+            .collect();
+        assert_eq!(evil, [v], "{what}");
+    }
+    zone_checks_clean(&lab, "/var/named/shop.test.db");
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    h.assert_nothing_ran();
+}
+
 /// The zone shop.test naming h1, h2 and h3 as its nameservers, with SERIAL and apex A.
 fn shared_zone(net: &str, serial: u32, a: &str) -> String {
     format!(

@@ -352,6 +352,41 @@ fn plesk_resets_mailbox_account_and_ftp_with_psa_password_read_from_stdin() {
     assert_not_journaled(&env, &[new, account, ftp]);
 }
 
+#[test]
+fn directadmin_resets_through_its_http_api_with_a_login_key_and_no_secret_leaks() {
+    let lab = Lab::up_mail(1, "directadmin");
+    add_account(&lab, "mailu", "mailu.test", &[]);
+    let env = Env::new();
+    let new = ["Mbox-new-Pass-61", "Acct-new-Pass-62", "Ftp-new-Pass-63"];
+    let sampler = PsSampler::start(&lab, &[&new[..], &["hostops-da-api"]].concat());
+    let out = reset(&lab, &env, &["--mailbox", "info@mailu.test"], new[0]);
+    assert_reset(&out, new[0], "imap");
+    // The account, given by its domain: CMD_API_USER_PASSWD, also its own FTP login.
+    let out = reset(&lab, &env, &["--account", "mailu.test"], new[1]);
+    assert_reset(&out, new[1], "pam");
+    assert!(lab.login("h1", "ftp", "mailu", new[1]));
+    let out = reset(&lab, &env, &["--ftp", "mailu"], new[2]);
+    assert_reset(&out, new[2], "ftp");
+    assert_no_secret_in_ps(sampler.stop(), "hostops-da-api", &new);
+    assert!(lab.login("h1", "imap", "info@mailu.test", new[0]));
+    assert!(!lab.login("h1", "imap", "info@mailu.test", OLD));
+    assert!(!lab.login("h1", "ftp", "mailu", new[1]));
+    assert_not_journaled(&env, &new);
+    let log = lab.sh("h1", &["cat", "/var/log/lab-da-api.log"]);
+    let log = stdout(&log);
+    assert!(log.contains("POST /CMD_API_POP 200"), "{log}");
+    assert!(log.contains("POST /CMD_API_USER_PASSWD 200"), "{log}");
+
+    // An unknown mailbox: DirectAdmin's error=1, exit 1.
+    let out = reset(&lab, &env, &["--mailbox", "nobody@mailu.test"], new[0]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("DirectAdmin refused"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// Every hostile value in every target field is refused (exit 2) before anything runs; as the
 /// password, it is refused as weak or passed verbatim (a strong one logs in as it is).
 #[test]

@@ -1,10 +1,15 @@
 //! DirectAdmin: users from /usr/local/directadmin/data/users, packaging through the task
-//! queue, admin backups.
+//! queue, admin backups, DNS and passwords through its HTTP API.
 
 mod accounts;
+mod api;
 mod backups;
+mod dns;
 mod lookup;
 mod packaging;
+mod password;
+
+pub(crate) use api::judge;
 
 use super::{web, Backups, Packaging, Panel, Passwords};
 
@@ -16,11 +21,11 @@ impl Panel for DirectAdmin {
     }
 
     fn passwords(&self) -> Option<&dyn Passwords> {
-        None
+        Some(self)
     }
 
     fn dns(&self) -> Option<&dyn super::dns::Dns> {
-        None
+        Some(self)
     }
 
     fn backups(&self) -> Option<&dyn Backups> {

@@ -7,7 +7,7 @@ use anyhow::{bail, Result};
 
 use super::Plesk;
 use crate::host::zone::{self, Record};
-use crate::panel::dns::{read_file, Dns, Edit, Judge, Zone, ZoneStep};
+use crate::panel::dns::{delete_then_add, read_file, Dns, Edit, Judge, Zone, ZoneStep};
 use crate::panel::Accounts;
 use crate::transport::{Cmd, Transport};
 
@@ -79,22 +79,12 @@ impl Dns for Plesk {
 
     fn steps(&self, edit: &Edit) -> Result<Vec<ZoneStep>> {
         let d = &edit.zone.domain;
-        let mut steps = Vec::new();
-        for r in edit.remove {
-            steps.push(ZoneStep::Run {
-                cmd: dns("--del", r, d)?,
-                judge: Judge::Exit,
-                undo: Some(dns("--add", r, d)?),
-            });
-        }
-        for r in edit.add {
-            steps.push(ZoneStep::Run {
-                cmd: dns("--add", r, d)?,
-                judge: Judge::Exit,
-                undo: Some(dns("--del", r, d)?),
-            });
-        }
-        Ok(steps)
+        delete_then_add(
+            edit,
+            |r| dns("--del", r, d),
+            |r| dns("--add", r, d),
+            (Judge::Exit, Judge::Exit),
+        )
     }
 }
 
