@@ -183,27 +183,40 @@ fn changes_are_served_and_undone(panel: &str, zone_file: &str) -> (Lab, Env) {
     (lab, env)
 }
 
+/// Another admin's edit (a zone line) lands on h1 between our plan and its apply (lab switch).
+fn concurrent_edit(lab: &Lab, line: &str) {
+    let write =
+        "mkdir -p /etc/hostops-lab && printf '%s\\n' \"$1\" >/etc/hostops-lab/dns-concurrent-edit";
+    let out = lab.sh("h1", &["sh", "-c", write, "sh", line]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 #[test]
 fn dns_changes_on_cpanel_are_served_and_undone_and_a_concurrent_edit_is_not_lost() {
     let (lab, env) = changes_are_served_and_undone("cpanel", "/var/named/shop.test.db");
-    // Another admin's edit lands between the plan and the apply: cPanel's serial lock refuses
-    // ours (exit 4), theirs stays; the same command again plans anew and applies.
-    let out = lab.sh(
-        "h1",
-        &[
-            "sh",
-            "-c",
-            "mkdir -p /etc/hostops-lab && printf 'other\\t60\\tIN\\tA\\t192.0.2.99\\n' >/etc/hostops-lab/dns-concurrent-edit",
-        ],
+    // Another admin adds a record between the plan and the apply: cPanel's serial lock
+    // refuses ours, hostops reads the zone again and plans anew; the new plan makes the same
+    // change, so --yes applies it, and theirs stays.
+    concurrent_edit(&lab, "other 60 IN A 192.0.2.99");
+    let out = dns(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings = json(&out)["plan"]["warnings"].to_string();
+    assert!(
+        warnings.contains("+ other.shop.test. 60 A 192.0.2.99"),
+        "{warnings}"
     );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"], 4);
-    assert!(err.contains("serial number"), "{err}");
-    assert_eq!(dig(&lab, "other.shop.test", "A"), ["192.0.2.99"]);
-    assert_ne!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.8"]);
-    change(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"]);
     assert_eq!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.8"]);
     assert_eq!(dig(&lab, "other.shop.test", "A"), ["192.0.2.99"]);
+    // Their edit touches the set we change: the new plan would remove their record too, so
+    // --yes refuses (exit 4) naming it, and nothing of ours is applied.
+    concurrent_edit(&lab, "mail 60 IN A 192.0.2.77");
+    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.9"], 4);
+    assert!(err.contains("+ mail.shop.test. 60 A 192.0.2.77"), "{err}");
+    assert_eq!(
+        dig(&lab, "mail.shop.test", "A"),
+        ["192.0.2.77", "192.0.2.8"]
+    );
+    zone_checks_clean(&lab, "/var/named/shop.test.db");
 }
 
 #[test]
