@@ -3,7 +3,7 @@
 //! command that changes a server goes through [`run`], so `--dry-run` prints exactly the plan
 //! that a real run shows before its question and then applies.
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
@@ -164,9 +164,41 @@ pub trait Change {
 
     fn plan(&self) -> &Plan<Self::Detail>;
 
-    /// Carries the plan out (called once the change is confirmed).
+    /// Carries the plan out (called once the change is confirmed). A server that changed
+    /// since the plan, with nothing applied, fails it with [`Stale`].
     fn apply(self, ctx: &Context) -> Result<Self::Report>;
+
+    /// How to plan the change again against the servers as they are now, taken before
+    /// `apply` and called when it fails with [`Stale`]; `None` (the default): the change
+    /// cannot be planned again and the refusal stands.
+    fn replanner(&self) -> Option<Replanner<Self>>
+    where
+        Self: Sized,
+    {
+        None
+    }
 }
+
+/// A server changed since the plan and refused the change, nothing applied (cPanel's serial
+/// lock): the protocol plans it again ([`Change::replanner`]) or refuses (exit 4).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Stale(pub String);
+
+/// Plans a change again after [`Stale`].
+pub type Replanner<C> = Box<dyn FnOnce(&Context) -> Result<Replanned<C>>>;
+
+/// A change planned again: the new change, what changed on the server since the first plan
+/// (in words), and whether the new plan makes the same changes as the one confirmed.
+pub struct Replanned<C> {
+    pub change: C,
+    pub concurrent: String,
+    pub same: bool,
+}
+
+/// How often a change is planned again before the refusal stands (a server edited without
+/// pause would otherwise keep the run going).
+const REPLANS: usize = 3;
 
 /// The envelope's `result` of a change: its plan, and its report once applied.
 #[derive(Serialize)]
@@ -177,30 +209,65 @@ struct Changed<'a, D: Detail, R: Serialize> {
 
 /// Runs `change` through the protocol: the plan is journaled, a plan with blockers is shown
 /// and refused, a dry run prints it and stops, a real run shows it, asks (or takes `--yes`, or
-/// refuses without a terminal), applies it and renders the report.
+/// refuses without a terminal), applies it and renders the report. A server changed since the
+/// plan ([`Stale`]) gets the change planned again, never overwritten: the new plan is shown
+/// and asked about again, or with `--yes` applied only when it makes the same changes as the
+/// one confirmed (else refused, exit 4, naming what changed on the server).
 pub fn run<C: Change>(ctx: &Context, change: C) -> Result<Finished> {
+    let mut round = attempt(ctx, change, None)?;
+    for _ in 0..REPLANS {
+        round = match round {
+            Round::Finished(done) => return Ok(done),
+            Round::Again(again) => {
+                attempt(ctx, again.change, Some((again.concurrent, again.same)))?
+            }
+        };
+    }
+    match round {
+        Round::Finished(done) => Ok(done),
+        Round::Again(again) => Err(StatusError::refused(format!(
+            "the server kept changing while the change was planned again ({}): nothing applied",
+            again.concurrent
+        ))
+        .into()),
+    }
+}
+
+/// One round of the protocol: finished, or the change planned again after [`Stale`].
+enum Round<C> {
+    Finished(Finished),
+    Again(Replanned<C>),
+}
+
+/// One round of [`run`]; `replanned`: what changed on the server since the first plan and
+/// whether this plan makes the same changes as the one confirmed.
+fn attempt<C: Change>(
+    ctx: &Context,
+    change: C,
+    replanned: Option<(String, bool)>,
+) -> Result<Round<C>> {
     let plan = change.plan();
     let journaled = plan
         .actions
         .iter()
         .map(|a| format!("\n  {}", a.line()))
         .collect::<String>();
-    let prefix = if ctx.dry_run() {
-        "dry run: would"
-    } else {
-        "plan:"
+    let prefix = match (ctx.dry_run(), &replanned) {
+        (true, _) => "dry run: would",
+        (false, None) => "plan:",
+        (false, Some(_)) => "planned again:",
     };
     ctx.note(ctx.redact(&format!("{prefix} {}{journaled}", plan.summary)))?;
     // The plan as the result of a change that was not applied; `shown` once it is on stderr.
-    let unchanged = |status, errors, shown: bool| -> Result<Finished> {
+    let unchanged = |status, errors, shown: bool| -> Result<Round<C>> {
         if !ctx.printer.is_json() && !shown {
             ctx.printer.data(plan.render());
         }
-        Ok(Finished {
+        Ok(Round::Finished(Finished {
             result: serde_json::to_value(Changed::<C::Detail, C::Report> { plan, report: None })?,
             status,
             errors,
-        })
+        }))
     };
     if !plan.blockers.is_empty() {
         let refusal = StatusError::refused("the plan has blockers: nothing was changed");
@@ -211,15 +278,54 @@ pub fn run<C: Change>(ctx: &Context, change: C) -> Result<Finished> {
     }
     if plan.changes_servers {
         if !ctx.printer.is_json() || ctx.can_ask() {
+            if let Some((concurrent, _)) = &replanned {
+                ctx.printer.status(format!(
+                    "the server changed since the plan ({concurrent}); the change planned again:"
+                ));
+            }
             ctx.printer.status(plan.render());
         }
-        if let Err(refusal) = ctx.confirm_change(&plan.summary) {
+        let confirmed = match &replanned {
+            Some((concurrent, false)) if !ctx.can_ask() => Err(StatusError::refused(format!(
+                "the server changed since the plan ({concurrent}) and the change planned again \
+                 differs from the one confirmed: nothing applied; review the new plan and run \
+                 the command again"
+            ))
+            .into()),
+            Some((_, true)) if !ctx.can_ask() => Ok(()),
+            _ => ctx.confirm_change(&plan.summary),
+        };
+        if let Err(refusal) = confirmed {
             return unchanged(status::of_error(&refusal), vec![refusal], true);
         }
     }
+    if let (false, Some((concurrent, _))) = (plan.changes_servers, &replanned) {
+        let refusal = StatusError::refused(format!(
+            "the server changed since the plan ({concurrent}) and the change planned again \
+             changes nothing: nothing applied"
+        ));
+        return unchanged(ExitStatus::Refused, vec![refusal.into()], false);
+    }
     let summary = plan.summary.clone();
     let plan_value = serde_json::to_value(plan)?;
-    let report = change.apply(ctx)?;
+    let replanner = change.replanner();
+    let report = match (change.apply(ctx), replanner) {
+        (Ok(report), _) => report,
+        (Err(e), Some(replan)) if e.is::<Stale>() => {
+            let again = replan(ctx)?;
+            ctx.note(format!(
+                "{e}: nothing applied; the server changed since the plan ({}), planning again",
+                again.concurrent
+            ))?;
+            return Ok(Round::Again(again));
+        }
+        (Err(e), _) => match e.downcast::<Stale>() {
+            Ok(stale) => bail!(StatusError::refused(format!(
+                "{stale}: nothing applied; run the command again for a new plan"
+            ))),
+            Err(e) => return Err(e),
+        },
+    };
     if !ctx.printer.is_json() {
         report.render(&ctx.printer);
     }
@@ -227,11 +333,11 @@ pub fn run<C: Change>(ctx: &Context, change: C) -> Result<Finished> {
     result.insert("plan".into(), plan_value);
     result.insert("report".into(), serde_json::to_value(&report)?);
     ctx.note(format!("applied: {summary}"))?;
-    Ok(Finished {
+    Ok(Round::Finished(Finished {
         result: result.into(),
         status: report.status(),
         errors: Vec::new(),
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -327,6 +433,100 @@ mod tests {
         assert_eq!(done.status, ExitStatus::Refused);
         assert_eq!(done.result["plan"]["blockers"][0], "no space");
         assert!(!applied.load(std::sync::atomic::Ordering::SeqCst));
+    }
+
+    /// A change a server refuses as stale once (another edit landed since the plan), planned
+    /// again into the same changes (`same`) or different ones.
+    struct Racy {
+        plan: Plan,
+        stale: bool,
+        same: Option<bool>,
+        applied: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    }
+
+    impl Change for Racy {
+        type Detail = ();
+        type Report = Done;
+        fn plan(&self) -> &Plan {
+            &self.plan
+        }
+        fn apply(self, _: &Context) -> Result<Done> {
+            if self.stale {
+                return Err(Stale("serial 1 is now 2".into()).into());
+            }
+            self.applied
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+            Ok(Done(2))
+        }
+        fn replanner(&self) -> Option<Replanner<Self>> {
+            let same = self.same?;
+            let applied = self.applied.clone();
+            Some(Box::new(move |_: &Context| {
+                let mut plan = Plan::new("set www A on h1", ());
+                plan.actions.push(Action::step("h1", "edit the zone", ""));
+                Ok(Replanned {
+                    change: Racy {
+                        plan,
+                        stale: false,
+                        same: None,
+                        applied,
+                    },
+                    concurrent: "+ other 60 A 192.0.2.99".into(),
+                    same,
+                })
+            }))
+        }
+    }
+
+    fn racy(same: Option<bool>) -> (Racy, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+        let applied = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (t, _) = touch();
+        (
+            Racy {
+                plan: t.plan,
+                stale: true,
+                same,
+                applied: applied.clone(),
+            },
+            applied,
+        )
+    }
+
+    #[test]
+    fn a_stale_change_planned_again_into_the_same_changes_is_applied_with_yes() {
+        let mut ctx = crate::context::tests::ctx();
+        ctx.settings.assume_yes = true;
+        let (change, applied) = racy(Some(true));
+        let done = run(&ctx, change).unwrap();
+        assert!(applied.load(std::sync::atomic::Ordering::SeqCst));
+        assert_eq!(done.status, ExitStatus::Success);
+        assert_eq!(done.result["report"], 2);
+        assert_eq!(done.result["plan"]["summary"], "set www A on h1");
+    }
+
+    #[test]
+    fn a_stale_change_planned_again_into_other_changes_is_refused_naming_the_concurrent_edit() {
+        let mut ctx = crate::context::tests::ctx();
+        ctx.settings.assume_yes = true;
+        let (change, applied) = racy(Some(false));
+        let done = run(&ctx, change).unwrap();
+        assert!(!applied.load(std::sync::atomic::Ordering::SeqCst));
+        assert_eq!(done.status, ExitStatus::Refused);
+        let why = done.errors[0].to_string();
+        assert!(why.contains("+ other 60 A 192.0.2.99"), "{why}");
+        assert!(done.result["report"].is_null());
+        assert_eq!(done.result["plan"]["summary"], "set www A on h1");
+    }
+
+    #[test]
+    fn a_stale_change_that_cannot_be_planned_again_is_refused() {
+        let mut ctx = crate::context::tests::ctx();
+        ctx.settings.assume_yes = true;
+        let (change, applied) = racy(None);
+        let e = run(&ctx, change).err().unwrap();
+        assert!(!applied.load(std::sync::atomic::Ordering::SeqCst));
+        assert_eq!(status::of_error(&e), ExitStatus::Refused);
+        assert!(e.to_string().contains("serial 1 is now 2"), "{e}");
     }
 
     #[test]

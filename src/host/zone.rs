@@ -104,11 +104,28 @@ impl Word {
     }
 }
 
+/// Whether a word is a TTL (`300`, `1h30m`).
+fn is_ttl(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || "smhdwSMHDW".contains(c))
+}
+
+/// Whether a word is a class (`IN`).
+fn is_class(w: &str) -> bool {
+    ["IN", "CH", "HS", "CS"]
+        .iter()
+        .any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// The zone's entries, one per line, without comments or parentheses; an entry whose owner was
-/// omitted starts with a blank, and `@` in record data is written as the origin it stands for
-/// (`origin`, fully qualified, until an `$ORIGIN` entry changes it).
+/// omitted starts with a blank, `@` in record data is written as the origin it stands for
+/// (`origin`, fully qualified, until an `$ORIGIN` entry changes it), and a record without a
+/// TTL gets the `$TTL` in force, as named reads it (hickory-proto would give it the TTL of the
+/// record before).
 fn entries(text: &str, origin: &str) -> Result<String> {
     let mut out = String::new();
+    let mut default_ttl: Option<String> = None;
     let mut words: Vec<Word> = Vec::new();
     let mut blank_owner = false;
     let mut depth = 0usize;
@@ -136,6 +153,19 @@ fn entries(text: &str, origin: &str) -> Result<String> {
                     format!("{o}.{origin}")
                 };
                 words[1] = Word::Bare(origin.clone());
+            }
+            (Some("$TTL"), Some(Word::Bare(t))) => default_ttl = Some(t.clone()),
+            (None, _) => {
+                let start = usize::from(!blank_owner);
+                let bare = |w: &Word, f: fn(&str) -> bool| matches!(w, Word::Bare(b) if f(b));
+                let has_ttl = words
+                    .iter()
+                    .skip(start)
+                    .take_while(|w| bare(w, is_ttl) || bare(w, is_class))
+                    .any(|w| bare(w, is_ttl));
+                if let (false, Some(ttl)) = (has_ttl, &default_ttl) {
+                    words.insert(start.min(words.len()), Word::Bare(ttl.clone()));
+                }
             }
             _ => {}
         }
@@ -361,6 +391,23 @@ mod tests {
     }
 
     #[test]
+    fn a_record_without_a_ttl_has_the_zones_ttl_as_named_reads_it() {
+        // The TTLs named-checkzone -D prints for this zone.
+        let text = "$TTL 14400\n@ 86400 IN SOA ns1 root 1 2 3 4 5\n@ IN NS ns1\n\
+                    www 60 IN A 192.0.2.1\n IN AAAA 2001:db8::1\nmail IN 300 A 192.0.2.2\n\
+                    @ MX 10 mail\n$TTL 1h\nftp CNAME www\n";
+        let r = records(text, "x.example").unwrap();
+        let ttl = |name: &str, rtype: &str| find(&r, name, rtype)[0].ttl;
+        assert_eq!(ttl("x.example.", "NS"), 14400);
+        assert_eq!(ttl("www.x.example.", "A"), 60);
+        assert_eq!(ttl("www.x.example.", "AAAA"), 14400);
+        assert_eq!(ttl("mail.x.example.", "A"), 300);
+        assert_eq!(ttl("x.example.", "MX"), 14400);
+        assert_eq!(find(&r, "x.example.", "MX")[0].data, "10 mail.x.example.");
+        assert_eq!(ttl("ftp.x.example.", "CNAME"), 3600);
+    }
+
+    #[test]
     fn escaped_semicolons_quotes_and_layout() {
         let a = "$ORIGIN x.example.\n$TTL 300\n@ IN SOA ns1 root ( 1 2\n 3 4 5 ) ; c\n\
                  default._domainkey IN TXT \"v=DKIM1\\; k=rsa\\; p=AAA\" ; comment\n\
@@ -374,7 +421,8 @@ mod tests {
         );
         assert_eq!(find(&r, "_dmarc.x.example.", "TXT")[0].ttl, 300);
         let aaaa = find(&r, "www.x.example.", "AAAA");
-        assert_eq!((aaaa[0].ttl, aaaa[0].data.as_str()), (60, "2001:db8::1"));
+        // The $TTL, not the TTL of the record before (named-checkzone -D says 300).
+        assert_eq!((aaaa[0].ttl, aaaa[0].data.as_str()), (300, "2001:db8::1"));
         assert_eq!(
             find(&r, "mail.sub.x.example.", "CNAME")[0].data,
             "sub.x.example."

@@ -72,6 +72,11 @@ impl Test {
         Test::with_lab(Lab::up_with_web(hosts, panel))
     }
 
+    /// The same with the hosts' real nameserver, BIND 9 (`Lab::up_with_dns`).
+    pub fn dns_lab(panel: &str, hosts: usize) -> Test {
+        Test::with_lab(Lab::up_with_dns(hosts, panel))
+    }
+
     fn with_lab(lab: Lab) -> Test {
         Test::in_world(World {
             env: Env::new(),

@@ -1,12 +1,14 @@
 //! `hostops dns` against lab hosts running BIND 9 (`lab up --dns`): each change is served by
 //! the host's real named (asked with dig), the zone checks clean, and `dns undo` puts the
-//! previous answers back exactly; invalid zones and hostile input are refused before anything
-//! changes; a concurrent edit (cPanel's serial lock) is refused without loss. One lab per panel.
+//! previous answers back exactly; invalid zones and hostile names are refused before anything
+//! changes, hostile TXT values stay data through every panel; a concurrent edit (cPanel's
+//! serial lock) is planned again, never lost. One lab per panel.
 
 use std::path::Path;
 use std::process::Command;
 
 use hostops::host::zone;
+use hostops::ops::dns::record;
 
 use crate::hostile::Hostile;
 use crate::support::{json, stderr, Env, Lab};
@@ -183,27 +185,79 @@ fn changes_are_served_and_undone(panel: &str, zone_file: &str) -> (Lab, Env) {
     (lab, env)
 }
 
+/// Every hostile value as the TXT text of its own name (`evil-N`), in one `dns apply` through
+/// the panel: each read back through the panel exactly as given and served by named as one
+/// record; the zone checks clean; nothing ran.
+fn hostile_txt_values_stay_data(lab: &Lab, env: &Env, zone_file: &str) {
+    let h = Hostile::new(Path::new("/tmp"));
+    let values: Vec<&str> = h.non_empty().map(|(_, v)| v).collect();
+    let text: String = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let name = format!("evil-{i}");
+            let r = record::parse(DOMAIN, &name, "TXT", &[v.to_string()], 300).unwrap();
+            format!("{r}\n")
+        })
+        .collect();
+    let file = env.path().join("hostile.records");
+    std::fs::write(&file, text).unwrap();
+    change(
+        lab,
+        env,
+        &["apply", DOMAIN, "--file", file.to_str().unwrap()],
+    );
+    let read = records(lab, env);
+    for (i, v) in values.iter().enumerate() {
+        let name = format!("evil-{i}.{DOMAIN}");
+        let got: Vec<String> = read
+            .iter()
+            .filter(|r| r["name"] == format!("{name}."))
+            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
+            .collect();
+        assert_eq!(got, [*v], "{name}");
+        assert_eq!(txt(lab, &name).len(), 1, "{name}: one TXT record served");
+    }
+    zone_checks_clean(lab, zone_file);
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    h.assert_nothing_ran();
+}
+
+/// Another admin's edit (a zone line) lands on h1 between our plan and its apply (lab switch).
+fn concurrent_edit(lab: &Lab, line: &str) {
+    let write =
+        "mkdir -p /etc/hostops-lab && printf '%s\\n' \"$1\" >/etc/hostops-lab/dns-concurrent-edit";
+    let out = lab.sh("h1", &["sh", "-c", write, "sh", line]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 #[test]
 fn dns_changes_on_cpanel_are_served_and_undone_and_a_concurrent_edit_is_not_lost() {
     let (lab, env) = changes_are_served_and_undone("cpanel", "/var/named/shop.test.db");
-    // Another admin's edit lands between the plan and the apply: cPanel's serial lock refuses
-    // ours (exit 4), theirs stays; the same command again plans anew and applies.
-    let out = lab.sh(
-        "h1",
-        &[
-            "sh",
-            "-c",
-            "mkdir -p /etc/hostops-lab && printf 'other\\t60\\tIN\\tA\\t192.0.2.99\\n' >/etc/hostops-lab/dns-concurrent-edit",
-        ],
+    hostile_txt_values_stay_data(&lab, &env, "/var/named/shop.test.db");
+    // Another admin adds a record between the plan and the apply: cPanel's serial lock
+    // refuses ours, hostops reads the zone again and plans anew; the new plan makes the same
+    // change, so --yes applies it, and theirs stays.
+    concurrent_edit(&lab, "other 60 IN A 192.0.2.99");
+    let out = dns(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let warnings = json(&out)["plan"]["warnings"].to_string();
+    assert!(
+        warnings.contains("+ other.shop.test. 60 A 192.0.2.99"),
+        "{warnings}"
     );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"], 4);
-    assert!(err.contains("serial number"), "{err}");
-    assert_eq!(dig(&lab, "other.shop.test", "A"), ["192.0.2.99"]);
-    assert_ne!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.8"]);
-    change(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"]);
     assert_eq!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.8"]);
     assert_eq!(dig(&lab, "other.shop.test", "A"), ["192.0.2.99"]);
+    // Their edit touches the set we change: the new plan would remove their record too, so
+    // --yes refuses (exit 4) naming it, and nothing of ours is applied.
+    concurrent_edit(&lab, "mail 60 IN A 192.0.2.77");
+    let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.9"], 4);
+    assert!(err.contains("+ mail.shop.test. 60 A 192.0.2.77"), "{err}");
+    assert_eq!(
+        dig(&lab, "mail.shop.test", "A"),
+        ["192.0.2.77", "192.0.2.8"]
+    );
+    zone_checks_clean(&lab, "/var/named/shop.test.db");
 }
 
 #[test]
@@ -236,6 +290,7 @@ fn dns_changes_without_a_panel_are_served_and_undone_and_hostile_input_stays_dat
 #[test]
 fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_record_back() {
     let (lab, env) = changes_are_served_and_undone("plesk", "/var/named/run-root/var/shop.test");
+    hostile_txt_values_stay_data(&lab, &env, "/var/named/run-root/var/shop.test");
     // Plesk has no update: `set` is --del then --add. The add fails (lab switch): the deleted
     // record is added back, the change fails (exit 1), the answer is the old one.
     let before = dig(&lab, "mail.shop.test", "A");

@@ -1,5 +1,6 @@
 //! Snapshots (insta) of what an operator reads before anything changes: the dry-run plans of
-//! `copy`, `migrate run`, `backup restore`, `playbook run` and `mail queue --remove` (human, and the JSON plan), and the
+//! `copy`, `migrate run`, `backup restore`, `playbook run`, `mail queue --remove` and
+//! `dns set` (human, and the JSON plan), and the
 //! messages of the common errors. What changes from run to run (temporary directories, lab
 //! addresses, run ids, hashes, times) is redacted by `Done::redact`.
 //! Re-bless with `INSTA_UPDATE=always cargo test --test it plan_snapshots::` and review the diff.
@@ -177,4 +178,29 @@ fn mail_queue_remove_dry_run_plan() {
         .replace_all(&text, "$1 [AGE] ")
         .into_owned();
     insta::assert_snapshot!("mail-queue-remove-dry-run", text);
+}
+
+#[test]
+fn dns_set_dry_run_plan_shows_the_record_diff_and_the_guard_rails() {
+    let t = Test::dns_lab("cpanel", 1).account("h1", "bob", "bob.example");
+    let set = [
+        "--dry-run",
+        "dns",
+        "set",
+        "bob.example",
+        "@",
+        "MX",
+        "10",
+        "mx2.bob.example.",
+        "--host",
+        "h1",
+    ];
+    // The lab's zones have today's serial (YYYYMMDD01).
+    let serial = regex::Regex::new(r"\b20\d{8}\b").unwrap();
+    let redact = |text: String| serial.replace_all(&text, "[SERIAL]").into_owned();
+    let human = screen(&t.clone().hostops(&set).run());
+    assert!(human.contains("MODIFY bob.example. MX"), "{human}");
+    insta::assert_snapshot!("dns-set-dry-run", redact(human));
+    let json = document(&t.hostops(&set).json(|_| {}));
+    insta::assert_snapshot!("dns-set-dry-run-json", redact(json));
 }

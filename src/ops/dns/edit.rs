@@ -12,9 +12,10 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Result};
 use serde::{Deserialize, Serialize};
 
+use super::request::{self, Request};
 use super::served::{self, SetKey};
 use super::Located;
-use crate::app::change::{Action, Change, Detail, Plan};
+use crate::app::change::{self, Action, Change, Detail, Plan, Replanned, Replanner};
 use crate::app::Report;
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
@@ -225,20 +226,21 @@ pub struct DnsChange {
     panel: Box<dyn Panel>,
     ns: SocketAddr,
     zone: Zone,
+    request: Request,
     steps: Vec<ZoneStep>,
     run_id: String,
     plan: Plan<Diff>,
 }
 
-/// Plans the change of `located`'s zone `zone` that removes `remove` and adds `add`.
+/// Plans the change `request` of `located`'s zone `zone` (as read), in words `summary`.
 pub fn plan(
     ctx: &Context,
     located: Located,
     zone: Zone,
-    remove: Vec<Record>,
-    add: Vec<Record>,
+    request: Request,
     summary: String,
 ) -> Result<DnsChange> {
+    let (remove, add) = request.against(&zone)?;
     let Located { host, t, panel, ns } = located;
     let dns = panel.dns_on(&host)?;
     let mut after: Vec<Record> = zone
@@ -310,6 +312,7 @@ pub fn plan(
         panel,
         ns,
         zone,
+        request,
         steps,
         run_id,
         plan,
@@ -472,9 +475,8 @@ impl Change for DnsChange {
         }
         let now = dns.zone(t, &d.domain)?;
         if now.serial != self.zone.serial {
-            bail!(StatusError::refused(format!(
-                "the zone {} changed since the plan (serial {} is now {}): nothing applied; run \
-                 the command again for a new plan",
+            bail!(change::Stale(format!(
+                "the zone {} changed since the plan (serial {} is now {})",
                 d.domain, self.zone.serial, now.serial
             )));
         }
@@ -482,9 +484,7 @@ impl Change for DnsChange {
         for (n, step) in self.steps.iter().enumerate() {
             if let Err(e) = run_step(t, step) {
                 if let Some(s) = e.downcast_ref::<Stale>() {
-                    bail!(StatusError::refused(format!(
-                        "{s}: nothing applied; run the command again for a new plan"
-                    )));
+                    bail!(change::Stale(s.to_string()));
                 }
                 let back = roll_back(t, &self.steps[..n]);
                 ctx.note(format!("dns: {} on {}: {e:#}; {back}", d.domain, d.host))?;
@@ -535,6 +535,40 @@ impl Change for DnsChange {
             report.serial
         ))?;
         Ok(report)
+    }
+
+    /// The zone read again through the panel and the same request planned against it; the
+    /// same change when it removes and adds the same records.
+    fn replanner(&self) -> Option<Replanner<Self>> {
+        let t = self.t.clone();
+        let kind = self.panel.kind();
+        let ns = self.ns;
+        let before = self.zone.clone();
+        let request = self.request.clone();
+        let summary = self.plan.summary.clone();
+        let host = self.plan.detail.host.clone();
+        let records = (
+            self.plan.detail.removed.clone(),
+            self.plan.detail.added.clone(),
+        );
+        Some(Box::new(move |ctx: &Context| {
+            let panel = crate::panel::driver(kind);
+            let now = panel.dns_on(&host)?.zone(&*t, &before.domain)?;
+            let concurrent = request::concurrent(&before, &now);
+            let located = Located { host, t, panel, ns };
+            let mut change = plan(ctx, located, now, request, summary)?;
+            change
+                .plan
+                .warnings
+                .insert(0, format!("changed since the first plan: {concurrent}"));
+            let d = &change.plan.detail;
+            let same = (d.removed.clone(), d.added.clone()) == records;
+            Ok(Replanned {
+                change,
+                concurrent,
+                same,
+            })
+        }))
     }
 }
 

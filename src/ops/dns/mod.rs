@@ -4,6 +4,7 @@
 pub mod check;
 pub mod edit;
 pub mod record;
+pub mod request;
 pub mod served;
 
 use std::net::SocketAddr;
@@ -21,6 +22,7 @@ use crate::output::Printer;
 use crate::panel::dns::Zone;
 use crate::panel::{self, Panel, PanelKind};
 use crate::transport::Transport;
+use request::Request;
 
 /// The server holding a domain: its inventory name, connection, panel and nameserver.
 pub struct Located {
@@ -183,54 +185,20 @@ pub fn change(ctx: &Context, o: EditOptions) -> Result<edit::DnsChange> {
     let name = record::absolute(&domain, &o.name)?;
     let l = locate(ctx, &domain, o.host.as_deref())?;
     let zone = l.panel.dns_on(&l.host)?.zone(&*l.t, &domain)?;
-    let set: Vec<Record> = zone
-        .records
-        .iter()
-        .filter(|r| r.name == name && r.rtype == rtype)
-        .cloned()
-        .collect();
-    let ttl = o
-        .ttl
-        .or_else(|| set.first().map(|r| r.ttl))
-        .unwrap_or(14400);
-    let given = (!o.values.is_empty() || o.op != Op::Rm)
-        .then(|| record::parse(&domain, &name, &rtype, &o.values, ttl))
-        .transpose()?;
-    let (remove, add): (Vec<Record>, Vec<Record>) = match (o.op, given) {
-        (Op::Add, Some(r)) => {
-            let same = set.iter().any(|x| x.data == r.data && x.ttl == r.ttl);
-            (Vec::new(), if same { Vec::new() } else { vec![r] })
-        }
-        (Op::Set, Some(r)) => {
-            if set.len() == 1 && set[0] == r {
-                (Vec::new(), Vec::new())
-            } else {
-                (set.clone(), vec![r])
-            }
-        }
-        (Op::Rm, Some(r)) => {
-            let gone: Vec<Record> = set.into_iter().filter(|x| x.data == r.data).collect();
-            if gone.is_empty() {
-                bail!(StatusError::usage(format!(
-                    "{domain} has no record {name} {rtype} {}",
-                    r.data
-                )));
-            }
-            (gone, Vec::new())
-        }
-        (Op::Rm, None) if set.is_empty() => bail!(StatusError::usage(format!(
-            "{domain} has no {rtype} record at {name}"
-        ))),
-        (Op::Rm, None) => (set, Vec::new()),
-        (_, None) => bail!(StatusError::usage(format!("{rtype} needs a value"))),
-    };
     let verb = match o.op {
         Op::Add => "add",
         Op::Set => "set",
         Op::Rm => "remove",
     };
     let summary = format!("{verb} {name} {rtype} in the zone {domain} on {}", l.host);
-    edit::plan(ctx, l, zone, remove, add, summary)
+    let request = Request::Edit {
+        op: o.op,
+        name,
+        rtype,
+        values: o.values,
+        ttl: o.ttl,
+    };
+    edit::plan(ctx, l, zone, request, summary)
 }
 
 /// Plans `dns apply DOMAIN --file RECORDS`: every set the file lists becomes the file's
@@ -247,30 +215,18 @@ pub fn apply(
     let (wanted, dropped) = record::desired(&domain, &text)?;
     let l = locate(ctx, &domain, host)?;
     let zone = l.panel.dns_on(&l.host)?.zone(&*l.t, &domain)?;
-    let keys: std::collections::BTreeSet<(String, String)> = wanted
+    let sets: std::collections::BTreeSet<(&str, &str)> = wanted
         .iter()
-        .map(|r| (r.name.clone(), r.rtype.clone()))
-        .chain(dropped)
-        .collect();
-    let in_sets = |r: &Record| keys.contains(&(r.name.clone(), r.rtype.clone()));
-    let remove: Vec<Record> = zone
-        .records
-        .iter()
-        .filter(|r| in_sets(r) && !wanted.contains(r))
-        .cloned()
-        .collect();
-    let add: Vec<Record> = wanted
-        .iter()
-        .filter(|r| !zone.records.contains(r))
-        .cloned()
+        .map(|r| (r.name.as_str(), r.rtype.as_str()))
+        .chain(dropped.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .collect();
     let summary = format!(
         "change {} record set(s) of the zone {domain} on {} from {}",
-        keys.len(),
+        sets.len(),
         l.host,
         file.display()
     );
-    edit::plan(ctx, l, zone, remove, add, summary)
+    edit::plan(ctx, l, zone, Request::Sets { wanted, dropped }, summary)
 }
 
 /// Plans `dns undo RUN_ID`: the records the run added go, the ones it removed come back,
@@ -289,21 +245,13 @@ pub fn undo(ctx: &Context, run_id: &str) -> Result<edit::DnsChange> {
     };
     let l = locate(ctx, &j.domain, Some(&j.host))?;
     let zone = l.panel.dns_on(&l.host)?.zone(&*l.t, &j.domain)?;
-    let remove: Vec<Record> = zone
-        .records
-        .iter()
-        .filter(|r| j.added.iter().any(|a| same(a, r)))
-        .cloned()
-        .collect();
-    let add: Vec<Record> = j
-        .removed
-        .iter()
-        .filter(|r| !zone.records.iter().any(|x| same(x, r)))
-        .cloned()
-        .collect();
     let summary = format!(
         "put back the records of {} on {} that run {run_id} changed",
         j.domain, j.host
     );
-    edit::plan(ctx, l, zone, remove, add, summary)
+    let request = Request::Undo {
+        added: j.added,
+        removed: j.removed,
+    };
+    edit::plan(ctx, l, zone, request, summary)
 }

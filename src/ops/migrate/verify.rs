@@ -622,22 +622,27 @@ fn zone_records(
         Ok(None) => return Ok(None),
         Err(e) => return Err(format!("{e:#}")),
     };
-    let records = zone::records(&text, domain).map_err(|e| format!("{path}: {e:#}"))?;
-    Ok(Some(
-        records
-            .into_iter()
-            .filter(|r| r.rtype != "SOA")
-            .map(|r| {
-                format!(
-                    "{} {} {} {}",
-                    relative(&r.name, domain),
-                    r.ttl,
-                    r.rtype,
-                    own(&r.data, own_address)
-                )
-            })
-            .collect(),
-    ))
+    zone_lines(&text, domain, own_address)
+        .map(Some)
+        .map_err(|e| format!("{path}: {e:#}"))
+}
+
+/// The zone text of `domain` read by the one zone parser ([`zone::records`]), one line per
+/// record without the SOA: `NAME TTL TYPE DATA`, as [`zone_records`] compares them.
+fn zone_lines(text: &str, domain: &str, own_address: &str) -> Result<Vec<String>> {
+    Ok(zone::records(text, domain)?
+        .into_iter()
+        .filter(|r| r.rtype != "SOA")
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                relative(&r.name, domain),
+                r.ttl,
+                r.rtype,
+                own(&r.data, own_address)
+            )
+        })
+        .collect())
 }
 
 /// `name` (fully qualified) relative to `domain`: `www`, `@` for the domain itself.
@@ -896,26 +901,44 @@ mod tests {
             "$TTL 14400\n@ 86400 IN SOA ns1.x. root.x. ( 2026112201 3600 1800 1209600 86400 )\n\
                  default._domainkey 14400 IN TXT \"v=DKIM1\\; k=rsa\\; p=AAAA\"\n\
                  www IN CNAME x.example.\nx.example. IN A 198.51.100.7\n";
-        let records = |text: &str, addr: &str| -> Vec<String> {
-            zone::records(text, "x.example")
-                .unwrap()
-                .into_iter()
-                .filter(|r| r.rtype != "SOA")
-                .map(|r| {
-                    format!(
-                        "{} {} {}",
-                        relative(&r.name, "x.example"),
-                        r.rtype,
-                        own(&r.data, addr)
-                    )
-                })
-                .collect()
-        };
+        let records = |text: &str, addr: &str| zone_lines(text, "x.example", addr).unwrap();
         assert_eq!(records(a, "192.0.2.1"), records(b, "198.51.100.7"));
         let new_key = b.replace("p=AAAA", "p=BBBB");
         let d = diff_sets(&records(a, "192.0.2.1"), &records(&new_key, "198.51.100.7"));
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(d[0].item.contains("p=BBBB") || d[1].item.contains("p=BBBB"));
+    }
+
+    #[test]
+    fn a_real_cpanel_dkim_key_with_escaped_semicolons_is_one_value_and_a_new_key_differs() {
+        let real = include_str!("../../../tests/fixtures/real/cpanel-zone-dkim-records.db");
+        let domain = "hosting-example.ru";
+        let lines = zone_lines(real, domain, "192.0.2.1").unwrap();
+        let keys: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.starts_with("default._domainkey.asg-construction 14400 TXT "))
+            .collect();
+        // One record, the `\;` kept inside it: the key is whole up to its last character.
+        assert_eq!(keys.len(), 1, "{lines:#?}");
+        assert!(
+            keys[0].contains("\"v=DKIM1; k=rsa; p=MIIBIjANBg"),
+            "{}",
+            keys[0]
+        );
+        assert!(keys[0].ends_with("LqlKHQIDAQAB;\""), "{}", keys[0]);
+        assert!(diff_sets(&lines, &zone_lines(real, domain, "").unwrap()).is_empty());
+        // The key changed (its last character) on the target: that record, and only it.
+        let changed = real.replace("LqlKHQIDAQAB", "LqlKHQIDAQAC");
+        let d = diff_sets(&lines, &zone_lines(&changed, domain, "").unwrap());
+        assert_eq!(d.len(), 2, "{d:?}");
+        for x in &d {
+            assert!(
+                x.item
+                    .starts_with("default._domainkey.asg-construction 14400 TXT \"v=DKIM1;"),
+                "{d:?}"
+            );
+        }
+        assert!(d.iter().any(|x| x.item.ends_with("QIDAQAC;\"")), "{d:?}");
     }
 
     #[test]
