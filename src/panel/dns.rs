@@ -6,6 +6,7 @@
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
+use super::answer;
 use crate::host::zone::{self, Record};
 use crate::transport::{Cmd, Transport};
 
@@ -94,23 +95,15 @@ impl Judge {
     pub fn check(self, stdout: &str) -> Result<()> {
         match self {
             Judge::Exit => Ok(()),
-            Judge::Whmapi1 => {
-                let v: serde_json::Value = serde_json::from_str(stdout)
-                    .with_context(|| format!("whmapi1: unexpected output: {stdout:.200}"))?;
-                let meta = &v["metadata"];
-                if meta["result"].as_i64() == Some(1) {
-                    return Ok(());
+            Judge::Whmapi1 => match answer::whmapi1(stdout) {
+                Ok(()) => Ok(()),
+                Err(r) if r.0.contains("serial number") => {
+                    Err(Stale(format!("cPanel refused the edit: {}", r.0)).into())
                 }
-                let reason = meta["reason"].as_str().unwrap_or("no reason given");
-                if reason.contains("serial number") {
-                    return Err(Stale(format!("cPanel refused the edit: {reason}")).into());
-                }
-                anyhow::bail!("whmapi1 failed: {reason}")
-            }
-            Judge::DirectAdmin => crate::panel::directadmin::judge(stdout, None),
-            Judge::DirectAdminDelete => {
-                crate::panel::directadmin::judge(stdout, Some("did not exist"))
-            }
+                Err(r) => anyhow::bail!("whmapi1 failed: {}", r.0),
+            },
+            Judge::DirectAdmin => answer::directadmin(stdout, None),
+            Judge::DirectAdminDelete => answer::directadmin(stdout, Some("did not exist")),
         }
     }
 }

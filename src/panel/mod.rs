@@ -4,6 +4,7 @@
 //! capability) always has [`Accounts`] and [`Lookup`] and hands out the other capabilities as
 //! `Option<&dyn ...>`: one a panel lacks is the one [`Unsupported`] refusal (exit 4).
 
+pub mod answer;
 pub mod backup;
 mod cpanel;
 mod directadmin;

@@ -5,6 +5,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
+use super::answer;
 use crate::host::mysql;
 use crate::transport::Cmd;
 
@@ -69,9 +70,13 @@ impl Feed {
             Feed::Form { fields, key } => {
                 let mut body: Vec<String> = fields
                     .iter()
-                    .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
+                    .map(|(k, v)| format!("{}={}", answer::form_value(k), answer::form_value(v)))
                     .collect();
-                body.push(format!("{}={}", form_encode(key), form_encode(password)));
+                body.push(format!(
+                    "{}={}",
+                    answer::form_value(key),
+                    answer::form_value(password)
+                ));
                 format!("{}\n", body.join("&"))
             }
             Feed::Sql { user, hosts } => hosts
@@ -87,20 +92,6 @@ impl Feed {
                 .collect(),
         }
     }
-}
-
-/// `text` percent-encoded: only `A-Za-z0-9-._~` stay as they are, so the result is safe in a
-/// URL, a form body and a double-quoted curl configuration value.
-pub fn form_encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// One reset on one host: the command (its stdin made from [`Feed`]).
@@ -169,7 +160,7 @@ mod tests {
         };
         assert_eq!(
             feed.input("a\"b\\c d&e=f\n"),
-            "email=info&password=a%22b%5Cc%20d%26e%3Df%0A\n"
+            "email=info&password=a%22b%5Cc+d%26e%3Df%0A\n"
         );
         assert_eq!(Feed::Line.input("pw"), "pw\n");
     }

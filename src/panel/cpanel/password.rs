@@ -9,7 +9,8 @@ use anyhow::{bail, Result};
 use serde_json::Value;
 
 use super::Cpanel;
-use crate::panel::password::{form_encode, Feed, Passwords, Reset, Target};
+use crate::panel::answer::form_value;
+use crate::panel::password::{Feed, Passwords, Reset, Target};
 use crate::transport::Cmd;
 
 /// `$1`: the json-api path and query (percent-encoded); `$2`: the token's name; stdin: the
@@ -39,7 +40,7 @@ fn api(path: String, tag: &str, fields: Vec<(String, String)>, key: &str) -> Res
 fn uapi(user: &str, module: &str, func: &str) -> String {
     format!(
         "cpanel?cpanel_jsonapi_user={}&cpanel_jsonapi_apiversion=3&cpanel_jsonapi_module={module}&cpanel_jsonapi_func={func}",
-        form_encode(user)
+        form_value(user)
     )
 }
 
@@ -175,7 +176,7 @@ mod tests {
         );
         assert_eq!(
             r.feed.input("p w"),
-            "email=info&domain=a.test&password=p%20w\n"
+            "email=info&domain=a.test&password=p+w\n"
         );
     }
 }

@@ -10,8 +10,8 @@ use anyhow::Result;
 
 use super::{api, DirectAdmin};
 use crate::host::zone::{self, Record};
+use crate::panel::answer::form;
 use crate::panel::dns::{delete_then_add, read_file, Dns, Edit, Judge, Zone, ZoneStep};
-use crate::panel::password::form_encode;
 use crate::transport::{Cmd, Transport};
 
 /// The record's value as DirectAdmin's forms take it: a TXT record's text as one string
@@ -21,14 +21,6 @@ fn value(r: &Record) -> Result<String> {
         "TXT" => zone::strings(&r.data)?.concat(),
         _ => r.data.clone(),
     })
-}
-
-fn form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 fn add(r: &Record, domain: &str) -> Result<Cmd> {
@@ -85,13 +77,13 @@ mod tests {
         let a = add(&rec("x 60 IN TXT \"v=DKIM1; \" \"p=A&b\"\n"), "a.test").unwrap();
         assert_eq!(
             a.argv()[6],
-            "domain=a.test&type=TXT&name=x.a.test.&value=v%3DDKIM1%3B%20p%3DA%26b&ttl=60"
+            "domain=a.test&type=TXT&name=x.a.test.&value=v%3DDKIM1%3B+p%3DA%26b&ttl=60"
         );
         let d = delete(&rec("@ 60 IN MX 10 mx.a.test.\n"), "a.test").unwrap();
         assert_eq!(d.argv()[5], "CMD_API_DNS_ADMIN?action=select&delete=yes");
         assert_eq!(
             d.argv()[6],
-            "domain=a.test&mxrecs0=name%3Da.test.%26value%3D10%20mx.a.test."
+            "domain=a.test&mxrecs0=name%3Da.test.%26value%3D10+mx.a.test."
         );
     }
 }

@@ -9,8 +9,6 @@ mod lookup;
 mod packaging;
 mod password;
 
-pub(crate) use api::judge;
-
 use super::{web, Backups, Packaging, Panel, Passwords};
 
 pub struct DirectAdmin;

@@ -57,7 +57,7 @@ impl Passwords for DirectAdmin {
     fn judged(&self, target: &Target, output: &str) -> Result<()> {
         match target {
             Target::DbUser(_) => Ok(()),
-            _ => api::judge(output, None),
+            _ => crate::panel::answer::directadmin(output, None),
         }
     }
 }
