@@ -12,7 +12,10 @@ pub const DOVECOT_USERS: &str = "/etc/dovecot/users";
 /// Replaces the hash of mailbox `$1` in passwd-file `$2` with `doveadm pw`'s hash of the
 /// password read on stdin (given to doveadm on its stdin; the hash reaches awk through its
 /// environment). Only a regular file is replaced, through a new file in the same directory
-/// with the old one's owner and mode; exit 3 when the file has no such mailbox.
+/// with the old one's owner and mode; exit 3 when the file has no such mailbox. Dovecot
+/// re-reads a passwd-file when its mtime (in seconds) or size changes: a hash of the same
+/// length written in the same second as the old file would go unseen, so the new file's mtime
+/// is moved on by a second then.
 const MAILBOX_SCRIPT: &str = r#"set -eu
 f=$2
 IFS= read -r pw
@@ -23,7 +26,9 @@ if ! H=$hash awk -F: -v OFS=: -v box="$1" '$1 == box { $2 = ENVIRON["H"]; n++ } 
   rm -f "$tmp"; echo "hostops: $f has no mailbox $1" >&2; exit 3
 fi
 chown --reference="$f" "$tmp"; chmod --reference="$f" "$tmp"
+was=$(stat -c %Y "$f")
 mv -f "$tmp" "$f"
+[ "$(stat -c %Y "$f")" != "$was" ] || touch -d "@$((was + 1))" "$f"
 echo "password of $1 set in $f""#;
 
 impl Passwords for NoPanel {
