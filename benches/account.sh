@@ -8,18 +8,9 @@ cd "$(dirname "$0")/.."
 
 HOSTS=${HOSTS:-20}
 RUNS=${RUNS:-10}
-command -v hyperfine >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
-
 # BIN=PATH: time that hostops binary instead of building a release one.
-if [ -n "${BIN:-}" ]; then
-  bin=$(readlink -f "$BIN")
-else
-  cargo build --release --locked -q
-  bin=$PWD/target/release/hostops
-fi
-work=$(mktemp -d /tmp/hostops-bench-account.XXXXXX)
-lab=$work/lab
-trap 'tests/lab/lab down --dir "$lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. benches/lib.sh
+bench_setup account
 tests/lab/lab up --dir "$lab" --hosts "$HOSTS" --panel cpanel >/dev/null
 net=$(cat "$lab/net")
 for i in $(seq 1 "$HOSTS"); do

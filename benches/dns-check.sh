@@ -13,18 +13,9 @@ cd "$(dirname "$0")/.."
 
 DOMAINS=${DOMAINS:-500}
 RUNS=${RUNS:-5}
-command -v hyperfine >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
-
 # BIN=PATH: time that hostops binary instead of building a release one.
-if [ -n "${BIN:-}" ]; then
-  bin=$(readlink -f "$BIN")
-else
-  cargo build --release --locked -q
-  bin=$PWD/target/release/hostops
-fi
-work=$(mktemp -d /tmp/hostops-bench-dns.XXXXXX)
-lab=$work/lab
-trap 'tests/lab/lab down --dir "$lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. benches/lib.sh
+bench_setup dns
 tests/lab/lab up --dir "$lab" --hosts 2 --dns >/dev/null
 net=$(cat "$lab/net")
 a1=$net.1 a2=$net.2

@@ -12,17 +12,9 @@ cd "$(dirname "$0")/.."
 SIZE_MIB=${SIZE_MIB:-1024}
 RUNS=${RUNS:-3}
 ADDR=${ADDR:-complaints@shop.example}
-command -v hyperfine >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
-
-if [ -n "${BIN:-}" ]; then
-  bin=$(readlink -f "$BIN")
-else
-  cargo build --release --locked -q
-  bin=$PWD/target/release/hostops
-fi
-work=$(mktemp -d /tmp/hostops-bench-mail.XXXXXX)
-lab=$work/lab
-trap 'tests/lab/lab down --dir "$lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+# BIN=PATH: time that hostops binary instead of building a release one.
+. benches/lib.sh
+bench_setup mail
 tests/lab/lab up --dir "$lab" --hosts 1 --panel cpanel >/dev/null
 log=$lab/hosts/h1/fs/var/log/exim_mainlog
 python3 benches/gen-exim-mainlog.py "$log" "$SIZE_MIB" "$ADDR"

@@ -10,18 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-10}
-command -v hyperfine >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
-
 # BIN=PATH: time that hostops binary instead of building a release one.
-if [ -n "${BIN:-}" ]; then
-  bin=$(readlink -f "$BIN")
-else
-  cargo build --release --locked -q
-  bin=$PWD/target/release/hostops
-fi
-work=$(mktemp -d /tmp/hostops-bench-password.XXXXXX)
-lab=$work/lab
-trap 'tests/lab/lab down --dir "$lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. benches/lib.sh
+bench_setup password
 tests/lab/lab up --dir "$lab" --hosts 1 --panel cpanel --mail >/dev/null
 tests/lab/lab add-account "$lab" h1 mailu --domain mailu.test --mailbox info --password Bench-old-Pass-1 >/dev/null
 net=$(cat "$lab/net")
