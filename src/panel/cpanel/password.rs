@@ -15,7 +15,8 @@ use crate::transport::Cmd;
 
 /// `$1`: the json-api path and query (percent-encoded); `$2`: the token's name; stdin: the
 /// form body (percent-encoded, one line). The token expires after 5 minutes even if the
-/// revocation is never reached.
+/// revocation is never reached. Only an address's characters of the main IP file reach
+/// curl's configuration.
 const API_SCRIPT: &str = r#"set -eu
 IFS= read -r body
 out=$(whmapi1 --output=json api_token_create token_name="$2" expires_at="$(( $(date +%s) + 300 ))")
@@ -23,6 +24,7 @@ token=$(printf '%s\n' "$out" | sed -n 's/.*"token": *"\([A-Za-z0-9]*\)".*/\1/p')
 if [ -z "$token" ]; then echo "hostops: whmapi1 api_token_create made no token" >&2; exit 1; fi
 trap 'whmapi1 --output=json api_token_revoke token_name="$2" >/dev/null' EXIT
 ip=$(cat /var/cpanel/mainip 2>/dev/null || true)
+case $ip in *[!0-9A-Fa-f.:]*) ip='' ;; esac
 printf 'url = "https://%s:2087/json-api/%s"\nheader = "Authorization: whm root:%s"\ndata = "%s"\n' "${ip:-127.0.0.1}" "$1" "$token" "$body" | curl -sS -k -K -"#;
 
 /// The API call `path` with the form `fields` and the password as `key`.

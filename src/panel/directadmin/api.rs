@@ -19,6 +19,7 @@ if [ "$#" -ge 3 ]; then body=$3; else
 fi
 if [ -n "$1" ]; then url=$(da api-url --user="$1"); else url=$(da api-url); fi
 case $url in https://*) ;; *) echo "hostops: da api-url printed no URL" >&2; exit 1 ;; esac
+case $url in *[!A-Za-z0-9:/._~%@?=\&+-]*) echo "hostops: da api-url printed an unexpected URL" >&2; exit 1 ;; esac
 printf 'url = "%s/%s"\ndata = "%s"\n' "${url%/}" "$2" "$body" | curl -sS -f -k -K -"#;
 
 /// The API call `path` as `user` (empty: the admin), with `body` as its form, or with the
