@@ -223,12 +223,16 @@ fn hostile_txt_values_stay_data(lab: &Lab, env: &Env, zone_file: &str) {
     h.assert_nothing_ran();
 }
 
+/// Sets the emulator's lab switch `/etc/hostops-lab/NAME` on h1 to `text` (a line, or empty).
+fn lab_switch(lab: &Lab, name: &str, text: &str) {
+    let write = "mkdir -p /etc/hostops-lab && printf '%s' \"$2\" >\"/etc/hostops-lab/$1\"";
+    let out = lab.sh("h1", &["sh", "-c", write, "sh", name, text]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// Another admin's edit (a zone line) lands on h1 between our plan and its apply (lab switch).
 fn concurrent_edit(lab: &Lab, line: &str) {
-    let write =
-        "mkdir -p /etc/hostops-lab && printf '%s\\n' \"$1\" >/etc/hostops-lab/dns-concurrent-edit";
-    let out = lab.sh("h1", &["sh", "-c", write, "sh", line]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    lab_switch(lab, "dns-concurrent-edit", &format!("{line}\n"));
 }
 
 #[test]
@@ -294,15 +298,7 @@ fn dns_changes_on_plesk_are_served_and_undone_and_a_failed_add_puts_the_old_reco
     // Plesk has no update: `set` is --del then --add. The add fails (lab switch): the deleted
     // record is added back, the change fails (exit 1), the answer is the old one.
     let before = dig(&lab, "mail.shop.test", "A");
-    let out = lab.sh(
-        "h1",
-        &[
-            "sh",
-            "-c",
-            "mkdir -p /etc/hostops-lab && : >/etc/hostops-lab/dns-fail-add",
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    lab_switch(&lab, "dns-fail-add", "");
     let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.9"], 1);
     assert!(err.contains("were undone"), "{err}");
     assert_eq!(dig(&lab, "mail.shop.test", "A"), before);
@@ -320,15 +316,7 @@ fn dns_changes_on_directadmin_go_through_its_api_and_are_served_and_undone() {
     // Another admin deletes mail's A between the plan and the apply: DirectAdmin answers our
     // delete with error=0 and "did not exist"; hostops calls that a failure (exit 1) and
     // does not add the new record.
-    let out = lab.sh(
-        "h1",
-        &[
-            "sh",
-            "-c",
-            "mkdir -p /etc/hostops-lab && echo 'mail A' >/etc/hostops-lab/dns-concurrent-delete",
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
+    lab_switch(&lab, "dns-concurrent-delete", "mail A\n");
     let err = refused(&lab, &env, &["set", DOMAIN, "mail", "A", "192.0.2.8"], 1);
     assert!(err.contains("did not exist"), "{err}");
     assert!(dig(&lab, "mail.shop.test", "A").is_empty());

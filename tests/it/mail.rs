@@ -57,26 +57,34 @@ fn by_subject<'a>(v: &'a Value, subject: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no message {subject:?} in {v:#}"))
 }
 
+/// alice (alpha.test: info@ and full@) on h1, bob (beta.test: sales@) on `bob_host`.
+fn alice_and_bob(lab: &Lab, bob_host: &str) {
+    let alice = [
+        "h1",
+        "alice",
+        "--domain",
+        "alpha.test",
+        "--mailbox",
+        "info",
+        "--mailbox",
+        "full",
+    ];
+    lab.lab("add-account", &alice);
+    let bob = [
+        bob_host,
+        "bob",
+        "--domain",
+        "beta.test",
+        "--mailbox",
+        "sales",
+    ];
+    lab.lab("add-account", &bob);
+}
+
 #[test]
 fn trace_gives_one_verdict_per_real_situation() {
     let (env, lab) = (Env::new(), Lab::up_mail(2, "cpanel"));
-    lab.lab(
-        "add-account",
-        &[
-            "h1",
-            "alice",
-            "--domain",
-            "alpha.test",
-            "--mailbox",
-            "info",
-            "--mailbox",
-            "full",
-        ],
-    );
-    lab.lab(
-        "add-account",
-        &["h2", "bob", "--domain", "beta.test", "--mailbox", "sales"],
-    );
+    alice_and_bob(&lab, "h2");
     let net = lab.net();
     // h1 sends beta.test to h2 and dead.test to an address of the lab where nothing
     // listens; the mailbox full@alpha.test holds 2000 bytes; spam@alpha.test may send 2
@@ -388,23 +396,7 @@ fn verdict_of(v: &Value, name: &str) -> String {
 #[test]
 fn check_finds_a_full_mailbox_and_a_domain_pointing_elsewhere() {
     let (env, lab) = (Env::new(), Lab::up_mail_dns(1, "cpanel"));
-    lab.lab(
-        "add-account",
-        &[
-            "h1",
-            "alice",
-            "--domain",
-            "alpha.test",
-            "--mailbox",
-            "info",
-            "--mailbox",
-            "full",
-        ],
-    );
-    lab.lab(
-        "add-account",
-        &["h1", "bob", "--domain", "beta.test", "--mailbox", "sales"],
-    );
+    alice_and_bob(&lab, "h1");
     // The server's DKIM keys (1024 bits: one TXT string); alpha.test publishes its own key,
     // beta.test another one; beta.test's MX and SPF name another network; DMARC for both.
     sh(

@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::output::Printer;
 use crate::panel;
-use crate::panel::dns::Judge;
+use crate::panel::answer;
 use crate::transport;
 
 #[derive(Clone, Debug, Serialize)]
@@ -86,7 +86,8 @@ impl Change for Hold {
         for action in &self.plan.actions {
             if let Work::Run { cmd, .. } = &action.work {
                 let out = transport::run_ok(&*t, cmd)?;
-                Judge::Whmapi1.check(&out.stdout_text())?;
+                answer::whmapi1(&out.stdout_text())
+                    .map_err(|r| anyhow::anyhow!("whmapi1 failed: {}", r.0))?;
             }
         }
         let verb = if d.hold { "held" } else { "released" };
