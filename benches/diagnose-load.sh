@@ -10,15 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
-if ! command -v hyperfine >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
-fi
-if [ -z "${BIN:-}" ]; then
-  cargo build --release --locked -q
-  BIN=$PWD/target/release/hostops
-fi
-work=$(mktemp -d /tmp/hostops-bench.XXXXXX)
-trap 'tests/lab/lab down --dir "$work/lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. benches/lib.sh
+bench_setup load
+BIN=$bin
 
 tests/lab/lab up --dir "$work/lab" --hosts 1 --panel cpanel >/dev/null
 lab=$work/lab

@@ -11,15 +11,9 @@ cd "$(dirname "$0")/.."
 
 RUNS=${RUNS:-5}
 LOG_MB=${LOG_MB:-200}
-if ! command -v hyperfine >/dev/null 2>&1; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
-fi
-if [ -z "${BIN:-}" ]; then
-  cargo build --release --locked -q
-  BIN=$PWD/target/release/hostops
-fi
-work=$(mktemp -d /tmp/hostops-bench.XXXXXX)
-trap 'tests/lab/lab down --dir "$work/lab" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. benches/lib.sh
+bench_setup web
+BIN=$bin
 
 tests/lab/lab up --dir "$work/lab" --hosts 1 --panel cpanel --web >/dev/null
 lab=$work/lab
