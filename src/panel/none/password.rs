@@ -15,7 +15,9 @@ pub const DOVECOT_USERS: &str = "/etc/dovecot/users";
 /// with the old one's owner and mode; exit 3 when the file has no such mailbox. Dovecot
 /// re-reads a passwd-file when its mtime (in seconds) or size changes: a hash of the same
 /// length written in the same second as the old file would go unseen, so the new file's mtime
-/// is moved on by a second then.
+/// is moved on by a second then. And dovecot looks at the file at most once a second
+/// (`passwd_file_sync` skips the `stat` when it already did one in the current second), so the
+/// script ends in the next second: a login after it is sure to see the new file.
 const MAILBOX_SCRIPT: &str = r#"set -eu
 f=$2
 IFS= read -r pw
@@ -29,6 +31,7 @@ chown --reference="$f" "$tmp"; chmod --reference="$f" "$tmp"
 was=$(stat -c %Y "$f")
 mv -f "$tmp" "$f"
 [ "$(stat -c %Y "$f")" != "$was" ] || touch -d "@$((was + 1))" "$f"
+now=$(date +%s); while [ "$(date +%s)" = "$now" ]; do sleep 0.1; done
 echo "password of $1 set in $f""#;
 
 impl Passwords for NoPanel {
