@@ -112,25 +112,18 @@ impl Migration<'_> {
                 packaging.package_command(a, dir),
                 why("the panel's own packaging"),
             )],
-            (Step::Transfer, _) => vec![
-                match self.request.route {
-                    Route::Direct => Action::step(
-                        to,
-                        format!("pull {archive} from {from} into {target} over ssh (a one-off key, {from}'s verified host key pinned)"),
-                        why("SHA-256 computed on both servers while it streams, and compared"),
-                    ),
-                    Route::Relay => Action::step(
-                        "hostops",
-                        format!("relay {archive} on {from} to {target} on {to}"),
-                        why("SHA-256 computed on both servers while it streams, and compared"),
-                    ),
-                },
-                Action::run(
-                    from,
-                    remove_archive(&archive),
-                    why("the archive is safely on the target"),
+            (Step::Transfer, _) => vec![match self.request.route {
+                Route::Direct => Action::step(
+                    to,
+                    format!("pull {archive} from {from} into {target} over ssh (a one-off key, {from}'s verified host key pinned)"),
+                    why("SHA-256 computed on both servers while it streams, and compared"),
                 ),
-            ],
+                Route::Relay => Action::step(
+                    "hostops",
+                    format!("relay {archive} on {from} to {target} on {to}"),
+                    why("SHA-256 computed on both servers while it streams, and compared"),
+                ),
+            }],
             (Step::Restore, _) => vec![Action::run(
                 to,
                 packaging.restore_command(a, &target),
@@ -154,11 +147,18 @@ impl Migration<'_> {
                 ),
                 why("the restored account is complete"),
             )],
-            (Step::Cleanup, _) => vec![Action::run(
-                to,
-                remove_archive(&target),
-                why("the archive is no longer needed"),
-            )],
+            (Step::Cleanup, _) => vec![
+                Action::run(
+                    to,
+                    remove_archive(&target),
+                    why("the archive is no longer needed"),
+                ),
+                Action::run(
+                    from,
+                    remove_archive(&archive),
+                    why("kept until now, so that a resumed run can copy it again"),
+                ),
+            ],
             (Step::Home | Step::PlaceHome, None) => Vec::new(),
         }
     }

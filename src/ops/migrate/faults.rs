@@ -204,7 +204,6 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
                     Matcher::argv(["stat", "-c", "%s", "--", &archive]),
                     Reply::ok("7\n"),
                 );
-                src.expect(Matcher::argv(["rm", "-f", "--", &archive]), Reply::ok(""));
             }
         }
         Step::Restore => {
@@ -224,6 +223,9 @@ fn script(kind: PanelKind, step: Step, ok: bool, src: &Fake, dst: &Fake) {
                 Reply::fails(1, "rm: cannot remove: Read-only file system")
             };
             dst.expect(Matcher::argv(["rm", "-f", "--", &archive]), reply);
+            if ok {
+                src.expect(Matcher::argv(["rm", "-f", "--", &archive]), Reply::ok(""));
+            }
         }
         Step::Home => {
             dst.expect(Matcher::script("mkdir -m 0700"), Reply::ok(""));

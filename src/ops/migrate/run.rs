@@ -104,8 +104,7 @@ pub fn remove_workdir(dir: &str) -> Cmd {
     Cmd::new("rm").args(["-rf", "--", dir])
 }
 
-/// Removes an account's archive (from the source once it is on the target, from the target
-/// once the account is restored).
+/// Removes an account's archive (from both servers once the account is restored).
 pub fn remove_archive(archive: &str) -> Cmd {
     Cmd::new("rm").args(["-f", "--", archive])
 }
@@ -300,8 +299,8 @@ impl Migration<'_> {
                     &tag,
                     task,
                 )?;
-                // Safely on the target: the source keeps nothing of the migration.
-                transport::run_ok(&*self.src, &remove_archive(&archive))?;
+                // The source keeps its archive until the cleanup: a run killed after this
+                // copy but before the step is journaled copies it again when resumed.
                 TRANSFER.output(&Moved {
                     archive: target,
                     bytes: report.bytes,
@@ -349,6 +348,8 @@ impl Migration<'_> {
             Step::Cleanup => {
                 let on_dst = earlier.get(&TRANSFER)?.archive;
                 transport::run_ok(&*self.dst, &remove_archive(&on_dst))?;
+                let on_src = earlier.get(&PACKAGE)?.archive;
+                transport::run_ok(&*self.src, &remove_archive(&on_src))?;
                 CLEANUP.output(&Nothing {})
             }
         }
