@@ -464,12 +464,18 @@ fn directadmin_resets_an_extra_ftp_login_and_a_database_user_through_its_apis() 
     add_account(&lab, "mailu", "mailu.test", &["--ftp", "up", "--db", "wp"]);
     let env = Env::new();
     let line = |login: &str| {
-        let out = lab.sh("h1", &["grep", &format!("^{login}:"), "/etc/proftpd.passwd"]);
+        let out = lab.sh(
+            "h1",
+            &["grep", &format!("^{login}:"), "/etc/proftpd.passwd"],
+        );
         stdout(&out).trim().to_string()
     };
     let home = |l: String| l.split(':').skip(4).take(2).collect::<Vec<_>>().join(":");
     let before = home(line("up@mailu.test"));
-    assert_eq!(before, "custom:/home/mailu/domains/mailu.test/public_html/up");
+    assert_eq!(
+        before,
+        "custom:/home/mailu/domains/mailu.test/public_html/up"
+    );
     assert!(lab.login("h1", "ftp", "up@mailu.test", OLD));
     let (new, dbnew) = ("Ftp-extra-Pass-71", "Dbase-new-Pass-72");
     let sampler = PsSampler::start(&lab, &[new, dbnew, RUNNING]);
@@ -477,7 +483,11 @@ fn directadmin_resets_an_extra_ftp_login_and_a_database_user_through_its_apis() 
     assert_reset(&out, new, "ftp");
     assert!(lab.login("h1", "ftp", "up@mailu.test", new));
     assert!(!lab.login("h1", "ftp", "up@mailu.test", OLD));
-    assert_eq!(home(line("up@mailu.test")), before, "the login's home moved");
+    assert_eq!(
+        home(line("up@mailu.test")),
+        before,
+        "the login's home moved"
+    );
     // The account's own FTP login is untouched.
     assert!(lab.login("h1", "ftp", "mailu", OLD));
     assert_not_journaled(&env, &[new]);
@@ -489,13 +499,24 @@ fn directadmin_resets_an_extra_ftp_login_and_a_database_user_through_its_apis() 
     // An unknown extra login: refused while planning, nothing changed.
     let out = reset(&lab, &env, &["--ftp", "nobody@mailu.test"], new);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("nobody@mailu.test"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nobody@mailu.test"),
+        "{}",
+        stderr(&out)
+    );
 
     // The database user (made with a random password by the lab: set a known one first).
     let sql = format!("ALTER USER 'mailu_wp'@'localhost' IDENTIFIED BY '{OLD}'");
     assert!(lab.sh("h1", &["mariadb", "-e", &sql]).status.success());
     let db = |pw: &str| {
-        let login = ["mariadb", "-u", "mailu_wp", &format!("-p{pw}"), "-e", "SELECT 1"];
+        let login = [
+            "mariadb",
+            "-u",
+            "mailu_wp",
+            &format!("-p{pw}"),
+            "-e",
+            "SELECT 1",
+        ];
         lab.sh("h1", &login).status.success()
     };
     assert!(db(OLD));

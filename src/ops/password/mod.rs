@@ -118,8 +118,7 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
     let (target, owner) = resolve(&*t, &opts.host, passwords, arg)?;
     let tag = token_name(ctx);
     let owner_name = owner.as_ref().map(|o| o.account.as_str());
-    let Some(reset) = passwords.reset(&target, owner_name, &tag)
-    else {
+    let Some(reset) = passwords.reset(&target, owner_name, &tag) else {
         bail!(StatusError::refused(format!(
             "resetting the password of a {} on {} ({}) is not supported yet",
             target.kind(),
