@@ -453,6 +453,14 @@ fn a_dry_run_shows_the_commands_with_the_secret_on_stdin() {
     assert!(lab.login("h1", "imap", "info@mailu.test", OLD));
 }
 
+/// A MariaDB login on h1 as `user` with `password` (the lab's test password, not a secret
+/// under test, may be on the client's command line).
+fn mariadb_login(lab: &Lab, user: &str, password: &str) -> bool {
+    let pw = format!("-p{password}");
+    let login = ["mariadb", "-u", user, &pw, "-e", "SELECT 1"];
+    lab.sh("h1", &login).status.success()
+}
+
 /// On DirectAdmin, an extra FTP login `name@domain` (`CMD_API_FTP action=modify` as the
 /// domain's owner, sent again the login's type and home read with `CMD_API_FTP_SHOW`, so its
 /// home stays where it was) and a database user (the JSON API's change-password as its
@@ -508,17 +516,7 @@ fn directadmin_resets_an_extra_ftp_login_and_a_database_user_through_its_apis() 
     // The database user (made with a random password by the lab: set a known one first).
     let sql = format!("ALTER USER 'mailu_wp'@'localhost' IDENTIFIED BY '{OLD}'");
     assert!(lab.sh("h1", &["mariadb", "-e", &sql]).status.success());
-    let db = |pw: &str| {
-        let login = [
-            "mariadb",
-            "-u",
-            "mailu_wp",
-            &format!("-p{pw}"),
-            "-e",
-            "SELECT 1",
-        ];
-        lab.sh("h1", &login).status.success()
-    };
+    let db = |pw: &str| mariadb_login(&lab, "mailu_wp", pw);
     assert!(db(OLD));
     let out = reset(&lab, &env, &["--db-user", "mailu_wp"], dbnew);
     assert_reset(&out, dbnew, "mariadb");
@@ -544,21 +542,7 @@ fn none_resets_a_database_user_verified_by_a_real_mariadb_login() {
     let lab = Lab::up_mail(1, "none");
     add_account(&lab, "mailu", "mailu.test", &["--db", "wp"]);
     let env = Env::new();
-    let db = |pw: &str| {
-        lab.sh(
-            "h1",
-            &[
-                "mariadb",
-                "-u",
-                "mailu_wp",
-                &format!("-p{pw}"),
-                "-e",
-                "SELECT 1",
-            ],
-        )
-        .status
-        .success()
-    };
+    let db = |pw: &str| mariadb_login(&lab, "mailu_wp", pw);
     assert!(db(OLD));
     let new = "Dbase-new-Pass-81";
     let sampler = PsSampler::start(&lab, &[new, RUNNING]);
