@@ -487,6 +487,15 @@ fn directadmin_resets_an_extra_ftp_login_and_a_database_user_through_its_apis() 
     assert!(lab.login("h1", "ftp", "up@mailu.test", OLD));
     let (new, dbnew) = ("Ftp-extra-Pass-71", "Dbase-new-Pass-72");
     let sampler = PsSampler::start(&lab, &[new, dbnew, RUNNING]);
+    // A dry run reads the login (as the domain's owner) and changes nothing.
+    let out = reset(&lab, &env, &["-n", "--ftp", "up@mailu.test"], new);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        said.contains("account mailu") && !said.contains(new),
+        "{said}"
+    );
+    assert!(lab.login("h1", "ftp", "up@mailu.test", OLD));
     let out = reset(&lab, &env, &["--ftp", "Up@mailu.test"], new);
     assert_reset(&out, new, "ftp");
     assert!(lab.login("h1", "ftp", "up@mailu.test", new));

@@ -33,7 +33,7 @@ url-encoded body. Answers: DirectAdmin's url-encoded `error=0&text=...&details=.
 DirectAdmin's failure texts are not in the reference: failures here say `error=1` with a
 plain-words text of what is wrong (not DirectAdmin's wording, and no parser relies on it).
 Authentication: HTTP basic auth with a login key `da api-url [--user=U]` made (the
-emulator's keys file, sha256 of each key, 10 minutes); otherwise HTTP 401.
+emulator's keys file, sha256 of each key, 24 hours, as DirectAdmin keeps them); otherwise HTTP 401.
 Log: one line a request (method, path without the query, status) on stdout.
 """
 import argparse
@@ -61,7 +61,7 @@ KEYS = "/usr/local/directadmin/data/lab-login-keys.json"
 # Lab switch (tests write it inside a host): "NAME TYPE" of a record another admin deletes
 # just before the next delete call (read once).
 CONCURRENT_DELETE = "/etc/hostops-lab/dns-concurrent-delete"
-KEY_LIFETIME = 600
+KEY_LIFETIME = 24 * 3600  # "credentials valid 24 hours" (DirectAdmin's API overview)
 
 
 def load_keys():
