@@ -26,7 +26,7 @@ pub fn whmapi1(stdout: &str) -> Result<(), Refusal> {
 pub struct Refusal(pub String);
 
 /// One field of a url-encoded answer, decoded.
-fn field(answer: &str, key: &str) -> Option<String> {
+pub fn field(answer: &str, key: &str) -> Option<String> {
     form_urlencoded::parse(answer.trim().as_bytes())
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.into_owned())

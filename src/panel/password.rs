@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::answer;
 use crate::host::mysql;
-use crate::transport::Cmd;
+use crate::transport::{Cmd, Transport};
 
 /// Whose password is reset. Names are checked before they get here (`ops::password`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -57,6 +57,10 @@ pub enum Feed {
         fields: Vec<(String, String)>,
         key: String,
     },
+    /// A JSON object `{"KEY":"PASSWORD"}` as one line, every character but ASCII letters and
+    /// digits written as a `\uXXXX` escape (a panel's JSON API; nothing in it needs quoting
+    /// in curl's configuration, nor breaks out of its line).
+    Json { key: String },
     /// `ALTER USER 'USER'@'HOST' IDENTIFIED BY 'PASSWORD'` for each of the user's hosts, as
     /// SQL on the MySQL client's stdin (quoted by [`crate::host::mysql`]).
     Sql { user: String, hosts: Vec<String> },
@@ -79,6 +83,7 @@ impl Feed {
                 ));
                 format!("{}\n", body.join("&"))
             }
+            Feed::Json { key } => format!("{{{}:{}}}\n", json_escaped(key), json_escaped(password)),
             Feed::Sql { user, hosts } => hosts
                 .iter()
                 .map(|h| {
@@ -92,6 +97,23 @@ impl Feed {
                 .collect(),
         }
     }
+}
+
+/// `text` as a JSON string of ASCII letters, digits and `\uXXXX` escapes (UTF-16 units).
+fn json_escaped(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// One reset on one host: the command (its stdin made from [`Feed`]).
@@ -113,6 +135,18 @@ pub trait Passwords: Send + Sync {
     /// [`Passwords::needs_owner`]; `tag`: a name unique to this run, for short-lived API
     /// tokens); None where hostops does not reset such a target on this panel.
     fn reset(&self, target: &Target, owner: Option<&str>, tag: &str) -> Option<Reset>;
+
+    /// `reset` with what the panel's call must be sent again of the target's current settings
+    /// (read from the server, changing nothing); most calls need nothing more.
+    fn completed(
+        &self,
+        _t: &dyn Transport,
+        _target: &Target,
+        _owner: Option<&str>,
+        reset: Reset,
+    ) -> Result<Reset> {
+        Ok(reset)
+    }
 
     /// Judges the reset command's output (its exit status already checked): the panel's own
     /// refusal as an error.
@@ -163,6 +197,20 @@ mod tests {
             "email=info&password=a%22b%5Cc+d%26e%3Df%0A\n"
         );
         assert_eq!(Feed::Line.input("pw"), "pw\n");
+    }
+
+    #[test]
+    fn a_json_body_escapes_everything_but_letters_and_digits() {
+        let feed = Feed::Json {
+            key: "newPassword".into(),
+        };
+        let body = feed.input("a\"b\\ c\n😀");
+        assert_eq!(
+            body,
+            "{\"newPassword\":\"a\\u0022b\\u005c\\u0020c\\u000a\\ud83d\\ude00\"}\n"
+        );
+        let v: serde_json::Value = serde_json::from_str(body.trim()).unwrap();
+        assert_eq!(v["newPassword"], "a\"b\\ c\n😀");
     }
 
     #[test]

@@ -452,3 +452,117 @@ fn a_dry_run_shows_the_commands_with_the_secret_on_stdin() {
     assert!(!stdout(&out).contains("Dry-run-Pass-61"));
     assert!(lab.login("h1", "imap", "info@mailu.test", OLD));
 }
+
+/// A MariaDB login on h1 as `user` with `password` (the lab's test password, not a secret
+/// under test, may be on the client's command line).
+fn mariadb_login(lab: &Lab, user: &str, password: &str) -> bool {
+    let pw = format!("-p{password}");
+    let login = ["mariadb", "-u", user, &pw, "-e", "SELECT 1"];
+    lab.sh("h1", &login).status.success()
+}
+
+/// On DirectAdmin, an extra FTP login `name@domain` (`CMD_API_FTP action=modify` as the
+/// domain's owner, sent again the login's type and home read with `CMD_API_FTP_SHOW`, so its
+/// home stays where it was) and a database user (the JSON API's change-password as its
+/// owner): the new password logs in for real (FTP, MariaDB), the old one does not, and no
+/// secret is on a command line or in the journal.
+#[test]
+fn directadmin_resets_an_extra_ftp_login_and_a_database_user_through_its_apis() {
+    let lab = Lab::up_mail(1, "directadmin");
+    add_account(&lab, "mailu", "mailu.test", &["--ftp", "up", "--db", "wp"]);
+    let env = Env::new();
+    let line = |login: &str| {
+        let out = lab.sh(
+            "h1",
+            &["grep", &format!("^{login}:"), "/etc/proftpd.passwd"],
+        );
+        stdout(&out).trim().to_string()
+    };
+    let home = |l: String| l.split(':').skip(4).take(2).collect::<Vec<_>>().join(":");
+    let before = home(line("up@mailu.test"));
+    assert_eq!(
+        before,
+        "custom:/home/mailu/domains/mailu.test/public_html/up"
+    );
+    assert!(lab.login("h1", "ftp", "up@mailu.test", OLD));
+    let (new, dbnew) = ("Ftp-extra-Pass-71", "Dbase-new-Pass-72");
+    let sampler = PsSampler::start(&lab, &[new, dbnew, RUNNING]);
+    // A dry run reads the login (as the domain's owner) and changes nothing.
+    let out = reset(&lab, &env, &["-n", "--ftp", "up@mailu.test"], new);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        said.contains("account mailu") && !said.contains(new),
+        "{said}"
+    );
+    assert!(lab.login("h1", "ftp", "up@mailu.test", OLD));
+    let out = reset(&lab, &env, &["--ftp", "Up@mailu.test"], new);
+    assert_reset(&out, new, "ftp");
+    assert!(lab.login("h1", "ftp", "up@mailu.test", new));
+    assert!(!lab.login("h1", "ftp", "up@mailu.test", OLD));
+    assert_eq!(
+        home(line("up@mailu.test")),
+        before,
+        "the login's home moved"
+    );
+    // The account's own FTP login is untouched.
+    assert!(lab.login("h1", "ftp", "mailu", OLD));
+    assert_not_journaled(&env, &[new]);
+    let log = lab.sh("h1", &["cat", "/var/log/lab-da-api.log"]);
+    let log = stdout(&log);
+    assert!(log.contains("POST /CMD_API_FTP_SHOW 200"), "{log}");
+    assert!(log.contains("POST /CMD_API_FTP 200"), "{log}");
+
+    // An unknown extra login: refused while planning, nothing changed.
+    let out = reset(&lab, &env, &["--ftp", "nobody@mailu.test"], new);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nobody@mailu.test"),
+        "{}",
+        stderr(&out)
+    );
+
+    // The database user (made with a random password by the lab: set a known one first).
+    let sql = format!("ALTER USER 'mailu_wp'@'localhost' IDENTIFIED BY '{OLD}'");
+    assert!(lab.sh("h1", &["mariadb", "-e", &sql]).status.success());
+    let db = |pw: &str| mariadb_login(&lab, "mailu_wp", pw);
+    assert!(db(OLD));
+    let out = reset(&lab, &env, &["--db-user", "mailu_wp"], dbnew);
+    assert_reset(&out, dbnew, "mariadb");
+    assert_no_secret_in_ps(sampler.stop(), RUNNING, &[new, dbnew]);
+    assert!(db(dbnew) && !db(OLD));
+    assert_not_journaled(&env, &[new, dbnew]);
+    let log = lab.sh("h1", &["cat", "/var/log/lab-da-api.log"]);
+    let log = stdout(&log);
+    assert!(
+        log.contains("POST /api/db-manage/users/mailu_wp/change-password 204"),
+        "{log}"
+    );
+    // The database user of no account: `da api-url --user` refuses, exit 1.
+    let out = reset(&lab, &env, &["--db-user", "other_wp"], dbnew);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+/// `--db-user` without a panel: `ALTER USER` on the MySQL client's stdin for each of the
+/// user's hosts; a real MariaDB login with the new password works and the old one fails, and
+/// the password is on no command line and not in the journal.
+#[test]
+fn none_resets_a_database_user_verified_by_a_real_mariadb_login() {
+    let lab = Lab::up_mail(1, "none");
+    add_account(&lab, "mailu", "mailu.test", &["--db", "wp"]);
+    let env = Env::new();
+    let db = |pw: &str| mariadb_login(&lab, "mailu_wp", pw);
+    assert!(db(OLD));
+    let new = "Dbase-new-Pass-81";
+    let sampler = PsSampler::start(&lab, &[new, RUNNING]);
+    let out = reset(&lab, &env, &["--db-user", "mailu_wp"], new);
+    assert_reset(&out, new, "mariadb");
+    assert_no_secret_in_ps(sampler.stop(), RUNNING, &[new]);
+    assert!(db(new) && !db(OLD));
+    assert_not_journaled(&env, &[new]);
+
+    // A database user that does not exist: a blocker, exit 4, nothing run.
+    let out = reset(&lab, &env, &["--db-user", "mailu_nope"], new);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(db(new));
+}

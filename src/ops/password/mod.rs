@@ -117,8 +117,8 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
     let passwords = driver.passwords_on(&opts.host)?;
     let (target, owner) = resolve(&*t, &opts.host, passwords, arg)?;
     let tag = token_name(ctx);
-    let Some(reset) = passwords.reset(&target, owner.as_ref().map(|o| o.account.as_str()), &tag)
-    else {
+    let owner_name = owner.as_ref().map(|o| o.account.as_str());
+    let Some(reset) = passwords.reset(&target, owner_name, &tag) else {
         bail!(StatusError::refused(format!(
             "resetting the password of a {} on {} ({}) is not supported yet",
             target.kind(),
@@ -126,6 +126,7 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
             kind.as_str()
         )));
     };
+    let reset = passwords.completed(&*t, &target, owner_name, reset)?;
     let reset = with_db_hosts(&*t, reset)?;
     let mut blockers = Vec::new();
     if let Feed::Sql { hosts, .. } = &reset.feed {

@@ -14,13 +14,26 @@ makes (reference/tasks.md §1 and §2, DirectAdmin changelog 1.24.2, directadmin
   POST CMD_API_USER_PASSWD username,passwd,passwd2 (admin)   the system user's password
         (chpasswd, on its stdin) and its FTP login in /etc/proftpd.passwd -> error=0 (an
         empty text: DirectAdmin's is not in the reference)
-CMD_API_DNS_CONTROL and CMD_API_POP act for the login's user on its own domains;
+  POST CMD_API_FTP_SHOW domain,user   an extra FTP login NAME@DOMAIN of /etc/proftpd.passwd
+        (LOGIN:HASH:UID:GID:TYPE:HOME:SHELL) -> fulluser=NAME@DOMAIN&path=HOME&type=TYPE&user=NAME
+        (url-encoded, as DA-ChangePass and the PHP API clients read it)
+  POST CMD_API_FTP action=modify domain,user,passwd,passwd2,type[,custom_val]   its hash, and
+        its home from the type sent (domain: /home/U/domains/D, ftp: .../D/public_ftp,
+        user: .../D/public_html/NAME, custom: custom_val), as DirectAdmin does: a caller
+        that does not send the current type and path again moves the login's home (no type:
+        domain) -> error=0 (an empty text: DirectAdmin's is not in the reference)
+  POST /api/db-manage/users/DBUSER/change-password  JSON {"newPassword": P} (the JSON API,
+        DirectAdmin's API overview; the body as directadmin-go sends it)   ALTER USER for each
+        host of DBUSER on the lab's MariaDB (SQL on the client's stdin) -> HTTP 204; a DBUSER
+        that is not the login's (OWNER_NAME) 403, unknown 404, a body without newPassword 400
+        (DirectAdmin's JSON error bodies are not in the reference: these answers have none)
+CMD_API_DNS_CONTROL, CMD_API_POP and CMD_API_FTP* act for the login's user on its own domains;
 CMD_API_DNS_ADMIN and CMD_API_USER_PASSWD need the admin. Parameters: query string and
 url-encoded body. Answers: DirectAdmin's url-encoded `error=0&text=...&details=...`.
 DirectAdmin's failure texts are not in the reference: failures here say `error=1` with a
 plain-words text of what is wrong (not DirectAdmin's wording, and no parser relies on it).
 Authentication: HTTP basic auth with a login key `da api-url [--user=U]` made (the
-emulator's keys file, sha256 of each key, 10 minutes); otherwise HTTP 401.
+emulator's keys file, sha256 of each key, 24 hours, as DirectAdmin keeps them); otherwise HTTP 401.
 Log: one line a request (method, path without the query, status) on stdout.
 """
 import argparse
@@ -48,7 +61,7 @@ KEYS = "/usr/local/directadmin/data/lab-login-keys.json"
 # Lab switch (tests write it inside a host): "NAME TYPE" of a record another admin deletes
 # just before the next delete call (read once).
 CONCURRENT_DELETE = "/etc/hostops-lab/dns-concurrent-delete"
-KEY_LIFETIME = 600
+KEY_LIFETIME = 24 * 3600  # "credentials valid 24 hours" (DirectAdmin's API overview)
 
 
 def load_keys():
@@ -191,6 +204,66 @@ def pop(user, p):
     return answer("E-Mail Updated")
 
 
+def ftp_line(user, p):
+    """The /etc/proftpd.passwd fields of the extra FTP login p[user]@p[domain] of USER's domain."""
+    domain, name = p.get("domain", ""), p.get("user", "")
+    if user == "admin" or dl.domain_owner(domain) != user:
+        raise Failed(f"{user} does not own the domain {domain}")
+    login = f"{name}@{domain}"
+    try:
+        with open(dl.FTP_PASSWD) as f:
+            found = [l.rstrip("\n").split(":") for l in f if l.split(":", 1)[0] == login]
+    except FileNotFoundError:
+        found = []
+    if not name or not found or len(found[0]) < 7:
+        raise Failed(f"no FTP account {login}")
+    return login, found[0]
+
+
+def ftp_show(user, p):
+    login, fields = ftp_line(user, p)
+    return urllib.parse.urlencode({"fulluser": login, "path": fields[5], "type": fields[4], "user": p["user"]})
+
+
+def ftp_modify(user, p):
+    if p.get("action") != "modify":
+        raise Failed("unknown action")
+    login, fields = ftp_line(user, p)
+    pw = passwords(p)
+    kind = p.get("type") or "domain"
+    base = f"/home/{user}/domains/{p['domain']}"
+    homes = {"domain": base, "ftp": f"{base}/public_ftp", "user": f"{base}/public_html/{p['user']}",
+             "custom": p.get("custom_val", "")}
+    home = homes.get(kind)
+    if not home or not home.startswith("/") or ":" in home or "\n" in home:
+        raise Failed(f"invalid type {kind} or path")
+    fields[1], fields[4], fields[5] = dl.lp.password_hash(pw), kind, home
+    dl._edit_lines(dl.FTP_PASSWD, lambda l: l.split(":", 1)[0] == login, [":".join(fields)])
+    return answer("")  # DirectAdmin's success text for this call is not in reference/
+
+
+DB_PASSWORD = re.compile(r"api/db-manage/users/([A-Za-z0-9_.-]+)/change-password")
+
+
+def db_user_password(user, dbuser, body):
+    """The JSON API's database-user password change: an HTTP status."""
+    if user == "admin" or not dbuser.startswith(user + "_"):
+        return 403
+    try:
+        pw = json.loads(body)["newPassword"]
+    except (ValueError, KeyError, TypeError):
+        return 400
+    if not isinstance(pw, str) or not pw:
+        return 400
+    hosts = dl.lp.sql(f"SELECT Host FROM mysql.user WHERE User={dl.lp.literal(dbuser)}") or []
+    if not hosts:
+        return 404
+    stmts = "".join(f"ALTER USER {dl.lp.literal(dbuser)}@{dl.lp.literal(h[0])} IDENTIFIED BY {dl.lp.literal(pw)};\n"
+                    for h in hosts)
+    subprocess.run(["mariadb"], input=stmts, text=True, check=True, capture_output=True)
+    return 204
+
+
 def user_passwd(user, p):
     if user != "admin":
         raise Failed("CMD_API_USER_PASSWD needs the admin")
@@ -227,9 +300,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         user = login(self.headers.get("Authorization"))
         if user is None:
             return self.reply(401, "")
+        call = url.path.strip("/")
+        m = DB_PASSWORD.fullmatch(call)
+        if m and self.command == "POST":
+            try:
+                return self.reply(db_user_password(user, m.group(1), body), "")
+            except (OSError, subprocess.CalledProcessError):
+                return self.reply(500, "")
         p = dict(urllib.parse.parse_qsl(url.query, keep_blank_values=True))
         p.update(urllib.parse.parse_qsl(body, keep_blank_values=True))
-        call = url.path.strip("/")
         try:
             if call == "CMD_API_DNS_ADMIN" and user != "admin":
                 raise Failed("CMD_API_DNS_ADMIN needs the admin")
@@ -237,6 +316,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.reply(200, dns(user, p))
             if call == "CMD_API_POP":
                 return self.reply(200, pop(user, p))
+            if call == "CMD_API_FTP_SHOW":
+                return self.reply(200, ftp_show(user, p))
+            if call == "CMD_API_FTP":
+                return self.reply(200, ftp_modify(user, p))
             if call == "CMD_API_USER_PASSWD":
                 return self.reply(200, user_passwd(user, p))
             return self.reply(404, "")

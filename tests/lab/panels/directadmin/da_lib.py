@@ -224,6 +224,18 @@ def set_ftp_account(user, pw, password):
     os.chmod(FTP_PASSWD, 0o640)
 
 
+def add_ftp_login(user, domain, name, pw, password):
+    """The extra FTP login NAME@DOMAIN (CMD_API_FTP action=create, type custom) in
+    /etc/proftpd.passwd, GECOS its type, home DOMAIN's public_html/NAME (created)."""
+    home = f"/home/{user}/domains/{domain}/public_html/{name}"
+    os.makedirs(home, exist_ok=True)
+    os.chown(home, pw.pw_uid, pw.pw_gid)
+    login = f"{name}@{domain}"
+    _edit_lines(FTP_PASSWD, lambda l: l.split(":", 1)[0] == login,
+                [f"{login}:{lp.password_hash(password)}:{pw.pw_uid}:{pw.pw_gid}:custom:{home}:/bin/false"])
+    os.chmod(FTP_PASSWD, 0o640)
+
+
 def account_databases(user):
     return lp.databases_like(f"{user}_")
 
