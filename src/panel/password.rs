@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::answer;
 use crate::host::mysql;
-use crate::transport::Cmd;
+use crate::transport::{Cmd, Transport};
 
 /// Whose password is reset. Names are checked before they get here (`ops::password`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -113,6 +113,19 @@ pub trait Passwords: Send + Sync {
     /// [`Passwords::needs_owner`]; `tag`: a name unique to this run, for short-lived API
     /// tokens); None where hostops does not reset such a target on this panel.
     fn reset(&self, target: &Target, owner: Option<&str>, tag: &str) -> Option<Reset>;
+
+    /// [`Passwords::reset`] on the host `t`, for a panel whose call needs what only the
+    /// server knows (Plesk: the database a user belongs to, whether an FTP login is a
+    /// subscription's or an additional one). Reads only.
+    fn reset_on(
+        &self,
+        _t: &dyn Transport,
+        target: &Target,
+        owner: Option<&str>,
+        tag: &str,
+    ) -> Result<Option<Reset>> {
+        Ok(self.reset(target, owner, tag))
+    }
 
     /// Judges the reset command's output (its exit status already checked): the panel's own
     /// refusal as an error.

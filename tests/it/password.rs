@@ -358,6 +358,43 @@ fn plesk_resets_mailbox_account_and_ftp_with_psa_password_read_from_stdin() {
 }
 
 #[test]
+fn plesk_resets_additional_ftp_accounts_and_database_users_through_its_utilities() {
+    let lab = Lab::up_mail(1, "plesk");
+    add_account(&lab, "mailu", "mailu.test", &["--db", "wp", "--ftp", "upload"]);
+    let env = Env::new();
+    let new = ["Ftpsub-new-Pass-61", "Dbase-new-Pass-62", "Dbase-new-Pass-63"];
+    let sampler = PsSampler::start(&lab, &[&new[..], &[RUNNING]].concat());
+    // An additional FTP account (a system user sharing the subscription's UID): ftpsubaccount.
+    assert!(lab.login("h1", "ftp", "upload", OLD));
+    let out = reset(&lab, &env, &["--ftp", "upload"], new[0]);
+    assert_reset(&out, new[0], "ftp");
+    assert!(lab.login("h1", "ftp", "upload", new[0]));
+    assert!(!lab.login("h1", "ftp", "upload", OLD));
+    // The subscription's own FTP login is untouched.
+    assert!(lab.login("h1", "ftp", "mailu", OLD));
+    // A database user: `database -u DB -update_user LOGIN` (twice: the first new password is
+    // then the old one), verified by hostops with a real MariaDB login.
+    let out = reset(&lab, &env, &["--db-user", "mailu_wp_u"], new[1]);
+    assert_reset(&out, new[1], "mariadb");
+    let out = reset(&lab, &env, &["--db-user", "mailu_wp_u"], new[2]);
+    assert_reset(&out, new[2], "mariadb");
+    assert_no_secret_in_ps(sampler.stop(), RUNNING, &new);
+    // The test's own logins (password on argv) only after the sampler stopped.
+    let db = |pw: &str| {
+        let opt = format!("--password={pw}");
+        let args = ["mariadb", "-u", "mailu_wp_u", &opt, "-e", "SELECT 1"];
+        lab.sh("h1", &args).status.success()
+    };
+    assert!(db(new[2]) && !db(new[1]));
+    assert_not_journaled(&env, &new);
+    // What the server does not have is refused before any change (exit 4).
+    for target in [["--db-user", "nobody_u"], ["--ftp", "nobody"]] {
+        let out = reset(&lab, &env, &target, new[0]);
+        assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    }
+}
+
+#[test]
 fn directadmin_resets_through_its_http_api_with_a_login_key_and_no_secret_leaks() {
     let lab = Lab::up_mail(1, "directadmin");
     add_account(&lab, "mailu", "mailu.test", &[]);

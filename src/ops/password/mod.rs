@@ -117,8 +117,8 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
     let passwords = driver.passwords_on(&opts.host)?;
     let (target, owner) = resolve(&*t, &opts.host, passwords, arg)?;
     let tag = token_name(ctx);
-    let Some(reset) = passwords.reset(&target, owner.as_ref().map(|o| o.account.as_str()), &tag)
-    else {
+    let owner_name = owner.as_ref().map(|o| o.account.as_str());
+    let Some(reset) = passwords.reset_on(&*t, &target, owner_name, &tag)? else {
         bail!(StatusError::refused(format!(
             "resetting the password of a {} on {} ({}) is not supported yet",
             target.kind(),
