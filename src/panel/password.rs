@@ -127,6 +127,13 @@ pub trait Passwords: Send + Sync {
         Ok(self.reset(target, owner, tag))
     }
 
+    /// Whether a provided password equal to `target`'s current one is refused (exit 2): found
+    /// out before any change with the same real login that verifies the reset, for a panel
+    /// whose own call takes the current password again without a word.
+    fn refuses_reuse(&self, _target: &Target) -> bool {
+        false
+    }
+
     /// Judges the reset command's output (its exit status already checked): the panel's own
     /// refusal as an error.
     fn judged(&self, _target: &Target, _output: &str) -> Result<()> {

@@ -360,9 +360,18 @@ fn plesk_resets_mailbox_account_and_ftp_with_psa_password_read_from_stdin() {
 #[test]
 fn plesk_resets_additional_ftp_accounts_and_database_users_through_its_utilities() {
     let lab = Lab::up_mail(1, "plesk");
-    add_account(&lab, "mailu", "mailu.test", &["--db", "wp", "--ftp", "upload"]);
+    add_account(
+        &lab,
+        "mailu",
+        "mailu.test",
+        &["--db", "wp", "--ftp", "upload"],
+    );
     let env = Env::new();
-    let new = ["Ftpsub-new-Pass-61", "Dbase-new-Pass-62", "Dbase-new-Pass-63"];
+    let new = [
+        "Ftpsub-new-Pass-61",
+        "Dbase-new-Pass-62",
+        "Dbase-new-Pass-63",
+    ];
     let sampler = PsSampler::start(&lab, &[&new[..], &[RUNNING]].concat());
     // An additional FTP account (a system user sharing the subscription's UID): ftpsubaccount.
     assert!(lab.login("h1", "ftp", "upload", OLD));
@@ -387,6 +396,20 @@ fn plesk_resets_additional_ftp_accounts_and_database_users_through_its_utilities
     };
     assert!(db(new[2]) && !db(new[1]));
     assert_not_journaled(&env, &new);
+    // The current password again: a real login tells, refused before any change (exit 2).
+    for (target, current) in [
+        (["--ftp", "upload"], new[0]),
+        (["--db-user", "mailu_wp_u"], new[2]),
+        (["--ftp", "mailu"], OLD),
+    ] {
+        let out = reset(&lab, &env, &target, current);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is its current one"),
+            "{}",
+            stderr(&out)
+        );
+    }
     // What the server does not have is refused before any change (exit 4).
     for target in [["--db-user", "nobody_u"], ["--ftp", "nobody"]] {
         let out = reset(&lab, &env, &target, new[0]);

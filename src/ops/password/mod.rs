@@ -127,6 +127,12 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
         )));
     };
     let reset = with_db_hosts(&*t, reset)?;
+    if !generated && passwords.refuses_reuse(&target) && logs_in(&*t, &target, &password)? {
+        bail!(StatusError::usage(format!(
+            "the new password of {} is its current one (it logs in already): choose another",
+            target.describe()
+        )));
+    }
     let mut blockers = Vec::new();
     if let Feed::Sql { hosts, .. } = &reset.feed {
         if hosts.is_empty() {
@@ -332,6 +338,20 @@ fn login_kind(target: &Target) -> &'static str {
         Target::Account(_) => "pam",
         Target::DbUser(_) => "mariadb",
     }
+}
+
+/// Whether `password` logs in as `target` already (every real login of [`checks`] passes).
+fn logs_in(t: &dyn Transport, target: &Target, password: &Secret) -> Result<bool> {
+    let checks = checks(target, password.expose());
+    for (cmd, input) in &checks {
+        if !transport::run(t, cmd, Some(input.as_bytes()), None)?
+            .exit
+            .success()
+        {
+            return Ok(false);
+        }
+    }
+    Ok(!checks.is_empty())
 }
 
 /// Runs `doveadm kick`: what it said (exit 68 is "no users kicked": no session was open).

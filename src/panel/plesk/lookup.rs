@@ -44,7 +44,9 @@ fn size(text: &str) -> Option<u64> {
 /// A mail name's quota in bytes (0: unlimited) and forwarding addresses (its mail group's
 /// members) from `plesk bin mail --info`.
 fn mail_info(info: &str) -> (u64, Vec<String>) {
-    let quota = field(info, "Mbox quota").and_then(|q| size(&q)).unwrap_or(0);
+    let quota = field(info, "Mbox quota")
+        .and_then(|q| size(&q))
+        .unwrap_or(0);
     let group = field(info, "Mailgroup").is_some_and(|g| g == "true");
     let members = field(info, "Group member(s)")
         .filter(|_| group)
@@ -197,7 +199,11 @@ impl Lookup for Plesk {
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
         let domain = subscription(account);
         let mut d = details(&info(t, domain)?, domain);
-        let login = d.ftp_accounts.first().cloned().unwrap_or(account.user.clone());
+        let login = d
+            .ftp_accounts
+            .first()
+            .cloned()
+            .unwrap_or(account.user.clone());
         let boxes: Vec<&str> = account
             .mailboxes
             .iter()

@@ -115,6 +115,12 @@ impl Passwords for Plesk {
         }
     }
 
+    /// Plesk's utilities set the current password again without a word (its documentation
+    /// names no refusal), so hostops finds a reuse out with a real login first.
+    fn refuses_reuse(&self, _target: &Target) -> bool {
+        true
+    }
+
     fn reset_on(
         &self,
         t: &dyn Transport,
@@ -169,7 +175,11 @@ mod tests {
     fn the_documented_forms_with_the_password_from_stdin() {
         let line = |r: Reset| r.cmd.argv()[4..].join(" ");
         assert_eq!(
-            line(utility("ftpsubaccount", &["-u", "up"], &["-domain", "d.example"])),
+            line(utility(
+                "ftpsubaccount",
+                &["-u", "up"],
+                &["-domain", "d.example"]
+            )),
             "ftpsubaccount -u up -passwd  -domain d.example"
         );
         assert_eq!(
