@@ -260,6 +260,36 @@ fn cpanel_resets_each_target_through_its_https_api_and_no_secret_leaks() {
 }
 
 #[test]
+fn cpanel_refuses_the_current_password_before_any_change() {
+    let lab = Lab::up_mail(1, "cpanel");
+    add_account(&lab, "mailu", "mailu.test", &["--db", "wp"]);
+    let env = Env::new();
+    // The lab's accounts start with OLD everywhere: each target logs in with it already.
+    for target in [
+        ["--mailbox", "info@mailu.test"],
+        ["--ftp", "mailu"],
+        ["--account", "mailu"],
+    ] {
+        let out = reset(&lab, &env, &target, OLD);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is its current one"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(lab.login("h1", "imap", "info@mailu.test", OLD));
+    // Another password goes through.
+    let out = reset(
+        &lab,
+        &env,
+        &["--mailbox", "info@mailu.test"],
+        "Mbox-new-Pass-71",
+    );
+    assert_reset(&out, "Mbox-new-Pass-71", "imap");
+}
+
+#[test]
 fn none_resets_mailbox_account_and_ftp_and_a_failed_verification_is_exit_1() {
     let lab = Lab::up_mail(1, "none");
     add_account(&lab, "mailu", "mailu.test", &[]);
