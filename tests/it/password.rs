@@ -425,7 +425,6 @@ fn plesk_resets_additional_ftp_accounts_and_database_users_through_its_utilities
         lab.sh("h1", &args).status.success()
     };
     assert!(db(new[2]) && !db(new[1]));
-    assert_not_journaled(&env, &new);
     // The current password again: a real login tells, refused before any change (exit 2).
     for (target, current) in [
         (["--ftp", "upload"], new[0]),
@@ -440,6 +439,7 @@ fn plesk_resets_additional_ftp_accounts_and_database_users_through_its_utilities
             stderr(&out)
         );
     }
+    assert_not_journaled(&env, &[&new[..], &[OLD]].concat());
     // What the server does not have is refused before any change (exit 4).
     for target in [["--db-user", "nobody_u"], ["--ftp", "nobody"]] {
         let out = reset(&lab, &env, &target, new[0]);
