@@ -127,7 +127,12 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
         )));
     };
     let reset = with_db_hosts(&*t, reset)?;
-    if !generated && passwords.refuses_reuse(&target) && logs_in(&*t, &target, &password)? {
+    // Not in a dry run, which runs nothing against the target (a refused login counts).
+    if !generated
+        && !ctx.dry_run()
+        && passwords.refuses_reuse(&target)
+        && logs_in(&*t, &target, &password)?
+    {
         bail!(StatusError::usage(format!(
             "the new password of {} is its current one (it logs in already): choose another",
             target.describe()
