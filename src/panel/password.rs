@@ -136,16 +136,25 @@ pub trait Passwords: Send + Sync {
     /// tokens); None where hostops does not reset such a target on this panel.
     fn reset(&self, target: &Target, owner: Option<&str>, tag: &str) -> Option<Reset>;
 
-    /// `reset` with what the panel's call must be sent again of the target's current settings
-    /// (read from the server, changing nothing); most calls need nothing more.
-    fn completed(
+    /// [`Passwords::reset`] on the host `t`, for a panel whose call needs what only the
+    /// server knows (Plesk: the database a user belongs to, whether an FTP login is a
+    /// subscription's or an additional one; DirectAdmin: an extra FTP login's type and home,
+    /// sent again). Reads only.
+    fn reset_on(
         &self,
         _t: &dyn Transport,
-        _target: &Target,
-        _owner: Option<&str>,
-        reset: Reset,
-    ) -> Result<Reset> {
-        Ok(reset)
+        target: &Target,
+        owner: Option<&str>,
+        tag: &str,
+    ) -> Result<Option<Reset>> {
+        Ok(self.reset(target, owner, tag))
+    }
+
+    /// Whether a provided password equal to `target`'s current one is refused (exit 2): found
+    /// out before any change with the same real login that verifies the reset, for a panel
+    /// whose own call takes the current password again without a word.
+    fn refuses_reuse(&self, _target: &Target) -> bool {
+        false
     }
 
     /// Judges the reset command's output (its exit status already checked): the panel's own

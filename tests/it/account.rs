@@ -79,6 +79,12 @@ impl Mixed {
                 "wp",
                 "--mailbox",
                 "sales",
+                "--quota",
+                "50",
+                "--forward",
+                "sales=boss@elsewhere.example",
+                "--ftp",
+                "plupload",
             ],
         );
         m.lab("da").lab(
@@ -293,7 +299,15 @@ fn find_and_show_on_every_panel() {
     );
     assert_eq!(pl["mailboxes"][0]["address"], "sales@pl.example");
     assert_eq!(strings(&pl["databases"]), ["pluser_wp"]);
-    assert_eq!(strings(&pl["ftp_accounts"]), ["pluser"]);
+    // The subscription's FTP login, then its additional FTP account.
+    assert_eq!(strings(&pl["ftp_accounts"]), ["pluser", "plupload"]);
+    // Quota and forwarding from `plesk bin mail --info`.
+    assert_eq!(pl["mailboxes"][0]["quota_bytes"], 50 << 20, "{pl}");
+    assert_eq!(pl["forwarders"][0]["address"], "sales@pl.example", "{pl}");
+    assert_eq!(
+        strings(&pl["forwarders"][0]["targets"]),
+        ["boss@elsewhere.example"]
+    );
     assert!(
         pl["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
         "{pl}"

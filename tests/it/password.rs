@@ -260,6 +260,36 @@ fn cpanel_resets_each_target_through_its_https_api_and_no_secret_leaks() {
 }
 
 #[test]
+fn cpanel_refuses_the_current_password_before_any_change() {
+    let lab = Lab::up_mail(1, "cpanel");
+    add_account(&lab, "mailu", "mailu.test", &["--db", "wp"]);
+    let env = Env::new();
+    // The lab's accounts start with OLD everywhere: each target logs in with it already.
+    for target in [
+        ["--mailbox", "info@mailu.test"],
+        ["--ftp", "mailu"],
+        ["--account", "mailu"],
+    ] {
+        let out = reset(&lab, &env, &target, OLD);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is its current one"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(lab.login("h1", "imap", "info@mailu.test", OLD));
+    // Another password goes through.
+    let out = reset(
+        &lab,
+        &env,
+        &["--mailbox", "info@mailu.test"],
+        "Mbox-new-Pass-71",
+    );
+    assert_reset(&out, "Mbox-new-Pass-71", "imap");
+}
+
+#[test]
 fn none_resets_mailbox_account_and_ftp_and_a_failed_verification_is_exit_1() {
     let lab = Lab::up_mail(1, "none");
     add_account(&lab, "mailu", "mailu.test", &[]);
@@ -355,6 +385,66 @@ fn plesk_resets_mailbox_account_and_ftp_with_psa_password_read_from_stdin() {
     assert_reset(&out, ftp, "ftp");
     assert!(!lab.login("h1", "ftp", "mailu", account));
     assert_not_journaled(&env, &[new, account, ftp]);
+}
+
+#[test]
+fn plesk_resets_additional_ftp_accounts_and_database_users_through_its_utilities() {
+    let lab = Lab::up_mail(1, "plesk");
+    add_account(
+        &lab,
+        "mailu",
+        "mailu.test",
+        &["--db", "wp", "--ftp", "upload"],
+    );
+    let env = Env::new();
+    let new = [
+        "Ftpsub-new-Pass-61",
+        "Dbase-new-Pass-62",
+        "Dbase-new-Pass-63",
+    ];
+    let sampler = PsSampler::start(&lab, &[&new[..], &[RUNNING]].concat());
+    // An additional FTP account (a system user sharing the subscription's UID): ftpsubaccount.
+    assert!(lab.login("h1", "ftp", "upload", OLD));
+    let out = reset(&lab, &env, &["--ftp", "upload"], new[0]);
+    assert_reset(&out, new[0], "ftp");
+    assert!(lab.login("h1", "ftp", "upload", new[0]));
+    assert!(!lab.login("h1", "ftp", "upload", OLD));
+    // The subscription's own FTP login is untouched.
+    assert!(lab.login("h1", "ftp", "mailu", OLD));
+    // A database user: `database -u DB -update_user LOGIN` (twice: the first new password is
+    // then the old one), verified by hostops with a real MariaDB login.
+    let out = reset(&lab, &env, &["--db-user", "mailu_wp_u"], new[1]);
+    assert_reset(&out, new[1], "mariadb");
+    let out = reset(&lab, &env, &["--db-user", "mailu_wp_u"], new[2]);
+    assert_reset(&out, new[2], "mariadb");
+    assert_no_secret_in_ps(sampler.stop(), RUNNING, &new);
+    // The test's own logins (password on argv) only after the sampler stopped.
+    let db = |pw: &str| {
+        let opt = format!("--password={pw}");
+        let args = ["mariadb", "-u", "mailu_wp_u", &opt, "-e", "SELECT 1"];
+        lab.sh("h1", &args).status.success()
+    };
+    assert!(db(new[2]) && !db(new[1]));
+    // The current password again: a real login tells, refused before any change (exit 2).
+    for (target, current) in [
+        (["--ftp", "upload"], new[0]),
+        (["--db-user", "mailu_wp_u"], new[2]),
+        (["--ftp", "mailu"], OLD),
+    ] {
+        let out = reset(&lab, &env, &target, current);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is its current one"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_not_journaled(&env, &[&new[..], &[OLD]].concat());
+    // What the server does not have is refused before any change (exit 4).
+    for target in [["--db-user", "nobody_u"], ["--ftp", "nobody"]] {
+        let out = reset(&lab, &env, &target, new[0]);
+        assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    }
 }
 
 #[test]

@@ -136,6 +136,25 @@ fn password_reset_dry_run_plan() {
 }
 
 #[test]
+fn plesk_database_user_reset_dry_run_plan() {
+    // The database the user belongs to is read from the server: the plan names Plesk's call.
+    let t = Test::lab("plesk", 1).account("h1", "bob", "bob.example");
+    let reset = [
+        "--dry-run",
+        "password",
+        "reset",
+        "h1",
+        "--db-user",
+        "bob_wp_u",
+        "--generate",
+    ];
+    insta::assert_snapshot!(
+        "password-reset-plesk-db-user-dry-run",
+        screen(&t.clone().hostops(&reset).run())
+    );
+}
+
+#[test]
 fn mail_queue_remove_dry_run_plan() {
     let t = Test::lab_mail("none", 1);
     // Two messages for a domain routed to an address where nothing listens (deferred, they

@@ -118,7 +118,7 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
     let (target, owner) = resolve(&*t, &opts.host, passwords, arg)?;
     let tag = token_name(ctx);
     let owner_name = owner.as_ref().map(|o| o.account.as_str());
-    let Some(reset) = passwords.reset(&target, owner_name, &tag) else {
+    let Some(reset) = passwords.reset_on(&*t, &target, owner_name, &tag)? else {
         bail!(StatusError::refused(format!(
             "resetting the password of a {} on {} ({}) is not supported yet",
             target.kind(),
@@ -126,8 +126,18 @@ pub fn change(ctx: &Context, opts: ResetOptions) -> Result<PasswordReset> {
             kind.as_str()
         )));
     };
-    let reset = passwords.completed(&*t, &target, owner_name, reset)?;
     let reset = with_db_hosts(&*t, reset)?;
+    // Not in a dry run, which runs nothing against the target (a refused login counts).
+    if !generated
+        && !ctx.dry_run()
+        && passwords.refuses_reuse(&target)
+        && logs_in(&*t, &target, &password)?
+    {
+        bail!(StatusError::usage(format!(
+            "the new password of {} is its current one (it logs in already): choose another",
+            target.describe()
+        )));
+    }
     let mut blockers = Vec::new();
     if let Feed::Sql { hosts, .. } = &reset.feed {
         if hosts.is_empty() {
@@ -333,6 +343,20 @@ fn login_kind(target: &Target) -> &'static str {
         Target::Account(_) => "pam",
         Target::DbUser(_) => "mariadb",
     }
+}
+
+/// Whether `password` logs in as `target` already (every real login of [`checks`] passes).
+fn logs_in(t: &dyn Transport, target: &Target, password: &Secret) -> Result<bool> {
+    let checks = checks(target, password.expose());
+    for (cmd, input) in &checks {
+        if !transport::run(t, cmd, Some(input.as_bytes()), None)?
+            .exit
+            .success()
+        {
+            return Ok(false);
+        }
+    }
+    Ok(!checks.is_empty())
 }
 
 /// Runs `doveadm kick`: what it said (exit 68 is "no users kicked": no session was open).

@@ -55,6 +55,12 @@ impl Passwords for Cpanel {
         matches!(target, Target::Mailbox(_) | Target::Ftp(_))
     }
 
+    /// cPanel's documented answers name no refusal of the current password: hostops finds
+    /// a reuse out with a real login first.
+    fn refuses_reuse(&self, _target: &Target) -> bool {
+        true
+    }
+
     fn reset(&self, target: &Target, owner: Option<&str>, tag: &str) -> Option<Reset> {
         Some(match target {
             Target::Account(user) => api(

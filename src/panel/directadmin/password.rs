@@ -89,18 +89,21 @@ impl Passwords for DirectAdmin {
         })
     }
 
-    fn completed(
+    fn reset_on(
         &self,
         t: &dyn Transport,
         target: &Target,
         owner: Option<&str>,
-        mut reset: Reset,
-    ) -> Result<Reset> {
+        tag: &str,
+    ) -> Result<Option<Reset>> {
+        let Some(mut reset) = self.reset(target, owner, tag) else {
+            return Ok(None);
+        };
         let (Target::Ftp(login), Some(owner)) = (target, owner) else {
-            return Ok(reset);
+            return Ok(Some(reset));
         };
         let Some((name, domain)) = login.split_once('@') else {
-            return Ok(reset);
+            return Ok(Some(reset));
         };
         let body = answer::form(&[("domain", domain), ("user", name)]);
         let shown = transport::run_ok(t, &api::call(owner, "CMD_API_FTP_SHOW", Some(&body)))?;
@@ -109,7 +112,7 @@ impl Passwords for DirectAdmin {
             fields.push(pair("type", &kind));
             fields.push(pair("custom_val", &path));
         }
-        Ok(reset)
+        Ok(Some(reset))
     }
 
     fn judged(&self, target: &Target, output: &str) -> Result<()> {

@@ -1,7 +1,9 @@
 //! Plesk lookups: a subscription is found by its domain (or a subdomain of it) in
 //! `plesk bin subscription --list`, by its system user (home /var/www/vhosts/DOMAIN) or its
 //! mail names under /var/qmail/mailnames; its login, owner, status, creation date and
-//! document root come from `plesk bin subscription --info`.
+//! document root come from `plesk bin subscription --info`, each mailbox's quota and
+//! forwarding addresses from `plesk bin mail --info`, its additional FTP accounts are the
+//! system users sharing its system user's UID with a home in the subscription.
 
 use anyhow::Result;
 
@@ -10,11 +12,66 @@ use super::{plesk_bin, subscription, Plesk, MAILNAMES, VHOSTS};
 use crate::host::kv;
 use crate::host::zone::is_domain_name;
 use crate::panel::lookup::{
-    database, db_prefix, lines, passwd, user_under, Details, DomainInfo, Found, Lookup, Matched,
-    Query, Sections,
+    database, db_prefix, lines, passwd, user_under, Details, DomainInfo, Forwarder, Found, Lookup,
+    Matched, Query, Sections,
 };
 use crate::panel::{query, Account};
-use crate::transport::Transport;
+use crate::transport::{Cmd, Transport};
+
+/// `$1` the subscription's system user, `$2...` its mail names: the `login:home` of every
+/// system user with `$1`'s UID, then `plesk bin mail --info` of each mail name.
+const MAIL_AND_FTP: &str = r#"login=$1; shift
+printf '\n@@ftp\n'; uid=$(id -u -- "$login") && getent passwd | awk -F: -v u="$uid" '$3 == u { print $1 ":" $6 }'
+for m in "$@"; do printf '\n@@mail %s\n' "$m"; plesk bin mail --info "$m"; done
+true"#;
+
+/// A size as Plesk writes it (`96.0 KB`, `0 B`, `50.0 MB`) in bytes; None for `Unlimited`,
+/// `Default value (Unlimited)` and anything else.
+fn size(text: &str) -> Option<u64> {
+    let (n, unit) = text.trim().split_once(' ')?;
+    let n: f64 = n.parse().ok()?;
+    let scale = match unit.trim() {
+        "B" => 1u64,
+        "KB" => 1 << 10,
+        "MB" => 1 << 20,
+        "GB" => 1 << 30,
+        "TB" => 1 << 40,
+        _ => return None,
+    };
+    (n >= 0.0).then(|| (n * scale as f64).round() as u64)
+}
+
+/// A mail name's quota in bytes (0: unlimited) and forwarding addresses (its mail group's
+/// members) from `plesk bin mail --info`.
+fn mail_info(info: &str) -> (u64, Vec<String>) {
+    let quota = field(info, "Mbox quota")
+        .and_then(|q| size(&q))
+        .unwrap_or(0);
+    let group = field(info, "Mailgroup").is_some_and(|g| g == "true");
+    let members = field(info, "Group member(s)")
+        .filter(|_| group)
+        .map(|m| {
+            m.split([' ', ','])
+                .filter(|a| a.contains('@'))
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    (quota, members)
+}
+
+/// The additional FTP accounts of `domain` (system user `login`) in `login:home` lines:
+/// other users whose home is in the subscription.
+fn ftp_accounts(lines: impl Iterator<Item = String>, login: &str, domain: &str) -> Vec<String> {
+    let root = format!("{VHOSTS}/{domain}");
+    lines
+        .filter_map(|l| {
+            let (user, home) = l.split_once(':')?;
+            let inside = home == root || home.starts_with(&format!("{root}/"));
+            (inside && user != login && !user.is_empty()).then(|| user.to_string())
+        })
+        .collect()
+}
 
 const FIND: &str = r#"if [ -d /usr/local/psa ] && command -v plesk >/dev/null 2>&1; then
 printf '\n@@plesk-subscriptions\n'; plesk bin subscription --list
@@ -141,7 +198,36 @@ impl Lookup for Plesk {
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
         let domain = subscription(account);
-        Ok(details(&info(t, domain)?, domain))
+        let mut d = details(&info(t, domain)?, domain);
+        let login = d
+            .ftp_accounts
+            .first()
+            .cloned()
+            .unwrap_or(account.user.clone());
+        let boxes: Vec<&str> = account
+            .mailboxes
+            .iter()
+            .map(String::as_str)
+            .filter(|m| matches!(Query::parse(m), Ok(Query::Mailbox { .. })))
+            .collect();
+        let cmd = Cmd::new("sh")
+            .args(["-c", MAIL_AND_FTP, "hostops-plesk-details", &login])
+            .args(boxes.iter().copied());
+        let text = query(t, cmd)?;
+        let s = kv::sections(&text);
+        let ftp = lines(&s, "ftp").map(String::from);
+        d.ftp_accounts.extend(ftp_accounts(ftp, &login, domain));
+        for m in boxes {
+            let (quota, targets) = mail_info(s.get(format!("mail {m}").as_str()).map_or("", |t| t));
+            d.mail_quotas.push((m.to_string(), quota));
+            if !targets.is_empty() {
+                d.forwarders.push(Forwarder {
+                    address: m.to_string(),
+                    targets,
+                });
+            }
+        }
+        Ok(d)
     }
 }
 
@@ -169,6 +255,38 @@ mod tests {
         assert_eq!(m("shopuser"), shop(Matched::Account, "shopuser"));
         assert_eq!(m("shopuser_wp"), shop(Matched::Database, "shopuser_wp"));
         assert!(m("example").is_empty() && m("nope.example").is_empty());
+    }
+
+    #[test]
+    fn mail_info_quota_and_forwarding() {
+        let unlimited = "Mailname:           test\nDomain:             domain\nMailbox:            false\n\
+            Password type:      sym\nMbox quota:         Default value (Unlimited)\n\
+            Mailgroup:          true\nGroup member(s):    mail@externaldomain \n\
+            Attachment files:   Empty\n \nSUCCESS: Gathering information for 'test@domain' complete\n";
+        assert_eq!(
+            mail_info(unlimited),
+            (0, vec!["mail@externaldomain".to_string()])
+        );
+        let set = "Mbox quota:         50.0 MB\nMailgroup:          false\n";
+        assert_eq!(mail_info(set), (50 << 20, vec![]));
+        assert_eq!(size("96.0 KB"), Some(98304));
+        assert_eq!(size("0 B"), Some(0));
+        assert_eq!(size("Unlimited (not supported)"), None);
+    }
+
+    #[test]
+    fn additional_ftp_accounts_share_the_uid_and_live_in_the_subscription() {
+        let lines = [
+            "shopuser:/var/www/vhosts/shop.example",
+            "upload:/var/www/vhosts/shop.example/httpdocs/up",
+            "other:/var/www/vhosts/shop.example.net",
+            "stranger:/home/stranger",
+        ]
+        .map(String::from);
+        assert_eq!(
+            ftp_accounts(lines.into_iter(), "shopuser", "shop.example"),
+            ["upload"]
+        );
     }
 
     #[test]

@@ -14,7 +14,8 @@ Follows /work/shared/docs/reference/plesk.md and Plesk's documented layout (Linu
 Plesk keeps its object model in its `psa` database; the emulator keeps it in files instead:
   /usr/local/psa/var/lab/domains              one subscription (domain) a line, in creation order
   /usr/local/psa/var/lab/subscriptions/D.json login, ip, owner, created, mailboxes, databases,
-                                              mail_passwords (BOX: SHA512-CRYPT hash)
+                                              mail_passwords (BOX: SHA512-CRYPT hash),
+                                              ftp_accounts (additional FTP logins)
 Backup (pleskbackup --output-file, and the repository dumps) is a tar holding the
 migration-dump layout: backup_info_YYMMDDHHMM.xml (<migration-dump> with <domain>,
 <phosting><sysuser>, <mailsystem><mailusers>, <databases><database><dbuser>) and
@@ -203,6 +204,66 @@ def update_password_args(args, usage):
                          " (-passwd '' reads it from PSA_PASSWORD)\n")
         sys.exit(1)
     return name, password
+
+
+def utility_args(args, spec, usage):
+    """The options of a Plesk utility's call, each `-name VALUE` (SPEC: the names allowed,
+    each with its aliases, e.g. {"update": ("-u", "--update")}): {name: value}. `-passwd ''`
+    takes the password from PSA_PASSWORD (reference/plesk.md: never on argv). Exits 1 with
+    USAGE on stderr for anything else (the emulator's own text, not Plesk's)."""
+    names = {alias: name for name, aliases in spec.items() for alias in aliases}
+    out = {}
+    if len(args) % 2:
+        sys.stderr.write(usage + "\n")
+        sys.exit(1)
+    for flag, value in zip(args[::2], args[1::2]):
+        name = names.get(flag)
+        if name is None or name in out:
+            sys.stderr.write(usage + "\n")
+            sys.exit(1)
+        out[name] = value
+    if "passwd" in out:
+        out["passwd"] = out["passwd"] or os.environ.get("PSA_PASSWORD", "")
+        if not out["passwd"]:
+            sys.stderr.write("An error occurred during changing the password: the password is empty"
+                             " (-passwd '' reads it from PSA_PASSWORD)\n")
+            sys.exit(1)
+    return out
+
+
+# --- additional FTP accounts (ftpsubaccount) ----------------------------------------------
+
+def ftp_account_domain(login):
+    """The subscription whose additional FTP account LOGIN is, or None."""
+    for d in domains():
+        if login in (read_sub(d) or {}).get("ftp_accounts", []):
+            return d
+    return None
+
+
+def add_ftp_account(domain, login, password, home=None):
+    """The additional FTP account LOGIN of subscription DOMAIN: as on Plesk, a system user
+    sharing the subscription's system user's UID (useradd -o), its home the site root or
+    HOME under it, with PASSWORD's real hash in /etc/shadow (which the host's pure-ftpd
+    checks). Raises ValueError for a name Plesk refuses or one in use."""
+    info = read_sub(domain)
+    if info is None:
+        raise ValueError(f"Unable to find subscription {domain}")
+    problem = login_problem(login)
+    if problem:
+        raise ValueError(problem)
+    if lp.system_user(login) or login_in_use(login):
+        raise ValueError(f"The system user {login} already exists")
+    main = lp.system_user(info["login"])
+    root = f"{VHOSTS}/{domain}"
+    home = os.path.normpath(f"{root}/{(home or '').lstrip('/')}")
+    if home != root and not home.startswith(root + "/"):
+        raise ValueError(f"The home directory {home} is outside of {root}")
+    lp.run(["useradd", "--non-unique", "--uid", str(main.pw_uid), "--gid", str(main.pw_gid),
+            "--home-dir", home, "--no-create-home", "--shell", "/bin/false", login])
+    lp.set_system_password(login, password)
+    info.setdefault("ftp_accounts", []).append(login)
+    write_sub(domain, info)
 
 
 # --- backup --------------------------------------------------------------------------
@@ -421,6 +482,9 @@ def remove_subscription(d):
     for dbi in info.get("databases", []):
         lp.sql(f"DROP DATABASE IF EXISTS {lp.ident(dbi['name'])}")
         lp.sql(f"DROP USER IF EXISTS {lp.literal(dbi['user'])}@'localhost'")
+    for ftp in info.get("ftp_accounts", []):
+        if lp.system_user(ftp):
+            lp.run(["userdel", ftp], check=False)
     login = info.get("login")
     if login and lp.system_user(login):
         lp.run(["userdel", login], check=False)
