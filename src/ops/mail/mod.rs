@@ -10,6 +10,7 @@ pub mod join;
 pub mod postfixlog;
 pub mod queue;
 pub mod remove;
+pub mod rules;
 pub mod trace;
 pub mod words;
 

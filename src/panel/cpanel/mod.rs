@@ -5,6 +5,7 @@ mod accounts;
 mod backups;
 mod dns;
 mod lookup;
+mod mailrules;
 mod mailhold;
 mod packaging;
 mod password;
@@ -40,6 +41,10 @@ impl Panel for Cpanel {
     }
 
     fn mail_hold(&self) -> Option<&dyn super::MailHold> {
+        Some(self)
+    }
+
+    fn mail_rules(&self) -> Option<&dyn super::mailrules::MailRules> {
         Some(self)
     }
 }
