@@ -33,7 +33,8 @@ pub fn checks(
     domain: &str,
 ) -> Result<[Check; 2]> {
     let Some(rules) = rules else {
-        let why = "hostops does not read this panel's filters and autoresponders: see them in the panel";
+        let why =
+            "hostops does not read this panel's filters and autoresponders: see them in the panel";
         return Ok([
             check("filters", Verdict::NotAvailable, why),
             check("autoresponder", Verdict::NotAvailable, why),
@@ -183,6 +184,15 @@ fn arg_of(t: Option<&Token>) -> String {
     }
 }
 
+/// An action under the open `if`s (`name`: the rule's, when it is under one).
+fn under(name: &Option<String>, conditions: &[String], effect: Effect) -> Action {
+    Action {
+        rule: name.clone().filter(|_| !conditions.is_empty()),
+        condition: (!conditions.is_empty()).then(|| conditions.join(" and ")),
+        effect,
+    }
+}
+
 /// The actions of an exim filter file (`save`, `deliver`, `pipe`, `fail`, `freeze`, each
 /// with the `if` it is under).
 fn exim_filter(text: &str) -> Vec<Action> {
@@ -223,6 +233,10 @@ fn exim_filter(text: &str) -> Vec<Action> {
             (_, "endif") => {
                 conditions.pop();
             }
+            // `seen finish`: the message counts as delivered and nothing else happens.
+            (_, "seen") if word(i + 1) == "finish" => {
+                out.push(under(&name, &conditions, Effect::Discard))
+            }
             (_, "unseen") => {
                 unseen = true;
                 i += 1;
@@ -239,11 +253,7 @@ fn exim_filter(text: &str) -> Vec<Action> {
                     "fail" => Effect::Bounce,
                     _ => Effect::Freeze,
                 };
-                out.push(Action {
-                    rule: name.clone().filter(|_| !conditions.is_empty()),
-                    condition: (!conditions.is_empty()).then(|| conditions.join(" and ")),
-                    effect,
-                });
+                out.push(under(&name, &conditions, effect));
             }
             _ => {}
         }
@@ -309,9 +319,7 @@ fn sieve(text: &str) -> Vec<Action> {
                     "redirect" if tagged(":copy").is_some() => Effect::Copy(last),
                     "redirect" => Effect::Redirect(last),
                     "fileinto" => Effect::Folder(last),
-                    _ => Effect::Vacation(
-                        tagged(":subject").map(|p| arg_of(args.get(p + 1))),
-                    ),
+                    _ => Effect::Vacation(tagged(":subject").map(|p| arg_of(args.get(p + 1)))),
                 };
                 let conds: Vec<&str> = blocks.iter().flatten().map(String::as_str).collect();
                 out.push(Action {
@@ -472,14 +480,15 @@ fn autoresponder(read: &[(&RuleFile, Option<String>)], mailbox: &str, now: Times
         .into_iter()
         .find(|(_, a)| matches!(a.effect, Effect::Vacation(_)));
     match vacation {
-        Some((path, Action {
-            effect: Effect::Vacation(s),
-            condition,
-            ..
-        })) => {
-            let when = condition
-                .map(|c| format!(" when {c}"))
-                .unwrap_or_default();
+        Some((
+            path,
+            Action {
+                effect: Effect::Vacation(s),
+                condition,
+                ..
+            },
+        )) => {
+            let when = condition.map(|c| format!(" when {c}")).unwrap_or_default();
             on(s, &format!("Sieve vacation in {path}{when}"), "")
         }
         _ => check("autoresponder", Verdict::Ok, "none"),
@@ -525,8 +534,13 @@ endif
             Some(r#"$header_from: contains "spammer@example.com""#)
         );
         assert_eq!(a[1].effect, Effect::Copy("boss@example.com".into()));
+        let seen = exim_filter("if $h_subject: contains \"x\" then\n seen finish\nendif\n");
+        assert_eq!(seen[0].effect, Effect::Discard);
         let all = exim_filter("deliver \"elsewhere@example.net\"\n");
-        assert_eq!(all[0].effect, Effect::Redirect("elsewhere@example.net".into()));
+        assert_eq!(
+            all[0].effect,
+            Effect::Redirect("elsewhere@example.net".into())
+        );
         assert!(all[0].condition.is_none());
     }
 
@@ -550,8 +564,14 @@ vacation :days 1 :subject "Away" "I am away";
     fn verdicts_for_filters_and_autoresponders() {
         let domain = RuleFile::new(RuleKind::DomainFilter, "/etc/vfilters/a.test");
         let reply = RuleFile::new(RuleKind::Reply, "/home/u/.autorespond/info@a.test");
-        let window = RuleFile::new(RuleKind::ReplyWindow, "/home/u/.autorespond/info@a.test.json");
-        let list = RuleFile::new(RuleKind::ReplyList, "/etc/virtual/a.test/autoresponder.conf");
+        let window = RuleFile::new(
+            RuleKind::ReplyWindow,
+            "/home/u/.autorespond/info@a.test.json",
+        );
+        let list = RuleFile::new(
+            RuleKind::ReplyList,
+            "/etc/virtual/a.test/autoresponder.conf",
+        );
         let none = [(&domain, None), (&reply, None)];
         assert_eq!(filters(&none).verdict, Verdict::Ok);
         let now = Timestamp::from_second(2_000_000_000).unwrap();
@@ -568,8 +588,15 @@ vacation :days 1 :subject "Away" "I am away";
         let on = [(&reply, msg.clone())];
         let c = autoresponder(&on, "info", now);
         assert_eq!(c.verdict, Verdict::Warn);
-        assert!(c.text.starts_with("autoresponder active: replies to every message (subject \"Away\")"), "{c:?}");
-        let ended = [(&reply, msg.clone()), (&window, Some(r#"{"start":1,"stop":1000}"#.into()))];
+        assert!(
+            c.text
+                .starts_with("autoresponder active: replies to every message (subject \"Away\")"),
+            "{c:?}"
+        );
+        let ended = [
+            (&reply, msg.clone()),
+            (&window, Some(r#"{"start":1,"stop":1000}"#.into())),
+        ];
         assert_eq!(autoresponder(&ended, "info", now).verdict, Verdict::Ok);
         let unlisted = [(&reply, msg.clone()), (&list, Some("sales:\n".into()))];
         assert_eq!(autoresponder(&unlisted, "info", now).verdict, Verdict::Ok);

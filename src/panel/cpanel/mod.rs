@@ -5,8 +5,8 @@ mod accounts;
 mod backups;
 mod dns;
 mod lookup;
-mod mailrules;
 mod mailhold;
+mod mailrules;
 mod packaging;
 mod password;
 
