@@ -379,12 +379,17 @@ pub(crate) fn check(env: &Env, lab: &Lab, address: &str) -> (i32, Value) {
 }
 
 pub(crate) fn verdict_of(v: &Value, name: &str) -> String {
+    field_of(v, name, "verdict")
+}
+
+/// `field` of `mail check`'s check `name`.
+pub(crate) fn field_of(v: &Value, name: &str, field: &str) -> String {
     v["checks"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["check"] == name)
-        .unwrap_or_else(|| panic!("no check {name} in {v:#}"))["verdict"]
+        .unwrap_or_else(|| panic!("no check {name} in {v:#}"))[field]
         .as_str()
         .unwrap()
         .to_string()

@@ -2,21 +2,24 @@
 //! panels' own files written in a lab host (`lab up --mail [--dns]`), the lab's BIND serving
 //! the reverse zone of the lab's addresses, and the lab's exim honouring cPanel's hold list.
 
-use crate::mail::{alice_and_bob, check, send, sh, verdict_of};
-use crate::support::{json, stderr, Lab};
+use crate::mail::{alice_and_bob, check, field_of, send, sh, verdict_of};
+use crate::support::{json, stderr, Env, Lab};
 use serde_json::Value;
 
 /// The text of check `name`.
 fn text_of(v: &Value, name: &str) -> String {
-    v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["check"] == name)
-        .unwrap_or_else(|| panic!("no check {name} in {v:#}"))["text"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    field_of(v, name, "text")
+}
+
+/// Adds account mailu (mailu.test, mailbox info) to h1: no filter, no autoresponder yet.
+fn with_mailu(env: &Env, lab: &Lab) {
+    lab.lab(
+        "add-account",
+        &["h1", "mailu", "--domain", "mailu.test", "--mailbox", "info"],
+    );
+    let (_, v) = check(env, lab, "info@mailu.test");
+    assert_eq!(verdict_of(&v, "filters"), "ok", "{v:#}");
+    assert_eq!(verdict_of(&v, "autoresponder"), "ok", "{v:#}");
 }
 
 /// cPanel's layout, written as cPanel writes it: the account's global filter in
@@ -66,7 +69,7 @@ printf 'info@alpha.test: "|/usr/local/cpanel/bin/autorespond info@alpha.test /ho
 /// name, then none), and `mail hold` keeping a message in the queue until `mail release`.
 #[test]
 fn check_reads_cpanel_filters_autoresponder_ptr_and_hold_holds() {
-    let (env, lab) = (crate::support::Env::new(), Lab::up_mail_dns(1, "cpanel"));
+    let (env, lab) = (Env::new(), Lab::up_mail_dns(1, "cpanel"));
     alice_and_bob(&lab, "h1");
     let ip = lab.address(1);
 
@@ -173,14 +176,8 @@ fn check_reads_cpanel_filters_autoresponder_ptr_and_hold_holds() {
 /// list of mailboxes with an autoresponder autoresponder.conf, and reply/BOX.msg.
 #[test]
 fn check_reads_directadmin_filter_and_autoresponder() {
-    let (env, lab) = (crate::support::Env::new(), Lab::up_mail(1, "directadmin"));
-    lab.lab(
-        "add-account",
-        &["h1", "mailu", "--domain", "mailu.test", "--mailbox", "info"],
-    );
-    let (_, v) = check(&env, &lab, "info@mailu.test");
-    assert_eq!(verdict_of(&v, "filters"), "ok", "{v:#}");
-    assert_eq!(verdict_of(&v, "autoresponder"), "ok", "{v:#}");
+    let (env, lab) = (Env::new(), Lab::up_mail(1, "directadmin"));
+    with_mailu(&env, &lab);
     sh(
         &lab,
         "h1",
@@ -208,4 +205,39 @@ fn check_reads_directadmin_filter_and_autoresponder() {
     sh(&lab, "h1", ": > /etc/virtual/mailu.test/autoresponder.conf");
     let (_, v) = check(&env, &lab, "info@mailu.test");
     assert_eq!(verdict_of(&v, "autoresponder"), "ok", "{v:#}");
+}
+
+/// No panel: dovecot's Sieve script in the mailbox's home (`doveadm user -f home`), its
+/// `redirect` a filter and its `vacation` the autoresponder.
+#[test]
+fn check_reads_a_sieve_script_without_a_panel() {
+    let (env, lab) = (Env::new(), Lab::up_mail(1, "none"));
+    with_mailu(&env, &lab);
+    sh(
+        &lab,
+        "h1",
+        r#"set -e
+        home=$(doveadm user -f home info@mailu.test)
+        cat > "$home/.dovecot.sieve" <<'S'
+require ["fileinto", "vacation"];
+if address :is "from" "boss@example.com" {
+  redirect "info@elsewhere.test";
+}
+vacation :days 1 :subject "Away" "I am away until Monday.";
+S"#,
+    );
+    let (_, v) = check(&env, &lab, "info@mailu.test");
+    assert_eq!(verdict_of(&v, "filters"), "warn", "{v:#}");
+    assert!(
+        text_of(&v, "filters").contains(
+            "redirects the message to info@elsewhere.test when address :is \"from\" \"boss@example.com\""
+        ),
+        "{v:#}"
+    );
+    assert_eq!(verdict_of(&v, "autoresponder"), "warn", "{v:#}");
+    assert!(
+        text_of(&v, "autoresponder").contains("(subject \"Away\")")
+            && text_of(&v, "autoresponder").contains("Sieve vacation in /"),
+        "{v:#}"
+    );
 }
