@@ -175,6 +175,13 @@ fn check_reads_cpanel_filters_autoresponder_ptr_and_hold_holds() {
     assert_eq!(delivered(), "0");
     let (_, v) = check(&env, &lab, "sales@beta.test");
     assert_eq!(verdict_of(&v, "queue"), "warn", "{v:#}");
+    assert_eq!(verdict_of(&v, "hold"), "ok", "bob is not held: {v:#}");
+    let (_, v) = check(&env, &lab, "info@alpha.test");
+    assert_eq!(verdict_of(&v, "hold"), "warn", "{v:#}");
+    assert!(
+        text_of(&v, "hold").contains("hostops mail release h1 --account alice"),
+        "{v:#}"
+    );
     hold("release");
     assert_eq!(
         sh(&lab, "h1", "exim4 -bp"),
