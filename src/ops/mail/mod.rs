@@ -5,6 +5,7 @@ pub mod check;
 pub mod domain;
 pub mod event;
 pub mod eximlog;
+pub mod filterlang;
 pub mod hold;
 pub mod join;
 pub mod postfixlog;
