@@ -10,6 +10,7 @@ mod cpanel;
 mod directadmin;
 pub mod dns;
 pub mod lookup;
+pub mod mailrules;
 mod none;
 pub mod password;
 mod plesk;
@@ -200,6 +201,11 @@ pub trait Panel: Accounts + Lookup {
     fn dns(&self) -> Option<&dyn dns::Dns>;
     /// Only cPanel has a per-account hold hostops can call.
     fn mail_hold(&self) -> Option<&dyn MailHold> {
+        None
+    }
+    /// Where the panel keeps a mailbox's filters and autoresponder (None: hostops does not
+    /// read them on this panel).
+    fn mail_rules(&self) -> Option<&dyn mailrules::MailRules> {
         None
     }
 

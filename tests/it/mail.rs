@@ -8,7 +8,7 @@ use crate::support::{json, stderr, stdout, Env, Lab};
 use serde_json::Value;
 
 /// Runs `script` with `sh -c` inside `host`; panics with its output if it fails.
-fn sh(lab: &Lab, host: &str, script: &str) -> String {
+pub(crate) fn sh(lab: &Lab, host: &str, script: &str) -> String {
     let out = lab.sh(host, &["sh", "-c", script]);
     assert!(
         out.status.success(),
@@ -22,7 +22,7 @@ fn sh(lab: &Lab, host: &str, script: &str) -> String {
 /// Sends a message with subject `subject` from `from` to `to` through `host`'s exim (a local
 /// submission delivered at once, `-odi`; its exit status is the delivery's, so a bounce is
 /// not an error here: the traces check what happened).
-fn send(lab: &Lab, host: &str, from: &str, to: &str, subject: &str) {
+pub(crate) fn send(lab: &Lab, host: &str, from: &str, to: &str, subject: &str) {
     lab.sh(
         host,
         &[
@@ -58,7 +58,7 @@ fn by_subject<'a>(v: &'a Value, subject: &str) -> &'a Value {
 }
 
 /// alice (alpha.test: info@ and full@) on h1, bob (beta.test: sales@) on `bob_host`.
-fn alice_and_bob(lab: &Lab, bob_host: &str) {
+pub(crate) fn alice_and_bob(lab: &Lab, bob_host: &str) {
     let alice = [
         "h1",
         "alice",
@@ -368,7 +368,7 @@ fn trace_reads_a_postfix_log() {
     h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
 }
 
-fn check(env: &Env, lab: &Lab, address: &str) -> (i32, Value) {
+pub(crate) fn check(env: &Env, lab: &Lab, address: &str) -> (i32, Value) {
     let out = lab
         .hostops(env)
         .args(["--json", "mail", "check", address, "--nameserver"])
@@ -378,13 +378,18 @@ fn check(env: &Env, lab: &Lab, address: &str) -> (i32, Value) {
     (out.status.code().unwrap_or(-1), json(&out))
 }
 
-fn verdict_of(v: &Value, name: &str) -> String {
+pub(crate) fn verdict_of(v: &Value, name: &str) -> String {
+    field_of(v, name, "verdict")
+}
+
+/// `field` of `mail check`'s check `name`.
+pub(crate) fn field_of(v: &Value, name: &str, field: &str) -> String {
     v["checks"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["check"] == name)
-        .unwrap_or_else(|| panic!("no check {name} in {v:#}"))["verdict"]
+        .unwrap_or_else(|| panic!("no check {name} in {v:#}"))[field]
         .as_str()
         .unwrap()
         .to_string()

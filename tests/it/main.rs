@@ -20,6 +20,7 @@ mod journal;
 mod json_envelope;
 mod known_hosts;
 mod mail;
+mod mailcheck;
 mod maillab;
 mod migrate;
 mod migrate_access;

@@ -1,6 +1,8 @@
 //! `hostops mail check BOX@DOMAIN`: one mailbox on its server (where it is in the panel's
-//! layout, exim's routing, quota and usage, forwarders, messages waiting in the queue, recent
-//! bounces) and its domain's mail DNS (see [`super::domain`]), one verdict per check.
+//! layout, exim's routing, quota and usage, forwarders, filters and autoresponder (see
+//! [`super::rules`]), the panel's hold on the account's outgoing mail, messages waiting in
+//! the queue, recent bounces) and its domain's mail
+//! DNS (see [`super::domain`]), one verdict per check.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -26,13 +28,14 @@ const SCRIPT: &str = r#"panel=$1 box=$2 dom=$3 addr="$2@$3"
 section() { printf '\n@@%s\n' "$1"; }
 plain() { [ -e "$1" ] && [ "$(readlink -f -- "$1")" = "$1" ]; }
 owner_in() { plain "$1" && D=$dom awk -F': *' '$1 == ENVIRON["D"] { print $2; exit }' "$1"; }
-owner='' dir='' quota='' fwd='' dkim='' selector=''
+owner='' dir='' quota='' fwd='' dkim='' selector='' home='' hold=''
 case $panel in
   cpanel) owner=$(owner_in /etc/userdomains)
-    if [ -n "$owner" ]; then dir=/home/$owner/mail/$dom/$box quota=/home/$owner/etc/$dom/quota; fi
-    fwd=/etc/valiases/$dom dkim=/var/cpanel/domain_keys/public/$dom selector=default ;;
+    if [ -n "$owner" ]; then home=/home/$owner; dir=$home/mail/$dom/$box quota=$home/etc/$dom/quota; fi
+    fwd=/etc/valiases/$dom dkim=/var/cpanel/domain_keys/public/$dom selector=default
+    hold=/etc/outgoing_mail_hold_users ;;
   directadmin) owner=$(owner_in /etc/virtual/domainowners)
-    if [ -n "$owner" ]; then dir=/home/$owner/imap/$dom/$box/Maildir; fi
+    if [ -n "$owner" ]; then home=/home/$owner; dir=$home/imap/$dom/$box/Maildir; fi
     quota=/etc/virtual/$dom/quota fwd=/etc/virtual/$dom/aliases
     dkim=/etc/virtual/$dom/dkim.public.key selector=x ;;
   plesk) dir=/var/qmail/mailnames/$dom/$box/Maildir ;;
@@ -40,6 +43,11 @@ case $panel in
     fwd=/etc/aliases ;;
 esac
 section owner; echo "$owner"
+section home; echo "$home"
+section held
+if [ -n "$owner" ] && [ -n "$hold" ] && plain "$hold"; then
+  O=$owner awk '$1 == ENVIRON["O"] { print; exit }' "$hold"
+fi
 section mailbox
 if [ -n "$dir" ] && [ -d "$dir" ] && plain "$dir"; then echo "$dir"; fi
 section usage
@@ -173,6 +181,19 @@ pub fn run(ctx: &Context, opts: &CheckOptions) -> Result<MailCheck> {
             r.forwarders.join(", ")
         },
     ));
+    let driver = crate::panel::driver(kind);
+    let home = get("home");
+    r.checks.extend(super::rules::checks(
+        &*l.t,
+        driver.mail_rules(),
+        home.as_deref(),
+        &mbox,
+        &domain,
+    )?);
+    if driver.mail_hold().is_some() {
+        r.checks
+            .push(held(get("owner"), get("held").is_some(), &r.host));
+    }
     r.checks.push(match r.queued.len() {
         0 => check("queue", Verdict::Ok, "no message waiting"),
         n => check(
@@ -257,6 +278,25 @@ fn quota_check(usage: Option<u64>, limit: Option<u64>) -> Check {
         100.. => check("quota", Verdict::Fail, format!("mailbox full: {text}")),
         90.. => check("quota", Verdict::Warn, text),
         _ => check("quota", Verdict::Ok, text),
+    }
+}
+
+/// The panel's hold on the outgoing mail of the account owning the domain.
+fn held(owner: Option<String>, held: bool, host: &str) -> Check {
+    match owner {
+        None => check("hold", Verdict::NotAvailable, "no account owns the domain"),
+        Some(o) if held => check(
+            "hold",
+            Verdict::Warn,
+            format!(
+                "the outgoing mail of account {o} is held: what it sends stays in the queue (`hostops mail release {host} --account {o}`)"
+            ),
+        ),
+        Some(o) => check(
+            "hold",
+            Verdict::Ok,
+            format!("the outgoing mail of account {o} is not held"),
+        ),
     }
 }
 

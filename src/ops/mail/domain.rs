@@ -313,32 +313,61 @@ async fn dmarc(dns: &Dns, i: &Inputs) -> (Check, bool) {
     )
 }
 
+/// The name receivers expect: the HELO name, or a placeholder when exim is not there.
+fn helo_name(i: &Inputs) -> &str {
+    i.helo.as_deref().unwrap_or("the server's hostname")
+}
+
+/// The sending address's PTR: it must name a host whose address is this one (forward
+/// confirmed) and be the HELO name exim gives; receivers reject or score mail otherwise.
 async fn ptr(dns: &Dns, i: &Inputs) -> (Check, bool) {
+    let helo = helo_name(i);
     let names = match dns.ptr(i.ip).await {
         Reply::Found(n) => n,
         Reply::Missing => {
-            return (
-                check("ptr", Verdict::Warn, format!("{} has no PTR record", i.ip)),
-                false,
-            )
+            let text = format!(
+                "{} has no PTR record: receivers reject or distrust its mail; ask whoever runs {}'s network (the hosting provider) to set its PTR to {helo}",
+                i.ip, i.ip
+            );
+            return (check("ptr", Verdict::Fail, text), false);
         }
         r => return unavailable("ptr", &r),
     };
+    let mut confirmed = Vec::new();
     for n in &names {
         if matches!(dns.addresses(n).await, Reply::Found(a) if a.contains(&i.ip)) {
-            return (
-                check("ptr", Verdict::Ok, format!("{} is {n} and back", i.ip)),
-                false,
-            );
+            confirmed.push(n.as_str());
         }
     }
-    let text = format!(
-        "{} is {}, whose address is not {}",
-        i.ip,
-        names.join(", "),
-        i.ip
-    );
-    (check("ptr", Verdict::Warn, text), false)
+    let same = |n: &str| {
+        i.helo
+            .as_deref()
+            .is_some_and(|h| h.trim_end_matches('.').eq_ignore_ascii_case(n))
+    };
+    let text = match (confirmed.iter().find(|n| same(n)), confirmed.first()) {
+        (Some(n), _) => {
+            return (
+                check("ptr", Verdict::Ok, format!("{} is {n} and back, the HELO name", i.ip)),
+                false,
+            )
+        }
+        (None, Some(n)) if i.helo.is_none() => {
+            return (check("ptr", Verdict::Ok, format!("{} is {n} and back", i.ip)), false)
+        }
+        (None, Some(n)) => format!(
+            "{} is {n}, but exim says HELO {helo}: set the PTR of {} to {helo} (or exim's primary_hostname to {n})",
+            i.ip, i.ip
+        ),
+        (None, None) => format!(
+            "{} is {}, whose address is not {}: set the PTR of {} to {helo}, a name whose address is {}",
+            i.ip,
+            names.join(", "),
+            i.ip,
+            i.ip,
+            i.ip
+        ),
+    };
+    (check("ptr", Verdict::Fail, text), false)
 }
 
 async fn helo(dns: &Dns, i: &Inputs) -> (Check, bool) {
@@ -356,8 +385,11 @@ async fn helo(dns: &Dns, i: &Inputs) -> (Check, bool) {
         Reply::Found(_) | Reply::Missing => (
             check(
                 "helo",
-                Verdict::Warn,
-                format!("the HELO name {h} does not resolve to {}", i.ip),
+                Verdict::Fail,
+                format!(
+                    "the HELO name {h} does not resolve to {}: give {h} an A record for {}, or set exim's primary_hostname to the name of {}'s PTR",
+                    i.ip, i.ip, i.ip
+                ),
             ),
             false,
         ),

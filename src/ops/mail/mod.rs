@@ -5,11 +5,13 @@ pub mod check;
 pub mod domain;
 pub mod event;
 pub mod eximlog;
+pub mod filterlang;
 pub mod hold;
 pub mod join;
 pub mod postfixlog;
 pub mod queue;
 pub mod remove;
+pub mod rules;
 pub mod trace;
 pub mod words;
 

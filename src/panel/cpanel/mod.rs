@@ -6,6 +6,7 @@ mod backups;
 mod dns;
 mod lookup;
 mod mailhold;
+mod mailrules;
 mod packaging;
 mod password;
 
@@ -40,6 +41,10 @@ impl Panel for Cpanel {
     }
 
     fn mail_hold(&self) -> Option<&dyn super::MailHold> {
+        Some(self)
+    }
+
+    fn mail_rules(&self) -> Option<&dyn super::mailrules::MailRules> {
         Some(self)
     }
 }

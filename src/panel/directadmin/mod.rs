@@ -6,6 +6,7 @@ mod api;
 mod backups;
 mod dns;
 mod lookup;
+mod mailrules;
 mod packaging;
 mod password;
 
@@ -35,5 +36,9 @@ impl Panel for DirectAdmin {
             format!("/usr/local/directadmin/data/users/{user}/domains/{domain}.cust_httpd"),
             &["da", "build", "rewrite_confs"],
         ))
+    }
+
+    fn mail_rules(&self) -> Option<&dyn super::mailrules::MailRules> {
+        Some(self)
     }
 }

@@ -5,6 +5,7 @@
 mod accounts;
 mod dns;
 mod lookup;
+mod mailrules;
 mod password;
 
 use super::{web, Backups, Packaging, Panel, Passwords};
@@ -30,5 +31,9 @@ impl Panel for NoPanel {
 
     fn apache_include(&self, _user: &str, _domain: &str, _https: bool) -> Option<web::Place> {
         None
+    }
+
+    fn mail_rules(&self) -> Option<&dyn super::mailrules::MailRules> {
+        Some(self)
     }
 }

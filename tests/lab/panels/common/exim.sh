@@ -16,6 +16,8 @@
 #   - senders listed in /etc/exim4/lab-ratelimit (`ADDRESS: N`, N messages per hour) are
 #     rate limited: over the limit, a local submission is accepted and discarded with
 #     cPanel's "has exceeded the max emails per hour" text, an SMTP one refused at RCPT.
+#   - cpanel: accounts in /etc/outgoing_mail_hold_users send nothing (router
+#     outgoing_mail_hold defers their messages): see lab_exim_hold_router.
 # The daemon runs detached in the host's mount namespace; `lab down` stops it with the host.
 
 lab_exim_logdir() {
@@ -46,6 +48,24 @@ lab_exim_mailbox_exists() {
     plesk) echo '${lookup{$local_part}dsearch{/var/qmail/mailnames/${lookup{$domain}dsearch{/var/qmail/mailnames}}}{yes}{no}}' ;;
     *) echo '${lookup{$local_part@$domain}lsearch{/etc/dovecot/users}{yes}{no}}' ;;
   esac
+}
+
+# cPanel's hold on an account's outgoing mail (whmapi1 hold_outgoing_email writes the account
+# to /etc/outgoing_mail_hold_users): a message whose sender's domain belongs to a held account
+# (/etc/userdomains) is deferred for every recipient, so it stays in the queue (`exim -bp`)
+# until release_outgoing_email takes the account off the list and runs the queue. Bounces
+# (empty sender) are not held. Other panels: no router.
+lab_exim_hold_router() {
+  [[ $LAB_PANEL == cpanel ]] || return 0
+  cat <<'CONF'
+outgoing_mail_hold:
+  driver = redirect
+  condition = ${if and{{!eq{$sender_address}{}}{exists{/etc/outgoing_mail_hold_users}}}{${lookup{${lookup{$sender_address_domain}lsearch{/etc/userdomains}}}lsearch{/etc/outgoing_mail_hold_users}{yes}{no}}}{no}}
+  allow_defer
+  data = :defer: outgoing mail of this account is held
+  no_verify
+
+CONF
 }
 
 # dovecot's part: LMTP on a socket in its runtime directory, the quota plugin. Included by
@@ -111,6 +131,7 @@ acl_check_not_smtp:
   accept
 
 begin routers
+$(lab_exim_hold_router)
 virtual_user:
   driver = accept
   domains = +local_domains

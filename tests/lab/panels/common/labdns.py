@@ -14,7 +14,9 @@ panels write them. The panels' tools call zone_added() after writing a new zone 
 stanza + `rndc reconfig`) and reload() after changing one (`rndc reload D`), which do nothing
 on a host started without --dns. rndc reads the host's /etc/bind/rndc.conf (default server
 LAB_ADDR, the key in /etc/bind/lab/rndc.key). Lab hosts share /run and the process table: named's pid and session key live in
-the host's private /etc/bind/lab, and only rndc talks to a host's named. Python 3 stdlib only.
+the host's private /etc/bind/lab, and only rndc talks to a host's named. Besides the panel's
+zones, named serves the lab's own: `lab` (hN.lab) and the reverse zone of the lab's /24 (PTR
+NET.N -> hN.lab., exim's HELO name), see lab_zones(). Python 3 stdlib only.
 """
 import os
 import re
@@ -115,6 +117,26 @@ def answering(addr, timeout=10.0):
     return False
 
 
+def lab_zones(addr):
+    """The lab's own zones, for mail's PTR and HELO checks: `lab` (hN.lab A NET.N, ns.lab A
+    this host) and the reverse zone of the lab's /24 (NET.N PTR hN.lab.), files in LAB
+    (reverse.db, lab.db). A test changes a PTR by editing reverse.db and `rndc reload`."""
+    net = addr.rsplit(".", 1)[0]
+    arpa = ".".join(reversed(net.split("."))) + ".in-addr.arpa"
+    head = "$TTL 300\n@\tIN\tSOA\tns.lab. hostmaster.lab. 1 3600 600 86400 300\n@\tIN\tNS\tns.lab.\n"
+    files = {
+        "lab": head + f"ns\tIN\tA\t{addr}\n$GENERATE 1-254 h$\tIN\tA\t{net}.$\n",
+        arpa: head + "$GENERATE 1-254 $\tIN\tPTR\th$.lab.\n",
+    }
+    stanzas = []
+    for zone, text in files.items():
+        path = os.path.join(LAB, "lab.db" if zone == "lab" else "reverse.db")
+        with open(path, "w") as f:
+            f.write(text)
+        stanzas.append(f'zone "{zone}" {{ type master; file "{path}"; }};\n')
+    return "".join(stanzas)
+
+
 def start(panel, addr):
     conf, directory, _ = LAYOUT[panel]
     os.makedirs(LAB, exist_ok=True)
@@ -133,7 +155,7 @@ def start(panel, addr):
         if (not suffix or name.endswith(suffix)) and re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,63}", d):
             zones.append(stanza(panel, d))
     with open(conf, "w") as f:
-        f.write(options(panel, addr) + "".join(zones))
+        f.write(options(panel, addr) + "".join(zones) + lab_zones(addr))
     # named listens only on the addresses of interfaces (sshd binds any 127/8 address): the
     # host's address goes on lo, shared by all hosts; `lab down` takes it off (release).
     subprocess.run(["ip", "addr", "replace", f"{addr}/32", "dev", "lo"], check=True)
