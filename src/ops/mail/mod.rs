@@ -7,6 +7,7 @@ pub mod event;
 pub mod eximlog;
 pub mod hold;
 pub mod join;
+pub mod mta;
 pub mod postfixlog;
 pub mod queue;
 pub mod remove;
