@@ -3,20 +3,15 @@
 //! after), and a failed SMTP AUTH that its smtpd logs counts as a failed login in
 //! `blacklist investigate`.
 
-use crate::support::{json, stderr, stdout, Env, Lab};
+use crate::support::{assert_exit, assert_said, json, stdout, Env, Lab};
+use assert_cmd::Command;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 /// Runs `script` with `sh -c` inside h1 (its arguments `$1`...); panics if it fails.
 fn sh(lab: &Lab, script: &str, args: &[&str]) -> String {
-    let argv = [&["sh", "-c", script, "sh"], args].concat();
-    let out = lab.sh("h1", &argv);
-    assert!(
-        out.status.success(),
-        "{script}\n{}\n{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = lab.sh("h1", &[&["sh", "-c", script, "sh"], args].concat());
+    assert_said(&out, 0, "");
     stdout(&out)
 }
 
@@ -41,6 +36,13 @@ fn queue(lab: &Lab) -> BTreeSet<(String, String)> {
             )
         })
         .collect()
+}
+
+/// `hostops` (as `cmd` starts it) `--json ARGS...`: asserts exit 0, returns the result.
+fn ok(mut cmd: Command, args: &[&str]) -> Value {
+    let out = cmd.arg("--json").args(args).output().unwrap();
+    assert_exit(&out, 0, "");
+    json(&out)
 }
 
 /// Waits until postfix has every message out of its incoming and active queues (all five
@@ -75,13 +77,7 @@ fn queue_and_removal_on_a_real_postfix() {
     settle(&lab, 5);
 
     // The figures, against postqueue's own listing.
-    let out = lab
-        .hostops(&env)
-        .args(["--json", "mail", "queue", "h1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v = json(&out);
+    let v = ok(lab.hostops(&env), &["mail", "queue", "h1"]);
     assert_eq!(v["mta"], "postfix");
     assert_eq!(v["count"].as_u64(), Some(queue(&lab).len() as u64));
     assert_eq!(
@@ -124,14 +120,8 @@ fn queue_and_removal_on_a_real_postfix() {
         "--sender",
         "SPAM@shop.example",
     ];
-    let out = lab
-        .hostops(&env)
-        .args(["--json", "--dry-run"])
-        .args(remove)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let plan = &json(&out)["plan"];
+    let dry = [&["--dry-run"][..], &remove].concat();
+    let plan = &ok(lab.hostops(&env), &dry)["plan"];
     let planned: BTreeSet<String> = plan["detail"]["messages"]
         .as_array()
         .unwrap()
@@ -148,14 +138,8 @@ fn queue_and_removal_on_a_real_postfix() {
     assert_eq!(queue(&lab), before);
 
     // Confirmed: exactly those three go, and each is journaled with its headers.
-    let out = lab
-        .hostops_yes(&env, "LAB-PF")
-        .arg("--json")
-        .args(remove)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let removed: BTreeSet<String> = json(&out)["report"]["removed"]
+    let removed: BTreeSet<String> = ok(lab.hostops_yes(&env, "LAB-PF"), &remove)["report"]
+        ["removed"]
         .as_array()
         .unwrap()
         .iter()
@@ -182,20 +166,8 @@ fn queue_and_removal_on_a_real_postfix() {
     }
 
     // --frozen on postfix: the hold queue.
-    let out = lab
-        .hostops(&env)
-        .args([
-            "--json",
-            "--dry-run",
-            "mail",
-            "queue",
-            "h1",
-            "--remove",
-            "--frozen",
-        ])
-        .output()
-        .unwrap();
-    let plan = &json(&out)["plan"];
+    let frozen = ["--dry-run", "mail", "queue", "h1", "--remove", "--frozen"];
+    let plan = &ok(lab.hostops(&env), &frozen)["plan"];
     assert_eq!(plan["detail"]["messages"][0]["id"], held.trim());
     assert_eq!(plan["detail"]["messages"].as_array().unwrap().len(), 1);
 
@@ -211,8 +183,7 @@ for _ in range(3):
         pass
 s.quit()";
     let addr = lab.address(1);
-    let out = lab.sh("h1", &["python3", "-c", auth, &addr]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    assert_said(&lab.sh("h1", &["python3", "-c", auth, &addr]), 0, "");
     let out = lab
         .hostops(&env)
         .args(["--json", "blacklist", "investigate", "h1"])
