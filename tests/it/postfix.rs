@@ -171,6 +171,34 @@ fn queue_and_removal_on_a_real_postfix() {
     assert_eq!(plan["detail"]["messages"][0]["id"], held.trim());
     assert_eq!(plan["detail"]["messages"].as_array().unwrap().len(), 1);
 
+    // The hostile-input table reaches the server's scripts as data, never as code, and
+    // removes nothing.
+    let before = queue(&lab);
+    let h = crate::hostile::Hostile::new(std::path::Path::new("/tmp"));
+    for (name, value) in h.non_empty() {
+        for args in [
+            &["mail", "queue", "h1", "--sender", value, "--domain", value][..],
+            &[
+                "--dry-run",
+                "mail",
+                "queue",
+                "h1",
+                "--remove",
+                "--sender",
+                value,
+            ],
+        ] {
+            let out = lab.hostops(&env).args(args).output().unwrap();
+            assert!(
+                matches!(out.status.code(), Some(0..=2)),
+                "{args:?} {name}: {}",
+                stdout(&out)
+            );
+        }
+    }
+    h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
+    assert_eq!(queue(&lab), before);
+
     // A wrong password over SMTP AUTH: postfix's smtpd logs the failure (through dovecot's
     // SASL), and blacklist investigate counts a failed login, never a sender.
     let auth = "import smtplib, sys
