@@ -81,8 +81,13 @@ lab_start_postfix() {
     echo "lab up --postfix needs Postfix unpacked in $root: run .ci/deps (apt-get download postfix; dpkg -x)"
     return 1
   }
-  mount -t overlay -o "lowerdir=$root/usr/sbin:/usr/sbin" lab-postfix /usr/sbin
-  mount -t overlay -o "lowerdir=$root/usr/lib:/usr/lib" lab-postfix /usr/lib
+  local dir
+  for dir in /usr/sbin /usr/lib; do
+    mount -t overlay -o "lowerdir=$root$dir:$dir" lab-postfix "$dir" || {
+      echo "postfix: cannot overlay $root$dir on $dir (overlayfs)"
+      return 1
+    }
+  done
   getent group postdrop >/dev/null || groupadd --system postdrop
   id -u postfix >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /var/spool/postfix --shell /usr/sbin/nologin postfix
   mkdir -p /etc/postfix /var/spool/postfix /var/spool/lab-postfix-data
