@@ -135,15 +135,19 @@ impl Mta {
     }
 }
 
-/// Runs `body` after the functions as on a postfix server whose `postqueue -j` prints the real
-/// sample tests/fixtures/real/postqueue-j.jsonl, `postcat -hq` the sample postcat-hq.txt
-/// (for every ID) and whose clock reads 1796307500 (4 minutes after the newest arrival).
+/// Runs `body` after the functions as on a server of `mta` whose queue listing is a real
+/// sample: exim's `exim -bp` prints tests/fixtures/real/exim-bp.txt; postfix's `postqueue -j`
+/// prints postqueue-j.jsonl, `postcat -hq` postcat-hq.txt (for every ID), and its clock reads
+/// 1796307500 (4 minutes after the newest arrival).
 #[cfg(test)]
-pub(crate) fn on_sample_postfix(body: &str, args: &[&str]) -> String {
+pub(crate) fn on_sample(mta: Mta, body: &str, args: &[&str]) -> String {
     let real = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real");
-    let stubs = format!(
-        "postqueue() {{ cat {real}/postqueue-j.jsonl; }}\npostcat() {{ cat {real}/postcat-hq.txt; }}\ndate() {{ echo 1796307500; }}\nmta=postfix bin=/usr/sbin/postsuper"
-    );
+    let stubs = match mta {
+        Mta::Exim => format!("exim_sample() {{ cat {real}/exim-bp.txt; }}\nmta=exim bin=exim_sample"),
+        Mta::Postfix => format!(
+            "postqueue() {{ cat {real}/postqueue-j.jsonl; }}\npostcat() {{ cat {real}/postcat-hq.txt; }}\ndate() {{ echo 1796307500; }}\nmta=postfix bin=/usr/sbin/postsuper"
+        ),
+    };
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{LIB}\n{stubs}\n{body}"))
@@ -165,7 +169,7 @@ mod tests {
 
     #[test]
     fn postqueue_json_lines_become_one_record_a_message() {
-        let out = on_sample_postfix("mta_list", &[]);
+        let out = on_sample(Mta::Postfix, "mta_list", &[]);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 4, "{out}");
         assert_eq!(
@@ -178,6 +182,20 @@ mod tests {
         domains.sort();
         assert_eq!(domains, ["one.example", "two.example"]);
         assert!(lines[3].starts_with("3C0E49A22DF\t3\t244\tok@y.example\thold\t"));
+    }
+
+    #[test]
+    fn exim_bp_becomes_one_record_a_message() {
+        let out = on_sample(Mta::Exim, "mta_list", &[]);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "1xZ821-0004cL-2U\t0\t271\tinfo@shop.test\tqueued\tdead.test",
+                "1xZ821-0004cR-2p\t0\t271\tinfo@shop.test\tqueued\tdead.test",
+                "1xZ821-0004cb-39\t0\t1536\t<>\tfrozen\tnowhere.invalid",
+            ]
+        );
     }
 
     #[test]

@@ -140,7 +140,7 @@ mod tests {
             sender: Some(sender.to_string()).filter(|s| !s.is_empty()),
             domain: Some(domain.to_string()).filter(|d| !d.is_empty()),
         };
-        let out = mta::on_sample_postfix(SCRIPT, &[sender, domain]);
+        let out = mta::on_sample(Mta::Postfix, SCRIPT, &[sender, domain]);
         parse("h1", &opts, &out)
     }
 

@@ -315,7 +315,8 @@ mod tests {
 
     #[test]
     fn the_probe_selects_on_a_real_postfix_queue() {
-        let (mta, bin, ms) = probed(&mta::on_sample_postfix(
+        let (mta, bin, ms) = probed(&mta::on_sample(
+            Mta::Postfix,
             PROBE,
             &["sender", "Info@Shop.example"],
         ));
@@ -337,11 +338,12 @@ mod tests {
             ]
         );
         // --frozen: postfix's hold queue.
-        let (_, _, ms) = probed(&mta::on_sample_postfix(PROBE, &["frozen"]));
+        let (_, _, ms) = probed(&mta::on_sample(Mta::Postfix, PROBE, &["frozen"]));
         let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["501A69A2034", "3C0E49A22DF"]);
         // --id: only IDs in the queue, in the order given.
-        let (_, _, ms) = probed(&mta::on_sample_postfix(
+        let (_, _, ms) = probed(&mta::on_sample(
+            Mta::Postfix,
             PROBE,
             &["id", "3C0E49A22DF", "ABCDEF12345", "3B0CB9A2019"],
         ));
