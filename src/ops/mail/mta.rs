@@ -13,7 +13,8 @@ use crate::transport::Cmd;
 /// `mta_list` prints the queue, one message a line:
 /// `ID<TAB>MINUTES<TAB>BYTES<TAB>SENDER<TAB>STATE<TAB>DOMAINS` (sender `<>` for a bounce;
 /// state exim's `frozen` or `queued`, postfix's queue name: `active`, `deferred`, `hold`,
-/// `incoming`, `maildrop`; the recipients' domains, lower case, separated by spaces);
+/// `incoming`, `maildrop`; the recipients' domains, lower case, separated by spaces), or
+/// `!<TAB>WHY` when the listing failed (postqueue's words);
 /// `mta_headers ID` prints the message's From:, To: and Subject: header lines.
 /// With both installed, postfix is the MTA unless /usr/sbin/sendmail is exim's.
 const LIB: &str = r#"section() { printf '\n@@%s\n' "$1"; }
@@ -24,7 +25,7 @@ mta_detect() {
   elif [ -n "$exim" ]; then mta=exim bin=$exim; fi
 }
 mta_list() {
-  if [ "$mta" = exim ]; then "$bin" -bp | awk '
+  if [ "$mta" = exim ]; then { "$bin" -bp 2>&1 || echo '!failed'; } | awk '
 function minutes(a,   n, u) { n = a + 0; u = substr(a, length(a));
   return u == "m" ? n : u == "h" ? n * 60 : u == "d" ? n * 1440 : u == "w" ? n * 10080 : int(n / 60) }
 function bytes(s,   n, u) { n = s + 0; u = substr(s, length(s));
@@ -35,10 +36,14 @@ function flush(   d, x) { if (id == "") return
 /^ *[0-9]+[smhdw] / { flush(); age = minutes($1); size = bytes($2); id = $3; sender = $4
   gsub(/^<|>$/, "", sender); if (sender == "") sender = "<>"
   state = ($0 ~ /\*\*\* frozen \*\*\*/) ? "frozen" : "queued"; next }
+$0 == "!failed" { flush(); printf "!\texim -bp failed: %s\n", words; next }
+/^[^ ]/ { words = words $0 " "; next }
 /^ +[^ ]/ && id != "" { if ($1 == "D") next; r = $NF; sub(/^.*@/, "", r); doms[tolower(r)] = 1 }
 END { flush() }'
-  else postqueue -j | NOW=$(date +%s) awk '
+  else { postqueue -j 2>&1 || echo '!failed'; } | NOW=$(date +%s) awk '
 function str(v) { v = substr(v, 2, length(v) - 2); gsub(/\\\\/, "\001", v); gsub(/\\"/, "\"", v); gsub(/\001/, "\\", v); return v }
+$0 == "!failed" { printf "!\tpostqueue -j failed: %s\n", words; next }
+!/^\{/ { words = words $0 " "; next }
 { line = $0; id = ""; q = ""; t = 0; size = 0; sender = ""; d = ""; delete doms
   while (match(line, /"[a-z_]+": ("([^"\\]|\\.)*"|[-0-9a-z.]*)/)) {
     kv = substr(line, RSTART, RLENGTH); line = substr(line, RSTART + RLENGTH)
@@ -143,11 +148,20 @@ impl Mta {
 pub(crate) fn on_sample(mta: Mta, body: &str, args: &[&str]) -> String {
     let real = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/real");
     let stubs = match mta {
-        Mta::Exim => format!("exim_sample() {{ cat {real}/exim-bp.txt; }}\nmta=exim bin=exim_sample"),
+        Mta::Exim => format!(
+            "exim_sample() {{ cat {real}/exim-bp.txt; }}\nmta=exim bin=exim_sample"
+        ),
         Mta::Postfix => format!(
             "postqueue() {{ cat {real}/postqueue-j.jsonl; }}\npostcat() {{ cat {real}/postcat-hq.txt; }}\ndate() {{ echo 1796307500; }}\nmta=postfix bin=/usr/sbin/postsuper"
         ),
     };
+    run_with(&stubs, body, args)
+}
+
+/// Runs `body` after the functions and `stubs` (shell functions standing in for the MTA's
+/// commands, and the variables `mta_detect` sets) with `sh`; its output.
+#[cfg(test)]
+pub(crate) fn run_with(stubs: &str, body: &str, args: &[&str]) -> String {
     let out = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{LIB}\n{stubs}\n{body}"))
@@ -162,6 +176,10 @@ pub(crate) fn on_sample(mta: Mta, body: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A postfix whose queue cannot be listed: postqueue's words (postqueue.c, exit 69).
+#[cfg(test)]
+pub(crate) const POSTQUEUE_DOWN: &str = "postqueue() { echo 'postqueue: fatal: Queue report unavailable - mail system is down' >&2; return 69; }\nmta=postfix bin=/usr/sbin/postsuper";
 
 #[cfg(test)]
 mod tests {
@@ -195,6 +213,14 @@ mod tests {
                 "1xZ821-0004cR-2p\t0\t271\tinfo@shop.test\tqueued\tdead.test",
                 "1xZ821-0004cb-39\t0\t1536\t<>\tfrozen\tnowhere.invalid",
             ]
+        );
+    }
+
+    #[test]
+    fn a_failed_listing_is_one_record_with_its_words() {
+        assert_eq!(
+            run_with(POSTQUEUE_DOWN, "mta_list", &[]),
+            "!\tpostqueue -j failed: postqueue: fatal: Queue report unavailable - mail system is down \n"
         );
     }
 

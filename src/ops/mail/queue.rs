@@ -19,6 +19,7 @@ use crate::transport::{self, Cmd, Transport, TransportError};
 const SCRIPT: &str = r#"section mta; echo "${mta:-none}"
 if [ -z "$mta" ]; then exit 0; fi
 mta_list | S=$1 D=$2 awk -F '\t' '
+$1 == "!" { printf "\n@@error\n%s\n", $2; next }
 { if (ENVIRON["S"] != "" && tolower($4) != tolower(ENVIRON["S"])) next
   n = split($6, ds, " "); hit = (ENVIRON["D"] == "")
   for (i = 1; i <= n; i++) if (ds[i] == tolower(ENVIRON["D"])) hit = 1
@@ -112,10 +113,15 @@ fn parse(host: &str, opts: &QueueOptions, text: &str) -> Queue {
     let s = sections(text);
     let get = |k: &str| s.get(k).map(|v| v.trim()).unwrap_or("");
     let n = |k: &str| get(k).parse().unwrap_or(0);
+    let error = Some(get("error").to_string()).filter(|e| !e.is_empty());
     Queue {
         host: host.to_string(),
-        outcome: Outcome::Ok,
-        error: None,
+        outcome: if error.is_some() {
+            Outcome::Failed
+        } else {
+            Outcome::Ok
+        },
+        error,
         mta: Mta::parse(get("mta")),
         sender: opts.sender.clone(),
         domain: opts.domain.clone(),
@@ -162,6 +168,17 @@ mod tests {
         let q = on_sample("INFO@shop.example", "");
         assert_eq!((q.count, q.frozen), (1, 1));
         assert_eq!(q.senders[0].name, "info@shop.example");
+        let failed = parse(
+            "h1",
+            &QueueOptions {
+                host: "h1".into(),
+                sender: None,
+                domain: None,
+            },
+            &mta::run_with(mta::POSTQUEUE_DOWN, SCRIPT, &["", ""]),
+        );
+        assert_eq!(failed.outcome, Outcome::Failed);
+        assert!(failed.error.unwrap().contains("mail system is down"));
         let q = on_sample("", "Remote.Example");
         assert_eq!(q.count, 2);
         assert_eq!(q.senders.len(), 2);

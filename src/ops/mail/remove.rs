@@ -27,8 +27,10 @@ if [ -z "$mta" ]; then exit 0; fi
 by=$1; shift
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-mta_list | BY=$by S=${1-} awk -F '\t' '(ENVIRON["BY"] == "sender" && tolower($4) == tolower(ENVIRON["S"])) ||
-  (ENVIRON["BY"] == "frozen" && ($5 == "frozen" || $5 == "hold")) || ENVIRON["BY"] == "id"' >"$tmp/queue"
+mta_list >"$tmp/all"
+section error; sed -n 's/^!\t//p' "$tmp/all"
+BY=$by S=${1-} awk -F '\t' '(ENVIRON["BY"] == "sender" && tolower($4) == tolower(ENVIRON["S"])) ||
+  (ENVIRON["BY"] == "frozen" && ($5 == "frozen" || $5 == "hold")) || ENVIRON["BY"] == "id"' "$tmp/all" >"$tmp/queue"
 if [ "$by" = id ]; then
   for id in "$@"; do ID=$id awk -F '\t' '$1 == ENVIRON["ID"] { print; exit }' "$tmp/queue"; done
 else
@@ -148,7 +150,12 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
     };
     let out = transport::run_ok(&*t, &probe)?;
     let text = out.stdout_text();
-    let (mta, bin, messages) = probed(&text);
+    let Probe {
+        mta,
+        bin,
+        error,
+        messages,
+    } = probed(&text);
     let what = match (select, mta) {
         (Select::Sender(s), _) => format!("from {s}"),
         (Select::Frozen, Some(mta)) => mta.stuck().to_string(),
@@ -167,17 +174,18 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
             messages,
         },
     );
-    match mta {
-        None => plan.blockers.push(format!(
+    match (mta, error) {
+        (_, Some(error)) => plan.blockers.push(format!("{}: {error}", spec.name)),
+        (None, None) => plan.blockers.push(format!(
             "{}: neither exim nor postfix on this server",
             spec.name
         )),
-        Some(_) if plan.detail.messages.is_empty() => {
+        (Some(_), None) if plan.detail.messages.is_empty() => {
             plan.changes_servers = false;
             plan.warnings
                 .push("no queued message matches: nothing to remove".to_string());
         }
-        Some(mta) => {
+        (Some(mta), None) => {
             let ids: Vec<String> = plan.detail.messages.iter().map(|m| m.id.clone()).collect();
             let (cmd, why) = mta.remove(&bin, &ids);
             plan.actions.push(Action::run(spec.name.clone(), cmd, why));
@@ -186,15 +194,23 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
     Ok(Remove { plan })
 }
 
-/// The probe's answer: the MTA, its binary (exim's, or postsuper) and the selected messages
-/// (only those with a valid ID of that MTA).
-fn probed(text: &str) -> (Option<Mta>, String, Vec<Queued>) {
+/// The probe's answer.
+struct Probe {
+    mta: Option<Mta>,
+    /// exim's binary, or postsuper.
+    bin: String,
+    /// Why the queue could not be listed.
+    error: Option<String>,
+    /// The selected messages (only those with a valid ID of that MTA).
+    messages: Vec<Queued>,
+}
+
+fn probed(text: &str) -> Probe {
     let s = sections(text);
     let mta = s.get("mta").and_then(|m| Mta::parse(m));
-    let bin = s
-        .get("bin")
-        .map(|b| b.trim().to_string())
-        .unwrap_or_default();
+    let word = |k: &str| s.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    let bin = word("bin");
+    let error = Some(word("error")).filter(|e| !e.is_empty());
     let messages = s
         .get("messages")
         .map(String::as_str)
@@ -224,7 +240,12 @@ fn probed(text: &str) -> (Option<Mta>, String, Vec<Queued>) {
         })
         .filter(|m| mta.is_some_and(|mta| mta.is_id(&m.id)))
         .collect();
-    (mta, bin, messages)
+    Probe {
+        mta,
+        bin,
+        error,
+        messages,
+    }
 }
 
 /// What was removed.
@@ -315,7 +336,12 @@ mod tests {
 
     #[test]
     fn the_probe_selects_on_a_real_postfix_queue() {
-        let (mta, bin, ms) = probed(&mta::on_sample(
+        let Probe {
+            mta,
+            bin,
+            messages: ms,
+            ..
+        } = probed(&mta::on_sample(
             Mta::Postfix,
             PROBE,
             &["sender", "Info@Shop.example"],
@@ -338,17 +364,21 @@ mod tests {
             ]
         );
         // --frozen: postfix's hold queue.
-        let (_, _, ms) = probed(&mta::on_sample(Mta::Postfix, PROBE, &["frozen"]));
+        let ms = probed(&mta::on_sample(Mta::Postfix, PROBE, &["frozen"])).messages;
         let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["501A69A2034", "3C0E49A22DF"]);
         // --id: only IDs in the queue, in the order given.
-        let (_, _, ms) = probed(&mta::on_sample(
+        let ms = probed(&mta::on_sample(
             Mta::Postfix,
             PROBE,
             &["id", "3C0E49A22DF", "ABCDEF12345", "3B0CB9A2019"],
-        ));
+        ))
+        .messages;
         let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["3C0E49A22DF", "3B0CB9A2019"]);
         assert_eq!(angle(&ms[1].sender), "MAILER-DAEMON");
+        let down = probed(&mta::run_with(mta::POSTQUEUE_DOWN, PROBE, &["frozen"]));
+        assert!(down.error.unwrap().contains("mail system is down"));
+        assert!(down.messages.is_empty());
     }
 }
