@@ -170,6 +170,15 @@ fn queue_and_removal_on_a_real_postfix() {
     let plan = &ok(lab.hostops(&env), &frozen)["plan"];
     assert_eq!(plan["detail"]["messages"][0]["id"], held.trim());
     assert_eq!(plan["detail"]["messages"].as_array().unwrap().len(), 1);
+    let human = lab.hostops(&env).args(frozen).output().unwrap();
+    let text = stdout(&human);
+    for said in [
+        "remove 1 queued message(s) on hold (postfix has no frozen messages: its hold queue is the nearest) on h1",
+        " hold <info@shop.example>  From: <info@shop.example> | To: <bob@other.example> | Subject: Held",
+        "/usr/sbin/postsuper -d ",
+    ] {
+        assert!(text.contains(said), "{said:?} not in:\n{text}");
+    }
 
     // The hostile-input table reaches the server's scripts as data, never as code, and
     // removes nothing.
