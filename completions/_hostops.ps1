@@ -1037,7 +1037,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Trace messages through the server''s mail log: one verdict per message; changes nothing')
-            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)')
@@ -1077,7 +1077,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         'hostops;mail;queue' {
             [CompletionResult]::new('--sender', '--sender', [CompletionResultType]::ParameterName, 'Only this sender''s messages')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Only messages with a recipient in this domain')
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'With --remove: these messages (exim message IDs)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'With --remove: these messages (exim message IDs or postfix queue IDs)')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--ticket', '--ticket', [CompletionResultType]::ParameterName, 'Helpdesk ticket this run is logged against (required for anything that contacts a host)')
             [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Inventory file of hosts (TOML)')
@@ -1085,7 +1085,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for an SSH connection (default: config, else 10)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove messages from the queue (a change): those of --sender, --frozen or --id')
-            [CompletionResult]::new('--frozen', '--frozen', [CompletionResultType]::ParameterName, 'With --remove: the frozen messages')
+            [CompletionResult]::new('--frozen', '--frozen', [CompletionResultType]::ParameterName, 'With --remove: the frozen messages (postfix: those in its hold queue)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout instead of tables')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing (read-only probes still run)')
@@ -1177,7 +1177,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;mail;help' {
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Trace messages through the server''s mail log: one verdict per message; changes nothing')
-            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)')
@@ -2200,7 +2200,7 @@ Register-ArgumentCompleter -Native -CommandName 'hostops' -ScriptBlock {
         }
         'hostops;help;mail' {
             [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'Trace messages through the server''s mail log: one verdict per message; changes nothing')
-            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it')
+            [CompletionResult]::new('queue', 'queue', [CompletionResultType]::ParameterValue, 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing')
             [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)')
             [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)')

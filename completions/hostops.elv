@@ -962,7 +962,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
-            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+            cand queue 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it'
             cand check 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing'
             cand hold 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)'
             cand release 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)'
@@ -1000,7 +1000,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         &'hostops;mail;queue'= {
             cand --sender 'Only this sender''s messages'
             cand --domain 'Only messages with a recipient in this domain'
-            cand --id 'With --remove: these messages (exim message IDs)'
+            cand --id 'With --remove: these messages (exim message IDs or postfix queue IDs)'
             cand -t 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --ticket 'Helpdesk ticket this run is logged against (required for anything that contacts a host)'
             cand --inventory 'Inventory file of hosts (TOML)'
@@ -1008,7 +1008,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
             cand --connect-timeout 'Seconds to wait for an SSH connection (default: config, else 10)'
             cand --color 'When to use colour (NO_COLOR is honoured with auto)'
             cand --remove 'Remove messages from the queue (a change): those of --sender, --frozen or --id'
-            cand --frozen 'With --remove: the frozen messages'
+            cand --frozen 'With --remove: the frozen messages (postfix: those in its hold queue)'
             cand --json 'Print one JSON document on stdout instead of tables'
             cand -n 'Show what would change and change nothing (read-only probes still run)'
             cand --dry-run 'Show what would change and change nothing (read-only probes still run)'
@@ -1096,7 +1096,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;mail;help'= {
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
-            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+            cand queue 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it'
             cand check 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing'
             cand hold 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)'
             cand release 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)'
@@ -2019,7 +2019,7 @@ set edit:completion:arg-completer[hostops] = {|@words|
         }
         &'hostops;help;mail'= {
             cand trace 'Trace messages through the server''s mail log: one verdict per message; changes nothing'
-            cand queue 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+            cand queue 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it'
             cand check 'Check one mailbox and its domain''s mail DNS: one verdict per check; changes nothing'
             cand hold 'Hold an account''s outgoing mail in the queue (cPanel''s hold_outgoing_email; a change)'
             cand release 'Release an account''s held outgoing mail (cPanel''s release_outgoing_email; a change)'

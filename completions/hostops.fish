@@ -616,7 +616,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_see
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "queue" -d 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "check" -d 'Check one mailbox and its domain\'s mail DNS: one verdict per check; changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "hold" -d 'Hold an account\'s outgoing mail in the queue (cPanel\'s hold_outgoing_email; a change)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and not __fish_seen_subcommand_from trace queue check hold release help" -f -a "release" -d 'Release an account\'s held outgoing mail (cPanel\'s release_outgoing_email; a change)'
@@ -645,7 +645,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from trace" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l sender -d 'Only this sender\'s messages' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l domain -d 'Only messages with a recipient in this domain' -r
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l id -d 'With --remove: these messages (exim message IDs)' -r
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l id -d 'With --remove: these messages (exim message IDs or postfix queue IDs)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s t -l ticket -d 'Helpdesk ticket this run is logged against (required for anything that contacts a host)' -r
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l inventory -d 'Inventory file of hosts (TOML)' -r -F
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l journal -d 'Journal: an SQLite file, or a postgres:// URL for a journal shared by the team (default: config, else $XDG_DATA_HOME/hostops/journal.sqlite)' -r
@@ -654,7 +654,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 always\t''
 never\t''"
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l remove -d 'Remove messages from the queue (a change): those of --sender, --frozen or --id'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l frozen -d 'With --remove: the frozen messages'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l frozen -d 'With --remove: the frozen messages (postfix: those in its hold queue)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -l json -d 'Print one JSON document on stdout instead of tables'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s n -l dry-run -d 'Show what would change and change nothing (read-only probes still run)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from queue" -s y -l yes -d 'Answer yes to confirmations (required to change servers without a terminal)'
@@ -713,7 +713,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "queue" -d 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check one mailbox and its domain\'s mail DNS: one verdict per check; changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "hold" -d 'Hold an account\'s outgoing mail in the queue (cPanel\'s hold_outgoing_email; a change)'
 complete -c hostops -n "__fish_hostops_using_subcommand mail; and __fish_seen_subcommand_from help" -f -a "release" -d 'Release an account\'s held outgoing mail (cPanel\'s release_outgoing_email; a change)'
@@ -1307,7 +1307,7 @@ complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_su
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "apply" -d 'Change several records of a zone in one change, from a desired-state file'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from dns" -f -a "undo" -d 'Put back the records a dns add, set or rm run changed, through the same path'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "trace" -d 'Trace messages through the server\'s mail log: one verdict per message; changes nothing'
-complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it'
+complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "queue" -d 'The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "check" -d 'Check one mailbox and its domain\'s mail DNS: one verdict per check; changes nothing'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "hold" -d 'Hold an account\'s outgoing mail in the queue (cPanel\'s hold_outgoing_email; a change)'
 complete -c hostops -n "__fish_hostops_using_subcommand help; and __fish_seen_subcommand_from mail" -f -a "release" -d 'Release an account\'s held outgoing mail (cPanel\'s release_outgoing_email; a change)'

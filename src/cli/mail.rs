@@ -12,19 +12,21 @@ pub struct MailArgs {
 pub enum MailCommand {
     /// Trace messages through the server's mail log: one verdict per message; changes nothing
     Trace(TraceArgs),
-    /// The exim queue in figures (size, ages, frozen, top senders and destinations), or remove messages from it
+    /// The exim or postfix queue in figures (size, ages, frozen or held, top senders and destinations), or remove messages from it
     #[command(after_help = "Examples:\n  \
 hostops --ticket INC-1234 mail queue web01\n  \
 hostops --ticket INC-1234 mail queue web01 --sender info@shop.example\n  \
 hostops --ticket INC-1234 mail queue web01 --remove --sender info@shop.example --dry-run\n  \
 hostops --ticket INC-1234 mail queue web01 --remove --frozen\n\n\
-Without --remove: summarises `exim -bp` on the server (only the figures travel): messages, \
-bytes, frozen, the oldest, ages (under 1 hour, 1 hour to 1 day, over 1 day) and the 10 senders \
-and destination domains with the most messages. Changes nothing.\n\n\
-With --remove (a change): the plan lists each selected message (ID, age, size, sender, its \
-From, To and Subject headers) and the `exim -Mrm` that removes them; confirm, --yes, or \
---dry-run to only see it. The removed IDs and their headers are journaled.\n\n\
-Exit codes: 0 read (or removed), 1 the server has no exim, the probe failed or a message was not \
+Without --remove: summarises `exim -bp` or postfix's `postqueue -j` on the server (only the \
+figures travel): messages, bytes, frozen (postfix, which never freezes a message: those in its \
+hold queue), the oldest, ages (under 1 hour, 1 hour to 1 day, over 1 day), messages per queue \
+and the 10 senders and destination domains with the most messages. Changes nothing.\n\n\
+With --remove (a change): the plan lists each selected message (ID, age, size, state, sender, \
+its From, To and Subject headers: `exim -Mvh`, `postcat -hq`) and the one `exim -Mrm` or \
+`postsuper -d` that removes them; on postfix --frozen selects the hold queue. Confirm, --yes, \
+or --dry-run to only see it. The removed IDs and their headers are journaled.\n\n\
+Exit codes: 0 read (or removed), 1 the server has neither exim nor postfix, the probe failed or a message was not \
 removed, 3 the server could not be reached, 4 refused (no terminal and no --yes).")]
     Queue(QueueArgs),
     /// Check one mailbox and its domain's mail DNS: one verdict per check; changes nothing
@@ -98,10 +100,10 @@ pub struct QueueArgs {
     /// Remove messages from the queue (a change): those of --sender, --frozen or --id
     #[arg(long)]
     pub remove: bool,
-    /// With --remove: the frozen messages
+    /// With --remove: the frozen messages (postfix: those in its hold queue)
     #[arg(long, requires = "remove", conflicts_with_all = ["sender", "id"])]
     pub frozen: bool,
-    /// With --remove: these messages (exim message IDs)
+    /// With --remove: these messages (exim message IDs or postfix queue IDs)
     #[arg(long, value_name = "ID", num_args = 1.., requires = "remove", conflicts_with = "sender")]
     pub id: Vec<String>,
 }

@@ -30,6 +30,7 @@ mod pg_cluster;
 mod plan_snapshots;
 mod playbook;
 mod policy;
+mod postfix;
 mod reference;
 mod shared_journal;
 mod ssh;

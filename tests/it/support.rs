@@ -184,6 +184,12 @@ impl Lab {
         Lab::start(hosts, panel, &["--mail"], shared_tools(panel))
     }
 
+    /// The same with Postfix on port 25 instead of exim (`lab up --mail --postfix`: Debian's
+    /// package unpacked by .ci/deps, its own /etc/postfix per host).
+    pub fn up_postfix(hosts: usize, panel: &str) -> Lab {
+        Lab::start(hosts, panel, &["--mail", "--postfix"], shared_tools(panel))
+    }
+
     /// A panel lab while no other test's panel tools run (see [`PANEL_TOOLS`]).
     pub fn up_alone(hosts: usize, panel: &str) -> Lab {
         let guard = PANEL_TOOLS.write().unwrap_or_else(|p| p.into_inner());

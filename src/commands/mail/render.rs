@@ -1,12 +1,13 @@
 //! `mail check`'s table of verdicts (0 all ok, 1 findings, 3 not checked); `mail trace`'s report for people (one row per message, then each message's log lines) and
 //! its exit code: 0 messages found, 1 none, 3 the server could not be reached; `mail queue`'s
-//! figures (0 read, 1 no exim or a failed probe, 3 unreachable).
+//! figures (0 read, 1 neither exim nor postfix or a failed probe, 3 unreachable).
 
 use crate::app;
 use crate::exit::ExitStatus;
 use crate::ops::blacklist::investigate::Count;
 use crate::ops::mail::check::{MailCheck, Verdict as CheckVerdict};
 use crate::ops::mail::join::Verdict;
+use crate::ops::mail::mta::Mta;
 use crate::ops::mail::queue::Queue;
 use crate::ops::mail::trace::Trace;
 use crate::ops::outcome::Outcome;
@@ -84,10 +85,17 @@ impl app::Report for Queue {
         if let Some(error) = &self.error {
             return error_row(p, &self.host, self.outcome, error);
         }
-        if self.mta.is_none() {
-            return p.warn(format!("{}: no exim on this server", self.host));
-        }
-        let mut t = Table::new(["HOST", "MESSAGES", "SIZE", "FROZEN", "OLDEST", "AGES"]);
+        let Some(mta) = self.mta else {
+            return p.warn(format!(
+                "{}: neither exim nor postfix on this server",
+                self.host
+            ));
+        };
+        let stuck = match mta {
+            Mta::Exim => "FROZEN",
+            Mta::Postfix => "ON HOLD",
+        };
+        let mut t = Table::new(["HOST", "MESSAGES", "SIZE", stuck, "OLDEST", "AGES"]);
         t.row([
             self.host.clone(),
             self.count.to_string(),
@@ -97,6 +105,10 @@ impl app::Report for Queue {
             list(&self.ages),
         ]);
         p.table(&t);
+        if mta == Mta::Postfix {
+            p.data(format!("{stuck}: {}", mta.stuck()));
+        }
+        p.data(format!("queues: {}", list(&self.queues)));
         p.data(format!("top senders: {}", list(&self.senders)));
         p.data(format!("top destination domains: {}", list(&self.domains)));
     }

@@ -8,6 +8,7 @@ pub mod eximlog;
 pub mod filterlang;
 pub mod hold;
 pub mod join;
+pub mod mta;
 pub mod postfixlog;
 pub mod queue;
 pub mod remove;

@@ -1,36 +1,36 @@
 //! `hostops mail queue HOST --remove (--sender ADDR | --frozen | --id ID...)`: removes queued
-//! exim messages as a change. The plan lists each message (ID, sender, age, its From, To and
-//! Subject headers from `exim -Mvh`) and the one `exim -Mrm ID...` that removes them; applying
-//! journals the removed IDs with their headers.
+//! exim or postfix messages as a change. The plan lists each message (ID, sender, age, its
+//! From, To and Subject headers: `exim -Mvh`, `postcat -hq`) and the one command that removes
+//! them (`exim -Mrm ID...`, `postsuper -d ID -d ID...`, see [`mta`]); applying journals the
+//! removed IDs with their headers.
 
 use anyhow::Result;
 use serde::Serialize;
 
-use super::eximlog;
+use super::mta::{self, Mta};
+use super::{eximlog, postfixlog};
 use crate::app::change::{Action, Change, Detail, Plan, Work};
 use crate::app::report::Report;
 use crate::context::Context;
 use crate::exit::{ExitStatus, StatusError};
 use crate::host::kv::sections;
-use crate::output::Printer;
+use crate::output::{human_bytes, Printer};
 use crate::transport::{self, Cmd};
 
-/// Constant. `$1` the selection (`sender`, `frozen`, `id`), then the sender or the IDs. Lists
-/// the selected messages as `ID<TAB>AGE<TAB>SIZE<TAB>SENDER` and, per message, its From:, To:
-/// and Subject: headers (`exim -Mvh`); reads only.
-const PROBE: &str = r#"section() { printf '\n@@%s\n' "$1"; }
-exim=$(command -v exim || command -v exim4)
-section exim
-if [ -z "$exim" ]; then exit 0; fi
-echo "$exim"
+/// Constant, after [`mta::script`]'s functions. `$1` the selection (`sender`, `frozen`, `id`),
+/// then the sender or the IDs. Lists the selected messages as [`mta::script`]'s records and,
+/// per message, its From:, To: and Subject: headers; reads only. `--frozen` selects exim's
+/// frozen messages, or postfix's hold queue.
+const PROBE: &str = r#"section mta; echo "$mta"
+section bin; echo "$bin"
+if [ -z "$mta" ]; then exit 0; fi
 by=$1; shift
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-"$exim" -bp | BY=$by S=${1-} awk '
-/^ *[0-9]+[smhdw] / { s = $4; gsub(/^<|>$/, "", s); if (s == "") s = "<>"
-  frozen = ($0 ~ /\*\*\* frozen \*\*\*/)
-  if ((ENVIRON["BY"] == "sender" && tolower(s) == tolower(ENVIRON["S"])) || (ENVIRON["BY"] == "frozen" && frozen) || ENVIRON["BY"] == "id")
-    printf "%s\t%s\t%s\t%s\n", $3, $1, $2, s }' >"$tmp/queue"
+mta_list >"$tmp/all"
+section error; sed -n 's/^!\t//p' "$tmp/all"
+BY=$by S=${1-} awk -F '\t' '(ENVIRON["BY"] == "sender" && tolower($4) == tolower(ENVIRON["S"])) ||
+  (ENVIRON["BY"] == "frozen" && ($5 == "frozen" || $5 == "hold")) || ENVIRON["BY"] == "id"' "$tmp/all" >"$tmp/queue"
 if [ "$by" = id ]; then
   for id in "$@"; do ID=$id awk -F '\t' '$1 == ENVIRON["ID"] { print; exit }' "$tmp/queue"; done
 else
@@ -39,7 +39,7 @@ fi >"$tmp/selected"
 section messages; cat "$tmp/selected"
 while IFS="$(printf '\t')" read -r id _; do
   section "headers $id"
-  "$exim" -Mvh "$id" 2>/dev/null | sed -n -E 's/^[0-9]{3}[A-Z* ] ((From|To|Subject): .*)$/\1/p' | head -n 3
+  mta_headers "$id"
 done <"$tmp/selected"
 true"#;
 
@@ -55,9 +55,11 @@ pub enum Select {
 #[derive(Clone, Debug, Serialize)]
 pub struct Queued {
     pub id: String,
-    pub age: String,
-    pub size: String,
+    pub minutes: u64,
+    pub bytes: u64,
     pub sender: String,
+    /// exim `queued` or `frozen`; postfix's queue (`deferred`, `hold`, ...).
+    pub state: String,
     /// Its From:, To: and Subject: header lines.
     pub headers: Vec<String>,
 }
@@ -65,6 +67,8 @@ pub struct Queued {
 #[derive(Debug, Serialize)]
 pub struct RemovePlan {
     pub host: String,
+    /// None when the server has neither exim nor postfix.
+    pub mta: Option<Mta>,
     pub messages: Vec<Queued>,
 }
 
@@ -75,10 +79,11 @@ impl Detail for RemovePlan {
             .iter()
             .map(|m| {
                 format!(
-                    "  {} {:>4} {:>6} {}  {}",
+                    "  {} {:>4} {:>9} {} {}  {}",
                     m.id,
-                    m.age,
-                    m.size,
+                    age(m.minutes),
+                    human_bytes(m.bytes),
+                    m.state,
                     angle(&m.sender),
                     m.headers.join(" | ")
                 )
@@ -93,9 +98,18 @@ impl Detail for RemovePlan {
     }
 }
 
-/// A sender as exim shows it: `<addr>`, or `<>` for a bounce.
+/// An age as exim shows it: `45m`, `3h`, `2d`.
+fn age(minutes: u64) -> String {
+    match minutes {
+        m if m >= 1440 => format!("{}d", m / 1440),
+        m if m >= 60 => format!("{}h", m / 60),
+        m => format!("{m}m"),
+    }
+}
+
+/// A sender as exim shows it: `<addr>`, or `<>` for a bounce (postfix: `MAILER-DAEMON`).
 fn angle(sender: &str) -> String {
-    if sender == "<>" {
+    if sender == "<>" || sender == "MAILER-DAEMON" {
         sender.to_string()
     } else {
         format!("<{sender}>")
@@ -109,10 +123,14 @@ pub struct Remove {
 /// The removal as a change, planned with the read-only probe.
 pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
     if let Select::Ids(ids) = select {
-        if let Some(bad) = ids.iter().find(|i| !eximlog::is_id(i)) {
-            return Err(
-                StatusError::usage(format!("--id {bad:?} is not an exim message ID")).into(),
-            );
+        if let Some(bad) = ids
+            .iter()
+            .find(|i| !eximlog::is_id(i) && !postfixlog::is_queue_id(i))
+        {
+            return Err(StatusError::usage(format!(
+                "--id {bad:?} is neither an exim message ID nor a postfix queue ID"
+            ))
+            .into());
         }
     }
     if let Select::Sender(s) = select {
@@ -124,7 +142,7 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
     }
     let spec = &super::one_server(ctx, host)?;
     let t = ctx.connect(spec)?;
-    let mut probe = Cmd::script("sh", PROBE);
+    let mut probe = Cmd::script("sh", &mta::script(PROBE));
     probe = match select {
         Select::Sender(s) => probe.arg("sender").arg(s.clone()),
         Select::Frozen => probe.arg("frozen"),
@@ -132,26 +150,83 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
     };
     let out = transport::run_ok(&*t, &probe)?;
     let text = out.stdout_text();
-    let s = sections(&text);
-    let exim = s
-        .get("exim")
-        .map(|e| e.trim().to_string())
-        .unwrap_or_default();
-    let messages: Vec<Queued> = s
+    let Probe {
+        mta,
+        bin,
+        error,
+        messages,
+    } = probed(&text);
+    let what = match (select, mta) {
+        (Select::Sender(s), _) => format!("from {s}"),
+        (Select::Frozen, Some(mta)) => mta.stuck().to_string(),
+        (Select::Frozen, None) => "frozen".to_string(),
+        (Select::Ids(_), _) => "named by --id".to_string(),
+    };
+    let mut plan = Plan::new(
+        format!(
+            "remove {} queued message(s) {what} on {}",
+            messages.len(),
+            spec.name
+        ),
+        RemovePlan {
+            host: spec.name.clone(),
+            mta,
+            messages,
+        },
+    );
+    match (mta, error) {
+        (_, Some(error)) => plan.blockers.push(format!("{}: {error}", spec.name)),
+        (None, None) => plan.blockers.push(format!(
+            "{}: neither exim nor postfix on this server",
+            spec.name
+        )),
+        (Some(_), None) if plan.detail.messages.is_empty() => {
+            plan.changes_servers = false;
+            plan.warnings
+                .push("no queued message matches: nothing to remove".to_string());
+        }
+        (Some(mta), None) => {
+            let ids: Vec<String> = plan.detail.messages.iter().map(|m| m.id.clone()).collect();
+            let (cmd, why) = mta.remove(&bin, &ids);
+            plan.actions.push(Action::run(spec.name.clone(), cmd, why));
+        }
+    }
+    Ok(Remove { plan })
+}
+
+/// The probe's answer.
+struct Probe {
+    mta: Option<Mta>,
+    /// exim's binary, or postsuper.
+    bin: String,
+    /// Why the queue could not be listed.
+    error: Option<String>,
+    /// The selected messages (only those with a valid ID of that MTA).
+    messages: Vec<Queued>,
+}
+
+fn probed(text: &str) -> Probe {
+    let s = sections(text);
+    let mta = s.get("mta").and_then(|m| Mta::parse(m));
+    let word = |k: &str| s.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    let bin = word("bin");
+    let error = Some(word("error")).filter(|e| !e.is_empty());
+    let messages = s
         .get("messages")
         .map(String::as_str)
         .unwrap_or("")
         .lines()
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let [id, age, size, sender] = f.as_slice() else {
+            let [id, minutes, bytes, sender, state, _domains] = f.as_slice() else {
                 return None;
             };
             Some(Queued {
                 id: id.to_string(),
-                age: age.to_string(),
-                size: size.to_string(),
+                minutes: minutes.parse().ok()?,
+                bytes: bytes.parse().ok()?,
                 sender: sender.to_string(),
+                state: state.to_string(),
                 headers: s
                     .get(format!("headers {id}").as_str())
                     .map(|h| {
@@ -163,40 +238,14 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
                     .unwrap_or_default(),
             })
         })
-        .filter(|m| eximlog::is_id(&m.id))
+        .filter(|m| mta.is_some_and(|mta| mta.is_id(&m.id)))
         .collect();
-    let what = match select {
-        Select::Sender(s) => format!("from {s}"),
-        Select::Frozen => "frozen".to_string(),
-        Select::Ids(_) => "named by --id".to_string(),
-    };
-    let mut plan = Plan::new(
-        format!(
-            "remove {} queued message(s) {what} on {}",
-            messages.len(),
-            spec.name
-        ),
-        RemovePlan {
-            host: spec.name.clone(),
-            messages,
-        },
-    );
-    if exim.is_empty() {
-        plan.blockers
-            .push(format!("{}: no exim on this server", spec.name));
-    } else if plan.detail.messages.is_empty() {
-        plan.changes_servers = false;
-        plan.warnings
-            .push("no queued message matches: nothing to remove".to_string());
-    } else {
-        let ids = plan.detail.messages.iter().map(|m| m.id.clone());
-        plan.actions.push(Action::run(
-            spec.name.clone(),
-            Cmd::new(exim).arg("-Mrm").args(ids),
-            "exim removes the messages from its queue (no bounce is sent)",
-        ));
+    Probe {
+        mta,
+        bin,
+        error,
+        messages,
     }
-    Ok(Remove { plan })
 }
 
 /// What was removed.
@@ -204,7 +253,7 @@ pub fn plan(ctx: &Context, host: &str, select: &Select) -> Result<Remove> {
 pub struct Removed {
     pub host: String,
     pub removed: Vec<String>,
-    /// Messages exim did not remove (already delivered or gone), with its words.
+    /// Messages the MTA did not remove (already delivered or gone).
     pub failed: Vec<String>,
 }
 
@@ -223,12 +272,17 @@ impl Change for Remove {
             removed: Vec::new(),
             failed: Vec::new(),
         };
+        // Without an MTA the plan has a blocker and no action.
+        let Some(mta) = self.plan.detail.mta else {
+            return Ok(report);
+        };
         for action in &self.plan.actions {
             let Work::Run { cmd, .. } = &action.work else {
                 continue;
             };
             let t = ctx.connect(&super::one_server(ctx, &host)?)?;
-            // exim -Mrm exits non-zero when one ID was already gone; its words say which.
+            // exim -Mrm exits non-zero when one ID was already gone (postsuper -d says nothing
+            // of those); their words say which were removed.
             let out = transport::run(&*t, cmd, None, None)?;
             let words = format!(
                 "{}{}",
@@ -236,7 +290,7 @@ impl Change for Remove {
                 String::from_utf8_lossy(&out.stderr)
             );
             for m in &self.plan.detail.messages {
-                if words.contains(&format!("Message {} has been removed", m.id)) {
+                if mta.removed(&words, &m.id) {
                     report.removed.push(m.id.clone());
                     ctx.note(format!(
                         "mail queue {host}: removed {} from {} ({})",
@@ -273,5 +327,58 @@ impl Report for Removed {
         } else {
             ExitStatus::Failure
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_probe_selects_on_a_real_postfix_queue() {
+        let Probe {
+            mta,
+            bin,
+            messages: ms,
+            ..
+        } = probed(&mta::on_sample(
+            Mta::Postfix,
+            PROBE,
+            &["sender", "Info@Shop.example"],
+        ));
+        assert_eq!(
+            (mta, bin.as_str()),
+            (Some(Mta::Postfix), "/usr/sbin/postsuper")
+        );
+        assert_eq!(ms.len(), 1);
+        assert_eq!(
+            (ms[0].id.as_str(), ms[0].state.as_str()),
+            ("501A69A2034", "hold")
+        );
+        assert_eq!(
+            ms[0].headers,
+            [
+                "From: Shop <info@shop.example>",
+                "To: c@three.example",
+                "Subject: Offer"
+            ]
+        );
+        // --frozen: postfix's hold queue.
+        let ms = probed(&mta::on_sample(Mta::Postfix, PROBE, &["frozen"])).messages;
+        let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["501A69A2034", "3C0E49A22DF"]);
+        // --id: only IDs in the queue, in the order given.
+        let ms = probed(&mta::on_sample(
+            Mta::Postfix,
+            PROBE,
+            &["id", "3C0E49A22DF", "ABCDEF12345", "3B0CB9A2019"],
+        ))
+        .messages;
+        let ids: Vec<&str> = ms.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["3C0E49A22DF", "3B0CB9A2019"]);
+        assert_eq!(angle(&ms[1].sender), "MAILER-DAEMON");
+        let down = probed(&mta::run_with(mta::POSTQUEUE_DOWN, PROBE, &["frozen"]));
+        assert!(down.error.unwrap().contains("mail system is down"));
+        assert!(down.messages.is_empty());
     }
 }

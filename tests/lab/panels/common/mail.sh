@@ -15,6 +15,7 @@
 
 LAB_MAILAUTH="/usr/bin/python3 $LAB_HOME/panels/common/mailauth"
 source "$LAB_HOME/panels/common/exim.sh" # exim on LAB_ADDR:25, delivering to dovecot
+source "$LAB_HOME/panels/common/postfix.sh" # or postfix instead (lab up --mail --postfix)
 
 lab_wait_port() { # PORT NAME LOG
   local i
@@ -138,8 +139,8 @@ lab_start_mail() {
     echo "lab up --mail needs dovecot and pure-ftpd: apt-get install dovecot-imapd dovecot-pop3d pure-ftpd (see .ci/deps)"
     return 1
   fi
-  lab_exim_dovecot_conf
+  "lab_$(lab_mta)_dovecot_conf"
   lab_start_dovecot
   lab_start_ftpd
-  lab_start_exim
+  "lab_start_$(lab_mta)"
 }
