@@ -11,7 +11,7 @@ use hostops::host::zone;
 use hostops::ops::dns::record;
 
 use crate::hostile::Hostile;
-use crate::support::{json, stderr, Env, Lab};
+use crate::support::{json, stderr, Env, Lab, Terminal};
 
 const DOMAIN: &str = "shop.test";
 
@@ -261,6 +261,32 @@ fn dns_changes_on_cpanel_are_served_and_undone_and_a_concurrent_edit_is_not_lost
         dig(&lab, "mail.shop.test", "A"),
         ["192.0.2.77", "192.0.2.8"]
     );
+    // On a terminal the engineer decides: the plan made again (it now removes their record
+    // too) is shown with their edit named and asked about again; a yes applies it.
+    concurrent_edit(&lab, "mail 60 IN A 192.0.2.66");
+    let mut cmd = env.hostops_std();
+    cmd.arg("--inventory").arg(lab.inventory()).args([
+        "-t",
+        "LAB-1",
+        "dns",
+        "set",
+        "--host",
+        "h1",
+        DOMAIN,
+        "mail",
+        "A",
+        "192.0.2.10",
+    ]);
+    let mut term = Terminal::start(&cmd);
+    term.answer("[y/N]", 1, b"y");
+    term.answer("[y/N]", 2, b"y");
+    let (status, screen) = term.finish();
+    assert!(status.success(), "{screen}");
+    assert!(
+        screen.contains("+ mail.shop.test. 60 A 192.0.2.66); the change planned again:"),
+        "{screen}"
+    );
+    assert_eq!(dig(&lab, "mail.shop.test", "A"), ["192.0.2.10"]);
     zone_checks_clean(&lab, "/var/named/shop.test.db");
 }
 

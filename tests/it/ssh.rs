@@ -5,7 +5,7 @@ use std::io::Write;
 
 use sha2::{Digest, Sha256};
 
-use crate::support::{assert_exit, json, stderr, stdout, Env, Lab};
+use crate::support::{assert_exit, json, stderr, stdout, Env, Lab, Terminal};
 
 /// The ticket of this module's lab runs (`Lab::hostops_yes`).
 const TICKET: &str = "LAB-1";
@@ -561,62 +561,24 @@ fn on_a_terminal_the_host_key_and_password_are_asked_for() {
         ),
     )
     .unwrap();
-    let hostops = assert_cmd::cargo::cargo_bin("hostops");
     // The command prints the password (built on the host, so it is not in argv): typed at
     // the prompt, it is a secret of the run and the journal masks it.
-    let line = format!(
-        "{} --inventory {} -t TTY-1 -y exec h1 -- sh -c 'id -un; echo \"$(id -un)-password\"'",
-        hostops.display(),
-        inv.display()
-    );
-    let mut cmd = std::process::Command::new("script");
-    cmd.args(["-qec", &line, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.home())
-        .env("HOSTOPS_JOURNAL", env.journal())
-        .env("NO_COLOR", "1")
-        .env("TERM", "dumb")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null());
-    let mut child = cmd.spawn().unwrap();
-    let mut keyboard = child.stdin.take().unwrap();
-    let mut display = child.stdout.take().unwrap();
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let reader = {
-        let seen = seen.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = std::io::Read::read(&mut display, &mut buf) {
-                if n == 0 {
-                    break;
-                }
-                seen.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        })
-    };
-    // Type each answer once its prompt is on the screen.
-    for (prompt, keys) in [
-        ("[y/N]", &b"y"[..]),
-        ("Password for lab@h1", b"lab-password\n"),
-    ] {
-        let shown = (0..300).any(|_| {
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            String::from_utf8_lossy(&seen.lock().unwrap()).contains(prompt)
-        });
-        assert!(
-            shown,
-            "no prompt {prompt:?}: {}",
-            String::from_utf8_lossy(&seen.lock().unwrap())
-        );
-        keyboard.write_all(keys).unwrap();
-        keyboard.flush().unwrap();
-    }
-    drop(keyboard);
-    let status = child.wait().unwrap();
-    reader.join().unwrap();
-    let screen = String::from_utf8_lossy(&seen.lock().unwrap()).into_owned();
+    let mut cmd = env.hostops_std();
+    cmd.arg("--inventory").arg(&inv).args([
+        "-t",
+        "TTY-1",
+        "-y",
+        "exec",
+        "h1",
+        "--",
+        "sh",
+        "-c",
+        "id -un; echo \"$(id -un)-password\"",
+    ]);
+    let mut term = Terminal::start(&cmd);
+    term.answer("[y/N]", 1, b"y");
+    term.answer("Password for lab@h1", 1, b"lab-password\n");
+    let (status, screen) = term.finish();
     assert!(status.success(), "{screen}");
     assert!(screen.contains("Key fingerprint is SHA256:"), "{screen}");
     assert!(screen.contains("Password for lab@h1"), "{screen}");

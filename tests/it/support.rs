@@ -365,3 +365,83 @@ extern "C" {
     #[link_name = "geteuid"]
     fn libc_geteuid() -> u32;
 }
+
+/// A command run on a real pseudo-terminal (`script`): what the test types is what an engineer
+/// types, once the prompt it waits for is on the screen.
+pub struct Terminal {
+    child: std::process::Child,
+    keyboard: Option<std::process::ChildStdin>,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Terminal {
+    /// Starts `cmd` (its program, arguments and environment) on a terminal of its own.
+    pub fn start(cmd: &StdCommand) -> Terminal {
+        let words = std::iter::once(cmd.get_program())
+            .chain(cmd.get_args())
+            .map(|w| w.to_str().expect("a UTF-8 argument"));
+        let line = shlex::try_join(words).expect("no NUL in the arguments");
+        let mut script = StdCommand::new("script");
+        script.args(["-qec", &line, "/dev/null"]).env_clear();
+        for (k, v) in cmd.get_envs() {
+            if let Some(v) = v {
+                script.env(k, v);
+            }
+        }
+        script
+            .env("TERM", "dumb")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null());
+        let mut child = script.spawn().expect("script (util-linux) runs");
+        let keyboard = child.stdin.take();
+        let mut display = child.stdout.take().unwrap();
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let reader = {
+            let seen = seen.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = std::io::Read::read(&mut display, &mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    seen.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+            })
+        };
+        Terminal {
+            child,
+            keyboard,
+            seen,
+            reader: Some(reader),
+        }
+    }
+
+    /// Everything shown so far.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.seen.lock().unwrap()).into_owned()
+    }
+
+    /// Types `keys` once `prompt` has been shown `times` times (fails after 30 s without).
+    pub fn answer(&mut self, prompt: &str, times: usize, keys: &[u8]) {
+        let shown = (0..300).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            self.screen().matches(prompt).count() >= times
+        });
+        assert!(shown, "no prompt {prompt:?} ({times}): {}", self.screen());
+        let keyboard = self.keyboard.as_mut().expect("the keyboard is still there");
+        std::io::Write::write_all(keyboard, keys).unwrap();
+        std::io::Write::flush(keyboard).unwrap();
+    }
+
+    /// Waits for the command's end: its status and everything it showed.
+    pub fn finish(mut self) -> (std::process::ExitStatus, String) {
+        drop(self.keyboard.take());
+        let status = self.child.wait().unwrap();
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        (status, self.screen())
+    }
+}
