@@ -16,9 +16,16 @@ use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Constant. `$1` what to look for (`from`, `to`, `id`, `subject`), `$2` the text, `$3`/`$4`
 /// the window (epoch seconds, or empty), `$5` the most messages to keep (the latest).
-/// Pass 1 `grep -F` finds the lines naming the text (in the window) and their IDs; pass 2
-/// `grep -F -f IDS` fetches every line of those messages (a bounce's arrival names its
-/// parent, so the bounces come too); pass 3 fetches the bounces' own lines.
+///
+/// One full scan: pass 1 `grep -F -b` finds the lines naming the text (in the window), their
+/// messages' IDs and their byte offsets. A message's other lines are written close to these
+/// (seconds apart), so `near` (perl, core only: reads from an offset, never the whole file)
+/// fetches them from the neighbourhood of its matches, widening while it finds more; a
+/// message whose arrival and end are both in that stretch is complete. The others (deferred
+/// for hours, spanning a rotation, in a compressed file, no perl) come from a full
+/// `grep -F -f IDS` scan. Then the same for the bounces they caused (a bounce's arrival names
+/// its parent; postfix names the bounce on its parent). Lines travel as `N OFFSET LINE` (N the
+/// file's number, oldest first) so that the union is deduplicated and put in log order.
 const SCRIPT: &str = r#"by=$1 needle=$2 since=$3 until=$4 limit=$5
 section() { printf '\n@@%s\n' "$1"; }
 firstlog() { for f in "$@"; do if [ -r "$f" ]; then echo "$f"; return; fi; done; }
@@ -34,8 +41,9 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 dir=${log%/*} base=${log##*/}
 s='' u=''
-if [ -n "$since" ]; then s=$(date -d "@$since" '+%Y-%m-%d %H:%M:%S'); fi
-if [ -n "$until" ]; then u=$(date -d "@$until" '+%Y-%m-%d %H:%M:%S'); fi
+# exim's stamps sort as text; syslog's (postfix) do not: the files bound its window.
+if [ -n "$since" ] && [ "$mta" = exim ]; then s=$(date -d "@$since" '+%Y-%m-%d %H:%M:%S'); fi
+if [ -n "$until" ] && [ "$mta" = exim ]; then u=$(date -d "@$until" '+%Y-%m-%d %H:%M:%S'); fi
 # The log and, for a window, its rotated siblings (NAME.1, NAME-20261203, NAME.2.gz...)
 # written to since its start: oldest first.
 if [ -n "$since" ]; then
@@ -53,41 +61,162 @@ scan() {
     *) grep "$@" -- "$f" ;;
   esac
 }
-each() { while IFS= read -r f; do scan "$f" "$@"; done <"$tmp/files"; }
-# exim's stamps sort as text; syslog's (postfix) do not: the files bound its window.
-window() {
-  if [ -z "$s$u" ] || [ "$mta" = postfix ]; then cat; return; fi
-  awk -v s="$s" -v u="$u" '{ t = substr($0, 1, 19) } (s == "" || t >= s) && (u == "" || t <= u)'
+# hits GREP-ARGS...: the matching lines of every file as `N OFFSET LINE` (OFFSET counts in
+# the decompressed text), exim's only when stamped within the window [$ws, $wu].
+hits() {
+  n=0
+  while IFS= read -r f; do
+    n=$((n + 1))
+    scan "$f" -b "$@" | awk -v n="$n" -v s="$ws" -v u="$wu" '
+      { i = index($0, ":"); line = substr($0, i + 1); t = substr(line, 1, 19) }
+      (s == "" || t >= s) && (u == "" || t <= u) { print n, substr($0, 1, i - 1), line }'
+  done <"$tmp/files"
 }
+# `N OFFSET ID` for each `N OFFSET LINE` of a message (its own ID, not one it names).
 ids() {
   if [ "$mta" = exim ]; then
-    sed -n -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\3/p'
+    sed -n -E 's/^([0-9]+ [0-9]+) [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\1 \4/p'
   else
-    sed -n -E 's/^[^[]*\[[0-9]+\]: ([0-9A-Za-z]{6,}): .*$/\1/p' | grep -v -x NOQUEUE
+    sed -n -E 's/^([0-9]+ [0-9]+) [^[]*\[[0-9]+\]: ([0-9A-Za-z]{6,}): .*$/\1 \2/p' | grep -v ' NOQUEUE$'
   fi
 }
+# near SEEDS: for each message ID of SEEDS (`N OFFSET ID`: its lines known so far) in plain
+# file N, near.pl reads the stretch from W bytes before its first known line to W after its
+# last, doubling W while its lines come close to an edge (at most MAX bytes), and prints its
+# lines as `N OFFSET LINE` when its arrival and its end are among them; else (or in a
+# compressed file, or without perl) the ID goes to $tmp/far for a full scan.
+near() {
+  if command -v perl >/dev/null; then
+    perl "$tmp/near.pl" "$mta" "$tmp/files" "$1" "$tmp/far"
+  else
+    cut -d' ' -f3 "$1" | sort -u >"$tmp/far"
+  fi
+}
+cat >"$tmp/near.pl" <<'PERL'
+use strict;
+my ($mta, $files, $seeds, $far) = @ARGV;
+my ($W, $MAX) = (32768, 64 << 20);
+open(my $fl, '<', $files) or die "$files: $!";
+my @file = (undef, map { chomp; $_ } <$fl>);
+my %span;
+open(my $sl, '<', $seeds) or die "$seeds: $!";
+while (<$sl>) {
+  chomp;
+  my ($n, $off, $id) = split / /, $_, 3;
+  my $s = $span{"$n $id"} ||= [$off, $off];
+  $s->[0] = $off if $off < $s->[0];
+  $s->[1] = $off if $off > $s->[1];
+}
+my %far;
+for my $key (sort keys %span) {
+  my ($n, $id) = split / /, $key, 2;
+  my $lines = neighbourhood($file[$n], $id, @{$span{$key}});
+  if (!$lines || !complete($id, values %$lines)) { $far{$id} = 1; next }
+  print "$n $_ $lines->{$_}\n" for sort { $a <=> $b } keys %$lines;
+}
+open(my $fo, '>', $far) or die "$far: $!";
+print $fo "$_\n" for sort keys %far;
+
+# The lines (offset => text) of $path naming $id, from around [$first, $last]; none when
+# the file is compressed or unreadable, or the stretch grows beyond MAX.
+sub neighbourhood {
+  my ($path, $id, $first, $last) = @_;
+  return undef if $path =~ /\.(gz|bz2|xz|zst)\z/;
+  open(my $fh, '<:raw', $path) or return undef;
+  my $size = -s $fh;
+  my $w = $W;
+  my ($lo, $hi) = (max(0, $first - $w), min($size, $last + $w));
+  while (1) {
+    return undef if $hi - $lo > $MAX;
+    my $buf = slurp($fh, $lo, $hi - $lo);
+    my %lines;
+    my $p = 0;
+    while (($p = index($buf, $id, $p)) >= 0) {
+      my $s = rindex($buf, "\n", $p) + 1;
+      my $e = index($buf, "\n", $p);
+      $e = length $buf if $e < 0 && $hi == $size;
+      # A line cut at an edge is not taken; the stretch widens past it.
+      $first = $lo - 1 if $s == 0 && $lo > 0;
+      if ($e < 0) { $last = $hi; last }
+      $p = $e;
+      next if $s == 0 && $lo > 0;
+      $lines{$lo + $s} = substr($buf, $s, $e - $s);
+      $first = min($first, $lo + $s);
+      $last = max($last, $lo + $e);
+    }
+    my $room = $w / 2;
+    return \%lines if ($lo == 0 || $first - $lo >= $room) && ($hi == $size || $hi - $last >= $room);
+    $w *= 2;
+    ($lo, $hi) = (max(0, min($lo, $first - $w)), min($size, max($hi, $last + $w)));
+  }
+}
+
+# True when @lines hold the message's arrival (postfix: its first line) and its end.
+sub complete {
+  my ($id, @lines) = @_;
+  my ($start, $end) = (0, 0);
+  for (@lines) {
+    if ($mta eq 'exim') {
+      $start ||= / \Q$id\E <= /;
+      $end ||= / \Q$id\E Completed$/;
+    } else {
+      $start ||= /: \Q$id\E: (client|uid)=/ || /: \Q$id\E: message-id=<[0-9]+\.\Q$id\E@/;
+      $end ||= /: \Q$id\E: removed$/;
+    }
+  }
+  return $start && $end;
+}
+
+sub slurp {
+  my ($fh, $at, $len) = @_;
+  sysseek($fh, $at, 0) or die "seek: $!";
+  my $buf = '';
+  while (length($buf) < $len) {
+    my $got = sysread($fh, $buf, $len - length($buf), length($buf));
+    die "read: $!" unless defined $got;
+    last if $got == 0;
+  }
+  return $buf;
+}
+
+sub min { $_[0] < $_[1] ? $_[0] : $_[1] }
+sub max { $_[0] > $_[1] ? $_[0] : $_[1] }
+PERL
+ws=$s wu=$u
 if [ "$by" = id ]; then
+  # Every line naming the ID, in every file: the message complete.
   printf '%s\n' "$needle" >"$tmp/all"
-  : >"$tmp/p1"
+  hits -F -e "$needle" >"$tmp/p1"
+  : >"$tmp/seeds"
 else
-  each -F -i -e "$needle" | window >"$tmp/p1"
-  ids <"$tmp/p1" | sort -u >"$tmp/all"
+  hits -F -i -e "$needle" >"$tmp/p1"
+  ids <"$tmp/p1" >"$tmp/named"
+  cut -d' ' -f3 "$tmp/named" | sort -u >"$tmp/all"
 fi
 tail -n "$limit" "$tmp/all" >"$tmp/ids"
+[ "$by" = id ] || awk 'FILENAME == ARGV[1] { want[$1]; next } $3 in want' "$tmp/ids" "$tmp/named" >"$tmp/seeds"
+# fetch SEEDS: the lines of SEEDS' messages, near them or by a full scan.
+fetch() {
+  near "$1"
+  ws='' wu=''
+  if [ -s "$tmp/far" ]; then hits -F -f "$tmp/far"; fi
+}
 {
-  if [ -s "$tmp/ids" ]; then each -F -f "$tmp/ids"; fi
+  if [ "$by" = id ]; then cat "$tmp/p1"; fi
+  fetch "$tmp/seeds"
 } >"$tmp/p2"
 # The bounces: exim's arrive naming their parent, postfix names them on the parent.
-{ ids <"$tmp/p2"; sed -n 's/.*: sender non-delivery notification: \([0-9A-Za-z]*\)$/\1/p' "$tmp/p2"; } |
-  sort -u | comm -13 "$tmp/ids" - >"$tmp/bounces"
+{
+  ids <"$tmp/p2"
+  sed -n 's/^\([0-9]* [0-9]*\) .*: sender non-delivery notification: \([0-9A-Za-z]*\)$/\1 \2/p' "$tmp/p2"
+} | awk 'FILENAME == ARGV[1] { own[$1]; next } !($3 in own)' "$tmp/ids" - >"$tmp/bounces"
 {
   cat "$tmp/p2"
-  if [ -s "$tmp/bounces" ]; then each -F -f "$tmp/bounces" | grep -v -F -f "$tmp/ids"; fi
+  if [ -s "$tmp/bounces" ]; then fetch "$tmp/bounces"; fi
   # Refusals during the SMTP conversation have no ID: pass 1's lines without one.
-  grep -v -E '^[0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" |
+  grep -v -E '^[0-9]+ [0-9]+ [0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" |
     grep -F -e ' rejected ' -e ': NOQUEUE: reject: '
-} >"$tmp/out"
-if [ "$mta" = exim ]; then sort -s -k1,2 -o "$tmp/out" "$tmp/out"; fi
+} | sort -k1,1n -k2,2n -u | cut -d' ' -f3- >"$tmp/out"
 section files; cat "$tmp/files"
 section found; wc -l <"$tmp/all"
 section lines; cat "$tmp/out"
