@@ -153,6 +153,23 @@ fn trace_gives_one_verdict_per_real_situation() {
     let dead = by_subject(&v, "dead");
     assert_eq!(dead["verdict"], "deferred");
     assert!(dead["reason"].as_str().unwrap().contains("port 25 closed"));
+    // Still in the queue: exim's retry database (exinext) gives its next retry, the retry
+    // rule's 15 minutes after the first failure.
+    let pending = &dead["pending"];
+    assert_eq!(pending["in_queue"], true, "{dead:#}");
+    let next = pending["next_retry"].as_str().expect("a next retry");
+    let retry = &pending["retries"][0];
+    assert_eq!(retry["error"], "error 111: Connection refused", "{dead:#}");
+    assert!(next > dead["time"].as_str().unwrap(), "{dead:#}");
+    assert!(dead["reason"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("; still queued; next retry at {next}")));
+    let exinext = sh(&lab, "h1", "exinext someone@dead.test");
+    assert!(
+        exinext.contains(&format!(" {}\n", &next[11..])),
+        "{exinext}"
+    );
 
     // h2 saw the refusal during the SMTP conversation: no ID, the check that refused it.
     let (code, v) = trace(&env, &lab, &["h2", "--to", "nosuch@beta.test"]);
@@ -399,6 +416,8 @@ fn trace_joins_lines_far_apart_and_across_a_rotation() {
     whole(&lines_of(&by_rcpt, &far));
     let (_, by_sender) = trace(&env, &lab, &["h1", "--from", "info@alpha.test"]);
     assert_eq!(lines_of(&by_sender, &far), lines_of(&by_rcpt, &far));
+    let removed = by_subject(&by_rcpt, "far");
+    assert_eq!(removed["pending"]["in_queue"], false, "{removed:#}");
 
     // Tried before the rotation (plain NAME.1), retried and removed after it.
     send(

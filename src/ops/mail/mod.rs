@@ -10,6 +10,7 @@ pub mod join;
 pub mod postfixlog;
 pub mod queue;
 pub mod remove;
+pub mod retry;
 pub mod trace;
 pub mod words;
 

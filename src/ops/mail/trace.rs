@@ -6,8 +6,8 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::join::{self, Message};
-use super::{eximlog, postfixlog};
+use super::join::{self, Message, Verdict};
+use super::{eximlog, postfixlog, retry};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::kv::sections;
@@ -341,7 +341,49 @@ pub(crate) fn run(t: &dyn Transport, opts: &TraceOptions) -> Result<Trace, Trans
         .arg(epoch(opts.until))
         .arg(opts.limit.to_string());
     let out = transport::run_ok(t, &cmd)?;
-    Ok(analyse(&t.target().name, opts, &out.stdout_text()))
+    let mut tr = analyse(&t.target().name, opts, &out.stdout_text());
+    pending(t, &mut tr);
+    Ok(tr)
+}
+
+/// Asks the queue about the deferred messages (the first [`retry::MOST`]): still there, and
+/// when exim retries. Without an answer (no exim or exinext, a failed command) they keep
+/// their verdict alone.
+fn pending(t: &dyn Transport, tr: &mut Trace) {
+    let Some(mta) = tr.mta.clone() else { return };
+    let deferred: Vec<retry::Deferred> = tr
+        .messages
+        .iter()
+        .filter(|m| m.verdict == Verdict::Deferred)
+        .filter_map(|m| {
+            Some(retry::Deferred {
+                id: m.id.as_deref()?,
+                addresses: m
+                    .recipients
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Deferred)
+                    .map(|r| r.address.as_str())
+                    .collect(),
+            })
+        })
+        .collect();
+    if deferred.is_empty() {
+        return;
+    }
+    let Ok((answers, bytes)) = retry::look_up(t, &mta, &deferred) else {
+        return;
+    };
+    tr.bytes += bytes;
+    for (id, p) in answers {
+        if let Some(m) = tr
+            .messages
+            .iter_mut()
+            .find(|m| m.id.as_deref() == Some(&id))
+        {
+            m.reason = format!("{}; {}", m.reason, retry::clause(&p));
+            m.pending = Some(p);
+        }
+    }
 }
 
 fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
