@@ -19,12 +19,12 @@ use crate::transport::{self, Cmd, Transport, TransportError};
 ///
 /// One full scan: pass 1 `grep -F -b` finds the lines naming the text (in the window), their
 /// messages' IDs and their byte offsets. A message's other lines are written close to these
-/// (seconds apart), so `near` (perl, core only: reads from an offset, never the whole file)
-/// fetches them from the neighbourhood of its matches, widening while it finds more; a
-/// message whose arrival and end are both in that stretch is complete. The others (deferred
-/// for hours, spanning a rotation, in a compressed file, no perl) come from a full
-/// `grep -F -f IDS` scan. Then the same for the bounces they caused (a bounce's arrival names
-/// its parent; postfix names the bounce on its parent). Lines travel as `N OFFSET LINE` (N the
+/// (seconds apart), so one perl process (core perl, which exim's and the panels' own tools
+/// need) reads them from the file around its matches, by offset, widening while it finds
+/// more; a message whose arrival and end are both there is complete. Only the others
+/// (deferred for hours, spanning a rotation, in a compressed file) come from a full
+/// `grep -F -f IDS` scan. The same for the bounces they caused (a bounce's arrival names its
+/// parent; postfix names the bounce on its parent). Lines travel as `N OFFSET LINE` (N the
 /// file's number, oldest first) so that the union is deduplicated and put in log order.
 const SCRIPT: &str = r#"by=$1 needle=$2 since=$3 until=$4 limit=$5
 section() { printf '\n@@%s\n' "$1"; }
@@ -37,6 +37,7 @@ if [ -z "$log" ]; then echo none; exit 0; fi
 echo "$mta"
 section log; echo "$log"
 export LC_ALL=C
+if ! command -v perl >/dev/null; then section error; echo "perl is missing (mail trace reads the log with it)"; exit 0; fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 dir=${log%/*} base=${log##*/}
@@ -72,50 +73,82 @@ hits() {
       (s == "" || t >= s) && (u == "" || t <= u) { print n, substr($0, 1, i - 1), line }'
   done <"$tmp/files"
 }
-# `N OFFSET ID` for each `N OFFSET LINE` of a message (its own ID, not one it names).
-ids() {
-  if [ "$mta" = exim ]; then
-    sed -n -E 's/^([0-9]+ [0-9]+) [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\1 \4/p'
-  else
-    sed -n -E 's/^([0-9]+ [0-9]+) [^[]*\[[0-9]+\]: ([0-9A-Za-z]{6,}): .*$/\1 \2/p' | grep -v ' NOQUEUE$'
-  fi
-}
-# near SEEDS: for each message ID of SEEDS (`N OFFSET ID`: its lines known so far) in plain
-# file N, near.pl reads the stretch from W bytes before its first known line to W after its
-# last, doubling W while its lines come close to an edge (at most MAX bytes), and prints its
-# lines as `N OFFSET LINE` when its arrival and its end are among them; else (or in a
-# compressed file, or without perl) the ID goes to $tmp/far for a full scan.
-near() {
-  if command -v perl >/dev/null; then
-    perl "$tmp/near.pl" "$mta" "$tmp/files" "$1" "$tmp/far"
-  else
-    cut -d' ' -f3 "$1" | sort -u >"$tmp/far"
-  fi
-}
-cat >"$tmp/near.pl" <<'PERL'
+# trace.pl STEP MTA BY LIMIT TMP [ID] does the rest in one process (perl, core only).
+#   first: reads pass 1's lines ($TMP/p1), writes how many messages they name ($TMP/found)
+#     and the latest LIMIT of those IDs ($TMP/ids; BY id: the ID itself, whose every line
+#     pass 1 has), and prints their lines, their bounces' lines and pass 1's refusals
+#     (no ID) as `N OFFSET LINE`.
+#   more: the same for the bounces named by the lines of a full scan ($TMP/p3).
+# A message's lines come from the stretch of its file around its known lines: from W (16 KiB) bytes
+# before the first to W after the last, W doubled while its lines come close to an edge (at
+# most MAX bytes); when its arrival and its end are both there it is complete, else (or in
+# a compressed file) its ID goes to $TMP/far for a full scan.
+cat >"$tmp/trace.pl" <<'PERL'
 use strict;
-my ($mta, $files, $seeds, $far) = @ARGV;
-my ($W, $MAX) = (32768, 64 << 20);
-open(my $fl, '<', $files) or die "$files: $!";
-my @file = (undef, map { chomp; $_ } <$fl>);
-my %span;
-open(my $sl, '<', $seeds) or die "$seeds: $!";
-while (<$sl>) {
-  chomp;
-  my ($n, $off, $id) = split / /, $_, 3;
-  my $s = $span{"$n $id"} ||= [$off, $off];
-  $s->[0] = $off if $off < $s->[0];
-  $s->[1] = $off if $off > $s->[1];
+my ($step, $mta, $by, $limit, $tmp, $needle) = @ARGV;
+my ($W, $MAX) = (16384, 64 << 20);
+my @file = (undef, map { chomp; $_ } lines("$tmp/files"));
+my (%out, %far, %want);
+
+# The message ID a line (`N OFFSET LINE`) belongs to, if any.
+sub own {
+  my ($l) = @_;
+  if ($mta eq 'exim') {
+    return $1 if $l =~ /^\d+ \d+ \d{4}-\d\d-\d\d [\d:.]+(?: [-+]\d{4})?(?: \[\d+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})(?: |$)/;
+  } elsif ($l =~ /^\d+ \d+ [^[]*\[\d+\]: ([0-9A-Za-z]{6,}): / && $1 ne 'NOQUEUE') {
+    return $1;
+  }
+  return undef;
 }
-my %far;
-for my $key (sort keys %span) {
-  my ($n, $id) = split / /, $key, 2;
-  my $lines = neighbourhood($file[$n], $id, @{$span{$key}});
-  if (!$lines || !complete($id, values %$lines)) { $far{$id} = 1; next }
-  print "$n $_ $lines->{$_}\n" for sort { $a <=> $b } keys %$lines;
+
+if ($step eq 'first') {
+  my @p1 = lines("$tmp/p1");
+  my @ids;
+  if ($by eq 'id') {
+    @ids = ($needle);
+    $out{$_} = 1 for @p1;
+  } else {
+    my %seen;
+    @ids = sort grep { defined && !$seen{$_}++ } map { own($_) } @p1;
+  }
+  write_file("$tmp/found", scalar(@ids) . "\n");
+  splice(@ids, 0, @ids - $limit) if @ids > $limit;
+  write_file("$tmp/ids", map { "$_\n" } @ids);
+  %want = map { $_ => 1 } @ids;
+  fetch(map { my $id = own($_); defined $id && $want{$id} && $by ne 'id' ? [$_, $id] : () } @p1);
+  # Refusals during the SMTP conversation have no ID.
+  $out{$_} = 1 for grep { !defined own($_) && (/ rejected / || /: NOQUEUE: reject: /) } @p1;
+} else {
+  %want = map { $_ => 1 } lines("$tmp/ids"), lines("$tmp/far");
+  $out{$_} = 1 for lines("$tmp/p3");
 }
-open(my $fo, '>', $far) or die "$far: $!";
-print $fo "$_\n" for sort keys %far;
+# The bounces: exim's arrive naming their parent, postfix names them on the parent.
+fetch(map {
+  my $id = own($_);
+  my $child = /: sender non-delivery notification: ([0-9A-Za-z]+)$/ ? $1 : undef;
+  (defined $id && !$want{$id} ? [$_, $id] : (), defined $child && !$want{$child} ? [$_, $child] : ())
+} keys %out);
+delete $out{$_} for lines("$tmp/p3");
+print "$_\n" for keys %out;
+write_file("$tmp/far", map { "$_\n" } sort keys %far);
+
+# The lines of the messages of SEEDS ([line, ID]) into %out, or their IDs into %far.
+sub fetch {
+  my %span;
+  for (@_) {
+    my ($l, $id) = @$_;
+    my ($n, $off) = split / /, $l;
+    my $s = $span{"$n $id"} ||= [$off, $off];
+    $s->[0] = $off if $off < $s->[0];
+    $s->[1] = $off if $off > $s->[1];
+  }
+  for my $key (sort keys %span) {
+    my ($n, $id) = split / /, $key, 2;
+    my $found = neighbourhood($file[$n], $id, @{$span{$key}});
+    if (!$found || !complete($id, values %$found)) { $far{$id} = 1; next }
+    $out{"$n $_ $found->{$_}"} = 1 for keys %$found;
+  }
+}
 
 # The lines (offset => text) of $path naming $id, from around [$first, $last]; none when
 # the file is compressed or unreadable, or the stretch grows beyond MAX.
@@ -129,7 +162,7 @@ sub neighbourhood {
   while (1) {
     return undef if $hi - $lo > $MAX;
     my $buf = slurp($fh, $lo, $hi - $lo);
-    my %lines;
+    my %found;
     my $p = 0;
     while (($p = index($buf, $id, $p)) >= 0) {
       my $s = rindex($buf, "\n", $p) + 1;
@@ -140,18 +173,18 @@ sub neighbourhood {
       if ($e < 0) { $last = $hi; last }
       $p = $e;
       next if $s == 0 && $lo > 0;
-      $lines{$lo + $s} = substr($buf, $s, $e - $s);
+      $found{$lo + $s} = substr($buf, $s, $e - $s);
       $first = min($first, $lo + $s);
       $last = max($last, $lo + $e);
     }
     my $room = $w / 2;
-    return \%lines if ($lo == 0 || $first - $lo >= $room) && ($hi == $size || $hi - $last >= $room);
+    return \%found if ($lo == 0 || $first - $lo >= $room) && ($hi == $size || $hi - $last >= $room);
     $w *= 2;
     ($lo, $hi) = (max(0, min($lo, $first - $w)), min($size, max($hi, $last + $w)));
   }
 }
 
-# True when @lines hold the message's arrival (postfix: its first line) and its end.
+# True when the lines hold the message's arrival (postfix: its first line) and its end.
 sub complete {
   my ($id, @lines) = @_;
   my ($start, $end) = (0, 0);
@@ -179,47 +212,35 @@ sub slurp {
   return $buf;
 }
 
+sub lines {
+  open(my $f, '<', $_[0]) or return ();
+  return map { chomp; $_ } <$f>;
+}
+
+sub write_file {
+  my ($path, @text) = @_;
+  open(my $f, '>', $path) or die "$path: $!";
+  print $f @text;
+}
+
 sub min { $_[0] < $_[1] ? $_[0] : $_[1] }
 sub max { $_[0] > $_[1] ? $_[0] : $_[1] }
 PERL
 ws=$s wu=$u
-if [ "$by" = id ]; then
-  # Every line naming the ID, in every file: the message complete.
-  printf '%s\n' "$needle" >"$tmp/all"
-  hits -F -e "$needle" >"$tmp/p1"
-  : >"$tmp/seeds"
-else
-  hits -F -i -e "$needle" >"$tmp/p1"
-  ids <"$tmp/p1" >"$tmp/named"
-  cut -d' ' -f3 "$tmp/named" | sort -u >"$tmp/all"
-fi
-tail -n "$limit" "$tmp/all" >"$tmp/ids"
-[ "$by" = id ] || awk 'FILENAME == ARGV[1] { want[$1]; next } $3 in want' "$tmp/ids" "$tmp/named" >"$tmp/seeds"
-# fetch SEEDS: the lines of SEEDS' messages, near them or by a full scan.
-fetch() {
-  near "$1"
+if [ "$by" = id ]; then hits -F -e "$needle" >"$tmp/p1"; else hits -F -i -e "$needle" >"$tmp/p1"; fi
+: >"$tmp/far"
+perl "$tmp/trace.pl" first "$mta" "$by" "$limit" "$tmp" "$needle" >"$tmp/out"
+# The messages not complete around their matches: a full scan, then their bounces.
+if [ -s "$tmp/far" ]; then
   ws='' wu=''
-  if [ -s "$tmp/far" ]; then hits -F -f "$tmp/far"; fi
-}
-{
-  if [ "$by" = id ]; then cat "$tmp/p1"; fi
-  fetch "$tmp/seeds"
-} >"$tmp/p2"
-# The bounces: exim's arrive naming their parent, postfix names them on the parent.
-{
-  ids <"$tmp/p2"
-  sed -n 's/^\([0-9]* [0-9]*\) .*: sender non-delivery notification: \([0-9A-Za-z]*\)$/\1 \2/p' "$tmp/p2"
-} | awk 'FILENAME == ARGV[1] { own[$1]; next } !($3 in own)' "$tmp/ids" - >"$tmp/bounces"
-{
-  cat "$tmp/p2"
-  if [ -s "$tmp/bounces" ]; then fetch "$tmp/bounces"; fi
-  # Refusals during the SMTP conversation have no ID: pass 1's lines without one.
-  grep -v -E '^[0-9]+ [0-9]+ [0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" |
-    grep -F -e ' rejected ' -e ': NOQUEUE: reject: '
-} | sort -k1,1n -k2,2n -u | cut -d' ' -f3- >"$tmp/out"
+  hits -F -f "$tmp/far" >"$tmp/p3"
+  cat "$tmp/p3" >>"$tmp/out"
+  perl "$tmp/trace.pl" more "$mta" "$by" "$limit" "$tmp" >>"$tmp/out"
+  if [ -s "$tmp/far" ]; then hits -F -f "$tmp/far" >>"$tmp/out"; fi
+fi
 section files; cat "$tmp/files"
-section found; wc -l <"$tmp/all"
-section lines; cat "$tmp/out"
+section found; cat "$tmp/found"
+section lines; sort -k1,1n -k2,2n -u "$tmp/out" | cut -d' ' -f3-
 true"#;
 
 /// What to look for.
@@ -390,6 +411,7 @@ fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
     let s = sections(text);
     let get = |k: &str| s.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     let mta = get("mta").filter(|m| *m != "none").map(String::from);
+    let error = get("error").map(String::from);
     let lines = s.get("lines").map(String::as_str).unwrap_or("");
     let joined = match mta.as_deref() {
         Some("postfix") => join::postfix(lines),
@@ -398,8 +420,12 @@ fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
     let messages = select(joined, opts);
     Trace {
         host: host.to_string(),
-        outcome: Outcome::Ok,
-        error: None,
+        outcome: if error.is_some() {
+            Outcome::Failed
+        } else {
+            Outcome::Ok
+        },
+        error,
         mta,
         log: get("log").map(String::from),
         files: get("files")
