@@ -153,6 +153,23 @@ fn trace_gives_one_verdict_per_real_situation() {
     let dead = by_subject(&v, "dead");
     assert_eq!(dead["verdict"], "deferred");
     assert!(dead["reason"].as_str().unwrap().contains("port 25 closed"));
+    // Still in the queue: exim's retry database (exinext) gives its next retry, the retry
+    // rule's 15 minutes after the first failure.
+    let pending = &dead["pending"];
+    assert_eq!(pending["in_queue"], true, "{dead:#}");
+    let next = pending["next_retry"].as_str().expect("a next retry");
+    let retry = &pending["retries"][0];
+    assert_eq!(retry["error"], "error 111: Connection refused", "{dead:#}");
+    assert!(next > dead["time"].as_str().unwrap(), "{dead:#}");
+    assert!(dead["reason"]
+        .as_str()
+        .unwrap()
+        .ends_with(&format!("; still queued; next retry at {next}")));
+    let exinext = sh(&lab, "h1", "exinext someone@dead.test");
+    assert!(
+        exinext.contains(&format!(" {}\n", &next[11..])),
+        "{exinext}"
+    );
 
     // h2 saw the refusal during the SMTP conversation: no ID, the check that refused it.
     let (code, v) = trace(&env, &lab, &["h2", "--to", "nosuch@beta.test"]);
@@ -316,6 +333,123 @@ fn trace_gives_one_verdict_per_real_situation() {
         "{after}"
     );
     assert_eq!(sh(&lab, "h1", "exim4 -bpc").trim(), "1");
+}
+
+/// The lines of the one message `id` of a trace.
+fn lines_of(v: &Value, id: &str) -> Vec<String> {
+    let m = v["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == id)
+        .unwrap_or_else(|| panic!("no message {id} in {v:#}"));
+    m["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Asserts that `lines` are a whole life: the arrival, two deferrals (the first try and the
+/// retry), the removal and `Completed`.
+fn whole(lines: &[String]) {
+    let has = |marker: &str| lines.iter().filter(|l| l.contains(marker)).count();
+    assert_eq!(
+        (
+            has(" <= info@alpha.test "),
+            has(" == someone@dead.test "),
+            has(" removed by root"),
+            has(" Completed")
+        ),
+        (1, 2, 1, 1),
+        "{lines:#?}"
+    );
+}
+
+/// The one scan's shortcut (a message's lines read from around its matches) never loses a
+/// line: a message whose retry is megabytes of other messages later in the log, found by a
+/// line of each end (the stretch between is read) or by its arrival only (the rest by a full
+/// scan), and a message whose life spans a rotation to `NAME.1`.
+#[test]
+fn trace_joins_lines_far_apart_and_across_a_rotation() {
+    let (env, lab) = (Env::new(), Lab::up_mail(1, "cpanel"));
+    lab.lab(
+        "add-account",
+        &["h1", "alice", "--domain", "alpha.test", "--mailbox", "info"],
+    );
+    let net = lab.net();
+    sh(
+        &lab,
+        "h1",
+        &format!("printf 'dead.test: {net}.250\\n' >> /etc/exim4/lab-routes"),
+    );
+    let log = lab.host_path("h1", "/var/log/exim_mainlog");
+    // Retries it (a deferral again), then removes it: `removed by root`, `Completed`.
+    let retry_and_remove = |id: &str| {
+        for flag in ["-M", "-Mrm"] {
+            let out = lab.sh("h1", &["exim4", flag, id]);
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+    };
+
+    send(&lab, "h1", "info@alpha.test", "someone@dead.test", "far");
+    let far = dead_id(&env, &lab);
+    // 8 MiB of other messages' lines between the first try and the retry.
+    let filler: String = (0..70_000)
+        .map(|n| {
+            format!(
+                "2026-12-03 10:00:00 1xZ4gD-{n:06}-0z <= filler@else.test U=root P=local S=300 T=\"filler\" for other{n}@else.test\n"
+            )
+        })
+        .collect();
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&log)
+        .unwrap()
+        .write_all(filler.as_bytes())
+        .unwrap();
+    retry_and_remove(&far);
+    let (code, by_rcpt) = trace(&env, &lab, &["h1", "--to", "someone@dead.test"]);
+    assert_eq!(code, 0, "{by_rcpt:#}");
+    whole(&lines_of(&by_rcpt, &far));
+    let (_, by_sender) = trace(&env, &lab, &["h1", "--from", "info@alpha.test"]);
+    assert_eq!(lines_of(&by_sender, &far), lines_of(&by_rcpt, &far));
+    let removed = by_subject(&by_rcpt, "far");
+    assert_eq!(removed["pending"]["in_queue"], false, "{removed:#}");
+
+    // Tried before the rotation (plain NAME.1), retried and removed after it.
+    send(
+        &lab,
+        "h1",
+        "info@alpha.test",
+        "someone@dead.test",
+        "rotated",
+    );
+    let (_, v) = trace(&env, &lab, &["h1", "--to", "someone@dead.test"]);
+    let rotated = by_subject(&v, "rotated")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sh(
+        &lab,
+        "h1",
+        "cd /var/log && mv exim_mainlog exim_mainlog.1
+         touch exim_mainlog && chown Debian-exim:adm exim_mainlog",
+    );
+    retry_and_remove(&rotated);
+    let (_, v) = trace(
+        &env,
+        &lab,
+        &["h1", "--to", "someone@dead.test", "--since", "1h"],
+    );
+    assert_eq!(
+        v["files"],
+        serde_json::json!(["/var/log/exim_mainlog.1", "/var/log/exim_mainlog"])
+    );
+    whole(&lines_of(&v, &rotated));
+    whole(&lines_of(&v, &far));
 }
 
 /// The ID of the deferred message to someone@dead.test.

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::event::{Event, Line};
+use super::retry::Pending;
 use super::words;
 use super::{eximlog, postfixlog};
 
@@ -80,6 +81,8 @@ pub struct Message {
     pub bounces: Vec<String>,
     /// Its log lines, in log order.
     pub lines: Vec<String>,
+    /// A deferred message: what the queue says of it now (in it or not, the next retry).
+    pub pending: Option<Pending>,
 }
 
 /// The messages of exim main log `text` (lines of several files may be concatenated, oldest
@@ -160,6 +163,7 @@ fn new_message(id: &str, time: &str) -> Message {
         bounce_of: None,
         bounces: Vec::new(),
         lines: Vec::new(),
+        pending: None,
     }
 }
 
@@ -202,6 +206,7 @@ fn rejected(line: &Line, raw: &str) -> Option<Message> {
         bounce_of: None,
         bounces: Vec::new(),
         lines: vec![raw.to_string()],
+        pending: None,
     })
 }
 

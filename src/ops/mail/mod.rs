@@ -12,6 +12,7 @@ pub mod mta;
 pub mod postfixlog;
 pub mod queue;
 pub mod remove;
+pub mod retry;
 pub mod rules;
 pub mod trace;
 pub mod words;

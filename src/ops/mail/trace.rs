@@ -6,8 +6,8 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::join::{self, Message};
-use super::{eximlog, postfixlog};
+use super::join::{self, Message, Verdict};
+use super::{eximlog, postfixlog, retry};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::host::kv::sections;
@@ -16,9 +16,16 @@ use crate::transport::{self, Cmd, Transport, TransportError};
 
 /// Constant. `$1` what to look for (`from`, `to`, `id`, `subject`), `$2` the text, `$3`/`$4`
 /// the window (epoch seconds, or empty), `$5` the most messages to keep (the latest).
-/// Pass 1 `grep -F` finds the lines naming the text (in the window) and their IDs; pass 2
-/// `grep -F -f IDS` fetches every line of those messages (a bounce's arrival names its
-/// parent, so the bounces come too); pass 3 fetches the bounces' own lines.
+///
+/// One full scan: pass 1 `grep -F -b` finds the lines naming the text (in the window), their
+/// messages' IDs and their byte offsets. A message's other lines are written close to these
+/// (seconds apart), so one perl process (core perl, which exim's and the panels' own tools
+/// need) reads them from the file around its matches, by offset, widening while it finds
+/// more; a message whose arrival and end are both there is complete. Only the others
+/// (deferred for hours, spanning a rotation, in a compressed file) come from a full
+/// `grep -F -f IDS` scan. The same for the bounces they caused (a bounce's arrival names its
+/// parent; postfix names the bounce on its parent). Lines travel as `N OFFSET LINE` (N the
+/// file's number, oldest first) so that the union is deduplicated and put in log order.
 const SCRIPT: &str = r#"by=$1 needle=$2 since=$3 until=$4 limit=$5
 section() { printf '\n@@%s\n' "$1"; }
 firstlog() { for f in "$@"; do if [ -r "$f" ]; then echo "$f"; return; fi; done; }
@@ -30,12 +37,14 @@ if [ -z "$log" ]; then echo none; exit 0; fi
 echo "$mta"
 section log; echo "$log"
 export LC_ALL=C
+if ! command -v perl >/dev/null; then section error; echo "perl is missing (mail trace reads the log with it)"; exit 0; fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 dir=${log%/*} base=${log##*/}
 s='' u=''
-if [ -n "$since" ]; then s=$(date -d "@$since" '+%Y-%m-%d %H:%M:%S'); fi
-if [ -n "$until" ]; then u=$(date -d "@$until" '+%Y-%m-%d %H:%M:%S'); fi
+# exim's stamps sort as text; syslog's (postfix) do not: the files bound its window.
+if [ -n "$since" ] && [ "$mta" = exim ]; then s=$(date -d "@$since" '+%Y-%m-%d %H:%M:%S'); fi
+if [ -n "$until" ] && [ "$mta" = exim ]; then u=$(date -d "@$until" '+%Y-%m-%d %H:%M:%S'); fi
 # The log and, for a window, its rotated siblings (NAME.1, NAME-20261203, NAME.2.gz...)
 # written to since its start: oldest first.
 if [ -n "$since" ]; then
@@ -53,44 +62,185 @@ scan() {
     *) grep "$@" -- "$f" ;;
   esac
 }
-each() { while IFS= read -r f; do scan "$f" "$@"; done <"$tmp/files"; }
-# exim's stamps sort as text; syslog's (postfix) do not: the files bound its window.
-window() {
-  if [ -z "$s$u" ] || [ "$mta" = postfix ]; then cat; return; fi
-  awk -v s="$s" -v u="$u" '{ t = substr($0, 1, 19) } (s == "" || t >= s) && (u == "" || t <= u)'
+# hits GREP-ARGS...: the matching lines of every file as `N OFFSET LINE` (OFFSET counts in
+# the decompressed text), exim's only when stamped within the window [$ws, $wu].
+hits() {
+  n=0
+  while IFS= read -r f; do
+    n=$((n + 1))
+    scan "$f" -b "$@" | awk -v n="$n" -v s="$ws" -v u="$wu" '
+      { i = index($0, ":"); line = substr($0, i + 1); t = substr(line, 1, 19) }
+      (s == "" || t >= s) && (u == "" || t <= u) { print n, substr($0, 1, i - 1), line }'
+  done <"$tmp/files"
 }
-ids() {
-  if [ "$mta" = exim ]; then
-    sed -n -E 's/^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})( .*)?$/\3/p'
-  else
-    sed -n -E 's/^[^[]*\[[0-9]+\]: ([0-9A-Za-z]{6,}): .*$/\1/p' | grep -v -x NOQUEUE
-  fi
+# trace.pl STEP MTA BY LIMIT TMP [ID] does the rest in one process (perl, core only).
+#   first: reads pass 1's lines ($TMP/p1), writes how many messages they name ($TMP/found)
+#     and the latest LIMIT of those IDs ($TMP/ids; BY id: the ID itself, whose every line
+#     pass 1 has), and prints their lines, their bounces' lines and pass 1's refusals
+#     (no ID) as `N OFFSET LINE`.
+#   more: the same for the bounces named by the lines of a full scan ($TMP/p3).
+# A message's lines come from the stretch of its file around its known lines: from W bytes
+# (16 KiB) before the first to W after the last, W doubled while its lines come close to an
+# edge (at most MAX bytes); when its arrival and its end are both there it is complete, else
+# (or in a compressed file) its ID goes to $TMP/far for a full scan.
+cat >"$tmp/trace.pl" <<'PERL'
+use strict;
+my ($step, $mta, $by, $limit, $tmp, $needle) = @ARGV;
+my ($W, $MAX) = (16384, 64 << 20);
+my @file = (undef, map { chomp; $_ } lines("$tmp/files"));
+my (%out, %far, %want);
+
+# The message ID a line (`N OFFSET LINE`) belongs to, if any.
+sub own {
+  my ($l) = @_;
+  if ($mta eq 'exim') {
+    return $1 if $l =~ /^\d+ \d+ \d{4}-\d\d-\d\d [\d:.]+(?: [-+]\d{4})?(?: \[\d+\])? ([0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4})(?: |$)/;
+  } elsif ($l =~ /^\d+ \d+ [^[]*\[\d+\]: ([0-9A-Za-z]{6,}): / && $1 ne 'NOQUEUE') {
+    return $1;
+  }
+  return undef;
 }
-if [ "$by" = id ]; then
-  printf '%s\n' "$needle" >"$tmp/all"
-  : >"$tmp/p1"
-else
-  each -F -i -e "$needle" | window >"$tmp/p1"
-  ids <"$tmp/p1" | sort -u >"$tmp/all"
-fi
-tail -n "$limit" "$tmp/all" >"$tmp/ids"
-{
-  if [ -s "$tmp/ids" ]; then each -F -f "$tmp/ids"; fi
-} >"$tmp/p2"
+
+if ($step eq 'first') {
+  my @p1 = lines("$tmp/p1");
+  my @ids;
+  if ($by eq 'id') {
+    @ids = ($needle);
+    $out{$_} = 1 for @p1;
+  } else {
+    my %seen;
+    @ids = sort grep { defined && !$seen{$_}++ } map { own($_) } @p1;
+  }
+  write_file("$tmp/found", scalar(@ids) . "\n");
+  splice(@ids, 0, @ids - $limit) if @ids > $limit;
+  write_file("$tmp/ids", map { "$_\n" } @ids);
+  %want = map { $_ => 1 } @ids;
+  fetch(map { my $id = own($_); defined $id && $want{$id} && $by ne 'id' ? [$_, $id] : () } @p1);
+  # Refusals during the SMTP conversation have no ID.
+  $out{$_} = 1 for grep { !defined own($_) && (/ rejected / || /: NOQUEUE: reject: /) } @p1;
+} else {
+  %want = map { $_ => 1 } lines("$tmp/ids"), lines("$tmp/far");
+  $out{$_} = 1 for lines("$tmp/p3");
+}
 # The bounces: exim's arrive naming their parent, postfix names them on the parent.
-{ ids <"$tmp/p2"; sed -n 's/.*: sender non-delivery notification: \([0-9A-Za-z]*\)$/\1/p' "$tmp/p2"; } |
-  sort -u | comm -13 "$tmp/ids" - >"$tmp/bounces"
-{
-  cat "$tmp/p2"
-  if [ -s "$tmp/bounces" ]; then each -F -f "$tmp/bounces" | grep -v -F -f "$tmp/ids"; fi
-  # Refusals during the SMTP conversation have no ID: pass 1's lines without one.
-  grep -v -E '^[0-9-]+ [0-9:.]+( [-+][0-9]{4})?( \[[0-9]+\])? [0-9A-Za-z]{6}-[0-9A-Za-z]{6,11}-[0-9A-Za-z]{2,4}( |$)' "$tmp/p1" |
-    grep -F -e ' rejected ' -e ': NOQUEUE: reject: '
-} >"$tmp/out"
-if [ "$mta" = exim ]; then sort -s -k1,2 -o "$tmp/out" "$tmp/out"; fi
+fetch(map {
+  my $id = own($_);
+  my $child = /: sender non-delivery notification: ([0-9A-Za-z]+)$/ ? $1 : undef;
+  (defined $id && !$want{$id} ? [$_, $id] : (), defined $child && !$want{$child} ? [$_, $child] : ())
+} keys %out);
+delete $out{$_} for lines("$tmp/p3");
+print "$_\n" for keys %out;
+write_file("$tmp/far", map { "$_\n" } sort keys %far);
+
+# The lines of the messages of SEEDS ([line, ID]) into %out, or their IDs into %far.
+sub fetch {
+  my %span;
+  for (@_) {
+    my ($l, $id) = @$_;
+    my ($n, $off) = split / /, $l;
+    my $s = $span{"$n $id"} ||= [$off, $off];
+    $s->[0] = $off if $off < $s->[0];
+    $s->[1] = $off if $off > $s->[1];
+  }
+  for my $key (sort keys %span) {
+    my ($n, $id) = split / /, $key, 2;
+    my $found = neighbourhood($file[$n], $id, @{$span{$key}});
+    if (!$found || !complete($id, values %$found)) { $far{$id} = 1; next }
+    $out{"$n $_ $found->{$_}"} = 1 for keys %$found;
+  }
+}
+
+# The lines (offset => text) of $path naming $id, from around [$first, $last]; none when
+# the file is compressed or unreadable, or the stretch grows beyond MAX.
+sub neighbourhood {
+  my ($path, $id, $first, $last) = @_;
+  return undef if $path =~ /\.(gz|bz2|xz|zst)\z/;
+  open(my $fh, '<:raw', $path) or return undef;
+  my $size = -s $fh;
+  my $w = $W;
+  my ($lo, $hi) = (max(0, $first - $w), min($size, $last + $w));
+  while (1) {
+    return undef if $hi - $lo > $MAX;
+    my $buf = slurp($fh, $lo, $hi - $lo);
+    my %found;
+    my $p = 0;
+    while (($p = index($buf, $id, $p)) >= 0) {
+      my $s = rindex($buf, "\n", $p) + 1;
+      my $e = index($buf, "\n", $p);
+      $e = length $buf if $e < 0 && $hi == $size;
+      # A line cut at an edge is not taken; the stretch widens past it.
+      $first = $lo - 1 if $s == 0 && $lo > 0;
+      if ($e < 0) { $last = $hi; last }
+      $p = $e;
+      next if $s == 0 && $lo > 0;
+      $found{$lo + $s} = substr($buf, $s, $e - $s);
+      $first = min($first, $lo + $s);
+      $last = max($last, $lo + $e);
+    }
+    my $room = $w / 2;
+    return \%found if ($lo == 0 || $first - $lo >= $room) && ($hi == $size || $hi - $last >= $room);
+    $w *= 2;
+    ($lo, $hi) = (max(0, min($lo, $first - $w)), min($size, max($hi, $last + $w)));
+  }
+}
+
+# True when the lines hold the message's arrival (postfix: its first line) and its end.
+sub complete {
+  my ($id, @lines) = @_;
+  my ($start, $end) = (0, 0);
+  for (@lines) {
+    if ($mta eq 'exim') {
+      $start ||= / \Q$id\E <= /;
+      $end ||= / \Q$id\E Completed$/;
+    } else {
+      $start ||= /: \Q$id\E: (client|uid)=/ || /: \Q$id\E: message-id=<[0-9]+\.\Q$id\E@/;
+      $end ||= /: \Q$id\E: removed$/;
+    }
+  }
+  return $start && $end;
+}
+
+sub slurp {
+  my ($fh, $at, $len) = @_;
+  sysseek($fh, $at, 0) or die "seek: $!";
+  my $buf = '';
+  while (length($buf) < $len) {
+    my $got = sysread($fh, $buf, $len - length($buf), length($buf));
+    die "read: $!" unless defined $got;
+    last if $got == 0;
+  }
+  return $buf;
+}
+
+sub lines {
+  open(my $f, '<', $_[0]) or return ();
+  return map { chomp; $_ } <$f>;
+}
+
+sub write_file {
+  my ($path, @text) = @_;
+  open(my $f, '>', $path) or die "$path: $!";
+  print $f @text;
+}
+
+sub min { $_[0] < $_[1] ? $_[0] : $_[1] }
+sub max { $_[0] > $_[1] ? $_[0] : $_[1] }
+PERL
+ws=$s wu=$u
+if [ "$by" = id ]; then hits -F -e "$needle" >"$tmp/p1"; else hits -F -i -e "$needle" >"$tmp/p1"; fi
+: >"$tmp/far"
+perl "$tmp/trace.pl" first "$mta" "$by" "$limit" "$tmp" "$needle" >"$tmp/out"
+# The messages not complete around their matches: a full scan, then their bounces.
+if [ -s "$tmp/far" ]; then
+  ws='' wu=''
+  hits -F -f "$tmp/far" >"$tmp/p3"
+  cat "$tmp/p3" >>"$tmp/out"
+  perl "$tmp/trace.pl" more "$mta" "$by" "$limit" "$tmp" >>"$tmp/out"
+  if [ -s "$tmp/far" ]; then hits -F -f "$tmp/far" >>"$tmp/out"; fi
+fi
 section files; cat "$tmp/files"
-section found; wc -l <"$tmp/all"
-section lines; cat "$tmp/out"
+section found; cat "$tmp/found"
+section lines; sort -k1,1n -k2,2n -u "$tmp/out" | cut -d' ' -f3-
 true"#;
 
 /// What to look for.
@@ -212,13 +362,56 @@ pub(crate) fn run(t: &dyn Transport, opts: &TraceOptions) -> Result<Trace, Trans
         .arg(epoch(opts.until))
         .arg(opts.limit.to_string());
     let out = transport::run_ok(t, &cmd)?;
-    Ok(analyse(&t.target().name, opts, &out.stdout_text()))
+    let mut tr = analyse(&t.target().name, opts, &out.stdout_text());
+    pending(t, &mut tr);
+    Ok(tr)
+}
+
+/// Asks the queue about the deferred messages (the first [`retry::MOST`]): still there, and
+/// when exim retries. Without an answer (no exim or exinext, a failed command) they keep
+/// their verdict alone.
+fn pending(t: &dyn Transport, tr: &mut Trace) {
+    let Some(mta) = tr.mta.clone() else { return };
+    let deferred: Vec<retry::Deferred> = tr
+        .messages
+        .iter()
+        .filter(|m| m.verdict == Verdict::Deferred)
+        .filter_map(|m| {
+            Some(retry::Deferred {
+                id: m.id.as_deref()?,
+                addresses: m
+                    .recipients
+                    .iter()
+                    .filter(|r| r.verdict == Verdict::Deferred)
+                    .map(|r| r.address.as_str())
+                    .collect(),
+            })
+        })
+        .collect();
+    if deferred.is_empty() {
+        return;
+    }
+    let Ok((answers, bytes)) = retry::look_up(t, &mta, &deferred) else {
+        return;
+    };
+    tr.bytes += bytes;
+    for (id, p) in answers {
+        if let Some(m) = tr
+            .messages
+            .iter_mut()
+            .find(|m| m.id.as_deref() == Some(&id))
+        {
+            m.reason = format!("{}; {}", m.reason, retry::clause(&p));
+            m.pending = Some(p);
+        }
+    }
 }
 
 fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
     let s = sections(text);
     let get = |k: &str| s.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     let mta = get("mta").filter(|m| *m != "none").map(String::from);
+    let error = get("error").map(String::from);
     let lines = s.get("lines").map(String::as_str).unwrap_or("");
     let joined = match mta.as_deref() {
         Some("postfix") => join::postfix(lines),
@@ -227,8 +420,12 @@ fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
     let messages = select(joined, opts);
     Trace {
         host: host.to_string(),
-        outcome: Outcome::Ok,
-        error: None,
+        outcome: if error.is_some() {
+            Outcome::Failed
+        } else {
+            Outcome::Ok
+        },
+        error,
         mta,
         log: get("log").map(String::from),
         files: get("files")
