@@ -102,10 +102,14 @@ pub trait Accounts: Send + Sync {
     fn data_dir(&self, account: &Account) -> String {
         format!("{}/{}", self.data_root(), account.user)
     }
+    /// The folder `account`'s maildirs are under (up to three levels down).
+    fn mail_root(&self, account: &Account) -> String {
+        format!("/home/{}/mail", account.user)
+    }
     /// The maildir of `mailbox` (`box@domain`) of `account`.
     fn mail_dir(&self, account: &Account, mailbox: &str) -> String {
         let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
-        format!("/home/{}/mail/{d}/{b}", account.user)
+        format!("{}/{d}/{b}", self.mail_root(account))
     }
     /// The DNS zone file of `domain`.
     fn zone_file(&self, domain: &str) -> String {

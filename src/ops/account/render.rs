@@ -6,6 +6,7 @@ use crate::app::Report;
 use crate::exit::ExitStatus;
 use crate::ops::outcome::Outcome;
 use crate::output::{human_bytes, Printer, Table};
+use crate::panel::lookup::Found;
 
 impl Report for FindReport {
     fn render(&self, p: &Printer) {
@@ -25,7 +26,7 @@ impl Report for FindReport {
                     panel.clone(),
                     f.account.clone(),
                     f.owner.clone().unwrap_or_else(|| "-".into()),
-                    format!("{} {}", f.matched.as_str(), f.name),
+                    matched(f),
                 ]);
             }
         }
@@ -57,6 +58,16 @@ impl Report for FindReport {
             return ExitStatus::Failure;
         }
         worst
+    }
+}
+
+/// `mailbox sales@pl.example`, `FTP login up of subscription pl.example` (Plesk names the
+/// subscription where it is not the match itself).
+fn matched(f: &Found) -> String {
+    let what = format!("{} {}", f.matched.as_str(), f.name);
+    match &f.subscription {
+        Some(s) if *s != f.name => format!("{what} of subscription {s}"),
+        _ => what,
     }
 }
 

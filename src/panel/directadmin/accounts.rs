@@ -21,9 +21,13 @@ impl Accounts for DirectAdmin {
         PanelKind::Directadmin
     }
 
+    fn mail_root(&self, account: &Account) -> String {
+        format!("/home/{}/imap", account.user)
+    }
+
     fn mail_dir(&self, account: &Account, mailbox: &str) -> String {
         let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
-        format!("/home/{}/imap/{d}/{b}/Maildir", account.user)
+        format!("{}/{d}/{b}/Maildir", self.mail_root(account))
     }
 
     fn cron_file(&self, account: &Account) -> String {

@@ -44,6 +44,11 @@ impl Accounts for Plesk {
         "/var/www/vhosts"
     }
 
+    /// The subscription's own mail names (a mail name of another domain is under MAILNAMES).
+    fn mail_root(&self, account: &Account) -> String {
+        format!("{MAILNAMES}/{}", subscription(account))
+    }
+
     fn mail_dir(&self, _account: &Account, mailbox: &str) -> String {
         let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
         format!("{MAILNAMES}/{d}/{b}/Maildir")
