@@ -303,7 +303,13 @@ pub fn details_output(
 ) -> Result<String> {
     let (home, mail) = (panel.data_dir(account), panel.mail_root(account));
     let cmd = Cmd::new("sh")
-        .args(["-c", &format!("{USAGE}{script}"), "hostops-details", &home, &mail])
+        .args([
+            "-c",
+            &format!("{USAGE}{script}"),
+            "hostops-details",
+            &home,
+            &mail,
+        ])
         .args(args.iter().copied());
     super::query(t, cmd)
 }
@@ -391,7 +397,10 @@ mod tests {
             mail\t999999\t/home/bob/mail/bob.example/info\nmail\t1\t/home/bob/mail/b.example/x\n";
         let u = Usage::of(&crate::host::kv::sections(text));
         assert_eq!((u.home_bytes, u.inodes), (Some(120 * 1024), Some(33)));
-        assert_eq!(u.mail_bytes("/home/bob/mail/bob.example/info"), Some(7 * 1024));
+        assert_eq!(
+            u.mail_bytes("/home/bob/mail/bob.example/info"),
+            Some(7 * 1024)
+        );
         assert_eq!(u.mail_bytes("/home/bob/mail/b.example/x"), Some(1024));
         assert_eq!(u.mail_bytes("/home/bob/mail"), None);
     }

@@ -156,7 +156,9 @@ impl Mixed {
     /// `du -s -P [--inodes]` of `path` on host `name`'s h1: kilobytes (or inodes).
     fn du(&self, name: &str, path: &str, inodes: bool) -> u64 {
         let unit = if inodes { "--inodes" } else { "-k" };
-        let out = self.lab(name).sh("h1", &["du", "-s", "-P", "-x", unit, "--", path]);
+        let out = self
+            .lab(name)
+            .sh("h1", &["du", "-s", "-P", "-x", unit, "--", path]);
         assert!(out.status.success(), "du {path}: {}", stderr(&out));
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         text.split('\t').next().unwrap().trim().parse().unwrap()
@@ -239,7 +241,11 @@ fn find_and_show_on_every_panel() {
     let mut args = vec!["account", "find", "plupload"];
     args.extend(hosts);
     let r = json(&m.run(&args));
-    let pl = r["hosts"].as_array().unwrap().iter().find(|h| h["host"] == "pl");
+    let pl = r["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["host"] == "pl");
     assert_eq!(pl.unwrap()["found"][0]["subscription"], "pl.example", "{r}");
     let mut args = vec!["account", "find", "nosuch.example"];
     args.extend(hosts);
@@ -381,7 +387,12 @@ fn find_and_show_on_every_panel() {
     assert_eq!(da["mailboxes"][0]["address"], "info@da.example");
     assert_eq!(strings(&da["databases"]), ["dave_wp"]);
     assert_eq!(da["mailboxes"][0]["quota_bytes"], Value::Null, "{da}");
-    measured(&da, "da", "/home/dave", "/home/dave/imap/da.example/info/Maildir");
+    measured(
+        &da,
+        "da",
+        "/home/dave",
+        "/home/dave/imap/da.example/info/Maildir",
+    );
     assert_eq!(
         (
             da["forwarders"][0]["address"].as_str(),
