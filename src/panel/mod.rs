@@ -121,6 +121,10 @@ pub trait Accounts: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
+    /// The account `user`, if there is one (a panel may read that one account only).
+    fn account(&self, t: &dyn Transport, user: &str) -> anyhow::Result<Option<Account>> {
+        Ok(self.accounts(t)?.into_iter().find(|a| a.user == user))
+    }
     /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
     /// them; None keeps the owners the archive holds.
     fn file_owner(&self, account: &Account) -> Option<String> {

@@ -72,11 +72,7 @@ pub fn show(ctx: &Context, host: &str, name: &str) -> Result<ShowReport> {
         account,
         from_domain,
     } = resolve(&*t, host, name)?;
-    let Some(acct) = driver
-        .accounts(&*t)?
-        .into_iter()
-        .find(|a| a.user == account)
-    else {
+    let Some(acct) = driver.account(&*t, &account)? else {
         bail!(StatusError::usage(format!(
             "{host} has no account {account}"
         )));
