@@ -6,7 +6,7 @@
 use anyhow::{bail, Result};
 use serde::Serialize;
 
-use super::{resolve, Resolved};
+use super::{resolve_on, Resolved};
 use crate::context::Context;
 use crate::exit::StatusError;
 use crate::panel::lookup::Details;
@@ -66,12 +66,18 @@ fn mailboxes(driver: &dyn Panel, account: &Account, details: &Details) -> Vec<Ma
 /// Reads what `name` (an account, or a domain of one) has on `host`. Changes nothing.
 pub fn show(ctx: &Context, host: &str, name: &str) -> Result<ShowReport> {
     let t = ctx.connect(&ctx.host(host)?)?;
-    let kind = panel::detect(&*t)?.kind;
+    let (
+        info,
+        Resolved {
+            account,
+            from_domain,
+        },
+    ) = resolve_on(&*t, host, name)?;
+    let kind = match info {
+        Some(i) => i.kind,
+        None => panel::detect(&*t)?.kind,
+    };
     let driver = panel::driver(kind);
-    let Resolved {
-        account,
-        from_domain,
-    } = resolve(&*t, host, name)?;
     let Some(acct) = driver.account(&*t, &account)? else {
         bail!(StatusError::usage(format!(
             "{host} has no account {account}"
