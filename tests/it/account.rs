@@ -68,6 +68,19 @@ impl Mixed {
                 "sales=boss@elsewhere.example",
             ],
         );
+        // Hostile files in bob's home: a link out of his mailbox, and folders whose names
+        // would make a `du` line of their own claiming a size for that mailbox.
+        for argv in [
+            &[
+                "mkdir",
+                "-p",
+                "/home/bob/x\n999999\t/home/bob/mail/bob.example/info",
+            ][..],
+            &["ln", "-s", "/usr", "/home/bob/mail/bob.example/info/evil"],
+        ] {
+            let out = m.lab("cp").sh("h1", argv);
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
         m.lab("pl").lab(
             "add-account",
             &[
