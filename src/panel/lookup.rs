@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Account;
+use super::{Account, Accounts};
 use crate::host::zone::is_domain_name;
 use crate::transport::{Cmd, Transport};
 
@@ -93,6 +93,8 @@ pub enum Matched {
     Account,
     Mailbox,
     Database,
+    /// A login of its own that is not the account's (Plesk's additional FTP accounts).
+    FtpLogin,
 }
 
 impl Matched {
@@ -105,6 +107,7 @@ impl Matched {
             Matched::Account => "account",
             Matched::Mailbox => "mailbox",
             Matched::Database => "database",
+            Matched::FtpLogin => "FTP login",
         }
     }
 }
@@ -118,6 +121,9 @@ pub struct Found {
     pub matched: Matched,
     /// The domain, mailbox, user or database that matched, as the server has it.
     pub name: String,
+    /// The subscription (its domain) holding the match, on Plesk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription: Option<String>,
 }
 
 /// One domain of an account, as the panel configures it.
@@ -145,6 +151,66 @@ pub struct Details {
     pub forwarders: Vec<Forwarder>,
     /// The account's FTP logins (never their hashes).
     pub ftp_accounts: Vec<String>,
+    /// The space its home and mail folders take, measured in the same round trip.
+    #[serde(skip)]
+    pub usage: Usage,
+}
+
+/// Leads every panel's details script: `$1` the account's home, `$2` the folder its mail
+/// folders are under, both shifted away before the panel's part. `du` neither follows links
+/// (`-P`) nor leaves the file system (`-x`); its lines end in NUL and newlines in names become
+/// `?`, so no file name can forge a line. Prints `home\tKIB`, `mail\tKIB\tPATH` for each
+/// folder up to three levels under the mail folder (`DOMAIN/BOX[/Maildir]`, none starting with
+/// `.`), then `INODES\tHOME`.
+const USAGE: &str = r#"h=$1 m=$2; shift 2
+printf '\n@@usage\n'
+{ du -k -P -x -0 -- "$h"; case $m in "$h"/*) ;; *) du -k -P -x -0 -- "$m";; esac; } 2>/dev/null | tr '\n\0' '?\n' |
+awk -F '\t' -v OFS='\t' 'BEGIN { h = ARGV[1]; m = ARGV[2] "/"; ARGC = 1 }
+{ p = substr($0, length($1) + 2) }
+p == h { print "home", $1; next }
+index(p, m) == 1 { r = substr(p, length(m) + 1)
+  if (r !~ /(^|\/)\./ && split(r, s, "/") <= 3) print "mail", $1, p }' "$h" "$m"
+printf '\n@@inodes\n'; du -s -P -x --inodes -- "$h" 2>/dev/null
+"#;
+
+/// What [`USAGE`] measured.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub home_bytes: Option<u64>,
+    pub inodes: Option<u64>,
+    /// (folder, bytes) of the folders under the mail folder.
+    pub mail: Vec<(String, u64)>,
+}
+
+impl Usage {
+    /// The `usage` and `inodes` sections; the first line of each kind counts (a later one
+    /// could only come from a panel's output).
+    pub fn of(sections: &Sections) -> Usage {
+        let kib = |n: &str| n.trim().parse::<u64>().ok().map(|k| k * 1024);
+        let mut u = Usage::default();
+        for l in lines(sections, "usage") {
+            match l.split_once('\t') {
+                Some(("home", n)) if u.home_bytes.is_none() => u.home_bytes = kib(n),
+                Some(("mail", rest)) => {
+                    if let Some((n, path)) = rest.split_once('\t') {
+                        if let Some(b) = kib(n).filter(|_| u.mail_bytes(path).is_none()) {
+                            u.mail.push((path.to_string(), b));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        u.inodes = lines(sections, "inodes")
+            .next()
+            .and_then(|l| l.split('\t').next()?.trim().parse().ok());
+        u
+    }
+
+    /// The bytes the mail folder `dir` takes, if it was measured.
+    pub fn mail_bytes(&self, dir: &str) -> Option<u64> {
+        self.mail.iter().find(|(p, _)| p == dir).map(|(_, b)| *b)
+    }
 }
 
 /// A mail forwarder: an address and where its mail goes, as the panel writes them.
@@ -225,13 +291,27 @@ pub trait Lookup: Send + Sync {
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details>;
 }
 
-/// The output of a panel's constant details `script`, run with `user` as its `$1` (never part
-/// of the script): `@@` sections for [`kv::sections`](crate::host::kv::sections).
-pub fn details_output(t: &dyn Transport, script: &str, user: &str) -> Result<String> {
-    super::query(
-        t,
-        Cmd::new("sh").args(["-c", script, "hostops-details", user]),
-    )
+/// The output of [`USAGE`] and a panel's constant details `script` for `account`, in one
+/// round trip: `args` are the script's `$1`... (never part of it). `@@` sections for
+/// [`kv::sections`](crate::host::kv::sections), read back with [`Usage::of`] and the panel's own.
+pub fn details_output(
+    t: &dyn Transport,
+    panel: &dyn Accounts,
+    account: &Account,
+    script: &str,
+    args: &[&str],
+) -> Result<String> {
+    let (home, mail) = (panel.data_dir(account), panel.mail_root(account));
+    let cmd = Cmd::new("sh")
+        .args([
+            "-c",
+            &format!("{USAGE}{script}"),
+            "hostops-details",
+            &home,
+            &mail,
+        ])
+        .args(args.iter().copied());
+    super::query(t, cmd)
 }
 
 /// The lines of section `name` (none when absent).
@@ -308,6 +388,21 @@ mod tests {
         let d = forwarders(&s, "aliases", "/etc/virtual/", "/aliases");
         assert_eq!(d[0].address, "sales@da.example");
         assert_eq!(ftp_logins(&s, "ftp"), ["bob", "web@bob.example"]);
+    }
+
+    #[test]
+    fn usage_lines_first_of_each_wins() {
+        let text = "@@usage\nmail\t7\t/home/bob/mail/bob.example/info\nhome\t120\nbad\n\
+            @@inodes\n33\t/home/bob\n@@other\nx\n@@usage\nhome\t999999\n\
+            mail\t999999\t/home/bob/mail/bob.example/info\nmail\t1\t/home/bob/mail/b.example/x\n";
+        let u = Usage::of(&crate::host::kv::sections(text));
+        assert_eq!((u.home_bytes, u.inodes), (Some(120 * 1024), Some(33)));
+        assert_eq!(
+            u.mail_bytes("/home/bob/mail/bob.example/info"),
+            Some(7 * 1024)
+        );
+        assert_eq!(u.mail_bytes("/home/bob/mail/b.example/x"), Some(1024));
+        assert_eq!(u.mail_bytes("/home/bob/mail"), None);
     }
 
     #[test]

@@ -102,10 +102,14 @@ pub trait Accounts: Send + Sync {
     fn data_dir(&self, account: &Account) -> String {
         format!("{}/{}", self.data_root(), account.user)
     }
+    /// The folder `account`'s maildirs are under (up to three levels down).
+    fn mail_root(&self, account: &Account) -> String {
+        format!("/home/{}/mail", account.user)
+    }
     /// The maildir of `mailbox` (`box@domain`) of `account`.
     fn mail_dir(&self, account: &Account, mailbox: &str) -> String {
         let (b, d) = mailbox.split_once('@').unwrap_or((mailbox, ""));
-        format!("/home/{}/mail/{d}/{b}", account.user)
+        format!("{}/{d}/{b}", self.mail_root(account))
     }
     /// The DNS zone file of `domain`.
     fn zone_file(&self, domain: &str) -> String {
@@ -117,6 +121,10 @@ pub trait Accounts: Send + Sync {
     }
     /// Every account, with domains, databases, DB users, mailboxes and disk used.
     fn accounts(&self, t: &dyn Transport) -> anyhow::Result<Vec<Account>>;
+    /// The account `user`, if there is one (a panel may read that one account only).
+    fn account(&self, t: &dyn Transport, user: &str) -> anyhow::Result<Option<Account>> {
+        Ok(self.accounts(t)?.into_iter().find(|a| a.user == user))
+    }
     /// Who owns an account's restored files (`user:group`), as the panel's own restore sets
     /// them; None keeps the owners the archive holds.
     fn file_owner(&self, account: &Account) -> Option<String> {

@@ -68,6 +68,19 @@ impl Mixed {
                 "sales=boss@elsewhere.example",
             ],
         );
+        // Hostile files in bob's home: a link out of his mailbox, and folders whose names
+        // would make a `du` line of their own claiming a size for that mailbox.
+        for argv in [
+            &[
+                "mkdir",
+                "-p",
+                "/home/bob/x\n999999\t/home/bob/mail/bob.example/info",
+            ][..],
+            &["ln", "-s", "/usr", "/home/bob/mail/bob.example/info/evil"],
+        ] {
+            let out = m.lab("cp").sh("h1", argv);
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
         m.lab("pl").lab(
             "add-account",
             &[
@@ -126,14 +139,42 @@ impl Mixed {
     }
 
     fn run(&self, args: &[&str]) -> std::process::Output {
+        self.run_as("ACC-1", args)
+    }
+
+    fn run_as(&self, ticket: &str, args: &[&str]) -> std::process::Output {
         self.env
             .hostops()
             .arg("--inventory")
             .arg(&self.inventory)
-            .args(["-t", "ACC-1", "--json"])
+            .args(["-t", ticket, "--json"])
             .args(args)
             .output()
             .unwrap()
+    }
+
+    /// The commands `ticket`'s runs journaled as run on a host.
+    fn commands(&self, ticket: &str) -> Vec<String> {
+        let v = json(&self.run_as(ticket, &["log", "export", ticket, "--format", "json"]));
+        v["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["events"].as_array().unwrap().iter())
+            .filter(|e| e["kind"] == "exec")
+            .map(|e| e["command"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// `du -s -P [--inodes]` of `path` on host `name`'s h1: kilobytes (or inodes).
+    fn du(&self, name: &str, path: &str, inodes: bool) -> u64 {
+        let unit = if inodes { "--inodes" } else { "-k" };
+        let out = self
+            .lab(name)
+            .sh("h1", &["du", "-s", "-P", "-x", unit, "--", path]);
+        assert!(out.status.success(), "du {path}: {}", stderr(&out));
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        text.split('\t').next().unwrap().trim().parse().unwrap()
     }
 }
 
@@ -185,6 +226,7 @@ fn find_and_show_on_every_panel() {
         ("sales@pl.example", "pl", "pluser", "mailbox"),
         ("pluser_wp", "pl", "pluser", "database"),
         ("pluser", "pl", "pluser", "account"),
+        ("plupload", "pl", "pluser", "ftp_login"),
         ("da.example", "da", "dave", "main_domain"),
         ("blog.da.example", "da", "dave", "subdomain"),
         ("da-alias.example", "da", "dave", "parked_domain"),
@@ -208,6 +250,16 @@ fn find_and_show_on_every_panel() {
             failed.push(format!("{query}: exit {:?}, {got:?}", out.status.code()));
         }
     }
+    // On Plesk, the subscription holding the match; an additional FTP login says so.
+    let mut args = vec!["account", "find", "plupload"];
+    args.extend(hosts);
+    let r = json(&m.run(&args));
+    let pl = r["hosts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["host"] == "pl");
+    assert_eq!(pl.unwrap()["found"][0]["subscription"], "pl.example", "{r}");
     let mut args = vec!["account", "find", "nosuch.example"];
     args.extend(hosts);
     let out = m.run(&args);
@@ -220,15 +272,36 @@ fn find_and_show_on_every_panel() {
     );
 
     // show, by account and by domain, against what the lab made.
+    // Each show under a ticket of its own: its disk usage is measured in the same round trip
+    // as the panel's details (one command runs `du`: the details script).
     let show = |host: &str, name: &str| {
-        let out = m.run(&["account", "show", host, name]);
+        let ticket = format!("SHOW-{host}");
+        let out = m.run_as(&ticket, &["account", "show", host, name]);
         assert_eq!(
             out.status.code(),
             Some(0),
             "{host} {name}: {}",
             stderr(&out)
         );
+        let commands = m.commands(&ticket);
+        let du: Vec<&String> = commands.iter().filter(|c| c.contains("du ")).collect();
+        // Only the account's own mail folders are listed (not every account's, one by one).
+        let listings = commands.iter().filter(|c| c.starts_with("find ")).count();
+        assert!(
+            du.len() == 1 && du[0].contains("hostops-details") && listings <= 1,
+            "{host}: {} commands, {} measuring, {listings} listing: {commands:#?}",
+            commands.len(),
+            du.len()
+        );
         json(&out)
+    };
+    // The figures a show gives are `du`'s own on the host (without following links).
+    let measured = |r: &Value, host: &str, home: &str, mail: &str| {
+        let kib = |v: &Value| v.as_u64().unwrap() / 1024;
+        assert_eq!(kib(&r["disk_used_bytes"]), m.du(host, home, false), "{r}");
+        assert_eq!(r["inodes"].as_u64().unwrap(), m.du(host, home, true), "{r}");
+        let used = kib(&r["mailboxes"][0]["used_bytes"]);
+        assert!(used > 0 && used == m.du(host, mail, false), "{r}");
     };
     let domains = |r: &Value| -> Vec<(String, String)> {
         r["domains"]
@@ -269,10 +342,7 @@ fn find_and_show_on_every_panel() {
     );
     assert_eq!(cp["domains"][2]["document_root"], "/home/bob/shop.example");
     assert_eq!(cp["mailboxes"][0]["address"], "info@bob.example");
-    assert!(
-        cp["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
-        "{cp}"
-    );
+    measured(&cp, "cp", "/home/bob", "/home/bob/mail/bob.example/info");
     assert_eq!(cp["mailboxes"][0]["quota_bytes"], 50 << 20, "{cp}");
     assert_eq!(cp["forwarders"][0]["address"], "sales@bob.example", "{cp}");
     assert_eq!(
@@ -308,9 +378,11 @@ fn find_and_show_on_every_panel() {
         strings(&pl["forwarders"][0]["targets"]),
         ["boss@elsewhere.example"]
     );
-    assert!(
-        pl["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
-        "{pl}"
+    measured(
+        &pl,
+        "pl",
+        "/var/www/vhosts/pl.example",
+        "/var/qmail/mailnames/pl.example/sales/Maildir",
     );
     assert_eq!(pl["owner"], "admin");
 
@@ -330,9 +402,11 @@ fn find_and_show_on_every_panel() {
     assert_eq!(da["mailboxes"][0]["address"], "info@da.example");
     assert_eq!(strings(&da["databases"]), ["dave_wp"]);
     assert_eq!(da["mailboxes"][0]["quota_bytes"], Value::Null, "{da}");
-    assert!(
-        da["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
-        "{da}"
+    measured(
+        &da,
+        "da",
+        "/home/dave",
+        "/home/dave/imap/da.example/info/Maildir",
     );
     assert_eq!(
         (
@@ -360,10 +434,7 @@ fn find_and_show_on_every_panel() {
     assert_eq!(no["domains"][0]["document_root"], "/home/nina/public_html");
     assert_eq!(no["mailboxes"][0]["address"], "info@nina.example", "{no}");
     assert_eq!(no["mailboxes"][0]["quota_bytes"], 10 << 20, "{no}");
-    assert!(
-        no["mailboxes"][0]["used_bytes"].as_u64().unwrap() > 0,
-        "{no}"
-    );
+    measured(&no, "no", "/home/nina", "/home/nina/mail/nina.example/info");
 }
 
 /// Every hostile value as QUERY, as the account of `show` and as `backup restore --account`

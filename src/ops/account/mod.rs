@@ -92,11 +92,17 @@ impl Resolved {
 /// The account `name` means on `t`: an account name as is, a domain mapped to the account
 /// holding it (exit 2 when no account or several hold it).
 pub fn resolve(t: &dyn Transport, host: &str, name: &str) -> Result<Resolved> {
+    Ok(resolve_on(t, host, name)?.1)
+}
+
+/// [`resolve`], and the panel when a domain's lookup learnt it (its probe asks).
+fn resolve_on(t: &dyn Transport, host: &str, name: &str) -> Result<(Option<PanelInfo>, Resolved)> {
     if !name.contains('.') {
-        return Ok(Resolved {
+        let r = Resolved {
             account: name.to_string(),
             from_domain: None,
-        });
+        };
+        return Ok((None, r));
     }
     let q = query(name)?;
     let Query::Domain(domain) = &q else {
@@ -104,17 +110,20 @@ pub fn resolve(t: &dyn Transport, host: &str, name: &str) -> Result<Resolved> {
             "{name:?} is neither an account name nor a domain"
         )));
     };
-    let (_, found) = find_on(t, &q)?;
+    let (info, found) = find_on(t, &q)?;
     let mut owners: Vec<&Found> = found
         .iter()
         .filter(|f| f.matched != Matched::Account)
         .collect();
     owners.dedup_by(|a, b| a.account == b.account);
     match owners.as_slice() {
-        [one] => Ok(Resolved {
-            account: one.account.clone(),
-            from_domain: Some(domain.clone()),
-        }),
+        [one] => Ok((
+            Some(info),
+            Resolved {
+                account: one.account.clone(),
+                from_domain: Some(domain.clone()),
+            },
+        )),
         [] => bail!(StatusError::usage(format!(
             "no account on {host} holds the domain {domain}"
         ))),

@@ -6,6 +6,7 @@ use crate::app::Report;
 use crate::exit::ExitStatus;
 use crate::ops::outcome::Outcome;
 use crate::output::{human_bytes, Printer, Table};
+use crate::panel::lookup::Found;
 
 impl Report for FindReport {
     fn render(&self, p: &Printer) {
@@ -25,7 +26,7 @@ impl Report for FindReport {
                     panel.clone(),
                     f.account.clone(),
                     f.owner.clone().unwrap_or_else(|| "-".into()),
-                    format!("{} {}", f.matched.as_str(), f.name),
+                    matched(f),
                 ]);
             }
         }
@@ -60,11 +61,33 @@ impl Report for FindReport {
     }
 }
 
+/// `mailbox sales@pl.example`, `FTP login up of subscription pl.example` (Plesk names the
+/// subscription where it is not the match itself).
+fn matched(f: &Found) -> String {
+    let what = format!("{} {}", f.matched.as_str(), f.name);
+    match &f.subscription {
+        Some(s) if *s != f.name => format!("{what} of subscription {s}"),
+        _ => what,
+    }
+}
+
 fn or_dash(v: &Option<String>) -> String {
     v.clone().unwrap_or_else(|| "-".into())
 }
 
+/// A list of names as a one-column table headed `header` (one name a row).
+fn list(header: &str, names: &[String]) -> Table {
+    let mut t = Table::new([header]);
+    for n in names {
+        t.row([n.clone()]);
+    }
+    t
+}
+
 impl Report for ShowReport {
+    /// The account in one row, then one table per part (home, domains, mailboxes, forwarders,
+    /// FTP logins, databases, database users), a blank line apart; a part the account lacks
+    /// is one line saying so.
     fn render(&self, p: &Printer) {
         let d = &self.details;
         let mut t = Table::new([
@@ -91,6 +114,13 @@ impl Report for ShowReport {
         if let Some(domain) = &self.from_domain {
             p.status(format!("{domain} belongs to {}", self.account));
         }
+        let mut t = Table::new(["HOME", "DISK USED", "INODES"]);
+        t.row([
+            or_dash(&d.home),
+            self.disk_used_bytes.map_or("-".into(), human_bytes),
+            self.inodes.map_or("-".into(), |n| n.to_string()),
+        ]);
+        let mut parts: Vec<(&str, usize, Table)> = vec![("home", 1, t)];
         let mut t = Table::new(["DOMAIN", "KIND", "DOCUMENT ROOT", "PHP"]);
         for dom in &d.domains {
             t.row([
@@ -100,40 +130,162 @@ impl Report for ShowReport {
                 or_dash(&dom.php_version),
             ]);
         }
-        p.table(&t);
+        parts.push(("domains", d.domains.len(), t));
         let mut t = Table::new(["MAILBOX", "QUOTA", "USED"]);
-        for m in &self.mailboxes {
+        let mut boxes: Vec<_> = self.mailboxes.iter().collect();
+        boxes.sort_by(|a, b| a.address.cmp(&b.address));
+        for m in boxes {
             t.row([
                 m.address.clone(),
                 m.quota_bytes.map_or("unlimited".into(), human_bytes),
                 m.used_bytes.map_or("-".into(), human_bytes),
             ]);
         }
-        p.table(&t);
-        let list = |v: &[String]| {
-            if v.is_empty() {
-                "-".into()
-            } else {
-                v.join(", ")
-            }
-        };
+        parts.push(("mailboxes", self.mailboxes.len(), t));
         let mut t = Table::new(["FORWARDER", "TO"]);
         for f in &d.forwarders {
-            t.row([f.address.clone(), list(&f.targets)]);
+            t.row([f.address.clone(), f.targets.join(", ")]);
         }
-        p.table(&t);
-        let mut t = Table::new(["FTP ACCOUNTS", "DATABASE", "DATABASE USERS"]);
-        t.row([
-            list(&d.ftp_accounts),
-            list(&self.databases),
-            list(&self.db_users),
-        ]);
-        p.table(&t);
-        let disk = self.disk_used_bytes.map_or("-".into(), human_bytes);
-        let inodes = self.inodes.map_or("-".into(), |n| n.to_string());
-        p.data(format!(
-            "home {}: {disk}, {inodes} inodes",
-            or_dash(&d.home)
+        parts.push(("forwarders", d.forwarders.len(), t));
+        parts.push((
+            "FTP logins",
+            d.ftp_accounts.len(),
+            list("FTP LOGIN", &d.ftp_accounts),
         ));
+        parts.push((
+            "databases",
+            self.databases.len(),
+            list("DATABASE", &self.databases),
+        ));
+        parts.push((
+            "database users",
+            self.db_users.len(),
+            list("DATABASE USER", &self.db_users),
+        ));
+        for (what, n, t) in parts {
+            p.data("");
+            if n == 0 {
+                p.data(format!("no {what}"));
+            } else {
+                p.table(&t);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::ops::account::show::Mailbox;
+    use crate::ops::account::HostFind;
+    use crate::output::Format;
+    use crate::panel::lookup::{Details, DomainInfo, Matched};
+    use crate::panel::PanelKind;
+
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn rendered(report: &impl Report) -> String {
+        let out = Shared::default();
+        let p = Printer::to_writers(
+            Format::Human,
+            Box::new(out.clone()),
+            Box::new(Shared::default()),
+        );
+        report.render(&p);
+        let bytes = out.0.lock().unwrap().clone();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    /// Several of each part: a row each, under its own header; a missing part says so.
+    #[test]
+    fn show_is_a_table_per_part() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let report = ShowReport {
+            host: "h1".into(),
+            panel: PanelKind::Cpanel,
+            account: "bob".into(),
+            from_domain: None,
+            owner: Some("root".into()),
+            details: Details {
+                home: Some("/home/bob".into()),
+                domains: vec![DomainInfo {
+                    domain: "bob.example".into(),
+                    kind: "main".into(),
+                    document_root: Some("/home/bob/public_html".into()),
+                    php_version: None,
+                }],
+                ftp_accounts: names(&["bob", "upload@bob.example"]),
+                ..Details::default()
+            },
+            mailboxes: ["sales@bob.example", "info@bob.example"]
+                .map(|a| Mailbox {
+                    address: a.into(),
+                    quota_bytes: None,
+                    used_bytes: Some(2048),
+                })
+                .into(),
+            databases: names(&["bob_shop", "bob_wp"]),
+            db_users: names(&["bob", "bob_ro"]),
+            disk_used_bytes: Some(1 << 20),
+            inodes: Some(52),
+        };
+        let text = rendered(&report);
+        let lines: Vec<&str> = text.lines().collect();
+        let after = |header: &str, n: usize| {
+            let i = lines.iter().position(|l| l.starts_with(header)).unwrap();
+            lines[i + 1..=i + n]
+                .iter()
+                .map(|l| l.trim_end())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            after("FTP LOGIN", 2),
+            ["bob", "upload@bob.example"],
+            "{text}"
+        );
+        assert_eq!(after("DATABASE USER", 2), ["bob", "bob_ro"], "{text}");
+        let boxes = after("MAILBOX", 2);
+        assert!(boxes[0].starts_with("info@") && boxes[1].starts_with("sales@"));
+        assert!(lines.contains(&"no forwarders"), "{text}");
+        assert!(after("HOME", 1)[0].contains("1.00 MiB"), "{text}");
+    }
+
+    #[test]
+    fn find_names_the_plesk_subscription_of_an_ftp_login() {
+        let report = FindReport {
+            query: "up".into(),
+            hosts: vec![HostFind {
+                host: "pl".into(),
+                outcome: Outcome::Ok,
+                error: None,
+                panel: Some(PanelKind::Plesk),
+                found: vec![Found {
+                    account: "pluser".into(),
+                    owner: Some("admin".into()),
+                    matched: Matched::FtpLogin,
+                    name: "up".into(),
+                    subscription: Some("pl.example".into()),
+                }],
+            }],
+        };
+        let text = rendered(&report);
+        assert!(
+            text.contains("FTP login up of subscription pl.example"),
+            "{text}"
+        );
     }
 }

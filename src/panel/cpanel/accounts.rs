@@ -88,33 +88,47 @@ impl Accounts for Cpanel {
     }
 
     fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
-        let listed: AcctList = envelope("listaccts", &query(t, whmapi1("listaccts"))?)?
-            .unwrap_or(AcctList { acct: Vec::new() });
-        let domains = userdatadomains(&query(t, Cmd::new("cat").arg("/etc/userdatadomains"))?);
-        let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
-        let mut accounts = Vec::new();
-        for a in listed.acct {
-            let mut names = vec![a.domain.clone()];
-            names.extend(
-                domains
-                    .iter()
-                    .filter(|d| d.user == a.user && d.domain != a.domain)
-                    .map(|d| d.domain.clone()),
-            );
-            let home = format!("/home/{}/mail", a.user);
-            let boxes = list_mailboxes(t, &home)?;
-            accounts.push(Account {
-                databases: mysql::owned_by(&dbs, &a.user),
-                db_users: mysql::owned_by(&db_users, &a.user),
-                mailboxes: boxes,
-                disk_used_bytes: kv::size_bytes(&a.diskused),
-                owner: a.owner,
-                domains: names.into_iter().filter(|d| !d.is_empty()).collect(),
-                user: a.user,
-            });
-        }
-        Ok(accounts)
+        listed(t, None)
     }
+
+    /// Lists the mailboxes of `user` only (one `find`, not one per account).
+    fn account(&self, t: &dyn Transport, user: &str) -> Result<Option<Account>> {
+        Ok(listed(t, Some(user))?.pop())
+    }
+}
+
+/// The accounts (`only` the one named, when given) with their domains, databases and
+/// mailboxes.
+fn listed(t: &dyn Transport, only: Option<&str>) -> Result<Vec<Account>> {
+    let listed: AcctList = envelope("listaccts", &query(t, whmapi1("listaccts"))?)?
+        .unwrap_or(AcctList { acct: Vec::new() });
+    let domains = userdatadomains(&query(t, Cmd::new("cat").arg("/etc/userdatadomains"))?);
+    let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
+    let mut accounts = Vec::new();
+    for a in listed.acct {
+        if only.is_some_and(|u| u != a.user) {
+            continue;
+        }
+        let mut names = vec![a.domain.clone()];
+        names.extend(
+            domains
+                .iter()
+                .filter(|d| d.user == a.user && d.domain != a.domain)
+                .map(|d| d.domain.clone()),
+        );
+        let home = format!("/home/{}/mail", a.user);
+        let boxes = list_mailboxes(t, &home)?;
+        accounts.push(Account {
+            databases: mysql::owned_by(&dbs, &a.user),
+            db_users: mysql::owned_by(&db_users, &a.user),
+            mailboxes: boxes,
+            disk_used_bytes: kv::size_bytes(&a.diskused),
+            owner: a.owner,
+            domains: names.into_iter().filter(|d| !d.is_empty()).collect(),
+            user: a.user,
+        });
+    }
+    Ok(accounts)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::Cpanel;
 use crate::host::{kv, stat};
 use crate::panel::lookup::{
     database, db_prefix, details_output, forwarders, ftp_logins, lines, mail_quotas, user_under,
-    Details, DomainInfo, Found, Lookup, Matched, Query, Sections,
+    Details, DomainInfo, Found, Lookup, Matched, Query, Sections, Usage,
 };
 use crate::panel::Account;
 use crate::transport::Transport;
@@ -22,7 +22,7 @@ printf '\n@@cpanel-mailbox\n'; [ -z "$b" ] || for m in /home/*/mail/"$k"/"$b"; d
 fi 2>/dev/null
 true"#;
 
-/// Prints the account `$1`'s cpuser file, suspension marker, domains, PHP versions, mailbox
+/// Prints (after [`Usage`]'s part) the account `$1`'s cpuser file, suspension marker, domains, PHP versions, mailbox
 /// quotas (`~/etc/DOMAIN/quota`, found without following links), forwarders
 /// (`/etc/valiases/DOMAIN`) and FTP logins (`/etc/proftpd/USER`, the login field only).
 const DETAILS: &str = r#"u=$1
@@ -75,6 +75,7 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
         owner: Some(d.owner.clone()).filter(|o| !o.is_empty()),
         matched: m,
         name: name.to_string(),
+        subscription: None,
     };
     match query {
         Query::Domain(q) => domains
@@ -90,6 +91,7 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
                     owner: owner_of(user),
                     matched: Matched::Mailbox,
                     name: format!("{mailbox}@{domain}"),
+                    subscription: None,
                 })
             })
             .collect(),
@@ -102,6 +104,7 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
                     account: u,
                     owner: Some(o),
                     matched: Matched::Account,
+                    subscription: None,
                 })
                 .collect();
             if let Some(db) = database(sections, query) {
@@ -112,6 +115,7 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
                         owner: Some(owner),
                         matched: Matched::Database,
                         name: db,
+                        subscription: None,
                     });
                 }
             }
@@ -156,6 +160,7 @@ fn details(sections: &Sections, home: String) -> Details {
         mail_quotas: mail_quotas(sections, "quota", &format!("{home}/etc/"), "/quota"),
         forwarders: forwarders(sections, "valiases", "/etc/valiases/", ""),
         ftp_accounts: ftp_logins(sections, "ftp"),
+        usage: Usage::of(sections),
         home: Some(home),
         domains,
     }
@@ -171,7 +176,7 @@ impl Lookup for Cpanel {
     }
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
-        let out = details_output(t, DETAILS, &account.user)?;
+        let out = details_output(t, self, account, DETAILS, &[&account.user])?;
         Ok(details(
             &kv::sections(&out),
             format!("/home/{}", account.user),

@@ -10,7 +10,7 @@ use super::DirectAdmin;
 use crate::host::kv;
 use crate::panel::lookup::{
     database, db_prefix, details_output, forwarders, ftp_logins, lines, mail_quotas, user_under,
-    Details, DomainInfo, Found, Lookup, Matched, Query, Sections,
+    Details, DomainInfo, Found, Lookup, Matched, Query, Sections, Usage,
 };
 use crate::panel::Account;
 use crate::transport::Transport;
@@ -26,7 +26,7 @@ printf '\n@@da-mailbox\n'; [ -z "$b" ] || for m in /home/*/imap/"$k"/"$b"; do [ 
 fi 2>/dev/null
 true"#;
 
-/// Prints the account `$1`'s user.conf, domains.list, subdomains, pointers, each domain's
+/// Prints (after [`Usage`]'s part) the account `$1`'s user.conf, domains.list, subdomains, pointers, each domain's
 /// mail quota and alias files and the FTP logins under its home (the login field only).
 const DETAILS: &str = r#"d=/usr/local/directadmin/data/users/$1
 printf '\n@@conf\n'; cat "$d/user.conf"
@@ -96,6 +96,7 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
         owner: conf(user, "creator"),
         matched,
         name,
+        subscription: None,
     };
     match query {
         Query::Domain(q) => {
@@ -204,6 +205,7 @@ fn details(sections: &Sections, user: &str) -> Details {
         mail_quotas: mail_quotas(sections, "quota", "/etc/virtual/", "/quota"),
         forwarders: forwarders(sections, "aliases", "/etc/virtual/", "/aliases"),
         ftp_accounts: ftp_logins(sections, "ftp"),
+        usage: Usage::of(sections),
     }
 }
 
@@ -217,7 +219,7 @@ impl Lookup for DirectAdmin {
     }
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
-        let out = details_output(t, DETAILS, &account.user)?;
+        let out = details_output(t, self, account, DETAILS, &[&account.user])?;
         Ok(details(&kv::sections(&out), &account.user))
     }
 }

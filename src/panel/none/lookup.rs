@@ -9,7 +9,7 @@ use super::NoPanel;
 use crate::host::kv;
 use crate::panel::lookup::{
     database, db_prefix, details_output, lines, passwd, user_under, Details, DomainInfo, Found,
-    Lookup, Matched, Query, Sections,
+    Lookup, Matched, Query, Sections, Usage,
 };
 use crate::panel::{valid_account_name, Account};
 use crate::transport::Transport;
@@ -21,7 +21,7 @@ for f in /etc/apache2/sites-enabled/* /etc/httpd/conf.d/*.conf; do
 done 2>/dev/null
 true"#;
 
-/// The virtual hosts whose DocumentRoot is under /home/$1/, and the /etc/dovecot/users
+/// (After [`Usage`]'s part) the virtual hosts whose DocumentRoot is under /home/$1/, and the /etc/dovecot/users
 /// entries (address and extra fields, never the hash) whose home is under it.
 const DETAILS: &str = r#"printf '\n@@vhosts\n'
 for f in /etc/apache2/sites-enabled/* /etc/httpd/conf.d/*.conf; do
@@ -80,6 +80,7 @@ fn found(query: &Query, sections: &Sections) -> Vec<Found> {
         owner: None,
         matched,
         name: name.to_string(),
+        subscription: None,
     };
     let user_with_home = |name: &str| {
         passwd(sections)
@@ -196,10 +197,11 @@ impl Lookup for NoPanel {
     }
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
-        let out = details_output(t, DETAILS, &account.user)?;
+        let out = details_output(t, self, account, DETAILS, &[&account.user])?;
         let s = kv::sections(&out);
         Ok(Details {
             mail_quotas: dovecot_boxes(&s),
+            usage: Usage::of(&s),
             ..details(
                 &lines(&s, "vhosts").collect::<Vec<_>>().join("\n"),
                 &account.user,

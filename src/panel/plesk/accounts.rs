@@ -1,13 +1,15 @@
 //! Plesk accounts: subscriptions from `plesk bin subscription --list`, each one's system user
-//! and owner from `--info`, mailboxes under /var/qmail/mailnames.
+//! and owner from `--info`, mailboxes under /var/qmail/mailnames; one account by its system
+//! user's home.
 
 use anyhow::Result;
 
-use super::{plesk_bin, subscription, Plesk, MAILNAMES};
+use super::{plesk_bin, subscription, Plesk, MAILNAMES, VHOSTS};
 use crate::host::zone::is_domain_name;
 use crate::host::{kv, mysql};
+use crate::panel::lookup::user_under;
 use crate::panel::{list_mailboxes, query, Account, Accounts, PanelKind};
-use crate::transport::Transport;
+use crate::transport::{self, Cmd, Transport};
 
 /// The system user of a subscription from `subscription --info` (its FTP/system login).
 pub(super) fn login_of(info: &str) -> Option<String> {
@@ -35,6 +37,53 @@ pub(super) fn owner_of(info: &str) -> Option<String> {
         .filter(|login| !login.is_empty())
 }
 
+/// What every subscription's account is read with: the databases, their users and the mail
+/// names on the server.
+struct Listed {
+    dbs: Vec<String>,
+    db_users: Vec<String>,
+    boxes: Vec<String>,
+}
+
+impl Listed {
+    fn read(t: &dyn Transport) -> Result<Listed> {
+        Ok(Listed {
+            dbs: mysql::databases(t)?,
+            db_users: mysql::users(t)?,
+            boxes: list_mailboxes(t, MAILNAMES)?,
+        })
+    }
+
+    /// The account of subscription `domain` (a name from `--list`).
+    fn account(&self, t: &dyn Transport, domain: &str) -> Result<Account> {
+        // A name that is no domain is never handed to a Plesk tool (`-rf` would be an
+        // option): it is listed as is, and the migration plan refuses it.
+        if !is_domain_name(domain) {
+            return Ok(Account {
+                user: domain.to_string(),
+                domains: vec![domain.to_string()],
+                ..Account::default()
+            });
+        }
+        let info = query(t, plesk_bin("subscription").args(["--info", domain]))?;
+        let user = login_of(&info).unwrap_or_else(|| domain.to_string());
+        Ok(Account {
+            databases: mysql::owned_by(&self.dbs, &user),
+            db_users: mysql::owned_by(&self.db_users, &user),
+            mailboxes: self
+                .boxes
+                .iter()
+                .filter(|b| b.ends_with(&format!("@{domain}")))
+                .cloned()
+                .collect(),
+            owner: owner_of(&info),
+            domains: vec![domain.to_string()],
+            disk_used_bytes: 0,
+            user,
+        })
+    }
+}
+
 impl Accounts for Plesk {
     fn kind(&self) -> PanelKind {
         PanelKind::Plesk
@@ -42,6 +91,11 @@ impl Accounts for Plesk {
 
     fn data_root(&self) -> &'static str {
         "/var/www/vhosts"
+    }
+
+    /// The subscription's own mail names (a mail name of another domain is under MAILNAMES).
+    fn mail_root(&self, account: &Account) -> String {
+        format!("{MAILNAMES}/{}", subscription(account))
     }
 
     fn mail_dir(&self, _account: &Account, mailbox: &str) -> String {
@@ -63,38 +117,32 @@ impl Accounts for Plesk {
 
     fn accounts(&self, t: &dyn Transport) -> Result<Vec<Account>> {
         let list = query(t, plesk_bin("subscription").arg("--list"))?;
-        let (dbs, db_users) = (mysql::databases(t)?, mysql::users(t)?);
-        let boxes = list_mailboxes(t, MAILNAMES)?;
+        let listed = Listed::read(t)?;
+        list.lines()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| listed.account(t, d))
+            .collect()
+    }
 
-        let mut accounts = Vec::new();
-        for domain in list.lines().map(str::trim).filter(|d| !d.is_empty()) {
-            // A name that is no domain is never handed to a Plesk tool (`-rf` would be an
-            // option): it is listed as is, and the migration plan refuses it.
-            if !is_domain_name(domain) {
-                accounts.push(Account {
-                    user: domain.to_string(),
-                    domains: vec![domain.to_string()],
-                    ..Account::default()
-                });
-                continue;
-            }
-            let info = query(t, plesk_bin("subscription").args(["--info", domain]))?;
-            let user = login_of(&info).unwrap_or_else(|| domain.to_string());
-            accounts.push(Account {
-                databases: mysql::owned_by(&dbs, &user),
-                db_users: mysql::owned_by(&db_users, &user),
-                mailboxes: boxes
-                    .iter()
-                    .filter(|b| b.ends_with(&format!("@{domain}")))
-                    .cloned()
-                    .collect(),
-                owner: owner_of(&info),
-                domains: vec![domain.to_string()],
-                disk_used_bytes: 0,
-                user,
-            });
+    /// The subscription whose system user is `user`, found by its home
+    /// (`/var/www/vhosts/DOMAIN`): one `--info`, not one per subscription.
+    fn account(&self, t: &dyn Transport, user: &str) -> Result<Option<Account>> {
+        let getent = Cmd::new("getent").args(["passwd", "--", user]);
+        let text = transport::run(t, &getent, None, None)?.stdout_text();
+        let home = text.lines().find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() == 7 && f[0] == user).then(|| f[5].to_string())
+        });
+        let Some(domain) = home.and_then(|h| user_under(&h, VHOSTS).map(String::from)) else {
+            return Ok(None);
+        };
+        let list = query(t, plesk_bin("subscription").arg("--list"))?;
+        if !list.lines().any(|d| d.trim() == domain) {
+            return Ok(None);
         }
-        Ok(accounts)
+        let a = Listed::read(t)?.account(t, &domain)?;
+        Ok(Some(a).filter(|a| a.user == user))
     }
 
     fn file_owner(&self, _account: &Account) -> Option<String> {

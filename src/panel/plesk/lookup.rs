@@ -3,7 +3,8 @@
 //! mail names under /var/qmail/mailnames; its login, owner, status, creation date and
 //! document root come from `plesk bin subscription --info`, each mailbox's quota and
 //! forwarding addresses from `plesk bin mail --info`, its additional FTP accounts are the
-//! system users sharing its system user's UID with a home in the subscription.
+//! system users sharing its system user's UID with a home in the subscription (a find
+//! naming one says it matched an FTP login). One round trip shows a subscription.
 
 use anyhow::Result;
 
@@ -12,15 +13,17 @@ use super::{plesk_bin, subscription, Plesk, MAILNAMES, VHOSTS};
 use crate::host::kv;
 use crate::host::zone::is_domain_name;
 use crate::panel::lookup::{
-    database, db_prefix, lines, passwd, user_under, Details, DomainInfo, Forwarder, Found, Lookup,
-    Matched, Query, Sections,
+    database, db_prefix, details_output, lines, passwd, user_under, Details, DomainInfo, Forwarder,
+    Found, Lookup, Matched, Query, Sections, Usage,
 };
 use crate::panel::{query, Account};
-use crate::transport::{Cmd, Transport};
+use crate::transport::Transport;
 
-/// `$1` the subscription's system user, `$2...` its mail names: the `login:home` of every
-/// system user with `$1`'s UID, then `plesk bin mail --info` of each mail name.
-const MAIL_AND_FTP: &str = r#"login=$1; shift
+/// After [`Usage`]'s part: `$1` the subscription's domain, `$2` its system user, `$3...` its
+/// mail names: `subscription --info` (its failure fails the script), the `login:home` of
+/// every system user with `$2`'s UID, then `plesk bin mail --info` of each mail name.
+const DETAILS: &str = r#"d=$1 login=$2; shift 2
+printf '\n@@info\n'; plesk bin subscription --info "$d" || exit
 printf '\n@@ftp\n'; uid=$(id -u -- "$login") && getent passwd | awk -F: -v u="$uid" '$3 == u { print $1 ":" $6 }'
 for m in "$@"; do printf '\n@@mail %s\n' "$m"; plesk bin mail --info "$m"; done
 true"#;
@@ -186,11 +189,18 @@ impl Lookup for Plesk {
             .into_iter()
             .map(|(sub, matched, name)| {
                 let info = info(t, &sub)?;
+                let account = login_of(&info).unwrap_or(sub.clone());
+                // Another system user in the subscription is one of its additional FTP logins.
+                let matched = match matched {
+                    Matched::Account if name != account => Matched::FtpLogin,
+                    m => m,
+                };
                 Ok(Found {
-                    account: login_of(&info).unwrap_or(sub),
+                    account,
                     owner: owner_of(&info),
                     matched,
                     name,
+                    subscription: Some(sub),
                 })
             })
             .collect()
@@ -198,26 +208,30 @@ impl Lookup for Plesk {
 
     fn details(&self, t: &dyn Transport, account: &Account) -> Result<Details> {
         let domain = subscription(account);
-        let mut d = details(&info(t, domain)?, domain);
+        anyhow::ensure!(is_domain_name(domain), "{domain:?} is not a domain name");
+        let mut args = vec![domain, account.user.as_str()];
+        args.extend(
+            account
+                .mailboxes
+                .iter()
+                .map(String::as_str)
+                .filter(|m| matches!(Query::parse(m), Ok(Query::Mailbox { .. }))),
+        );
+        let text = details_output(t, self, account, DETAILS, &args)?;
+        let s = kv::sections(&text);
+        let mut d = Details {
+            usage: Usage::of(&s),
+            ..details(s.get("info").map_or("", String::as_str), domain)
+        };
         let login = d
             .ftp_accounts
             .first()
             .cloned()
             .unwrap_or(account.user.clone());
-        let boxes: Vec<&str> = account
-            .mailboxes
-            .iter()
-            .map(String::as_str)
-            .filter(|m| matches!(Query::parse(m), Ok(Query::Mailbox { .. })))
-            .collect();
-        let cmd = Cmd::new("sh")
-            .args(["-c", MAIL_AND_FTP, "hostops-plesk-details", &login])
-            .args(boxes.iter().copied());
-        let text = query(t, cmd)?;
-        let s = kv::sections(&text);
         let ftp = lines(&s, "ftp").map(String::from);
         d.ftp_accounts.extend(ftp_accounts(ftp, &login, domain));
-        for m in boxes {
+        let boxes = &args[2..];
+        for &m in boxes {
             let (quota, targets) = mail_info(s.get(format!("mail {m}").as_str()).map_or("", |t| t));
             d.mail_quotas.push((m.to_string(), quota));
             if !targets.is_empty() {
