@@ -168,4 +168,58 @@ fn a_killed_run_leaves_a_narrow_expiring_key_that_the_resume_removes_with_the_pr
     );
     assert_eq!(source_keys(&lab), Vec::<String>::new());
     assert_eq!(target_private_keys(&lab), "");
+    // Nothing of the killed run's streams outlives the resume (its unpacking tar was ended
+    // before its directory was made afresh).
+    let left = std::process::Command::new("pgrep")
+        .args(["-a", "-f", "--", &format!("hostops-migrate-{id}")])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&left), "", "processes of the killed run remain");
+}
+
+/// A killed run's home stream outlives it: its unpacking tar still holds (and may still write
+/// into) the staged directory when the run is resumed, and an `rm -rf` racing it fails
+/// ("Directory not empty"). Making the directory afresh ends that tar first (only it: its
+/// whole command line, which names the run's directory), then empties the directory.
+#[test]
+fn a_fresh_staged_home_ends_the_unpacking_tar_a_killed_run_left() {
+    use hostops::ops::migrate::home;
+    let lab = Lab::up(1);
+    let dir = "/home/.hostops-migrate-killed-run";
+    let staged = format!("{dir}/bob.home");
+    // The killed run's stream, started by this test: a feeder that never ends (its pid kept,
+    // to end it afterwards) piped into the very tar a run starts, which unpacked a file.
+    let orphan = r#"d=$1 s=$2; shift 2
+mkdir -p "$s" && touch "$s/partial"
+(sh -c 'echo $$ >"$1/feeder.pid"; exec sleep 300' sh "$d" </dev/null 2>/dev/null | "$@" >/dev/null 2>&1 &)"#;
+    let unpack = home::consume(&staged);
+    let mut argv = vec!["sh", "-c", orphan, "sh", dir, &staged];
+    argv.extend(unpack.argv().iter().map(String::as_str));
+    assert!(lab.sh("h1", &argv).status.success());
+    let running = || {
+        let out = std::process::Command::new("pgrep")
+            .args(["-a", "-f", "--", "hostops-migrate-killed-run/bob"])
+            .output()
+            .unwrap();
+        stdout(&out)
+    };
+    let started = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        !running().is_empty()
+    });
+    assert!(started, "the test's unpacking tar never started");
+
+    let fresh = home::fresh_dir(&staged);
+    let argv: Vec<&str> = fresh.argv().iter().map(String::as_str).collect();
+    let out = lab.sh("h1", &argv);
+    let left = running();
+    let listed = lab.sh("h1", &["ls", "-A", &staged]);
+    let feeder = lab.sh(
+        "h1",
+        &["sh", "-c", "kill \"$(cat \"$1/feeder.pid\")\"", "sh", dir],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(left, "", "the killed run's tar still runs");
+    assert_eq!(stdout(&listed), "", "the staged home is not empty");
+    assert!(feeder.status.success(), "{}", stderr(&feeder));
 }

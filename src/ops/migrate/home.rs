@@ -29,7 +29,19 @@ pub fn consume(staged: &str) -> Cmd {
 }
 
 // Constant scripts; every value arrives as a quoted positional parameter.
-const FRESH_DIR: &str = r#"rm -rf -- "$1" && mkdir -m 0700 -- "$1""#;
+/// `$1` the staged home, `$2` the command line that unpacks into it ([`consume`]). A killed
+/// run's stream outlives it: its unpacking tar goes on writing after the SSH session that
+/// started it is gone (revoking the one-off key ends no session already open). That tar
+/// (only it: its whole command line, which names this run's directory) is ended first.
+const FRESH_DIR: &str = r#"set -e
+re=$(printf '%s\n' "$2" | sed 's/[].[\*^$()+?{|]/\\&/g')
+if pkill -x -f -- "$re"; then
+  i=0
+  while pgrep -x -f -- "$re" >/dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+fi
+rm -rf -- "$1"
+mkdir -m 0700 -- "$1""#;
+
 /// `$1` the staged home, `$2` the account's home, `$3` the account. The staged tree becomes
 /// the home, owned by the account; the top-level directories the restore created keep the
 /// owners it gave them (cPanel's `public_html` is USER:nobody, for the web server to read);
@@ -65,9 +77,9 @@ if [ -d "$restored" ]; then
 fi"#;
 
 /// Run on the target before the stream: an empty `staged` directory, whatever an earlier
-/// attempt left there.
+/// attempt left there or still writes.
 pub fn fresh_dir(staged: &str) -> Cmd {
-    Cmd::script("sh", FRESH_DIR).arg(staged)
+    Cmd::script("sh", FRESH_DIR).args([staged, &consume(staged).argv().join(" ")])
 }
 
 /// The command that puts the staged home of `user` in place as `home`.
