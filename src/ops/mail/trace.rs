@@ -80,13 +80,13 @@ hits() {
 #     (no ID) as `N OFFSET LINE`.
 #   more: the same for the bounces named by the lines of a full scan ($TMP/p3).
 # A message's lines come from the stretch of its file around its known lines: from W bytes
-# (16 KiB) before the first to W after the last, W doubled while its lines come close to an
+# (4 KiB) before the first to W after the last, W doubled while its lines come close to an
 # edge (at most MAX bytes); when its arrival and its end are both there it is complete, else
 # (or in a compressed file) its ID goes to $TMP/far for a full scan.
 cat >"$tmp/trace.pl" <<'PERL'
 use strict;
 my ($step, $mta, $by, $limit, $tmp, $needle) = @ARGV;
-my ($W, $MAX) = (16384, 64 << 20);
+my ($W, $MAX) = (4096, 64 << 20);
 my @file = (undef, map { chomp; $_ } lines("$tmp/files"));
 my (%out, %far, %want);
 
