@@ -210,17 +210,21 @@ fn hostile_txt_values_stay_data(lab: &Lab, env: &Env, zone_file: &str) {
     let read = records(lab, env);
     for (i, v) in values.iter().enumerate() {
         let name = format!("evil-{i}.{DOMAIN}");
-        let got: Vec<String> = read
-            .iter()
-            .filter(|r| r["name"] == format!("{name}."))
-            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
-            .collect();
+        let got = text_values(&read, &format!("{name}."));
         assert_eq!(got, [*v], "{name}");
         assert_eq!(txt(lab, &name).len(), 1, "{name}: one TXT record served");
     }
     zone_checks_clean(lab, zone_file);
     h.assert_nothing_ran_at(&lab.host_path("h1", "/tmp/hostops-pwned"));
     h.assert_nothing_ran();
+}
+
+/// The TXT texts (strings joined) of the records named `name` (fully qualified) in `read`.
+fn text_values(read: &[serde_json::Value], name: &str) -> Vec<String> {
+    read.iter()
+        .filter(|r| r["name"] == name)
+        .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
+        .collect()
 }
 
 /// Sets the emulator's lab switch `/etc/hostops-lab/NAME` on h1 to `text` (a line, or empty).
@@ -300,11 +304,7 @@ fn dns_changes_without_a_panel_are_served_and_undone_and_hostile_input_stays_dat
         refused(&lab, &env, &["set", DOMAIN, "evil", "A", "--", v], 2);
         // As TXT text: one value, read back exactly as given, and served.
         change(&lab, &env, &["set", DOMAIN, "evil", "TXT", "--", v]);
-        let evil: Vec<String> = records(&lab, &env)
-            .iter()
-            .filter(|r| r["name"] == "evil.shop.test.")
-            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
-            .collect();
+        let evil = text_values(&records(&lab, &env), "evil.shop.test.");
         assert_eq!(evil, [v], "{what}");
         assert_eq!(
             txt(&lab, "evil.shop.test").len(),
@@ -353,11 +353,7 @@ fn dns_changes_on_directadmin_go_through_its_api_and_are_served_and_undone() {
     let h = Hostile::new(Path::new("/tmp"));
     for (what, v) in h.non_empty() {
         change(&lab, &env, &["set", DOMAIN, "evil", "TXT", "--", v]);
-        let evil: Vec<String> = records(&lab, &env)
-            .iter()
-            .filter(|r| r["name"] == "evil.shop.test.")
-            .map(|r| zone::strings(r["data"].as_str().unwrap()).unwrap().concat())
-            .collect();
+        let evil = text_values(&records(&lab, &env), "evil.shop.test.");
         assert_eq!(evil, [v], "{what}");
     }
     zone_checks_clean(&lab, "/var/named/shop.test.db");

@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::{eximlog, postfixlog};
+use super::mta::Mta;
 use crate::host::kv::sections;
 use crate::transport::{self, Cmd, Transport, TransportError};
 
@@ -80,21 +80,21 @@ pub struct Deferred<'a> {
 /// server has no exim/exinext, or no postqueue), and the bytes that came back.
 pub fn look_up(
     t: &dyn Transport,
-    mta: &str,
+    mta: Mta,
     deferred: &[Deferred],
 ) -> Result<(Vec<(String, Pending)>, usize), TransportError> {
-    let mut cmd = Cmd::script("sh", SCRIPT).arg(mta);
+    let mut cmd = Cmd::script("sh", SCRIPT).arg(mta.as_str());
     let mut asked = Vec::new();
-    for d in deferred.iter().take(MOST) {
-        if mta == "postfix" && postfixlog::is_queue_id(d.id) {
-            cmd = cmd.arg(d.id);
-            asked.push(d.id);
-        } else if mta == "exim" && eximlog::is_id(d.id) {
-            for a in d.addresses.iter().filter(|a| plain_address(a)) {
-                cmd = cmd.arg(d.id).arg(*a);
+    for d in deferred.iter().take(MOST).filter(|d| mta.is_id(d.id)) {
+        match mta {
+            Mta::Postfix => cmd = cmd.arg(d.id),
+            Mta::Exim => {
+                for a in d.addresses.iter().filter(|a| plain_address(a)) {
+                    cmd = cmd.arg(d.id).arg(*a);
+                }
             }
-            asked.push(d.id);
         }
+        asked.push(d.id);
     }
     if asked.is_empty() {
         return Ok((Vec::new(), 0));
@@ -111,12 +111,12 @@ fn plain_address(a: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"@._%+=-".contains(&b))
 }
 
-fn parse(mta: &str, asked: &[&str], text: &str) -> Vec<(String, Pending)> {
+fn parse(mta: Mta, asked: &[&str], text: &str) -> Vec<(String, Pending)> {
     let s = sections(text);
     if s.contains_key("none") {
         return Vec::new();
     }
-    if mta == "postfix" {
+    if mta == Mta::Postfix {
         let listing = s.get("postqueue").map(String::as_str).unwrap_or("");
         return asked
             .iter()
@@ -298,7 +298,7 @@ mod tests {
 
         let text =
             format!("@@1xZ7jk-0007hE-1m a@b.test\nqueued\n{manual}\n@@1xZ7jk-0007hE-2m a@b.test\n");
-        let got = parse("exim", &["1xZ7jk-0007hE-1m", "1xZ7jk-0007hE-2m"], &text);
+        let got = parse(Mta::Exim, &["1xZ7jk-0007hE-1m", "1xZ7jk-0007hE-2m"], &text);
         assert_eq!(got[0].1.next_retry.as_deref(), Some("1996-02-21 15:02:34"));
         assert!(clause(&got[0].1).contains("past the final cutoff"));
         assert!(!got[1].1.in_queue);

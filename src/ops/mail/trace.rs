@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::join::{self, Message, Verdict};
+use super::mta::Mta;
 use super::{eximlog, postfixlog, retry};
 use crate::context::Context;
 use crate::exit::StatusError;
@@ -280,7 +281,7 @@ pub struct Trace {
     pub outcome: Outcome,
     pub error: Option<String>,
     /// `exim` or `postfix` (the MTA whose log was found), none without a log.
-    pub mta: Option<String>,
+    pub mta: Option<Mta>,
     pub log: Option<String>,
     /// The files read, oldest first (rotated and compressed ones when the window needs them).
     pub files: Vec<String>,
@@ -371,7 +372,7 @@ pub(crate) fn run(t: &dyn Transport, opts: &TraceOptions) -> Result<Trace, Trans
 /// when exim retries. Without an answer (no exim or exinext, a failed command) they keep
 /// their verdict alone.
 fn pending(t: &dyn Transport, tr: &mut Trace) {
-    let Some(mta) = tr.mta.clone() else { return };
+    let Some(mta) = tr.mta else { return };
     let deferred: Vec<retry::Deferred> = tr
         .messages
         .iter()
@@ -391,7 +392,7 @@ fn pending(t: &dyn Transport, tr: &mut Trace) {
     if deferred.is_empty() {
         return;
     }
-    let Ok((answers, bytes)) = retry::look_up(t, &mta, &deferred) else {
+    let Ok((answers, bytes)) = retry::look_up(t, mta, &deferred) else {
         return;
     };
     tr.bytes += bytes;
@@ -410,11 +411,11 @@ fn pending(t: &dyn Transport, tr: &mut Trace) {
 fn analyse(host: &str, opts: &TraceOptions, text: &str) -> Trace {
     let s = sections(text);
     let get = |k: &str| s.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
-    let mta = get("mta").filter(|m| *m != "none").map(String::from);
+    let mta = get("mta").and_then(Mta::parse);
     let error = get("error").map(String::from);
     let lines = s.get("lines").map(String::as_str).unwrap_or("");
-    let joined = match mta.as_deref() {
-        Some("postfix") => join::postfix(lines),
+    let joined = match mta {
+        Some(Mta::Postfix) => join::postfix(lines),
         _ => join::exim(lines),
     };
     let messages = select(joined, opts);
@@ -498,7 +499,7 @@ mod tests {
             include_str!("../../../tests/fixtures/real/postfix-trace.log")
         );
         let tr = analyse("h1", &opts(By::To, "arsenya08@mail.ru"), &text);
-        assert_eq!(tr.mta.as_deref(), Some("postfix"));
+        assert_eq!(tr.mta, Some(Mta::Postfix));
         let v: Vec<_> = tr
             .messages
             .iter()
